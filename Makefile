@@ -1,0 +1,59 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+LOCK   := requirements.lock
+
+.PHONY: run test lint typecheck importlint unit translations lock bench clean system-deps
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Runtime install: the app and its pinned dependencies.
+$(VENV)/.installed: $(VENV)/bin/activate pyproject.toml $(LOCK)
+	$(PIP) install -c $(LOCK) -e .
+	touch $@
+
+# Development install: also the dev extras (pytest, ruff, mypy, import-linter).
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -c $(LOCK) -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) main.py
+
+# System packages the tests read their results with. Installed only when missing and we are root.
+system-deps:
+	@bash tools/ensure-system-deps.sh
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+typecheck: $(VENV)/.installed-dev
+	$(VENV)/bin/mypy
+
+importlint: $(VENV)/.installed-dev
+	$(VENV)/bin/lint-imports
+
+unit: $(VENV)/.installed-dev system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck importlint unit
+
+# Recompile the Chinese translation after editing resources/translations/*.ts.
+translations: $(VENV)/.installed
+	$(PY) tools/translations.py update
+
+# Refresh the lock from the ranges in pyproject.toml (run on purpose, commit the result).
+lock:
+	rm -rf /tmp/branchdesk-lock-venv
+	$(PYTHON) -m venv /tmp/branchdesk-lock-venv
+	/tmp/branchdesk-lock-venv/bin/pip -q install -e '.[dev]'
+	/tmp/branchdesk-lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(LOCK)
+
+bench: $(VENV)/.installed-dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

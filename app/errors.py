@@ -1,0 +1,171 @@
+"""Typed errors that reach the user.
+
+Code outside ``ui`` never formats a message for a person: it raises one of these, with the facts
+as attributes, and ``ui.messages`` turns it into a Chinese sentence through Qt translations.
+No attribute may hold a passphrase, a key or a stored personal value.
+"""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class BranchDeskError(Exception):
+    """Base of every error the user is told about."""
+
+
+# ---------------------------------------------------------------- the database and its keys
+class DatabaseNotFoundError(BranchDeskError):
+    """No database in the data folder (run the setup wizard or ``init``)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"no database in {data_dir}")
+        self.data_dir = data_dir
+
+
+class DatabaseExistsError(BranchDeskError):
+    """Setup was asked for where a database already exists: it is never overwritten."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"a database already exists in {data_dir}")
+        self.data_dir = data_dir
+
+
+class KeySlotsMissingError(BranchDeskError):
+    """The database exists but its key file is gone: only a backup can help."""
+
+
+class KeySlotsCorruptError(BranchDeskError):
+    """The key file cannot be read (damaged or edited)."""
+
+
+class WrongPassphraseError(BranchDeskError):
+    """The passphrase does not open any passphrase slot."""
+
+    def __init__(self, failures: int, retry_after: float) -> None:
+        super().__init__("wrong passphrase")
+        self.failures = failures
+        self.retry_after = retry_after
+
+
+class PassphraseRequiredError(BranchDeskError):
+    """The operation needs the passphrase (e.g. restoring a backup while locked)."""
+
+
+class WrongRecoveryCodeError(BranchDeskError):
+    """The recovery code does not open the recovery slot."""
+
+    def __init__(self, failures: int, retry_after: float) -> None:
+        super().__init__("wrong recovery code")
+        self.failures = failures
+        self.retry_after = retry_after
+
+
+class UnlockThrottledError(BranchDeskError):
+    """Too many wrong attempts: the next one is accepted after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"try again in {retry_after:.0f} s")
+        self.retry_after = retry_after
+
+
+class WeakPassphraseError(BranchDeskError):
+    """A new passphrase is shorter than the minimum."""
+
+    def __init__(self, minimum_length: int) -> None:
+        super().__init__(f"passphrase shorter than {minimum_length}")
+        self.minimum_length = minimum_length
+
+
+class DatabaseLockedError(BranchDeskError):
+    """An operation needs the database unlocked."""
+
+
+class DatabaseUnreadableError(BranchDeskError):
+    """The key is right but the file is damaged (failed integrity or decryption)."""
+
+
+class DatabaseNewerThanAppError(BranchDeskError):
+    """The database was upgraded by a newer BranchDesk; this version must not touch it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"schema revision {revision} is unknown to this version")
+        self.revision = revision
+
+
+class KeyringUnavailableError(BranchDeskError):
+    """The OS credential store cannot be used on this PC."""
+
+
+# ---------------------------------------------------------------- backup and restore
+class NotABackupError(BranchDeskError):
+    """The file is not a BranchDesk backup (wrong kind of file)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"not a backup: {path.name}")
+        self.path = path
+
+
+class BackupCorruptError(BranchDeskError):
+    """The backup is a BranchDesk backup but damaged or incomplete."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"damaged backup: {path.name}")
+        self.path = path
+
+
+class BackupFromOtherDatabaseError(BranchDeskError):
+    """The backup belongs to another database (another branch or installation)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"backup of another database: {path.name}")
+        self.path = path
+
+
+class FileAccessError(BranchDeskError):
+    """A file the user named cannot be read or written.
+
+    ``reason`` is one of "not_found", "permission_denied", "no_space", "is_a_directory",
+    "io_error"; build it from an OSError with ``FileAccessError.from_os_error``.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    @classmethod
+    def from_os_error(cls, path: Path, error: OSError) -> FileAccessError:
+        reason = {
+            errno.ENOENT: "not_found",
+            errno.EACCES: "permission_denied",
+            errno.EPERM: "permission_denied",
+            errno.EROFS: "permission_denied",
+            errno.ENOSPC: "no_space",
+            errno.EDQUOT: "no_space",
+            errno.EISDIR: "is_a_directory",
+        }.get(error.errno or 0, "io_error")
+        return cls(path, reason)
+
+
+class CancelledError(BranchDeskError):
+    """The user cancelled a long operation; nothing was changed."""
+
+
+# ---------------------------------------------------------------- input
+@dataclass(frozen=True)
+class FieldProblem:
+    """One thing wrong with one field of a form or one cell of a file."""
+
+    field: str
+    code: str  # a stable identifier, e.g. "required", "too_long"; the UI words it
+
+
+class InvalidInputError(BranchDeskError):
+    """Input that fails validation; ``problems`` lists every field at once."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+        self.problems = tuple(problems)

@@ -1,0 +1,201 @@
+"""The workspace: one branch's encrypted database in one data folder, locked or unlocked.
+
+This is the object the UI and the command line hold. It opens and closes the database, manages the
+key slots, and hands out units of work for the other services. ``main.py`` builds it; tests build
+it over a temporary folder with an in-memory keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.passphrase import MINIMUM_LENGTH
+from app.errors import (
+    DatabaseExistsError,
+    DatabaseLockedError,
+    DatabaseNotFoundError,
+    WeakPassphraseError,
+)
+from app.storage import backup as backup_files
+from app.storage.backup import RestoreResult
+from app.storage.keyslots import DEFAULT_KDF, KdfParams, KeyringPort
+from app.storage.unit_of_work import UnitOfWork
+from app.storage.vault import CheckReport, Vault
+
+Progress = Callable[[int, int], None]
+"""Reports ``(done, total)``; total may be 0 when unknown."""
+
+Cancelled = Callable[[], bool]
+"""Returns True when the user asked to stop."""
+
+
+@dataclass(frozen=True)
+class BranchProfile:
+    """The branch this database belongs to, as entered in the setup wizard."""
+
+    name: str
+    code: str
+    higher_org: str
+    secretary: str
+
+
+class Workspace:
+    """One data folder. Starts locked; every data operation needs ``unlock`` first."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        keyring: KeyringPort | None = None,
+        clock: Callable[[], float] | None = None,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> None:
+        """``keyring`` is the OS credential store (the ``keyring`` module) or None where there is
+        none; ``clock`` (monotonic seconds) and ``kdf`` (scrypt cost) are for tests."""
+        self.data_dir = Path(data_dir)
+        self._vault = Vault(self.data_dir, keyring=keyring, clock=clock, kdf=kdf)
+        backup_files.finish_pending_restore(self.data_dir)
+
+    # ---------------------------------------------------------------- state
+    def exists(self) -> bool:
+        """True when the folder holds a database (set up before)."""
+        return self._vault.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault.is_unlocked
+
+    # ---------------------------------------------------------------- setup and unlock
+    def create(self, profile: BranchProfile, passphrase: str) -> str:
+        """Create the database, its key slots and the branch profile; leave it unlocked.
+
+        Returns the recovery code, to be shown to the user exactly once.
+        Raises DatabaseExistsError if a database is already there (never overwritten),
+        WeakPassphraseError if the passphrase is shorter than the minimum.
+        """
+        if self.exists():
+            raise DatabaseExistsError(self.data_dir)
+        _require_strong(passphrase)
+        from app.services import branch
+
+        recovery_code = self._vault.create(passphrase)
+        with self.unit_of_work() as uow:
+            branch.save_profile(uow, profile, action="setup")
+            uow.commit()
+        return recovery_code
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the database with a passphrase.
+
+        Raises WrongPassphraseError (with the failure count and the delay before the next try),
+        UnlockThrottledError if called before that delay has passed, DatabaseNotFoundError.
+        """
+        self._vault.unlock_with_passphrase(passphrase)
+
+    def unlock_with_recovery_code(self, code: str) -> None:
+        """Open the database with the recovery code (spaces, dashes and case are ignored)."""
+        self._vault.unlock_with_recovery_code(code)
+
+    def unlock_from_this_pc(self) -> bool:
+        """Open with the key remembered in the OS credential store.
+
+        Returns False (never raises) when nothing is remembered, the store is unavailable,
+        or the remembered key does not fit: the caller then asks for the passphrase.
+        """
+        return self._vault.unlock_from_keyring()
+
+    def lock(self) -> None:
+        """Drop the key and close every connection. Safe to call when already locked."""
+        self._vault.lock()
+
+    # ---------------------------------------------------------------- key management
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Rewrap the database key under a new passphrase (no re-encryption).
+
+        Raises WrongPassphraseError if ``current`` is wrong, WeakPassphraseError.
+        """
+        _require_strong(new)
+        self._vault.change_passphrase(current, new)
+        with self.unit_of_work() as uow:
+            uow.audit("passphrase.change", "key_slots", "passphrase")
+            uow.commit()
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery slot; the old code stops working. Returns the new code."""
+        code = self._vault.new_recovery_code()
+        with self.unit_of_work() as uow:
+            uow.audit("recovery_code.replace", "key_slots", "recovery")
+            uow.commit()
+        return code
+
+    @property
+    def remembered_on_this_pc(self) -> bool:
+        """True when the key is kept in the OS credential store for this database."""
+        return self._vault.remembered_in_keyring()
+
+    def set_remember_on_this_pc(self, enabled: bool) -> None:
+        """Keep or forget the key in the OS credential store. Raises KeyringUnavailableError."""
+        self._vault.set_remember_in_keyring(enabled)
+        with self.unit_of_work() as uow:
+            uow.audit("keyring.remember" if enabled else "keyring.forget", "key_slots", "keyring")
+            uow.commit()
+
+    # ---------------------------------------------------------------- data access
+    def unit_of_work(self) -> UnitOfWork:
+        """A fresh unit of work (``with uow: ...; uow.commit()``). Raises DatabaseLockedError."""
+        return self._vault.unit_of_work()
+
+    # ---------------------------------------------------------------- maintenance
+    def check(self) -> CheckReport:
+        """Integrity check, SQLCipher page check and audit-chain verification."""
+        return self._vault.check()
+
+    def backup(
+        self,
+        target: Path,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        """Write an encrypted, consistent backup to ``target`` (allowed while in use).
+
+        The file is written beside ``target`` first and renamed when complete; the backup is
+        recorded in the audit log. Raises FileAccessError, CancelledError (nothing left behind).
+        """
+        self._require_unlocked()
+        backup_files.write_backup(self._vault, Path(target), progress, cancelled)
+
+    def restore(self, source: Path, passphrase: str | None = None) -> RestoreResult:
+        """Replace the database with a backup, after verifying it completely.
+
+        The backup is opened with this database's key when it is from the same database, or with
+        ``passphrase`` (the passphrase that was valid when it was made) otherwise. It must pass
+        ``check`` before anything is replaced; the replaced database is moved to
+        ``<data_dir>/replaced/<timestamp>/``. Leaves the workspace locked.
+        Raises NotABackupError, BackupCorruptError, BackupFromOtherDatabaseError,
+        WrongPassphraseError, FileAccessError.
+        """
+        return backup_files.restore_backup(self._vault, Path(source), passphrase)
+
+    def _require_unlocked(self) -> None:
+        if not self.exists():
+            raise DatabaseNotFoundError(self.data_dir)
+        if not self.is_unlocked:
+            raise DatabaseLockedError()
+
+
+def _require_strong(passphrase: str) -> None:
+    if len(passphrase) < MINIMUM_LENGTH:
+        raise WeakPassphraseError(MINIMUM_LENGTH)
+
+
+__all__ = [
+    "BranchProfile",
+    "Cancelled",
+    "CheckReport",
+    "KdfParams",
+    "KeyringPort",
+    "Progress",
+    "RestoreResult",
+    "Workspace",
+]

@@ -1,0 +1,303 @@
+"""Backup files and restore.
+
+A backup is a zip (stored, not compressed: the content is encrypted) holding
+    manifest.json      format, version, database id, schema revision, time, size and SHA-256
+    branchdesk.keys    the key slots as they were (so a backup opens on a new PC)
+    branchdesk.db      a consistent copy of the encrypted database (SQLite online backup API)
+Nothing in it is readable without the passphrase or the recovery code.
+
+Restore verifies everything (hash, key, integrity, cipher pages, audit chain) on a staged copy
+before it replaces anything; the replaced database is moved to ``replaced/<time>/``. A marker
+file makes the replacement resumable if the PC dies half-way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import (
+    BackupCorruptError,
+    BackupFromOtherDatabaseError,
+    CancelledError,
+    FileAccessError,
+    KeySlotsCorruptError,
+    KeySlotsMissingError,
+    NotABackupError,
+    PassphraseRequiredError,
+    WrongPassphraseError,
+)
+from app.storage import audit, migrate
+from app.storage.engine import DatabaseError, connect, make_engine, quick_check
+from app.storage.ids import utc_iso, utc_now
+from app.storage.keyslots import KeySlots, fsync_dir, normalize_recovery_code, write_atomically
+from app.storage.models import BranchRow, Setting
+from app.storage.vault import DATABASE_ID_KEY, DB_NAME, KEYS_NAME, Vault
+
+log = logging.getLogger(__name__)
+
+FORMAT = "branchdesk-backup"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+PENDING_RESTORE = "restore-pending.json"
+PAGES_PER_STEP = 256
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """Where the replaced database was put aside (None if there was none) and whose data it is."""
+
+    set_aside: Path | None
+    branch_name: str
+
+
+# ---------------------------------------------------------------- backup
+def write_backup(
+    vault: Vault,
+    target: Path,
+    progress: Any = None,
+    cancelled: Any = None,
+) -> None:
+    """Write a backup of the unlocked ``vault`` to ``target`` (see module docstring)."""
+    key = vault.current_key()
+    if not target.parent.is_dir():
+        raise FileAccessError(target.parent, "not_found")
+    with tempfile.TemporaryDirectory(dir=vault.data_dir, prefix=".backup-") as staging:
+        snapshot = Path(staging) / DB_NAME
+        _snapshot(vault, key, snapshot, progress, cancelled)
+        manifest = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "database_id": vault.database_id,
+            "schema": migrate.HEAD,
+            "created_at": utc_iso(),
+            "size": snapshot.stat().st_size,
+            "sha256": _sha256(snapshot),
+        }
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                archive.write(vault.keys_path, KEYS_NAME)
+                archive.write(snapshot, DB_NAME)
+            with partial.open("rb+") as written:
+                os.fsync(written.fileno())
+            if cancelled is not None and cancelled():
+                raise CancelledError()
+            os.replace(partial, target)
+            fsync_dir(target.parent)
+        except OSError as error:
+            raise FileAccessError.from_os_error(target, error) from error
+        finally:
+            partial.unlink(missing_ok=True)
+    with vault.unit_of_work() as uow:
+        uow.audit("backup.create", "database", vault.database_id, {"file": str(target)})
+        uow.commit()
+
+
+def _snapshot(vault: Vault, key: bytes, snapshot: Path, progress: Any, cancelled: Any) -> None:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise CancelledError()
+        if progress is not None:
+            progress(total - remaining, total)
+
+    source = vault.engine.raw_connection()
+    destination = connect(snapshot, key, tuned=False)
+    try:
+        source.driver_connection.backup(  # type: ignore[union-attr]
+            destination, pages=PAGES_PER_STEP, progress=step, sleep=0
+        )
+        destination.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        destination.close()
+        source.close()
+
+
+# ---------------------------------------------------------------- restore
+def restore_backup(vault: Vault, source: Path, passphrase: str | None) -> RestoreResult:
+    finish_pending_restore(vault.data_dir)
+    with tempfile.TemporaryDirectory(dir=_ensure_dir(vault.data_dir), prefix=".restore-") as tmp:
+        staging = Path(tmp)
+        manifest = _unpack(source, staging)
+        slots = _staged_slots(source, staging)
+        if slots.database_id != manifest.get("database_id"):
+            raise BackupCorruptError(source)
+        same_database = _same_database(vault, slots.database_id)
+        if vault.exists() and same_database is False:
+            raise BackupFromOtherDatabaseError(source)
+        key = _restore_key(vault, slots, same_database, passphrase)
+        branch_name = _verify_staged(source, staging / DB_NAME, key, slots.database_id)
+        keep_current_keys = bool(same_database) and vault.keys_path.exists()
+        vault.lock()
+        set_aside = _replace(vault, staging, keep_current_keys)
+    vault.unlock_with_key(key)
+    try:
+        with vault.unit_of_work() as uow:
+            uow.audit("backup.restore", "database", slots.database_id, {"file": str(source)})
+            uow.commit()
+    finally:
+        vault.lock()
+    return RestoreResult(set_aside=set_aside, branch_name=branch_name)
+
+
+def _ensure_dir(directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def _unpack(source: Path, staging: Path) -> dict[str, Any]:
+    try:
+        if not source.is_file():
+            raise FileAccessError(source, "not_found")
+        if not zipfile.is_zipfile(source):
+            raise NotABackupError(source)
+        with zipfile.ZipFile(source) as archive:
+            try:
+                manifest = json.loads(archive.read(MANIFEST))
+            except (KeyError, ValueError) as error:
+                raise NotABackupError(source) from error
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise NotABackupError(source)
+            if int(manifest.get("version", 0)) > FORMAT_VERSION:
+                raise BackupCorruptError(source)
+            for name in (KEYS_NAME, DB_NAME):
+                with archive.open(name) as member, (staging / name).open("wb") as out:
+                    shutil.copyfileobj(member, out)
+    except (zipfile.BadZipFile, KeyError, EOFError, ValueError, TypeError) as error:
+        raise BackupCorruptError(source) from error
+    except OSError as error:
+        raise FileAccessError.from_os_error(source, error) from error
+    if _sha256(staging / DB_NAME) != manifest.get("sha256"):
+        raise BackupCorruptError(source)
+    return manifest
+
+
+def _staged_slots(source: Path, staging: Path) -> KeySlots:
+    try:
+        return KeySlots.load(staging / KEYS_NAME)
+    except KeySlotsCorruptError as error:
+        raise BackupCorruptError(source) from error
+
+
+def _same_database(vault: Vault, database_id: str) -> bool | None:
+    """True/False when the current database's id is known, None when there is none to compare."""
+    if not vault.exists():
+        return None
+    try:
+        return vault.database_id == database_id
+    except (KeySlotsMissingError, KeySlotsCorruptError):
+        return None
+
+
+def _restore_key(
+    vault: Vault, slots: KeySlots, same_database: bool | None, passphrase: str | None
+) -> bytes:
+    if same_database and vault.is_unlocked:
+        return vault.current_key()
+    if passphrase is None:
+        raise PassphraseRequiredError()
+    candidates = [slots]
+    if same_database:
+        candidates.append(KeySlots.load(vault.keys_path))
+    for candidate in candidates:
+        key = candidate.open("passphrase", passphrase) or candidate.open(
+            "recovery", normalize_recovery_code(passphrase)
+        )
+        if key is not None:
+            return key
+    raise WrongPassphraseError(failures=0, retry_after=0.0)
+
+
+def _verify_staged(source: Path, staged: Path, key: bytes, database_id: str) -> str:
+    """Open the staged copy and run every check; returns the branch name."""
+    try:
+        connection = connect(staged, key, tuned=False)
+        try:
+            integrity_ok, cipher_ok = quick_check(connection)
+        finally:
+            connection.close()
+        engine = make_engine(staged, lambda: key)
+        try:
+            migrate.needs_upgrade(engine)  # raises for a database newer than this app
+            with Session(engine) as session:
+                chain = audit.verify(session)
+                stored_id = session.scalar(
+                    select(Setting.value).where(Setting.key == DATABASE_ID_KEY)
+                )
+                branch = session.scalars(select(BranchRow.name)).first() or ""
+        finally:
+            engine.dispose()
+    except DatabaseError as error:
+        raise BackupCorruptError(source) from error
+    if not (integrity_ok and cipher_ok and chain.ok and stored_id == database_id):
+        log.warning(
+            "backup failed verification: integrity=%s cipher=%s audit=%s id_match=%s",
+            integrity_ok, cipher_ok, chain.ok, stored_id == database_id,
+        )
+        raise BackupCorruptError(source)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{staged}{suffix}").unlink(missing_ok=True)
+    return branch
+
+
+def _replace(vault: Vault, staging: Path, keep_current_keys: bool) -> Path | None:
+    """Move the current files aside and the staged ones in; resumable through a marker file."""
+    data_dir = vault.data_dir
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S-%f")
+    aside = data_dir / "replaced" / stamp
+    incoming = data_dir / f".incoming-{stamp}"
+    incoming.mkdir()
+    os.replace(staging / DB_NAME, incoming / DB_NAME)
+    if not keep_current_keys:
+        os.replace(staging / KEYS_NAME, incoming / KEYS_NAME)
+    had_database = vault.exists()
+    marker = {"incoming": incoming.name, "aside": str(aside.relative_to(data_dir))}
+    write_atomically(data_dir / PENDING_RESTORE, json.dumps(marker).encode("utf-8"))
+    finish_pending_restore(data_dir)
+    return aside if had_database else None
+
+
+def finish_pending_restore(data_dir: Path) -> None:
+    """Complete a restore that was interrupted after its files were verified and staged."""
+    marker_path = data_dir / PENDING_RESTORE
+    if not marker_path.exists():
+        return
+    marker = json.loads(marker_path.read_text(encoding="utf-8"))
+    incoming = data_dir / marker["incoming"]
+    aside = data_dir / marker["aside"]
+    aside.mkdir(parents=True, exist_ok=True)
+    if (incoming / DB_NAME).exists():
+        for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
+            if (data_dir / name).exists():
+                os.replace(data_dir / name, aside / name)
+        if (data_dir / KEYS_NAME).exists():
+            shutil.copy2(data_dir / KEYS_NAME, aside / KEYS_NAME)
+        if (incoming / KEYS_NAME).exists():
+            os.replace(incoming / KEYS_NAME, data_dir / KEYS_NAME)
+        os.replace(incoming / DB_NAME, data_dir / DB_NAME)
+    fsync_dir(data_dir)
+    shutil.rmtree(incoming, ignore_errors=True)
+    if not any(aside.iterdir()):
+        aside.rmdir()
+    marker_path.unlink()
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+

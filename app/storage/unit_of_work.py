@@ -1,0 +1,91 @@
+"""Unit of work: one session, one transaction, committed explicitly (Cosmic Python's pattern).
+
+    with workspace.unit_of_work() as uow:
+        ...                      # change rows
+        uow.audit("member.update", "member", member_id)
+        uow.outbox("member", member_id, {"phone": "..."})
+        uow.commit()             # leaving the block without commit rolls back
+
+Every user write records its audit entry and its sync-outbox op in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.storage import audit
+from app.storage.hlc import next_hlc
+from app.storage.ids import utc_iso, uuid7
+from app.storage.models import OutboxEntry, Setting
+
+HLC_KEY = "hlc_last"
+
+
+class UnitOfWork:
+    def __init__(self, session_factory: Callable[[], Session], node: str, actor: str) -> None:
+        self._session_factory = session_factory
+        self._node = node
+        self.actor = actor
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._session_factory()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._session is not None:
+            self._session.rollback()
+            self._session.close()
+            self._session = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside a 'with' block")
+        return self._session
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid7()
+
+    def audit(
+        self, action: str, entity: str, entity_id: str, detail: dict[str, Any] | None = None
+    ) -> None:
+        audit.append(self.session, self.actor, action, entity, entity_id, detail)
+
+    def outbox(
+        self, entity: str, entity_id: str, patch: dict[str, Any], base_version: int = 0
+    ) -> str:
+        """Queue a field patch of ``entity_id`` for the platform; returns the op id."""
+        clock = self.session.get(Setting, HLC_KEY)
+        stamp = next_hlc(clock.value if clock else None, self._node)
+        self.session.merge(Setting(key=HLC_KEY, value=stamp))
+        op_id = uuid7()
+        self.session.add(
+            OutboxEntry(
+                op_id=op_id,
+                entity=entity,
+                entity_id=entity_id,
+                patch=json.dumps(patch, sort_keys=True, ensure_ascii=False, default=str),
+                base_version=base_version,
+                hlc=stamp,
+                created_at=utc_iso(),
+            )
+        )
+        return op_id

@@ -1,0 +1,291 @@
+"""The encrypted database in one data folder: create, unlock, lock, key slots, check.
+
+Files in the data folder:
+    branchdesk.db (+ -wal, -shm)   the SQLCipher database
+    branchdesk.keys                the key slots (keys.json format, see keyslots.py)
+    unlock-attempts.json           wrong-attempt counter for the growing delay
+    replaced/<time>/               databases that a restore replaced, kept aside
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import (
+    DatabaseExistsError,
+    DatabaseLockedError,
+    DatabaseNotFoundError,
+    DatabaseUnreadableError,
+    KeyringUnavailableError,
+    KeySlotsMissingError,
+    UnlockThrottledError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
+from app.storage import audit, migrate
+from app.storage.engine import DatabaseError, connect, make_engine, quick_check
+from app.storage.ids import uuid7
+from app.storage.keyslots import (
+    DEFAULT_KDF,
+    KEYRING_SERVICE,
+    KdfParams,
+    KeyringPort,
+    KeySlots,
+    new_key,
+    new_recovery_code,
+    normalize_recovery_code,
+)
+from app.storage.models import Setting
+from app.storage.throttle import UnlockThrottle
+from app.storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "branchdesk.db"
+KEYS_NAME = "branchdesk.keys"
+ATTEMPTS_NAME = "unlock-attempts.json"
+DATABASE_ID_KEY = "database_id"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Result of ``Vault.check``: each check and the first problem it found."""
+
+    integrity_ok: bool
+    cipher_ok: bool
+    audit_ok: bool
+    audit_entries: int
+    audit_first_bad_seq: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.cipher_ok and self.audit_ok
+
+
+class Vault:
+    def __init__(
+        self,
+        data_dir: Path,
+        keyring: KeyringPort | None = None,
+        clock: Callable[[], float] | None = None,
+        kdf: KdfParams = DEFAULT_KDF,
+        actor: str = "user",
+    ) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / DB_NAME
+        self.keys_path = data_dir / KEYS_NAME
+        self._keyring = keyring
+        self._kdf = kdf
+        self.actor = actor
+        self._throttle = UnlockThrottle(data_dir / ATTEMPTS_NAME, clock or time.time)
+        self._key: bytearray | None = None
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._database_id: str | None = None
+
+    # ---------------------------------------------------------------- state
+    def exists(self) -> bool:
+        return self.db_path.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def database_id(self) -> str:
+        if self._database_id is None:
+            self._database_id = self._load_slots().database_id
+        return self._database_id
+
+    def current_key(self) -> bytes:
+        if self._key is None:
+            raise DatabaseLockedError()
+        return bytes(self._key)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise DatabaseLockedError()
+        return self._engine
+
+    # ---------------------------------------------------------------- create
+    def create(self, passphrase: str) -> str:
+        if self.exists():
+            raise DatabaseExistsError(self.data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = new_key()
+        recovery_code = new_recovery_code()
+        slots = KeySlots(database_id=uuid7())
+        slots.add("passphrase", passphrase, key, self._kdf)
+        slots.add("recovery", normalize_recovery_code(recovery_code), key, self._kdf)
+        try:
+            connect(self.db_path, key).close()  # creates the encrypted file
+            self._open(key, database_id=slots.database_id)
+            with self.unit_of_work() as uow:
+                uow.session.add(Setting(key=DATABASE_ID_KEY, value=slots.database_id))
+                uow.audit("database.create", "database", slots.database_id)
+                uow.commit()
+            slots.save(self.keys_path)
+        except BaseException:
+            self.lock()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+            raise
+        self._throttle.reset()
+        return recovery_code
+
+    # ---------------------------------------------------------------- unlock and lock
+    def unlock_with_passphrase(self, passphrase: str) -> None:
+        slots = self._before_unlock()
+        key = slots.open("passphrase", passphrase)
+        if key is None:
+            failures, delay = self._throttle.record_failure()
+            raise WrongPassphraseError(failures, delay)
+        self._throttle.reset()
+        self._open(key, slots.database_id)
+
+    def unlock_with_recovery_code(self, code: str) -> None:
+        slots = self._before_unlock()
+        key = slots.open("recovery", normalize_recovery_code(code))
+        if key is None:
+            failures, delay = self._throttle.record_failure()
+            raise WrongRecoveryCodeError(failures, delay)
+        self._throttle.reset()
+        self._open(key, slots.database_id)
+
+    def unlock_from_keyring(self) -> bool:
+        if self._keyring is None or not self.exists():
+            return False
+        try:
+            slots = self._load_slots()
+            stored = self._keyring.get_password(KEYRING_SERVICE, slots.database_id)
+            if not stored:
+                return False
+            key = bytes.fromhex(stored)
+            self._open(key, slots.database_id)
+        except Exception:  # any keyring backend failure or a stale key: ask for the passphrase
+            log.warning("unlock from the credential store failed; asking for the passphrase")
+            self.lock()
+            return False
+        return True
+
+    def unlock_with_key(self, key: bytes) -> None:
+        """Open with a key already known (after a verified restore)."""
+        self._open(key, self._load_slots().database_id)
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._sessions = None
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+        self._key = None
+
+    def _before_unlock(self) -> KeySlots:
+        if not self.exists():
+            raise DatabaseNotFoundError(self.data_dir)
+        wait = self._throttle.wait_remaining()
+        if wait > 0:
+            raise UnlockThrottledError(wait)
+        return self._load_slots()
+
+    def _load_slots(self) -> KeySlots:
+        if not self.keys_path.exists():
+            raise KeySlotsMissingError()
+        return KeySlots.load(self.keys_path)
+
+    def _open(self, key: bytes, database_id: str) -> None:
+        self.lock()
+        self._database_id = None
+        self._key = bytearray(key)
+        self._database_id = database_id
+        engine = make_engine(self.db_path, self.current_key)
+        try:
+            if migrate.needs_upgrade(engine):
+                migrate.upgrade(engine)
+        except DatabaseError as error:
+            engine.dispose()
+            self.lock()
+            raise DatabaseUnreadableError() from error
+        except BaseException:
+            engine.dispose()
+            self.lock()
+            raise
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # ---------------------------------------------------------------- key slots
+    def change_passphrase(self, current: str, new: str) -> None:
+        slots = self._load_slots()
+        key = slots.open("passphrase", current)
+        if key is None:
+            failures, delay = self._throttle.record_failure()
+            raise WrongPassphraseError(failures, delay)
+        slots.remove("passphrase")
+        slots.add("passphrase", new, key, self._kdf)
+        slots.save(self.keys_path)
+
+    def new_recovery_code(self) -> str:
+        key = self.current_key()
+        slots = self._load_slots()
+        code = new_recovery_code()
+        slots.remove("recovery")
+        slots.add("recovery", normalize_recovery_code(code), key, self._kdf)
+        slots.save(self.keys_path)
+        return code
+
+    def remembered_in_keyring(self) -> bool:
+        if self._keyring is None or not self.exists():
+            return False
+        try:
+            return bool(self._keyring.get_password(KEYRING_SERVICE, self.database_id))
+        except Exception:  # an unusable backend remembers nothing
+            return False
+
+    def set_remember_in_keyring(self, enabled: bool) -> None:
+        key = self.current_key()
+        if self._keyring is None:
+            raise KeyringUnavailableError()
+        try:
+            if enabled:
+                self._keyring.set_password(KEYRING_SERVICE, self.database_id, key.hex())
+            elif self._keyring.get_password(KEYRING_SERVICE, self.database_id):
+                self._keyring.delete_password(KEYRING_SERVICE, self.database_id)
+        except Exception as error:  # keyring.errors.KeyringError and backend-specific failures
+            raise KeyringUnavailableError() from error
+
+    # ---------------------------------------------------------------- work and checks
+    def unit_of_work(self, actor: str | None = None) -> UnitOfWork:
+        if self._sessions is None:
+            raise DatabaseLockedError()
+        return UnitOfWork(self._sessions, node=self.database_id[-12:], actor=actor or self.actor)
+
+    def check(self) -> CheckReport:
+        raw = self.engine.raw_connection()
+        try:
+            integrity_ok, cipher_ok = quick_check(raw.driver_connection)
+        finally:
+            raw.close()
+        with Session(self.engine) as session:
+            chain = audit.verify(session)
+            stored_id = session.scalar(
+                select(Setting.value).where(Setting.key == DATABASE_ID_KEY)
+            )
+        if stored_id != self.database_id:
+            integrity_ok = False
+        return CheckReport(
+            integrity_ok=integrity_ok,
+            cipher_ok=cipher_ok,
+            audit_ok=chain.ok,
+            audit_entries=chain.entries,
+            audit_first_bad_seq=chain.first_bad_seq,
+        )

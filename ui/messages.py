@@ -32,16 +32,12 @@ from app.errors import (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def _retry(seconds: float) -> str:
     if seconds <= 0:
         return ""
-    return _t("Please wait {seconds} seconds before trying again.").format(
-        seconds=math.ceil(seconds)
-    )
+    return QCoreApplication.translate(
+        "Messages", "Please wait {seconds} seconds before trying again."
+    ).format(seconds=math.ceil(seconds))
 
 
 def message_for(error: BaseException) -> str:
@@ -49,78 +45,114 @@ def message_for(error: BaseException) -> str:
     match error:
         case WrongPassphraseError():
             return " ".join(
-                filter(None, [_t("The passphrase is wrong."), _retry(error.retry_after)])
+                filter(
+                    None,
+                    [
+                        QCoreApplication.translate("Messages", "The passphrase is wrong."),
+                        _retry(error.retry_after),
+                    ],
+                )
             )
         case WrongRecoveryCodeError():
             return " ".join(
-                filter(None, [_t("The recovery code is wrong."), _retry(error.retry_after)])
+                filter(
+                    None,
+                    [
+                        QCoreApplication.translate("Messages", "The recovery code is wrong."),
+                        _retry(error.retry_after),
+                    ],
+                )
             )
         case UnlockThrottledError():
-            return _t("Too many wrong attempts.") + " " + _retry(error.retry_after)
+            return (
+                QCoreApplication.translate("Messages", "Too many wrong attempts.")
+                + " "
+                + _retry(error.retry_after)
+            )
         case WeakPassphraseError():
-            return _t("The passphrase must be at least {n} characters long.").format(
-                n=error.minimum_length
-            )
+            return QCoreApplication.translate(
+                "Messages", "The passphrase must be at least {n} characters long."
+            ).format(n=error.minimum_length)
         case DatabaseNotFoundError():
-            return _t("There is no BranchDesk database in {folder}. Set one up first.").format(
-                folder=error.data_dir
-            )
+            return QCoreApplication.translate(
+                "Messages", "There is no BranchDesk database in {folder}. Set one up first."
+            ).format(folder=error.data_dir)
         case DatabaseExistsError():
-            return _t(
-                "A BranchDesk database already exists in {folder}; it was left unchanged."
+            return QCoreApplication.translate(
+                "Messages",
+                "A BranchDesk database already exists in {folder}; it was left unchanged.",
             ).format(folder=error.data_dir)
         case KeySlotsMissingError():
-            return _t(
-                "The key file of the database is missing. Restore the data folder from a backup."
+            return QCoreApplication.translate(
+                "Messages",
+                "The key file of the database is missing. Restore the data folder from a backup.",
             )
         case KeySlotsCorruptError():
-            return _t(
-                "The key file of the database is damaged. Restore the data folder from a backup."
+            return QCoreApplication.translate(
+                "Messages",
+                "The key file of the database is damaged. Restore the data folder from a backup.",
             )
         case DatabaseLockedError():
-            return _t("The database is locked. Unlock it first.")
+            return QCoreApplication.translate(
+                "Messages", "The database is locked. Unlock it first."
+            )
         case DatabaseUnreadableError():
-            return _t(
-                "The database file is damaged and cannot be read. Restore it from a backup."
+            return QCoreApplication.translate(
+                "Messages",
+                "The database file is damaged and cannot be read. Restore it from a backup.",
             )
         case DatabaseNewerThanAppError():
-            return _t(
+            return QCoreApplication.translate(
+                "Messages",
                 "This database was used by a newer version of BranchDesk. "
-                "Install the newer version to open it."
+                "Install the newer version to open it.",
             )
         case KeyringUnavailableError():
-            return _t(
+            return QCoreApplication.translate(
+                "Messages",
                 "This computer's credential store cannot be used. "
-                "Enter the passphrase each time instead."
+                "Enter the passphrase each time instead.",
             )
         case NotABackupError():
-            return _t("{file} is not a BranchDesk backup file. Nothing was changed.").format(
-                file=error.path.name
-            )
+            return QCoreApplication.translate(
+                "Messages", "{file} is not a BranchDesk backup file. Nothing was changed."
+            ).format(file=error.path.name)
         case BackupCorruptError():
-            return _t("The backup {file} is damaged or incomplete. Nothing was changed.").format(
-                file=error.path.name
-            )
+            return QCoreApplication.translate(
+                "Messages", "The backup {file} is damaged or incomplete. Nothing was changed."
+            ).format(file=error.path.name)
         case BackupFromOtherDatabaseError():
-            return _t(
-                "The backup {file} belongs to another branch's database. Nothing was changed."
+            return QCoreApplication.translate(
+                "Messages",
+                "The backup {file} belongs to another branch's database. Nothing was changed.",
             ).format(file=error.path.name)
         case FileAccessError():
             reasons = {
-                "not_found": _t("the file or folder does not exist."),
-                "permission_denied": _t("permission denied."),
-                "no_space": _t("the disk is full."),
-                "is_a_directory": _t("it is a folder, not a file."),
+                "not_found": QCoreApplication.translate(
+                    "Messages", "the file or folder does not exist."
+                ),
+                "permission_denied": QCoreApplication.translate("Messages", "permission denied."),
+                "no_space": QCoreApplication.translate("Messages", "the disk is full."),
+                "is_a_directory": QCoreApplication.translate(
+                    "Messages", "it is a folder, not a file."
+                ),
             }
-            return _t("Cannot use the file {file}: {reason}").format(
-                file=error.path, reason=reasons.get(error.reason, _t("read or write error."))
+            return QCoreApplication.translate(
+                "Messages", "Cannot use the file {file}: {reason}"
+            ).format(
+                file=error.path,
+                reason=reasons.get(
+                    error.reason, QCoreApplication.translate("Messages", "read or write error.")
+                ),
             )
         case CancelledError():
-            return _t("Cancelled. Nothing was changed.")
+            return QCoreApplication.translate("Messages", "Cancelled. Nothing was changed.")
         case InvalidInputError():
-            return _t("Some entries are not valid: {fields}").format(
-                fields=", ".join(p.field for p in error.problems)
-            )
+            return QCoreApplication.translate(
+                "Messages", "Some entries are not valid: {fields}"
+            ).format(fields=", ".join(p.field for p in error.problems))
         case BranchDeskError():
-            return _t("The operation failed.")
-    return _t("An unexpected error occurred. Details were written to the log file.")
+            return QCoreApplication.translate("Messages", "The operation failed.")
+    return QCoreApplication.translate(
+        "Messages", "An unexpected error occurred. Details were written to the log file."
+    )

@@ -111,10 +111,11 @@ class Workspace:
 
     # ---------------------------------------------------------------- key management
     def change_passphrase(self, current: str, new: str) -> None:
-        """Rewrap the database key under a new passphrase (no re-encryption).
+        """Rewrap the database key under a new passphrase (no re-encryption). Needs unlocked.
 
         Raises WrongPassphraseError if ``current`` is wrong, WeakPassphraseError.
         """
+        self._require_unlocked()
         _require_strong(new)
         self._vault.change_passphrase(current, new)
         with self.unit_of_work() as uow:

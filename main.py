@@ -1,0 +1,95 @@
+"""BranchDesk 支部工作台 — composition root.
+
+The one place that builds real things: the data folder, logging, the OS credential store, the
+workspace (encrypted storage); then it starts the window or runs a command-line command.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+APP_NAME = "BranchDesk"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def configure_logging(data_dir: Path) -> None:
+    """Log to ``<data>/logs/branchdesk.log`` (rotated). Log lines never carry stored values."""
+    log_dir = data_dir / "logs"
+    handler: logging.Handler
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / "branchdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+def os_keyring() -> object | None:
+    """The OS credential store, or None where the ``keyring`` package has no usable backend."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    if isinstance(keyring.get_keyring(), fail.Keyring):
+        return None
+    return keyring
+
+
+def _split_data_dir(argv: list[str]) -> tuple[Path | None, list[str]]:
+    """Take ``--data-dir DIR`` (or ``--data-dir=DIR``) out of argv; the rest says GUI or CLI."""
+    rest: list[str] = []
+    data_dir: Path | None = None
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--data-dir" and i + 1 < len(argv):
+            data_dir = Path(argv[i + 1])
+            i += 2
+            continue
+        if arg.startswith("--data-dir="):
+            data_dir = Path(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+        i += 1
+    return data_dir, rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    data_dir, rest = _split_data_dir(argv)
+
+    from app.services.workspace import Workspace
+
+    if not rest:
+        data_dir = (data_dir or default_data_dir()).expanduser().resolve()
+        configure_logging(data_dir)
+        from ui.app import run_gui
+
+        return run_gui(Workspace(data_dir, keyring=os_keyring()))  # type: ignore[arg-type]
+
+    from ui import cli
+
+    cli.make_core_application()
+    args = cli.parse(argv)
+    data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    configure_logging(data_dir)
+    workspace = Workspace(data_dir, keyring=os_keyring())  # type: ignore[arg-type]
+    return cli.run(args, workspace)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

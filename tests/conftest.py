@@ -1,0 +1,79 @@
+"""Fixtures shared by every test layer: a fast KDF, in-memory and broken keyrings, workspaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring.errors
+import pytest
+
+from app.services.workspace import BranchProfile, KdfParams, Workspace
+
+# Keep tests away from the developer's real credential store.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+
+FAST_KDF = KdfParams(n=2**10, r=8, p=1)
+PASSPHRASE = "correct horse battery"
+PROFILE = BranchProfile(
+    name="机关第一党支部", code="BR-0001", higher_org="市直机关工委", secretary="王建国"
+)
+
+
+class MemoryKeyring:
+    """A credential store that lives in a dict, with the ``keyring`` module's three calls."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service_name: str, username: str) -> str | None:
+        return self.entries.get((service_name, username))
+
+    def set_password(self, service_name: str, username: str, password: str) -> None:
+        self.entries[(service_name, username)] = password
+
+    def delete_password(self, service_name: str, username: str) -> None:
+        self.entries.pop((service_name, username))
+
+
+class BrokenKeyring:
+    """A credential store that fails like a locked or missing Secret Service does."""
+
+    def get_password(self, service_name: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def set_password(self, service_name: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("unavailable")
+
+    def delete_password(self, service_name: str, username: str) -> None:
+        raise keyring.errors.PasswordDeleteError("unavailable")
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def make_workspace(data_dir: Path, memory_keyring: MemoryKeyring):
+    """Build a Workspace over ``data_dir`` (another one over the same folder when called again)."""
+
+    def build(keyring: object | None = memory_keyring, clock=None) -> Workspace:
+        return Workspace(data_dir, keyring=keyring, clock=clock, kdf=FAST_KDF)
+
+    return build
+
+
+@pytest.fixture
+def workspace(make_workspace) -> Iterator[Workspace]:
+    """A set-up, unlocked workspace; its recovery code is in ``workspace.recovery_code``."""
+    ws = make_workspace()
+    ws.recovery_code = ws.create(PROFILE, PASSPHRASE)
+    yield ws
+    ws.lock()

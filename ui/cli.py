@@ -1,0 +1,201 @@
+"""The command line (DESIGN.md, "Command line"): for administrators and automation.
+
+Exit status: 0 success; 1 a user error, with a one-line Chinese message on stderr; 2 bad usage.
+The passphrase comes from BRANCHDESK_PASSPHRASE or an interactive prompt, never from argv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import BranchDeskError, PassphraseRequiredError
+from app.services.workspace import BranchProfile, Workspace
+from ui.i18n import install_translations
+from ui.messages import message_for
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "BRANCHDESK_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Cli", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its complaints in Chinese and exit status 2 for bad usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        detail = message.replace("the following arguments are required", _t("missing"))
+        self.exit(EXIT_USAGE, _t("Usage error: {detail}").format(detail=detail) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="branchdesk",
+        description=_t(
+            "BranchDesk: records of a party branch. Without a command, the window opens."
+        ),
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, metavar=_t("FOLDER"), help=_t("the data folder to use")
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), parser_class=_Parser)
+
+    init = commands.add_parser("init", help=_t("create the encrypted database of a branch"))
+    init.add_argument("--branch-name", required=True, help=_t("the branch's full name"))
+    init.add_argument("--branch-code", required=True, help=_t("the branch's organization code"))
+    init.add_argument("--higher-org", default="", help=_t("the higher party committee"))
+    init.add_argument("--secretary", default="", help=_t("the branch secretary's name"))
+
+    backup = commands.add_parser("backup", help=_t("write an encrypted backup file"))
+    backup.add_argument("file", type=Path, help=_t("the backup file to write"))
+
+    restore = commands.add_parser("restore", help=_t("replace the database with a backup"))
+    restore.add_argument("file", type=Path, help=_t("the backup file to restore"))
+
+    commands.add_parser("check", help=_t("check the database's integrity and audit log"))
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
+
+
+def run(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run one command; returns the exit status."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    commands: dict[str, Callable[[argparse.Namespace, Workspace, _Io], None]] = {
+        "init": _init,
+        "backup": _backup,
+        "restore": _restore,
+        "check": _check,
+    }
+    io = _Io(stdin, stdout, stderr)
+    try:
+        commands[args.command](args, workspace, io)
+    except _CheckFailedError:
+        return EXIT_USER_ERROR
+    except BranchDeskError as error:
+        log.info("command %s failed: %s", args.command, type(error).__name__)
+        print(message_for(error), file=stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print(_t("Interrupted. Nothing was changed."), file=stderr)
+        return EXIT_USER_ERROR
+    finally:
+        workspace.lock()
+    return EXIT_OK
+
+
+class _CheckFailedError(Exception):
+    pass
+
+
+class _Io:
+    def __init__(self, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> None:
+        self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
+
+    def say(self, text: str) -> None:
+        print(text, file=self.stdout)
+
+    def passphrase(self, prompt: str) -> str:
+        """From the environment, else the terminal (hidden), else one line of standard input."""
+        from_env = os.environ.get(PASSPHRASE_ENV)
+        if from_env:
+            return from_env
+        if self.stdin.isatty():
+            return getpass.getpass(prompt)
+        line = self.stdin.readline()
+        if not line:
+            raise PassphraseRequiredError()
+        return line.rstrip("\r\n")
+
+
+def _unlock(workspace: Workspace, io: _Io) -> None:
+    if os.environ.get(PASSPHRASE_ENV) is None and workspace.unlock_from_this_pc():
+        return
+    workspace.unlock(io.passphrase(_t("Passphrase: ")))
+
+
+def _init(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    profile = BranchProfile(
+        name=args.branch_name,
+        code=args.branch_code,
+        higher_org=args.higher_org,
+        secretary=args.secretary,
+    )
+    passphrase = io.passphrase(_t("New passphrase: "))
+    if os.environ.get(PASSPHRASE_ENV) is None and io.stdin.isatty():
+        again = io.passphrase(_t("Repeat the passphrase: "))
+        if again != passphrase:
+            print(_t("The two passphrases differ. Nothing was created."), file=io.stderr)
+            raise _CheckFailedError()
+    code = workspace.create(profile, passphrase)
+    io.say(_t("The database of {branch} was created in {folder}.").format(
+        branch=profile.name, folder=workspace.data_dir))
+    io.say(_t("Recovery code: {code}").format(code=code))
+    io.say(_t("Print or copy the recovery code and lock it away: it is shown only this once, "
+              "and it opens the database if the passphrase is forgotten."))
+
+
+def _backup(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    _unlock(workspace, io)
+    target = args.file.resolve()
+    workspace.backup(target)
+    io.say(_t("Backup written to {file}.").format(file=target))
+
+
+def _restore(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    passphrase = None
+    if workspace.exists() and os.environ.get(PASSPHRASE_ENV) is None:
+        workspace.unlock_from_this_pc()
+    if not workspace.is_unlocked:
+        passphrase = io.passphrase(_t("Passphrase of the backup: "))
+    result = workspace.restore(args.file.resolve(), passphrase)
+    io.say(_t("Restored the data of {branch} from {file}.").format(
+        branch=result.branch_name, file=args.file))
+    if result.set_aside is not None:
+        io.say(_t("The replaced database was kept in {folder}.").format(folder=result.set_aside))
+
+
+def _check(_args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    _unlock(workspace, io)
+    report = workspace.check()
+    ok, bad = _t("OK"), _t("FAILED")
+    io.say(_t("Database integrity: {result}").format(result=ok if report.integrity_ok else bad))
+    io.say(_t("Encrypted pages: {result}").format(result=ok if report.cipher_ok else bad))
+    io.say(_t("Audit log ({count} entries): {result}").format(
+        count=report.audit_entries, result=ok if report.audit_ok else bad))
+    if not report.ok:
+        if report.audit_first_bad_seq is not None:
+            print(_t("The audit log was altered at entry {seq}.").format(
+                seq=report.audit_first_bad_seq), file=io.stderr)
+        print(_t("The check found problems: restore the database from a backup."), file=io.stderr)
+        raise _CheckFailedError()
+
+
+def make_core_application() -> QCoreApplication:
+    """A non-GUI Qt application, only so that translations work on the command line."""
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1] or ["branchdesk"])
+    install_translations(app)
+    return app

@@ -31,11 +31,12 @@ def strength(passphrase: str) -> Strength:
             any(not c.isascii() or not c.isalnum() for c in passphrase),
         )
     )
-    distinct = len(set(passphrase))
-    if distinct <= 3:
+    # A Chinese character carries far more choice than a Latin letter: count it double.
+    effective = sum(1 if c.isascii() else 2 for c in passphrase)
+    if len(set(passphrase)) <= 3:
         return Strength.WEAK
-    if len(passphrase) >= 16 or (len(passphrase) >= 12 and kinds >= 3):
+    if effective >= 16 or (effective >= 12 and kinds >= 3):
         return Strength.STRONG
-    if kinds >= 2 or len(passphrase) >= 12:
+    if kinds >= 2 or effective >= 12:
         return Strength.FAIR
     return Strength.WEAK

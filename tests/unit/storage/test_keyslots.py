@@ -1,0 +1,75 @@
+"""Key slots, recovery codes, the clock and the unlock delay: small pure pieces of storage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.errors import KeySlotsCorruptError
+from app.storage.hlc import next_hlc
+from app.storage.keyslots import (
+    KeySlots,
+    new_key,
+    new_recovery_code,
+    normalize_recovery_code,
+)
+from app.storage.throttle import MAX_DELAY_SECONDS, delay_after
+from tests.conftest import FAST_KDF
+
+
+def test_a_slot_opens_only_with_its_secret_kind_and_database():
+    key = new_key()
+    slots = KeySlots(database_id="db-1")
+    slots.add("passphrase", "secret one", key, FAST_KDF)
+    assert slots.open("passphrase", "secret one") == key
+    assert slots.open("passphrase", "secret two") is None
+    assert slots.open("recovery", "secret one") is None
+    moved = KeySlots(database_id="db-2", slots=slots.slots)
+    assert moved.open("passphrase", "secret one") is None
+
+
+def test_slots_round_trip_through_the_file(tmp_path):
+    key = new_key()
+    slots = KeySlots(database_id="db-1")
+    slots.add("passphrase", "secret one", key, FAST_KDF)
+    path = tmp_path / "k.keys"
+    slots.save(path)
+    assert KeySlots.load(path).open("passphrase", "secret one") == key
+    assert key.hex() not in path.read_text()
+
+
+@pytest.mark.parametrize("content", ["", "{}", "not json", json.dumps({"format": "other"}),
+                                     json.dumps({"format": "branchdesk-keyslots", "version": 99})])
+def test_a_damaged_key_file_is_reported(tmp_path, content):
+    path = tmp_path / "k.keys"
+    path.write_text(content)
+    with pytest.raises(KeySlotsCorruptError):
+        KeySlots.load(path)
+
+
+def test_recovery_codes_are_groups_of_unambiguous_characters():
+    code = new_recovery_code()
+    groups = code.split("-")
+    assert len(groups) == 6
+    assert all(len(g) == 4 for g in groups)
+    assert not set(code) & set("01IO")
+    assert normalize_recovery_code(code.lower().replace("-", "  ")) == code
+
+
+def test_delay_grows_and_is_capped():
+    assert [delay_after(n) for n in range(3)] == [0, 0, 0]
+    assert delay_after(4) == 2 * delay_after(3) > 0
+    assert delay_after(100) == MAX_DELAY_SECONDS
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**40), min_size=1, max_size=50))
+def test_clock_stamps_always_increase_even_when_the_wall_clock_steps_back(times):
+    last = None
+    for now in times:
+        stamp = next_hlc(last, "node", now_ms=now)
+        if last is not None:
+            assert stamp > last
+        last = stamp

@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 APP_NAME = "BranchDesk"
 
@@ -37,16 +38,36 @@ def configure_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
-def os_keyring() -> object | None:
-    """The OS credential store, or None where the ``keyring`` package has no usable backend."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return None
-    if isinstance(keyring.get_keyring(), fail.Keyring):
-        return None
-    return keyring
+class OsKeyring:
+    """The OS credential store through the ``keyring`` package, imported on first use only.
+
+    Finding the backend scans installed packages and may talk to D-Bus: not something to pay at
+    every start when the user never asked to be remembered. Failures raise; the vault treats any
+    failure as "ask for the passphrase".
+    """
+
+    def __init__(self) -> None:
+        self._backend: object | None = None
+
+    def _store(self) -> Any:
+        if self._backend is None:
+            import keyring
+            from keyring.backends import fail
+
+            backend = keyring.get_keyring()
+            if isinstance(backend, fail.Keyring):
+                raise RuntimeError("no credential store on this system")
+            self._backend = backend
+        return self._backend
+
+    def get_password(self, service_name: str, username: str) -> str | None:
+        return cast(str | None, self._store().get_password(service_name, username))
+
+    def set_password(self, service_name: str, username: str, password: str) -> None:
+        self._store().set_password(service_name, username, password)
+
+    def delete_password(self, service_name: str, username: str) -> None:
+        self._store().delete_password(service_name, username)
 
 
 def _split_data_dir(argv: list[str]) -> tuple[Path | None, list[str]]:
@@ -79,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(data_dir)
         from ui.app import run_gui
 
-        return run_gui(Workspace(data_dir, keyring=os_keyring()))  # type: ignore[arg-type]
+        return run_gui(Workspace(data_dir, keyring=OsKeyring()))
 
     from ui import cli
 
@@ -87,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     args = cli.parse(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
     configure_logging(data_dir)
-    workspace = Workspace(data_dir, keyring=os_keyring())  # type: ignore[arg-type]
+    workspace = Workspace(data_dir, keyring=OsKeyring())
     return cli.run(args, workspace)
 
 

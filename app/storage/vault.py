@@ -4,6 +4,7 @@ Files in the data folder:
     branchdesk.db (+ -wal, -shm)   the SQLCipher database
     branchdesk.keys                the key slots (keys.json format, see keyslots.py)
     unlock-attempts.json           wrong-attempt counter for the growing delay
+    remembered-on-this-pc          empty marker: the key is in this PC's credential store
     replaced/<time>/               databases that a restore replaced, kept aside
 """
 
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 DB_NAME = "branchdesk.db"
 KEYS_NAME = "branchdesk.keys"
 ATTEMPTS_NAME = "unlock-attempts.json"
+REMEMBER_NAME = "remembered-on-this-pc"
 DATABASE_ID_KEY = "database_id"
 
 
@@ -81,6 +83,7 @@ class Vault:
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self.keys_path = data_dir / KEYS_NAME
+        self.remember_marker = data_dir / REMEMBER_NAME
         self._keyring = keyring
         self._kdf = kdf
         self.actor = actor
@@ -161,15 +164,20 @@ class Vault:
         self._open(key, slots.database_id)
 
     def unlock_from_keyring(self) -> bool:
-        if self._keyring is None or not self.exists():
+        """Open with the key kept in the OS credential store, if the user chose that on this PC.
+
+        The store is not even asked unless the marker file says the key was remembered here
+        (asking can cost a D-Bus round trip or a password prompt of its own).
+        """
+        if self._keyring is None or not self.exists() or not self.remember_marker.exists():
             return False
         try:
             slots = self._load_slots()
             stored = self._keyring.get_password(KEYRING_SERVICE, slots.database_id)
             if not stored:
+                self.remember_marker.unlink(missing_ok=True)  # the entry is gone for good
                 return False
-            key = bytes.fromhex(stored)
-            self._open(key, slots.database_id)
+            self._open(bytes.fromhex(stored), slots.database_id)
         except Exception:  # any keyring backend failure or a stale key: ask for the passphrase
             log.warning("unlock from the credential store failed; asking for the passphrase")
             self.lock()
@@ -244,12 +252,7 @@ class Vault:
         return code
 
     def remembered_in_keyring(self) -> bool:
-        if self._keyring is None or not self.exists():
-            return False
-        try:
-            return bool(self._keyring.get_password(KEYRING_SERVICE, self.database_id))
-        except Exception:  # an unusable backend remembers nothing
-            return False
+        return self.remember_marker.exists()
 
     def set_remember_in_keyring(self, enabled: bool) -> None:
         key = self.current_key()
@@ -258,8 +261,11 @@ class Vault:
         try:
             if enabled:
                 self._keyring.set_password(KEYRING_SERVICE, self.database_id, key.hex())
-            elif self._keyring.get_password(KEYRING_SERVICE, self.database_id):
-                self._keyring.delete_password(KEYRING_SERVICE, self.database_id)
+                self.remember_marker.touch()
+            else:
+                self.remember_marker.unlink(missing_ok=True)
+                if self._keyring.get_password(KEYRING_SERVICE, self.database_id):
+                    self._keyring.delete_password(KEYRING_SERVICE, self.database_id)
         except Exception as error:  # keyring.errors.KeyringError and backend-specific failures
             raise KeyringUnavailableError() from error
 

@@ -139,7 +139,7 @@ def test_unavailable_keyring_falls_back_to_the_passphrase(workspace, make_worksp
     keys_before = (data_dir / "branchdesk.keys").read_bytes()
     broken = make_workspace(keyring=BrokenKeyring())
     assert not broken.unlock_from_this_pc()
-    assert not broken.remembered_on_this_pc
+    assert broken.remembered_on_this_pc  # the choice stands; the store may work again later
     broken.unlock(PASSPHRASE)
     with pytest.raises(KeyringUnavailableError):
         broken.set_remember_on_this_pc(True)
@@ -150,6 +150,21 @@ def test_unavailable_keyring_falls_back_to_the_passphrase(workspace, make_worksp
     with pytest.raises(DatabaseExistsError):
         no_store.create(PROFILE, PASSPHRASE)
     assert (data_dir / "branchdesk.keys").read_bytes() == keys_before
+
+
+def test_a_vanished_keyring_entry_clears_the_choice(workspace, make_workspace, memory_keyring):
+    workspace.set_remember_on_this_pc(True)
+    workspace.lock()
+    memory_keyring.entries.clear()
+    ws = make_workspace()
+    assert not ws.unlock_from_this_pc()
+    assert not ws.remembered_on_this_pc
+
+
+def test_the_store_is_not_asked_unless_the_key_was_remembered(workspace, make_workspace):
+    workspace.lock()
+    ws = make_workspace(keyring=BrokenKeyring())
+    assert not ws.unlock_from_this_pc()  # BrokenKeyring would raise if it were asked
 
 
 def test_a_stale_keyring_entry_is_ignored(workspace, make_workspace, memory_keyring):

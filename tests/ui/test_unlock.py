@@ -1,0 +1,159 @@
+"""The lock screen: wrong passphrase in the dialog, the growing delay, the recovery code, typed text
+surviving a lock, and which window a later start shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.services.workspace import Workspace
+from tests.conftest import PASSPHRASE, PROFILE
+from ui.app import Shell
+from ui.main_window import MainWindow
+
+Screenshot = Callable[[QWidget, str], Path]
+
+
+class FrozenClock:
+    """Monotonic time that moves only when told (the throttle's delays are then exact)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def locked_window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
+    workspace.lock()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.is_locked
+    return window
+
+
+def type_and_unlock(qtbot: QtBot, window: MainWindow, secret: str) -> None:
+    panel = window.unlock_panel
+    edit = panel.recovery_edit if panel.using_recovery_code else panel.passphrase_edit
+    edit.clear()
+    qtbot.keyClicks(edit, secret)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_wrong_passphrase_is_reported_in_the_dialog_and_then_delays(
+    qtbot: QtBot,
+    make_workspace: Callable[..., Workspace],
+    screenshot: Screenshot,
+) -> None:
+    clock = FrozenClock()
+    workspace = make_workspace(clock=clock)
+    workspace.create(PROFILE, PASSPHRASE)
+    window = locked_window(qtbot, workspace)
+    panel = window.unlock_panel
+    database = workspace.data_dir / "branchdesk.db"
+    before = database.read_bytes() if database.exists() else b""
+
+    type_and_unlock(qtbot, window, "not the passphrase")
+    assert not workspace.is_unlocked
+    assert panel.message_label.text() == "口令不正确。"
+    assert panel.unlock_button.isEnabled()
+    screenshot(window, "10-unlock-wrong-passphrase")
+
+    type_and_unlock(qtbot, window, "still not it")
+    type_and_unlock(qtbot, window, "nor this")
+    assert panel.message_label.text().startswith("口令不正确。")
+    assert "请等待 5 秒后再试" in panel.message_label.text()
+    assert not panel.unlock_button.isEnabled()
+    assert panel.unlock_button.text() == "解锁（请等待 5 秒）"
+    screenshot(window, "11-unlock-throttled")
+    qtbot.waitUntil(lambda: panel.unlock_button.text() == "解锁（请等待 4 秒）", timeout=2500)
+
+    # Return while waiting does nothing; the database was not touched by any of this.
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    assert not workspace.is_unlocked
+    if before:
+        assert database.read_bytes() == before
+
+
+def test_unlock_with_the_recovery_code(
+    qtbot: QtBot, workspace: Workspace, screenshot: Screenshot
+) -> None:
+    window = locked_window(qtbot, workspace)
+    panel = window.unlock_panel
+    qtbot.mouseClick(panel.mode_button, Qt.MouseButton.LeftButton)
+    assert panel.using_recovery_code
+    assert "恢复码" in panel.prompt_label.text()
+    screenshot(window, "12-unlock-recovery-code")
+    type_and_unlock(qtbot, window, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF")
+    assert panel.message_label.text() == "恢复码不正确。"
+    type_and_unlock(qtbot, window, workspace.recovery_code.lower())
+    assert workspace.is_unlocked
+    assert not window.is_locked
+
+
+def test_text_typed_in_a_page_survives_lock_and_unlock(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace, auto_lock_ms=300)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(6)
+    field = window.settings.current_edit
+    qtbot.keyClicks(field, "half-typed")
+
+    qtbot.waitUntil(lambda: window.is_locked, timeout=5000)
+    assert not workspace.is_unlocked
+    assert not field.isVisible()
+    shown = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    assert not any(PROFILE.name in text for text in shown)
+
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    assert not window.is_locked
+    assert field.isVisible()
+    assert field.text() == "half-typed"
+
+
+def test_input_postpones_auto_lock(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace, auto_lock_ms=600)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(6)
+    for _ in range(4):
+        qtbot.wait(250)
+        qtbot.keyClick(window.settings.current_edit, Qt.Key.Key_A)
+    assert not window.is_locked  # a second of typing, with a 0.6 s timeout
+    qtbot.waitUntil(lambda: window.is_locked, timeout=5000)
+
+
+def test_lock_now_button(qtbot: QtBot, workspace: Workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.lock_button.text() == "立即锁定"
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    assert window.is_locked
+    assert not workspace.is_unlocked
+
+
+def test_a_later_start_asks_for_the_passphrase(qtbot: QtBot, workspace: Workspace) -> None:
+    workspace.lock()
+    window = Shell(workspace).start()
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert window.is_locked
+    assert window.unlock_panel.prompt_label.text() == "请输入口令解锁："
+
+
+def test_a_later_start_opens_directly_when_remembered_on_this_pc(
+    qtbot: QtBot, workspace: Workspace, make_workspace: Callable[..., Workspace]
+) -> None:
+    workspace.set_remember_on_this_pc(True)
+    workspace.lock()
+    window = Shell(make_workspace()).start()
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert not window.is_locked

@@ -1,0 +1,113 @@
+"""The GUI's entry points: build the QApplication (Chinese, with the bundled CJK font) and run it.
+
+``main.py`` calls ``run_gui(workspace)``. The flow is ``Shell``: the setup wizard on first run;
+otherwise the main window, opened straight away when the key is remembered on this PC and behind
+its lock screen when not.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app.resources import resource_path
+from app.services.workspace import Workspace
+from ui.branding import APPLICATION, ORGANIZATION
+from ui.i18n import install_translations
+from ui.main_window import MainWindow
+from ui.pages.settings import restored_text
+from ui.setup_wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+DEFAULT_POINT_SIZE = 10
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication, configured with ``configure_application``."""
+    app = QApplication(list(argv))
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, the bundled CJK font as the default font, and the Chinese translations.
+
+    The app always starts in Chinese, whatever the system locale. Safe to call more than once.
+    """
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    if app.property("branchdesk_configured"):
+        return
+    _use_bundled_font(app)
+    install_translations(app)
+    app.setProperty("branchdesk_configured", True)
+
+
+def _use_bundled_font(app: QApplication) -> None:
+    font_id = QFontDatabase.addApplicationFont(str(resource_path(*FONT_FILE)))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.error("the bundled CJK font could not be loaded: %s", resource_path(*FONT_FILE))
+        return
+    font = QFont(families[0])
+    font.setPointSize(max(app.font().pointSize(), DEFAULT_POINT_SIZE))
+    app.setFont(font)
+
+
+class Shell(QObject):
+    """Which window to show first, and what follows it."""
+
+    def __init__(self, workspace: Workspace, auto_lock_ms: int | None = None) -> None:
+        super().__init__()
+        self._workspace = workspace
+        self._auto_lock_ms = auto_lock_ms
+        self.wizard: SetupWizard | None = None
+        self.main_window: MainWindow | None = None
+
+    def start(self) -> QWidget:
+        """Show the first window and return it."""
+        if not self._workspace.exists():
+            QApplication.setQuitOnLastWindowClosed(False)  # the wizard hands over to the window
+            self.wizard = SetupWizard(self._workspace)
+            self.wizard.finished.connect(self._after_setup)
+            self.wizard.show()
+            return self.wizard
+        self._workspace.unlock_from_this_pc()  # False: the lock screen asks for the passphrase
+        return self._show_main_window()
+
+    def _after_setup(self, _result: int) -> None:
+        QApplication.setQuitOnLastWindowClosed(True)
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+        if not self._workspace.exists():
+            QCoreApplication.quit()
+            return
+        window = self._show_main_window()
+        if self.wizard is not None and self.wizard.restore_result is not None:
+            window.unlock_panel.reset(restored_text(self.wizard.restore_result))
+        self.wizard = None
+
+    def _show_main_window(self) -> MainWindow:
+        self.main_window = MainWindow(self._workspace, auto_lock_ms=self._auto_lock_ms)
+        self.main_window.show()
+        return self.main_window
+
+
+def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
+    """Run the GUI over ``workspace`` until the last window closes; returns the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = create_application(sys.argv if argv is None else argv)
+    shell = Shell(workspace)
+    shell.start()
+    try:
+        return app.exec()
+    finally:
+        workspace.lock()

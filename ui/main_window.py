@@ -1,0 +1,171 @@
+"""The main window: navigation on the left, pages on the right, a lock screen that covers both.
+
+Locking (auto-lock, the 立即锁定 button, or a restore) drops the key through the workspace and
+switches the window to the lock screen. The pages stay alive but hidden, so what the user was
+typing is still there after unlocking; what they showed from the database is cleared.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.errors import BranchDeskError
+from app.services import branch
+from app.services.workspace import Workspace
+from ui.autolock import IdleWatch
+from ui.branding import app_title
+from ui.messages import message_for
+from ui.pages.dashboard import DashboardPage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.settings import SettingsPage, restored_text
+from ui.unlock import UnlockPanel
+
+
+class MainWindow(QMainWindow):
+    """``auto_lock_ms``, when given, overrides the saved auto-lock minutes (for tests)."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        auto_lock_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._auto_lock_override = auto_lock_ms
+        self.setWindowTitle(app_title())
+        self.resize(1000, 680)
+        self.setMinimumSize(QSize(760, 520))
+
+        self.dashboard = DashboardPage(workspace)
+        self.settings = SettingsPage(workspace)
+        self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
+        self.settings.restored.connect(self._after_restore)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet(
+            "#navigation { font-size: 15px; } #navigation::item { padding: 10px 14px; }"
+        )
+        self.pages = QStackedWidget()
+        for title, page in [
+            (self.tr("Dashboard"), self.dashboard),
+            (self.tr("Members"), None),
+            (self.tr("Organizational life"), None),
+            (self.tr("Party dues"), None),
+            (self.tr("Reports"), None),
+            (self.tr("Sync"), None),
+            (self.tr("Settings"), self.settings),
+        ]:
+            self.navigation.addItem(title)
+            self.pages.addWidget(page if page is not None else PlaceholderPage(title))
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        self.content = QWidget()
+        row = QHBoxLayout(self.content)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+
+        self.unlock_panel = UnlockPanel(workspace)
+        self.unlock_panel.unlocked.connect(self._after_unlock)
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self.unlock_panel)
+        self.setCentralWidget(self.screens)
+
+        self.state_label = QLabel()
+        self.lock_button = QPushButton(self.tr("Lock now"))
+        self.lock_button.clicked.connect(lambda: self.lock())
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        self.idle_watch = IdleWatch(self)
+        self.idle_watch.idle.connect(self._lock_when_idle)
+
+        if workspace.is_unlocked:
+            self._after_unlock()
+        else:
+            self._show_locked("")
+
+    # ---------------------------------------------------------------- state
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.unlock_panel
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def lock(self, notice: str = "") -> None:
+        """Drop the key, close the connections and cover everything with the lock screen."""
+        self._workspace.lock()
+        self._show_locked(notice)
+
+    def _lock_when_idle(self) -> None:
+        self.lock(self.tr("Locked after a period without use."))
+
+    def _show_locked(self, notice: str) -> None:
+        self.idle_watch.stop()
+        self._close_dialogs()
+        self.dashboard.clear()
+        self.settings.clear()
+        self.screens.setCurrentWidget(self.unlock_panel)
+        self.unlock_panel.reset(notice)
+        self.lock_button.hide()
+        self.state_label.setText(self.tr("Locked"))
+
+    def _after_unlock(self) -> None:
+        try:
+            self.dashboard.refresh()
+            self.settings.refresh()
+            with self._workspace.unit_of_work() as uow:
+                minutes = branch.load_preferences(uow).auto_lock_minutes
+        except BranchDeskError as error:
+            self._workspace.lock()
+            self._show_locked("")
+            self.unlock_panel.message_label.setText(message_for(error))
+            return
+        self.screens.setCurrentWidget(self.content)
+        self.lock_button.show()
+        self.state_label.setText(self.tr("Unlocked"))
+        self._apply_auto_lock_minutes(minutes)
+        self.idle_watch.start()
+
+    def _apply_auto_lock_minutes(self, minutes: int) -> None:
+        if self._auto_lock_override is not None:
+            self.idle_watch.set_timeout_ms(self._auto_lock_override)
+        else:
+            self.idle_watch.set_timeout_minutes(minutes)
+
+    def _after_restore(self, result: object) -> None:
+        self._show_locked(restored_text(result))
+
+    def _close_dialogs(self) -> None:
+        """Close message boxes and other dialogs over the window: nothing stays on screen while
+        locked. Progress dialogs of running tasks stay (auto-lock waits for those)."""
+        # The stubs type findChildren's result as Iterable[Never].
+        for dialog in cast("list[QDialog]", self.findChildren(QDialog)):
+            if dialog.isVisible() and not isinstance(dialog, QProgressDialog):
+                dialog.reject()
+
+    # ---------------------------------------------------------------- Qt
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle_watch.stop()
+        self._workspace.lock()
+        super().closeEvent(event)

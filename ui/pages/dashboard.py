@@ -1,0 +1,72 @@
+"""工作台: the branch at a glance. Reminders and this month's to-dos arrive with their features."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from app.services import branch
+from app.services.workspace import Workspace
+from ui.styles import HINT_STYLE
+
+
+class DashboardPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+        self.name_label = QLabel()
+        self.code_label = QLabel()
+        self.higher_org_label = QLabel()
+        self.secretary_label = QLabel()
+        profile_box = QGroupBox(self.tr("Branch"))
+        form = QFormLayout(profile_box)
+        form.addRow(self.tr("Branch name:"), self.name_label)
+        form.addRow(self.tr("Branch code:"), self.code_label)
+        form.addRow(self.tr("Higher party organization:"), self.higher_org_label)
+        form.addRow(self.tr("Branch secretary:"), self.secretary_label)
+
+        reminders_box = QGroupBox(self.tr("Reminders"))
+        reminders = QVBoxLayout(reminders_box)
+        self.reminders_label = QLabel(
+            self.tr(
+                "Reminders and this month's to-dos (meetings due, dues not yet paid, members "
+                "whose next development stage is near) will appear here."
+            )
+        )
+        self.reminders_label.setWordWrap(True)
+        self.reminders_label.setStyleSheet(HINT_STYLE)
+        reminders.addWidget(self.reminders_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(profile_box)
+        layout.addWidget(reminders_box)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Reload from the (unlocked) workspace."""
+        with self._workspace.unit_of_work() as uow:
+            profile = branch.load_profile(uow)
+        self.heading.setText(profile.name)
+        self.name_label.setText(profile.name)
+        self.code_label.setText(profile.code)
+        self.higher_org_label.setText(profile.higher_org)
+        self.secretary_label.setText(profile.secretary)
+
+    def clear(self) -> None:
+        """Forget what was shown (called when the data is locked)."""
+        for label in (
+            self.heading,
+            self.name_label,
+            self.code_label,
+            self.higher_org_label,
+            self.secretary_label,
+        ):
+            label.clear()

@@ -1,0 +1,199 @@
+"""Run long work off the GUI thread, with a progress dialog and a cancel button.
+
+Every operation that may take longer than a moment (backup, restore, later import, export, PDF and
+sync) goes through ``run_in_background``. The operation runs on a thread of the global thread pool
+and never touches a widget: it reports progress and learns about cancellation through the
+``TaskContext`` it receives. Its result or its exception comes back to the GUI thread by a signal.
+A failure is never swallowed: it is logged with its traceback and handed to ``on_failure``, which
+by default shows ``message_for(error)`` in a window-modal message box.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.errors import BranchDeskError, CancelledError
+from ui.branding import app_title
+from ui.messages import message_for
+
+log = logging.getLogger(__name__)
+
+
+class TaskContext:
+    """What an operation sees of the GUI: a way to report progress and to ask about cancelling."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        """Report ``done`` out of ``total`` (total 0 = unknown); may be called from any thread."""
+        self._signals.progressed.emit(done, total)
+
+    def cancelled(self) -> bool:
+        """True once the user pressed Cancel; the operation should stop and raise CancelledError."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+Operation = Callable[[TaskContext], Any]
+SuccessHandler = Callable[[Any], None]
+FailureHandler = Callable[[BaseException], None]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runner(QRunnable):
+    def __init__(self, operation: Operation, context: TaskContext, signals: _Signals) -> None:
+        super().__init__()
+        self._operation = operation
+        self._context = context
+        self._signals = signals
+        self.setAutoDelete(False)  # the BackgroundTask owns it; PySide and the pool must not both
+
+    def run(self) -> None:
+        try:
+            result = self._operation(self._context)
+        except BaseException as error:  # every failure goes back to the GUI thread, none is lost
+            self._signals.failed.emit(error)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+_running: set[BackgroundTask] = set()
+
+
+def running_count() -> int:
+    """How many background tasks are running (auto-lock waits while any is)."""
+    return len(_running)
+
+
+class BackgroundTask(QObject):
+    """One operation on the thread pool and its progress dialog. ``finished`` is emitted last,
+    after ``on_success`` or ``on_failure`` ran, on the GUI thread."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        operation: Operation,
+        on_success: SuccessHandler | None,
+        on_failure: FailureHandler | None,
+        title: str,
+        cancellable: bool,
+    ) -> None:
+        super().__init__(parent)
+        self._parent_widget = parent
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._signals = _Signals(self)
+        self.context = TaskContext(self._signals)
+        self._runner = _Runner(operation, self.context, self._signals)
+
+        self.dialog = QProgressDialog(parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setLabelText(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setRange(0, 0)  # busy until the first progress report
+        self.dialog.setMinimumWidth(360)
+        if cancellable:
+            self.dialog.setCancelButtonText(self.tr("Cancel"))
+            self.dialog.canceled.connect(self._cancel)
+        else:
+            # None removes the button (Qt API); the stubs do not allow None.
+            self.dialog.setCancelButton(None)  # type: ignore[arg-type]
+
+        self._signals.progressed.connect(self._show_progress)
+        self._signals.succeeded.connect(self._succeed)
+        self._signals.failed.connect(self._fail)
+
+    def start(self) -> None:
+        _running.add(self)
+        self.dialog.show()
+        QThreadPool.globalInstance().start(self._runner)
+
+    def _cancel(self) -> None:
+        self.context.cancel()
+        self.dialog.setLabelText(self.tr("Cancelling…"))
+        self.dialog.show()  # stays up until the operation has actually stopped
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            # QProgressDialog counts in int; scale big byte counts down to permille.
+            self.dialog.setRange(0, 1000)
+            self.dialog.setValue(min(1000, done * 1000 // total))
+        else:
+            self.dialog.setRange(0, 0)
+
+    def _succeed(self, result: object) -> None:
+        self._end()
+        if self._on_success is not None:
+            self._on_success(result)
+        self.finished.emit()
+
+    def _fail(self, error: BaseException) -> None:
+        self._end()
+        if isinstance(error, CancelledError):
+            log.info("background task cancelled")
+        elif isinstance(error, BranchDeskError):
+            log.warning("background task failed: %s", type(error).__name__, exc_info=error)
+        else:
+            log.error("background task failed unexpectedly", exc_info=error)
+        handler = self._on_failure or (lambda e: show_error(self._parent_widget, e))
+        handler(error)
+        self.finished.emit()
+
+    def _end(self) -> None:
+        _running.discard(self)
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+
+def run_in_background(
+    parent: QWidget,
+    operation: Operation,
+    on_success: SuccessHandler | None = None,
+    on_failure: FailureHandler | None = None,
+    title: str = "",
+    cancellable: bool = True,
+) -> BackgroundTask:
+    """Run ``operation(context)`` on the thread pool while a progress dialog shows ``title``.
+
+    ``on_success(result)`` or ``on_failure(error)`` is then called on the GUI thread; without
+    ``on_failure`` the error is shown with ``show_error``. Returns the started task (tests wait on
+    its ``finished`` signal).
+    """
+    task = BackgroundTask(parent, operation, on_success, on_failure, title, cancellable)
+    task.start()
+    return task
+
+
+def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
+    """Show ``message_for(error)`` in a window-modal box that does not block the caller."""
+    return show_message(parent, message_for(error), QMessageBox.Icon.Warning)
+
+
+def show_message(
+    parent: QWidget, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+) -> QMessageBox:
+    """A non-blocking message box (``open()``, never ``exec()``), deleted when closed."""
+    box = QMessageBox(icon, app_title(), text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -28,44 +28,79 @@ PASSPHRASE_ENV = "BRANCHDESK_PASSPHRASE"  # noqa: S105 - the variable's name, no
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse with its complaints in Chinese and exit status 2 for bad usage."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        detail = message.replace("the following arguments are required", _t("missing"))
-        self.exit(EXIT_USAGE, _t("Usage error: {detail}").format(detail=detail) + "\n")
+        detail = message.replace(
+            "the following arguments are required", QCoreApplication.translate("Cli", "missing")
+        )
+        self.exit(
+            EXIT_USAGE,
+            QCoreApplication.translate("Cli", "Usage error: {detail}").format(detail=detail) + "\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="branchdesk",
-        description=_t(
-            "BranchDesk: records of a party branch. Without a command, the window opens."
+        description=QCoreApplication.translate(
+            "Cli", "BranchDesk: records of a party branch. Without a command, the window opens."
         ),
     )
     parser.add_argument(
-        "--data-dir", type=Path, metavar=_t("FOLDER"), help=_t("the data folder to use")
+        "--data-dir",
+        type=Path,
+        metavar=QCoreApplication.translate("Cli", "FOLDER"),
+        help=QCoreApplication.translate("Cli", "the data folder to use"),
     )
-    commands = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar=QCoreApplication.translate("Cli", "COMMAND"), parser_class=_Parser
+    )
 
-    init = commands.add_parser("init", help=_t("create the encrypted database of a branch"))
-    init.add_argument("--branch-name", required=True, help=_t("the branch's full name"))
-    init.add_argument("--branch-code", required=True, help=_t("the branch's organization code"))
-    init.add_argument("--higher-org", default="", help=_t("the higher party committee"))
-    init.add_argument("--secretary", default="", help=_t("the branch secretary's name"))
+    init = commands.add_parser(
+        "init", help=QCoreApplication.translate("Cli", "create the encrypted database of a branch")
+    )
+    init.add_argument(
+        "--branch-name",
+        required=True,
+        help=QCoreApplication.translate("Cli", "the branch's full name"),
+    )
+    init.add_argument(
+        "--branch-code",
+        required=True,
+        help=QCoreApplication.translate("Cli", "the branch's organization code"),
+    )
+    init.add_argument(
+        "--higher-org",
+        default="",
+        help=QCoreApplication.translate("Cli", "the higher party committee"),
+    )
+    init.add_argument(
+        "--secretary",
+        default="",
+        help=QCoreApplication.translate("Cli", "the branch secretary's name"),
+    )
 
-    backup = commands.add_parser("backup", help=_t("write an encrypted backup file"))
-    backup.add_argument("file", type=Path, help=_t("the backup file to write"))
+    backup = commands.add_parser(
+        "backup", help=QCoreApplication.translate("Cli", "write an encrypted backup file")
+    )
+    backup.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the backup file to write")
+    )
 
-    restore = commands.add_parser("restore", help=_t("replace the database with a backup"))
-    restore.add_argument("file", type=Path, help=_t("the backup file to restore"))
+    restore = commands.add_parser(
+        "restore", help=QCoreApplication.translate("Cli", "replace the database with a backup")
+    )
+    restore.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the backup file to restore")
+    )
 
-    commands.add_parser("check", help=_t("check the database's integrity and audit log"))
+    commands.add_parser(
+        "check",
+        help=QCoreApplication.translate("Cli", "check the database's integrity and audit log"),
+    )
     return parser
 
 
@@ -100,7 +135,7 @@ def run(
         print(message_for(error), file=stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print(_t("Interrupted. Nothing was changed."), file=stderr)
+        print(QCoreApplication.translate("Cli", "Interrupted. Nothing was changed."), file=stderr)
         return EXIT_USER_ERROR
     finally:
         workspace.lock()
@@ -134,7 +169,7 @@ class _Io:
 def _unlock(workspace: Workspace, io: _Io) -> None:
     if os.environ.get(PASSPHRASE_ENV) is None and workspace.unlock_from_this_pc():
         return
-    workspace.unlock(io.passphrase(_t("Passphrase: ")))
+    workspace.unlock(io.passphrase(QCoreApplication.translate("Cli", "Passphrase: ")))
 
 
 def _init(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
@@ -144,25 +179,38 @@ def _init(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
         higher_org=args.higher_org,
         secretary=args.secretary,
     )
-    passphrase = io.passphrase(_t("New passphrase: "))
+    passphrase = io.passphrase(QCoreApplication.translate("Cli", "New passphrase: "))
     if os.environ.get(PASSPHRASE_ENV) is None and io.stdin.isatty():
-        again = io.passphrase(_t("Repeat the passphrase: "))
+        again = io.passphrase(QCoreApplication.translate("Cli", "Repeat the passphrase: "))
         if again != passphrase:
-            print(_t("The two passphrases differ. Nothing was created."), file=io.stderr)
+            print(
+                QCoreApplication.translate(
+                    "Cli", "The two passphrases differ. Nothing was created."
+                ),
+                file=io.stderr,
+            )
             raise _CheckFailedError()
     code = workspace.create(profile, passphrase)
-    io.say(_t("The database of {branch} was created in {folder}.").format(
-        branch=profile.name, folder=workspace.data_dir))
-    io.say(_t("Recovery code: {code}").format(code=code))
-    io.say(_t("Print or copy the recovery code and lock it away: it is shown only this once, "
-              "and it opens the database if the passphrase is forgotten."))
+    io.say(
+        QCoreApplication.translate(
+            "Cli", "The database of {branch} was created in {folder}."
+        ).format(branch=profile.name, folder=workspace.data_dir)
+    )
+    io.say(QCoreApplication.translate("Cli", "Recovery code: {code}").format(code=code))
+    io.say(
+        QCoreApplication.translate(
+            "Cli",
+            "Print or copy the recovery code and lock it away: it is shown only this once, "
+            "and it opens the database if the passphrase is forgotten.",
+        )
+    )
 
 
 def _backup(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     _unlock(workspace, io)
     target = args.file.resolve()
     workspace.backup(target)
-    io.say(_t("Backup written to {file}.").format(file=target))
+    io.say(QCoreApplication.translate("Cli", "Backup written to {file}.").format(file=target))
 
 
 def _restore(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
@@ -170,27 +218,54 @@ def _restore(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     if workspace.exists() and os.environ.get(PASSPHRASE_ENV) is None:
         workspace.unlock_from_this_pc()
     if not workspace.is_unlocked:
-        passphrase = io.passphrase(_t("Passphrase of the backup: "))
+        passphrase = io.passphrase(QCoreApplication.translate("Cli", "Passphrase of the backup: "))
     result = workspace.restore(args.file.resolve(), passphrase)
-    io.say(_t("Restored the data of {branch} from {file}.").format(
-        branch=result.branch_name, file=args.file))
+    io.say(
+        QCoreApplication.translate("Cli", "Restored the data of {branch} from {file}.").format(
+            branch=result.branch_name, file=args.file
+        )
+    )
     if result.set_aside is not None:
-        io.say(_t("The replaced database was kept in {folder}.").format(folder=result.set_aside))
+        io.say(
+            QCoreApplication.translate("Cli", "The replaced database was kept in {folder}.").format(
+                folder=result.set_aside
+            )
+        )
 
 
 def _check(_args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     _unlock(workspace, io)
     report = workspace.check()
-    ok, bad = _t("OK"), _t("FAILED")
-    io.say(_t("Database integrity: {result}").format(result=ok if report.integrity_ok else bad))
-    io.say(_t("Encrypted pages: {result}").format(result=ok if report.cipher_ok else bad))
-    io.say(_t("Audit log ({count} entries): {result}").format(
-        count=report.audit_entries, result=ok if report.audit_ok else bad))
+    ok, bad = QCoreApplication.translate("Cli", "OK"), QCoreApplication.translate("Cli", "FAILED")
+    io.say(
+        QCoreApplication.translate("Cli", "Database integrity: {result}").format(
+            result=ok if report.integrity_ok else bad
+        )
+    )
+    io.say(
+        QCoreApplication.translate("Cli", "Encrypted pages: {result}").format(
+            result=ok if report.cipher_ok else bad
+        )
+    )
+    io.say(
+        QCoreApplication.translate("Cli", "Audit log ({count} entries): {result}").format(
+            count=report.audit_entries, result=ok if report.audit_ok else bad
+        )
+    )
     if not report.ok:
         if report.audit_first_bad_seq is not None:
-            print(_t("The audit log was altered at entry {seq}.").format(
-                seq=report.audit_first_bad_seq), file=io.stderr)
-        print(_t("The check found problems: restore the database from a backup."), file=io.stderr)
+            print(
+                QCoreApplication.translate(
+                    "Cli", "The audit log was altered at entry {seq}."
+                ).format(seq=report.audit_first_bad_seq),
+                file=io.stderr,
+            )
+        print(
+            QCoreApplication.translate(
+                "Cli", "The check found problems: restore the database from a backup."
+            ),
+            file=io.stderr,
+        )
         raise _CheckFailedError()
 
 

@@ -20,7 +20,7 @@ from app.services.workspace import Workspace
 from ui.branding import APPLICATION, ORGANIZATION
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
-from ui.pages.settings import restored_text
+from ui.pages.settings import restored_notice
 from ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class Shell(QObject):
             return
         window = self._show_main_window()
         if self.wizard is not None and self.wizard.restore_result is not None:
-            window.unlock_panel.reset(restored_text(self.wizard.restore_result))
+            window.unlock_panel.reset(restored_notice())
         self.wizard = None
 
     def _show_main_window(self) -> MainWindow:

@@ -31,7 +31,7 @@ from ui.branding import app_title
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
 from ui.pages.placeholder import PlaceholderPage
-from ui.pages.settings import SettingsPage, restored_text
+from ui.pages.settings import SettingsPage, restored_notice
 from ui.unlock import UnlockPanel
 
 
@@ -153,8 +153,8 @@ class MainWindow(QMainWindow):
         else:
             self.idle_watch.set_timeout_minutes(minutes)
 
-    def _after_restore(self, result: object) -> None:
-        self._show_locked(restored_text(result))
+    def _after_restore(self, _result: object) -> None:
+        self._show_locked(restored_notice())
 
     def _close_dialogs(self) -> None:
         """Close message boxes and other dialogs over the window: nothing stays on screen while

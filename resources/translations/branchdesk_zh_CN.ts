@@ -673,12 +673,12 @@ A newer recovery code makes this one stop working.
       <translation>正在检查并恢复备份…</translation>
     </message>
     <message>
-      <source>The backup was restored. The data it replaced was kept in {folder}. Unlock to continue.</source>
-      <translation>已从备份恢复。被替换的数据保存在 {folder}。请解锁后继续。</translation>
-    </message>
-    <message>
       <source>The backup was restored. Unlock to continue.</source>
       <translation>已从备份恢复。请解锁后继续。</translation>
+    </message>
+    <message>
+      <source>The backup was restored. The data it replaced was kept in {folder}.</source>
+      <translation>已从备份恢复。被替换的数据保存在 {folder}。</translation>
     </message>
   </context>
   <context>

@@ -385,13 +385,17 @@ class SettingsPage(QWidget):
 
 
 def restored_text(result: object) -> str:
-    """What to tell the user after a restore (shown again on the lock screen)."""
+    """What 设置 says after a restore: where the replaced data was kept."""
     if isinstance(result, RestoreResult) and result.set_aside is not None:
         return QCoreApplication.translate(
             "SettingsPage",
-            "The backup was restored. The data it replaced was kept in {folder}. "
-            "Unlock to continue.",
+            "The backup was restored. The data it replaced was kept in {folder}.",
         ).format(folder=result.set_aside)
+    return restored_notice()
+
+
+def restored_notice() -> str:
+    """What the lock screen says after a restore (short: a long folder name would not fit)."""
     return QCoreApplication.translate(
         "SettingsPage", "The backup was restored. Unlock to continue."
     )

@@ -8,10 +8,11 @@ its lock screen when not.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,6 +27,7 @@ from ui.setup_wizard import SetupWizard
 log = logging.getLogger(__name__)
 
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
+QUIT_WHEN_READY_ENV = "BRANCHDESK_QUIT_WHEN_READY"
 DEFAULT_POINT_SIZE = 10
 
 
@@ -107,6 +109,10 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
         app = create_application(sys.argv if argv is None else argv)
     shell = Shell(workspace)
     shell.start()
+    if os.environ.get(QUIT_WHEN_READY_ENV):
+        # Diagnostics and benchmarks: quit as soon as the first window has been shown and the
+        # event loop has run once (used by bench/startup.py and the installer smoke test).
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:

@@ -32,42 +32,35 @@ from app.errors import (
 )
 
 
-def _retry(seconds: float) -> str:
+def _with_retry(problem: str, seconds: float) -> str:
+    """``problem`` followed by the wait before the next try, joined the way the language joins."""
     if seconds <= 0:
-        return ""
-    return QCoreApplication.translate(
+        return problem
+    advice = QCoreApplication.translate(
         "Messages", "Please wait {seconds} seconds before trying again."
     ).format(seconds=math.ceil(seconds))
+    return QCoreApplication.translate("Messages", "{problem} {advice}").format(
+        problem=problem, advice=advice
+    )
 
 
 def message_for(error: BaseException) -> str:
     """A one-paragraph Chinese message for ``error``; never contains a stored value or a key."""
     match error:
         case WrongPassphraseError():
-            return " ".join(
-                filter(
-                    None,
-                    [
-                        QCoreApplication.translate("Messages", "The passphrase is wrong."),
-                        _retry(error.retry_after),
-                    ],
-                )
+            return _with_retry(
+                QCoreApplication.translate("Messages", "The passphrase is wrong."),
+                error.retry_after,
             )
         case WrongRecoveryCodeError():
-            return " ".join(
-                filter(
-                    None,
-                    [
-                        QCoreApplication.translate("Messages", "The recovery code is wrong."),
-                        _retry(error.retry_after),
-                    ],
-                )
+            return _with_retry(
+                QCoreApplication.translate("Messages", "The recovery code is wrong."),
+                error.retry_after,
             )
         case UnlockThrottledError():
-            return (
-                QCoreApplication.translate("Messages", "Too many wrong attempts.")
-                + " "
-                + _retry(error.retry_after)
+            return _with_retry(
+                QCoreApplication.translate("Messages", "Too many wrong attempts."),
+                error.retry_after,
             )
         case WeakPassphraseError():
             return QCoreApplication.translate(

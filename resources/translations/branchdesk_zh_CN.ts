@@ -389,6 +389,10 @@
       <source>An unexpected error occurred. Details were written to the log file.</source>
       <translation>发生意外错误，详细信息已写入日志文件。</translation>
     </message>
+    <message>
+      <source>{problem} {advice}</source>
+      <translation>{problem}{advice}</translation>
+    </message>
   </context>
   <context>
     <name>PassphraseFields</name>

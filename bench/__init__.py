@@ -1,0 +1,1 @@
+"""Benchmarks: each prints the figure it measures and the ratio against its issue's floor."""

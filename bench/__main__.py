@@ -1,0 +1,18 @@
+"""Run the benchmarks: ``python -m bench`` (``make bench``), or ``python -m bench startup``."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = ["startup"]
+
+
+def main(argv: list[str]) -> int:
+    for name in argv or BENCHMARKS:
+        importlib.import_module(f"bench.{name}").main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

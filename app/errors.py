@@ -154,6 +154,15 @@ class CancelledError(BranchDeskError):
     """The user cancelled a long operation; nothing was changed."""
 
 
+class RecordNotFoundError(BranchDeskError):
+    """A record that should exist does not (deleted elsewhere, or a stale id)."""
+
+    def __init__(self, entity: str, record_id: str) -> None:
+        super().__init__(f"{entity} {record_id} not found")
+        self.entity = entity
+        self.record_id = record_id
+
+
 # ---------------------------------------------------------------- input
 @dataclass(frozen=True)
 class FieldProblem:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String, Text
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.storage.ids import utc_iso, uuid7
@@ -76,3 +78,77 @@ class OutboxEntry(Base):
     hlc: Mapped[str] = mapped_column(String(40), index=True)
     created_at: Mapped[str] = mapped_column(String(27))
     acked_at: Mapped[str | None] = mapped_column(String(27), default=None)
+
+
+class PartyGroupRow(SyncedRecord, Base):
+    """A party group (党小组) of the branch."""
+
+    __tablename__ = "party_group"
+
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class MemberRow(SyncedRecord, Base):
+    """One person on the branch's roll, in any stage of membership, never deleted.
+
+    Codes are those of app.domain (GB/T tables, enums' values). Dates are ``datetime.date``.
+    """
+
+    __tablename__ = "member"
+
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    gender: Mapped[str] = mapped_column(String(1), default="")  # GB/T 2261.1
+    ethnic_group: Mapped[str] = mapped_column(String(2), default="")  # GB/T 3304
+    birth_date: Mapped[date | None] = mapped_column(Date, default=None)
+    id_type: Mapped[str] = mapped_column(String(30), default="resident")
+    id_number: Mapped[str] = mapped_column(String(40), index=True)
+    native_place: Mapped[str] = mapped_column(String(100), default="")
+    education: Mapped[str] = mapped_column(String(2), default="")  # GB/T 4658
+    degree: Mapped[str] = mapped_column(String(3), default="")  # GB/T 6864
+    work_unit: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    category: Mapped[str] = mapped_column(String(20), default="in_work")
+    stage: Mapped[str] = mapped_column(String(20), default="full", index=True)
+    party_group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("party_group.id"), default=None, index=True
+    )
+    branch_post: Mapped[str] = mapped_column(String(30), default="")
+    classification: Mapped[str] = mapped_column(String(10), default="internal")
+    # Development milestones (细则), first-class columns because the rules depend on them.
+    application_date: Mapped[date | None] = mapped_column(Date, default=None)
+    talk_date: Mapped[date | None] = mapped_column(Date, default=None)
+    activist_date: Mapped[date | None] = mapped_column(Date, default=None)
+    contacts: Mapped[str] = mapped_column(String(100), default="")  # 培养联系人, names
+    last_review_date: Mapped[date | None] = mapped_column(Date, default=None)
+    candidate_date: Mapped[date | None] = mapped_column(Date, default=None)
+    training_hours: Mapped[int | None] = mapped_column(Integer, default=None)
+    sponsors: Mapped[str] = mapped_column(String(100), default="")  # 入党介绍人, names
+    admission_date: Mapped[date | None] = mapped_column(Date, default=None)
+    approval_date: Mapped[date | None] = mapped_column(Date, default=None)
+    probation_extension_months: Mapped[int | None] = mapped_column(Integer, default=None)
+    full_date: Mapped[date | None] = mapped_column(Date, default=None)
+    # Leaving (never a delete) and transfer.
+    status: Mapped[str] = mapped_column(String(20), default="active", index=True)
+    left_date: Mapped[date | None] = mapped_column(Date, default=None)
+    left_reason: Mapped[str] = mapped_column(Text, default="")
+    transfer_destination: Mapped[str] = mapped_column(String(200), default="")
+    transfer_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    # 流动党员 and 失联.
+    flow_direction: Mapped[str] = mapped_column(String(3), default="")
+    flow_place: Mapped[str] = mapped_column(String(200), default="")
+    flow_since: Mapped[date | None] = mapped_column(Date, default=None)
+    lost_contact_since: Mapped[date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MemberEventRow(SyncedRecord, Base):
+    """A dated entry on a member's timeline: reward, discipline, flow, transfer, leaving, note."""
+
+    __tablename__ = "member_event"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    on_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON: kind-specific fields

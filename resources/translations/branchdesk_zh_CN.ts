@@ -284,6 +284,597 @@
     </message>
   </context>
   <context>
+    <name>MemberTexts</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Ethnic group</source>
+      <translation>民族</translation>
+    </message>
+    <message>
+      <source>Date of birth</source>
+      <translation>出生日期</translation>
+    </message>
+    <message>
+      <source>ID document</source>
+      <translation>证件类型</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>公民身份号码</translation>
+    </message>
+    <message>
+      <source>Native place</source>
+      <translation>籍贯</translation>
+    </message>
+    <message>
+      <source>Education</source>
+      <translation>学历</translation>
+    </message>
+    <message>
+      <source>Degree</source>
+      <translation>学位</translation>
+    </message>
+    <message>
+      <source>Work unit</source>
+      <translation>工作单位</translation>
+    </message>
+    <message>
+      <source>Post</source>
+      <translation>职务</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Category of person</source>
+      <translation>人员类别</translation>
+    </message>
+    <message>
+      <source>Party standing</source>
+      <translation>党籍状态</translation>
+    </message>
+    <message>
+      <source>Party group</source>
+      <translation>党小组</translation>
+    </message>
+    <message>
+      <source>Branch post</source>
+      <translation>支部职务</translation>
+    </message>
+    <message>
+      <source>Classification</source>
+      <translation>密级</translation>
+    </message>
+    <message>
+      <source>Application date</source>
+      <translation>申请入党日期</translation>
+    </message>
+    <message>
+      <source>Talk date</source>
+      <translation>谈话日期</translation>
+    </message>
+    <message>
+      <source>Activist since</source>
+      <translation>确定为入党积极分子日期</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>培养联系人</translation>
+    </message>
+    <message>
+      <source>Last review</source>
+      <translation>最近一次考察日期</translation>
+    </message>
+    <message>
+      <source>Candidate since</source>
+      <translation>列为发展对象日期</translation>
+    </message>
+    <message>
+      <source>Training hours</source>
+      <translation>培训学时</translation>
+    </message>
+    <message>
+      <source>Sponsors</source>
+      <translation>入党介绍人</translation>
+    </message>
+    <message>
+      <source>Admission date</source>
+      <translation>接收为预备党员日期</translation>
+    </message>
+    <message>
+      <source>Approval date</source>
+      <translation>党委审批日期</translation>
+    </message>
+    <message>
+      <source>Probation extended (months)</source>
+      <translation>延长预备期（月）</translation>
+    </message>
+    <message>
+      <source>Full membership date</source>
+      <translation>转为正式党员日期</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Date left</source>
+      <translation>离开日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Transferred to</source>
+      <translation>转往单位</translation>
+    </message>
+    <message>
+      <source>Letter of introduction no.</source>
+      <translation>介绍信编号</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Development milestones</source>
+      <translation>发展党员各阶段日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>required</source>
+      <translation>必填</translation>
+    </message>
+    <message>
+      <source>too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <source>already exists</source>
+      <translation>已存在</translation>
+    </message>
+    <message>
+      <source>out of range</source>
+      <translation>超出范围</translation>
+    </message>
+    <message>
+      <source>is in the future</source>
+      <translation>晚于今天</translation>
+    </message>
+    <message>
+      <source>is before the date of birth</source>
+      <translation>早于出生日期</translation>
+    </message>
+    <message>
+      <source>is not in the national code table</source>
+      <translation>不在国家标准代码表中</translation>
+    </message>
+    <message>
+      <source>does not look like a phone number</source>
+      <translation>不像是电话号码</translation>
+    </message>
+    <message>
+      <source>is needed for this party standing</source>
+      <translation>该党籍状态须填写此项</translation>
+    </message>
+    <message>
+      <source>another member in the register has this ID number</source>
+      <translation>花名册中已有另一名党员使用此号码</translation>
+    </message>
+    <message>
+      <source>no such party group</source>
+      <translation>没有这个党小组</translation>
+    </message>
+    <message>
+      <source>choose how the member left</source>
+      <translation>请选择离开方式</translation>
+    </message>
+    <message>
+      <source>the member has already left</source>
+      <translation>该党员已离开本支部</translation>
+    </message>
+    <message>
+      <source>use 'leave the branch' or 'transfer in' for this</source>
+      <translation>请使用“离开本支部”或“转入”办理</translation>
+    </message>
+    <message>
+      <source>must have 18 characters (or the old 15)</source>
+      <translation>应为18位（或旧的15位）</translation>
+    </message>
+    <message>
+      <source>may contain only digits and a final X</source>
+      <translation>只能包含数字和末位的X</translation>
+    </message>
+    <message>
+      <source>the last character does not match: a digit is probably mistyped</source>
+      <translation>校验位不符，可能有数字输入错误</translation>
+    </message>
+    <message>
+      <source>contains a date that does not exist</source>
+      <translation>包含一个不存在的日期</translation>
+    </message>
+    <message>
+      <source>contains a date in the future</source>
+      <translation>包含一个晚于今天的日期</translation>
+    </message>
+    <message>
+      <source>contains a date before 1900</source>
+      <translation>包含一个早于1900年的日期</translation>
+    </message>
+    <message>
+      <source>starts with an unknown area code</source>
+      <translation>开头的地区代码不存在</translation>
+    </message>
+    <message>
+      <source>a residence permit number starts with 810000, 820000 or 830000</source>
+      <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
+    </message>
+    <message>
+      <source>is not in the format of this document</source>
+      <translation>不符合该证件的号码格式</translation>
+    </message>
+    <message>
+      <source>differs from the date of birth in the ID number</source>
+      <translation>与身份证号码中的出生日期不一致</translation>
+    </message>
+    <message>
+      <source>differs from the gender in the ID number</source>
+      <translation>与身份证号码中的性别不一致</translation>
+    </message>
+    <message>
+      <source>was stored as a number by Excel and its last digits are lost: type it again as text</source>
+      <translation>被Excel存成了数字，末几位已丢失：请以文本格式重新输入</translation>
+    </message>
+    <message>
+      <source>is not a date</source>
+      <translation>不是日期</translation>
+    </message>
+    <message>
+      <source>is not a number</source>
+      <translation>不是数字</translation>
+    </message>
+    <message>
+      <source>is not one of the allowed values</source>
+      <translation>不是允许的取值</translation>
+    </message>
+    <message>
+      <source>an earlier development step has no date</source>
+      <translation>前一发展阶段没有日期</translation>
+    </message>
+    <message>
+      <source>is before the previous development step</source>
+      <translation>早于前一发展阶段</translation>
+    </message>
+    <message>
+      <source>the applicant was under 18</source>
+      <translation>申请入党时未满18周岁</translation>
+    </message>
+    <message>
+      <source>no talk with the applicant is recorded</source>
+      <translation>没有与申请人谈话的记录</translation>
+    </message>
+    <message>
+      <source>the talk was more than one month after the application</source>
+      <translation>谈话晚于收到申请后一个月</translation>
+    </message>
+    <message>
+      <source>no contact person is recorded</source>
+      <translation>没有培养联系人的记录</translation>
+    </message>
+    <message>
+      <source>at most two contact persons</source>
+      <translation>培养联系人最多两名</translation>
+    </message>
+    <message>
+      <source>less than one year as an activist</source>
+      <translation>确定为积极分子不满一年</translation>
+    </message>
+    <message>
+      <source>the half-yearly review is overdue</source>
+      <translation>半年一次的考察已逾期</translation>
+    </message>
+    <message>
+      <source>no candidate training is recorded</source>
+      <translation>没有发展对象培训的记录</translation>
+    </message>
+    <message>
+      <source>training shorter than 3 days or 24 hours</source>
+      <translation>培训不足3天或24学时</translation>
+    </message>
+    <message>
+      <source>no sponsors are recorded</source>
+      <translation>没有入党介绍人的记录</translation>
+    </message>
+    <message>
+      <source>two full members act as sponsors</source>
+      <translation>应由两名正式党员作入党介绍人</translation>
+    </message>
+    <message>
+      <source>the vote of the branch meeting is missing</source>
+      <translation>缺少支部党员大会表决结果</translation>
+    </message>
+    <message>
+      <source>fewer than half of the voting members were present</source>
+      <translation>到会有表决权的党员未超过半数</translation>
+    </message>
+    <message>
+      <source>votes in favour were not more than half of the voting members</source>
+      <translation>赞成票未超过应到会有表决权的正式党员的半数</translation>
+    </message>
+    <message>
+      <source>the committee's approval is missing</source>
+      <translation>缺少党委审批</translation>
+    </message>
+    <message>
+      <source>approved more than 3 months after the branch meeting</source>
+      <translation>党委审批超过支部大会后3个月</translation>
+    </message>
+    <message>
+      <source>approved more than 6 months after the branch meeting</source>
+      <translation>党委审批超过支部大会后6个月</translation>
+    </message>
+    <message>
+      <source>before the end of the probation year</source>
+      <translation>早于预备期满</translation>
+    </message>
+    <message>
+      <source>an extension is 6 to 12 months</source>
+      <translation>延长预备期应为6至12个月</translation>
+    </message>
+    <message>
+      <source>probation can be extended only once</source>
+      <translation>预备期只能延长一次</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>Resident ID card</source>
+      <translation>居民身份证</translation>
+    </message>
+    <message>
+      <source>Residence permit for HK, Macao and Taiwan residents</source>
+      <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+      <source>Mainland travel permit (HK/Macao)</source>
+      <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+      <source>Mainland travel permit (Taiwan)</source>
+      <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+      <source>Passport</source>
+      <translation>护照</translation>
+    </message>
+    <message>
+      <source>Applicant</source>
+      <translation>入党申请人</translation>
+    </message>
+    <message>
+      <source>Activist</source>
+      <translation>入党积极分子</translation>
+    </message>
+    <message>
+      <source>Development candidate</source>
+      <translation>发展对象</translation>
+    </message>
+    <message>
+      <source>Probationary member</source>
+      <translation>预备党员</translation>
+    </message>
+    <message>
+      <source>Full member</source>
+      <translation>正式党员</translation>
+    </message>
+    <message>
+      <source>On the roll</source>
+      <translation>在册</translation>
+    </message>
+    <message>
+      <source>Transferred out</source>
+      <translation>已转出</translation>
+    </message>
+    <message>
+      <source>Membership stopped</source>
+      <translation>停止党籍</translation>
+    </message>
+    <message>
+      <source>Left the Party</source>
+      <translation>出党</translation>
+    </message>
+    <message>
+      <source>Struck off</source>
+      <translation>除名</translation>
+    </message>
+    <message>
+      <source>Expelled</source>
+      <translation>开除党籍</translation>
+    </message>
+    <message>
+      <source>Deceased</source>
+      <translation>已去世</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Secretary</source>
+      <translation>书记</translation>
+    </message>
+    <message>
+      <source>Deputy secretary</source>
+      <translation>副书记</translation>
+    </message>
+    <message>
+      <source>Organization member</source>
+      <translation>组织委员</translation>
+    </message>
+    <message>
+      <source>Publicity member</source>
+      <translation>宣传委员</translation>
+    </message>
+    <message>
+      <source>Discipline member</source>
+      <translation>纪检委员</translation>
+    </message>
+    <message>
+      <source>Youth member</source>
+      <translation>青年委员</translation>
+    </message>
+    <message>
+      <source>Women's member</source>
+      <translation>妇女委员</translation>
+    </message>
+    <message>
+      <source>Committee member</source>
+      <translation>委员</translation>
+    </message>
+    <message>
+      <source>Public</source>
+      <translation>公开</translation>
+    </message>
+    <message>
+      <source>Internal</source>
+      <translation>内部</translation>
+    </message>
+    <message>
+      <source>Secret</source>
+      <translation>秘密</translation>
+    </message>
+    <message>
+      <source>In work</source>
+      <translation>在职</translation>
+    </message>
+    <message>
+      <source>Retired</source>
+      <translation>离退休</translation>
+    </message>
+    <message>
+      <source>Farmer</source>
+      <translation>农民</translation>
+    </message>
+    <message>
+      <source>Student</source>
+      <translation>学生</translation>
+    </message>
+    <message>
+      <source>No fixed occupation</source>
+      <translation>无固定职业</translation>
+    </message>
+    <message>
+      <source>Living on relief</source>
+      <translation>依靠抚恤或救济生活</translation>
+    </message>
+    <message>
+      <source>Minimum living allowance</source>
+      <translation>领取最低生活保障金</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Not flowing</source>
+      <translation>非流动党员</translation>
+    </message>
+    <message>
+      <source>Flowing out</source>
+      <translation>流出</translation>
+    </message>
+    <message>
+      <source>Flowing in</source>
+      <translation>流入</translation>
+    </message>
+    <message>
+      <source>Reward</source>
+      <translation>奖励</translation>
+    </message>
+    <message>
+      <source>Disciplinary action</source>
+      <translation>处分</translation>
+    </message>
+    <message>
+      <source>Went away (flowing member)</source>
+      <translation>外出流动</translation>
+    </message>
+    <message>
+      <source>Came in (flowing member)</source>
+      <translation>流入本支部</translation>
+    </message>
+    <message>
+      <source>Flowing ended</source>
+      <translation>流动结束</translation>
+    </message>
+    <message>
+      <source>Lost contact</source>
+      <translation>失去联系</translation>
+    </message>
+    <message>
+      <source>Contact restored</source>
+      <translation>恢复联系</translation>
+    </message>
+    <message>
+      <source>Transferred in</source>
+      <translation>转入</translation>
+    </message>
+    <message>
+      <source>Left the branch</source>
+      <translation>离开本支部</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>记事</translation>
+    </message>
+    <message>
+      <source>Talk with the applicant due</source>
+      <translation>应与申请人谈话</translation>
+    </message>
+    <message>
+      <source>Half-yearly review due</source>
+      <translation>应进行半年考察</translation>
+    </message>
+    <message>
+      <source>Committee approval due</source>
+      <translation>应报党委审批</translation>
+    </message>
+    <message>
+      <source>Probation ends</source>
+      <translation>预备期满</translation>
+    </message>
+    <message>
+      <source>is before {field}</source>
+      <translation>早于{field}</translation>
+    </message>
+    <message>
+      <source>{field}: {problem}</source>
+      <translation>{field}：{problem}</translation>
+    </message>
+  </context>
+  <context>
     <name>Messages</name>
     <message>
       <source>Please wait {seconds} seconds before trying again.</source>

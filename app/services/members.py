@@ -409,13 +409,12 @@ def rename_party_group(uow: UnitOfWork, group_id: str, name: str) -> None:
 
 
 def party_groups(uow: UnitOfWork) -> list[PartyGroup]:
-    counts = dict(
-        uow.session.execute(
-            select(MemberRow.party_group_id, func.count())
-            .where(MemberRow.status == MembershipStatus.ACTIVE.value)
-            .group_by(MemberRow.party_group_id)
-        ).tuples()
+    query = (
+        select(MemberRow.party_group_id, func.count())
+        .where(MemberRow.status == MembershipStatus.ACTIVE.value)
+        .group_by(MemberRow.party_group_id)
     )
+    counts = {group_id: count for group_id, count in uow.session.execute(query).tuples()}
     rows = uow.session.scalars(select(PartyGroupRow).order_by(PartyGroupRow.name))
     return [PartyGroup(r.id, r.name, counts.get(r.id, 0)) for r in rows]
 

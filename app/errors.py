@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 
@@ -163,6 +164,14 @@ class RecordNotFoundError(BranchDeskError):
         self.record_id = record_id
 
 
+class MeetingFinalizedError(BranchDeskError):
+    """The minutes were finalized: they are read-only; add an amendment instead."""
+
+    def __init__(self, finalized_on: date) -> None:
+        super().__init__(f"finalized on {finalized_on.isoformat()}")
+        self.finalized_on = finalized_on
+
+
 # ---------------------------------------------------------------- input
 @dataclass(frozen=True)
 class FieldProblem:
@@ -178,3 +187,13 @@ class InvalidInputError(BranchDeskError):
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
         self.problems = tuple(problems)
+
+
+# ---------------------------------------------------------------- documents
+class MissingGlyphsError(BranchDeskError):
+    """A document would print blanks: the font has no glyph for ``characters`` (each once, in
+    code-point order; usually rare characters in names). Nothing was written."""
+
+    def __init__(self, characters: str) -> None:
+        super().__init__("no glyph for " + " ".join(f"U+{ord(c):04X}" for c in characters))
+        self.characters = characters

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.storage.ids import utc_iso, uuid7
@@ -152,3 +161,78 @@ class MemberEventRow(SyncedRecord, Base):
     on_date: Mapped[date] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON: kind-specific fields
+
+
+class MeetingRow(SyncedRecord, Base):
+    """A meeting of organizational life (三会一课 and the rest); its minutes once finalized."""
+
+    __tablename__ = "meeting"
+
+    type: Mapped[str] = mapped_column(String(30), index=True)  # domain.meetings.MeetingType
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[str] = mapped_column(String(5), default="")  # "HH:MM", local time
+    end_time: Mapped[str] = mapped_column(String(5), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    topics: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of 议题
+    host: Mapped[str] = mapped_column(String(50), default="")  # 主持人
+    recorder: Mapped[str] = mapped_column(String(50), default="")  # 记录人
+    lecturer: Mapped[str] = mapped_column(String(50), default="")  # 党课 主讲人
+    party_group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("party_group.id"), default=None
+    )
+    guests: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of 列席人员
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    resolutions: Mapped[str] = mapped_column(Text, default="")
+    classification: Mapped[str] = mapped_column(String(10), default="internal")
+    finalized_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class AttendanceRow(SyncedRecord, Base):
+    """One expected attendee of a meeting: present, on leave (请假) or absent, with the reason."""
+
+    __tablename__ = "meeting_attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="present")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class VoteRow(SyncedRecord, Base):
+    """A vote at a 支部党员大会, with the quorum and result computed when it was recorded."""
+
+    __tablename__ = "meeting_vote"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    entitled: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+    in_favour: Mapped[int] = mapped_column(Integer)
+    against: Mapped[int] = mapped_column(Integer)
+    abstain: Mapped[int] = mapped_column(Integer)
+    quorum_met: Mapped[bool] = mapped_column(Boolean)
+    passed: Mapped[bool] = mapped_column(Boolean)
+
+
+class AmendmentRow(SyncedRecord, Base):
+    """A correction to finalized minutes: the minutes stay as they were, both print."""
+
+    __tablename__ = "meeting_amendment"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    on_date: Mapped[date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(50))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AttachmentRow(SyncedRecord, Base):
+    """A photo or scanned sign-in sheet, kept inside the encrypted database."""
+
+    __tablename__ = "meeting_attachment"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)

@@ -236,3 +236,58 @@ class AttachmentRow(SyncedRecord, Base):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class DuesBaseRow(SyncedRecord, Base):
+    """第十条: a member's monthly base (核定) from the month it applies. Money in integer fen."""
+
+    __tablename__ = "dues_base"
+    __table_args__ = (UniqueConstraint("member_id", "effective_month"),)
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    effective_month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    base_fen: Mapped[int] = mapped_column(Integer)
+
+
+class DuesReliefRow(SyncedRecord, Base):
+    """第七条: a hardship reduction or exemption, with who approved it and for which months."""
+
+    __tablename__ = "dues_relief"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # domain.dues.ReliefKind
+    approved_by: Mapped[str] = mapped_column(String(200))
+    approved_on: Mapped[date] = mapped_column(Date)
+    valid_from: Mapped[str] = mapped_column(String(7))
+    valid_until: Mapped[str] = mapped_column(String(7))
+    reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class DuesEventRow(Base):
+    """The append-only dues ledger: amounts due, payments, reversals, remittances.
+
+    Never updated or deleted (triggers refuse it): a correction is a reversal plus a new event.
+    ``seq`` keeps the recorded order the ledger fold depends on.
+    """
+
+    __tablename__ = "dues_event"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(12), index=True)  # due|payment|reversal|remittance
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), index=True)
+    month: Mapped[str | None] = mapped_column(String(7), index=True)  # due: the month
+    months: Mapped[str] = mapped_column(Text, default="[]")  # payment: JSON list of "YYYY-MM"
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    voluntary_fen: Mapped[int] = mapped_column(Integer, default=0)
+    on_date: Mapped[date | None] = mapped_column(Date, default=None, index=True)
+    payer: Mapped[str] = mapped_column(String(50), default="")
+    method: Mapped[str] = mapped_column(String(10), default="")
+    receipt_no: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    reverses_id: Mapped[str | None] = mapped_column(String(36), default=None, index=True)
+    first_month: Mapped[str | None] = mapped_column(String(7), default=None)  # remittance
+    last_month: Mapped[str | None] = mapped_column(String(7), default=None)
+    to_centre: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(27), default=utc_iso)
+    server_version: Mapped[int] = mapped_column(Integer, default=0)

@@ -60,6 +60,11 @@ class UnitOfWork:
     def rollback(self) -> None:
         self.session.rollback()
 
+    @property
+    def node(self) -> str:
+        """This device's id in hybrid-logical-clock stamps."""
+        return self._node
+
     @staticmethod
     def new_id() -> str:
         return uuid7()

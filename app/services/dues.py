@@ -1,0 +1,426 @@
+"""Party dues (党费): bases, monthly amounts due, payments, reversals, remittances, ledger.
+
+The ledger is append-only (``dues_event``); balances and arrears are folded from it by
+``app.domain.dues.fold``, never typed in. Money is Decimal here and integer fen in the database.
+Every write runs in the caller's unit of work with its audit entry and sync-outbox ops.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import insert, or_, select
+
+from app.domain import dues as rules
+from app.domain.calendar import Month
+from app.domain.development import Stage
+from app.domain.dues import (
+    ArrearsLevel,
+    BaseChange,
+    DuesProfile,
+    DuesSettings,
+    HardshipRelief,
+    PaymentFlag,
+    PaymentMethod,
+    PersonCategory,
+    ReliefKind,
+)
+from app.domain.members import MembershipStatus
+from app.domain.money import from_fen, to_fen
+from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.storage.hlc import next_hlc
+from app.storage.ids import utc_iso, uuid7
+from app.storage.models import (
+    DuesBaseRow,
+    DuesEventRow,
+    DuesReliefRow,
+    MemberRow,
+    OutboxEntry,
+    Setting,
+)
+from app.storage.unit_of_work import HLC_KEY, UnitOfWork
+
+PAYING_STAGES = (Stage.PROBATIONARY.value, Stage.FULL.value)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """What ``generate_month`` did: amounts recorded, members already done, members lacking a
+    base (nothing recorded for them: the secretary enters the base first)."""
+
+    month: Month
+    created: int
+    total: Decimal
+    already_generated: int
+    missing_base: tuple[str, ...] = field(default_factory=tuple)  # member ids
+
+
+@dataclass(frozen=True)
+class PaymentReceipt:
+    event_id: str
+    flags: frozenset[PaymentFlag]
+
+
+@dataclass(frozen=True)
+class ArrearsEntry:
+    member_id: str
+    name: str
+    arrears: rules.Arrears
+
+
+@dataclass(frozen=True)
+class BaseLine:
+    """One line of the yearly 核定 screen: last year's base and the base in force now."""
+
+    member_id: str
+    name: str
+    category: PersonCategory
+    previous: Decimal | None
+    current: Decimal | None
+
+
+# ---------------------------------------------------------------- bases and reliefs
+
+
+def set_base(uow: UnitOfWork, member_id: str, effective: Month, base: Decimal) -> None:
+    """第十条: the member's base from ``effective`` (a second entry for that month corrects it)."""
+    _member(uow, member_id)
+    try:
+        BaseChange(effective, base)
+        fen = to_fen(base)
+    except (TypeError, ValueError) as error:
+        raise InvalidInputError([FieldProblem("base", "not_an_amount")]) from error
+    row = uow.session.scalar(
+        select(DuesBaseRow).where(
+            DuesBaseRow.member_id == member_id, DuesBaseRow.effective_month == str(effective)
+        )
+    )
+    if row is None:
+        row = DuesBaseRow(id=uow.new_id(), member_id=member_id, effective_month=str(effective))
+        uow.session.add(row)
+    row.base_fen = fen
+    uow.session.flush()
+    uow.audit("dues.base", "member", member_id, {"month": str(effective)})
+    uow.outbox("dues_base", row.id, {
+        "member_id": member_id, "effective_month": str(effective), "base_fen": fen,
+    }, base_version=row.server_version)
+
+
+def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
+    """The 核定 screen: every paying member with last year's base and this year's."""
+    bases = _bases_by_member(uow)
+    lines = []
+    for row in uow.session.scalars(_paying_members().order_by(MemberRow.name)):
+        changes = bases.get(row.id, ())
+        lines.append(BaseLine(
+            member_id=row.id, name=row.name, category=PersonCategory(row.category),
+            previous=rules.base_for_month(changes, Month(year - 1, 12)),
+            current=rules.base_for_month(changes, Month(year, 12)),
+        ))
+    return lines
+
+
+def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
+    """第七条: record an approved reduction or exemption."""
+    _member(uow, member_id)
+    row = DuesReliefRow(
+        id=uow.new_id(), member_id=member_id, kind=relief.kind.value,
+        approved_by=relief.approved_by.strip(), approved_on=relief.approved_on,
+        valid_from=str(relief.valid_from), valid_until=str(relief.valid_until),
+        reduced_fen=to_fen(relief.reduced_amount) if relief.reduced_amount is not None else None,
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("dues.relief", "member", member_id, {"kind": relief.kind.value})
+    uow.outbox("dues_relief", row.id, {
+        "member_id": member_id, "kind": row.kind, "approved_by": row.approved_by,
+        "approved_on": row.approved_on.isoformat(), "valid_from": row.valid_from,
+        "valid_until": row.valid_until, "reduced_fen": row.reduced_fen,
+    })
+    return row.id
+
+
+# ---------------------------------------------------------------- the monthly amounts
+
+
+def generate_month(
+    uow: UnitOfWork, month: Month, settings: DuesSettings = rules.DEFAULT_SETTINGS
+) -> GenerationResult:
+    """Record the amount due of every paying member for ``month`` (idempotent: members whose
+    month is already recorded are skipped). One audit entry for the whole run; one outbox op per
+    amount (the platform needs each)."""
+    done = set(uow.session.scalars(
+        select(DuesEventRow.member_id).where(
+            DuesEventRow.kind == "due", DuesEventRow.month == str(month),
+            DuesEventRow.id.not_in(_reversed_ids()),
+        )
+    ))
+    profiles = profiles_for(uow, month)
+    events: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for profile in profiles:
+        if profile.member_id in done:
+            continue
+        try:
+            due = rules.due_for_month(profile, month, settings)
+        except ValueError:
+            missing.append(profile.member_id)
+            continue
+        if due is None:
+            continue
+        events.append({
+            "id": uuid7(), "kind": "due", "member_id": profile.member_id, "month": str(month),
+            "months": "[]", "amount_fen": to_fen(due.amount), "created_at": utc_iso(),
+        })
+    if events:
+        uow.session.execute(insert(DuesEventRow), events)
+        _outbox_bulk(uow, "dues_event", [
+            (e["id"], {"kind": "due", "member_id": e["member_id"], "month": e["month"],
+                       "amount_fen": e["amount_fen"]})
+            for e in events
+        ])
+    total = sum((from_fen(e["amount_fen"]) for e in events), Decimal(0))
+    uow.audit("dues.generate", "dues", str(month), {"count": len(events), "fen": to_fen(total)})
+    return GenerationResult(month, len(events), total, len(done), tuple(missing))
+
+
+def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
+    """The dues profile of every member who may owe for ``month``."""
+    bases = _bases_by_member(uow)
+    reliefs = _reliefs_by_member(uow)
+    profiles = []
+    query = select(MemberRow).where(
+        MemberRow.stage.in_(PAYING_STAGES),
+        or_(MemberRow.status == MembershipStatus.ACTIVE.value,
+            MemberRow.left_date >= month.first_day),
+    )
+    for row in uow.session.scalars(query):
+        owes_from = Month.of(row.admission_date) if row.admission_date else None  # 第八条
+        owes_until = Month.of(row.left_date) if row.left_date else None
+        profiles.append(DuesProfile(
+            member_id=row.id, category=PersonCategory(row.category),
+            bases=bases.get(row.id, ()), owes_from=owes_from, owes_until=owes_until,
+            reliefs=reliefs.get(row.id, ()),
+        ))
+    return profiles
+
+
+# ---------------------------------------------------------------- payments and corrections
+
+
+def record_payment(
+    uow: UnitOfWork,
+    member_id: str,
+    paid_on: date,
+    months: Sequence[Month],
+    amount: Decimal,
+    voluntary: Decimal = Decimal(0),
+    payer: str = "",
+    method: PaymentMethod = PaymentMethod.CASH,
+    receipt_no: str = "",
+    note: str = "",
+) -> PaymentReceipt:
+    """Money received from (or on behalf of) a member for ``months``; flags what the secretary
+    must know (第十一条 remit to the centre, 第十二条 back payment, paid by someone else)."""
+    _member(uow, member_id)
+    event_id = uuid7()
+    try:
+        payment = rules.Payment(
+            event_id=event_id, member_id=member_id, paid_on=paid_on, months=tuple(months),
+            amount=amount, voluntary=voluntary, payer=payer.strip() or None, method=method,
+            receipt_no=receipt_no.strip() or None, note=note.strip() or None,
+        )
+    except (TypeError, ValueError) as error:
+        raise InvalidInputError([FieldProblem("amount", "not_an_amount")]) from error
+    problems = rules.payment_problems(payment)
+    if problems:
+        raise InvalidInputError([FieldProblem("note", p.value) for p in problems])
+    month_codes = [str(m) for m in sorted(payment.months)]
+    row = DuesEventRow(
+        id=event_id, kind="payment", member_id=member_id, months=json.dumps(month_codes),
+        amount_fen=to_fen(amount), voluntary_fen=to_fen(voluntary), on_date=paid_on,
+        payer=payer.strip(), method=method.value, receipt_no=receipt_no.strip(), note=note.strip(),
+        created_at=utc_iso(),
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    flags = rules.payment_flags(payment)
+    uow.audit("dues.payment", "member", member_id, {"flags": sorted(f.value for f in flags)})
+    uow.outbox("dues_event", event_id, {
+        "kind": "payment", "member_id": member_id, "months": month_codes,
+        "amount_fen": row.amount_fen, "voluntary_fen": row.voluntary_fen,
+        "on_date": paid_on.isoformat(), "payer": row.payer, "method": row.method,
+        "receipt_no": row.receipt_no, "note": row.note,
+    })
+    return PaymentReceipt(event_id, flags)
+
+
+def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
+    """Cancel an earlier ledger event (the event stays; the reversal is a new event)."""
+    target = uow.session.scalar(select(DuesEventRow).where(DuesEventRow.id == event_id))
+    if target is None:
+        raise RecordNotFoundError("dues_event", event_id)
+    problems = []
+    if target.kind == "reversal":
+        problems.append(FieldProblem("event", "cannot_reverse_a_reversal"))
+    if uow.session.scalar(select(DuesEventRow.id).where(DuesEventRow.reverses_id == event_id)):
+        problems.append(FieldProblem("event", "already_reversed"))
+    if not reason.strip():
+        problems.append(FieldProblem("reason", "required"))
+    if problems:
+        raise InvalidInputError(problems)
+    reversal_id = uuid7()
+    uow.session.add(DuesEventRow(
+        id=reversal_id, kind="reversal", member_id=target.member_id, on_date=on,
+        reverses_id=event_id, note=reason.strip(), created_at=utc_iso(),
+    ))
+    uow.session.flush()
+    uow.audit("dues.reverse", "dues_event", event_id)
+    uow.outbox("dues_event", reversal_id, {
+        "kind": "reversal", "reverses_id": event_id, "on_date": on.isoformat(),
+        "note": reason.strip(),
+    })
+    return reversal_id
+
+
+def record_remittance(
+    uow: UnitOfWork, remitted_on: date, first: Month, last: Month, amount: Decimal,
+    to_centre: bool = False,
+) -> str:
+    """Dues handed to the higher committee for the collections of ``first``..``last``."""
+    event_id = uuid7()
+    try:
+        rules.Remittance(event_id, remitted_on, first, last, amount, to_centre)
+    except (TypeError, ValueError) as error:
+        raise InvalidInputError([FieldProblem("amount", "not_an_amount")]) from error
+    uow.session.add(DuesEventRow(
+        id=event_id, kind="remittance", on_date=remitted_on, first_month=str(first),
+        last_month=str(last), amount_fen=to_fen(amount), to_centre=to_centre,
+        created_at=utc_iso(),
+    ))
+    uow.session.flush()
+    uow.audit("dues.remit", "dues", f"{first}..{last}")
+    uow.outbox("dues_event", event_id, {
+        "kind": "remittance", "on_date": remitted_on.isoformat(), "first_month": str(first),
+        "last_month": str(last), "amount_fen": to_fen(amount), "to_centre": to_centre,
+    })
+    return event_id
+
+
+# ---------------------------------------------------------------- the ledger
+
+
+def ledger(uow: UnitOfWork) -> rules.Ledger:
+    """The whole ledger folded from its events (balances, totals, reconciliation)."""
+    return rules.fold(_to_event(row) for row in uow.session.scalars(
+        select(DuesEventRow).order_by(DuesEventRow.seq)
+    ))
+
+
+def arrears_list(uow: UnitOfWork, as_of: date) -> list[ArrearsEntry]:
+    """第十三条: members with 3 or more consecutive unpaid months, the longest first."""
+    folded = ledger(uow)
+    names = dict(uow.session.execute(
+        select(MemberRow.id, MemberRow.name).where(MemberRow.status == "active")
+    ).tuples().all())
+    entries = []
+    for member_id in folded.members:
+        if member_id not in names:
+            continue
+        owed = folded.arrears(member_id, as_of)
+        if owed.level is not ArrearsLevel.NONE:
+            entries.append(ArrearsEntry(member_id, names[member_id], owed))
+    return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, e.name))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _paying_members() -> Any:
+    return select(MemberRow).where(
+        MemberRow.status == MembershipStatus.ACTIVE.value, MemberRow.stage.in_(PAYING_STAGES)
+    )
+
+
+def _bases_by_member(uow: UnitOfWork) -> dict[str, tuple[BaseChange, ...]]:
+    found: dict[str, list[BaseChange]] = {}
+    for member_id, month, fen in uow.session.execute(
+        select(DuesBaseRow.member_id, DuesBaseRow.effective_month, DuesBaseRow.base_fen)
+        .where(DuesBaseRow.deleted_at.is_(None))
+    ).tuples():
+        found.setdefault(member_id, []).append(BaseChange(Month.parse(month), from_fen(fen)))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _reliefs_by_member(uow: UnitOfWork) -> dict[str, tuple[HardshipRelief, ...]]:
+    found: dict[str, list[HardshipRelief]] = {}
+    for row in uow.session.scalars(select(DuesReliefRow).where(DuesReliefRow.deleted_at.is_(None))):
+        found.setdefault(row.member_id, []).append(HardshipRelief(
+            kind=ReliefKind(row.kind), approved_by=row.approved_by, approved_on=row.approved_on,
+            valid_from=Month.parse(row.valid_from), valid_until=Month.parse(row.valid_until),
+            reduced_amount=from_fen(row.reduced_fen) if row.reduced_fen is not None else None,
+        ))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _reversed_ids() -> Any:
+    return select(DuesEventRow.reverses_id).where(DuesEventRow.reverses_id.is_not(None))
+
+
+def _to_event(row: DuesEventRow) -> rules.LedgerEvent:
+    if row.kind == "due":
+        return rules.DueGenerated(row.id, _need(row.member_id), Month.parse(_need(row.month)),
+                                  from_fen(row.amount_fen))
+    if row.kind == "payment":
+        return rules.Payment(
+            event_id=row.id, member_id=_need(row.member_id), paid_on=_need(row.on_date),
+            months=tuple(Month.parse(m) for m in json.loads(row.months)),
+            amount=from_fen(row.amount_fen), voluntary=from_fen(row.voluntary_fen),
+            payer=row.payer or None, method=PaymentMethod(row.method),
+            receipt_no=row.receipt_no or None, note=row.note or None,
+        )
+    if row.kind == "reversal":
+        return rules.Reversal(row.id, _need(row.reverses_id), _need(row.on_date), row.note)
+    return rules.Remittance(
+        row.id, _need(row.on_date), Month.parse(_need(row.first_month)),
+        Month.parse(_need(row.last_month)), from_fen(row.amount_fen), row.to_centre,
+    )
+
+
+def _need(value: T | None) -> T:
+    """A column the event's kind always fills (the schema allows NULL for the other kinds)."""
+    if value is None:
+        raise ValueError("incomplete dues event")
+    return value
+
+
+def _outbox_bulk(uow: UnitOfWork, entity: str, ops: list[tuple[str, dict[str, Any]]]) -> None:
+    """Many outbox ops in one statement (a month's dues for a large branch)."""
+    clock = uow.session.get(Setting, HLC_KEY)
+    stamp = clock.value if clock else None
+    node = uow.node
+    rows = []
+    now = utc_iso()
+    for entity_id, patch in ops:
+        stamp = next_hlc(stamp, node)
+        rows.append({
+            "op_id": uuid7(), "entity": entity, "entity_id": entity_id,
+            "patch": json.dumps(patch, sort_keys=True, ensure_ascii=False),
+            "base_version": 0, "hlc": stamp, "created_at": now,
+        })
+    uow.session.execute(insert(OutboxEntry), rows)
+    if stamp is not None:
+        uow.session.merge(Setting(key=HLC_KEY, value=stamp))
+
+
+def _member(uow: UnitOfWork, member_id: str) -> MemberRow:
+    row = uow.session.get(MemberRow, member_id)
+    if row is None:
+        raise RecordNotFoundError("member", member_id)
+    return row

@@ -339,6 +339,77 @@ def arrears_list(uow: UnitOfWork, as_of: date) -> list[ArrearsEntry]:
     return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, e.name))
 
 
+@dataclass(frozen=True)
+class MonthLine:
+    """One member in the monthly entry screen: due, paid so far, still owed."""
+
+    member_id: str
+    name: str
+    category: PersonCategory
+    due: Decimal
+    paid: Decimal
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(self.due - self.paid, Decimal(0))
+
+
+def month_sheet(uow: UnitOfWork, month: Month) -> list[MonthLine]:
+    """Every member with an amount due for ``month``, with what has been set against it.
+
+    Folds only the events that can touch the month: its amounts due, the payments naming it,
+    the other months those payments cover (a payment is set against its months oldest first),
+    and reversals of any of them.
+    """
+    code = str(month)
+    payments = list(uow.session.scalars(
+        select(DuesEventRow)
+        .where(DuesEventRow.kind == "payment", DuesEventRow.months.like(f'%"{code}"%'))
+    ))
+    covered = {code} | {m for p in payments for m in json.loads(p.months)}
+    payers = {p.member_id for p in payments}
+    dues = list(uow.session.scalars(
+        select(DuesEventRow).where(
+            DuesEventRow.kind == "due",
+            or_(DuesEventRow.month == code,
+                DuesEventRow.month.in_(covered) & DuesEventRow.member_id.in_(payers)),
+        )
+    ))
+    involved = [*dues, *payments]
+    reversals = list(uow.session.scalars(
+        select(DuesEventRow).where(
+            DuesEventRow.kind == "reversal",
+            DuesEventRow.reverses_id.in_([e.id for e in involved]),
+        )
+    ))
+    events = sorted([*involved, *reversals], key=lambda e: e.seq)
+    folded = rules.fold(_to_event(e) for e in events)
+    members = {
+        row.id: row
+        for row in uow.session.scalars(
+            select(MemberRow).where(MemberRow.id.in_([e.member_id for e in dues]))
+        )
+    }
+    lines = []
+    for member_id, member in members.items():
+        balance = folded.balance(member_id, month)
+        if balance.due > 0 or balance.paid > 0:
+            lines.append(MonthLine(member_id, member.name, PersonCategory(member.category),
+                                   balance.due, balance.paid))
+    return sorted(lines, key=lambda line: line.name)
+
+
+def member_ledger(uow: UnitOfWork, member_id: str) -> rules.MemberLedger:
+    """One member's dues history (every month due and paid), for the member page."""
+    own = select(DuesEventRow.id).where(DuesEventRow.member_id == member_id)
+    events = uow.session.scalars(
+        select(DuesEventRow)
+        .where(or_(DuesEventRow.member_id == member_id, DuesEventRow.reverses_id.in_(own)))
+        .order_by(DuesEventRow.seq)
+    )
+    return rules.fold(_to_event(e) for e in events).member(member_id)
+
+
 # ---------------------------------------------------------------- helpers
 
 

@@ -165,3 +165,23 @@ def test_base_lines_for_the_yearly_review(branch):
     assert lines["王工"].previous == D("5200.00")
     assert lines["李老"].current == D("5000.00")
     assert lines["赵生"].previous is None
+
+
+def test_month_sheet_shows_due_paid_and_outstanding(branch):
+    ws, ids = branch
+    generate(ws, Month(2025, 1), Month(2025, 2))
+    with ws.unit_of_work() as uow:
+        d.record_payment(uow, ids["worker"], date(2025, 2, 3), [Month(2025, 1), Month(2025, 2)],
+                         D("60.00"))  # January 48 first, then 12 of February
+        wrong = d.record_payment(uow, ids["retiree"], date(2025, 2, 3), [Month(2025, 2)],
+                                 D("25.00"))
+        d.reverse(uow, wrong.event_id, date(2025, 2, 4), "录错人")
+        uow.commit()
+        sheet = {line.name: line for line in d.month_sheet(uow, Month(2025, 2))}
+        history = d.member_ledger(uow, ids["worker"])
+    assert sheet["王工"].due == D("48.00")
+    assert sheet["王工"].paid == D("12.00")
+    assert sheet["王工"].outstanding == D("36.00")
+    assert sheet["李老"].paid == D("0")
+    assert "钱新" not in sheet  # admitted in March
+    assert history.total_paid == D("60.00")

@@ -30,6 +30,7 @@ from ui.autolock import IdleWatch
 from ui.branding import app_title
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
+from ui.pages.members import MembersPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.unlock import UnlockPanel
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
 
         self.dashboard = DashboardPage(workspace)
+        self.members = MembersPage(workspace)
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for title, page in [
             (self.tr("Dashboard"), self.dashboard),
-            (self.tr("Members"), None),
+            (self.tr("Members"), self.members),
             (self.tr("Organizational life"), None),
             (self.tr("Party dues"), None),
             (self.tr("Reports"), None),
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
         self.idle_watch.stop()
         self._close_dialogs()
         self.dashboard.clear()
+        self.members.clear()
         self.settings.clear()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset(notice)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
     def _after_unlock(self) -> None:
         try:
             self.dashboard.refresh()
+            self.members.refresh()
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes

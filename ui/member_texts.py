@@ -70,6 +70,9 @@ FIELD_LABELS: dict[str, str] = {
     "flow_place": QT_TRANSLATE_NOOP("MemberTexts", "Where"),
     "milestones": QT_TRANSLATE_NOOP("MemberTexts", "Development milestones"),
     "kind": QT_TRANSLATE_NOOP("MemberTexts", "Kind"),
+    "on": QT_TRANSLATE_NOOP("MemberTexts", "Date"),
+    "flow": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member"),
+    "text": QT_TRANSLATE_NOOP("MemberTexts", "Details"),
 }
 
 ISSUE_TEXTS: dict[str, str] = {
@@ -231,6 +234,18 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
 }
 
 
+# Milestones as events on a member's timeline ("admission_date" → 支部大会接收为预备党员).
+MILESTONE_EVENTS: dict[str, str] = {
+    "application_date": QT_TRANSLATE_NOOP("MemberTexts", "Application received"),
+    "talk_date": QT_TRANSLATE_NOOP("MemberTexts", "Talk with the applicant"),
+    "activist_date": QT_TRANSLATE_NOOP("MemberTexts", "Became an activist"),
+    "candidate_date": QT_TRANSLATE_NOOP("MemberTexts", "Became a development candidate"),
+    "admission_date": QT_TRANSLATE_NOOP("MemberTexts", "Admitted as probationary member"),
+    "approval_date": QT_TRANSLATE_NOOP("MemberTexts", "Admission approved by the committee"),
+    "full_date": QT_TRANSLATE_NOOP("MemberTexts", "Became a full member"),
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -262,3 +277,13 @@ def label(value: enum.Enum) -> str:
     """The Chinese name of a code-list value (a stage, a status, a category…)."""
     text = _ENUM_TEXTS.get(value)
     return _tr(text) if text is not None else str(value.value)
+
+
+def timeline_kind(kind: str) -> str:
+    """A timeline entry's kind in words: a milestone field or an EventKind value."""
+    if kind in MILESTONE_EVENTS:
+        return _tr(MILESTONE_EVENTS[kind])
+    try:
+        return label(EventKind(kind))
+    except ValueError:
+        return field_label(kind)

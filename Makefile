@@ -15,9 +15,10 @@ $(VENV)/.installed: $(VENV)/bin/activate pyproject.toml $(LOCK)
 	$(PIP) install -c $(LOCK) -e .
 	touch $@
 
-# Development install: also the dev extras (pytest, ruff, mypy, import-linter).
+# Development install: also the dev extras (pytest, ruff, mypy, import-linter) and the reference
+# server's dependencies (its tests run in the same suite).
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install -c $(LOCK) -e '.[dev]'
+	$(PIP) install -c $(LOCK) -e '.[dev,server]'
 	touch $@
 
 run: $(VENV)/.installed
@@ -49,7 +50,7 @@ translations: $(VENV)/.installed
 lock:
 	rm -rf /tmp/branchdesk-lock-venv
 	$(PYTHON) -m venv /tmp/branchdesk-lock-venv
-	/tmp/branchdesk-lock-venv/bin/pip -q install -e '.[dev]'
+	/tmp/branchdesk-lock-venv/bin/pip -q install -e '.[dev,server]'
 	/tmp/branchdesk-lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(LOCK)
 
 bench: $(VENV)/.installed-dev

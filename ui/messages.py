@@ -24,6 +24,7 @@ from app.errors import (
     KeyringUnavailableError,
     KeySlotsCorruptError,
     KeySlotsMissingError,
+    MissingGlyphsError,
     NotABackupError,
     UnlockThrottledError,
     WeakPassphraseError,
@@ -144,6 +145,13 @@ def message_for(error: BaseException) -> str:
             return QCoreApplication.translate(
                 "Messages", "Some entries are not valid: {fields}"
             ).format(fields=", ".join(p.field for p in error.problems))
+        case MissingGlyphsError():
+            return QCoreApplication.translate(
+                "Messages",
+                "The document was not created: its font cannot print these characters: "
+                "{characters}. Write them in a common form (for example in pinyin) and add the "
+                "exact characters by hand on the printed copy.",
+            ).format(characters=" ".join(error.characters))
         case BranchDeskError():
             return QCoreApplication.translate("Messages", "The operation failed.")
     return QCoreApplication.translate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "minutes_pdf"]
+BENCHMARKS = ["startup", "minutes_pdf", "member_filter"]
 
 
 def main(argv: list[str]) -> int:

@@ -3,12 +3,15 @@
 The model never holds ORM objects or a session. ``refresh`` opens a unit of work, reads the ids
 that match the filter (filtered and sorted in SQL) and the first page of rows, and closes it.
 Further rows are fetched a page at a time when the view first asks for them, so a list of
-10,000 members costs one id query and a page of rows per screen. ``clear`` forgets everything
+10,000 members costs one id query and a page of rows per screen. Rows read once are kept (by
+member id, up to ``ROW_CACHE_SIZE``) while the filter changes, so each keystroke in the search
+box mostly reads ids; ``refresh`` (after a write) forgets them, ``clear`` forgets everything
 (the workspace was locked).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -30,8 +33,13 @@ from app.services.workspace import Workspace
 from ui import member_texts
 
 Index = QModelIndex | QPersistentModelIndex
-PAGE_SIZE = 100
+PAGE_SIZE = 50
+"""Rows read at once: two screens' worth."""
+
+ROW_CACHE_SIZE = 5_000
+"""Rows kept between filter changes (a few MB at most)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 
 
 def _date_text(value: date | None) -> str:
@@ -77,7 +85,8 @@ class MemberTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._filter = MemberFilter()
         self._ids: list[str] = []
-        self._pages: dict[int, list[MemberListRow]] = {}
+        self._rows: OrderedDict[str, MemberListRow] = OrderedDict()  # LRU, by member id
+        self._texts: dict[str, tuple[str, ...]] = {}  # what each column shows, by member id
         self._loaded = False
 
     # ---------------------------------------------------------------- filter and loading
@@ -85,28 +94,38 @@ class MemberTableModel(QAbstractTableModel):
     def member_filter(self) -> MemberFilter:
         return self._filter
 
-    def set_filter(self, member_filter: MemberFilter) -> None:
-        """Show the members matching ``member_filter`` (its sort is kept from ``sort()``)."""
+    def set_filter(self, member_filter: MemberFilter, keep_rows: bool = True) -> None:
+        """Show the members matching ``member_filter`` (its sort is kept from ``sort()``).
+
+        Rows already read are reused unless ``keep_rows`` is False (after a write): typing a
+        name narrows the list to members whose rows were mostly read for the previous
+        keystroke. Raises BranchDeskError.
+        """
         self._filter = replace(
             member_filter, sort=self._filter.sort, descending=self._filter.descending
         )
-        self.refresh()
+        self._reload(keep_rows=keep_rows)
 
     def refresh(self) -> None:
-        """Read the matching ids and the first page again (after a filter change or a write).
-
-        Raises BranchDeskError (e.g. DatabaseLockedError); the model is then empty.
+        """Read the matching ids and the first page again, forgetting every row read before:
+        call it after anything was written. Raises BranchDeskError (the model is then empty).
         """
+        self._reload(keep_rows=False)
+
+    def _reload(self, keep_rows: bool) -> None:
         self.beginResetModel()
         self._ids = []
-        self._pages = {}
+        if not keep_rows:
+            self._rows.clear()
+            self._texts.clear()
         self._loaded = False
         try:
             with self._workspace.unit_of_work() as uow:
                 ids = members.member_ids(uow, self._filter)
-                first = members.member_rows(uow, ids[: self._page_size])
+                missing = [i for i in ids[: self._page_size] if i not in self._rows]
+                first = members.member_rows(uow, missing) if missing else []
             self._ids = ids
-            self._pages = {0: first}
+            self._remember(first)
             self._loaded = True
         finally:
             self.endResetModel()
@@ -115,7 +134,8 @@ class MemberTableModel(QAbstractTableModel):
         """Forget every id and row (the workspace was locked)."""
         self.beginResetModel()
         self._ids = []
-        self._pages = {}
+        self._rows.clear()
+        self._texts.clear()
         self._loaded = False
         self.endResetModel()
 
@@ -125,8 +145,8 @@ class MemberTableModel(QAbstractTableModel):
 
     @property
     def loaded_rows(self) -> int:
-        """How many rows are in the cache (they are loaded a page at a time)."""
-        return sum(len(rows) for rows in self._pages.values())
+        """How many of the listed members' rows have been read (a page at a time)."""
+        return sum(1 for i in self._ids if i in self._rows)
 
     def member_id(self, row: int) -> str:
         return self._ids[row]
@@ -139,29 +159,31 @@ class MemberTableModel(QAbstractTableModel):
             return None
 
     def list_row(self, row: int) -> MemberListRow | None:
-        """The list row at ``row``, loading its page if needed (None if it cannot be read)."""
-        page = row // self._page_size
-        rows = self._pages.get(page)
-        if rows is None:
-            rows = self._load_page(page)
-        offset = row - page * self._page_size
-        return rows[offset] if offset < len(rows) else None
+        """The list row at ``row``, reading its page if needed (None if it cannot be read)."""
+        member_id = self._ids[row]
+        found = self._rows.get(member_id)
+        if found is None:
+            self._load_page(row // self._page_size)
+            found = self._rows.get(member_id)
+        return found
 
-    def _load_page(self, page: int) -> list[MemberListRow]:
+    def _load_page(self, page: int) -> None:
         start = page * self._page_size
-        wanted = self._ids[start : start + self._page_size]
+        missing = [i for i in self._ids[start : start + self._page_size] if i not in self._rows]
         try:
             with self._workspace.unit_of_work() as uow:
-                loaded = members.member_rows(uow, wanted)
+                self._remember(members.member_rows(uow, missing))
         except BranchDeskError:
-            return []  # locked or failing: show nothing rather than raise inside paint
-        # A member may have been changed elsewhere between the id query and now; keep the
-        # rows aligned with the ids so that a row never shows another member.
-        by_id = {r.id: r for r in loaded}
-        rows = [by_id[i] for i in wanted if i in by_id]
-        if len(rows) == len(wanted):
-            self._pages[page] = rows
-        return rows if len(rows) == len(wanted) else []
+            pass  # locked or failing: the rows stay empty rather than raise inside paint
+
+    def _remember(self, rows: list[MemberListRow]) -> None:
+        for row in rows:
+            self._rows[row.id] = row
+            self._rows.move_to_end(row.id)
+            self._texts[row.id] = tuple(column.text(row) for column in COLUMNS)
+        while len(self._rows) > ROW_CACHE_SIZE:
+            forgotten, _row = self._rows.popitem(last=False)
+            del self._texts[forgotten]
 
     # ---------------------------------------------------------------- Qt
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -175,12 +197,13 @@ class MemberTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in _TEXT_ROLES:
             return None
-        row = self.list_row(index.row())
-        if row is None:
-            return None
-        return COLUMNS[index.column()].text(row)
+        texts = self._texts.get(self._ids[index.row()])
+        if texts is None:
+            self.list_row(index.row())
+            texts = self._texts.get(self._ids[index.row()])
+        return texts[index.column()] if texts is not None else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -210,7 +233,7 @@ class MemberTableModel(QAbstractTableModel):
             return
         self._filter = replace(self._filter, sort=key, descending=descending)
         if self._loaded:
-            self.refresh()
+            self._reload(keep_rows=True)
 
     def sort_column(self) -> int:
         """The column of the current sort key."""

@@ -589,7 +589,7 @@ class MembersPage(QWidget):
     def refresh(self) -> None:
         """Reload everything from the (unlocked) workspace; raises BranchDeskError."""
         self.refresh_groups()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.current_filter(), keep_rows=False)
         self._show_count()
         self.refresh_development()
 

@@ -79,7 +79,7 @@ class _MemberDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
 
-    def add_field(self, field: str, widget: QWidget) -> None:
+    def add_field(self, field: str, widget: QWidget, label: str | None = None) -> None:
         message = QLabel()
         message.setStyleSheet(ERROR_STYLE)
         message.setWordWrap(True)
@@ -89,7 +89,7 @@ class _MemberDialog(QDialog):
         column.addWidget(message)
         message.hide()
         self.form.addRow(
-            self.tr("{field}:").format(field=member_texts.field_label(field)), column
+            self.tr("{field}:").format(field=label or member_texts.field_label(field)), column
         )
         self.messages[field] = message
         self.rows[field] = column
@@ -147,7 +147,7 @@ class LeaveDialog(_MemberDialog):
         self.destination_edit = QLineEdit()
         self.destination_edit.setPlaceholderText(self.tr("the party organization receiving"))
         self.letter_edit = QLineEdit()
-        self.add_field("status", self.kind_combo)
+        self.add_field("status", self.kind_combo, self.tr("How"))
         self.add_field("left_date", self.date_edit)
         self.add_field("left_reason", self.reason_edit)
         self.add_field("transfer_destination", self.destination_edit)

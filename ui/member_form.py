@@ -55,6 +55,9 @@ CHECK_DELAY_MS = 200
 LABEL_WIDTH = 190
 """Width of the label column (the longest label is 确定为入党积极分子日期)."""
 
+FIELD_WIDTH = 260
+"""Every entry widget is this wide, so the columns line up across the groups."""
+
 Today = Callable[[], date]
 
 
@@ -269,8 +272,7 @@ class MemberForm(QDialog):
             )
             label.setBuddy(widget)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            widget.setMinimumWidth(240)
-            widget.setMaximumWidth(320)
+            widget.setFixedWidth(FIELD_WIDTH)
             message = QLabel()
             message.setWordWrap(True)
             message.setObjectName(f"message_{name}")
@@ -308,8 +310,8 @@ class MemberForm(QDialog):
             self.party_group_combo.addItem(self.tr("(none)"), None)
             for group in groups:
                 self.party_group_combo.addItem(group.name, group.id)
-            if member is not None:
-                self.set_input(member.data)
+            # A new member starts from the record's defaults (内部, 正式党员, 在职…).
+            self.set_input(member.data if member is not None else MemberInput(name=""))
         finally:
             self._loading = False
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
-from app.domain.members import BranchPost, EventKind, MembershipStatus
+from app.domain.members import BranchPost, Classification, EventKind, MembershipStatus
 from app.services import members
 from app.services.members import MemberFilter, MemberInput, StatusFilter
 from app.services.workspace import Workspace
@@ -110,6 +110,7 @@ def test_add_a_member_with_a_bad_id_number_then_correct_it_and_find_them(
     qtbot.keyClicks(form.phone_edit, "1391234")
     qtbot.waitUntil(lambda: form.message_for_field("phone") != "")
     assert form.message_for_field("name") == ""
+    assert form.classification_combo.value() is Classification.INTERNAL  # the default
     form.resize(920, 640)
     screenshot(form, "member-form-error")
 
@@ -158,7 +159,7 @@ def test_user_typed_birth_date_is_not_overwritten_and_a_mismatch_is_a_warning(
 
 
 def test_dates_out_of_order_and_unreadable_dates_are_errors_beside_the_field(
-    qtbot: QtBot, page: MembersPage
+    qtbot: QtBot, page: MembersPage, screenshot: Screenshot
 ) -> None:
     form = page.add_member()
     form.name_edit.insert("李四")  # as the input method commits it
@@ -169,6 +170,8 @@ def test_dates_out_of_order_and_unreadable_dates_are_errors_beside_the_field(
     qtbot.keyClicks(form.talk_edit, "2024-13-01")
     qtbot.waitUntil(lambda: "早于" in form.message_for_field("activist_date"))
     assert form.message_for_field("talk_date") == "不是日期"
+    form.scroll_area.ensureWidgetVisible(form.activist_edit)
+    screenshot(form, "member-form-development")
     assert not form.save()
     form.activist_edit.clear()
     form.activist_edit.insert("2024年6月1日")  # as the input method commits it
@@ -222,6 +225,8 @@ def test_a_member_who_leaves_drops_out_of_the_roll_and_shows_under_left(
     dialog.submit()  # destination and letter missing
     assert dialog.isVisible()
     assert dialog.messages["transfer_destination"].text() == "必填"
+    qtbot.waitExposed(dialog)
+    screenshot(dialog, "member-leave-error")
     dialog.destination_edit.setText("中共深圳市南山区委组织部")
     dialog.letter_edit.setText("深组转字〔2025〕18号")
     with qtbot.waitSignal(dialog.done_for):
@@ -432,3 +437,21 @@ def test_dates_are_read_the_ways_people_write_them() -> None:
         assert parse_date(text) == date(2024, 3, 1), text
     for text in ("", "2024-02-30", "2024", "1.3.2024", "abc"):
         assert parse_date(text) is None, text
+
+
+def test_date_field_is_keyboard_friendly(qtbot: QtBot) -> None:
+    from ui.date_field import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field, "2024.2.28")
+    assert field.date_value() == date(2024, 2, 28)
+    qtbot.keyClick(field, Qt.Key.Key_Up)
+    assert field.text() == "2024-02-29"
+    qtbot.keyClick(field, Qt.Key.Key_PageUp)
+    assert field.text() == "2024-03-29"
+    field.clear()
+    assert field.is_valid()
+    assert field.date_value() is None
+    qtbot.keyClicks(field, "2024-02-30")
+    assert not field.is_valid()

@@ -151,6 +151,16 @@ class FileAccessError(BranchDeskError):
         return cls(path, reason)
 
 
+class RosterFileError(BranchDeskError):
+    """A file chosen for a roster import cannot be used: ``reason`` is "not_xlsx" (not an Excel
+    workbook) or "no_header" (no sheet has a header row naming 姓名 and another known column)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path.name}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
 class CancelledError(BranchDeskError):
     """The user cancelled a long operation; nothing was changed."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "minutes_pdf", "member_filter"]
+BENCHMARKS = ["startup", "minutes_pdf", "member_filter", "roster_import"]
 
 
 def main(argv: list[str]) -> int:

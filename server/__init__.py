@@ -1,0 +1,1 @@
+"""Reference city-platform server for BranchDesk sync (FastAPI). Imports only ``sync.wire``."""

@@ -1,0 +1,197 @@
+"""The HTTP API (FastAPI). Its OpenAPI document is the sync protocol (``sync/openapi.json``).
+
+Authentication runs first, in a small ASGI middleware: every ``/v1/branches/...`` request needs
+a valid device token (``401`` otherwise) for that very branch (``403`` otherwise), before the
+request's parameters or body are even looked at. Every other failure is a 4xx with a reason code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Annotated, Any
+
+import anyio
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
+from sync.wire import (
+    DEFAULT_PAGE,
+    MAX_PAGE,
+    PROTOCOL_VERSION,
+    ChangesPage,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    NoticesResponse,
+    PushRequest,
+    PushResponse,
+    VerifyResponse,
+)
+
+log = logging.getLogger(__name__)
+
+BranchId = Annotated[str, Path(min_length=1, max_length=36)]
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "the body is not JSON"),
+        (401, "no or unknown device token"),
+        (403, "the device belongs to another branch"),
+        (422, "invalid request"),
+    )
+}
+
+
+def _error(status: int, reason: str, epoch: str | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"reason": reason}
+    if epoch is not None:
+        body["epoch"] = epoch
+    return JSONResponse(body, status_code=status)
+
+
+class DeviceAuth:
+    """ASGI middleware: bearer-token authentication and the own-branch rule."""
+
+    def __init__(self, app: ASGIApp, store: Store) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith("/v1/branches/"):
+            await self.app(scope, receive, send)
+            return
+        token = ""
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                scheme, _, credential = value.decode("latin-1").partition(" ")
+                if scheme.lower() == "bearer":
+                    token = credential.strip()
+        device = await anyio.to_thread.run_sync(self.store.authenticate, token) if token else None
+        if device is None:
+            response = _error(401, "unauthorized")
+            response.headers["WWW-Authenticate"] = "Bearer"
+        elif path.split("/")[3] != device.branch_id:
+            response = _error(403, "forbidden")
+        else:
+            scope.setdefault("state", {})["device"] = device
+            await self.app(scope, receive, send)
+            return
+        await response(scope, receive, send)
+
+
+def current_device(request: Request) -> DeviceInfo:
+    device = getattr(request.state, "device", None)
+    if not isinstance(device, DeviceInfo):  # the middleware guarantees it on these paths
+        raise StarletteHTTPException(401, "unauthorized")
+    return device
+
+
+Device = Annotated[DeviceInfo, Depends(current_device)]
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(
+        title="BranchDesk sync protocol",
+        version=PROTOCOL_VERSION,
+        description=(
+            "Reference city-platform server for BranchDesk (支部工作台). Devices enroll with a "
+            "one-time code, push field patches (≤ 500 ops, deduplicated on op_id) and pull "
+            "their branch's changes by cursor. Errors are {\"reason\": code} with a 4xx status."
+        ),
+    )
+    app.add_middleware(DeviceAuth, store=store)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        return _error(422, "invalid_request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        reasons = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                   405: "method_not_allowed"}
+        return _error(error.status_code, reasons.get(error.status_code, "http_error"))
+
+    @app.post(
+        "/v1/enroll",
+        response_model=EnrollResponse,
+        responses={400: {"model": ErrorBody, "description": "the body is not JSON"},
+                   401: {"model": ErrorBody, "description": "unknown, used or expired code"},
+                   422: {"model": ErrorBody, "description": "invalid request"}},
+        summary="Bind a device to a branch with a one-time enrollment code",
+    )
+    def enroll(body: EnrollRequest) -> Any:
+        result = store.enroll(body.code, body.device_name)
+        if result is None:
+            return _error(401, "invalid_enrollment_code")
+        return result
+
+    @app.post(
+        "/v1/branches/{branch_id}/sync/push",
+        response_model=PushResponse,
+        responses=_ERRORS,
+        summary="Push up to 500 ops; one result per op; deduplicated on op_id",
+    )
+    def push(
+        branch_id: BranchId,
+        request: Request,
+        device: Device,
+        body: PushRequest,
+        idempotency_key: Annotated[
+            str, Header(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
+        ],
+    ) -> Any:
+        digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+        try:
+            return store.push(device, body, idempotency_key, digest)
+        except IdempotencyKeyReused:
+            return _error(422, "idempotency_key_reused")
+
+    @app.get(
+        "/v1/branches/{branch_id}/sync/changes",
+        response_model=ChangesPage,
+        responses={**_ERRORS, 410: {"model": ErrorBody,
+                                    "description": "cursor of another epoch: resync from 0"}},
+        summary="The branch's records changed after the cursor, oldest first",
+    )
+    def changes(
+        branch_id: BranchId,
+        device: Device,
+        since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+        epoch: Annotated[str | None, Query(max_length=64)] = None,
+    ) -> Any:
+        try:
+            text = store.changes_json(device.branch_id, int(since), limit, epoch)
+        except Gone as gone:
+            return _error(410, "cursor_gone", epoch=gone.epoch)
+        return Response(text, media_type="application/json")
+
+    @app.get(
+        "/v1/branches/{branch_id}/sync/verify",
+        response_model=VerifyResponse,
+        responses=_ERRORS,
+        summary="Per-entity counts and a digest over (id, version)",
+    )
+    def verify(branch_id: BranchId, device: Device) -> Any:
+        return store.verify(device.branch_id)
+
+    @app.get(
+        "/v1/branches/{branch_id}/notices",
+        response_model=NoticesResponse,
+        responses=_ERRORS,
+        summary="Notices from the platform to this branch (and to every branch)",
+    )
+    def notices(
+        branch_id: BranchId,
+        device: Device,
+        since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+    ) -> Any:
+        return NoticesResponse(notices=store.notices(device.branch_id, since))
+
+    return app

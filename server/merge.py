@@ -1,0 +1,122 @@
+"""How an op changes a stored record: field merge, conflicts, edit-beats-delete, immutability.
+
+Pure functions over plain values; ``store`` loads and saves. Each stored field remembers the
+record version that last changed it, the device that changed it and the op's clock, so the
+server can tell "changed by someone else since the op's base version" field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sync.wire import (
+    DELETED_FIELD,
+    IMMUTABLE_ENTITIES,
+    MEMBER_IDENTITY_FIELDS,
+    MERGED_ENTITY,
+    Op,
+)
+
+FieldMeta = list[Any]  # [version, device_id, hlc]
+
+
+@dataclass
+class Stored:
+    """A record as the server keeps it (mutable while a push is processed)."""
+
+    entity: str
+    id: str
+    version: int
+    seq: int
+    deleted: bool
+    data: dict[str, Any]
+    meta: dict[str, FieldMeta]
+    natural_key: str | None = None
+    is_new: bool = False
+    dirty: bool = False
+
+
+@dataclass
+class Outcome:
+    kind: str  # "applied" | "conflict" | "rejected"
+    reason: str = ""
+    conflict_fields: list[str] = field(default_factory=list)
+    changed: bool = False
+
+
+def new_record(op: Op, device_id: str, natural_key: str | None) -> Stored:
+    patch = dict(op.patch)
+    deleted = patch.get(DELETED_FIELD) is not None
+    return Stored(
+        entity=op.entity,
+        id=str(op.entity_id),
+        version=1,
+        seq=0,
+        deleted=deleted,
+        data=patch,
+        meta={name: [1, device_id, op.hlc] for name in patch},
+        natural_key=natural_key,
+        is_new=True,
+        dirty=True,
+    )
+
+
+def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
+    """Apply ``op`` to ``stored`` in place; returns what happened."""
+    patch = dict(op.patch)
+    if stored.entity in IMMUTABLE_ENTITIES:
+        if patch == stored.data:
+            return Outcome("applied")
+        return Outcome("rejected", reason="immutable_record")
+
+    changed_elsewhere = {
+        name
+        for name, (version, author, _hlc) in stored.meta.items()
+        if version > op.base_version and author != device_id
+    }
+    wants_delete = patch.get(DELETED_FIELD) is not None
+    if wants_delete:
+        edited_elsewhere = changed_elsewhere - {DELETED_FIELD}
+        if edited_elsewhere or stored.deleted:
+            return Outcome("applied")  # an edit beats a delete; a second delete changes nothing
+        return _write(stored, {DELETED_FIELD: patch[DELETED_FIELD]}, op, device_id, deleted=True)
+
+    accepted: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name, value in patch.items():
+        if name == DELETED_FIELD:
+            continue
+        current = stored.data.get(name)
+        if name not in changed_elsewhere:
+            if current != value or name not in stored.data:
+                accepted[name] = value
+            continue
+        if stored.entity == MERGED_ENTITY:
+            if name in MEMBER_IDENTITY_FIELDS or current != value:
+                conflicts.append(name)
+        elif current != value and op.hlc > str(stored.meta[name][2]):
+            accepted[name] = value  # last writer wins for other entities
+    undelete = stored.deleted  # an edit beats a delete
+    if undelete:
+        accepted[DELETED_FIELD] = None
+    outcome = (
+        _write(stored, accepted, op, device_id, deleted=False)
+        if accepted
+        else Outcome("applied")
+    )
+    if conflicts:
+        return Outcome("conflict", conflict_fields=sorted(conflicts), changed=outcome.changed)
+    return outcome
+
+
+def _write(
+    stored: Stored, values: dict[str, Any], op: Op, device_id: str, deleted: bool
+) -> Outcome:
+    stored.version += 1
+    stored.deleted = deleted
+    for name, value in values.items():
+        stored.data[name] = value
+        stored.meta[name] = [stored.version, device_id, op.hlc]
+    stored.dirty = True
+    return Outcome("applied", changed=True)

@@ -1,0 +1,433 @@
+"""The platform's operations on its database: branches, enrollment, devices, push, pull, verify.
+
+Every push runs in one transaction that first locks the branch row (``FOR UPDATE`` on
+PostgreSQL; one writer at a time on SQLite), so the branch's change sequence has no gaps or
+reordering that a reader could see, and a retried op is recognised by its ``op_id``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import Connection, Engine, bindparam, func, select, update
+
+from server import db
+from server.merge import Stored, apply, new_record
+from sync.wire import (
+    ADD_WINS_KEYS,
+    Applied,
+    ChangesPage,
+    Conflict,
+    EnrollResponse,
+    Notice,
+    Op,
+    OpResult,
+    PushRequest,
+    PushResponse,
+    Record,
+    Rejected,
+    TableDigest,
+    VerifyResponse,
+    digest_lines,
+)
+
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+_result_adapter: TypeAdapter[OpResult] = TypeAdapter(OpResult)
+
+
+class NotFound(Exception):  # noqa: N818 - a lookup outcome, mapped to 404 by the API
+    pass
+
+
+class Gone(Exception):  # noqa: N818 - mapped to 410 by the API
+    def __init__(self, epoch: str) -> None:
+        super().__init__("cursor gone")
+        self.epoch = epoch
+
+
+class IdempotencyKeyReused(Exception):  # noqa: N818 - mapped to 422 by the API
+    pass
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    branch_id: str
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def normalized_code(code: str) -> str:
+    return code.replace("-", "").replace(" ", "").upper()
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sqlite = engine.dialect.name == "sqlite"
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction; on SQLite one at a time (it has a single writer anyway)."""
+        if self._sqlite:
+            with self._write_lock, self.engine.begin() as connection:
+                yield connection
+        else:
+            with self.engine.begin() as connection:
+                yield connection
+
+    # ---------------------------------------------------------------- administration
+    def create_branch(self, code: str, name: str) -> str:
+        branch_id = str(uuid.uuid4())
+        with self._writing() as connection:
+            connection.execute(db.branch.insert().values(
+                id=branch_id, code=code, name=name, last_seq=0, created_at=db.now_iso()
+            ))
+        return branch_id
+
+    def find_branch(self, code_or_id: str) -> str:
+        with self.engine.connect() as connection:
+            found = connection.scalar(select(db.branch.c.id).where(
+                (db.branch.c.id == code_or_id) | (db.branch.c.code == code_or_id)
+            ))
+        if found is None:
+            raise NotFound(code_or_id)
+        return str(found)
+
+    def issue_code(self, branch_id: str, valid_days: int = 7) -> str:
+        raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))
+        expires = datetime.now(UTC) + timedelta(days=valid_days)
+        with self._writing() as connection:
+            connection.execute(db.enrollment_code.insert().values(
+                code_hash=_hash(raw), branch_id=branch_id,
+                expires_at=expires.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            ))
+        return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+
+    def rotate_epoch(self) -> str:
+        """What a restore from a backup does to clients: a new epoch."""
+        epoch = db.new_epoch()
+        with self._writing() as connection:
+            connection.execute(update(db.server_state).where(
+                db.server_state.c.key == db.EPOCH_KEY
+            ).values(value=epoch))
+        return epoch
+
+    def publish_notice(self, branch_id: str | None, title: str, body: str) -> int:
+        with self._writing() as connection:
+            result = connection.execute(db.notice.insert().values(
+                branch_id=branch_id, title=title, body=body, published_at=db.now_iso()
+            ))
+            key = result.inserted_primary_key
+        return int(key[0]) if key else 0
+
+    def epoch(self, connection: Connection | None = None) -> str:
+        query = select(db.server_state.c.value).where(db.server_state.c.key == db.EPOCH_KEY)
+        if connection is not None:
+            return str(connection.scalar(query))
+        with self.engine.connect() as own:
+            return str(own.scalar(query))
+
+    # ---------------------------------------------------------------- devices
+    def enroll(self, code: str, device_name: str) -> EnrollResponse | None:
+        """Bind a device with a one-time code; None when the code is unknown, used or expired."""
+        code_hash = _hash(normalized_code(code))
+        with self._writing() as connection:
+            row = connection.execute(select(db.enrollment_code).where(
+                db.enrollment_code.c.code_hash == code_hash
+            )).first()
+            if row is None or row.used_at is not None or row.expires_at < db.now_iso():
+                return None
+            taken = connection.execute(update(db.enrollment_code).where(
+                db.enrollment_code.c.code_hash == code_hash,
+                db.enrollment_code.c.used_at.is_(None),
+            ).values(used_at=db.now_iso()))
+            if taken.rowcount != 1:
+                return None
+            token = secrets.token_urlsafe(32)
+            device_id = str(uuid.uuid4())
+            connection.execute(db.device.insert().values(
+                id=device_id, branch_id=row.branch_id, name=device_name,
+                token_hash=_hash(token), created_at=db.now_iso(),
+            ))
+            branch = connection.execute(
+                select(db.branch).where(db.branch.c.id == row.branch_id)
+            ).one()
+            epoch = self.epoch(connection)
+        return EnrollResponse(
+            device_id=device_id, token=token, branch_id=branch.id, branch_code=branch.code,
+            branch_name=branch.name, epoch=epoch,
+        )
+
+    def authenticate(self, token: str) -> DeviceInfo | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(db.device.c.id, db.device.c.branch_id).where(
+                    db.device.c.token_hash == _hash(token), db.device.c.revoked_at.is_(None)
+                )
+            ).first()
+        return DeviceInfo(row.id, row.branch_id) if row else None
+
+    # ---------------------------------------------------------------- push
+    def push(
+        self, device: DeviceInfo, request: PushRequest, idempotency_key: str, body_hash: str
+    ) -> PushResponse:
+        with self._writing() as connection:
+            branch_row = connection.execute(
+                select(db.branch.c.last_seq).where(db.branch.c.id == device.branch_id)
+                .with_for_update()
+            ).one()
+            epoch = self.epoch(connection)
+            earlier = connection.execute(select(db.idempotency).where(
+                db.idempotency.c.device_id == device.id, db.idempotency.c.key == idempotency_key
+            )).first()
+            if earlier is not None:
+                if earlier.body_hash != body_hash:
+                    raise IdempotencyKeyReused()
+                response = PushResponse.model_validate_json(earlier.response)
+                return response.model_copy(update={"epoch": epoch})
+            response = self._push_ops(connection, device, request, int(branch_row.last_seq))
+            response = response.model_copy(update={"epoch": epoch})
+            connection.execute(db.idempotency.insert().values(
+                device_id=device.id, key=idempotency_key, body_hash=body_hash,
+                response=response.model_dump_json(), created_at=db.now_iso(),
+            ))
+        return response
+
+    def _push_ops(
+        self, connection: Connection, device: DeviceInfo, request: PushRequest, last_seq: int
+    ) -> PushResponse:
+        op_ids = [str(op.op_id) for op in request.ops]
+        done: dict[str, tuple[str, str]] = {
+            row.op_id: (row.branch_id, row.result)
+            for row in connection.execute(
+                select(db.applied_op).where(db.applied_op.c.op_id.in_(set(op_ids)))
+            )
+        }
+        records = self._load(connection, device.branch_id, request.ops)
+        by_key = {r.natural_key: r for r in records.values() if r.natural_key}
+        results: list[OpResult] = []
+        fresh: dict[str, str] = {}
+        for op in request.ops:
+            op_id = str(op.op_id)
+            if op_id in done or op_id in fresh:
+                branch_id, text = done.get(op_id) or (device.branch_id, fresh[op_id])
+                results.append(
+                    _result_adapter.validate_json(text) if branch_id == device.branch_id
+                    else Rejected(op_id=op.op_id, reason="op_id_taken")
+                )
+                continue
+            result, last_seq = self._apply_one(op, device, records, by_key, last_seq)
+            results.append(result)
+            fresh[op_id] = result.model_dump_json()
+        self._save(connection, device.branch_id, records, fresh, last_seq)
+        return PushResponse(results=results, epoch="")
+
+    def _load(
+        self, connection: Connection, branch_id: str, ops: list[Op]
+    ) -> dict[tuple[str, str], Stored]:
+        ids = {str(op.entity_id) for op in ops}
+        keys = {k for k in (_natural_key(op.entity, op.patch) for op in ops) if k}
+        query = select(db.record).where(db.record.c.branch_id == branch_id)
+        rows = list(connection.execute(query.where(db.record.c.id.in_(ids))))
+        if keys:
+            rows += connection.execute(query.where(db.record.c.natural_key.in_(keys)))
+        return {
+            (row.entity, row.id): Stored(
+                entity=row.entity, id=row.id, version=row.version, seq=row.seq,
+                deleted=row.deleted, data=json.loads(row.data), meta=json.loads(row.meta),
+                natural_key=row.natural_key,
+            )
+            for row in rows
+        }
+
+    @staticmethod
+    def _apply_one(
+        op: Op,
+        device: DeviceInfo,
+        records: dict[tuple[str, str], Stored],
+        by_key: dict[str, Stored],
+        last_seq: int,
+    ) -> tuple[OpResult, int]:
+        stored = records.get((op.entity, str(op.entity_id)))
+        key = _natural_key(op.entity, op.patch)
+        if stored is None and key is not None:
+            stored = by_key.get(key)  # the same attendee of the same meeting: add wins
+        if stored is None:
+            stored = new_record(op, device.id, key)
+            records[(op.entity, stored.id)] = stored
+            if key is not None:
+                by_key[key] = stored
+            changed, kind, conflict_fields, reason = True, "applied", [], ""
+        else:
+            outcome = apply(stored, op, device.id)
+            changed, kind = outcome.changed, outcome.kind
+            conflict_fields, reason = outcome.conflict_fields, outcome.reason
+        if changed:
+            last_seq += 1
+            stored.seq = last_seq
+        result: OpResult
+        if kind == "rejected":
+            result = Rejected(op_id=op.op_id, reason=reason)
+        elif kind == "conflict":
+            result = Conflict(
+                op_id=op.op_id, seq=stored.seq, version=stored.version,
+                fields=conflict_fields, server_record=_record(stored),
+            )
+        else:
+            result = Applied(
+                op_id=op.op_id, seq=stored.seq, version=stored.version, record_id=stored.id
+            )
+        return result, last_seq
+
+    @staticmethod
+    def _save(
+        connection: Connection,
+        branch_id: str,
+        records: dict[tuple[str, str], Stored],
+        results: dict[str, str],
+        last_seq: int,
+    ) -> None:
+        new = [r for r in records.values() if r.dirty and r.is_new]
+        changed = [r for r in records.values() if r.dirty and not r.is_new]
+        if new:
+            connection.execute(db.record.insert(), [
+                {"branch_id": branch_id, "entity": r.entity, "id": r.id, "version": r.version,
+                 "seq": r.seq, "deleted": r.deleted, "data": _dumps(r.data),
+                 "meta": _dumps(r.meta), "natural_key": r.natural_key}
+                for r in new
+            ])
+        if changed:
+            statement = (
+                update(db.record)
+                .where(db.record.c.branch_id == bindparam("b_branch"))
+                .where(db.record.c.entity == bindparam("b_entity"))
+                .where(db.record.c.id == bindparam("b_id"))
+                .values(
+                    version=bindparam("version"), seq=bindparam("seq"),
+                    deleted=bindparam("deleted"), data=bindparam("data"), meta=bindparam("meta"),
+                )
+            )
+            connection.execute(statement, [
+                {"b_branch": branch_id, "b_entity": r.entity, "b_id": r.id, "version": r.version,
+                 "seq": r.seq, "deleted": r.deleted, "data": _dumps(r.data),
+                 "meta": _dumps(r.meta)}
+                for r in changed
+            ])
+        if results:
+            connection.execute(db.applied_op.insert(), [
+                {"op_id": op_id, "branch_id": branch_id, "result": text}
+                for op_id, text in results.items()
+            ])
+        connection.execute(
+            update(db.branch).where(db.branch.c.id == branch_id).values(last_seq=last_seq)
+        )
+
+    # ---------------------------------------------------------------- pull
+    def changes_json(self, branch_id: str, since: int, limit: int, epoch: str | None) -> str:
+        """A ``ChangesPage`` as JSON text, built from the stored JSON without re-parsing it."""
+        with self.engine.connect() as connection:
+            current = self.epoch(connection)
+            last_seq = connection.scalar(
+                select(db.branch.c.last_seq).where(db.branch.c.id == branch_id)
+            )
+            if (epoch is not None and epoch != current) or since > int(last_seq or 0):
+                raise Gone(current)
+            rows = list(connection.execute(
+                select(db.record.c.entity, db.record.c.id, db.record.c.version,
+                       db.record.c.seq, db.record.c.deleted, db.record.c.data)
+                .where(db.record.c.branch_id == branch_id, db.record.c.seq > since)
+                .order_by(db.record.c.seq)
+                .limit(limit + 1)
+            ))
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = rows[-1].seq if rows else since
+        changes = ",".join(
+            f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
+            f'"seq":{r.seq},"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}'
+            for r in rows
+        )
+        return (
+            f'{{"changes":[{changes}],"next_cursor":"{next_cursor}",'
+            f'"has_more":{"true" if has_more else "false"},"epoch":{json.dumps(current)}}}'
+        )
+
+    def changes(self, branch_id: str, since: int, limit: int, epoch: str | None) -> ChangesPage:
+        return ChangesPage.model_validate_json(self.changes_json(branch_id, since, limit, epoch))
+
+    # ---------------------------------------------------------------- verify and notices
+    def verify(self, branch_id: str) -> VerifyResponse:
+        pairs: dict[str, list[tuple[str, int]]] = {}
+        with self.engine.connect() as connection:
+            epoch = self.epoch(connection)
+            last_seq = connection.scalar(
+                select(db.branch.c.last_seq).where(db.branch.c.id == branch_id)
+            )
+            for row in connection.execute(
+                select(db.record.c.entity, db.record.c.id, db.record.c.version)
+                .where(db.record.c.branch_id == branch_id)
+            ):
+                pairs.setdefault(row.entity, []).append((row.id, row.version))
+        return VerifyResponse(
+            epoch=epoch,
+            last_seq=int(last_seq or 0),
+            tables={
+                entity: TableDigest(count=len(items), digest=digest_lines(items))
+                for entity, items in sorted(pairs.items())
+            },
+        )
+
+    def notices(self, branch_id: str, since: int) -> list[Notice]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                select(db.notice)
+                .where((db.notice.c.branch_id == branch_id) | db.notice.c.branch_id.is_(None))
+                .where(db.notice.c.id > since)
+                .order_by(db.notice.c.id)
+                .limit(100)
+            )
+            return [
+                Notice(id=r.id, title=r.title, body=r.body, published_at=r.published_at)
+                for r in rows
+            ]
+
+    def record_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(db.record)) or 0)
+
+
+def _natural_key(entity: str, patch: dict[str, Any]) -> str | None:
+    fields = ADD_WINS_KEYS.get(entity)
+    if not fields:
+        return None
+    values = [patch.get(name) for name in fields]
+    if not all(isinstance(v, str) and v for v in values):
+        return None
+    key = ":".join([entity, *(str(v) for v in values)])
+    return key if len(key) <= 120 else None
+
+
+def _record(stored: Stored) -> Record:
+    return Record(
+        entity=stored.entity,  # type: ignore[arg-type]
+        id=stored.id, version=stored.version, seq=stored.seq,
+        deleted=stored.deleted, data=stored.data,
+    )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,276 @@
+"""The sync protocol between BranchDesk and the city platform: the wire schema (pydantic).
+
+This module is the only code the reference server (``server/``) shares with the client; it
+imports nothing from ``app`` or ``ui``. The committed OpenAPI document ``sync/openapi.json``,
+generated from the server that uses these models, is the protocol specification.
+
+Summary (every endpoint needs ``Authorization: Bearer <device token>`` except enrollment, which
+is authorized by its one-time code):
+
+- ``POST /v1/enroll`` — a one-time enrollment code binds a device to a branch; the answer carries
+  the device token (shown once; the server keeps only its hash).
+- ``POST /v1/branches/{branch_id}/sync/push`` with ``Idempotency-Key`` — up to 500 ops; one result
+  per op: ``applied``, ``conflict`` (the non-conflicting fields were applied; the listed fields
+  kept the server's value) or ``rejected`` (with an English reason code). Ops are deduplicated on
+  ``op_id``: sending an op again returns its first result and changes nothing.
+- ``GET /v1/branches/{branch_id}/sync/changes?since=CURSOR&limit=N[&epoch=E]`` — the branch's
+  records changed after the cursor, oldest first; ``410`` when the cursor belongs to another epoch
+  or lies ahead of the server (it was restored from a backup): resync from cursor ``0``.
+- ``GET /v1/branches/{branch_id}/sync/verify`` — per-entity counts and a digest over (id, version).
+- ``GET /v1/branches/{branch_id}/notices?since=ID`` — notices from the platform to branches.
+
+A device reads and writes only its own branch (``403`` otherwise). Errors are JSON
+``{"reason": "<code>"}`` with a 4xx status; the client turns codes into Chinese sentences.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
+
+PROTOCOL_VERSION = "1"
+MAX_BATCH = 500
+"""Most ops in one push."""
+MAX_PAGE = 2000
+"""Most changes in one pull page."""
+DEFAULT_PAGE = 1000
+
+ENTITIES = (
+    "branch",
+    "party_group",
+    "member",
+    "member_event",
+    "meeting",
+    "meeting_attendance",
+    "meeting_vote",
+    "meeting_amendment",
+    "dues_base",
+    "dues_relief",
+    "dues_event",
+)
+"""Record kinds that sync. Meeting attachments (photos, scans) stay on the PC in version 1."""
+
+Entity = Literal[
+    "branch",
+    "party_group",
+    "member",
+    "member_event",
+    "meeting",
+    "meeting_attendance",
+    "meeting_vote",
+    "meeting_amendment",
+    "dues_base",
+    "dues_relief",
+    "dues_event",
+]
+
+MERGED_ENTITY = "member"
+"""Members merge field by field; the same field changed on two devices is a conflict for the
+secretary. Other entities take the later change of a field (hybrid logical clock)."""
+
+MEMBER_IDENTITY_FIELDS = frozenset({
+    "name", "id_number", "id_type", "birth_date", "gender", "stage", "status",
+    "admission_date", "full_date",
+})
+"""Identity and party-status fields of a member: changed on two devices, they always go to the
+conflicts list, even when both wrote the same value (the secretary confirms)."""
+
+IMMUTABLE_ENTITIES = frozenset({"dues_event"})
+"""Insert-only records (the dues ledger): an op for an existing id with other content is
+rejected; the same content again is a duplicate and changes nothing."""
+
+ADD_WINS_KEYS: dict[str, tuple[str, ...]] = {"meeting_attendance": ("meeting_id", "member_id")}
+"""Records identified by a natural key besides their id: a second record with the same key is
+merged into the first (add wins over delete); the push result names the surviving id."""
+
+DELETED_FIELD = "deleted_at"
+"""A patch setting ``deleted_at`` to a timestamp deletes (tombstones) the record; an edit made
+elsewhere since the op's base version wins over the delete."""
+
+# ---------------------------------------------------------------- shared field types
+
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,49}$")]
+Hlc = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{13}-[0-9]{5}-[0-9A-Za-z_-]{1,40}$", max_length=60)
+]
+Cursor = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,18}$")]
+ReasonCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+_MAX_DEPTH = 4
+_MAX_STRING = 20_000
+
+
+def _check_json(value: Any, depth: int = 0) -> None:
+    """Values a patch may carry: JSON without NUL characters, non-finite numbers or deep nesting
+    (PostgreSQL text refuses NUL; JSON has no NaN)."""
+    if depth > _MAX_DEPTH:
+        raise ValueError("nested too deeply")
+    if isinstance(value, str):
+        if "\x00" in value or len(value) > _MAX_STRING:
+            raise ValueError("string not allowed")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("number not finite")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > 2**53:
+            raise ValueError("integer out of range")
+    elif isinstance(value, list):
+        for item in value:
+            _check_json(item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_json(key, depth + 1)
+            _check_json(item, depth + 1)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------- errors
+
+
+class ErrorBody(_Model):
+    """Every 4xx answer: an English reason code (``unauthorized``, ``forbidden``,
+    ``invalid_request``, ``cursor_gone``, ``idempotency_key_reused``...)."""
+
+    reason: str
+    epoch: str | None = None
+
+
+# ---------------------------------------------------------------- enrollment
+
+
+class EnrollRequest(_Model):
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+    device_name: Annotated[str, StringConstraints(max_length=100, pattern=r"^[^\x00]*$")] = ""
+
+
+class EnrollResponse(_Model):
+    device_id: str
+    token: str
+    """The device credential, shown once. Send it as ``Authorization: Bearer <token>``."""
+    branch_id: str
+    branch_code: str
+    branch_name: str
+    epoch: str
+
+
+# ---------------------------------------------------------------- push
+
+
+class Op(_Model):
+    """One local change: a field patch of one record."""
+
+    op_id: UUID
+    entity: Entity
+    entity_id: UUID
+    patch: dict[FieldName, JsonValue] = Field(max_length=100)
+    base_version: int = Field(ge=0, le=2**53)
+    """The server version the device's record had when the change was made (0: new)."""
+    hlc: Hlc
+
+    @field_validator("patch")
+    @classmethod
+    def _plain_json(cls, value: dict[str, Any]) -> dict[str, Any]:
+        _check_json(value)
+        return value
+
+
+class PushRequest(_Model):
+    ops: list[Op] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class Record(_Model):
+    """A record as the server holds it."""
+
+    entity: Entity
+    id: str
+    version: int
+    seq: int
+    """Position in the branch's change sequence (cursors count in it)."""
+    deleted: bool
+    data: dict[str, JsonValue]
+
+
+class Applied(_Model):
+    status: Literal["applied"] = "applied"
+    op_id: UUID
+    seq: int
+    version: int
+    record_id: str
+    """The record the op landed on: the op's ``entity_id``, or the surviving record of an
+    add-wins merge (attendance of the same member at the same meeting)."""
+
+
+class Conflict(_Model):
+    status: Literal["conflict"] = "conflict"
+    op_id: UUID
+    seq: int
+    version: int
+    fields: list[str]
+    """Fields that kept the server's value; every other field of the patch was applied."""
+    server_record: Record
+
+
+class Rejected(_Model):
+    status: Literal["rejected"] = "rejected"
+    op_id: UUID
+    reason: ReasonCode
+
+
+OpResult = Annotated[Applied | Conflict | Rejected, Field(discriminator="status")]
+
+
+class PushResponse(_Model):
+    results: list[OpResult]
+    epoch: str
+
+
+# ---------------------------------------------------------------- pull
+
+
+class ChangesPage(_Model):
+    changes: list[Record]
+    next_cursor: Cursor
+    has_more: bool
+    epoch: str
+
+
+# ---------------------------------------------------------------- verify and notices
+
+
+class TableDigest(_Model):
+    count: int
+    """Records of this entity, tombstones included."""
+    digest: str
+    """SHA-256 (hex) of the lines ``"{id}:{version}\\n"`` sorted by id."""
+
+
+class VerifyResponse(_Model):
+    epoch: str
+    last_seq: int
+    tables: dict[str, TableDigest]
+
+
+class Notice(_Model):
+    id: int
+    title: str
+    body: str
+    published_at: str
+
+
+class NoticesResponse(_Model):
+    notices: list[Notice]
+
+
+def digest_lines(pairs: list[tuple[str, int]]) -> str:
+    """The verify digest over (id, version) pairs, computed the same way on both sides."""
+    import hashlib
+
+    hasher = hashlib.sha256()
+    for record_id, version in sorted(pairs):
+        hasher.update(f"{record_id}:{version}\n".encode())
+    return hasher.hexdigest()

@@ -12,12 +12,19 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import BranchDeskError, PassphraseRequiredError
+from app.errors import (
+    BranchDeskError,
+    DatabaseExistsError,
+    FieldProblem,
+    InvalidInputError,
+    PassphraseRequiredError,
+)
 from app.services.workspace import BranchProfile, Workspace
 from ui.i18n import install_translations
 from ui.messages import message_for
@@ -26,6 +33,7 @@ log = logging.getLogger(__name__)
 
 PASSPHRASE_ENV = "BRANCHDESK_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+DEMO_MEMBERS, DEMO_MAX_MEMBERS = 60, 100_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -101,6 +109,53 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help=QCoreApplication.translate("Cli", "check the database's integrity and audit log"),
     )
+
+    demo = commands.add_parser(
+        "demo",
+        help=QCoreApplication.translate(
+            "Cli", "create a database with realistic sample data (when there is none)"
+        ),
+    )
+    demo.add_argument(
+        "--members",
+        type=int,
+        default=DEMO_MEMBERS,
+        metavar="N",
+        help=QCoreApplication.translate("Cli", "how many members (default {n})").format(
+            n=DEMO_MEMBERS
+        ),
+    )
+
+    members = commands.add_parser(
+        "members", help=QCoreApplication.translate("Cli", "the member roster (党员花名册)")
+    )
+    roster = members.add_subparsers(
+        dest="members_command",
+        metavar=QCoreApplication.translate("Cli", "COMMAND"),
+        parser_class=_Parser,
+        required=True,
+    )
+    members_import = roster.add_parser(
+        "import",
+        help=QCoreApplication.translate(
+            "Cli", "import a roster workbook (.xlsx): all of it, or nothing if a row is wrong"
+        ),
+    )
+    members_import.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the roster workbook to import")
+    )
+    members_import.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=QCoreApplication.translate("Cli", "check the file and report, write nothing"),
+    )
+    members_export = roster.add_parser(
+        "export",
+        help=QCoreApplication.translate("Cli", "write the roster of members to a workbook"),
+    )
+    members_export.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
+    )
     return parser
 
 
@@ -124,6 +179,8 @@ def run(
         "backup": _backup,
         "restore": _restore,
         "check": _check,
+        "demo": _demo,
+        "members": _members,
     }
     io = _Io(stdin, stdout, stderr)
     try:
@@ -179,6 +236,11 @@ def _init(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
         higher_org=args.higher_org,
         secretary=args.secretary,
     )
+    _create(workspace, profile, io)
+
+
+def _create(workspace: Workspace, profile: BranchProfile, io: _Io) -> None:
+    """Ask for a new passphrase, create the database, show the recovery code once."""
     passphrase = io.passphrase(QCoreApplication.translate("Cli", "New passphrase: "))
     if os.environ.get(PASSPHRASE_ENV) is None and io.stdin.isatty():
         again = io.passphrase(QCoreApplication.translate("Cli", "Repeat the passphrase: "))
@@ -267,6 +329,77 @@ def _check(_args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
             file=io.stderr,
         )
         raise _CheckFailedError()
+
+
+def _demo(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from app.services import demo
+
+    if not 1 <= args.members <= DEMO_MAX_MEMBERS:
+        raise InvalidInputError([FieldProblem("members", "out_of_range")])
+    if workspace.exists():
+        raise DatabaseExistsError(workspace.data_dir)
+    _create(workspace, demo.PROFILE, io)
+    with workspace.unit_of_work() as uow:
+        summary = demo.populate(uow, date.today(), args.members)
+        uow.commit()
+    io.say(
+        QCoreApplication.translate(
+            "Cli",
+            "Sample data: {members} members in {groups} party groups; {development} in "
+            "development, {left} who left, {flowing} flowing, {rewards} rewards.",
+        ).format(
+            members=summary.members, groups=summary.party_groups,
+            development=summary.in_development, left=summary.left, flowing=summary.flowing,
+            rewards=summary.rewards,
+        )
+    )
+
+
+def _members(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    if args.members_command == "import":
+        _members_import(args, workspace, io)
+    else:
+        _members_export(args, workspace, io)
+
+
+def _members_import(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from app.services import roster
+    from ui import roster_texts
+
+    _unlock(workspace, io)
+    path = args.file.resolve()
+    today = date.today()
+    with workspace.unit_of_work() as uow:
+        plan = roster.plan_import(uow, path, today)
+    for problem in plan.problems:
+        io.say(roster_texts.problem_line(path, problem))
+    io.say(roster_texts.plan_summary(plan))
+    if plan.new_party_groups:
+        io.say(roster_texts.new_groups_text(plan))
+    if plan.has_errors:
+        print(roster_texts.refused_text(plan), file=io.stderr)
+        raise _CheckFailedError()
+    if args.dry_run:
+        io.say(roster_texts.dry_run_text())
+        return
+    with workspace.unit_of_work() as uow:
+        result = roster.apply_import(uow, plan, today)
+        uow.commit()
+    io.say(roster_texts.result_text(result))
+
+
+def _members_export(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from app.services import branch, roster
+    from ui import roster_texts
+
+    _unlock(workspace, io)
+    path = args.file.resolve()
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    with workspace.unit_of_work() as uow:
+        result = roster.export_roster(uow, path, date.today(), branch.load_profile(uow).name)
+        uow.commit()
+    io.say(roster_texts.exported_text(result.members, result.path))
 
 
 def make_core_application() -> QCoreApplication:

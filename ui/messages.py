@@ -26,6 +26,7 @@ from app.errors import (
     KeySlotsMissingError,
     MissingGlyphsError,
     NotABackupError,
+    RosterFileError,
     UnlockThrottledError,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -139,6 +140,16 @@ def message_for(error: BaseException) -> str:
                     error.reason, QCoreApplication.translate("Messages", "read or write error.")
                 ),
             )
+        case RosterFileError() if error.reason == "no_header":
+            return QCoreApplication.translate(
+                "Messages",
+                "{file} has no roster sheet: no row names the columns (姓名, 身份证号…). "
+                "Nothing was imported.",
+            ).format(file=error.path.name)
+        case RosterFileError():
+            return QCoreApplication.translate(
+                "Messages", "{file} is not an Excel workbook (.xlsx). Nothing was imported."
+            ).format(file=error.path.name)
         case CancelledError():
             return QCoreApplication.translate("Messages", "Cancelled. Nothing was changed.")
         case InvalidInputError():

@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = ["startup", "minutes_pdf", "member_filter", "roster_import"]
+BENCHMARKS = [
+    "startup", "minutes_pdf", "member_filter", "roster_import", "dues_month",
+    "dues_ledger_export",
+]
 
 
 def main(argv: list[str]) -> int:

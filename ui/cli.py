@@ -156,7 +156,47 @@ def build_parser() -> argparse.ArgumentParser:
     members_export.add_argument(
         "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    _add_dues_commands(commands)
     return parser
+
+
+def _year(text: str) -> int:
+    """A ``--year`` value: a four-digit year (argparse reports anything else as bad usage)."""
+    if not text.isdigit() or not 1900 <= int(text) <= 9999:
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("Cli", "not a year: {text}").format(text=text)
+        )
+    return int(text)
+
+
+def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    dues = commands.add_parser(
+        "dues", help=QCoreApplication.translate("Cli", "party dues (党费) reports")
+    )
+    dues_commands = dues.add_subparsers(
+        dest="dues_command",
+        metavar=QCoreApplication.translate("Cli", "COMMAND"),
+        parser_class=_Parser,
+        required=True,
+    )
+    ledger = dues_commands.add_parser(
+        "ledger",
+        help=QCoreApplication.translate(
+            "Cli",
+            "write a year's dues ledger (every member, 12 months), arrears list and "
+            "remittance record to a workbook",
+        ),
+    )
+    ledger.add_argument(
+        "--year",
+        type=_year,
+        required=True,
+        metavar=QCoreApplication.translate("Cli", "YEAR"),
+        help=QCoreApplication.translate("Cli", "the year of the ledger"),
+    )
+    ledger.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
+    )
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -181,6 +221,7 @@ def run(
         "check": _check,
         "demo": _demo,
         "members": _members,
+        "dues": _dues,
     }
     io = _Io(stdin, stdout, stderr)
     try:
@@ -400,6 +441,40 @@ def _members_export(args: argparse.Namespace, workspace: Workspace, io: _Io) -> 
         result = roster.export_roster(uow, path, date.today(), branch.load_profile(uow).name)
         uow.commit()
     io.say(roster_texts.exported_text(result.members, result.path))
+
+
+def _dues(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    {"ledger": _dues_ledger}[args.dues_command](args, workspace, io)
+
+
+def _dues_ledger(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from app.services import dues_reports
+
+    _unlock(workspace, io)
+    target = args.file.resolve()
+    with workspace.unit_of_work() as uow:
+        result = dues_reports.export_year(uow, args.year, target, date.today())
+        uow.commit()
+    io.say(
+        QCoreApplication.translate(
+            "Cli",
+            "The dues ledger of {year} ({members} members; due {due} yuan, paid {paid} yuan, "
+            "unpaid {unpaid} yuan) was written to {file}.",
+        ).format(
+            year=args.year,
+            members=result.members,
+            due=f"{result.totals.due:,.2f}",
+            paid=f"{result.totals.paid:,.2f}",
+            unpaid=f"{result.totals.outstanding:,.2f}",
+            file=target,
+        )
+    )
+    if result.arrears:
+        io.say(
+            QCoreApplication.translate(
+                "Cli", "{count} members have 3 or more consecutive unpaid months (第十三条)."
+            ).format(count=result.arrears)
+        )
 
 
 def make_core_application() -> QCoreApplication:

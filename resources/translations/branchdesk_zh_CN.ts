@@ -479,6 +479,30 @@
       <source>Minutes written to {file} ({pages} pages).</source>
       <translation>会议记录已写入 {file}（共 {pages} 页）。</translation>
     </message>
+    <message>
+      <source>not a year: {text}</source>
+      <translation>不是有效的年份：{text}</translation>
+    </message>
+    <message>
+      <source>party dues (党费) reports</source>
+      <translation>党费报表</translation>
+    </message>
+    <message>
+      <source>write a year's dues ledger (every member, 12 months), arrears list and remittance record to a workbook</source>
+      <translation>将某一年度的党费台账（每名党员12个月）、欠缴名单和上缴记录写入工作簿</translation>
+    </message>
+    <message>
+      <source>the year of the ledger</source>
+      <translation>台账所属年度</translation>
+    </message>
+    <message>
+      <source>The dues ledger of {year} ({members} members; due {due} yuan, paid {paid} yuan, unpaid {unpaid} yuan) was written to {file}.</source>
+      <translation>{year}年度党费台账（共{members}名党员；应交{due}元，实交{paid}元，未交{unpaid}元）已写入 {file}。</translation>
+    </message>
+    <message>
+      <source>{count} members have 3 or more consecutive unpaid months (第十三条).</source>
+      <translation>有{count}名党员连续3个月以上未交党费（《规定》第十三条）。</translation>
+    </message>
   </context>
   <context>
     <name>DashboardPage</name>

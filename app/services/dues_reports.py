@@ -1,0 +1,233 @@
+"""Party dues reports (报表): the monthly collection sheet, the annual ledger, the arrears list and
+the remittance record, built from the ledger and written as xlsx by ``app.documents.dues_reports``.
+
+Everything is derived from the append-only ledger, folded once per report (``dues.ledger``); the
+amounts due are the recorded ones (``generate_month``), never recomputed. An export writes only
+where the caller says and is recorded in the audit log with its path; the caller commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.documents import dues_reports as doc
+from app.domain import dues as rules
+from app.domain.calendar import Month
+from app.domain.dues import PaymentFlag, PersonCategory
+from app.domain.money import ZERO
+from app.errors import FileAccessError
+from app.services import branch, dues
+from app.storage.models import MemberRow
+from app.storage.unit_of_work import UnitOfWork
+
+_RATE_RULES = (rules.DuesRule.IN_WORK_RATE, rules.DuesRule.RETIRED_RATE)
+
+
+@dataclass(frozen=True)
+class MonthExport:
+    path: Path
+    month: Month
+    members: int
+    due: Decimal
+    paid: Decimal
+    outstanding: Decimal
+
+
+@dataclass(frozen=True)
+class YearExport:
+    path: Path
+    year: int
+    members: int
+    arrears: int  # members on the arrears list
+    remittances: int
+    totals: doc.LedgerTotals
+
+
+# ---------------------------------------------------------------- report inputs
+
+
+def _people(uow: UnitOfWork) -> dict[str, tuple[str, PersonCategory]]:
+    """Every member (also those who left: their dues stay in the ledger): id → (name, category)."""
+    query = select(MemberRow.id, MemberRow.name, MemberRow.category)
+    return {
+        member_id: (name, PersonCategory(category))
+        for member_id, name, category in uow.session.execute(query).tuples()
+    }
+
+
+def collection_lines(
+    uow: UnitOfWork, month: Month, folded: rules.Ledger | None = None
+) -> list[doc.CollectionLine]:
+    """The 党费收缴登记表 of ``month``: every member with an amount recorded for the month (an
+    exempt member too, with 0.00: the register lists everyone), by name, with the base and rate
+    the amount came from, the latest payment date, who paid on the member's behalf and the
+    payment notes. Due and paid agree with ``dues.month_sheet``."""
+    folded = dues.ledger(uow) if folded is None else folded
+    profiles = {p.member_id: p for p in dues.profiles_for(uow, month)}
+    payments = {p.event_id: p for p in folded.payments}
+    paid_on: dict[str, date] = {}
+    payers: dict[str, list[str]] = {}
+    notes: dict[str, list[str]] = {}
+    for allocation in folded.allocations:
+        if allocation.month != month:
+            continue
+        member_id = allocation.member_id
+        paid_on[member_id] = max(paid_on.get(member_id, allocation.paid_on), allocation.paid_on)
+        payment = payments[allocation.payment_id]
+        if payment.payer and payment.payer not in payers.setdefault(member_id, []):
+            payers[member_id].append(payment.payer)
+        if payment.note and payment.note not in notes.setdefault(member_id, []):
+            notes[member_id].append(payment.note)
+    people = _people(uow)
+    balances = [
+        (people.get(member_id, ("", PersonCategory.OTHER)), member_id, balance)
+        for member_id, member in folded.members.items()
+        if (balance := member.months.get(month)) is not None
+    ]
+    balances.sort(key=lambda item: (item[0][0], item[1]))
+    lines = []
+    for (name, category), member_id, balance in balances:
+        base = rate = None
+        rule: rules.DuesRule | None = None
+        profile = profiles.get(member_id)
+        if profile is not None:
+            try:
+                computed = rules.due_for_month(profile, month)
+            except ValueError:  # no base in force any more: show the recorded amount only
+                computed = None
+            if computed is not None:
+                base, rule = computed.base, computed.rule
+                rate = computed.rate if computed.rule in _RATE_RULES else None
+        lines.append(doc.CollectionLine(
+            name=name, category=category, due=balance.due, paid=balance.paid, base=base,
+            rate=rate, rule=rule, paid_on=paid_on.get(member_id),
+            paid_by="、".join(payers.get(member_id, ())),
+            note="；".join(notes.get(member_id, ())),
+        ))
+    return lines
+
+
+def ledger_members(
+    uow: UnitOfWork, year: int, folded: rules.Ledger | None = None
+) -> list[doc.LedgerMember]:
+    """The annual ledger's rows: every member with something due or paid in ``year``, by name."""
+    folded = dues.ledger(uow) if folded is None else folded
+    people = _people(uow)
+    months = [Month(year, m) for m in range(1, 13)]
+    rows: list[tuple[str, str, doc.LedgerMember]] = []
+    for member_id, member in folded.members.items():
+        balances = member.months
+        amounts = tuple(
+            doc.MonthAmounts(b.due, b.paid) if (b := balances.get(m)) is not None else None
+            for m in months
+        )
+        if all(a is None for a in amounts):
+            continue
+        name, category = people.get(member_id, ("", PersonCategory.OTHER))
+        rows.append((name, member_id, doc.LedgerMember(name, category, amounts)))
+    rows.sort(key=lambda item: (item[0], item[1]))
+    return [row for _name, _id, row in rows]
+
+
+def arrears_lines(
+    uow: UnitOfWork, as_of: date, folded: rules.Ledger | None = None
+) -> list[doc.ArrearsLine]:
+    """第十三条: the members of ``dues.arrears_list`` with their category and unpaid amount."""
+    folded = dues.ledger(uow) if folded is None else folded
+    people = _people(uow)
+    lines = []
+    for entry in dues.arrears_list(uow, as_of, folded):
+        owed = entry.arrears
+        member = folded.member(entry.member_id)
+        unpaid_amount = sum((member.months[m].due for m in owed.unpaid), ZERO)
+        lines.append(doc.ArrearsLine(
+            name=entry.name, category=people[entry.member_id][1],
+            consecutive_months=owed.consecutive_months, first=owed.longest_run[0],
+            last=owed.longest_run[-1], unpaid_months=len(owed.unpaid),
+            outstanding=unpaid_amount, level=owed.level,
+        ))
+    return lines
+
+
+def remittance_report(
+    uow: UnitOfWork, year: int, folded: rules.Ledger | None = None
+) -> doc.RemittanceReport:
+    """Remittances whose period lies in ``year`` (or overlaps it), money received in each month
+    (by payment date) and the reconciliation of the year (None if a remittance straddles it)."""
+    folded = dues.ledger(uow) if folded is None else folded
+    first, last = Month(year, 1), Month(year, 12)
+    lines = tuple(
+        doc.RemittanceLine(r.remitted_on, r.first, r.last, r.amount, r.to_centre)
+        for r in sorted(folded.remittances, key=lambda r: (r.remitted_on, r.first))
+        if not (r.last < first or last < r.first)
+    )
+    collected = [ZERO] * 12
+    for_centre = ZERO
+    for payment in folded.payments:
+        if payment.paid_on.year != year:
+            continue
+        collected[payment.paid_on.month - 1] += payment.amount
+        if PaymentFlag.REMIT_WHOLLY_TO_CENTRE in rules.payment_flags(payment):  # 第十一条
+            for_centre += payment.voluntary
+    try:
+        reconciliation: rules.Reconciliation | None = folded.reconcile(first, last)
+    except ValueError:  # a remittance for December and January: no year-end reconciliation
+        reconciliation = None
+    return doc.RemittanceReport(year, lines, tuple(collected), reconciliation, for_centre)
+
+
+def year_end_as_of(year: int, today: date) -> date:
+    """The date the arrears of a year's report are counted at: the first day after the year
+    (all 12 months over), or today for the current year."""
+    return min(today, date(year + 1, 1, 1))
+
+
+# ---------------------------------------------------------------- exports
+
+
+def _heading(uow: UnitOfWork, today: date) -> doc.Heading:
+    return doc.Heading(branch.load_profile(uow).name, today)
+
+
+def export_month_sheet(uow: UnitOfWork, month: Month, path: Path, today: date) -> MonthExport:
+    """Write the 党费收缴登记表 of ``month`` to ``path``; audited (the caller commits).
+    Raises FileAccessError."""
+    path = Path(path)
+    lines = collection_lines(uow, month)
+    try:
+        due, paid, outstanding = doc.write_collection_sheet(
+            path, _heading(uow, today), month, lines
+        )
+    except OSError as error:
+        raise FileAccessError.from_os_error(path, error) from error
+    uow.audit("dues.export", "dues", str(month), {
+        "report": "collection_sheet", "path": str(path), "members": len(lines),
+    })
+    return MonthExport(path, month, len(lines), due, paid, outstanding)
+
+
+def export_year(uow: UnitOfWork, year: int, path: Path, today: date) -> YearExport:
+    """Write the annual ledger of ``year`` with the arrears list and the remittance record to
+    ``path`` (one workbook, three sheets); audited (the caller commits). Raises FileAccessError.
+    """
+    path = Path(path)
+    folded = dues.ledger(uow)
+    members = ledger_members(uow, year, folded)
+    as_of = year_end_as_of(year, today)
+    arrears = arrears_lines(uow, as_of, folded)
+    remittances = remittance_report(uow, year, folded)
+    try:
+        totals = doc.write_year_workbook(
+            path, _heading(uow, today), year, members, as_of, arrears, remittances
+        )
+    except OSError as error:
+        raise FileAccessError.from_os_error(path, error) from error
+    uow.audit("dues.export", "dues", str(year), {
+        "report": "annual_ledger", "path": str(path), "members": totals.members,
+    })
+    return YearExport(path, year, totals.members, len(arrears), len(remittances.lines), totals)

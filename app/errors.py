@@ -207,3 +207,53 @@ class MissingGlyphsError(BranchDeskError):
     def __init__(self, characters: str) -> None:
         super().__init__("no glyph for " + " ".join(f"U+{ord(c):04X}" for c in characters))
         self.characters = characters
+
+
+# ---------------------------------------------------------------- sync with the city platform
+class SyncNotEnrolledError(BranchDeskError):
+    """This PC has not been enrolled with the platform (no server address or credential)."""
+
+
+class SyncServerUnreachableError(BranchDeskError):
+    """The platform server did not answer (network, DNS, TLS or a server failure), after retries.
+    ``reason`` is "network", "tls" or "server_error"."""
+
+    def __init__(self, reason: str = "network") -> None:
+        super().__init__(f"server unreachable: {reason}")
+        self.reason = reason
+
+
+class SyncAuthError(BranchDeskError):
+    """The platform refused this PC: ``reason`` is "unauthorized" (credential unknown or revoked),
+    "forbidden" (another branch) or "invalid_enrollment_code"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"refused: {reason}")
+        self.reason = reason
+
+
+class SyncProtocolError(BranchDeskError):
+    """The platform answered something this version cannot use; ``reason`` is the server's
+    reason code or "bad_response"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"protocol error: {reason}")
+        self.reason = reason
+
+
+class SyncConflictsPendingError(BranchDeskError):
+    """The sync finished, but ``count`` changed fields wait for the secretary's choice."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} conflicts pending")
+        self.count = count
+
+
+class MassDeletionConfirmationRequired(BranchDeskError):  # noqa: N818 - a question, not a failure
+    """A pull would delete ``count`` local records, more than ``share`` (0..1) of them: nothing
+    of that page was applied; sync again with the deletions confirmed."""
+
+    def __init__(self, count: int, share: float) -> None:
+        super().__init__(f"{count} deletions exceed {share:.0%}")
+        self.count = count
+        self.share = share

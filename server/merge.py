@@ -43,6 +43,7 @@ class Outcome:
     reason: str = ""
     conflict_fields: list[str] = field(default_factory=list)
     changed: bool = False
+    superseded: list[str] = field(default_factory=list)
 
 
 def new_record(op: Op, device_id: str, natural_key: str | None) -> Stored:
@@ -84,6 +85,7 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
 
     accepted: dict[str, Any] = {}
     conflicts: list[str] = []
+    superseded: list[str] = []
     for name, value in patch.items():
         if name == DELETED_FIELD:
             continue
@@ -95,8 +97,11 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
         if stored.entity == MERGED_ENTITY:
             if name in MEMBER_IDENTITY_FIELDS or current != value:
                 conflicts.append(name)
-        elif current != value and op.hlc > str(stored.meta[name][2]):
-            accepted[name] = value  # last writer wins for other entities
+        elif current != value:
+            if op.hlc > str(stored.meta[name][2]):
+                accepted[name] = value  # last writer wins for other entities
+            else:
+                superseded.append(name)
     undelete = stored.deleted  # an edit beats a delete
     if undelete:
         accepted[DELETED_FIELD] = None
@@ -107,6 +112,7 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
     )
     if conflicts:
         return Outcome("conflict", conflict_fields=sorted(conflicts), changed=outcome.changed)
+    outcome.superseded = sorted(superseded)
     return outcome
 
 

@@ -271,11 +271,12 @@ class Store:
             records[(op.entity, stored.id)] = stored
             if key is not None:
                 by_key[key] = stored
-            changed, kind, conflict_fields, reason = True, "applied", [], ""
+            changed, kind, conflict_fields, reason, superseded = True, "applied", [], "", []
         else:
             outcome = apply(stored, op, device.id)
             changed, kind = outcome.changed, outcome.kind
             conflict_fields, reason = outcome.conflict_fields, outcome.reason
+            superseded = outcome.superseded
         if changed:
             last_seq += 1
             stored.seq = last_seq
@@ -289,7 +290,8 @@ class Store:
             )
         else:
             result = Applied(
-                op_id=op.op_id, seq=stored.seq, version=stored.version, record_id=stored.id
+                op_id=op.op_id, seq=stored.seq, version=stored.version, record_id=stored.id,
+                changed=changed, superseded=superseded,
             )
         return result, last_seq
 

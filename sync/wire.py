@@ -203,6 +203,11 @@ class Applied(_Model):
     record_id: str
     """The record the op landed on: the op's ``entity_id``, or the surviving record of an
     add-wins merge (attendance of the same member at the same meeting)."""
+    changed: bool = True
+    """True when this op made ``version``; False when it changed nothing (a duplicate, the same
+    values, or a delete that lost to an edit)."""
+    superseded: list[str] = Field(default_factory=list)
+    """Fields that kept a later value written elsewhere (last writer wins, non-member records)."""
 
 
 class Conflict(_Model):

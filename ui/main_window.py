@@ -30,6 +30,7 @@ from ui.autolock import IdleWatch
 from ui.branding import app_title
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
+from ui.pages.meetings import MeetingsPage
 from ui.pages.members import MembersPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings import SettingsPage, restored_notice
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
 
         self.dashboard = DashboardPage(workspace)
         self.members = MembersPage(workspace)
+        self.meetings = MeetingsPage(workspace)
+        self.meetings.changed.connect(self._refresh_meeting_reminders)
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
@@ -68,7 +71,7 @@ class MainWindow(QMainWindow):
         for title, page in [
             (self.tr("Dashboard"), self.dashboard),
             (self.tr("Members"), self.members),
-            (self.tr("Organizational life"), None),
+            (self.tr("Organizational life"), self.meetings),
             (self.tr("Party dues"), None),
             (self.tr("Reports"), None),
             (self.tr("Sync"), None),
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self._close_dialogs()
         self.dashboard.clear()
         self.members.clear()
+        self.meetings.clear()
         self.settings.clear()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset(notice)
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         try:
             self.dashboard.refresh()
             self.members.refresh()
+            self.meetings.refresh()
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
@@ -150,6 +155,13 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked"))
         self._apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
+
+    def _refresh_meeting_reminders(self) -> None:
+        """After a meeting was written: what 工作台 says is due may have changed."""
+        try:
+            self.dashboard.meetings.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
 
     def _apply_auto_lock_minutes(self, minutes: int) -> None:
         if self._auto_lock_override is not None:

@@ -54,6 +54,7 @@ class Workspace:
         """``keyring`` is the OS credential store (the ``keyring`` module) or None where there is
         none; ``clock`` (monotonic seconds) and ``kdf`` (scrypt cost) are for tests."""
         self.data_dir = Path(data_dir)
+        self.keyring = keyring
         self._vault = Vault(self.data_dir, keyring=keyring, clock=clock, kdf=kdf)
         backup_files.finish_pending_restore(self.data_dir)
 
@@ -65,6 +66,11 @@ class Workspace:
     @property
     def is_unlocked(self) -> bool:
         return self._vault.is_unlocked
+
+    @property
+    def database_id(self) -> str:
+        """This database's id (stable across passphrase changes; used to name keyring entries)."""
+        return self._vault.database_id
 
     # ---------------------------------------------------------------- setup and unlock
     def create(self, profile: BranchProfile, passphrase: str) -> str:

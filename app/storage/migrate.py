@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, text
 
 from app.errors import DatabaseNewerThanAppError
 
-HEAD = "0004_dues"
+HEAD = "0005_sync"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

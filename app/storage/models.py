@@ -291,3 +291,62 @@ class DuesEventRow(Base):
     to_centre: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[str] = mapped_column(String(27), default=utc_iso)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ---------------------------------------------------------------- sync bookkeeping (sync/)
+
+
+class SyncConflictRow(Base):
+    """A field changed both here and on the platform: both values, until the secretary chooses."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=uuid7)
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(50))
+    local_value: Mapped[str] = mapped_column(Text)  # JSON
+    server_value: Mapped[str] = mapped_column(Text)  # JSON
+    server_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(27), default=utc_iso)
+    resolved_at: Mapped[str | None] = mapped_column(String(27), default=None, index=True)
+    choice: Mapped[str] = mapped_column(String(10), default="")  # "local" | "server"
+
+
+class SyncRunRow(Base):
+    """One synchronization attempt, for the 同步 page's history."""
+
+    __tablename__ = "sync_history"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[str] = mapped_column(String(27))
+    finished_at: Mapped[str] = mapped_column(String(27))
+    outcome: Mapped[str] = mapped_column(String(20))  # ok | cancelled | failed
+    pushed: Mapped[int] = mapped_column(Integer, default=0)
+    pulled: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(String(100), default="")  # error class name, no values
+
+
+class SyncParkedRow(Base):
+    """A pulled record whose parent (member, meeting, group) has not arrived yet."""
+
+    __tablename__ = "sync_parked"
+
+    entity: Mapped[str] = mapped_column(String(50), primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)  # the wire Record as JSON
+
+
+class SyncNoticeRow(Base):
+    """A notice from the platform to the branch."""
+
+    __tablename__ = "sync_notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[str] = mapped_column(String(32))
+    read_at: Mapped[str | None] = mapped_column(String(27), default=None)

@@ -123,7 +123,7 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
     assert PROFILE.name in visible_texts(window)
     assert PROFILE.secretary in visible_texts(window)
     screenshot(window, "05-main-dashboard")
-    window.show_page(2)  # 组织生活: not built yet
+    window.show_page(5)  # 同步: not built yet
     assert any("以后的版本" in text for text in visible_texts(window))
     screenshot(window, "06-main-placeholder")
     window.show_page(6)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.meeting_reminders import MeetingReminders
 from ui.styles import HINT_STYLE
 
 
 class DashboardPage(QWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
 
@@ -43,6 +52,8 @@ class DashboardPage(QWidget):
         self.reminders_label.setWordWrap(True)
         self.reminders_label.setStyleSheet(HINT_STYLE)
         reminders.addWidget(self.reminders_label)
+        self.meetings = MeetingReminders(workspace, today)
+        reminders.addWidget(self.meetings)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -59,6 +70,7 @@ class DashboardPage(QWidget):
         self.code_label.setText(profile.code)
         self.higher_org_label.setText(profile.higher_org)
         self.secretary_label.setText(profile.secretary)
+        self.meetings.refresh()
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
@@ -70,3 +82,4 @@ class DashboardPage(QWidget):
             self.secretary_label,
         ):
             label.clear()
+        self.meetings.clear()

@@ -1,0 +1,165 @@
+"""HTTP client of the platform's sync API (requests): TLS verified, retries with backoff.
+
+Failures become the typed errors of ``app.errors``: no answer (after retries) →
+SyncServerUnreachableError; 401/403 → SyncAuthError; other 4xx or an unreadable answer →
+SyncProtocolError. A 410 on pull is ``CursorGone`` (the engine resyncs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from app.errors import SyncAuthError, SyncProtocolError, SyncServerUnreachableError
+from sync.wire import (
+    ChangesPage,
+    EnrollResponse,
+    NoticesResponse,
+    PushResponse,
+    VerifyResponse,
+)
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], None]
+M = TypeVar("M", bound=BaseModel)
+
+
+class CursorGone(Exception):  # noqa: N818 - a protocol signal, handled by the engine
+    """410 on pull: the cursor is of another epoch or ahead of the server; resync from 0."""
+
+    def __init__(self, epoch: str | None) -> None:
+        super().__init__("cursor gone")
+        self.epoch = epoch
+
+
+class Transport(Protocol):
+    """What the engine needs from the platform (tests may wrap it to inject faults)."""
+
+    def push(self, ops: list[dict[str, Any]]) -> PushResponse: ...
+
+    def changes(self, since: str, limit: int, epoch: str | None) -> ChangesPage: ...
+
+    def notices(self, since: int) -> NoticesResponse: ...
+
+    def verify(self) -> VerifyResponse: ...
+
+
+class _RetryableError(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class HttpClient:
+    """One device's connection to the platform."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str = "",
+        branch_id: str = "",
+        ca_bundle: str | None = None,
+        timeout: float = 30.0,
+        attempts: int = 5,
+        backoff: float = 0.5,
+        sleep: Sleep = time.sleep,
+        session: requests.Session | None = None,
+    ) -> None:
+        """``ca_bundle``: a PEM file of the intranet CA (TLS is always verified)."""
+        self.base_url = base_url.rstrip("/")
+        self.branch_id = branch_id
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+        self.sleep = sleep
+        self.session = session or requests.Session()
+        self.session.verify = ca_bundle or True
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    # ---------------------------------------------------------------- endpoints
+    def enroll(self, code: str, device_name: str) -> EnrollResponse:
+        answer = self._call("POST", "/v1/enroll", json={"code": code, "device_name": device_name})
+        return _parse(EnrollResponse, answer)
+
+    def push(self, ops: list[dict[str, Any]]) -> PushResponse:
+        body = {"ops": ops}
+        # The key names the batch's content, so a retry after a lost answer reuses it.
+        key = hashlib.sha256(repr([o["op_id"] for o in ops]).encode()).hexdigest()[:64]
+        answer = self._call(
+            "POST", self._branch("sync/push"), json=body, headers={"Idempotency-Key": key}
+        )
+        return _parse(PushResponse, answer)
+
+    def changes(self, since: str, limit: int, epoch: str | None) -> ChangesPage:
+        params: dict[str, Any] = {"since": since, "limit": limit}
+        if epoch:
+            params["epoch"] = epoch
+        answer = self._call("GET", self._branch("sync/changes"), params=params)
+        return _parse(ChangesPage, answer)
+
+    def notices(self, since: int) -> NoticesResponse:
+        answer = self._call("GET", self._branch("notices"), params={"since": since})
+        return _parse(NoticesResponse, answer)
+
+    def verify(self) -> VerifyResponse:
+        return _parse(VerifyResponse, self._call("GET", self._branch("sync/verify")))
+
+    # ---------------------------------------------------------------- plumbing
+    def _branch(self, tail: str) -> str:
+        return f"/v1/branches/{self.branch_id}/{tail}"
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        delay = self.backoff
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return self._once(method, path, **kwargs)
+            except _RetryableError as failure:
+                if attempt == self.attempts:
+                    raise SyncServerUnreachableError(failure.reason) from failure
+                log.info("sync %s %s failed (%s), retry %d", method, path.split("/")[-1],
+                         failure.reason, attempt)
+                self.sleep(delay)
+                delay = min(delay * 2, 30.0)
+        raise AssertionError("unreachable")
+
+    def _once(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        try:
+            answer = self.session.request(
+                method, self.base_url + path, timeout=self.timeout, **kwargs
+            )
+        except requests.exceptions.SSLError as error:
+            raise SyncServerUnreachableError("tls") from error
+        except requests.exceptions.RequestException as error:
+            raise _RetryableError("network") from error
+        if answer.status_code in (429, 502, 503, 504) or answer.status_code >= 500:
+            raise _RetryableError("server_error")
+        if answer.status_code == 410:
+            raise CursorGone(_reason(answer, "epoch"))
+        if answer.status_code in (401, 403):
+            raise SyncAuthError(_reason(answer) or "unauthorized")
+        if answer.status_code >= 400:
+            raise SyncProtocolError(_reason(answer) or f"http_{answer.status_code}")
+        return answer
+
+
+def _reason(answer: requests.Response, key: str = "reason") -> str | None:
+    try:
+        value = answer.json().get(key)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _parse(model: type[M], answer: requests.Response) -> M:
+    try:
+        return model.model_validate_json(answer.content)
+    except ValidationError as error:
+        raise SyncProtocolError("bad_response") from error

@@ -1,0 +1,646 @@
+"""The sync engine: push the outbox, pull the branch's changes, keep both sides converging.
+
+- Push: un-acknowledged outbox ops in batches of ≤ 500, oldest first. Each batch's results are
+  applied — ops acknowledged (``acked_at``), versions noted, conflicts listed — in one
+  transaction, so an interruption at any point loses nothing and repeats nothing (the server
+  deduplicates on ``op_id``).
+- Pull: each page is applied together with the new cursor in one transaction. A record is
+  applied only when its version is newer than the local one, so duplicated or reordered pages
+  change nothing; fields with un-pushed local changes keep the local value; a record whose
+  parent has not arrived yet waits in ``sync_parked``.
+- 410 → pull again from cursor 0 (nothing is deleted). A new epoch (the platform was restored
+  from a backup) → every outbox op is sent again (the server skips those it still has) and the
+  pull restarts from 0; nothing is deleted.
+- 秘密: members and meetings classified secret, and everything hanging off them (events,
+  attendance, votes, amendments, dues), never leave the PC; a pull never changes them.
+- A pull never deletes more than ``max_delete_share`` of the local records without confirmation.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Integer, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.members import Classification
+from app.errors import CancelledError, MassDeletionConfirmationRequired
+from app.storage.ids import utc_iso
+from app.storage.models import (
+    AmendmentRow,
+    AttendanceRow,
+    Base,
+    DuesBaseRow,
+    DuesEventRow,
+    DuesReliefRow,
+    MeetingRow,
+    MemberEventRow,
+    MemberRow,
+    OutboxEntry,
+    PartyGroupRow,
+    Setting,
+    SyncConflictRow,
+    SyncNoticeRow,
+    SyncParkedRow,
+    VoteRow,
+)
+from app.storage.unit_of_work import UnitOfWork
+from sync.client import CursorGone, Transport
+from sync.wire import (
+    DEFAULT_PAGE,
+    DELETED_FIELD,
+    MAX_BATCH,
+    Applied,
+    ChangesPage,
+    Conflict,
+    Record,
+    Rejected,
+)
+
+log = logging.getLogger(__name__)
+
+SECRET = Classification.SECRET.value
+
+MODELS: dict[str, type[Base]] = {
+    "party_group": PartyGroupRow,
+    "member": MemberRow,
+    "member_event": MemberEventRow,
+    "meeting": MeetingRow,
+    "meeting_attendance": AttendanceRow,
+    "meeting_vote": VoteRow,
+    "meeting_amendment": AmendmentRow,
+    "dues_base": DuesBaseRow,
+    "dues_relief": DuesReliefRow,
+    "dues_event": DuesEventRow,
+}
+"""Entities applied from pulls. The branch profile belongs to the platform (set by its
+administrator) and is neither pushed nor pulled."""
+
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "member": (("party_group_id", "party_group"),),
+    "member_event": (("member_id", "member"),),
+    "meeting": (("party_group_id", "party_group"),),
+    "meeting_attendance": (("meeting_id", "meeting"), ("member_id", "member")),
+    "meeting_vote": (("meeting_id", "meeting"),),
+    "meeting_amendment": (("meeting_id", "meeting"),),
+    "dues_base": (("member_id", "member"),),
+    "dues_relief": (("member_id", "member"),),
+    "dues_event": (("member_id", "member"),),
+}
+_BOOKKEEPING = {"id", "created_at", "updated_at", "server_version", "seq"}
+NOT_SENT = {"branch"}
+
+SETTING_CURSOR = "sync.cursor"
+SETTING_EPOCH = "sync.epoch"
+SETTING_NOTICE_CURSOR = "sync.notice_cursor"
+DEFAULT_MAX_DELETE_SHARE = 0.1
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class _Sent:
+    seq: int
+    entity: str
+    entity_id: str
+    patch: str
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    withheld: int = 0
+    """Ops not sent: 秘密 records and the branch profile."""
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    deleted: int = 0
+    notices: int = 0
+    epoch_changed: bool = False
+    resynced: bool = False
+    cancelled: bool = False
+    requests: int = 0
+    rejected_reasons: dict[str, int] = field(default_factory=dict)
+
+
+def get_setting(session: Session, key: str, default: str = "") -> str:
+    row = session.get(Setting, key)
+    return row.value if row is not None else default
+
+
+def set_setting(session: Session, key: str, value: str) -> None:
+    session.merge(Setting(key=key, value=value))
+
+
+class Engine:
+    """One sync run over a workspace's units of work and a transport to the platform."""
+
+    def __init__(
+        self,
+        new_uow: Callable[[], UnitOfWork],
+        transport: Transport,
+        max_delete_share: float = DEFAULT_MAX_DELETE_SHARE,
+        page_size: int = DEFAULT_PAGE,
+        batch_size: int = MAX_BATCH,
+    ) -> None:
+        self.new_uow = new_uow
+        self.transport = transport
+        self.max_delete_share = max_delete_share
+        self.page_size = page_size
+        self.batch_size = min(batch_size, MAX_BATCH)
+        self.report = SyncReport()
+        self._deletions = 0
+        self._local_total: int | None = None
+        self._known: dict[str, set[str]] = {}
+        self._secret_members: set[str] | None = None
+        self._secret_meetings: set[str] | None = None
+
+    # ---------------------------------------------------------------- the whole run
+    def run(
+        self,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        confirm_mass_deletion: bool = False,
+    ) -> SyncReport:
+        progress = progress or (lambda _done, _total: None)
+        cancelled = cancelled or (lambda: False)
+        try:
+            for _round in range(3):  # a new epoch seen while pulling means pushing again
+                self.push_all(progress, cancelled)
+                if self.pull_all(progress, cancelled, confirm_mass_deletion):
+                    break
+            self.fetch_notices()
+        except CancelledError:
+            self.report.cancelled = True
+        return self.report
+
+    # ---------------------------------------------------------------- push
+    def push_all(self, progress: Progress, cancelled: Cancelled) -> None:
+        total = self.pending_count()
+        done = 0
+        while True:
+            if cancelled():
+                raise CancelledError()
+            batch = self._next_batch()
+            if batch is None:
+                return
+            entries, ops = batch
+            if not ops:
+                continue
+            response = self.transport.push(ops)
+            self.report.requests += 1
+            if self._epoch_changed(response.epoch):
+                continue  # every op is queued again; start over
+            self._apply_results(entries, response.results)
+            done += len(ops)
+            progress(done, max(total, done))
+
+    def pending_count(self) -> int:
+        with self.new_uow() as uow:
+            return int(uow.session.scalar(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
+            ) or 0)
+
+    def _next_batch(self) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
+        """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here."""
+        with self.new_uow() as uow:
+            session = uow.session
+            entries = list(session.scalars(
+                select(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
+                .order_by(OutboxEntry.seq).limit(self.batch_size)
+            ))
+            if not entries:
+                return None
+            now = utc_iso()
+            ops: list[dict[str, Any]] = []
+            kept: dict[str, _Sent] = {}
+            rows = self._rows_for(session, entries)
+            for entry in entries:
+                if entry.entity in NOT_SENT or entry.entity not in MODELS or self._is_secret(
+                    session, entry.entity, rows.get((entry.entity, entry.entity_id)),
+                    json.loads(entry.patch),
+                ):
+                    entry.acked_at = now
+                    self.report.withheld += 1
+                    continue
+                patch = json.loads(entry.patch)
+                row = rows.get((entry.entity, entry.entity_id))
+                if row is not None and entry.entity != "dues_event" and (
+                    getattr(row, "server_version", 1) == 0
+                ):
+                    # Never acknowledged: send the whole record (e.g. after being 秘密).
+                    patch = {**snapshot(row), **patch}
+                ops.append({
+                    "op_id": entry.op_id, "entity": entry.entity, "entity_id": entry.entity_id,
+                    "patch": patch, "base_version": entry.base_version, "hlc": entry.hlc,
+                })
+                kept[entry.op_id] = _Sent(entry.seq, entry.entity, entry.entity_id, entry.patch)
+            uow.commit()
+            return kept, ops
+
+    @staticmethod
+    def _rows_for(session: Session, entries: list[OutboxEntry]) -> dict[tuple[str, str], Any]:
+        wanted: dict[str, set[str]] = {}
+        for entry in entries:
+            if entry.entity in MODELS:
+                wanted.setdefault(entry.entity, set()).add(entry.entity_id)
+        rows: dict[tuple[str, str], Any] = {}
+        for entity, ids in wanted.items():
+            model: Any = MODELS[entity]
+            for row in session.scalars(select(model).where(model.id.in_(ids))):
+                rows[(entity, row.id)] = row
+        return rows
+
+    def _apply_results(
+        self, entries: dict[str, _Sent], results: list[Applied | Conflict | Rejected]
+    ) -> None:
+        with self.new_uow() as uow:
+            session = uow.session
+            now = utc_iso()
+            for result in results:
+                entry = entries.get(str(result.op_id))
+                if entry is None:
+                    continue
+                session.execute(
+                    update(OutboxEntry).where(OutboxEntry.seq == entry.seq).values(acked_at=now)
+                )
+                if isinstance(result, Rejected):
+                    self.report.rejected += 1
+                    reasons = self.report.rejected_reasons
+                    reasons[result.reason] = reasons.get(result.reason, 0) + 1
+                    continue
+                self.report.pushed += 1
+                if entry.entity == "dues_event":
+                    continue  # immutable locally too (no version to note)
+                model: Any = MODELS[entry.entity]
+                record_id = entry.entity_id
+                if isinstance(result, Applied) and result.record_id != entry.entity_id:
+                    record_id = self._rekey(session, entry.entity, entry.entity_id,
+                                            result.record_id)
+                row = session.get(model, record_id)
+                if (
+                    isinstance(result, Applied) and result.changed and not result.superseded
+                    and row is not None and row.server_version == result.version - 1
+                ):
+                    session.execute(update(model).where(model.id == record_id).values(
+                        server_version=result.version, updated_at=model.updated_at
+                    ))
+                if isinstance(result, Conflict):
+                    self.report.conflicts += len(result.fields)
+                    patch = json.loads(entry.patch)
+                    for name in result.fields:
+                        session.add(SyncConflictRow(
+                            entity=entry.entity, entity_id=record_id, field=name,
+                            local_value=_dumps(patch.get(name)),
+                            server_value=_dumps(result.server_record.data.get(name)),
+                            server_version=result.version,
+                        ))
+            uow.commit()
+
+    @staticmethod
+    def _rekey(session: Session, entity: str, old_id: str, new_id: str) -> str:
+        """Add-wins merge on the platform: the local record takes the surviving id."""
+        model: Any = MODELS[entity]
+        if session.get(model, new_id) is None:
+            session.execute(update(model).where(model.id == old_id).values(id=new_id))
+        session.execute(update(OutboxEntry).where(
+            OutboxEntry.entity == entity, OutboxEntry.entity_id == old_id
+        ).values(entity_id=new_id))
+        return new_id
+
+    def _epoch_changed(self, epoch: str) -> bool:
+        with self.new_uow() as uow:
+            stored = get_setting(uow.session, SETTING_EPOCH)
+            if stored == epoch:
+                return False
+            set_setting(uow.session, SETTING_EPOCH, epoch)
+            if stored:
+                log.warning("the platform's epoch changed: sending every op again, resyncing")
+                uow.session.execute(update(OutboxEntry).values(acked_at=None))
+                set_setting(uow.session, SETTING_CURSOR, "0")
+                self.report.epoch_changed = True
+            uow.commit()
+            return bool(stored)
+
+    # ---------------------------------------------------------------- pull
+    def pull_all(
+        self, progress: Progress, cancelled: Cancelled, confirm_mass_deletion: bool
+    ) -> bool:
+        """Pull to the end; False when a new epoch means the outbox must be pushed again."""
+        while True:
+            if cancelled():
+                raise CancelledError()
+            with self.new_uow() as uow:
+                cursor = get_setting(uow.session, SETTING_CURSOR, "0")
+                epoch = get_setting(uow.session, SETTING_EPOCH) or None
+            try:
+                page = self.transport.changes(cursor, self.page_size, epoch)
+            except CursorGone as gone:
+                self.report.requests += 1
+                if gone.epoch and self._epoch_changed(gone.epoch):
+                    return False
+                with self.new_uow() as uow:
+                    set_setting(uow.session, SETTING_CURSOR, "0")
+                    uow.commit()
+                self.report.resynced = True
+                continue
+            self.report.requests += 1
+            if self._epoch_changed(page.epoch):
+                return False
+            self.apply_page(page, confirm_mass_deletion)
+            progress(self.report.pulled, 0)
+            if not page.has_more:
+                return True
+
+    def apply_page(self, page: ChangesPage, confirm_mass_deletion: bool = False) -> None:
+        """Apply one page and advance the cursor, in one transaction."""
+        with self.new_uow() as uow:
+            session = uow.session
+            self._check_deletions(session, page.changes, confirm_mass_deletion)
+            pending = _pending_fields(session, [c.id for c in page.changes])
+            dues = [c for c in page.changes if c.entity == "dues_event"]
+            for change in page.changes:
+                if change.entity != "dues_event":
+                    self._apply_record(session, change, pending)
+            self._insert_dues(session, dues)
+            self._retry_parked(session, pending)
+            cursor = int(get_setting(session, SETTING_CURSOR, "0") or 0)
+            set_setting(session, SETTING_CURSOR, str(max(cursor, int(page.next_cursor))))
+            uow.commit()
+
+    def _check_deletions(
+        self, session: Session, changes: list[Record], confirmed: bool
+    ) -> None:
+        deleting = [c for c in changes if c.deleted and c.entity in MODELS]
+        if not deleting or confirmed:
+            return
+        count = 0
+        for change in deleting:
+            model: Any = MODELS[change.entity]
+            row = session.get(model, change.id)
+            if row is not None and getattr(row, "deleted_at", "x") is None:
+                count += 1
+        if not count:
+            return
+        if self._local_total is None:
+            total = 0
+            for name, table in MODELS.items():
+                if name != "dues_event":
+                    counted: Any = table
+                    total += int(session.scalar(
+                        select(func.count()).select_from(counted)
+                        .where(counted.deleted_at.is_(None))
+                    ) or 0)
+            self._local_total = total
+        if self._deletions + count > self.max_delete_share * max(self._local_total, 1):
+            raise MassDeletionConfirmationRequired(self._deletions + count,
+                                                   self.max_delete_share)
+        self._deletions += count
+
+    def _known_ids(self, session: Session, entity: str) -> set[str]:
+        known = self._known.get(entity)
+        if known is None:
+            model: Any = MODELS[entity]
+            known = set(session.scalars(select(model.id)))
+            self._known[entity] = known
+        return known
+
+    def _parents_present(self, session: Session, entity: str, data: dict[str, Any]) -> bool:
+        for column, parent in PARENTS.get(entity, ()):
+            value = data.get(column)
+            if value and value not in self._known_ids(session, parent):
+                return False
+        return True
+
+    def _park(self, session: Session, change: Record) -> None:
+        session.merge(SyncParkedRow(
+            entity=change.entity, id=change.id, version=change.version,
+            payload=change.model_dump_json(),
+        ))
+
+    def _apply_record(
+        self, session: Session, change: Record, pending: dict[str, set[str]]
+    ) -> bool:
+        """Apply one pulled record; True when it was applied (or is already there)."""
+        model: Any = MODELS.get(change.entity)
+        if model is None:
+            return True
+        row = session.get(model, change.id)
+        if row is None and change.entity == "meeting_attendance":
+            row = session.scalar(select(AttendanceRow).where(
+                AttendanceRow.meeting_id == change.data.get("meeting_id"),
+                AttendanceRow.member_id == change.data.get("member_id"),
+            ))
+            if row is not None:  # the same attendee recorded here under another id
+                self._rekey(session, change.entity, row.id, change.id)
+                session.expire(row)
+                row = session.get(model, change.id)
+        if row is not None and row.server_version >= change.version:
+            return True  # already applied (a duplicated or older page)
+        if row is not None and self._is_secret(session, change.entity, row, {}):
+            return True  # 秘密 stays as it is here
+        values = _columns(model, change.data)
+        if not self._parents_present(session, change.entity, {**_plain(row), **values}):
+            self._park(session, change)
+            return False
+        keep = pending.get(change.id, set())
+        values = {k: v for k, v in values.items() if k not in keep}
+        if change.deleted:
+            values["deleted_at"] = change.data.get(DELETED_FIELD) or utc_iso()
+        elif DELETED_FIELD not in keep:
+            values["deleted_at"] = None
+        values["server_version"] = change.version
+        if row is None:
+            row = model(id=change.id, **_required_defaults(model, values))
+            session.add(row)
+            self._known_ids(session, change.entity).add(change.id)
+        else:
+            for name, value in values.items():
+                setattr(row, name, value)
+        session.flush()
+        session.execute(
+            delete(SyncParkedRow).where(
+                SyncParkedRow.entity == change.entity, SyncParkedRow.id == change.id
+            )
+        )
+        self.report.pulled += 1
+        if change.deleted:
+            self.report.deleted += 1
+        return True
+
+    def _insert_dues(self, session: Session, changes: list[Record]) -> None:
+        if not changes:
+            return
+        known = self._known_ids(session, "dues_event")
+        rows = []
+        for change in changes:
+            if change.id in known:
+                continue
+            values = _columns(DuesEventRow, change.data)
+            if not self._parents_present(session, "dues_event", values):
+                self._park(session, change)
+                continue
+            values.pop("server_version", None)
+            rows.append({**_required_defaults(DuesEventRow, values), "id": change.id,
+                         "server_version": change.version})
+            known.add(change.id)
+        if rows:
+            session.execute(insert(DuesEventRow), rows)
+            self.report.pulled += len(rows)
+
+    def _retry_parked(self, session: Session, pending: dict[str, set[str]]) -> None:
+        while True:
+            parked = list(session.scalars(select(SyncParkedRow)))
+            progressed = False
+            for item in parked:
+                change = Record.model_validate_json(item.payload)
+                if not self._parents_present(session, change.entity, change.data):
+                    continue
+                session.delete(item)
+                session.flush()
+                if change.entity == "dues_event":
+                    self._insert_dues(session, [change])
+                else:
+                    self._apply_record(session, change, pending)
+                progressed = True
+            if not progressed:
+                return
+
+    # ---------------------------------------------------------------- 秘密
+    def _is_secret(
+        self, session: Session, entity: str, row: Any, patch: dict[str, Any]
+    ) -> bool:
+        if self._secret_members is None:
+            self._secret_members = set(session.scalars(
+                select(MemberRow.id).where(MemberRow.classification == SECRET)
+            ))
+            self._secret_meetings = set(session.scalars(
+                select(MeetingRow.id).where(MeetingRow.classification == SECRET)
+            ))
+        members, meetings = self._secret_members, self._secret_meetings or set()
+        if entity == "member":
+            return (row is not None and row.id in members) or patch.get(
+                "classification") == SECRET
+        if entity == "meeting":
+            return (row is not None and row.id in meetings) or patch.get(
+                "classification") == SECRET
+        member_id = getattr(row, "member_id", None) or patch.get("member_id")
+        meeting_id = getattr(row, "meeting_id", None) or patch.get("meeting_id")
+        if entity == "dues_event" and member_id is None and row is None:
+            return False
+        return member_id in members or meeting_id in meetings
+
+    # ---------------------------------------------------------------- notices
+    def fetch_notices(self) -> None:
+        with self.new_uow() as uow:
+            since = int(get_setting(uow.session, SETTING_NOTICE_CURSOR, "0") or 0)
+        answer = self.transport.notices(since)
+        self.report.requests += 1
+        if not answer.notices:
+            return
+        with self.new_uow() as uow:
+            for notice in answer.notices:
+                if uow.session.get(SyncNoticeRow, notice.id) is None:
+                    uow.session.add(SyncNoticeRow(
+                        id=notice.id, title=notice.title, body=notice.body,
+                        published_at=notice.published_at,
+                    ))
+                    self.report.notices += 1
+            set_setting(uow.session, SETTING_NOTICE_CURSOR,
+                        str(max(n.id for n in answer.notices)))
+            uow.commit()
+
+
+# ---------------------------------------------------------------- values between rows and wire
+
+
+def snapshot(row: Any) -> dict[str, Any]:
+    """A record's fields as wire values (ISO dates), without bookkeeping and tombstone."""
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        if column.name in _BOOKKEEPING or column.name == DELETED_FIELD:
+            continue
+        if column.name == "data":  # attachment blobs never sync
+            continue
+        out[column.name] = to_wire(getattr(row, column.name))
+    return out
+
+
+def to_wire(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    if row is None:
+        return {}
+    return {c.name: getattr(row, c.name) for c in row.__table__.columns if c.name != "data"}
+
+
+def _columns(model: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """Pulled wire values converted to ``model``'s column types (unknown fields ignored)."""
+    out: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        name = column.name
+        if name not in data or name in _BOOKKEEPING or name == DELETED_FIELD:
+            continue
+        value = data[name]
+        if isinstance(column.type, Date):
+            try:
+                value = date.fromisoformat(value) if isinstance(value, str) and value else None
+            except ValueError:
+                value = None
+        elif isinstance(column.type, Boolean):
+            value = bool(value)
+        elif isinstance(column.type, Integer):
+            value = value if isinstance(value, int) and not isinstance(value, bool) else None
+        elif isinstance(value, list | dict):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        elif value is not None and not isinstance(value, str):
+            value = str(value)
+        if value is None and not column.nullable and not column.default:
+            continue
+        out[name] = value
+    return out
+
+
+def _required_defaults(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` completed with neutral values for required columns a partial record lacks."""
+    out = dict(values)
+    for column in model.__table__.columns:
+        if column.name in out or column.nullable or column.default is not None:
+            continue
+        if column.primary_key or column.name == "id":
+            continue
+        if isinstance(column.type, Date):
+            out[column.name] = date(1970, 1, 1)
+        elif isinstance(column.type, Boolean):
+            out[column.name] = False
+        elif isinstance(column.type, Integer):
+            out[column.name] = 0
+        else:
+            out[column.name] = ""
+    return out
+
+
+def _pending_fields(session: Session, ids: list[str]) -> dict[str, set[str]]:
+    """Fields with local changes not yet acknowledged by the platform, per record id."""
+    pending: dict[str, set[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for entity_id, patch in session.execute(
+            select(OutboxEntry.entity_id, OutboxEntry.patch).where(
+                OutboxEntry.acked_at.is_(None), OutboxEntry.entity_id.in_(chunk)
+            )
+        ):
+            pending.setdefault(entity_id, set()).update(json.loads(patch))
+    return pending
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -33,17 +33,14 @@ from app.domain.dues import (
 from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
-from app.storage.hlc import next_hlc
 from app.storage.ids import utc_iso, uuid7
 from app.storage.models import (
     DuesBaseRow,
     DuesEventRow,
     DuesReliefRow,
     MemberRow,
-    OutboxEntry,
-    Setting,
 )
-from app.storage.unit_of_work import HLC_KEY, UnitOfWork
+from app.storage.unit_of_work import UnitOfWork
 
 PAYING_STAGES = (Stage.PROBATIONARY.value, Stage.FULL.value)
 T = TypeVar("T")
@@ -180,9 +177,9 @@ def generate_month(
         })
     if events:
         uow.session.execute(insert(DuesEventRow), events)
-        _outbox_bulk(uow, "dues_event", [
-            (e["id"], {"kind": "due", "member_id": e["member_id"], "month": e["month"],
-                       "amount_fen": e["amount_fen"]})
+        uow.outbox_many([
+            ("dues_event", e["id"], {"kind": "due", "member_id": e["member_id"],
+                                     "month": e["month"], "amount_fen": e["amount_fen"]}, 0)
             for e in events
         ])
     total = sum((from_fen(e["amount_fen"]) for e in events), Decimal(0))
@@ -422,6 +419,18 @@ def member_ledger(uow: UnitOfWork, member_id: str) -> rules.MemberLedger:
     return rules.fold(_to_event(e) for e in events).member(member_id)
 
 
+def member_payments(uow: UnitOfWork, member_id: str) -> list[rules.Payment]:
+    """A member's payments still in force (not reversed), in recorded order: what a 冲销 can
+    cancel."""
+    events = uow.session.scalars(
+        select(DuesEventRow)
+        .where(DuesEventRow.kind == "payment", DuesEventRow.member_id == member_id,
+               DuesEventRow.id.not_in(_reversed_ids()))
+        .order_by(DuesEventRow.seq)
+    )
+    return [payment for e in events if isinstance(payment := _to_event(e), rules.Payment)]
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -481,25 +490,6 @@ def _need(value: T | None) -> T:
     if value is None:
         raise ValueError("incomplete dues event")
     return value
-
-
-def _outbox_bulk(uow: UnitOfWork, entity: str, ops: list[tuple[str, dict[str, Any]]]) -> None:
-    """Many outbox ops in one statement (a month's dues for a large branch)."""
-    clock = uow.session.get(Setting, HLC_KEY)
-    stamp = clock.value if clock else None
-    node = uow.node
-    rows = []
-    now = utc_iso()
-    for entity_id, patch in ops:
-        stamp = next_hlc(stamp, node)
-        rows.append({
-            "op_id": uuid7(), "entity": entity, "entity_id": entity_id,
-            "patch": json.dumps(patch, sort_keys=True, ensure_ascii=False),
-            "base_version": 0, "hlc": stamp, "created_at": now,
-        })
-    uow.session.execute(insert(OutboxEntry), rows)
-    if stamp is not None:
-        uow.session.merge(Setting(key=HLC_KEY, value=stamp))
 
 
 def _member(uow: UnitOfWork, member_id: str) -> MemberRow:

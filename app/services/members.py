@@ -11,7 +11,7 @@ import enum
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
@@ -244,7 +244,7 @@ def create_member(uow: UnitOfWork, data: MemberInput, today: date) -> str:
     uow.session.add(row)
     uow.session.flush()
     uow.audit("member.create", "member", row.id)
-    uow.outbox("member", row.id, _wire(data))
+    uow.outbox("member", row.id, wire_fields(data))
     return row.id
 
 
@@ -253,9 +253,9 @@ def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: dat
     row = _row(uow, member_id)
     data = completed(data, today)
     _raise_on_errors(check_member(uow, data, today, member_id=member_id))
-    before = _wire(_input_of(row))
+    before = wire_fields(input_of(row))
     _apply(row, data)
-    after = _wire(data)
+    after = wire_fields(data)
     patch = {k: v for k, v in after.items() if before.get(k) != v}
     if not patch:
         return
@@ -427,7 +427,7 @@ def get_member(uow: UnitOfWork, member_id: str) -> Member:
     group = uow.session.get(PartyGroupRow, row.party_group_id) if row.party_group_id else None
     return Member(
         id=row.id,
-        data=_input_of(row),
+        data=input_of(row),
         status=MembershipStatus(row.status),
         left_date=row.left_date,
         left_reason=row.left_reason,
@@ -574,7 +574,7 @@ def development_overview(
     )
     items = []
     for row in rows:
-        facts = to_facts(_input_of(row))
+        facts = to_facts(input_of(row))
         deadlines = development.upcoming_deadlines(facts.milestones, today, within_days)
         items.append(DevelopmentItem(row.id, row.name, Stage(row.stage), tuple(deadlines)))
     order = {stage: i for i, stage in enumerate(development.STAGES)}
@@ -602,7 +602,7 @@ def _apply(row: MemberRow, data: MemberInput) -> None:
         setattr(row, f.name, value)
 
 
-def _input_of(row: MemberRow) -> MemberInput:
+def input_of(row: MemberRow) -> MemberInput:
     values: dict[str, Any] = {}
     for f in fields(MemberInput):
         value = getattr(row, f.name)
@@ -614,15 +614,15 @@ def _input_of(row: MemberRow) -> MemberInput:
     return MemberInput(**values)
 
 
-def _wire(data: MemberInput) -> dict[str, Any]:
-    """JSON-ready field values (codes and ISO dates) for the outbox."""
-    out: dict[str, Any] = {}
-    for name, value in asdict(data).items():
+def wire_fields(data: MemberInput) -> dict[str, Any]:
+    """JSON-ready field values (codes and ISO dates) for the outbox. A shallow copy: every field
+    is a scalar (``dataclasses.asdict``'s deep copy cost a third of a bulk import)."""
+    out = dict(vars(data))
+    for name, value in out.items():
         if isinstance(value, enum.Enum):
-            value = value.value
+            out[name] = value.value
         elif isinstance(value, date):
-            value = value.isoformat()
-        out[name] = value
+            out[name] = value.isoformat()
     return out
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.documents import roster as sheet
 from app.domain import members as rules
@@ -32,11 +31,10 @@ from app.domain.members import Issue, MembershipStatus, Severity
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
 from app.services import members
 from app.services.members import MemberInput
-from app.storage import audit
-from app.storage.hlc import next_hlc
-from app.storage.ids import utc_iso, uuid7
-from app.storage.models import AuditEntry, Base, MemberRow, OutboxEntry, PartyGroupRow, Setting
-from app.storage.unit_of_work import HLC_KEY, UnitOfWork
+from app.storage.bulk import insert_rows
+from app.storage.ids import utc_iso
+from app.storage.models import MemberRow, PartyGroupRow
+from app.storage.unit_of_work import UnitOfWork
 
 
 class Action(enum.Enum):
@@ -299,7 +297,7 @@ def _stored_inputs(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, MemberInput
     for start in range(0, len(unique), 500):
         chunk = unique[start : start + 500]
         for row in uow.session.scalars(select(MemberRow).where(MemberRow.id.in_(chunk))):
-            out[row.id] = members._input_of(row)  # the register's own mapping
+            out[row.id] = members.input_of(row)  # the register's own mapping
     return out
 
 
@@ -396,7 +394,7 @@ def insert_members(
     rows, ops = [], []
     for index, (member_id, data) in enumerate(items):
         values = _column_values(data)
-        patch = wire(data)
+        patch = members.wire_fields(data)
         if party_groups is not None:
             values["party_group_id"] = patch["party_group_id"] = party_groups[index]
         values.update(
@@ -405,101 +403,9 @@ def insert_members(
         )
         rows.append(values)
         ops.append(("member", member_id, patch))
-    _insert_rows(uow, _table(MemberRow), rows)
-    _append_audit(uow, [("member.create", "member", mid, {"source": source}) for mid, _ in items])
-    _append_outbox(uow, ops)
-
-
-def wire(data: MemberInput) -> dict[str, Any]:
-    """JSON-ready field values for the outbox: the same as ``members._wire`` (which goes through
-    ``dataclasses.asdict``, a deep copy costing a third of a bulk import)."""
-    out = dict(vars(data))
-    for name in _ENUM_FIELDS:
-        out[name] = out[name].value
-    if data.gender is not None:
-        out["gender"] = data.gender.value
-    for name in _DATE_FIELDS:
-        value = out[name]
-        if value is not None:
-            out[name] = value.isoformat()
-    return out
-
-
-def _table(model: type[Base]) -> Table:
-    return cast(Table, model.__table__)
-
-
-def _insert_rows(uow: UnitOfWork, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """One executemany of plain rows straight to the driver (dates as ISO text, which is how
-    SQLAlchemy's SQLite ``Date`` stores them; the columns' scalar defaults filled in): SQLAlchemy's
-    per-row parameter processing would cost as much as the insert itself."""
-    given = list(rows[0])
-    defaults = {
-        c.name: c.default.arg if isinstance(c.default, ScalarElementColumnDefault) else None
-        for c in table.columns
-        if c.name not in rows[0] and not c.primary_key
-    }
-    names = given + list(defaults)
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names from the ORM model
-        f"VALUES ({', '.join('?' for _ in names)})"
-    )
-    tail = tuple(defaults.values())
-    values = [
-        tuple(v.isoformat() if isinstance(v, date) else v for v in row.values()) + tail
-        for row in rows
-    ]
-    uow.session.connection().exec_driver_sql(sql, values)
-
-
-def _append_audit(
-    uow: UnitOfWork, entries: Sequence[tuple[str, str, str, dict[str, Any]]]
-) -> None:
-    """Append ``entries`` to the hash chain exactly as ``audit.append`` does one at a time."""
-    import json
-
-    session = uow.session
-    session.flush()
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    seq = 0 if last is None else last.seq
-    prev_hash = audit.GENESIS if last is None else last.hash
-    rows = []
-    for action, entity, entity_id, detail in entries:
-        seq += 1
-        at = utc_iso()
-        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        digest = audit.entry_hash(
-            seq, at, uow.actor, action, entity, entity_id, detail_json, prev_hash
-        )
-        rows.append({
-            "seq": seq, "at": at, "actor": uow.actor, "action": action, "entity": entity,
-            "entity_id": entity_id, "detail": detail_json, "prev_hash": prev_hash, "hash": digest,
-        })
-        prev_hash = digest
-    _insert_rows(uow, _table(AuditEntry), rows)
-    session.merge(Setting(key=audit.HEAD_KEY, value=f"{seq}:{prev_hash}"))
-
-
-def _append_outbox(uow: UnitOfWork, ops: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
-    """Queue ``ops`` exactly as ``uow.outbox`` does one at a time (one clock, ticking per op)."""
-    import json
-
-    session = uow.session
-    clock = session.get(Setting, HLC_KEY)
-    stamp = clock.value if clock else None
-    node = uow._node  # the device id of the clock
-    now = utc_iso()
-    rows = []
-    for entity, entity_id, patch in ops:
-        stamp = next_hlc(stamp, node)
-        rows.append({
-            "op_id": uuid7(), "entity": entity, "entity_id": entity_id,
-            "patch": json.dumps(patch, sort_keys=True, ensure_ascii=False, default=str),
-            "base_version": 0, "hlc": stamp, "created_at": now,
-        })
-    _insert_rows(uow, _table(OutboxEntry), rows)
-    if stamp is not None:
-        session.merge(Setting(key=HLC_KEY, value=stamp))
+    insert_rows(uow.session.connection(), cast(Table, MemberRow.__table__), rows)
+    uow.audit_many([("member.create", "member", mid, {"source": source}) for mid, _ in items])
+    uow.outbox_many([(entity, entity_id, patch, 0) for entity, entity_id, patch in ops])
 
 
 # ---------------------------------------------------------------- export
@@ -515,7 +421,7 @@ def export_entries(uow: UnitOfWork) -> list[sheet.RosterEntry]:
     )
     entries = []
     for row, group_name in uow.session.execute(query).tuples():
-        data = members._input_of(row)  # the register's own mapping
+        data = members.input_of(row)  # the register's own mapping
         values = {f.name: getattr(data, f.name) for f in fields(MemberInput)}
         values[sheet.PARTY_GROUP] = group_name or ""
         entries.append(sheet.RosterEntry(values))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso
 from app.storage.models import AuditEntry, Setting
 
@@ -44,23 +46,32 @@ def entry_hash(
 def append(
     session: Session, actor: str, action: str, entity: str, entity_id: str,
     detail: dict[str, Any] | None = None,
-) -> AuditEntry:
+) -> None:
     """Add the next entry of the chain to ``session`` (committed with the caller's change)."""
+    append_many(session, actor, [(action, entity, entity_id, detail or {})])
+
+
+def append_many(
+    session: Session, actor: str, entries: Sequence[tuple[str, str, str, dict[str, Any]]]
+) -> None:
+    """Add ``entries`` (action, entity, entity_id, detail) to the chain, in order, at once."""
+    session.flush()
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    seq = 1 if last is None else last.seq + 1
+    seq = 0 if last is None else last.seq
     prev_hash = GENESIS if last is None else last.hash
-    at = utc_iso()
-    detail_json = json.dumps(
-        detail or {}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
-    digest = entry_hash(seq, at, actor, action, entity, entity_id, detail_json, prev_hash)
-    entry = AuditEntry(
-        seq=seq, at=at, actor=actor, action=action, entity=entity, entity_id=entity_id,
-        detail=detail_json, prev_hash=prev_hash, hash=digest,
-    )
-    session.add(entry)
-    session.merge(Setting(key=HEAD_KEY, value=f"{seq}:{digest}"))
-    return entry
+    rows = []
+    for action, entity, entity_id, detail in entries:
+        seq += 1
+        at = utc_iso()
+        detail_json = json.dumps(detail, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        digest = entry_hash(seq, at, actor, action, entity, entity_id, detail_json, prev_hash)
+        rows.append({
+            "seq": seq, "at": at, "actor": actor, "action": action, "entity": entity,
+            "entity_id": entity_id, "detail": detail_json, "prev_hash": prev_hash, "hash": digest,
+        })
+        prev_hash = digest
+    insert_rows(session.connection(), cast(Table, AuditEntry.__table__), rows)
+    session.merge(Setting(key=HEAD_KEY, value=f"{seq}:{prev_hash}"))
 
 
 def verify(session: Session) -> ChainReport:

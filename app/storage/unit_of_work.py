@@ -12,13 +12,15 @@ Every user write records its audit entry and its sync-outbox op in the same tran
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from app.storage import audit
+from app.storage.bulk import insert_rows
 from app.storage.hlc import next_hlc
 from app.storage.ids import utc_iso, uuid7
 from app.storage.models import OutboxEntry, Setting
@@ -74,23 +76,35 @@ class UnitOfWork:
     ) -> None:
         audit.append(self.session, self.actor, action, entity, entity_id, detail)
 
+    def audit_many(self, entries: Sequence[tuple[str, str, str, dict[str, Any]]]) -> None:
+        """Many audit entries (action, entity, entity_id, detail) in one statement."""
+        audit.append_many(self.session, self.actor, entries)
+
     def outbox(
         self, entity: str, entity_id: str, patch: dict[str, Any], base_version: int = 0
     ) -> str:
         """Queue a field patch of ``entity_id`` for the platform; returns the op id."""
-        clock = self.session.get(Setting, HLC_KEY)
-        stamp = next_hlc(clock.value if clock else None, self._node)
-        self.session.merge(Setting(key=HLC_KEY, value=stamp))
-        op_id = uuid7()
-        self.session.add(
-            OutboxEntry(
-                op_id=op_id,
-                entity=entity,
-                entity_id=entity_id,
-                patch=json.dumps(patch, sort_keys=True, ensure_ascii=False, default=str),
-                base_version=base_version,
-                hlc=stamp,
-                created_at=utc_iso(),
-            )
-        )
-        return op_id
+        return self.outbox_many([(entity, entity_id, patch, base_version)])[0]
+
+    def outbox_many(self, ops: Sequence[tuple[str, str, dict[str, Any], int]]) -> list[str]:
+        """Queue (entity, entity_id, patch, base_version) ops in one statement, one clock tick
+        each; returns their op ids."""
+        session = self.session
+        session.flush()
+        clock = session.get(Setting, HLC_KEY)
+        stamp = clock.value if clock else None
+        now = utc_iso()
+        rows: list[dict[str, Any]] = []
+        op_ids: list[str] = []
+        for entity, entity_id, patch, base_version in ops:
+            stamp = next_hlc(stamp, self._node)
+            op_ids.append(uuid7())
+            rows.append({
+                "op_id": op_ids[-1], "entity": entity, "entity_id": entity_id,
+                "patch": json.dumps(patch, sort_keys=True, ensure_ascii=False, default=str),
+                "base_version": base_version, "hlc": stamp, "created_at": now,
+            })
+        insert_rows(session.connection(), cast(Table, OutboxEntry.__table__), rows)
+        if stamp is not None:
+            session.merge(Setting(key=HLC_KEY, value=stamp))
+        return op_ids

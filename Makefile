@@ -37,8 +37,10 @@ typecheck: $(VENV)/.installed-dev
 importlint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
 
+# The tests run beside a throwaway PostgreSQL cluster on loopback (removed afterwards, also on
+# failure): the sync server's tests run on SQLite and on PostgreSQL.
 unit: $(VENV)/.installed-dev system-deps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen bash tools/pg-test-cluster.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck importlint unit
 

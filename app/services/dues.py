@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import Table, or_, select
 
 from app.domain import dues as rules
 from app.domain.calendar import Month
@@ -33,6 +33,7 @@ from app.domain.dues import (
 from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso, uuid7
 from app.storage.models import (
     DuesBaseRow,
@@ -161,6 +162,7 @@ def generate_month(
     profiles = profiles_for(uow, month)
     events: list[dict[str, Any]] = []
     missing: list[str] = []
+    now = utc_iso()
     for profile in profiles:
         if profile.member_id in done:
             continue
@@ -173,16 +175,16 @@ def generate_month(
             continue
         events.append({
             "id": uuid7(), "kind": "due", "member_id": profile.member_id, "month": str(month),
-            "months": "[]", "amount_fen": to_fen(due.amount), "created_at": utc_iso(),
+            "months": "[]", "amount_fen": to_fen(due.amount), "created_at": now,
         })
     if events:
-        uow.session.execute(insert(DuesEventRow), events)
+        insert_rows(uow.session.connection(), cast(Table, DuesEventRow.__table__), events)
         uow.outbox_many([
             ("dues_event", e["id"], {"kind": "due", "member_id": e["member_id"],
                                      "month": e["month"], "amount_fen": e["amount_fen"]}, 0)
             for e in events
         ])
-    total = sum((from_fen(e["amount_fen"]) for e in events), Decimal(0))
+    total = from_fen(sum(e["amount_fen"] for e in events))
     uow.audit("dues.generate", "dues", str(month), {"count": len(events), "fen": to_fen(total)})
     return GenerationResult(month, len(events), total, len(done), tuple(missing))
 
@@ -192,18 +194,21 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
     bases = _bases_by_member(uow)
     reliefs = _reliefs_by_member(uow)
     profiles = []
-    query = select(MemberRow).where(
+    query = select(
+        MemberRow.id, MemberRow.category, MemberRow.admission_date, MemberRow.left_date
+    ).where(
         MemberRow.stage.in_(PAYING_STAGES),
         or_(MemberRow.status == MembershipStatus.ACTIVE.value,
             MemberRow.left_date >= month.first_day),
     )
-    for row in uow.session.scalars(query):
-        owes_from = Month.of(row.admission_date) if row.admission_date else None  # 第八条
-        owes_until = Month.of(row.left_date) if row.left_date else None
+    # Only the columns the rules need, through Core: a month for 10,000 members must take < 1 s.
+    for member_id, category, admitted, left in uow.session.connection().execute(query):
         profiles.append(DuesProfile(
-            member_id=row.id, category=PersonCategory(row.category),
-            bases=bases.get(row.id, ()), owes_from=owes_from, owes_until=owes_until,
-            reliefs=reliefs.get(row.id, ()),
+            member_id=member_id, category=PersonCategory(category),
+            bases=bases.get(member_id, ()),
+            owes_from=Month.of(admitted) if admitted else None,  # 第八条
+            owes_until=Month.of(left) if left else None,
+            reliefs=reliefs.get(member_id, ()),
         ))
     return profiles
 
@@ -442,11 +447,13 @@ def _paying_members() -> Any:
 
 def _bases_by_member(uow: UnitOfWork) -> dict[str, tuple[BaseChange, ...]]:
     found: dict[str, list[BaseChange]] = {}
-    for member_id, month, fen in uow.session.execute(
-        select(DuesBaseRow.member_id, DuesBaseRow.effective_month, DuesBaseRow.base_fen)
-        .where(DuesBaseRow.deleted_at.is_(None))
-    ).tuples():
-        found.setdefault(member_id, []).append(BaseChange(Month.parse(month), from_fen(fen)))
+    months: dict[str, Month] = {}  # a few distinct months for thousands of rows
+    query = select(DuesBaseRow.member_id, DuesBaseRow.effective_month, DuesBaseRow.base_fen).where(
+        DuesBaseRow.deleted_at.is_(None)
+    )
+    for member_id, code, fen in uow.session.connection().execute(query):
+        month = months.get(code) or months.setdefault(code, Month.parse(code))
+        found.setdefault(member_id, []).append(BaseChange(month, from_fen(fen)))
     return {k: tuple(v) for k, v in found.items()}
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import time
-import uuid
 from datetime import UTC, datetime
 
 
@@ -17,7 +16,8 @@ def uuid7() -> str:
     value |= (rand >> 62) << 64  # 12 bits rand_a
     value |= 0b10 << 62  # RFC 4122 variant
     value |= rand & ((1 << 62) - 1)  # 62 bits rand_b
-    return str(uuid.UUID(int=value))
+    text = f"{value:032x}"  # formatted directly: uuid.UUID() costs more than the rest (bulk paths)
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def utc_now() -> datetime:

@@ -73,3 +73,16 @@ def test_clock_stamps_always_increase_even_when_the_wall_clock_steps_back(times)
         if last is not None:
             assert stamp > last
         last = stamp
+
+
+def test_uuid7_is_a_valid_time_ordered_version_7_uuid():
+    import uuid
+
+    from app.storage.ids import uuid7
+
+    ids = [uuid7() for _ in range(200)]
+    parsed = [uuid.UUID(i) for i in ids]
+    assert all(p.version == 7 and p.variant == uuid.RFC_4122 for p in parsed)
+    assert [str(p) for p in parsed] == ids
+    assert [i[:13] for i in ids] == sorted(i[:13] for i in ids)
+    assert len(set(ids)) == len(ids)

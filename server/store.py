@@ -348,6 +348,11 @@ class Store:
             )
             if (epoch is not None and epoch != current) or since > int(last_seq or 0):
                 raise Gone(current)
+            latest_notice = connection.scalar(
+                select(func.max(db.notice.c.id)).where(
+                    (db.notice.c.branch_id == branch_id) | db.notice.c.branch_id.is_(None)
+                )
+            )
             rows = list(connection.execute(
                 select(db.record.c.entity, db.record.c.id, db.record.c.version,
                        db.record.c.seq, db.record.c.deleted, db.record.c.data)
@@ -365,7 +370,8 @@ class Store:
         )
         return (
             f'{{"changes":[{changes}],"next_cursor":"{next_cursor}",'
-            f'"has_more":{"true" if has_more else "false"},"epoch":{json.dumps(current)}}}'
+            f'"has_more":{"true" if has_more else "false"},"epoch":{json.dumps(current)},'
+            f'"latest_notice":{int(latest_notice or 0)}}}'
         )
 
     def changes(self, branch_id: str, since: int, limit: int, epoch: str | None) -> ChangesPage:

@@ -160,6 +160,7 @@ class Engine:
         self._known: dict[str, set[str]] = {}
         self._secret_members: set[str] | None = None
         self._secret_meetings: set[str] | None = None
+        self._latest_notice = -1  # unknown until a page says
 
     # ---------------------------------------------------------------- the whole run
     def run(
@@ -354,6 +355,7 @@ class Engine:
             if self._epoch_changed(page.epoch):
                 return False
             self.apply_page(page, confirm_mass_deletion)
+            self._latest_notice = max(self._latest_notice, page.latest_notice)
             progress(self.report.pulled, 0)
             if not page.has_more:
                 return True
@@ -540,6 +542,8 @@ class Engine:
     def fetch_notices(self) -> None:
         with self.new_uow() as uow:
             since = int(get_setting(uow.session, SETTING_NOTICE_CURSOR, "0") or 0)
+        if 0 <= self._latest_notice <= since:
+            return  # the last page said there is nothing new
         answer = self.transport.notices(since)
         self.report.requests += 1
         if not answer.notices:

@@ -242,6 +242,9 @@ class ChangesPage(_Model):
     next_cursor: Cursor
     has_more: bool
     epoch: str
+    latest_notice: int = 0
+    """The newest notice id for the branch: the client asks for notices only when it grew, so
+    a sync with nothing new is one request."""
 
 
 # ---------------------------------------------------------------- verify and notices

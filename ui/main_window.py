@@ -30,6 +30,7 @@ from ui.autolock import IdleWatch
 from ui.branding import app_title
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
+from ui.pages.dues import DuesPage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.members import MembersPage
 from ui.pages.placeholder import PlaceholderPage
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.members = MembersPage(workspace)
         self.meetings = MeetingsPage(workspace)
         self.meetings.changed.connect(self._refresh_meeting_reminders)
+        self.dues = DuesPage(workspace)
+        self.dues.changed.connect(self._refresh_dashboard)
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
             (self.tr("Dashboard"), self.dashboard),
             (self.tr("Members"), self.members),
             (self.tr("Organizational life"), self.meetings),
-            (self.tr("Party dues"), None),
+            (self.tr("Party dues"), self.dues),
             (self.tr("Reports"), None),
             (self.tr("Sync"), None),
             (self.tr("Settings"), self.settings),
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self.dashboard.clear()
         self.members.clear()
         self.meetings.clear()
+        self.dues.clear()
         self.settings.clear()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset(notice)
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
             self.dashboard.refresh()
             self.members.refresh()
             self.meetings.refresh()
+            self.dues.refresh()
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
@@ -155,6 +160,13 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked"))
         self._apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
+
+    def _refresh_dashboard(self) -> None:
+        """After a dues change: the arrears reminders on 工作台 may have changed."""
+        try:
+            self.dashboard.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
 
     def _refresh_meeting_reminders(self) -> None:
         """After a meeting was written: what 工作台 says is due may have changed."""

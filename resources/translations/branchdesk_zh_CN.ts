@@ -33,6 +33,48 @@
     </message>
 </context>
 <context>
+    <name>ArrearsReminders</name>
+    <message>
+        <source>Party dues in arrears</source>
+        <translation>党费欠缴提醒</translation>
+    </message>
+    <message>
+        <source>{line} {advice}</source>
+        <translation>{line}。{advice}</translation>
+    </message>
+    <message>
+        <source>{count} more members: see Party dues › Arrears.</source>
+        <translation>另有 {count} 名党员，见“党费 › 欠费提醒”。</translation>
+    </message>
+</context>
+<context>
+    <name>ArrearsTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Months unpaid in a row</source>
+        <translation>连续未交月数</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>未交月份</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <source>No member is three or more months behind with their dues.</source>
+        <translation>没有连续3个月以上未交党费的党员。</translation>
+    </message>
+    <message>
+        <source>{count} members are three or more months behind; {urgent} of them five months or more.</source>
+        <translation>有 {count} 名党员连续3个月以上未交党费，其中 {urgent} 名已达5个月以上。</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceTable</name>
     <message>
         <source>Probationary member</source>
@@ -72,6 +114,128 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>BaseImportDialog</name>
+    <message>
+        <source>Bases from a payroll file</source>
+        <translation>从工资表导入基数</translation>
+    </message>
+    <message>
+        <source>{file}: {count} bases to set from {month}, {unchanged} unchanged; {errors} errors, {warnings} notes.</source>
+        <translation>{file}：将自{month}起设置 {count} 个基数，{unchanged} 个不变；错误 {errors} 处，提醒 {warnings} 处。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name}: {previous} → {base}</source>
+        <translation>{name}：{previous} → {base}</translation>
+    </message>
+    <message>
+        <source>Correct the file and choose it again: nothing is imported while it has errors.</source>
+        <translation>文件有错误，一个基数也不会导入：请改正文件后重新选择。</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>BasesTab</name>
+    <message>
+        <source>The first month the new bases apply to: the month the new wage or pension is first paid (art. 10).</source>
+        <translation>新基数从哪个月起执行：即新工资或养老金开始发放的月份（第十条）。</translation>
+    </message>
+    <message>
+        <source>Import from a payroll file…</source>
+        <translation>从工资表导入…</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>New bases apply from:</source>
+        <translation>新基数起始月份：</translation>
+    </message>
+    <message>
+        <source>Keep current bases</source>
+        <translation>沿用现行基数</translation>
+    </message>
+    <message>
+        <source>Type the current base as the new base where nothing is typed (the selected rows, or every row).</source>
+        <translation>在尚未填写的行中填入现行基数作为新基数（选中多行时只填选中的行，否则填全部）。</translation>
+    </message>
+    <message>
+        <source>Save bases</source>
+        <translation>保存基数</translation>
+    </message>
+    <message>
+        <source>Record every base typed (Ctrl+S).</source>
+        <translation>保存所有已填写的基数（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>The base is the monthly wage after tax (art. 1), or the pension for retirees (art. 5). Type the new base in “New monthly base” and press Enter for the next member; members paying a fixed amount need none.</source>
+        <translation>基数为每月税后工资收入（第一条），离退休人员为实领养老金（第五条）。在“新月基数”中输入金额，按回车到下一人；按定额交纳的党员无需基数。</translation>
+    </message>
+    <message>
+        <source>{count} members still have no base.</source>
+        <translation>还有 {count} 名党员没有基数。</translation>
+    </message>
+    <message>
+        <source>{count} members listed.</source>
+        <translation>共 {count} 名党员。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the {count} rows marked in red.</source>
+        <translation>未保存：请改正标红的 {count} 行。</translation>
+    </message>
+    <message>
+        <source>No bases typed: nothing to save.</source>
+        <translation>没有填写基数，无需保存。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {count} rows need attention (see “Remarks”).</source>
+        <translation>未保存：有 {count} 行需要处理（见“提示”列）。</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>{count} bases saved, applying from {month}.</source>
+        <translation>已保存 {count} 个基数，自{month}起执行。</translation>
+    </message>
+    <message>
+        <source>Saving {count} bases…</source>
+        <translation>正在保存 {count} 个基数…</translation>
+    </message>
+    <message>
+        <source>Import bases from a payroll file</source>
+        <translation>从工资表导入基数</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing bases…</source>
+        <translation>正在导入基数…</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>{count} bases imported, applying from {month}; {unchanged} were unchanged.</source>
+        <translation>已导入 {count} 个基数，自{month}起执行；{unchanged} 个未变。</translation>
     </message>
 </context>
 <context>
@@ -302,6 +466,78 @@
         <source>Sample data: {members} members in {groups} party groups; {development} in development, {left} who left, {flowing} flowing, {rewards} rewards.</source>
         <translation>示例数据：{members} 人，{groups} 个党小组；发展中 {development} 人，已离开 {left} 人，流动党员 {flowing} 人，奖励 {rewards} 项。</translation>
     </message>
+    <message>
+        <source>meetings and their minutes</source>
+        <translation>会议及会议记录</translation>
+    </message>
+    <message>
+        <source>list the meetings (id, date, type, first topic), oldest first</source>
+        <translation>列出会议（编号、日期、类型、第一项议题），按时间先后排列</translation>
+    </message>
+    <message>
+        <source>YEAR</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>only the meetings held in this year</source>
+        <translation>只列出该年召开的会议</translation>
+    </message>
+    <message>
+        <source>write a meeting&apos;s minutes as a PDF</source>
+        <translation>将会议记录输出为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>the meeting&apos;s id (&quot;meetings list&quot; shows it)</source>
+        <translation>会议编号（可用“meetings list”查看）</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>No meetings are recorded.</source>
+        <translation>尚未登记任何会议。</translation>
+    </message>
+    <message>
+        <source>No meetings are recorded in {year}.</source>
+        <translation>{year}年没有登记会议。</translation>
+    </message>
+    <message>
+        <source>There is no meeting with the id {id}; &quot;meetings list&quot; shows the ids.</source>
+        <translation>没有编号为 {id} 的会议；可用“meetings list”查看会议编号。</translation>
+    </message>
+    <message>
+        <source>The minutes were not written: the meeting has no start time. Enter it in the window first.</source>
+        <translation>未生成会议记录：该会议没有填写开始时间，请先在程序窗口中填写。</translation>
+    </message>
+    <message>
+        <source>Minutes written to {file} ({pages} pages).</source>
+        <translation>会议记录已写入 {file}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>not a year: {text}</source>
+        <translation>不是有效的年份：{text}</translation>
+    </message>
+    <message>
+        <source>party dues (党费) reports</source>
+        <translation>党费报表</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s dues ledger (every member, 12 months), arrears list and remittance record to a workbook</source>
+        <translation>将某一年度的党费台账（每名党员12个月）、欠缴名单和上缴记录写入工作簿</translation>
+    </message>
+    <message>
+        <source>the year of the ledger</source>
+        <translation>台账所属年度</translation>
+    </message>
+    <message>
+        <source>The dues ledger of {year} ({members} members; due {due} yuan, paid {paid} yuan, unpaid {unpaid} yuan) was written to {file}.</source>
+        <translation>{year}年度党费台账（共{members}名党员；应交{due}元，实交{paid}元，未交{unpaid}元）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} members have 3 or more consecutive unpaid months (第十三条).</source>
+        <translation>有{count}名党员连续3个月以上未交党费（《规定》第十三条）。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -343,6 +579,301 @@
     <message>
         <source>Type a date such as 2024-03-01, 2024.3.1 or 20240301; leave it empty if unknown. Up/Down change it by a day, PageUp/PageDown by a month.</source>
         <translation>输入日期，如 2024-03-01、2024.3.1 或 20240301；不清楚的可以不填。上下方向键按天调整，PageUp/PageDown 按月调整。</translation>
+    </message>
+</context>
+<context>
+    <name>DuesBaseModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s base</source>
+        <translation>上年基数</translation>
+    </message>
+    <message>
+        <source>Current base</source>
+        <translation>现行基数</translation>
+    </message>
+    <message>
+        <source>New monthly base</source>
+        <translation>新月基数</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Not an amount: write it like 4800 or 4800.50.</source>
+        <translation>金额写法不对，请写成 4800 或 4800.50 这样。</translation>
+    </message>
+    <message>
+        <source>Fixed amount, no base needed (art. 6)</source>
+        <translation>定额交纳，无需基数（第六条）</translation>
+    </message>
+    <message>
+        <source>No base yet</source>
+        <translation>尚无基数</translation>
+    </message>
+</context>
+<context>
+    <name>DuesImport</name>
+    <message>
+        <source>the base is not an amount</source>
+        <translation>基数不是金额</translation>
+    </message>
+    <message>
+        <source>the base is negative</source>
+        <translation>基数为负数</translation>
+    </message>
+    <message>
+        <source>the base has digits below the fen: the payroll must show the real pay</source>
+        <translation>基数有分以下的小数：工资表应填写实际发放的金额</translation>
+    </message>
+    <message>
+        <source>no member of the branch has this ID number</source>
+        <translation>本支部没有这个身份证号的党员</translation>
+    </message>
+    <message>
+        <source>the name differs from the register; the ID number decides</source>
+        <translation>姓名与党员名册不一致，以身份证号为准</translation>
+    </message>
+    <message>
+        <source>this member has left the branch: the row is left out</source>
+        <translation>该党员已离开本支部，此行不导入</translation>
+    </message>
+    <message>
+        <source>this person does not pay dues yet (art. 8): the row is left out</source>
+        <translation>此人尚不需交纳党费（第八条），此行不导入</translation>
+    </message>
+    <message>
+        <source>this member pays a fixed amount (art. 6): the row is left out</source>
+        <translation>该党员按定额交纳（第六条），此行不导入</translation>
+    </message>
+    <message>
+        <source>no sheet has a column for the ID number and one for the base (e.g. 党费基数, 税后工资)</source>
+        <translation>没有哪个工作表同时有身份证号列和基数列（如“党费基数”“税后工资”）</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <source>File {file}: {problem}</source>
+        <translation>文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <source>File {file}, sheet {sheet}, row {row}, column {column} ({field}): {problem}</source>
+        <translation>文件 {file}，工作表 {sheet}，第 {row} 行，{column} 列（{field}）：{problem}</translation>
+    </message>
+    <message>
+        <source>Note: {line}</source>
+        <translation>提醒：{line}</translation>
+    </message>
+</context>
+<context>
+    <name>DuesMonthModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应交</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已交</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未交</translation>
+    </message>
+    <message>
+        <source>Paid now</source>
+        <translation>本次实交</translation>
+    </message>
+    <message>
+        <source>Of which voluntary</source>
+        <translation>其中自愿多交</translation>
+    </message>
+    <message>
+        <source>Paid by (if not self)</source>
+        <translation>代交人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Enter the amount paid.</source>
+        <translation>请填写实交金额。</translation>
+    </message>
+    <message>
+        <source>Not an amount: write it like 48 or 48.50.</source>
+        <translation>金额写法不对，请写成 48 或 48.50 这样。</translation>
+    </message>
+    <message>
+        <source>Enter an amount above 0, or leave it empty.</source>
+        <translation>金额须大于 0；未交请留空。</translation>
+    </message>
+    <message>
+        <source>The voluntary part is not an amount.</source>
+        <translation>自愿多交的金额写法不对。</translation>
+    </message>
+    <message>
+        <source>The voluntary part is more than the amount paid.</source>
+        <translation>自愿多交的金额不能大于实交金额。</translation>
+    </message>
+    <message>
+        <source>paid in full</source>
+        <translation>已交清</translation>
+    </message>
+    <message>
+        <source>partial payment</source>
+        <translation>部分交纳</translation>
+    </message>
+    <message>
+        <source>more than unpaid</source>
+        <translation>多于未交金额</translation>
+    </message>
+</context>
+<context>
+    <name>DuesPage</name>
+    <message>
+        <source>Monthly collection</source>
+        <translation>月度收缴</translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation>基数核定</translation>
+    </message>
+    <message>
+        <source>Remittances</source>
+        <translation>上缴记录</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费提醒</translation>
+    </message>
+</context>
+<context>
+    <name>DuesTexts</name>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first}至{last}</translation>
+    </message>
+    <message>
+        <source>A voluntary payment of 1000 yuan or more goes wholly to the centre (art. 11).</source>
+        <translation>一次自愿多交1000元以上的，全部上缴中央（第十一条）。</translation>
+    </message>
+    <message>
+        <source>Back payment of more than 6 months (art. 12).</source>
+        <translation>补交超过6个月（第十二条）。</translation>
+    </message>
+    <message>
+        <source>Paid on the member&apos;s behalf by a relative or another member.</source>
+        <translation>由亲属或其他党员代交。</translation>
+    </message>
+    <message>
+        <source>remit to the centre</source>
+        <translation>全额上缴中央</translation>
+    </message>
+    <message>
+        <source>back payment over 6 months</source>
+        <translation>补交超过6个月</translation>
+    </message>
+    <message>
+        <source>paid by another</source>
+        <translation>他人代交</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Online payment</source>
+        <translation>网上交纳</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Back payment of more than 6 months: write the reason in the note (art. 12).</source>
+        <translation>补交超过6个月的，须在备注中写明原因（第十二条）。</translation>
+    </message>
+    <message>
+        <source>Not a valid amount.</source>
+        <translation>金额不正确。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必须填写。</translation>
+    </message>
+    <message>
+        <source>This payment has already been reversed.</source>
+        <translation>这笔交费已经冲销过了。</translation>
+    </message>
+    <message>
+        <source>A reversal cannot be reversed.</source>
+        <translation>冲销记录不能再冲销。</translation>
+    </message>
+    <message>
+        <source>Not valid.</source>
+        <translation>填写有误。</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Urgent: 5 months</source>
+        <translation>紧急：已5个月</translation>
+    </message>
+    <message>
+        <source>6 months or more</source>
+        <translation>已满6个月</translation>
+    </message>
+    <message>
+        <source>{name}: {count} consecutive months unpaid ({months})</source>
+        <translation>{name}：连续 {count} 个月未交（{months}）</translation>
+    </message>
+    <message>
+        <source>Remind the member to pay.</source>
+        <translation>请提醒本人按时交纳</translation>
+    </message>
+    <message>
+        <source>One more unpaid month makes six (art. 13): talk to the member now.</source>
+        <translation>再有1个月未交即满6个月（第十三条），请尽快与本人谈话了解情况</translation>
+    </message>
+    <message>
+        <source>Six months or more unpaid (art. 13): the branch looks into it and decides.</source>
+        <translation>已连续6个月以上未交（第十三条），请支部调查了解后研究决定</translation>
+    </message>
+    <message>
+        <source>Art. 13 of the 2008 regulation: a member who does not pay dues for six consecutive months without good reason is treated as having left the party of their own accord. BranchDesk only reminds; the branch looks into each case and decides.</source>
+        <translation>依据《关于中国共产党党费收缴、使用和管理的规定》第十三条：党员无正当理由连续6个月不交纳党费的，按自行脱党处理。本软件只作提醒，由支部逐一调查了解后研究决定。</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1613,104 @@
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDuesDialog</name>
+    <message>
+        <source>Dues of {name}</source>
+        <translation>{name}的党费</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDuesHistory</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应交</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已交</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>未交</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>逐月明细</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>交费日期</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>所交月份</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Of which voluntary</source>
+        <translation>其中自愿多交</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>代交人</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reverse the selected payment…</source>
+        <translation>冲销所选交费…</translation>
+    </message>
+    <message>
+        <source>A wrong payment is not edited: it is reversed with a reason, and the right payment is then entered again.</source>
+        <translation>录错的交费不直接修改：先写明原因冲销，再重新录入正确的交费。</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>交费记录</translation>
+    </message>
+    <message>
+        <source>Due in total {due} yuan · paid {paid} yuan · unpaid {unpaid} yuan · voluntary {voluntary} yuan</source>
+        <translation>应交合计 {due} 元&#x3000;已交合计 {paid} 元&#x3000;未交合计 {unpaid} 元&#x3000;自愿多交 {voluntary} 元</translation>
+    </message>
+    <message>
+        <source>{amount} yuan was paid beyond what the months it named still owed. Check it: reverse the payment and enter it again for the right months.</source>
+        <translation>有 {amount} 元超出所交月份的应交金额，请核对：冲销该笔交费后按正确月份重新录入。</translation>
+    </message>
+    <message>
+        <source>paid in full</source>
+        <translation>已交清</translation>
+    </message>
+    <message>
+        <source>partly paid</source>
+        <translation>部分交纳</translation>
+    </message>
+    <message>
+        <source>not paid</source>
+        <translation>未交</translation>
+    </message>
+    <message>
+        <source>The payment was reversed.</source>
+        <translation>已冲销该笔交费。</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2874,148 @@
     </message>
 </context>
 <context>
+    <name>MonthEdit</name>
+    <message>
+        <source>MM/yyyy</source>
+        <translation>yyyy年MM月</translation>
+    </message>
+</context>
+<context>
+    <name>MonthTab</name>
+    <message>
+        <source>Generate this month&apos;s dues</source>
+        <translation>生成本月应交</translation>
+    </message>
+    <message>
+        <source>Work out every member&apos;s amount due for the month from their base and category (Ctrl+G). Members done before are left as they are.</source>
+        <translation>按每名党员的基数和人员类别计算本月应交党费（Ctrl+G）。已生成过的党员保持不变。</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Paid on:</source>
+        <translation>交费日期：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>交费方式：</translation>
+    </message>
+    <message>
+        <source>Type each row&apos;s unpaid amount as paid now (Ctrl+M). With several rows selected, only those; otherwise every row.</source>
+        <translation>把每行的未交金额填入“本次实交”（Ctrl+M）。选中多行时只填选中的行，否则填全部。</translation>
+    </message>
+    <message>
+        <source>History and reversal…</source>
+        <translation>交费明细与冲销…</translation>
+    </message>
+    <message>
+        <source>The selected member&apos;s dues month by month, their payments, and reversing a wrong payment (also by double-clicking the name).</source>
+        <translation>查看所选党员的逐月党费和交费记录，冲销录错的交费（双击姓名也可打开）。</translation>
+    </message>
+    <message>
+        <source>Export collection sheet…</source>
+        <translation>导出收缴登记表…</translation>
+    </message>
+    <message>
+        <source>Save payments</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Record every amount typed (Ctrl+S).</source>
+        <translation>记录所有已填写的金额（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>Type the amount each member hands over in “Paid now” and press Enter to go to the next member. Part of the amount may be paid. Ctrl+S saves.</source>
+        <translation>在“本次实交”中输入每名党员交来的金额，按回车到下一人；可以只交一部分。按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>Nothing is due for {month} yet: press “Generate this month&apos;s dues”.</source>
+        <translation>{month}尚未生成应交党费：请按“生成本月应交”。</translation>
+    </message>
+    <message>
+        <source>Due {due} · paid {paid} · typed now {entered} · still unpaid {unpaid} (yuan)</source>
+        <translation>应交 {due}&#x3000;已交 {paid}&#x3000;本次录入 {entered}&#x3000;仍未交 {unpaid}（元）</translation>
+    </message>
+    <message>
+        <source>Mark selected as paid in full</source>
+        <translation>选中行按应交标记为已交</translation>
+    </message>
+    <message>
+        <source>Mark all as paid in full</source>
+        <translation>全部按应交标记为已交</translation>
+    </message>
+    <message>
+        <source>Working out the dues of {month}…</source>
+        <translation>正在计算{month}应交党费…</translation>
+    </message>
+    <message>
+        <source>{month}: amounts due recorded for {count} members, {total} yuan in total.</source>
+        <translation>{month}：已为 {count} 名党员生成应交党费，合计 {total} 元。</translation>
+    </message>
+    <message>
+        <source>{count} members had theirs already.</source>
+        <translation>另有 {count} 名党员此前已生成。</translation>
+    </message>
+    <message>
+        <source>No base yet, so nothing was recorded for: {names}. Enter their bases under “Bases”, then generate again.</source>
+        <translation>以下党员尚无党费基数，未生成：{names}。请先在“基数核定”中录入基数，再重新生成。</translation>
+    </message>
+    <message>
+        <source>{count} rows marked as paid in full. Check them, then save.</source>
+        <translation>已为 {count} 行填入未交金额，请核对后保存。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the {count} rows marked in red.</source>
+        <translation>未保存：请改正标红的 {count} 行。</translation>
+    </message>
+    <message>
+        <source>No amounts typed: nothing to save.</source>
+        <translation>没有填写金额，无需保存。</translation>
+    </message>
+    <message>
+        <source>Recording {count} payments…</source>
+        <translation>正在记录 {count} 笔交费…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {count} rows need attention (see “Remarks”).</source>
+        <translation>未保存：有 {count} 行需要处理（见“提示”列）。</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>{count} payments recorded, {total} yuan.</source>
+        <translation>已记录 {count} 笔交费，共 {total} 元。</translation>
+    </message>
+    <message>
+        <source>Export the collection sheet</source>
+        <translation>导出党费收缴登记表</translation>
+    </message>
+    <message>
+        <source>Dues collection {month}.xlsx</source>
+        <translation>党费收缴登记表 {month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The collection sheet was saved to {file}.</source>
+        <translation>收缴登记表已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Writing the collection sheet…</source>
+        <translation>正在导出收缴登记表…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. {name}: {problem}</source>
+        <translation>未保存。{name}：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseFields</name>
     <message>
         <source>New passphrase:</source>
@@ -2299,10 +3070,52 @@
     </message>
 </context>
 <context>
+    <name>PdfPrintPreviewDialog</name>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save this document as a PDF file</source>
+        <translation>将本文档保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Printing failed: the printer could not be started.</source>
+        <translation>打印失败：无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This part of BranchDesk is not available yet. It arrives in a later version.</source>
         <translation>BranchDesk 的这部分功能尚未提供，将在以后的版本中推出。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
     </message>
 </context>
 <context>
@@ -2382,6 +3195,156 @@ A newer recovery code makes this one stop working.
 持有恢复码的人即可读取数据。
 生成新的恢复码后，本恢复码即失效。
 </translation>
+    </message>
+</context>
+<context>
+    <name>RemittanceTab</name>
+    <message>
+        <source>e.g. 1166.70</source>
+        <translation>例如 1166.70</translation>
+    </message>
+    <message>
+        <source>Voluntary dues of 1000 yuan or more, remitted wholly to the centre (art. 11)</source>
+        <translation>其中含一次1000元以上的自愿党费，全额上缴中央（第十一条）</translation>
+    </message>
+    <message>
+        <source>Record remittance</source>
+        <translation>记录上缴</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Record a remittance to the higher party committee</source>
+        <translation>记录向上级党委上缴党费</translation>
+    </message>
+    <message>
+        <source>Remitted on:</source>
+        <translation>上缴日期：</translation>
+    </message>
+    <message>
+        <source>Collections of:</source>
+        <translation>所属期间：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Collections and remittances</source>
+        <translation>收缴与上缴核对</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Collected (by date paid):</source>
+        <translation>本年收缴（按交费日期）：</translation>
+    </message>
+    <message>
+        <source>Remitted for the year:</source>
+        <translation>本年已上缴：</translation>
+    </message>
+    <message>
+        <source>Not yet remitted:</source>
+        <translation>尚未上缴：</translation>
+    </message>
+    <message>
+        <source>Of all collections, for the centre (art. 11):</source>
+        <translation>累计应上缴中央（第十一条）：</translation>
+    </message>
+    <message>
+        <source>Remitted on</source>
+        <translation>上缴日期</translation>
+    </message>
+    <message>
+        <source>Collections of</source>
+        <translation>所属期间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>To the centre</source>
+        <translation>上缴中央</translation>
+    </message>
+    <message>
+        <source>Remittances recorded:</source>
+        <translation>已记录的上缴：</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>a remittance spans two years</source>
+        <translation>有一笔上缴跨两个年度，无法按年核对</translation>
+    </message>
+    <message>
+        <source>Type the amount, e.g. 1166.70.</source>
+        <translation>请填写金额，例如 1166.70。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>所属期间的结束月份早于开始月份。</translation>
+    </message>
+    <message>
+        <source>Not recorded: the amount must be above 0 and in whole fen.</source>
+        <translation>未记录：金额须大于 0，且精确到分。</translation>
+    </message>
+    <message>
+        <source>Recorded: {amount} yuan for {period}.</source>
+        <translation>已记录：{period}上缴 {amount} 元。</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse a payment</source>
+        <translation>冲销交费</translation>
+    </message>
+    <message>
+        <source>The payment stays in the ledger with a reversal beside it; its months count as unpaid again. Enter the right payment afterwards if there is one.</source>
+        <translation>原交费记录保留在账中，另记一笔冲销；所涉月份重新计为未交。如有正确的交费，请随后重新录入。</translation>
+    </message>
+    <message>
+        <source>Paid on:</source>
+        <translation>交费日期：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>所交月份：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
+    </message>
+    <message>
+        <source>e.g. amount entered wrongly</source>
+        <translation>例如：金额录错</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>冲销原因：</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Write the reason for the reversal.</source>
+        <translation>请填写冲销原因。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.dues_reminders import ArrearsReminders
 from ui.meeting_reminders import MeetingReminders
 from ui.styles import HINT_STYLE
 
@@ -54,6 +55,8 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.reminders_label)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
+        self.arrears = ArrearsReminders(workspace, today)
+        reminders.addWidget(self.arrears)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -71,6 +74,7 @@ class DashboardPage(QWidget):
         self.higher_org_label.setText(profile.higher_org)
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
+        self.arrears.refresh()
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
@@ -83,3 +87,4 @@ class DashboardPage(QWidget):
         ):
             label.clear()
         self.meetings.clear()
+        self.arrears.clear()

@@ -1,0 +1,173 @@
+"""Chinese words for party dues: months, payment flags, methods, arrears levels, problem codes.
+
+One place, shared by the 党费 page, the member's dues history and the 工作台 reminders, so a flag
+or a level is worded the same everywhere. Money is shown with ``format_yuan`` (two decimals, no
+locale surprises); this module only words things.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.calendar import Month
+from app.domain.dues import Arrears, ArrearsLevel, PaymentFlag, PaymentMethod
+from app.domain.money import format_yuan
+
+
+def month_text(month: Month) -> str:
+    """``2025年3月``."""
+    return QCoreApplication.translate("DuesTexts", "{month}/{year}").format(
+        year=month.year, month=month.month
+    )
+
+
+def months_text(months: Iterable[Month]) -> str:
+    """The months a payment covers: one month, a run ``2025年1月至2025年6月``, or a list."""
+    ordered = sorted(months)
+    if not ordered:
+        return ""
+    if len(ordered) == 1:
+        return month_text(ordered[0])
+    if all(b - a == 1 for a, b in itertools.pairwise(ordered)):
+        return QCoreApplication.translate("DuesTexts", "{first} to {last}").format(
+            first=month_text(ordered[0]), last=month_text(ordered[-1])
+        )
+    return "、".join(month_text(m) for m in ordered)
+
+
+def period_text(first: Month, last: Month) -> str:
+    """A period of months, both included: ``2025年1月至2025年6月`` (one month: ``2025年3月``)."""
+    if first == last:
+        return month_text(first)
+    return QCoreApplication.translate("DuesTexts", "{first} to {last}").format(
+        first=month_text(first), last=month_text(last)
+    )
+
+
+def yuan_text(amount: Decimal) -> str:
+    """An amount as the ledgers show it: ``1234.50`` (two decimals, no currency sign)."""
+    return format_yuan(amount)
+
+
+def flag_text(flag: PaymentFlag) -> str:
+    """A flag in a sentence (tooltips, messages)."""
+    match flag:
+        case PaymentFlag.REMIT_WHOLLY_TO_CENTRE:
+            return QCoreApplication.translate(
+                "DuesTexts",
+                "A voluntary payment of 1000 yuan or more goes wholly to the centre (art. 11).",
+            )
+        case PaymentFlag.BACK_PAYMENT_OVER_LIMIT:
+            return QCoreApplication.translate(
+                "DuesTexts", "Back payment of more than 6 months (art. 12)."
+            )
+        case PaymentFlag.PAID_BY_OTHER:
+            return QCoreApplication.translate(
+                "DuesTexts", "Paid on the member's behalf by a relative or another member."
+            )
+
+
+def flag_short(flag: PaymentFlag) -> str:
+    """A word or two for a table cell."""
+    match flag:
+        case PaymentFlag.REMIT_WHOLLY_TO_CENTRE:
+            return QCoreApplication.translate("DuesTexts", "remit to the centre")
+        case PaymentFlag.BACK_PAYMENT_OVER_LIMIT:
+            return QCoreApplication.translate("DuesTexts", "back payment over 6 months")
+        case PaymentFlag.PAID_BY_OTHER:
+            return QCoreApplication.translate("DuesTexts", "paid by another")
+
+
+FLAG_ORDER = (
+    PaymentFlag.REMIT_WHOLLY_TO_CENTRE,
+    PaymentFlag.PAID_BY_OTHER,
+    PaymentFlag.BACK_PAYMENT_OVER_LIMIT,
+)
+
+
+def flags_short(flags: Iterable[PaymentFlag]) -> list[str]:
+    present = set(flags)
+    return [flag_short(f) for f in FLAG_ORDER if f in present]
+
+
+def method_text(method: PaymentMethod) -> str:
+    match method:
+        case PaymentMethod.CASH:
+            return QCoreApplication.translate("DuesTexts", "Cash")
+        case PaymentMethod.TRANSFER:
+            return QCoreApplication.translate("DuesTexts", "Bank transfer")
+        case PaymentMethod.ONLINE:
+            return QCoreApplication.translate("DuesTexts", "Online payment")
+        case PaymentMethod.OTHER:
+            return QCoreApplication.translate("DuesTexts", "Other")
+
+
+def problem_text(code: str) -> str:
+    """A problem code of an ``InvalidInputError`` from the dues services."""
+    texts = {
+        "note_required_for_back_payment": QCoreApplication.translate(
+            "DuesTexts",
+            "Back payment of more than 6 months: write the reason in the note (art. 12).",
+        ),
+        "not_an_amount": QCoreApplication.translate("DuesTexts", "Not a valid amount."),
+        "required": QCoreApplication.translate("DuesTexts", "Required."),
+        "already_reversed": QCoreApplication.translate(
+            "DuesTexts", "This payment has already been reversed."
+        ),
+        "cannot_reverse_a_reversal": QCoreApplication.translate(
+            "DuesTexts", "A reversal cannot be reversed."
+        ),
+    }
+    return texts.get(code, QCoreApplication.translate("DuesTexts", "Not valid."))
+
+
+def level_text(level: ArrearsLevel) -> str:
+    match level:
+        case ArrearsLevel.NONE:
+            return ""
+        case ArrearsLevel.WARNING:
+            return QCoreApplication.translate("DuesTexts", "Remind")
+        case ArrearsLevel.SEVERE:
+            return QCoreApplication.translate("DuesTexts", "Urgent: 5 months")
+        case ArrearsLevel.LAPSED:
+            return QCoreApplication.translate("DuesTexts", "6 months or more")
+
+
+def arrears_text(name: str, arrears: Arrears) -> str:
+    """One line of the arrears reminders: who, how many months, which months."""
+    run = arrears.longest_run
+    return QCoreApplication.translate(
+        "DuesTexts", "{name}: {count} consecutive months unpaid ({months})"
+    ).format(name=name, count=len(run), months=months_text(run))
+
+
+def arrears_advice(level: ArrearsLevel) -> str:
+    """What the secretary should do, by level (第十三条)."""
+    match level:
+        case ArrearsLevel.NONE:
+            return ""
+        case ArrearsLevel.WARNING:
+            return QCoreApplication.translate("DuesTexts", "Remind the member to pay.")
+        case ArrearsLevel.SEVERE:
+            return QCoreApplication.translate(
+                "DuesTexts",
+                "One more unpaid month makes six (art. 13): talk to the member now.",
+            )
+        case ArrearsLevel.LAPSED:
+            return QCoreApplication.translate(
+                "DuesTexts",
+                "Six months or more unpaid (art. 13): the branch looks into it and decides.",
+            )
+
+
+def article_13_note() -> str:
+    return QCoreApplication.translate(
+        "DuesTexts",
+        "Art. 13 of the 2008 regulation: a member who does not pay dues for six consecutive "
+        "months without good reason is treated as having left the party of their own accord. "
+        "BranchDesk only reminds; the branch looks into each case and decides.",
+    )

@@ -152,10 +152,10 @@ class MemberDuesHistory(QWidget):
         self.feedback_label.clear()
         self._update_buttons()
 
-    def month_rows(self) -> list[tuple[str, str, str, str, str]]:
+    def month_rows(self) -> list[tuple[str, ...]]:
         """What the months table shows (for tests and the member page)."""
         return [
-            tuple(self._cell(self.months_table, r, c) for c in range(5))  # type: ignore[misc]
+            tuple(self._cell(self.months_table, r, c) for c in range(5))
             for r in range(self.months_table.rowCount())
         ]
 

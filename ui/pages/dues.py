@@ -98,6 +98,14 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _day(edit: QDateEdit) -> date:
+    """The day a date field shows (the stubs type ``toPython`` loosely)."""
+    value = edit.date().toPython()
+    if not isinstance(value, date):
+        raise TypeError("not a date")
+    return value
+
+
 def _month_of(value: QDate) -> Month:
     return Month(value.year(), value.month())
 
@@ -161,7 +169,7 @@ class MonthTab(QWidget):
         self.paid_on_edit.setCalendarPopup(True)
         self.paid_on_edit.setDate(_qdate(today()))
         self.paid_on_edit.dateChanged.connect(
-            lambda d: self.model.set_paid_on(d.toPython()))
+            lambda _d: self.model.set_paid_on(_day(self.paid_on_edit)))
         self.method_combo = QComboBox()
         for method in PaymentMethod:
             self.method_combo.addItem(dues_texts.method_text(method), method)
@@ -255,7 +263,7 @@ class MonthTab(QWidget):
         except BranchDeskError as error:
             _feedback(self.feedback_label, message_for(error), ok=False)
             return
-        self.model.load(self.month, lines, self.paid_on_edit.date().toPython())  # type: ignore[arg-type]
+        self.model.load(self.month, lines, _day(self.paid_on_edit))
         if not lines:
             self._nothing_due = self.tr(
                 "Nothing is due for {month} yet: press “Generate this month's dues”."
@@ -368,7 +376,7 @@ class MonthTab(QWidget):
                       ok=False)
             return None
         workspace, month = self._workspace, self.month
-        paid_on: date = self.paid_on_edit.date().toPython()  # type: ignore[assignment]
+        paid_on = _day(self.paid_on_edit)
         method = PaymentMethod(self.method_combo.currentData())
         return self._run_save(workspace, month, paid_on, method, pending)
 
@@ -878,7 +886,7 @@ class RemittanceTab(QWidget):
             _feedback(self.feedback_label, self.tr("The period ends before it starts."),
                       ok=False)
             return False
-        remitted_on: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        remitted_on = _day(self.date_edit)
         try:
             with self._workspace.unit_of_work() as uow:
                 dues.record_remittance(uow, remitted_on, first, last, amount,

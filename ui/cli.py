@@ -156,6 +156,39 @@ def build_parser() -> argparse.ArgumentParser:
     members_export.add_argument(
         "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+
+    meetings = commands.add_parser(
+        "meetings", help=QCoreApplication.translate("Cli", "meetings and their minutes")
+    )
+    meeting_commands = meetings.add_subparsers(
+        dest="meetings_command",
+        metavar=QCoreApplication.translate("Cli", "COMMAND"),
+        parser_class=_Parser,
+        required=True,
+    )
+    meetings_list = meeting_commands.add_parser(
+        "list",
+        help=QCoreApplication.translate(
+            "Cli", "list the meetings (id, date, type, first topic), oldest first"
+        ),
+    )
+    meetings_list.add_argument(
+        "--year",
+        type=int,
+        metavar=QCoreApplication.translate("Cli", "YEAR"),
+        help=QCoreApplication.translate("Cli", "only the meetings held in this year"),
+    )
+    meetings_minutes = meeting_commands.add_parser(
+        "minutes", help=QCoreApplication.translate("Cli", "write a meeting's minutes as a PDF")
+    )
+    meetings_minutes.add_argument(
+        "meeting_id",
+        metavar="MEETING_ID",
+        help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
+    )
+    meetings_minutes.add_argument(
+        "file", type=Path, help=QCoreApplication.translate("Cli", "the PDF file to write")
+    )
     _add_dues_commands(commands)
     return parser
 
@@ -221,6 +254,7 @@ def run(
         "check": _check,
         "demo": _demo,
         "members": _members,
+        "meetings": _meetings,
         "dues": _dues,
     }
     io = _Io(stdin, stdout, stderr)
@@ -441,6 +475,73 @@ def _members_export(args: argparse.Namespace, workspace: Workspace, io: _Io) -> 
         result = roster.export_roster(uow, path, date.today(), branch.load_profile(uow).name)
         uow.commit()
     io.say(roster_texts.exported_text(result.members, result.path))
+
+
+def _meetings(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    if args.meetings_command == "list":
+        _meetings_list(args, workspace, io)
+    else:
+        _meetings_minutes(args, workspace, io)
+
+
+def _meetings_list(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    """One line per meeting, tab-separated: id, date, type, first topic (for scripts too)."""
+    from app.services import meetings
+    from ui.member_texts import label
+
+    _unlock(workspace, io)
+    with workspace.unit_of_work() as uow:
+        ids = meetings.meeting_ids(uow, meetings.MeetingFilter(year=args.year, descending=False))
+        for start in range(0, len(ids), 500):
+            for row in meetings.meeting_rows(uow, ids[start : start + 500]):
+                topic = row.topics[0] if row.topics else ""
+                io.say("\t".join((row.id, row.held_on.isoformat(), label(row.type), topic)))
+    if not ids:
+        text = (
+            QCoreApplication.translate("Cli", "No meetings are recorded.")
+            if args.year is None
+            else QCoreApplication.translate("Cli", "No meetings are recorded in {year}.").format(
+                year=args.year
+            )
+        )
+        print(text, file=io.stderr)
+
+
+def _meetings_minutes(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from app.errors import RecordNotFoundError
+    from app.services import meeting_documents
+
+    _unlock(workspace, io)
+    path = args.file.resolve()
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    with workspace.unit_of_work() as uow:
+        try:
+            pages = meeting_documents.write_minutes(uow, args.meeting_id, path)
+        except RecordNotFoundError:
+            print(
+                QCoreApplication.translate(
+                    "Cli", "There is no meeting with the id {id}; \"meetings list\" shows the ids."
+                ).format(id=args.meeting_id),
+                file=io.stderr,
+            )
+            raise _CheckFailedError() from None
+        except InvalidInputError:  # the only thing minutes need that a meeting may lack
+            print(
+                QCoreApplication.translate(
+                    "Cli",
+                    "The minutes were not written: the meeting has no start time. Enter it in "
+                    "the window first.",
+                ),
+                file=io.stderr,
+            )
+            raise _CheckFailedError() from None
+        uow.commit()
+    io.say(
+        QCoreApplication.translate("Cli", "Minutes written to {file} ({pages} pages).").format(
+            file=path, pages=pages
+        )
+    )
 
 
 def _dues(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:

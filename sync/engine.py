@@ -25,7 +25,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Integer, delete, func, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.domain.members import Classification
@@ -261,16 +271,18 @@ class Engine:
     def _apply_results(
         self, entries: dict[str, _Sent], results: list[Applied | Conflict | Rejected]
     ) -> None:
+        """Acknowledge a batch and note versions, conflicts and rejections: one transaction,
+        a few statements per batch (an UPDATE per op would dominate a large first sync)."""
         with self.new_uow() as uow:
             session = uow.session
             now = utc_iso()
+            acked: list[int] = []
+            bumps: dict[str, list[dict[str, Any]]] = {}
             for result in results:
                 entry = entries.get(str(result.op_id))
                 if entry is None:
                     continue
-                session.execute(
-                    update(OutboxEntry).where(OutboxEntry.seq == entry.seq).values(acked_at=now)
-                )
+                acked.append(entry.seq)
                 if isinstance(result, Rejected):
                     self.report.rejected += 1
                     reasons = self.report.rejected_reasons
@@ -279,19 +291,14 @@ class Engine:
                 self.report.pushed += 1
                 if entry.entity == "dues_event":
                     continue  # immutable locally too (no version to note)
-                model: Any = MODELS[entry.entity]
                 record_id = entry.entity_id
                 if isinstance(result, Applied) and result.record_id != entry.entity_id:
                     record_id = self._rekey(session, entry.entity, entry.entity_id,
                                             result.record_id)
-                row = session.get(model, record_id)
-                if (
-                    isinstance(result, Applied) and result.changed and not result.superseded
-                    and row is not None and row.server_version == result.version - 1
-                ):
-                    session.execute(update(model).where(model.id == record_id).values(
-                        server_version=result.version, updated_at=model.updated_at
-                    ))
+                if isinstance(result, Applied) and result.changed and not result.superseded:
+                    bumps.setdefault(entry.entity, []).append(
+                        {"b_id": record_id, "b_old": result.version - 1, "b_new": result.version}
+                    )
                 if isinstance(result, Conflict):
                     self.report.conflicts += len(result.fields)
                     patch = json.loads(entry.patch)
@@ -302,6 +309,21 @@ class Engine:
                             server_value=_dumps(result.server_record.data.get(name)),
                             server_version=result.version,
                         ))
+            for start in range(0, len(acked), 500):
+                session.execute(update(OutboxEntry).where(
+                    OutboxEntry.seq.in_(acked[start:start + 500])
+                ).values(acked_at=now))
+            for entity, items in bumps.items():
+                table: Any = MODELS[entity].__table__
+                # Only when this op made the version right after the local one: otherwise the
+                # pull brings what others changed in between.
+                session.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("b_id"),
+                           table.c.server_version == bindparam("b_old"))
+                    .values(server_version=bindparam("b_new"), updated_at=table.c.updated_at),
+                    items,
+                )
             uow.commit()
 
     @staticmethod

@@ -8,11 +8,13 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -77,6 +79,10 @@ class OutboxEntry(Base):
     """One local change waiting to be pushed to the city platform (DESIGN.md, "Sync")."""
 
     __tablename__ = "sync_outbox"
+    # Un-acknowledged ops, oldest first, without scanning the acknowledged history (sync/).
+    __table_args__ = (
+        Index("ix_sync_outbox_pending", "seq", sqlite_where=text("acked_at IS NULL")),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     op_id: Mapped[str] = mapped_column(String(36), unique=True)

@@ -377,3 +377,35 @@ def test_meeting_table_model_filters_in_sql_and_passes_the_model_tester(
     model.clear()
     assert model.rowCount() == 0
 
+
+# ---------------------------------------------------------------- the minutes PDF
+
+
+def test_export_the_minutes_pdf_of_finalized_minutes_with_a_correction(
+    qtbot: QtBot, page: MeetingsPage, tmp_path: Path
+) -> None:
+    ids = add_members(page._workspace, full=6, committee=3)
+    meeting_id = add_meeting(page._workspace, MeetingType.COMMITTEE, TODAY,
+                             topic="研究十二月主题党日安排")
+    with page._workspace.unit_of_work() as uow:
+        meetings.set_attendance(uow, meeting_id, ids[2], Attendance.ABSENT, "出差在外")
+        meetings.finalize(uow, meeting_id, TODAY)
+        meetings.add_amendment(uow, meeting_id, TODAY, "李红", "会议结束时间应为16:30。")
+        uow.commit()
+    page.refresh()
+    assert page.select_meeting(meeting_id)
+    assert page.export_button.isEnabled()
+    assert page.print_button.isEnabled()
+    target = tmp_path / "会议记录.pdf"
+    task = page.export_minutes(target)
+    assert task is not None
+    qtbot.waitUntil(lambda: "已导出" in page.feedback_label.text(), timeout=20_000)
+    text = pdf_text(target)
+    for expected in ("支部委员会", "三楼会议室", "研究十二月主题党日安排", "张伟", "出差在外",
+                     "会议结束时间应为16:30。", "王建国", "李红"):
+        assert expected in text, expected
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(target),
+         str(Path(__file__).resolve().parents[2] / "screenshots" / "meeting-minutes-pdf")],
+        check=True,
+    )

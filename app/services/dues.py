@@ -7,6 +7,7 @@ Every write runs in the caller's unit of work with its audit entry and sync-outb
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -319,10 +320,13 @@ def record_remittance(
 
 
 def ledger(uow: UnitOfWork) -> rules.Ledger:
-    """The whole ledger folded from its events (balances, totals, reconciliation)."""
-    return rules.fold(_to_event(row) for row in uow.session.scalars(
-        select(DuesEventRow).order_by(DuesEventRow.seq)
-    ))
+    """The whole ledger folded from its events (balances, totals, reconciliation).
+
+    Plain rows through Core, not ORM objects: a large branch has hundreds of thousands of events.
+    """
+    table = cast(Table, DuesEventRow.__table__)
+    rows = uow.session.connection().execute(select(table).order_by(table.c.seq))
+    return rules.fold(_to_event(row) for row in rows)
 
 
 def arrears_list(
@@ -472,14 +476,15 @@ def _reversed_ids() -> Any:
     return select(DuesEventRow.reverses_id).where(DuesEventRow.reverses_id.is_not(None))
 
 
-def _to_event(row: DuesEventRow) -> rules.LedgerEvent:
+def _to_event(row: Any) -> rules.LedgerEvent:
+    """A domain event from a ``dues_event`` row (an ORM object or a Core row: same attributes)."""
     if row.kind == "due":
-        return rules.DueGenerated(row.id, _need(row.member_id), Month.parse(_need(row.month)),
+        return rules.DueGenerated(row.id, _need(row.member_id), _month(_need(row.month)),
                                   from_fen(row.amount_fen))
     if row.kind == "payment":
         return rules.Payment(
             event_id=row.id, member_id=_need(row.member_id), paid_on=_need(row.on_date),
-            months=tuple(Month.parse(m) for m in json.loads(row.months)),
+            months=tuple(_month(m) for m in json.loads(row.months)),
             amount=from_fen(row.amount_fen), voluntary=from_fen(row.voluntary_fen),
             payer=row.payer or None, method=PaymentMethod(row.method),
             receipt_no=row.receipt_no or None, note=row.note or None,
@@ -487,9 +492,14 @@ def _to_event(row: DuesEventRow) -> rules.LedgerEvent:
     if row.kind == "reversal":
         return rules.Reversal(row.id, _need(row.reverses_id), _need(row.on_date), row.note)
     return rules.Remittance(
-        row.id, _need(row.on_date), Month.parse(_need(row.first_month)),
-        Month.parse(_need(row.last_month)), from_fen(row.amount_fen), row.to_centre,
+        row.id, _need(row.on_date), _month(_need(row.first_month)),
+        _month(_need(row.last_month)), from_fen(row.amount_fen), bool(row.to_centre),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _month(code: str) -> Month:
+    return Month.parse(code)
 
 
 def _need(value: T | None) -> T:

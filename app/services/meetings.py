@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy import case, extract, func, select
 
 from app.domain import meetings as rules
+from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.meetings import Frequency, MeetingType, VoteResult
 from app.domain.members import BranchPost, Classification, MembershipStatus
@@ -430,27 +432,36 @@ def get_meeting(uow: UnitOfWork, meeting_id: str) -> Meeting:
 
 
 def meeting_ids(uow: UnitOfWork, flt: MeetingFilter) -> list[str]:
+    """Ids of the meetings matching ``flt``, newest first by default (filtered and sorted in SQL;
+    a year or month is a date range, so the ``(held_on, start_time, id)`` index serves it)."""
     query = select(MeetingRow.id).where(MeetingRow.deleted_at.is_(None))
     if flt.year is not None:
-        query = query.where(extract("year", MeetingRow.held_on) == flt.year)
-        if flt.month is not None:
-            query = query.where(extract("month", MeetingRow.held_on) == flt.month)
+        first = Month(flt.year, flt.month or 1)
+        last = Month(flt.year, flt.month or 12)
+        query = query.where(MeetingRow.held_on.between(first.first_day, last.last_day))
     if flt.type is not None:
         query = query.where(MeetingRow.type == flt.type.value)
     text = flt.text.strip()
     if text:
-        pattern = f"%{text}%"
-        query = query.where(MeetingRow.topics.like(pattern) | MeetingRow.place.like(pattern))
-    order = MeetingRow.held_on.desc() if flt.descending else MeetingRow.held_on.asc()
-    return list(uow.session.scalars(query.order_by(order, MeetingRow.start_time, MeetingRow.id)))
+        pattern = "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+        query = query.where(
+            MeetingRow.topics.like(pattern, escape="\\")
+            | MeetingRow.place.like(pattern, escape="\\")
+        )
+    if flt.descending:
+        order = (MeetingRow.held_on.desc(), MeetingRow.start_time.desc(), MeetingRow.id.desc())
+    else:
+        order = (MeetingRow.held_on.asc(), MeetingRow.start_time.asc(), MeetingRow.id.asc())
+    return list(uow.session.connection().execute(query.order_by(*order)).scalars())
 
 
 def meeting_rows(uow: UnitOfWork, ids: Sequence[str]) -> list[MeetingListRow]:
     if not ids:
         return []
+    connection = uow.session.connection()  # Core: a page of list rows, no ORM bookkeeping
     counts = {
         meeting_id: (expected, present)
-        for meeting_id, expected, present in uow.session.execute(
+        for meeting_id, expected, present in connection.execute(
             select(
                 AttendanceRow.meeting_id,
                 func.count(AttendanceRow.id),
@@ -458,15 +469,19 @@ def meeting_rows(uow: UnitOfWork, ids: Sequence[str]) -> list[MeetingListRow]:
             )
             .where(AttendanceRow.meeting_id.in_(list(ids)))
             .group_by(AttendanceRow.meeting_id)
-        ).tuples()
+        )
     }
     found = {}
-    for row in uow.session.scalars(select(MeetingRow).where(MeetingRow.id.in_(list(ids)))):
-        expected, present = counts.get(row.id, (0, 0))
-        found[row.id] = MeetingListRow(
-            id=row.id, type=MeetingType(row.type), held_on=row.held_on,
-            topics=tuple(json.loads(row.topics)), place=row.place, expected=expected,
-            present=present or 0, finalized=row.finalized_on is not None,
+    query = select(
+        MeetingRow.id, MeetingRow.type, MeetingRow.held_on, MeetingRow.topics, MeetingRow.place,
+        MeetingRow.finalized_on,
+    ).where(MeetingRow.id.in_(list(ids)))
+    for meeting_id, kind, held_on, topics, place, finalized_on in connection.execute(query):
+        expected, present = counts.get(meeting_id, (0, 0))
+        found[meeting_id] = MeetingListRow(
+            id=meeting_id, type=MeetingType(kind), held_on=held_on,
+            topics=tuple(json.loads(topics)), place=place, expected=expected,
+            present=present or 0, finalized=finalized_on is not None,
         )
     return [found[i] for i in ids if i in found]
 

@@ -231,6 +231,29 @@ def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
 
+    sync = commands.add_parser(
+        "sync", help=QCoreApplication.translate("Cli", "synchronize with the city platform")
+    )
+    sync.add_argument(
+        "--server",
+        metavar="URL",
+        help=QCoreApplication.translate("Cli", "the platform's address (remembered)"),
+    )
+    sync.add_argument(
+        "--enroll",
+        metavar=QCoreApplication.translate("Cli", "CODE"),
+        help=QCoreApplication.translate(
+            "Cli", "bind this PC to its branch with the one-time code from the platform"
+        ),
+    )
+    sync.add_argument(
+        "--confirm-deletions",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli", "apply a pull that deletes many local records (after checking why)"
+        ),
+    )
+
 
 def parse(argv: list[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
@@ -256,6 +279,7 @@ def run(
         "members": _members,
         "meetings": _meetings,
         "dues": _dues,
+        "sync": _sync,
     }
     io = _Io(stdin, stdout, stderr)
     try:
@@ -576,6 +600,37 @@ def _dues_ledger(args: argparse.Namespace, workspace: Workspace, io: _Io) -> Non
                 "Cli", "{count} members have 3 or more consecutive unpaid months (第十三条)."
             ).format(count=result.arrears)
         )
+
+
+def _sync(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from sync import service
+
+    _unlock(workspace, io)
+    if args.enroll:
+        server = args.server or service.settings(workspace).server_url
+        if not server:
+            raise InvalidInputError([FieldProblem("server_url", "required")])
+        enrolled = service.enroll(workspace, server, args.enroll)
+        io.say(QCoreApplication.translate(
+            "Cli", "This PC is now enrolled for {branch} on the platform."
+        ).format(branch=enrolled.branch_name))
+    elif args.server:
+        service.configure(workspace, server_url=args.server)
+    report = service.sync_now(workspace, confirm_mass_deletion=args.confirm_deletions)
+    io.say(QCoreApplication.translate(
+        "Cli", "Synchronized: {pushed} changes sent, {pulled} received, {withheld} kept on this "
+        "PC (secret)."
+    ).format(pushed=report.pushed, pulled=report.pulled, withheld=report.withheld))
+    if report.rejected:
+        io.say(QCoreApplication.translate(
+            "Cli", "The platform refused {count} changes; see the sync history in the window."
+        ).format(count=report.rejected))
+    pending = len(service.conflicts(workspace))
+    if pending:
+        io.say(QCoreApplication.translate(
+            "Cli", "{count} fields were changed both here and on the platform: choose which "
+            "value to keep on the 同步 page of the window."
+        ).format(count=pending))
 
 
 def make_core_application() -> QCoreApplication:

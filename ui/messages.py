@@ -24,14 +24,24 @@ from app.errors import (
     KeyringUnavailableError,
     KeySlotsCorruptError,
     KeySlotsMissingError,
+    MassDeletionConfirmationRequired,
+    MeetingFinalizedError,
     MissingGlyphsError,
     NotABackupError,
+    PassphraseRequiredError,
+    RecordNotFoundError,
     RosterFileError,
+    SyncAuthError,
+    SyncConflictsPendingError,
+    SyncNotEnrolledError,
+    SyncProtocolError,
+    SyncServerUnreachableError,
     UnlockThrottledError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
+from ui.member_texts import describe_problem
 
 
 def _with_retry(problem: str, seconds: float) -> str:
@@ -155,7 +165,75 @@ def message_for(error: BaseException) -> str:
         case InvalidInputError():
             return QCoreApplication.translate(
                 "Messages", "Some entries are not valid: {fields}"
-            ).format(fields=", ".join(p.field for p in error.problems))
+            ).format(fields="; ".join(describe_problem(p.field, p.code) for p in error.problems))
+        case PassphraseRequiredError():
+            return QCoreApplication.translate("Messages", "Enter the passphrase first.")
+        case MeetingFinalizedError():
+            return QCoreApplication.translate(
+                "Messages",
+                "These minutes were finalized on {date} and can no longer be changed. "
+                "Add a correction instead.",
+            ).format(date=error.finalized_on.isoformat())
+        case RecordNotFoundError():
+            return QCoreApplication.translate(
+                "Messages", "The record no longer exists. Refresh the list and try again."
+            )
+        case SyncNotEnrolledError():
+            return QCoreApplication.translate(
+                "Messages",
+                "This PC is not yet enrolled with the city platform. Enter the platform's address "
+                "and the one-time code you received from it.",
+            )
+        case SyncServerUnreachableError():
+            reasons = {
+                "tls": QCoreApplication.translate(
+                    "Messages",
+                    "the platform's certificate could not be verified (ask the administrator "
+                    "for the platform's CA certificate).",
+                ),
+                "server_error": QCoreApplication.translate(
+                    "Messages", "the platform reported an internal error."
+                ),
+            }
+            reason = reasons.get(
+                error.reason,
+                QCoreApplication.translate("Messages", "no network connection to it."),
+            )
+            return QCoreApplication.translate(
+                "Messages",
+                "Could not reach the city platform: {reason} Nothing was lost: the changes wait "
+                "on this PC for the next synchronization.",
+            ).format(reason=reason)
+        case SyncAuthError():
+            if error.reason == "invalid_enrollment_code":
+                return QCoreApplication.translate(
+                    "Messages",
+                    "The one-time code was not accepted (mistyped, already used or expired).",
+                )
+            return QCoreApplication.translate(
+                "Messages",
+                "The city platform refused this PC. Ask the platform administrator to check its "
+                "enrollment.",
+            )
+        case SyncProtocolError():
+            return QCoreApplication.translate(
+                "Messages",
+                "The city platform answered in a way this version does not understand ({reason}). "
+                "Nothing was changed here; the platform administrator may need to update.",
+            ).format(reason=error.reason)
+        case SyncConflictsPendingError():
+            return QCoreApplication.translate(
+                "Messages",
+                "{count} fields were changed both here and on the platform: choose which value "
+                "to keep.",
+            ).format(count=error.count)
+        case MassDeletionConfirmationRequired():
+            return QCoreApplication.translate(
+                "Messages",
+                "The platform's changes would remove {count} records from this PC, more than "
+                "{share}% of them. Nothing was removed. Check with the platform administrator, "
+                "then confirm if it is right.",
+            ).format(count=error.count, share=round(error.share * 100))
         case MissingGlyphsError():
             return QCoreApplication.translate(
                 "Messages",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -322,11 +322,59 @@ def record_remittance(
 def ledger(uow: UnitOfWork) -> rules.Ledger:
     """The whole ledger folded from its events (balances, totals, reconciliation).
 
-    Plain rows through Core, not ORM objects: a large branch has hundreds of thousands of events.
+    A large branch has hundreds of thousands of events, so they are read as plain tuples and the
+    amounts due and payments are rebuilt without re-running their validation: every event was
+    validated when it was recorded, and the triggers keep the ledger from being changed since.
     """
     table = cast(Table, DuesEventRow.__table__)
-    rows = uow.session.connection().execute(select(table).order_by(table.c.seq))
-    return rules.fold(_to_event(row) for row in rows)
+    c = table.c
+    query = select(
+        c.id, c.kind, c.member_id, c.month, c.months, c.amount_fen, c.voluntary_fen, c.on_date,
+        c.payer, c.method, c.receipt_no, c.note, c.reverses_id, c.first_month, c.last_month,
+        c.to_centre,
+    ).order_by(c.seq)
+    amounts: dict[int, Decimal] = {}
+
+    def money(fen: int) -> Decimal:
+        value = amounts.get(fen)
+        if value is None:
+            value = amounts[fen] = from_fen(fen)
+        return value
+
+    def events() -> Iterator[rules.LedgerEvent]:
+        for (event_id, kind, member_id, month, months, amount_fen, voluntary_fen, on_date, payer,
+             method, receipt_no, note, reverses_id, first_month, last_month,
+             to_centre) in uow.session.connection().execute(query):
+            if kind == "due":
+                yield _trusted(rules.DueGenerated, event_id=event_id, member_id=member_id,
+                               month=_month(month), amount=money(amount_fen))
+            elif kind == "payment":
+                yield _trusted(
+                    rules.Payment, event_id=event_id, member_id=member_id, paid_on=on_date,
+                    months=_months(months), amount=money(amount_fen),
+                    voluntary=money(voluntary_fen),
+                    payer=payer or None, method=PaymentMethod(method),
+                    receipt_no=receipt_no or None, note=note or None,
+                )
+            elif kind == "reversal":
+                yield rules.Reversal(event_id, _need(reverses_id), _need(on_date), note)
+            else:
+                yield rules.Remittance(event_id, _need(on_date), _month(_need(first_month)),
+                                       _month(_need(last_month)), money(amount_fen),
+                                       bool(to_centre))
+
+    return rules.fold(events())
+
+
+E = TypeVar("E")
+
+
+def _trusted(cls: type[E], **values: Any) -> E:
+    """An event rebuilt from the ledger without its constructor's checks (see ``ledger``)."""
+    event = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(event, name, value)
+    return event
 
 
 def arrears_list(
@@ -500,6 +548,12 @@ def _to_event(row: Any) -> rules.LedgerEvent:
 @functools.lru_cache(maxsize=1024)
 def _month(code: str) -> Month:
     return Month.parse(code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _months(text: str) -> tuple[Month, ...]:
+    """A payment's months (a JSON list): few distinct lists in thousands of payments."""
+    return tuple(_month(m) for m in json.loads(text))
 
 
 def _need(value: T | None) -> T:

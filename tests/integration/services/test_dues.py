@@ -185,3 +185,29 @@ def test_month_sheet_shows_due_paid_and_outstanding(branch):
     assert sheet["李老"].paid == D("0")
     assert "钱新" not in sheet  # admitted in March
     assert history.total_paid == D("60.00")
+
+
+def test_the_fast_ledger_read_equals_folding_validated_events(branch):
+    from dataclasses import fields as dataclass_fields
+
+    from sqlalchemy import select
+
+    from app.domain import dues as rules
+    from app.storage.models import DuesEventRow
+
+    ws, ids = branch
+    generate(ws, Month(2025, 1), Month(2025, 2))
+    with ws.unit_of_work() as uow:
+        paid = d.record_payment(uow, ids["worker"], date(2025, 2, 3),
+                                [Month(2025, 1), Month(2025, 2)], D("96.00"), payer="家属",
+                                receipt_no="NO.1", note="两个月")
+        d.reverse(uow, paid.event_id, date(2025, 2, 4), "重录")
+        d.record_payment(uow, ids["worker"], date(2025, 2, 4), [Month(2025, 1)], D("48.00"))
+        d.record_remittance(uow, date(2025, 3, 1), Month(2025, 1), Month(2025, 2), D("48.00"))
+        uow.commit()
+        fast = d.ledger(uow)
+        rows = uow.session.scalars(select(DuesEventRow).order_by(DuesEventRow.seq)).all()
+        slow = rules.fold(d._to_event(row) for row in rows)
+    assert fast == slow
+    for payment in fast.payments:
+        assert {f.name for f in dataclass_fields(payment)} <= set(dir(payment))

@@ -58,6 +58,7 @@ class MeetingReminders(QWidget):
         today = self._today()
         with self._workspace.unit_of_work() as uow:
             due = meetings.reminders(uow, today, within_days=366)
+            since = meetings.records_since(uow)
             frequencies = meetings.load_frequencies(uow)
             previous = {
                 Period.containing(f, Period.containing(f, today).start - timedelta(days=1))
@@ -70,7 +71,7 @@ class MeetingReminders(QWidget):
         self.due = [(r.meeting_type, r.period, r.days_left) for r in due]
         self.missed = sorted(
             ((period, kind) for report in reports.values() for period, kind in report.missed
-             if period in previous),
+             if period in previous and period.start >= since),
             key=lambda pk: (pk[0].first, pk[1].value),
         )
         self._show()

@@ -514,6 +514,20 @@ def compliance_report(uow: UnitOfWork, year: int, as_of: date) -> ComplianceRepo
     return ComplianceReport(year=year, periods=periods)
 
 
+def records_since(uow: UnitOfWork) -> date:
+    """The first day the branch's meetings are on record: the earliest meeting entered, or the
+    day this database was set up. Periods before it cannot be "missed" — they were never kept
+    here."""
+    from app.storage.models import BranchRow
+
+    created = uow.session.scalar(select(BranchRow.created_at).limit(1))
+    first_meeting = uow.session.scalar(
+        select(func.min(MeetingRow.held_on)).where(MeetingRow.deleted_at.is_(None))
+    )
+    set_up = date.fromisoformat(created[:10]) if created else date.today()
+    return min(d for d in (set_up, first_meeting) if d is not None)
+
+
 def reminders(uow: UnitOfWork, as_of: date, within_days: int = 14) -> list[rules.Reminder]:
     """Required meetings of the running periods not held yet, soonest deadline first."""
     held = uow.session.execute(

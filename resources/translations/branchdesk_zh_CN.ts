@@ -602,8 +602,8 @@
       <translation>提醒事项</translation>
     </message>
     <message>
-      <source>Reminders and this month's to-dos (meetings due, dues not yet paid, members whose next development stage is near) will appear here.</source>
-      <translation>提醒事项和本月待办（应召开的会议、未交党费、即将进入下一发展阶段的人员等）将显示在这里。</translation>
+      <source>Nothing needs attention at the moment.</source>
+      <translation>目前没有需要提醒的事项。</translation>
     </message>
   </context>
   <context>

@@ -44,12 +44,7 @@ class DashboardPage(QWidget):
 
         reminders_box = QGroupBox(self.tr("Reminders"))
         reminders = QVBoxLayout(reminders_box)
-        self.reminders_label = QLabel(
-            self.tr(
-                "Reminders and this month's to-dos (meetings due, dues not yet paid, members "
-                "whose next development stage is near) will appear here."
-            )
-        )
+        self.reminders_label = QLabel(self.tr("Nothing needs attention at the moment."))
         self.reminders_label.setWordWrap(True)
         self.reminders_label.setStyleSheet(HINT_STYLE)
         reminders.addWidget(self.reminders_label)
@@ -75,6 +70,8 @@ class DashboardPage(QWidget):
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
         self.arrears.refresh()
+        nothing = not (self.meetings.due or self.meetings.missed or self.arrears.entries)
+        self.reminders_label.setVisible(nothing)
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""

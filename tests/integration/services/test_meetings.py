@@ -186,3 +186,12 @@ def test_list_by_period_and_type(workspace):
         assert mt.meeting_ids(uow, mt.MeetingFilter(type=MeetingType.MEMBERS_ASSEMBLY)) == [b]
         rows = mt.meeting_rows(uow, [a, b])
     assert [(r.expected, r.present) for r in rows] == [(2, 2), (2, 2)]
+
+
+def test_records_start_when_the_database_was_set_up_or_at_the_first_meeting(workspace):
+    with workspace.unit_of_work() as uow:
+        assert mt.records_since(uow) == date.today()
+    add_members(workspace, full=2, committee=2)
+    new_meeting(workspace, MeetingType.COMMITTEE, date(2024, 5, 6))
+    with workspace.unit_of_work() as uow:
+        assert mt.records_since(uow) == date(2024, 5, 6)

@@ -17,9 +17,10 @@ from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
 from app.domain.members import BranchPost, Classification, EventKind, MembershipStatus
 from app.services import members
-from app.services.members import MemberFilter, MemberInput, StatusFilter
+from app.services.members import MemberFilter, MemberInput, SortKey, StatusFilter
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
+from ui import member_texts
 from ui.date_field import parse_date
 from ui.main_window import MainWindow
 from ui.models.member_table import COLUMNS, ID_ROLE, MemberTableModel
@@ -295,11 +296,12 @@ def test_filters_by_stage_group_category_and_sorts(qtbot: QtBot, page: MembersPa
     page.category_filter.setCurrentIndex(0)
 
     header = page.table.horizontalHeader()
-    birth_column = next(i for i, c in enumerate(COLUMNS) if c.field == "birth_date")
+    birth_column = next(i for i, c in enumerate(COLUMNS) if c.sort is SortKey.BIRTH_DATE)
     page.table.sortByColumn(birth_column, Qt.SortOrder.DescendingOrder)
     births = [page.model.index(r, birth_column).data() for r in range(page.model.count)]
     assert births == sorted(births, reverse=True)
-    phone_column = next(i for i, c in enumerate(COLUMNS) if c.field == "phone")
+    phone_title = member_texts.field_label("phone")
+    phone_column = next(i for i, c in enumerate(COLUMNS) if c.title() == phone_title)
     header.setSortIndicator(phone_column, Qt.SortOrder.AscendingOrder)  # no SQL sort: ignored
     assert header.sortIndicatorSection() == birth_column
 

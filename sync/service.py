@@ -59,6 +59,8 @@ SETTING_BRANCH = "sync.branch_id"
 SETTING_DEVICE = "sync.device_id"
 SETTING_CA = "sync.ca_bundle"
 SETTING_SHARE = "sync.max_delete_share"
+SETTING_AUTO = "sync.auto_minutes"
+MAX_AUTO_MINUTES = 24 * 60
 SETTING_TOKEN = "sync.device_token"  # noqa: S105 - the setting's name (fallback store)
 SETTING_TOKEN_IN_KEYRING = "sync.token_in_keyring"  # noqa: S105 - a marker's name
 
@@ -70,6 +72,8 @@ class SyncSettings:
     max_delete_share: float
     enrolled: bool
     branch_id: str
+    auto_minutes: int = 0
+    """Synchronize automatically every so many minutes while unlocked; 0 = only on request."""
 
 
 @dataclass(frozen=True)
@@ -123,12 +127,14 @@ def settings(workspace: Workspace) -> SyncSettings:
     with workspace.unit_of_work() as uow:
         s = uow.session
         share = get_setting(s, SETTING_SHARE)
+        auto = get_setting(s, SETTING_AUTO)
         return SyncSettings(
             server_url=get_setting(s, SETTING_SERVER),
             ca_bundle=get_setting(s, SETTING_CA),
             max_delete_share=float(share) if share else DEFAULT_MAX_DELETE_SHARE,
             enrolled=bool(get_setting(s, SETTING_DEVICE)),
             branch_id=get_setting(s, SETTING_BRANCH),
+            auto_minutes=int(auto) if auto.isdigit() else 0,
         )
 
 
@@ -137,9 +143,13 @@ def configure(
     server_url: str | None = None,
     ca_bundle: str | None = None,
     max_delete_share: float | None = None,
+    auto_minutes: int | None = None,
 ) -> None:
-    """Change the server address, the custom CA bundle (a PEM path; "" for the system's) or the
-    share of records a pull may delete without confirmation (0..1)."""
+    """Change the server address, the custom CA bundle (a PEM path; "" for the system's), the
+    share of records a pull may delete without confirmation (0..1) or the minutes between
+    automatic synchronizations (0 = off, at most a day)."""
+    if auto_minutes is not None and not 0 <= auto_minutes <= MAX_AUTO_MINUTES:
+        raise InvalidInputError([FieldProblem("auto_minutes", "out_of_range")])
     if max_delete_share is not None and not 0 <= max_delete_share <= 1:
         raise InvalidInputError([FieldProblem("max_delete_share", "out_of_range")])
     if server_url is not None and server_url and not server_url.startswith(
@@ -148,7 +158,7 @@ def configure(
         raise InvalidInputError([FieldProblem("server_url", "not_a_url")])
     with workspace.unit_of_work() as uow:
         for key, value in ((SETTING_SERVER, server_url), (SETTING_CA, ca_bundle),
-                           (SETTING_SHARE, max_delete_share)):
+                           (SETTING_SHARE, max_delete_share), (SETTING_AUTO, auto_minutes)):
             if value is not None:
                 set_setting(uow.session, key, str(value).rstrip("/") if key == SETTING_SERVER
                             else str(value))

@@ -35,6 +35,7 @@ from ui.pages.meetings import MeetingsPage
 from ui.pages.members import MembersPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings import SettingsPage, restored_notice
+from ui.pages.sync import SyncPage
 from ui.unlock import UnlockPanel
 
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
+        self.sync = SyncPage(workspace)
+        self.sync.synced.connect(self._after_sync)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
             (self.tr("Organizational life"), self.meetings),
             (self.tr("Party dues"), self.dues),
             (self.tr("Reports"), None),
-            (self.tr("Sync"), None),
+            (self.tr("Sync"), self.sync),
             (self.tr("Settings"), self.settings),
         ]:
             self.navigation.addItem(title)
@@ -101,7 +104,10 @@ class MainWindow(QMainWindow):
         self.state_label = QLabel()
         self.lock_button = QPushButton(self.tr("Lock now"))
         self.lock_button.clicked.connect(lambda: self.lock())
+        self.sync_state_label = QLabel()
+        self.sync.state_changed.connect(self.sync_state_label.setText)
         self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_state_label)
         self.statusBar().addPermanentWidget(self.lock_button)
 
         self.idle_watch = IdleWatch(self)
@@ -136,6 +142,8 @@ class MainWindow(QMainWindow):
         self.meetings.clear()
         self.dues.clear()
         self.settings.clear()
+        self.sync.clear()
+        self.sync_state_label.clear()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset(notice)
         self.lock_button.hide()
@@ -148,6 +156,7 @@ class MainWindow(QMainWindow):
             self.meetings.refresh()
             self.dues.refresh()
             self.settings.refresh()
+            self.sync.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
         except BranchDeskError as error:
@@ -165,6 +174,16 @@ class MainWindow(QMainWindow):
         """After a dues change: the arrears reminders on 工作台 may have changed."""
         try:
             self.dashboard.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _after_sync(self) -> None:
+        """Changes arrived from the platform (or a conflict was decided): pages show them."""
+        try:
+            self.dashboard.refresh()
+            self.members.refresh()
+            self.meetings.refresh()
+            self.dues.refresh()
         except BranchDeskError as error:
             self.state_label.setText(message_for(error))
 

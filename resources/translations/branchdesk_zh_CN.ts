@@ -3783,6 +3783,317 @@ A newer recovery code makes this one stop working.
     </message>
   </context>
   <context>
+    <name>SyncPage</name>
+    <message>
+      <source>Party group</source>
+      <translation>党小组</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>党员</translation>
+    </message>
+    <message>
+      <source>Member history</source>
+      <translation>党员变动记录</translation>
+    </message>
+    <message>
+      <source>Meeting</source>
+      <translation>会议</translation>
+    </message>
+    <message>
+      <source>Attendance</source>
+      <translation>出席记录</translation>
+    </message>
+    <message>
+      <source>Vote</source>
+      <translation>表决</translation>
+    </message>
+    <message>
+      <source>Minutes amendment</source>
+      <translation>会议记录更正</translation>
+    </message>
+    <message>
+      <source>Dues base</source>
+      <translation>党费基数</translation>
+    </message>
+    <message>
+      <source>Dues relief</source>
+      <translation>党费减免</translation>
+    </message>
+    <message>
+      <source>Dues payment</source>
+      <translation>党费缴纳</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>（空）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation>成功</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>失败</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <source>platform unreachable</source>
+      <translation>无法连接平台</translation>
+    </message>
+    <message>
+      <source>not authorized</source>
+      <translation>未获授权</translation>
+    </message>
+    <message>
+      <source>unexpected answer</source>
+      <translation>平台应答异常</translation>
+    </message>
+    <message>
+      <source>not enrolled</source>
+      <translation>未注册</translation>
+    </message>
+    <message>
+      <source>deletions to confirm</source>
+      <translation>待确认删除</translation>
+    </message>
+    <message>
+      <source>other error</source>
+      <translation>其他错误</translation>
+    </message>
+    <message>
+      <source>Synchronization cancelled; the next one continues where it stopped.</source>
+      <translation>同步已取消，下次同步将从中断处继续。</translation>
+    </message>
+    <message>
+      <source>Synchronized: {pushed} changes sent, {pulled} received, {conflicts} conflicts, {rejected} refused by the platform.</source>
+      <translation>已同步：发送 {pushed} 项更改，接收 {pulled} 项，冲突 {conflicts} 项，平台拒收 {rejected} 项。</translation>
+    </message>
+    <message>
+      <source>City platform</source>
+      <translation>市级平台</translation>
+    </message>
+    <message>
+      <source>Server address:</source>
+      <translation>服务器地址：</translation>
+    </message>
+    <message>
+      <source>The system's certificates</source>
+      <translation>使用系统证书</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>CA certificates (PEM):</source>
+      <translation>CA 证书（PEM）：</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Synchronize automatically every:</source>
+      <translation>自动同步间隔：</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Enrollment:</source>
+      <translation>注册状态：</translation>
+    </message>
+    <message>
+      <source>One-time code from the platform</source>
+      <translation>平台发放的一次性注册码</translation>
+    </message>
+    <message>
+      <source>Enroll this PC</source>
+      <translation>注册本机</translation>
+    </message>
+    <message>
+      <source>Enrollment code:</source>
+      <translation>注册码：</translation>
+    </message>
+    <message>
+      <source>Synchronization</source>
+      <translation>同步</translation>
+    </message>
+    <message>
+      <source>Synchronize now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>Conflicts to decide</source>
+      <translation>待处理的冲突</translation>
+    </message>
+    <message>
+      <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
+      <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Value on this PC</source>
+      <translation>本机的值</translation>
+    </message>
+    <message>
+      <source>Value on the platform</source>
+      <translation>平台的值</translation>
+    </message>
+    <message>
+      <source>Keep this PC's value</source>
+      <translation>保留本机的值</translation>
+    </message>
+    <message>
+      <source>Keep the platform's value</source>
+      <translation>保留平台的值</translation>
+    </message>
+    <message>
+      <source>Platform notices</source>
+      <translation>平台通知</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>同步记录</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>接收</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>拒收</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <source>This PC is enrolled with the platform.</source>
+      <translation>本机已在平台注册。</translation>
+    </message>
+    <message>
+      <source>Not enrolled yet: enter the one-time code the platform issued.</source>
+      <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
+    </message>
+    <message>
+      <source>{count} changes wait to be sent to the platform.</source>
+      <translation>有 {count} 项更改等待发送到平台。</translation>
+    </message>
+    <message>
+      <source>Last synchronization: {time}, {result}.</source>
+      <translation>上次同步：{time}，{result}。</translation>
+    </message>
+    <message>
+      <source>Sync: not enrolled</source>
+      <translation>同步：未注册</translation>
+    </message>
+    <message>
+      <source>Sync: {count} conflicts to decide</source>
+      <translation>同步：{count} 项冲突待处理</translation>
+    </message>
+    <message>
+      <source>Sync: last attempt failed</source>
+      <translation>同步：上次同步失败</translation>
+    </message>
+    <message>
+      <source>Sync: {count} changes waiting</source>
+      <translation>同步：{count} 项更改待发送</translation>
+    </message>
+    <message>
+      <source>Sync: up to date</source>
+      <translation>同步：已是最新</translation>
+    </message>
+    <message>
+      <source>CA certificates</source>
+      <translation>CA 证书</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt);;All (*)</source>
+      <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter the server address and the enrollment code.</source>
+      <translation>请输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+      <source>Enrolling with the platform…</source>
+      <translation>正在向平台注册…</translation>
+    </message>
+    <message>
+      <source>Enrolled for {branch} ({code}).</source>
+      <translation>已注册到{branch}（{code}）。</translation>
+    </message>
+    <message>
+      <source>Sync: synchronizing…</source>
+      <translation>同步：正在同步…</translation>
+    </message>
+    <message>
+      <source>Synchronizing with the platform…</source>
+      <translation>正在与平台同步…</translation>
+    </message>
+    <message>
+      <source>Remove these records from this PC now?</source>
+      <translation>现在从本机删除这些记录吗？</translation>
+    </message>
+    <message>
+      <source>Select a conflict first.</source>
+      <translation>请先选择一项冲突。</translation>
+    </message>
+    <message>
+      <source>Kept. The value is sent to the platform with the next synchronization.</source>
+      <translation>已保留。该值将在下次同步时发送到平台。</translation>
+    </message>
+    <message>
+      <source>Sync: {message}</source>
+      <translation>同步：{message}</translation>
+    </message>
+  </context>
+  <context>
     <name>UnlockPanel</name>
     <message>
       <source>The data is locked.</source>

@@ -123,9 +123,10 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
     assert PROFILE.name in visible_texts(window)
     assert PROFILE.secretary in visible_texts(window)
     screenshot(window, "05-main-dashboard")
-    window.show_page(5)  # 同步: not built yet
-    assert any("以后的版本" in text for text in visible_texts(window))
-    screenshot(window, "06-main-placeholder")
+    window.show_page(5)  # 同步
+    assert "尚未注册：请输入平台发放的一次性注册码。" in visible_texts(window)
+    assert window.sync_state_label.text() == "同步：未注册"
+    screenshot(window, "06-main-sync")
     window.show_page(6)
     screenshot(window, "07-main-settings")
 

@@ -1,0 +1,657 @@
+"""同步: the platform's address and CA bundle, enrollment, 立即同步, conflicts, notices, history.
+
+Every network call runs off the GUI thread: 立即同步 and enrollment through ``run_in_background``
+(progress and cancel), the automatic sync on a schedule through a quiet runner without a dialog.
+The page reads what it shows through ``sync.service`` and never writes to the database itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import BranchDeskError, MassDeletionConfirmationRequired
+from app.services import members as member_service
+from app.services.workspace import Workspace
+from sync import service
+from sync.engine import SyncReport
+from ui.branding import app_title
+from ui.member_texts import field_label
+from ui.messages import message_for
+from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
+from ui.tasks import BackgroundTask, TaskContext, run_in_background
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "party_group": QCoreApplication.translate("SyncPage", "Party group"),
+        "member": QCoreApplication.translate("SyncPage", "Member"),
+        "member_event": QCoreApplication.translate("SyncPage", "Member history"),
+        "meeting": QCoreApplication.translate("SyncPage", "Meeting"),
+        "meeting_attendance": QCoreApplication.translate("SyncPage", "Attendance"),
+        "meeting_vote": QCoreApplication.translate("SyncPage", "Vote"),
+        "meeting_amendment": QCoreApplication.translate("SyncPage", "Minutes amendment"),
+        "dues_base": QCoreApplication.translate("SyncPage", "Dues base"),
+        "dues_relief": QCoreApplication.translate("SyncPage", "Dues relief"),
+        "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+    }
+    return labels.get(entity, entity)
+
+
+def value_text(value: Any) -> str:
+    if value is None or value == "":
+        return QCoreApplication.translate("SyncPage", "(empty)")
+    if isinstance(value, bool):
+        return (QCoreApplication.translate("SyncPage", "yes") if value
+                else QCoreApplication.translate("SyncPage", "no"))
+    return str(value)
+
+
+def outcome_text(outcome: str) -> str:
+    return {
+        "ok": QCoreApplication.translate("SyncPage", "Succeeded"),
+        "failed": QCoreApplication.translate("SyncPage", "Failed"),
+        "cancelled": QCoreApplication.translate("SyncPage", "Cancelled"),
+    }.get(outcome, outcome)
+
+
+def error_text(error: str) -> str:
+    return {
+        "": "",
+        "SyncServerUnreachableError": QCoreApplication.translate(
+            "SyncPage", "platform unreachable"),
+        "SyncAuthError": QCoreApplication.translate("SyncPage", "not authorized"),
+        "SyncProtocolError": QCoreApplication.translate("SyncPage", "unexpected answer"),
+        "SyncNotEnrolledError": QCoreApplication.translate("SyncPage", "not enrolled"),
+        "MassDeletionConfirmationRequired": QCoreApplication.translate(
+            "SyncPage", "deletions to confirm"),
+    }.get(error, QCoreApplication.translate("SyncPage", "other error"))
+
+
+def report_text(report: SyncReport) -> str:
+    if report.cancelled:
+        return QCoreApplication.translate(
+            "SyncPage", "Synchronization cancelled; the next one continues where it stopped.")
+    return QCoreApplication.translate(
+        "SyncPage",
+        "Synchronized: {pushed} changes sent, {pulled} received, {conflicts} conflicts, "
+        "{rejected} refused by the platform.",
+    ).format(pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
+             rejected=report.rejected)
+
+
+# ---------------------------------------------------------------- what the page shows
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    id: str
+    record: str
+    field: str
+    local: str
+    server: str
+
+
+@dataclass(frozen=True)
+class SyncState:
+    settings: service.SyncSettings
+    pending: int
+    conflicts: list[ConflictLine]
+    history: list[service.SyncRun]
+    notices: list[service.PlatformNotice]
+
+
+def load_state(workspace: Workspace) -> SyncState:
+    """Everything the page shows, read through the services (member names for conflicts)."""
+    lines = []
+    names: dict[str, str] = {}
+    for conflict in service.conflicts(workspace):
+        record = entity_label(conflict.entity)
+        field = conflict.field
+        if conflict.entity == "member":
+            if conflict.entity_id not in names:
+                try:
+                    with workspace.unit_of_work() as uow:
+                        names[conflict.entity_id] = member_service.get_member(
+                            uow, conflict.entity_id).data.name
+                except BranchDeskError:
+                    names[conflict.entity_id] = ""
+            record = f"{record} {names[conflict.entity_id]}".strip()
+            field = field_label(conflict.field)
+        lines.append(ConflictLine(conflict.id, record, field, value_text(conflict.local_value),
+                                  value_text(conflict.server_value)))
+    return SyncState(service.settings(workspace), service.pending_count(workspace), lines,
+                     service.history(workspace), service.notices(workspace))
+
+
+class RowsModel(QAbstractTableModel):
+    """A small read-only table of text rows (conflicts, history); ``ids`` name the rows."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[tuple[str, ...]] = []
+        self.ids: list[str] = []
+
+    def set_rows(self, rows: Sequence[tuple[str, ...]], ids: Sequence[str]) -> None:
+        self.beginResetModel()
+        self._rows = [tuple(r) for r in rows]
+        self.ids = list(ids)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+
+class _QuietSignals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _QuietRunner(QRunnable):
+    def __init__(self, operation: Callable[[], object], signals: _QuietSignals) -> None:
+        super().__init__()
+        self._operation = operation
+        self._signals = signals
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self._operation()
+        except BaseException as error:  # back to the GUI thread, never lost
+            self._signals.failed.emit(error)
+        else:
+            self._signals.succeeded.emit(result)
+
+
+def _table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(150)
+    return view
+
+
+def _feedback(label: QLabel, text: str, ok: bool) -> None:
+    label.setStyleSheet(NOTICE_STYLE if ok else ERROR_STYLE)
+    label.setText(text)
+
+
+class SyncPage(QWidget):
+    """``state_changed(text)`` whenever the sync state worth a status-bar line changes;
+    ``synced`` after a synchronization received changes (other pages may need a refresh)."""
+
+    state_changed = Signal(str)
+    synced = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self.last_task: BackgroundTask | None = None
+        self.mass_deletion_box: QMessageBox | None = None
+        self._quiet: tuple[_QuietSignals, _QuietRunner] | None = None
+        self._enrolled = False
+        self._manual_running = False
+
+        self.auto_timer = QTimer(self)
+        self.auto_timer.timeout.connect(self.sync_automatically)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self._connection_box())
+        column.addWidget(self._sync_box())
+        column.addWidget(self._conflicts_box())
+        column.addWidget(self._notices_box())
+        column.addWidget(self._history_box())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # ---------------------------------------------------------------- building
+    def _connection_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("City platform"))
+        form = QFormLayout(box)
+        self.server_edit = QLineEdit()
+        self.server_edit.setPlaceholderText("https://platform.example.gov.cn")
+        form.addRow(self.tr("Server address:"), self.server_edit)
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setPlaceholderText(self.tr("The system's certificates"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self.choose_ca_bundle)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(browse)
+        form.addRow(self.tr("CA certificates (PEM):"), ca_row)
+        self.auto_spin = QSpinBox()
+        self.auto_spin.setRange(0, service.MAX_AUTO_MINUTES)
+        self.auto_spin.setSingleStep(15)
+        self.auto_spin.setSpecialValueText(self.tr("Off"))
+        self.auto_spin.setSuffix(self.tr(" minutes"))
+        form.addRow(self.tr("Synchronize automatically every:"), self.auto_spin)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.clicked.connect(self.save_settings)
+        self.settings_feedback = QLabel()
+        self.settings_feedback.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.settings_feedback, 1)
+        form.addRow("", row)
+
+        self.enrollment_label = QLabel()
+        self.enrollment_label.setWordWrap(True)
+        form.addRow(self.tr("Enrollment:"), self.enrollment_label)
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("One-time code from the platform"))
+        self.enroll_button = QPushButton(self.tr("Enroll this PC"))
+        self.enroll_button.clicked.connect(self.enroll)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_edit, 1)
+        code_row.addWidget(self.enroll_button)
+        form.addRow(self.tr("Enrollment code:"), code_row)
+        self.enroll_feedback = QLabel()
+        self.enroll_feedback.setWordWrap(True)
+        form.addRow("", self.enroll_feedback)
+        return box
+
+    def _sync_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Synchronization"))
+        layout = QVBoxLayout(box)
+        self.pending_label = QLabel()
+        layout.addWidget(self.pending_label)
+        self.sync_button = QPushButton(self.tr("Synchronize now"))
+        self.sync_button.clicked.connect(self.sync_now)
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        return box
+
+    def _conflicts_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Conflicts to decide"))
+        layout = QVBoxLayout(box)
+        hint = QLabel(self.tr(
+            "These fields were changed both on this PC and on the platform. Choose for each "
+            "which value to keep; it is sent to the platform with the next synchronization."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        layout.addWidget(hint)
+        self.conflicts_model = RowsModel([self.tr("Record"), self.tr("Field"),
+                                          self.tr("Value on this PC"),
+                                          self.tr("Value on the platform")], self)
+        self.conflicts_view = _table(self.conflicts_model)
+        layout.addWidget(self.conflicts_view)
+        self.keep_local_button = QPushButton(self.tr("Keep this PC's value"))
+        self.keep_local_button.clicked.connect(lambda: self.resolve_selected("local"))
+        self.keep_server_button = QPushButton(self.tr("Keep the platform's value"))
+        self.keep_server_button.clicked.connect(lambda: self.resolve_selected("server"))
+        self.conflict_feedback = QLabel()
+        self.conflict_feedback.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.keep_local_button)
+        row.addWidget(self.keep_server_button)
+        row.addWidget(self.conflict_feedback, 1)
+        layout.addLayout(row)
+        return box
+
+    def _notices_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Platform notices"))
+        layout = QHBoxLayout(box)
+        self.notices_list = QListWidget()
+        self.notices_list.setMinimumHeight(120)
+        self.notices_list.currentItemChanged.connect(self._show_notice)
+        self.notice_view = QTextBrowser()
+        self.notice_view.setMinimumHeight(120)
+        layout.addWidget(self.notices_list, 2)
+        layout.addWidget(self.notice_view, 3)
+        return box
+
+    def _history_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("History"))
+        layout = QVBoxLayout(box)
+        self.history_model = RowsModel([
+            self.tr("Started"), self.tr("Result"), self.tr("Sent"), self.tr("Received"),
+            self.tr("Conflicts"), self.tr("Refused"), self.tr("Error"),
+        ], self)
+        self.history_view = _table(self.history_model)
+        layout.addWidget(self.history_view)
+        return box
+
+    # ---------------------------------------------------------------- showing
+    def refresh(self) -> None:
+        """Read the state again (after unlocking, a sync, a choice). Raises BranchDeskError."""
+        state = load_state(self._workspace)
+        s = state.settings
+        self._enrolled = s.enrolled
+        self.server_edit.setText(s.server_url)
+        self.ca_edit.setText(s.ca_bundle)
+        self.auto_spin.setValue(s.auto_minutes)
+        self.enrollment_label.setText(
+            self.tr("This PC is enrolled with the platform.") if s.enrolled
+            else self.tr("Not enrolled yet: enter the one-time code the platform issued."))
+        self.sync_button.setEnabled(s.enrolled and not self._busy())
+        self.pending_label.setText(self.tr("{count} changes wait to be sent to the platform.")
+                                   .format(count=state.pending))
+        self.conflicts_model.set_rows(
+            [(c.record, c.field, c.local, c.server) for c in state.conflicts],
+            [c.id for c in state.conflicts])
+        has_conflicts = bool(state.conflicts)
+        self.keep_local_button.setEnabled(has_conflicts)
+        self.keep_server_button.setEnabled(has_conflicts)
+        if has_conflicts and not self.conflicts_view.selectionModel().hasSelection():
+            self.conflicts_view.selectRow(0)
+        if state.history and not self.result_label.text():
+            last = state.history[0]
+            self.result_label.setText(self.tr("Last synchronization: {time}, {result}.").format(
+                time=_local_time(last.finished_at), result=outcome_text(last.outcome)))
+        self.history_model.set_rows([
+            (_local_time(r.started_at), outcome_text(r.outcome), str(r.pushed), str(r.pulled),
+             str(r.conflicts), str(r.rejected), error_text(r.error))
+            for r in state.history
+        ], [r.started_at for r in state.history])
+        self._show_notices(state.notices)
+        self._schedule(s.auto_minutes)
+        self.state_changed.emit(self._state_text(state))
+
+    def clear(self) -> None:
+        """Forget what was shown (the workspace is being locked); the schedule stops."""
+        self.auto_timer.stop()
+        self.server_edit.clear()
+        self.ca_edit.clear()
+        self.code_edit.clear()
+        self.enrollment_label.clear()
+        self.pending_label.clear()
+        self.result_label.clear()
+        for label in (self.settings_feedback, self.enroll_feedback, self.conflict_feedback):
+            label.clear()
+        self.conflicts_model.set_rows([], [])
+        self.history_model.set_rows([], [])
+        self.notices_list.clear()
+        self.notice_view.clear()
+
+    def _state_text(self, state: SyncState) -> str:
+        if not state.settings.enrolled:
+            return self.tr("Sync: not enrolled")
+        if state.conflicts:
+            return self.tr("Sync: {count} conflicts to decide").format(
+                count=len(state.conflicts))
+        if state.history and state.history[0].outcome == "failed":
+            return self.tr("Sync: last attempt failed")
+        if state.pending:
+            return self.tr("Sync: {count} changes waiting").format(count=state.pending)
+        return self.tr("Sync: up to date")
+
+    def _show_notices(self, notices: list[service.PlatformNotice]) -> None:
+        self.notices_list.blockSignals(True)
+        self.notices_list.clear()
+        for notice in notices:
+            item = QListWidgetItem(f"{notice.published_at[:10]}  {notice.title}")
+            item.setData(Qt.ItemDataRole.UserRole, notice)
+            font = item.font()
+            font.setBold(not notice.read)
+            item.setFont(font)
+            self.notices_list.addItem(item)
+        self.notices_list.blockSignals(False)
+        self.notice_view.clear()
+
+    def _show_notice(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        notice: service.PlatformNotice = item.data(Qt.ItemDataRole.UserRole)
+        self.notice_view.setPlainText(f"{notice.title}\n\n{notice.body}")
+        if not notice.read:
+            try:
+                service.mark_notice_read(self._workspace, notice.id)
+            except BranchDeskError as error:
+                self.state_changed.emit(message_for(error))
+                return
+            font = item.font()
+            font.setBold(False)
+            item.setFont(font)
+
+    # ---------------------------------------------------------------- actions
+    def choose_ca_bundle(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("CA certificates"), "", self.tr("Certificates (*.pem *.crt);;All (*)"))
+        if path:
+            self.ca_edit.setText(path)
+
+    def save_settings(self) -> None:
+        try:
+            service.configure(self._workspace, server_url=self.server_edit.text().strip(),
+                              ca_bundle=self.ca_edit.text().strip(),
+                              auto_minutes=self.auto_spin.value())
+            self.refresh()
+        except BranchDeskError as error:
+            _feedback(self.settings_feedback, message_for(error), ok=False)
+            return
+        _feedback(self.settings_feedback, self.tr("Saved."), ok=True)
+
+    def enroll(self) -> None:
+        url, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        if not url or not code:
+            _feedback(self.enroll_feedback,
+                      self.tr("Enter the server address and the enrollment code."), ok=False)
+            return
+        workspace = self._workspace
+        ca = self.ca_edit.text().strip()
+
+        def operation(_ctx: TaskContext) -> service.Enrollment:
+            service.configure(workspace, ca_bundle=ca)
+            return service.enroll(workspace, url, code)
+
+        self.enroll_button.setEnabled(False)
+        self.last_task = run_in_background(
+            self, operation, self._enrolled_ok, self._enroll_failed,
+            title=self.tr("Enrolling with the platform…"), cancellable=False)
+
+    def _enrolled_ok(self, result: object) -> None:
+        result = cast(service.Enrollment, result)
+        self.enroll_button.setEnabled(True)
+        self.code_edit.clear()
+        _feedback(self.enroll_feedback, self.tr("Enrolled for {branch} ({code}).").format(
+            branch=result.branch_name, code=result.branch_code), ok=True)
+        self._refresh_quietly()
+
+    def _enroll_failed(self, error: BaseException) -> None:
+        self.enroll_button.setEnabled(True)
+        _feedback(self.enroll_feedback, message_for(error), ok=False)
+
+    def sync_now(self, confirm_mass_deletion: bool = False) -> None:
+        if self._busy():
+            return
+        workspace = self._workspace
+
+        def operation(ctx: TaskContext) -> SyncReport:
+            return service.sync_now(workspace, ctx.progress, ctx.cancelled,
+                                    confirm_mass_deletion=confirm_mass_deletion)
+
+        self._manual_running = True
+        self.sync_button.setEnabled(False)
+        self.state_changed.emit(self.tr("Sync: synchronizing…"))
+        self.last_task = run_in_background(
+            self, operation, self._synced, self._sync_failed,
+            title=self.tr("Synchronizing with the platform…"))
+
+    def _busy(self) -> bool:
+        return self._manual_running or self._quiet is not None
+
+    def _synced(self, result: object) -> None:
+        self._manual_running = False
+        result = cast(SyncReport, result)
+        _feedback(self.result_label, report_text(result), ok=not result.rejected)
+        self._refresh_quietly()
+        if result.pulled:
+            self.synced.emit()
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self._manual_running = False
+        _feedback(self.result_label, message_for(error), ok=False)
+        self._refresh_quietly()
+        if isinstance(error, MassDeletionConfirmationRequired):
+            self._ask_mass_deletion(error)
+
+    def _ask_mass_deletion(self, error: MassDeletionConfirmationRequired) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, app_title(),
+            message_for(error) + "\n\n" + self.tr("Remove these records from this PC now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.sync_now(confirm_mass_deletion=True))
+        box.finished.connect(self._forget_mass_deletion_box)
+        self.mass_deletion_box = box
+        box.open()
+
+    def _forget_mass_deletion_box(self) -> None:
+        self.mass_deletion_box = None
+
+    def resolve_selected(self, choice: str) -> None:
+        rows = self.conflicts_view.selectionModel().selectedRows()
+        if not rows:
+            _feedback(self.conflict_feedback, self.tr("Select a conflict first."), ok=False)
+            return
+        conflict_id = self.conflicts_model.ids[rows[0].row()]
+        try:
+            service.resolve_conflict(self._workspace, conflict_id, choice)
+            self.refresh()
+        except BranchDeskError as error:
+            _feedback(self.conflict_feedback, message_for(error), ok=False)
+            return
+        _feedback(self.conflict_feedback, self.tr(
+            "Kept. The value is sent to the platform with the next synchronization."), ok=True)
+        self.synced.emit()
+
+    def _refresh_quietly(self) -> None:
+        self.sync_button.setEnabled(self._enrolled and not self._busy())
+        try:
+            self.refresh()
+        except BranchDeskError as error:
+            self.state_changed.emit(message_for(error))
+
+    # ---------------------------------------------------------------- automatic sync
+    def _schedule(self, minutes: int) -> None:
+        if minutes > 0 and self._enrolled:
+            interval = minutes * 60_000
+            if not self.auto_timer.isActive() or self.auto_timer.interval() != interval:
+                self.auto_timer.start(interval)
+        else:
+            self.auto_timer.stop()
+
+    def sync_automatically(self) -> bool:
+        """One scheduled sync on the thread pool, without a dialog. Skipped (False) while locked,
+        not enrolled, or while another sync runs; the outcome goes to the status bar."""
+        if not self._workspace.is_unlocked or not self._enrolled or self._busy():
+            return False
+        workspace = self._workspace
+        signals = _QuietSignals(self)
+        signals.succeeded.connect(self._auto_synced)
+        signals.failed.connect(self._auto_failed)
+        runner = _QuietRunner(lambda: service.sync_now(workspace), signals)
+        self._quiet = (signals, runner)
+        self.sync_button.setEnabled(False)
+        self.state_changed.emit(self.tr("Sync: synchronizing…"))
+        QThreadPool.globalInstance().start(runner)
+        return True
+
+    @property
+    def auto_sync_running(self) -> bool:
+        return self._quiet is not None
+
+    def _auto_done(self) -> None:
+        if self._quiet is not None:
+            self._quiet[0].deleteLater()
+        self._quiet = None
+
+    def _auto_synced(self, result: object) -> None:
+        self._auto_done()
+        if not self._workspace.is_unlocked:
+            return
+        result = cast(SyncReport, result)
+        self.result_label.setText(report_text(result))
+        self._refresh_quietly()
+        if result.pulled:
+            self.synced.emit()
+
+    def _auto_failed(self, error: BaseException) -> None:
+        self._auto_done()
+        log.warning("automatic sync failed: %s", type(error).__name__, exc_info=error)
+        if not self._workspace.is_unlocked:
+            return
+        self._refresh_quietly()
+        self.state_changed.emit(self.tr("Sync: {message}").format(message=message_for(error)))

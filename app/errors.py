@@ -257,3 +257,15 @@ class MassDeletionConfirmationRequired(BranchDeskError):  # noqa: N818 - a quest
         super().__init__(f"{count} deletions exceed {share:.0%}")
         self.count = count
         self.share = share
+
+
+class SyncBundleError(BranchDeskError):
+    """A bundle file (air-gapped sync) was refused or cannot be made; nothing was applied.
+
+    ``reason``: "not_a_bundle", "truncated", "damaged", "newer_format", "wrong_kind",
+    "wrong_device", "already_imported", "out_of_order", "gap", "no_platform_key",
+    "no_device_key", "bad_key_file" (the reasons of ``sync.bundle``)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"bundle refused: {reason}")
+        self.reason = reason

@@ -5,6 +5,9 @@
     python -m server [--database URL] admin issue-code BRANCH [--valid-days 7]
     python -m server [--database URL] admin notice (--branch BRANCH | --all) --title T --body B
     python -m server [--database URL] admin rotate-epoch
+    python -m server [--database URL] admin platform-key FILE
+    python -m server [--database URL] admin register-device-key BRANCH FILE
+    python -m server import-bundle FILE [--out FILE] [--database URL]
     python -m server --print-openapi
 
 The database defaults to ``branchdesk-server.db`` (SQLite) in the working directory;
@@ -16,10 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from server import db
+from server import bundles, db
 from server.api import create_app
 from server.store import NotFound, Store
+from sync.bundle import BundleRejected, read_file, write_file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +51,22 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--title", required=True)
     notice.add_argument("--body", required=True)
     admin.add_parser("rotate-epoch", help="new epoch, as after a restore from a backup")
+    platform_key = admin.add_parser(
+        "platform-key", help="write the platform's public bundle key file for air-gapped PCs"
+    )
+    platform_key.add_argument("file", type=Path)
+    register = admin.add_parser(
+        "register-device-key", help="register a PC's bundle key file (from 'sync device-key')"
+    )
+    register.add_argument("branch", help="branch code or id")
+    register.add_argument("file", type=Path)
+    bundle = commands.add_parser(
+        "import-bundle", help="import a PC's bundle file and write the return bundle"
+    )
+    bundle.add_argument("file", type=Path)
+    bundle.add_argument("--out", type=Path,
+                        help="the return bundle to write (default: FILE-return.bdsync beside it)")
+    bundle.add_argument("--database", default=argparse.SUPPRESS, help="SQLAlchemy database URL")
     return parser
 
 
@@ -65,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         except NotFound as missing:
             print(f"no such branch: {missing}", file=sys.stderr)
             return 1
+        except (ValueError, OSError) as failure:
+            print(f"refused: {failure}", file=sys.stderr)
+            return 1
+    if args.command == "import-bundle":
+        return _import_bundle(args, store)
     import uvicorn
 
     uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
@@ -81,6 +107,28 @@ def _admin(args: argparse.Namespace, store: Store) -> int:
         print(store.publish_notice(branch_id, args.title, args.body))
     elif args.action == "rotate-epoch":
         print(store.rotate_epoch())
+    elif args.action == "platform-key":
+        write_file(args.file, bundles.platform_public_key_file(store).encode())
+        print(args.file)
+    elif args.action == "register-device-key":
+        text = args.file.read_text(encoding="utf-8")
+        print(bundles.register_device_key(store, args.branch, text))
+    return 0
+
+
+def _import_bundle(args: argparse.Namespace, store: Store) -> int:
+    out: Path = args.out or args.file.with_name(f"{args.file.stem}-return.bdsync")
+    try:
+        result = bundles.import_bundle(store, read_file(args.file))
+        write_file(out, result.return_bundle)
+    except BundleRejected as refused:
+        print(f"bundle refused: {refused.reason}; nothing was applied", file=sys.stderr)
+        return 1
+    except OSError as failure:
+        print(f"cannot read or write the bundle: {failure}", file=sys.stderr)
+        return 1
+    print(f"imported bundle {result.sequence} of device {result.device_id}: {result.ops} ops; "
+          f"return bundle with {result.changes} changes written to {out}")
     return 0
 
 

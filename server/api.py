@@ -18,7 +18,9 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from server.bundles import import_bundle
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
+from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected
 from sync.wire import (
     DEFAULT_PAGE,
     MAX_PAGE,
@@ -148,9 +150,11 @@ def create_app(store: Store) -> FastAPI:
     ) -> Any:
         digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
         try:
-            return store.push(device, body, idempotency_key, digest)
+            answer = store.push(device, body, idempotency_key, digest)
         except IdempotencyKeyReused:
             return _error(422, "idempotency_key_reused")
+        # Serialized once here: FastAPI would validate the 500 results again on the way out.
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(
         "/v1/branches/{branch_id}/sync/changes",
@@ -193,5 +197,35 @@ def create_app(store: Store) -> FastAPI:
         since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
     ) -> Any:
         return NoticesResponse(notices=store.notices(device.branch_id, since))
+
+    @app.post(
+        "/v1/bundles",
+        response_class=Response,
+        responses={
+            200: {"content": {"application/octet-stream": {}},
+                  "description": "the return bundle (signed, encrypted to the device)"},
+            413: {"model": ErrorBody, "description": "too large"},
+            422: {"model": ErrorBody, "description": "bundle refused (reason: damaged, "
+                  "truncated, unknown_device, already_imported, out_of_order, gap...)"},
+        },
+        openapi_extra={"requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                "format": "binary"}}},
+        }},
+        summary="Import a device's bundle file (authenticated by its signature); answers with "
+        "the return bundle",
+    )
+    async def upload_bundle(request: Request) -> Response:
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BUNDLE_BYTES + 70 * 1024:
+                return _error(413, "too_large")
+        try:
+            result = await anyio.to_thread.run_sync(import_bundle, store, bytes(body))
+        except BundleRejected as refused:
+            return _error(422, refused.reason)
+        return Response(result.return_bundle, media_type="application/octet-stream")
 
     return app

@@ -148,3 +148,27 @@ def make_engine(url: str) -> Engine:
 
 def new_epoch() -> str:
     return secrets.token_hex(8)
+
+device_key = Table(
+    "device_key",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("branch_id", String(36), ForeignKey("branch.id"), nullable=False),
+    Column("encryption_public", String(64), nullable=False),  # X25519, hex
+    Column("signing_public", String(64), nullable=False),  # Ed25519, hex
+    Column("last_sequence", BigInteger, nullable=False, default=0),
+    Column("registered_at", String(32), nullable=False),
+)
+"""Keys of devices that sync by bundle file, and the sequence of the last bundle accepted."""
+
+bundle_import = Table(
+    "bundle_import",
+    metadata,
+    Column("bundle_id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("sequence", BigInteger, nullable=False),
+    Column("imported_at", String(32), nullable=False),
+)
+
+BUNDLE_KEY = "bundle_key"
+"""``server_state`` key of the platform's bundle key pair (hex; created on first use)."""

@@ -171,6 +171,7 @@ class Engine:
         self._secret_members: set[str] | None = None
         self._secret_meetings: set[str] | None = None
         self._latest_notice = -1  # unknown until a page says
+        self._batch_end = 0
 
     # ---------------------------------------------------------------- the whole run
     def run(
@@ -218,16 +219,20 @@ class Engine:
                 select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
             ) or 0)
 
-    def _next_batch(self) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
+    def _next_batch(
+        self, after_seq: int = 0
+    ) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
         """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here."""
         with self.new_uow() as uow:
             session = uow.session
             entries = list(session.scalars(
-                select(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
-                .order_by(OutboxEntry.seq).limit(self.batch_size)
+                select(OutboxEntry).where(
+                    OutboxEntry.acked_at.is_(None), OutboxEntry.seq > after_seq
+                ).order_by(OutboxEntry.seq).limit(self.batch_size)
             ))
             if not entries:
                 return None
+            self._batch_end = entries[-1].seq
             now = utc_iso()
             ops: list[dict[str, Any]] = []
             kept: dict[str, _Sent] = {}
@@ -254,6 +259,40 @@ class Engine:
                 kept[entry.op_id] = _Sent(entry.seq, entry.entity, entry.entity_id, entry.patch)
             uow.commit()
             return kept, ops
+
+    def outbox_ops(self) -> list[dict[str, Any]]:
+        """Every op not yet acknowledged, oldest first, as a push would send them (withheld ops
+        are acknowledged as in a push): the content of a bundle file."""
+        ops: list[dict[str, Any]] = []
+        after = 0
+        while True:
+            batch = self._next_batch(after)
+            if batch is None:
+                return ops
+            ops.extend(batch[1])
+            after = self._batch_end
+
+    def apply_push_results(self, results: list[Applied | Conflict | Rejected]) -> None:
+        """Acknowledge ops answered outside this run's pushes (a return bundle), exactly as a
+        push answer: ops already acknowledged (e.g. by an online sync since) are skipped."""
+        wanted = [str(r.op_id) for r in results]
+        entries: dict[str, _Sent] = {}
+        with self.new_uow() as uow:
+            for start in range(0, len(wanted), 500):
+                for entry in uow.session.scalars(select(OutboxEntry).where(
+                    OutboxEntry.acked_at.is_(None),
+                    OutboxEntry.op_id.in_(wanted[start:start + 500]),
+                )):
+                    entries[entry.op_id] = _Sent(
+                        entry.seq, entry.entity, entry.entity_id, entry.patch
+                    )
+        if entries:
+            self._apply_results(entries, results)
+
+    def note_epoch(self, epoch: str) -> bool:
+        """Record the platform's epoch; True when it changed (every op is queued again and the
+        cursor reset, as when a push or pull sees a new epoch)."""
+        return self._epoch_changed(epoch)
 
     @staticmethod
     def _rows_for(session: Session, entries: list[OutboxEntry]) -> dict[tuple[str, str], Any]:
@@ -389,6 +428,7 @@ class Engine:
             self._check_deletions(session, page.changes, confirm_mass_deletion)
             pending = _pending_fields(session, [c.id for c in page.changes])
             dues = [c for c in page.changes if c.entity == "dues_event"]
+            self._prefetch(session, [c for c in page.changes if c.entity != "dues_event"])
             for change in page.changes:
                 if change.entity != "dues_event":
                     self._apply_record(session, change, pending)
@@ -397,6 +437,19 @@ class Engine:
             cursor = int(get_setting(session, SETTING_CURSOR, "0") or 0)
             set_setting(session, SETTING_CURSOR, str(max(cursor, int(page.next_cursor))))
             uow.commit()
+
+    @staticmethod
+    def _prefetch(session: Session, changes: list[Record]) -> None:
+        """Load a page's local rows with one query per entity, so ``session.get`` per change
+        finds them in the identity map (a query per record dominated large pulls)."""
+        wanted: dict[str, list[str]] = {}
+        for change in changes:
+            if change.entity in MODELS:
+                wanted.setdefault(change.entity, []).append(change.id)
+        for entity, ids in wanted.items():
+            model: Any = MODELS[entity]
+            for start in range(0, len(ids), 500):
+                session.scalars(select(model).where(model.id.in_(ids[start:start + 500]))).all()
 
     def _check_deletions(
         self, session: Session, changes: list[Record], confirmed: bool

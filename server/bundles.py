@@ -1,0 +1,187 @@
+"""Bundle files on the platform: device keys, importing an upload, writing the return bundle.
+
+An upload is verified (structure, the registered device's signature, decryption, payload hash)
+and its sequence checked before anything is applied; its ops then go through the very push path
+of the HTTP API (``Store.push``, idempotent on ``op_id`` and on an idempotency key derived from
+the bundle id), and the return bundle carries those results plus the branch's changes since the
+device's cursor, read by the very pull path (``Store.changes``), signed by the platform and
+encrypted to the device's key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from server import db
+from server.store import DeviceInfo, Gone, NotFound, Store
+from sync.bundle import (
+    BundleRejected,
+    KeyPair,
+    PublicKeys,
+    ReturnPayload,
+    new_manifest,
+    parse_upload,
+    read_manifest,
+    seal,
+    unseal,
+)
+from sync.wire import MAX_BATCH, MAX_PAGE, ChangesPage, OpResult, PushRequest
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    return_bundle: bytes
+    device_id: str
+    branch_id: str
+    sequence: int
+    ops: int
+    changes: int
+
+
+def platform_keys(store: Store) -> KeyPair:
+    """The platform's bundle key pair, created on first use (kept in ``server_state``)."""
+    query = select(db.server_state.c.value).where(db.server_state.c.key == db.BUNDLE_KEY)
+    with store.engine.connect() as connection:
+        stored = connection.scalar(query)
+    if stored:
+        return KeyPair.from_secret(str(stored))
+    fresh = KeyPair.generate()
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(db.server_state.insert().values(
+                key=db.BUNDLE_KEY, value=fresh.to_secret()
+            ))
+    except IntegrityError:  # created concurrently: use that one
+        with store.engine.connect() as connection:
+            return KeyPair.from_secret(str(connection.scalar(query)))
+    return fresh
+
+
+def platform_public_key_file(store: Store) -> str:
+    """The file the administrator gives to air-gapped PCs (public keys only)."""
+    return platform_keys(store).public().to_json()
+
+
+def register_device_key(store: Store, branch: str, key_file_text: str) -> str:
+    """Register (or replace) a device's bundle keys for ``branch`` (code or id); the device id
+    is the one in the file. A device enrolled online must belong to that branch. Returns the
+    device id. ValueError for an unusable file, NotFound for an unknown branch."""
+    keys, device_id = PublicKeys.from_json(key_file_text)
+    if not device_id or len(device_id) > 36:
+        raise ValueError("the key file names no device")
+    branch_id = store.find_branch(branch)
+    with store.engine.begin() as connection:
+        enrolled = connection.scalar(
+            select(db.device.c.branch_id).where(db.device.c.id == device_id)
+        )
+        if enrolled is not None and enrolled != branch_id:
+            raise ValueError("the device is enrolled for another branch")
+        existing = connection.scalar(
+            select(db.device_key.c.branch_id).where(db.device_key.c.device_id == device_id)
+        )
+        values = {"branch_id": branch_id, "encryption_public": keys.encryption.hex(),
+                  "signing_public": keys.signing.hex()}
+        if existing is None:
+            connection.execute(db.device_key.insert().values(
+                device_id=device_id, last_sequence=0, registered_at=db.now_iso(), **values
+            ))
+        else:
+            connection.execute(update(db.device_key).where(
+                db.device_key.c.device_id == device_id
+            ).values(**values))
+    return device_id
+
+
+def import_bundle(store: Store, data: bytes) -> ImportResult:
+    """Verify and apply an upload bundle; the signed, encrypted return bundle.
+
+    BundleRejected (nothing applied) when it is damaged, truncated, from an unknown device, a
+    replay, older than one already imported, after a gap, or this very bundle again.
+    """
+    claimed = read_manifest(data)
+    if claimed.kind != "upload":
+        raise BundleRejected("wrong_kind")
+    with store.engine.connect() as connection:
+        row = connection.execute(
+            select(db.device_key).where(db.device_key.c.device_id == claimed.device_id)
+        ).first()
+    if row is None:
+        raise BundleRejected("unknown_device")
+    own = platform_keys(store)
+    manifest, payload = unseal(data, bytes.fromhex(row.signing_public), own)
+    upload = parse_upload(manifest, payload)
+    device = DeviceInfo(manifest.device_id, row.branch_id)
+    with store.engine.connect() as connection:
+        seen = connection.scalar(select(db.bundle_import.c.bundle_id).where(
+            db.bundle_import.c.bundle_id == manifest.bundle_id
+        ))
+        last = int(connection.scalar(select(db.device_key.c.last_sequence).where(
+            db.device_key.c.device_id == device.id
+        )) or 0)
+    if seen is not None:
+        raise BundleRejected("already_imported")
+    if manifest.sequence < last:
+        raise BundleRejected("out_of_order")
+    if manifest.sequence > last + 1:
+        raise BundleRejected("gap")
+
+    results: list[OpResult] = []
+    for start in range(0, len(upload.ops), MAX_BATCH):
+        request = PushRequest(ops=upload.ops[start:start + MAX_BATCH])
+        digest = hashlib.sha256(request.model_dump_json().encode()).hexdigest()
+        response = store.push(device, request, f"bundle:{manifest.bundle_id}:{start}", digest)
+        results.extend(response.results)
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(db.bundle_import.insert().values(
+                bundle_id=manifest.bundle_id, device_id=device.id, sequence=manifest.sequence,
+                imported_at=db.now_iso(),
+            ))
+            connection.execute(update(db.device_key).where(
+                db.device_key.c.device_id == device.id,
+                db.device_key.c.last_sequence < manifest.sequence,
+            ).values(last_sequence=manifest.sequence))
+    except IntegrityError as error:  # the same bundle imported concurrently
+        raise BundleRejected("already_imported") from error
+
+    pages = _changes(store, device.branch_id, manifest.cursor, manifest.epoch or None)
+    epoch = pages[-1].epoch
+    answer = ReturnPayload(results=results, pages=pages, epoch=epoch)
+    body = answer.model_dump_json().encode()
+    change_count = sum(len(p.changes) for p in pages)
+    reply = new_manifest(
+        "return", device.id, manifest.sequence, body, branch_id=device.branch_id,
+        cursor=pages[-1].next_cursor, epoch=epoch, op_count=len(results),
+        change_count=change_count, in_reply_to=manifest.bundle_id, created_at=db.now_iso(),
+    )
+    device_keys = PublicKeys(bytes.fromhex(row.encryption_public),
+                             bytes.fromhex(row.signing_public))
+    return ImportResult(seal(reply, body, own, device_keys), device.id, device.branch_id,
+                        manifest.sequence, len(results), change_count)
+
+
+def _changes(store: Store, branch_id: str, cursor: str, epoch: str | None) -> list[ChangesPage]:
+    """Every change since ``cursor`` (from 0 when it belongs to another epoch), as pages."""
+    try:
+        since = int(cursor)
+        first = store.changes(branch_id, since, MAX_PAGE, epoch)
+    except (Gone, ValueError):
+        first = store.changes(branch_id, 0, MAX_PAGE, None)
+    pages = [first]
+    while pages[-1].has_more:
+        pages.append(store.changes(branch_id, int(pages[-1].next_cursor), MAX_PAGE, None))
+    return pages
+
+
+__all__ = [
+    "ImportResult",
+    "NotFound",
+    "import_bundle",
+    "platform_keys",
+    "platform_public_key_file",
+    "register_device_key",
+]

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 LOCK   := requirements.lock
 
-.PHONY: run test lint typecheck importlint unit translations lock bench clean system-deps
+.PHONY: run test lint typecheck importlint unit translations lock bench clean system-deps dist-linux
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,9 @@ $(VENV)/.installed: $(VENV)/bin/activate pyproject.toml $(LOCK)
 	touch $@
 
 # Development install: also the dev extras (pytest, ruff, mypy, import-linter) and the reference
-# server's dependencies (its tests run in the same suite).
+# server's dependencies (its tests run in the same suite), and PyInstaller (a test builds the bundle).
 $(VENV)/.installed-dev: $(VENV)/.installed
-	$(PIP) install -c $(LOCK) -e '.[dev,server]'
+	$(PIP) install -c $(LOCK) -e '.[dev,server,dist]'
 	touch $@
 
 run: $(VENV)/.installed
@@ -52,8 +52,15 @@ translations: $(VENV)/.installed
 lock:
 	rm -rf /tmp/branchdesk-lock-venv
 	$(PYTHON) -m venv /tmp/branchdesk-lock-venv
-	/tmp/branchdesk-lock-venv/bin/pip -q install -e '.[dev,server]'
+	/tmp/branchdesk-lock-venv/bin/pip -q install -e '.[dev,server,dist]'
 	/tmp/branchdesk-lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > $(LOCK)
+
+# The Linux installers: PyInstaller one-folder bundle in dist/branchdesk/ and the UOS/Kylin .deb in
+# dist/ (version from pyproject.toml). The Windows installer: installer/build_windows.ps1 on Windows.
+dist-linux: $(VENV)/.installed-dev system-deps
+	$(PY) installer/make_icons.py
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller installer/branchdesk.spec
+	$(PY) installer/build_deb.py --bundle dist/branchdesk --out dist
 
 bench: $(VENV)/.installed-dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

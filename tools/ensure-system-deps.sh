@@ -14,6 +14,9 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 # PostgreSQL: the reference sync server's tests also run on it (tools/pg-test-cluster.sh).
 have_pg() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; }
 have_pg || need+=(postgresql)
+# The installer test: dpkg-deb builds the .deb, makensis compiles the Windows installer script.
+command -v dpkg-deb >/dev/null || need+=(dpkg)
+command -v makensis >/dev/null || need+=(nsis)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "Missing system packages: ${need[*]} (install them with apt-get as root)" >&2

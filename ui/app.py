@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 QUIT_WHEN_READY_ENV = "BRANCHDESK_QUIT_WHEN_READY"
+SCREENSHOT_ENV = "BRANCHDESK_SCREENSHOT"  # diagnostic: save the first window as a PNG at this path
 DEFAULT_POINT_SIZE = 10
 
 
@@ -108,7 +109,12 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
     if not isinstance(app, QApplication):
         app = create_application(sys.argv if argv is None else argv)
     shell = Shell(workspace)
-    shell.start()
+    first_window = shell.start()
+    screenshot = os.environ.get(SCREENSHOT_ENV)
+    if screenshot:
+        # Diagnostics (installer smoke test, support): once the first window has been laid out,
+        # save what it shows. Put before the quit below, so that it runs first.
+        QTimer.singleShot(0, lambda: _save_screenshot(first_window, screenshot))
     if os.environ.get(QUIT_WHEN_READY_ENV):
         # Diagnostics and benchmarks: quit as soon as the first window has been shown and the
         # event loop has run once (used by bench/startup.py and the installer smoke test).
@@ -117,3 +123,8 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         workspace.lock()
+
+
+def _save_screenshot(window: QWidget, path: str) -> None:
+    if not window.grab().save(path):
+        log.error("could not save the screenshot of the first window")

@@ -253,6 +253,31 @@ def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
             "Cli", "apply a pull that deletes many local records (after checking why)"
         ),
     )
+    bundle = sync.add_subparsers(
+        dest="bundle_action",
+        metavar=QCoreApplication.translate("Cli", "BUNDLE_COMMAND"),
+        help=QCoreApplication.translate(
+            "Cli", "sync by bundle file, for a PC without a connection to the platform"
+        ),
+    )
+    for name, text in (
+        ("export-bundle", QCoreApplication.translate(
+            "Cli", "write every change not yet acknowledged to a bundle file for the platform"
+        )),
+        ("import-bundle", QCoreApplication.translate(
+            "Cli", "apply the platform's return bundle file"
+        )),
+        ("device-key", QCoreApplication.translate(
+            "Cli", "write this PC's public key file for the platform administrator"
+        )),
+        ("platform-key", QCoreApplication.translate(
+            "Cli", "use the platform's public key file from its administrator"
+        )),
+    ):
+        action = bundle.add_parser(name, help=text)
+        action.add_argument(
+            "file", type=Path, metavar=QCoreApplication.translate("Cli", "FILE")
+        )
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -606,6 +631,9 @@ def _sync(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     from sync import service
 
     _unlock(workspace, io)
+    if getattr(args, "bundle_action", None):
+        _sync_bundle(args, workspace, io)
+        return
     if args.enroll:
         server = args.server or service.settings(workspace).server_url
         if not server:
@@ -631,6 +659,43 @@ def _sync(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
             "Cli", "{count} fields were changed both here and on the platform: choose which "
             "value to keep on the 同步 page of the window."
         ).format(count=pending))
+
+
+def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    from sync import bundle_sync
+
+    action, path = args.bundle_action, args.file
+    if action == "device-key":
+        device_id = bundle_sync.write_device_key(workspace, path)
+        io.say(QCoreApplication.translate(
+            "Cli", "This PC's key file was written to {file} (device {device}). Give it to the "
+            "platform administrator to register."
+        ).format(file=path, device=device_id))
+    elif action == "platform-key":
+        bundle_sync.set_platform_key(workspace, path)
+        io.say(QCoreApplication.translate(
+            "Cli", "The platform's key is set: bundles can now be exported."
+        ))
+    elif action == "export-bundle":
+        result = bundle_sync.export_bundle(workspace, path)
+        io.say(QCoreApplication.translate(
+            "Cli", "Bundle {sequence} written to {file} and verified: {count} changes, "
+            "{withheld} kept on this PC (secret). The medium can now be removed safely."
+        ).format(sequence=result.sequence, file=path, count=result.ops,
+                 withheld=result.withheld))
+    else:
+        report = bundle_sync.import_return_bundle(
+            workspace, path, confirm_mass_deletion=args.confirm_deletions
+        )
+        io.say(QCoreApplication.translate(
+            "Cli", "Return bundle applied: {pushed} changes confirmed by the platform, "
+            "{pulled} received."
+        ).format(pushed=report.pushed, pulled=report.pulled))
+        if report.rejected:
+            io.say(QCoreApplication.translate(
+                "Cli", "The platform refused {count} changes; see the sync history in the "
+                "window."
+            ).format(count=report.rejected))
 
 
 def make_core_application() -> QCoreApplication:

@@ -32,6 +32,7 @@ from app.errors import (
     RecordNotFoundError,
     RosterFileError,
     SyncAuthError,
+    SyncBundleError,
     SyncConflictsPendingError,
     SyncNotEnrolledError,
     SyncProtocolError,
@@ -221,6 +222,8 @@ def message_for(error: BaseException) -> str:
                 "The city platform answered in a way this version does not understand ({reason}). "
                 "Nothing was changed here; the platform administrator may need to update.",
             ).format(reason=error.reason)
+        case SyncBundleError():
+            return _bundle_message(error.reason)
         case SyncConflictsPendingError():
             return QCoreApplication.translate(
                 "Messages",
@@ -246,3 +249,59 @@ def message_for(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Messages", "An unexpected error occurred. Details were written to the log file."
     )
+
+
+def _bundle_message(reason: str) -> str:
+    """Why a bundle file was refused, and what to do; nothing was applied in any case."""
+    texts = {
+        "not_a_bundle": QCoreApplication.translate(
+            "Messages", "This file is not a sync bundle. Check that you chose the right file."
+        ),
+        "truncated": QCoreApplication.translate(
+            "Messages", "The bundle file is incomplete (the copy was interrupted or the medium "
+            "removed too early). Nothing was applied; copy it again."
+        ),
+        "damaged": QCoreApplication.translate(
+            "Messages", "The bundle file is damaged or was altered, or it is not meant for this "
+            "recipient. Nothing was applied; ask for a new one."
+        ),
+        "newer_format": QCoreApplication.translate(
+            "Messages", "The bundle was written by a newer version. Nothing was applied; update "
+            "this program first."
+        ),
+        "wrong_kind": QCoreApplication.translate(
+            "Messages", "This bundle goes the other way (a bundle written on this PC is for the "
+            "platform). Nothing was applied."
+        ),
+        "unknown_device": QCoreApplication.translate(
+            "Messages", "The platform does not know this PC's key. Nothing was applied; the "
+            "platform administrator must register its key file first."
+        ),
+        "wrong_device": QCoreApplication.translate(
+            "Messages", "This return bundle is for another PC or branch. Nothing was applied."
+        ),
+        "already_imported": QCoreApplication.translate(
+            "Messages", "This bundle was already imported. Nothing more to do."
+        ),
+        "out_of_order": QCoreApplication.translate(
+            "Messages", "This bundle is older than one already imported. Nothing was applied; "
+            "use the newest bundle."
+        ),
+        "gap": QCoreApplication.translate(
+            "Messages", "A bundle before this one is missing. Nothing was applied; export a new "
+            "bundle on the PC and import that one."
+        ),
+        "no_platform_key": QCoreApplication.translate(
+            "Messages", "The platform's key file has not been set on this PC. Ask the platform "
+            "administrator for it."
+        ),
+        "no_device_key": QCoreApplication.translate(
+            "Messages", "This PC has no bundle key yet: export a bundle first."
+        ),
+        "bad_key_file": QCoreApplication.translate(
+            "Messages", "This file is not the platform's key file."
+        ),
+    }
+    return texts.get(reason) or QCoreApplication.translate(
+        "Messages", "The bundle file was refused ({reason}). Nothing was applied."
+    ).format(reason=reason)

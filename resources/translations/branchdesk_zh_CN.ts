@@ -574,6 +574,50 @@
       <source>{count} fields were changed both here and on the platform: choose which value to keep on the 同步 page of the window.</source>
       <translation>有 {count} 个字段在本机和平台上都被修改过，请在窗口的“同步”页面选择保留哪一个值。</translation>
     </message>
+    <message>
+      <source>BUNDLE_COMMAND</source>
+      <translation>同步包命令</translation>
+    </message>
+    <message>
+      <source>sync by bundle file, for a PC without a connection to the platform</source>
+      <translation>通过同步包文件同步（用于无法连接平台的电脑）</translation>
+    </message>
+    <message>
+      <source>write every change not yet acknowledged to a bundle file for the platform</source>
+      <translation>将平台尚未确认的全部更改写入同步包文件，交平台导入</translation>
+    </message>
+    <message>
+      <source>apply the platform's return bundle file</source>
+      <translation>导入平台返回的同步包文件</translation>
+    </message>
+    <message>
+      <source>write this PC's public key file for the platform administrator</source>
+      <translation>写出本机的公钥文件，交平台管理员登记</translation>
+    </message>
+    <message>
+      <source>use the platform's public key file from its administrator</source>
+      <translation>设置平台管理员提供的平台公钥文件</translation>
+    </message>
+    <message>
+      <source>FILE</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>This PC's key file was written to {file} (device {device}). Give it to the platform administrator to register.</source>
+      <translation>本机公钥文件已写入 {file}（设备 {device}）。请交平台管理员登记。</translation>
+    </message>
+    <message>
+      <source>The platform's key is set: bundles can now be exported.</source>
+      <translation>平台公钥已设置，现在可以导出同步包。</translation>
+    </message>
+    <message>
+      <source>Bundle {sequence} written to {file} and verified: {count} changes, {withheld} kept on this PC (secret). The medium can now be removed safely.</source>
+      <translation>第 {sequence} 号同步包已写入 {file} 并校验无误：包含 {count} 项更改，{withheld} 项（秘密）仅保留在本机。现在可以安全移除存储介质。</translation>
+    </message>
+    <message>
+      <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
+      <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
   </context>
   <context>
     <name>DashboardPage</name>
@@ -2959,6 +3003,62 @@
     <message>
       <source>The platform's changes would remove {count} records from this PC, more than {share}% of them. Nothing was removed. Check with the platform administrator, then confirm if it is right.</source>
       <translation>平台的更改将从本机删除 {count} 条记录，超过总数的 {share}%。目前未删除任何记录。请先与平台管理员核实，确认无误后再执行。</translation>
+    </message>
+    <message>
+      <source>This file is not a sync bundle. Check that you chose the right file.</source>
+      <translation>该文件不是同步包，请确认选择的文件是否正确。</translation>
+    </message>
+    <message>
+      <source>The bundle file is incomplete (the copy was interrupted or the medium removed too early). Nothing was applied; copy it again.</source>
+      <translation>同步包文件不完整（复制中断或过早移除了存储介质），未导入任何内容，请重新复制。</translation>
+    </message>
+    <message>
+      <source>The bundle file is damaged or was altered, or it is not meant for this recipient. Nothing was applied; ask for a new one.</source>
+      <translation>同步包文件已损坏或被改动，或不是发给此接收方的，未导入任何内容，请重新获取。</translation>
+    </message>
+    <message>
+      <source>The bundle was written by a newer version. Nothing was applied; update this program first.</source>
+      <translation>该同步包由更新版本生成，未导入任何内容，请先升级本程序。</translation>
+    </message>
+    <message>
+      <source>This bundle goes the other way (a bundle written on this PC is for the platform). Nothing was applied.</source>
+      <translation>该同步包方向不对（本机导出的同步包应交平台导入），未导入任何内容。</translation>
+    </message>
+    <message>
+      <source>The platform does not know this PC's key. Nothing was applied; the platform administrator must register its key file first.</source>
+      <translation>平台尚未登记本机公钥，未导入任何内容。请平台管理员先登记本机的公钥文件。</translation>
+    </message>
+    <message>
+      <source>This return bundle is for another PC or branch. Nothing was applied.</source>
+      <translation>该返回包属于其他电脑或支部，未导入任何内容。</translation>
+    </message>
+    <message>
+      <source>This bundle was already imported. Nothing more to do.</source>
+      <translation>该同步包已导入过，无需再次导入。</translation>
+    </message>
+    <message>
+      <source>This bundle is older than one already imported. Nothing was applied; use the newest bundle.</source>
+      <translation>该同步包早于已导入的同步包，未导入任何内容，请使用最新的同步包。</translation>
+    </message>
+    <message>
+      <source>A bundle before this one is missing. Nothing was applied; export a new bundle on the PC and import that one.</source>
+      <translation>缺少此前的同步包，未导入任何内容。请在本机重新导出同步包后再导入。</translation>
+    </message>
+    <message>
+      <source>The platform's key file has not been set on this PC. Ask the platform administrator for it.</source>
+      <translation>本机尚未设置平台公钥文件，请向平台管理员索取。</translation>
+    </message>
+    <message>
+      <source>This PC has no bundle key yet: export a bundle first.</source>
+      <translation>本机尚无同步包密钥，请先导出同步包。</translation>
+    </message>
+    <message>
+      <source>This file is not the platform's key file.</source>
+      <translation>该文件不是平台公钥文件。</translation>
+    </message>
+    <message>
+      <source>The bundle file was refused ({reason}). Nothing was applied.</source>
+      <translation>同步包被拒绝（{reason}），未导入任何内容。</translation>
     </message>
   </context>
   <context>

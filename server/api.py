@@ -7,6 +7,7 @@ request's parameters or body are even looked at. Every other failure is a 4xx wi
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
 from typing import Annotated, Any
@@ -18,13 +19,16 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server.bundles import import_bundle
+from server.bundles import import_bundle, register_enrolled_device
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
-from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected
+from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected, PublicKeys
 from sync.wire import (
     DEFAULT_PAGE,
     MAX_PAGE,
     PROTOCOL_VERSION,
+    BundleKeys,
+    BundleKeysRequest,
+    BundleKeysResponse,
     ChangesPage,
     EnrollRequest,
     EnrollResponse,
@@ -197,6 +201,21 @@ def create_app(store: Store) -> FastAPI:
         since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
     ) -> Any:
         return NoticesResponse(notices=store.notices(device.branch_id, since))
+
+    @app.put(
+        "/v1/branches/{branch_id}/bundle-keys",
+        response_model=BundleKeysResponse,
+        responses=_ERRORS,
+        summary="Register this device's public keys for bundle files; the platform's in return",
+    )
+    def bundle_keys(branch_id: BranchId, device: Device, body: BundleKeysRequest) -> Any:
+        keys = PublicKeys(base64.b64decode(body.device.encryption),
+                          base64.b64decode(body.device.signing))
+        platform = register_enrolled_device(store, device, keys)
+        return BundleKeysResponse(platform=BundleKeys(
+            encryption=base64.b64encode(platform.encryption).decode(),
+            signing=base64.b64encode(platform.signing).decode(),
+        ))
 
     @app.post(
         "/v1/bundles",

@@ -96,6 +96,22 @@ def register_device_key(store: Store, branch: str, key_file_text: str) -> str:
     return device_id
 
 
+def register_enrolled_device(store: Store, device: DeviceInfo, keys: PublicKeys) -> PublicKeys:
+    """An enrolled device registers its bundle keys itself (authenticated by its credential);
+    the platform's public keys in exchange."""
+    with store.engine.begin() as connection:
+        values = {"branch_id": device.branch_id, "encryption_public": keys.encryption.hex(),
+                  "signing_public": keys.signing.hex()}
+        changed = connection.execute(update(db.device_key).where(
+            db.device_key.c.device_id == device.id
+        ).values(**values))
+        if changed.rowcount == 0:
+            connection.execute(db.device_key.insert().values(
+                device_id=device.id, last_sequence=0, registered_at=db.now_iso(), **values
+            ))
+    return platform_keys(store).public()
+
+
 def import_bundle(store: Store, data: bytes) -> ImportResult:
     """Verify and apply an upload bundle; the signed, encrypted return bundle.
 
@@ -184,4 +200,5 @@ __all__ = [
     "platform_keys",
     "platform_public_key_file",
     "register_device_key",
+    "register_enrolled_device",
 ]

@@ -1,5 +1,6 @@
 """Air-gapped sync by bundle files, as services for the UI and the command line (no Qt).
 
+    exchange_keys_online(workspace)            # enrolled PCs: keys swapped at enrollment
     write_device_key(workspace, path)          # once: the file the administrator registers
     set_platform_key(workspace, path)          # once: the platform key file from its admin
     export_bundle(workspace, path)             # ExportResult: every change not yet acknowledged
@@ -16,7 +17,9 @@ The device's bundle key pair is kept like the device credential: in the OS crede
 
 from __future__ import annotations
 
+import base64
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +45,7 @@ from sync.bundle import (
     verify_signature,
     write_file,
 )
+from sync.client import Sleep
 from sync.engine import (
     SETTING_CURSOR,
     SETTING_EPOCH,
@@ -50,8 +54,22 @@ from sync.engine import (
     get_setting,
     set_setting,
 )
-from sync.service import KEYRING_SERVICE, SETTING_BRANCH, SETTING_DEVICE, pending_count, settings
-from sync.wire import ChangesPage, NoticesResponse, Op, PushResponse, VerifyResponse
+from sync.service import (
+    KEYRING_SERVICE,
+    SETTING_BRANCH,
+    SETTING_DEVICE,
+    client_for,
+    pending_count,
+    settings,
+)
+from sync.wire import (
+    BundleKeys,
+    ChangesPage,
+    NoticesResponse,
+    Op,
+    PushResponse,
+    VerifyResponse,
+)
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +184,36 @@ def _platform_key(workspace: Workspace) -> PublicKeys:
     if not text:
         raise SyncBundleError("no_platform_key")
     return PublicKeys.from_json(text)[0]
+
+
+def exchange_keys_online(workspace: Workspace, sleep: Sleep = time.sleep) -> bool:
+    """For a PC enrolled online: register its bundle keys with the platform and keep the
+    platform's, so it can also sync by bundle file without the administrator's key files.
+    False when this PC's bundle identity predates its enrollment (the administrator registers
+    its key file instead). Raises what ``client_for`` and the HTTP client raise."""
+    with workspace.unit_of_work() as uow:
+        enrolled = get_setting(uow.session, SETTING_DEVICE)
+        existing = get_setting(uow.session, SETTING_BUNDLE_DEVICE)
+    if existing and existing != enrolled:
+        return False
+    device_id, keys = _device_keys(workspace, create=True)
+    if device_id != enrolled:
+        return False
+    public = keys.public()
+    answer = client_for(workspace, sleep=sleep).bundle_keys(BundleKeys(
+        encryption=base64.b64encode(public.encryption).decode(),
+        signing=base64.b64encode(public.signing).decode(),
+    ))
+    try:
+        platform = PublicKeys(base64.b64decode(answer.platform.encryption),
+                              base64.b64decode(answer.platform.signing))
+    except ValueError as error:
+        raise SyncProtocolError("bad_response") from error
+    with workspace.unit_of_work() as uow:
+        set_setting(uow.session, SETTING_PLATFORM_KEY, platform.to_json())
+        uow.audit("sync.platform_key", "settings", "sync")
+        uow.commit()
+    return True
 
 
 def write_device_key(workspace: Workspace, path: Path) -> str:

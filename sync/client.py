@@ -18,6 +18,9 @@ from pydantic import BaseModel, ValidationError
 
 from app.errors import SyncAuthError, SyncProtocolError, SyncServerUnreachableError
 from sync.wire import (
+    BundleKeys,
+    BundleKeysRequest,
+    BundleKeysResponse,
     ChangesPage,
     EnrollResponse,
     NoticesResponse,
@@ -111,6 +114,12 @@ class HttpClient:
 
     def verify(self) -> VerifyResponse:
         return _parse(VerifyResponse, self._call("GET", self._branch("sync/verify")))
+
+    def bundle_keys(self, device: BundleKeys) -> BundleKeysResponse:
+        """Register this device's bundle keys; the platform's keys in return."""
+        body = BundleKeysRequest(device=device).model_dump()
+        return _parse(BundleKeysResponse, self._call("PUT", self._branch("bundle-keys"),
+                                                     json=body))
 
     # ---------------------------------------------------------------- plumbing
     def _branch(self, tail: str) -> str:

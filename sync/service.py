@@ -192,6 +192,12 @@ def enroll(
         set_setting(s, SETTING_TOKEN, "" if in_keyring else answer.token)
         uow.audit("sync.enroll", "branch", answer.branch_id)
         uow.commit()
+    from sync.bundle_sync import exchange_keys_online  # bundle_sync builds on this module
+
+    try:
+        exchange_keys_online(workspace, sleep=sleep)
+    except BranchDeskError as failure:  # bundles stay possible through the administrator
+        log.warning("bundle keys not exchanged at enrollment: %s", type(failure).__name__)
     return Enrollment(answer.branch_id, answer.branch_code, answer.branch_name, answer.device_id)
 
 

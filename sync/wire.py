@@ -18,6 +18,10 @@ is authorized by its one-time code):
   or lies ahead of the server (it was restored from a backup): resync from cursor ``0``.
 - ``GET /v1/branches/{branch_id}/sync/verify`` — per-entity counts and a digest over (id, version).
 - ``GET /v1/branches/{branch_id}/notices?since=ID`` — notices from the platform to branches.
+- ``PUT /v1/branches/{branch_id}/bundle-keys`` — register the device's public keys for bundle
+  files (air-gapped sync, ``sync/bundle.py``); the answer carries the platform's public keys.
+- ``POST /v1/bundles`` — a bundle file (authenticated by its signature, not a token); the answer
+  is the return bundle.
 
 A device reads and writes only its own branch (``403`` otherwise). Errors are JSON
 ``{"reason": "<code>"}`` with a 4xx status; the client turns codes into Chinese sentences.
@@ -272,6 +276,28 @@ class Notice(_Model):
 
 class NoticesResponse(_Model):
     notices: list[Notice]
+
+
+# ---------------------------------------------------------------- bundle keys
+
+Base64Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
+
+class BundleKeys(_Model):
+    """A party's public keys for bundle files (base64 of 32 bytes each)."""
+
+    encryption: Base64Key
+    """X25519: bundles to this party are encrypted to it."""
+    signing: Base64Key
+    """Ed25519: this party's bundles are signed with it."""
+
+
+class BundleKeysRequest(_Model):
+    device: BundleKeys
+
+
+class BundleKeysResponse(_Model):
+    platform: BundleKeys
 
 
 def digest_lines(pairs: list[tuple[str, int]]) -> str:

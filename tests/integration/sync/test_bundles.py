@@ -447,3 +447,30 @@ def test_the_upload_endpoint_answers_with_the_return_bundle(air, tmp_path, live)
     assert bundle_sync.import_return_bundle(air, answer).pushed == 1
     again = requests.post(f"{live.url}/v1/bundles", data=upload, headers=headers, timeout=10)
     assert again.json() == {"reason": "already_imported"}
+
+
+def test_a_restored_platform_loses_nothing_by_bundle(air, online, tmp_path, live):
+    first = add_member(air, "王芳")
+    round_trip(air, tmp_path, live)
+    live.store.rotate_epoch()  # restored from a backup: what came after it must be sent again
+    second = add_member(air, "赵强", birth="19850505")
+    report = round_trip(air, tmp_path, live)
+    assert report.epoch_changed
+    round_trip(air, tmp_path, live)  # the re-queued ops travel in the next bundle
+    assert service.pending_count(air) == 0
+    sync(online)
+    assert {first, second} <= {dict(row)["id"] for row in table(online, MemberRow)}
+    assert table(online, MemberRow) == table(air, MemberRow)
+
+
+def test_an_enrolled_pc_swaps_bundle_keys_at_enrollment(online, tmp_path, live):
+    status = bundle_sync.status(online)
+    assert status.has_platform_key
+    with online.unit_of_work() as uow:
+        assert status.device_id == uow.session.get(Setting, "sync.device_id").value
+    add_member(online, "张伟")
+    report = round_trip(online, tmp_path, live)  # no key files handed around
+    assert report.pushed == 1
+    assert service.pending_count(online) == 0
+    sync(online)  # and online again: nothing left to send
+    assert service.pending_count(online) == 0

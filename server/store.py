@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
 from pydantic import TypeAdapter
 from sqlalchemy import Connection, Engine, bindparam, func, select, update
 
@@ -289,7 +290,8 @@ class Store:
                 fields=conflict_fields, server_record=_record(stored),
             )
         else:
-            result = Applied(
+            # Built from values the server just computed: no validation needed (the hot path).
+            result = Applied.model_construct(
                 op_id=op.op_id, seq=stored.seq, version=stored.version, record_id=stored.id,
                 changed=changed, superseded=superseded,
             )
@@ -438,4 +440,6 @@ def _record(stored: Stored) -> Record:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Compact, sorted, UTF-8 JSON (as ``json.dumps(..., ensure_ascii=False, sort_keys=True,
+    separators=(",", ":"))`` writes it, several times faster: every stored record passes here)."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()

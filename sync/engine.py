@@ -238,14 +238,13 @@ class Engine:
             kept: dict[str, _Sent] = {}
             rows = self._rows_for(session, entries)
             for entry in entries:
+                patch = json.loads(entry.patch)
                 if entry.entity in NOT_SENT or entry.entity not in MODELS or self._is_secret(
-                    session, entry.entity, rows.get((entry.entity, entry.entity_id)),
-                    json.loads(entry.patch),
+                    session, entry.entity, rows.get((entry.entity, entry.entity_id)), patch,
                 ):
                     entry.acked_at = now
                     self.report.withheld += 1
                     continue
-                patch = json.loads(entry.patch)
                 row = rows.get((entry.entity, entry.entity_id))
                 if row is not None and entry.entity != "dues_event" and (
                     getattr(row, "server_version", 1) == 0
@@ -303,6 +302,14 @@ class Engine:
         rows: dict[tuple[str, str], Any] = {}
         for entity, ids in wanted.items():
             model: Any = MODELS[entity]
+            if entity == "dues_event":
+                # Immutable events: only the member decides (秘密); plain rows, no ORM objects.
+                for plain in session.execute(
+                    select(DuesEventRow.id, DuesEventRow.member_id)
+                    .where(DuesEventRow.id.in_(ids))
+                ):
+                    rows[(entity, plain.id)] = plain
+                continue
             for row in session.scalars(select(model).where(model.id.in_(ids))):
                 rows[(entity, row.id)] = row
         return rows
@@ -428,20 +435,24 @@ class Engine:
             self._check_deletions(session, page.changes, confirm_mass_deletion)
             pending = _pending_fields(session, [c.id for c in page.changes])
             dues = [c for c in page.changes if c.entity == "dues_event"]
-            self._prefetch(session, [c for c in page.changes if c.entity != "dues_event"])
+            loaded = self._prefetch(session, [c for c in page.changes
+                                              if c.entity != "dues_event"])
             for change in page.changes:
                 if change.entity != "dues_event":
                     self._apply_record(session, change, pending)
             self._insert_dues(session, dues)
+            del loaded
             self._retry_parked(session, pending)
             cursor = int(get_setting(session, SETTING_CURSOR, "0") or 0)
             set_setting(session, SETTING_CURSOR, str(max(cursor, int(page.next_cursor))))
             uow.commit()
 
     @staticmethod
-    def _prefetch(session: Session, changes: list[Record]) -> None:
+    def _prefetch(session: Session, changes: list[Record]) -> list[Any]:
         """Load a page's local rows with one query per entity, so ``session.get`` per change
-        finds them in the identity map (a query per record dominated large pulls)."""
+        finds them in the identity map (a query per record dominated large pulls). The caller
+        keeps the returned rows referenced: the identity map holds them only weakly."""
+        loaded: list[Any] = []
         wanted: dict[str, list[str]] = {}
         for change in changes:
             if change.entity in MODELS:
@@ -449,7 +460,10 @@ class Engine:
         for entity, ids in wanted.items():
             model: Any = MODELS[entity]
             for start in range(0, len(ids), 500):
-                session.scalars(select(model).where(model.id.in_(ids[start:start + 500]))).all()
+                loaded += session.scalars(
+                    select(model).where(model.id.in_(ids[start:start + 500]))
+                ).all()
+        return loaded
 
     def _check_deletions(
         self, session: Session, changes: list[Record], confirmed: bool

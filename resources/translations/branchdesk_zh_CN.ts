@@ -4192,6 +4192,94 @@ A newer recovery code makes this one stop working.
       <source>Sync: {message}</source>
       <translation>同步：{message}</translation>
     </message>
+    <message>
+      <source>Sync by bundle file (PC without a connection)</source>
+      <translation>通过同步包同步（无法联网的电脑）</translation>
+    </message>
+    <message>
+      <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
+2. Bring back the return bundle the platform writes and import it here.
+A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
+      <translation>1. 将同步包导出到U盘，交给平台管理员。
+2. 带回平台生成的返回包，在此导入。
+每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
+    </message>
+    <message>
+      <source>Export bundle…</source>
+      <translation>导出同步包…</translation>
+    </message>
+    <message>
+      <source>Import return bundle…</source>
+      <translation>导入返回包…</translation>
+    </message>
+    <message>
+      <source>Set the platform's key file…</source>
+      <translation>设置平台公钥文件…</translation>
+    </message>
+    <message>
+      <source>Save this PC's key file…</source>
+      <translation>保存本机公钥文件…</translation>
+    </message>
+    <message>
+      <source>{count} changes wait to leave this PC.</source>
+      <translation>有 {count} 项更改等待从本机送出。</translation>
+    </message>
+    <message>
+      <source>The platform's key file is not set yet: ask the platform administrator for it.</source>
+      <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
+    </message>
+    <message>
+      <source>Bundle {sequence} was exported: import the platform's return bundle when it comes back.</source>
+      <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
+    </message>
+    <message>
+      <source>Export bundle</source>
+      <translation>导出同步包</translation>
+    </message>
+    <message>
+      <source>Sync bundles (*.bdsync)</source>
+      <translation>同步包 (*.bdsync)</translation>
+    </message>
+    <message>
+      <source>Writing the bundle…</source>
+      <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+      <source>Bundle {sequence} written and verified: {count} changes, {withheld} kept on this PC (secret). The drive can now be removed safely.</source>
+      <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改，{withheld} 项（秘密）仅保留在本机。现在可以安全移除U盘。</translation>
+    </message>
+    <message>
+      <source>Import return bundle</source>
+      <translation>导入返回包</translation>
+    </message>
+    <message>
+      <source>Applying the return bundle…</source>
+      <translation>正在导入返回包…</translation>
+    </message>
+    <message>
+      <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
+      <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
+    <message>
+      <source>The platform's key file</source>
+      <translation>平台公钥文件</translation>
+    </message>
+    <message>
+      <source>Key files (*.json)</source>
+      <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+      <source>The platform's key is set: bundles can now be exported.</source>
+      <translation>平台公钥已设置，现在可以导出同步包。</translation>
+    </message>
+    <message>
+      <source>This PC's key file</source>
+      <translation>本机公钥文件</translation>
+    </message>
+    <message>
+      <source>This PC's key file was saved. Give it to the platform administrator to register.</source>
+      <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
+    </message>
   </context>
   <context>
     <name>UnlockPanel</name>

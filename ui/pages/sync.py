@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -49,7 +50,7 @@ from PySide6.QtWidgets import (
 from app.errors import BranchDeskError, MassDeletionConfirmationRequired
 from app.services import members as member_service
 from app.services.workspace import Workspace
-from sync import service
+from sync import bundle_sync, service
 from sync.engine import SyncReport
 from ui.branding import app_title
 from ui.member_texts import field_label
@@ -268,6 +269,7 @@ class SyncPage(QWidget):
         column = QVBoxLayout(content)
         column.addWidget(self._connection_box())
         column.addWidget(self._sync_box())
+        column.addWidget(self._bundle_box())
         column.addWidget(self._conflicts_box())
         column.addWidget(self._notices_box())
         column.addWidget(self._history_box())
@@ -340,6 +342,43 @@ class SyncPage(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
+        return box
+
+    def _bundle_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Sync by bundle file (PC without a connection)"))
+        layout = QVBoxLayout(box)
+        steps = QLabel(self.tr(
+            "1. Export a bundle onto a USB drive and take it to the platform administrator.\n"
+            "2. Bring back the return bundle the platform writes and import it here.\n"
+            "A new bundle always carries every change not yet confirmed, so a lost drive loses "
+            "nothing. Records classified 秘密 never enter a bundle."))
+        steps.setWordWrap(True)
+        steps.setStyleSheet(HINT_STYLE)
+        layout.addWidget(steps)
+        self.bundle_status_label = QLabel()
+        self.bundle_status_label.setWordWrap(True)
+        layout.addWidget(self.bundle_status_label)
+        self.export_bundle_button = QPushButton(self.tr("Export bundle…"))
+        self.export_bundle_button.clicked.connect(lambda: self.export_bundle())
+        self.import_bundle_button = QPushButton(self.tr("Import return bundle…"))
+        self.import_bundle_button.clicked.connect(lambda: self.import_bundle())
+        row = QHBoxLayout()
+        row.addWidget(self.export_bundle_button)
+        row.addWidget(self.import_bundle_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.platform_key_button = QPushButton(self.tr("Set the platform's key file…"))
+        self.platform_key_button.clicked.connect(lambda: self.set_platform_key())
+        self.device_key_button = QPushButton(self.tr("Save this PC's key file…"))
+        self.device_key_button.clicked.connect(lambda: self.write_device_key())
+        keys = QHBoxLayout()
+        keys.addWidget(self.platform_key_button)
+        keys.addWidget(self.device_key_button)
+        keys.addStretch(1)
+        layout.addLayout(keys)
+        self.bundle_feedback = QLabel()
+        self.bundle_feedback.setWordWrap(True)
+        layout.addWidget(self.bundle_feedback)
         return box
 
     def _conflicts_box(self) -> QGroupBox:
@@ -425,6 +464,7 @@ class SyncPage(QWidget):
             for r in state.history
         ], [r.started_at for r in state.history])
         self._show_notices(state.notices)
+        self._show_bundle_status(bundle_sync.status(self._workspace))
         self._schedule(s.auto_minutes)
         self.state_changed.emit(self._state_text(state))
 
@@ -437,6 +477,8 @@ class SyncPage(QWidget):
         self.enrollment_label.clear()
         self.pending_label.clear()
         self.result_label.clear()
+        self.bundle_status_label.clear()
+        self.bundle_feedback.clear()
         for label in (self.settings_feedback, self.enroll_feedback, self.conflict_feedback):
             label.clear()
         self.conflicts_model.set_rows([], [])
@@ -455,6 +497,109 @@ class SyncPage(QWidget):
         if state.pending:
             return self.tr("Sync: {count} changes waiting").format(count=state.pending)
         return self.tr("Sync: up to date")
+
+    def _show_bundle_status(self, status: bundle_sync.BundleStatus) -> None:
+        lines = [self.tr("{count} changes wait to leave this PC.").format(count=status.pending)]
+        if not status.has_platform_key:
+            lines.append(self.tr("The platform's key file is not set yet: ask the platform "
+                                 "administrator for it."))
+        elif status.waiting_for_return:
+            lines.append(self.tr("Bundle {sequence} was exported: import the platform's return "
+                                 "bundle when it comes back.").format(
+                                     sequence=status.last_export_sequence))
+        self.bundle_status_label.setText("\n".join(lines))
+        self.export_bundle_button.setEnabled(status.has_platform_key)
+        self.import_bundle_button.setEnabled(status.has_platform_key and bool(status.device_id))
+
+    # ---------------------------------------------------------------- bundle files
+    def export_bundle(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export bundle"), "branchdesk.bdsync",
+                self.tr("Sync bundles (*.bdsync)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        workspace, target = self._workspace, path
+
+        def operation(_ctx: TaskContext) -> bundle_sync.ExportResult:
+            return bundle_sync.export_bundle(workspace, target)
+
+        self.last_task = run_in_background(
+            self, operation, self._bundle_exported, self._bundle_failed,
+            title=self.tr("Writing the bundle…"), cancellable=False)
+
+    def _bundle_exported(self, result: object) -> None:
+        result = cast(bundle_sync.ExportResult, result)
+        _feedback(self.bundle_feedback, self.tr(
+            "Bundle {sequence} written and verified: {count} changes, {withheld} kept on this "
+            "PC (secret). The drive can now be removed safely.").format(
+                sequence=result.sequence, count=result.ops, withheld=result.withheld), ok=True)
+        self._refresh_quietly()
+
+    def import_bundle(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import return bundle"), "", self.tr("Sync bundles (*.bdsync)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        workspace, source = self._workspace, path
+
+        def operation(_ctx: TaskContext) -> SyncReport:
+            return bundle_sync.import_return_bundle(workspace, source)
+
+        self.last_task = run_in_background(
+            self, operation, self._bundle_imported, self._bundle_failed,
+            title=self.tr("Applying the return bundle…"), cancellable=False)
+
+    def _bundle_imported(self, result: object) -> None:
+        result = cast(SyncReport, result)
+        _feedback(self.bundle_feedback, self.tr(
+            "Return bundle applied: {pushed} changes confirmed by the platform, {pulled} "
+            "received.").format(pushed=result.pushed, pulled=result.pulled),
+            ok=not result.rejected)
+        self._refresh_quietly()
+        if result.pulled:
+            self.synced.emit()
+
+    def _bundle_failed(self, error: BaseException) -> None:
+        _feedback(self.bundle_feedback, message_for(error), ok=False)
+        self._refresh_quietly()
+
+    def set_platform_key(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("The platform's key file"), "", self.tr("Key files (*.json)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            bundle_sync.set_platform_key(self._workspace, path)
+        except BranchDeskError as error:
+            _feedback(self.bundle_feedback, message_for(error), ok=False)
+            return
+        _feedback(self.bundle_feedback,
+                  self.tr("The platform's key is set: bundles can now be exported."), ok=True)
+        self._refresh_quietly()
+
+    def write_device_key(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("This PC's key file"), "branchdesk-pc-key.json",
+                self.tr("Key files (*.json)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            bundle_sync.write_device_key(self._workspace, path)
+        except BranchDeskError as error:
+            _feedback(self.bundle_feedback, message_for(error), ok=False)
+            return
+        _feedback(self.bundle_feedback, self.tr(
+            "This PC's key file was saved. Give it to the platform administrator to register."),
+            ok=True)
+        self._refresh_quietly()
 
     def _show_notices(self, notices: list[service.PlatformNotice]) -> None:
         self.notices_list.blockSignals(True)

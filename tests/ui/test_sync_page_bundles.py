@@ -1,0 +1,84 @@
+"""The 同步 page's bundle section: keys, export, the platform's import, the return bundle, and a
+damaged file refused with a message (the platform's side in process, real files and crypto)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services.workspace import Workspace
+from server import db as server_db
+from server.bundles import import_bundle, platform_public_key_file, register_device_key
+from server.store import Store
+from sync import bundle_sync, service
+from tests.ui.test_sync_page import add_member, new_workspace
+from ui.messages import message_for
+from ui.pages.sync import SyncPage
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    platform = Store(server_db.make_engine(server_db.default_url(str(tmp_path / "p.db"))))
+    yield platform
+    platform.engine.dispose()
+
+
+@pytest.fixture
+def air(tmp_path: Path) -> Iterator[Workspace]:
+    ws = new_workspace(tmp_path, "air")
+    yield ws
+    ws.lock()
+
+
+def wait(qtbot: QtBot, page: SyncPage) -> None:
+    assert page.last_task is not None
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+
+
+def test_export_and_import_bundles_on_the_page(
+    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
+) -> None:
+    branch_id = store.create_branch("BR-0001", "机关第一党支部")
+    page = SyncPage(air)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert not page.export_bundle_button.isEnabled()  # no platform key yet
+
+    key_file = tmp_path / "pc-key.json"
+    page.write_device_key(key_file)
+    register_device_key(store, branch_id, key_file.read_text(encoding="utf-8"))
+    platform_file = tmp_path / "platform.json"
+    platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
+    page.set_platform_key(platform_file)
+    assert page.export_bundle_button.isEnabled()
+
+    add_member(air, "张红梅")
+    page.refresh()
+    assert str(service.pending_count(air)) in page.bundle_status_label.text()
+    upload = tmp_path / "upload.bdsync"
+    page.export_bundle(upload)
+    wait(qtbot, page)
+    assert upload.exists()
+    assert bundle_sync.status(air).waiting_for_return
+
+    answer = tmp_path / "answer.bdsync"
+    answer.write_bytes(import_bundle(store, upload.read_bytes()).return_bundle)
+    damaged = tmp_path / "damaged.bdsync"
+    data = answer.read_bytes()
+    damaged.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    page.import_bundle(damaged)
+    wait(qtbot, page)
+    assert page.bundle_feedback.text() == message_for(
+        bundle_sync.SyncBundleError("damaged"))
+    assert service.pending_count(air) == 1
+
+    page.import_bundle(answer)
+    wait(qtbot, page)
+    assert service.pending_count(air) == 0
+    assert not bundle_sync.status(air).waiting_for_return
+    page.clear()
+    assert page.bundle_status_label.text() == ""

@@ -125,8 +125,11 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
         row = connection.execute(
             select(db.device_key).where(db.device_key.c.device_id == claimed.device_id)
         ).first()
-    if row is None:
-        raise BundleRejected("unknown_device")
+        revoked = connection.scalar(select(db.device.c.revoked_at).where(
+            db.device.c.id == claimed.device_id
+        ))
+    if row is None or revoked is not None:
+        raise BundleRejected("unknown_device")  # never registered, or revoked online
     own = platform_keys(store)
     manifest, payload = unseal(data, bytes.fromhex(row.signing_public), own)
     upload = parse_upload(manifest, payload)

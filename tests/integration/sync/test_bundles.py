@@ -474,3 +474,16 @@ def test_an_enrolled_pc_swaps_bundle_keys_at_enrollment(online, tmp_path, live):
     assert service.pending_count(online) == 0
     sync(online)  # and online again: nothing left to send
     assert service.pending_count(online) == 0
+
+
+def test_a_device_revoked_online_cannot_send_bundles(online, tmp_path, live):
+    from sqlalchemy import update
+
+    add_member(online, "张伟")
+    upload = export(online, tmp_path)
+    with live.store.engine.begin() as connection:
+        connection.execute(update(server_db.device).values(revoked_at=server_db.now_iso()))
+    before = platform_state(live)
+    with pytest.raises(BundleRejected, match="unknown_device"):
+        import_bundle(live.store, upload.read_bytes())
+    assert platform_state(live) == before

@@ -117,6 +117,7 @@ class Device:
     def __init__(self, base: str, branch_id: str, device_id: str, token: str) -> None:
         self.base = f"{base}/v1/branches/{branch_id}"
         self.device_id = device_id
+        self.kinds: list[str] = []
         self.session = requests.Session()
         self.session.headers["Authorization"] = f"Bearer {token}"
 
@@ -124,6 +125,7 @@ class Device:
         started = time.perf_counter()
         answer = self.session.request(method, self.base + path, timeout=30, **kwargs)
         latencies.append((time.perf_counter() - started) * 1000)
+        self.kinds.append(path.rsplit("/", 1)[-1])
         answer.raise_for_status()
         return answer.json()
 
@@ -164,6 +166,7 @@ def run(base_url: str) -> None:
               f"{CONCURRENCY} syncing at a time against python -m server on PostgreSQL...")
         with server_process(url) as base:
             latencies: list[float] = []
+            by_kind: dict[str, list[float]] = {}
             lock = threading.Lock()
             deadline = time.monotonic() + DEADLINE_S
             done = [0]
@@ -172,9 +175,12 @@ def run(base_url: str) -> None:
                 if time.monotonic() > deadline:
                     return
                 mine: list[float] = []
-                Device(base, *entry).sync(mine)
+                device = Device(base, *entry)
+                device.sync(mine)
                 with lock:
                     latencies.extend(mine)
+                    for kind, ms in zip(device.kinds, mine, strict=True):
+                        by_kind.setdefault(kind, []).append(ms)
                     done[0] += 1
 
             started = time.perf_counter()
@@ -187,6 +193,10 @@ def run(base_url: str) -> None:
               f"{elapsed:.1f} s ({len(latencies) / elapsed:,.0f} req/s); latency p50 {p50:.1f} ms, "
               f"p99 {p99:.1f} ms, max {latencies[-1]:.1f} ms (goal p99 < {GOAL_P99_MS:.0f} ms: "
               f"{'met' if p99 < GOAL_P99_MS and done[0] == len(devices) else 'NOT met'})")
+        for kind, values in sorted(by_kind.items()):
+            values.sort()
+            print(f"sync_devices:   {kind}: {len(values):,} requests, p50 "
+                  f"{percentile(values, 0.5):.1f} ms, p99 {percentile(values, 0.99):.1f} ms")
 
 
 def main() -> None:

@@ -137,7 +137,7 @@ def build(bundle: Path, out_dir: Path, icons: Path, compression: str = "xz") -> 
             target.mkdir(parents=True)
             shutil.copyfile(icons / f"branchdesk-{size}.png", target / f"{APP_ID}.png")
         (hicolor / "scalable" / "apps").mkdir(parents=True)
-        shutil.copyfile(ROOT / "installer" / "icons" / "branchdesk.svg",
+        shutil.copyfile(ROOT / "resources" / "icons" / "branchdesk.svg",
                         hicolor / "scalable" / "apps" / f"{APP_ID}.svg")
         usr_bin = root / "usr" / "bin"
         usr_bin.mkdir(parents=True)

@@ -1,4 +1,4 @@
-"""Render the application icon from ``installer/icons/branchdesk.svg`` into PNG sizes and an .ico.
+"""Render the application icon from ``resources/icons/branchdesk.svg`` into PNG sizes and an .ico.
 
 Run at build time (``make dist-linux``, ``installer/build_windows.ps1``) before PyInstaller; the
 outputs go to ``build/icons/`` (not committed): ``branchdesk-<size>.png`` and ``branchdesk.ico``.
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "installer" / "icons" / "branchdesk.svg"
+SVG = ROOT / "resources" / "icons" / "branchdesk.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

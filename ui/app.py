@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import resource_path
@@ -27,6 +27,7 @@ from ui.setup_wizard import SetupWizard
 log = logging.getLogger(__name__)
 
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
+ICON_FILE = ("icons", "branchdesk.svg")
 QUIT_WHEN_READY_ENV = "BRANCHDESK_QUIT_WHEN_READY"
 SCREENSHOT_ENV = "BRANCHDESK_SCREENSHOT"  # diagnostic: save the first window as a PNG at this path
 DEFAULT_POINT_SIZE = 10
@@ -49,6 +50,7 @@ def configure_application(app: QApplication) -> None:
     if app.property("branchdesk_configured"):
         return
     _use_bundled_font(app)
+    app.setWindowIcon(QIcon(str(resource_path(*ICON_FILE))))
     install_translations(app)
     app.setProperty("branchdesk_configured", True)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,9 @@ from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.pages.sync import SyncPage
 from ui.unlock import UnlockPanel
+
+SYNC_STATE_DELAY_MS = 300
+"""How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +89,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(title)
             self.pages.addWidget(page if page is not None else PlaceholderPage(title))
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_shown)
+        self._sync_stale = False
         self.navigation.setCurrentRow(0)
 
         self.content = QWidget()
@@ -156,7 +161,6 @@ class MainWindow(QMainWindow):
             self.meetings.refresh()
             self.dues.refresh()
             self.settings.refresh()
-            self.sync.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
         except BranchDeskError as error:
@@ -169,6 +173,23 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked"))
         self._apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
+        # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
+        # after the window appears: it needs the sync client, whose imports would slow the start.
+        self._sync_stale = True
+        QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _refresh_sync_state(self) -> None:
+        if self.is_locked or not self._sync_stale:
+            return
+        self._sync_stale = False
+        try:
+            self.sync.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _page_shown(self, index: int) -> None:
+        if self.pages.widget(index) is self.sync:
+            self._refresh_sync_state()
 
     def _refresh_dashboard(self) -> None:
         """After a dues change: the arrears reminders on 工作台 may have changed."""

@@ -204,7 +204,8 @@ def test_a_mass_deletion_is_asked_then_synchronized_with_the_deletions_confirmed
 def test_the_status_bar_shows_the_sync_state(qtbot: QtBot, workspace: Workspace) -> None:
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    assert window.sync_state_label.text() == "同步：未注册"
+    # Read just after the window appears (kept off the start-up path).
+    qtbot.waitUntil(lambda: window.sync_state_label.text() == "同步：未注册", timeout=5000)
     window.lock()
     assert window.sync_state_label.text() == ""
 

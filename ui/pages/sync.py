@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -50,13 +50,21 @@ from PySide6.QtWidgets import (
 from app.errors import BranchDeskError, MassDeletionConfirmationRequired
 from app.services import members as member_service
 from app.services.workspace import Workspace
-from sync import bundle_sync, service
-from sync.engine import SyncReport
 from ui.branding import app_title
+from ui.lazy_module import LazyModule as _LazyModule
 from ui.member_texts import field_label
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background
+
+if TYPE_CHECKING:
+    from sync import bundle_sync, service
+    from sync.engine import SyncReport
+else:
+    # The sync client (HTTP, the pydantic wire schema, bundle cryptography) is imported when the
+    # page first reads its state, not while the program starts: it is ~0.3 s of imports.
+    service = _LazyModule("sync.service")
+    bundle_sync = _LazyModule("sync.bundle_sync")
 
 log = logging.getLogger(__name__)
 
@@ -298,7 +306,7 @@ class SyncPage(QWidget):
         ca_row.addWidget(browse)
         form.addRow(self.tr("CA certificates (PEM):"), ca_row)
         self.auto_spin = QSpinBox()
-        self.auto_spin.setRange(0, service.MAX_AUTO_MINUTES)
+        self.auto_spin.setRange(0, 0)  # the real maximum comes with the state (``refresh``)
         self.auto_spin.setSingleStep(15)
         self.auto_spin.setSpecialValueText(self.tr("Off"))
         self.auto_spin.setSuffix(self.tr(" minutes"))
@@ -439,6 +447,7 @@ class SyncPage(QWidget):
         self._enrolled = s.enrolled
         self.server_edit.setText(s.server_url)
         self.ca_edit.setText(s.ca_bundle)
+        self.auto_spin.setRange(0, service.MAX_AUTO_MINUTES)
         self.auto_spin.setValue(s.auto_minutes)
         self.enrollment_label.setText(
             self.tr("This PC is enrolled with the platform.") if s.enrolled
@@ -554,7 +563,7 @@ class SyncPage(QWidget):
             title=self.tr("Applying the return bundle…"), cancellable=False)
 
     def _bundle_imported(self, result: object) -> None:
-        result = cast(SyncReport, result)
+        result = cast("SyncReport", result)
         _feedback(self.bundle_feedback, self.tr(
             "Return bundle applied: {pushed} changes confirmed by the platform, {pulled} "
             "received.").format(pushed=result.pushed, pulled=result.pulled),
@@ -698,7 +707,7 @@ class SyncPage(QWidget):
 
     def _synced(self, result: object) -> None:
         self._manual_running = False
-        result = cast(SyncReport, result)
+        result = cast("SyncReport", result)
         _feedback(self.result_label, report_text(result), ok=not result.rejected)
         self._refresh_quietly()
         if result.pulled:
@@ -787,7 +796,7 @@ class SyncPage(QWidget):
         self._auto_done()
         if not self._workspace.is_unlocked:
             return
-        result = cast(SyncReport, result)
+        result = cast("SyncReport", result)
         self.result_label.setText(report_text(result))
         self._refresh_quietly()
         if result.pulled:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from app.services.members import Member, TimelineEntry
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.member_dialogs import EventDialog, LeaveDialog
+from ui.member_dues import MemberDuesHistory
 from ui.member_form import MemberForm
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE
@@ -90,8 +92,11 @@ class MemberDetail(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        timeline_box = QGroupBox(self.tr("Timeline"))
-        QVBoxLayout(timeline_box).addWidget(self.timeline_tree)
+        # The timeline and the member's dues history (month by month, payments, 冲销) side by side.
+        self.dues_history = MemberDuesHistory(workspace, member_id, today)
+        self.history_tabs = QTabWidget()
+        self.history_tabs.addTab(self.timeline_tree, self.tr("Timeline"))
+        self.history_tabs.addTab(self.dues_history, self.tr("Party dues"))
 
         self.status_label = QLabel()
         self.status_label.setStyleSheet(ERROR_STYLE)
@@ -118,7 +123,7 @@ class MemberDetail(QDialog):
         layout.addLayout(title_row)
         layout.addWidget(self.record_box)
         layout.addWidget(self.leaving_box)
-        layout.addWidget(timeline_box, 1)
+        layout.addWidget(self.history_tabs, 1)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
         self.reload()
@@ -129,6 +134,7 @@ class MemberDetail(QDialog):
             with self._workspace.unit_of_work() as uow:
                 member = members.get_member(uow, self._member_id)
                 entries = members.timeline(uow, self._member_id)
+            self.dues_history.refresh()
         except BranchDeskError as error:
             self.status_label.setText(message_for(error))
             return

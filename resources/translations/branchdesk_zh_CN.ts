@@ -1694,6 +1694,10 @@
       <source>—</source>
       <translation>—</translation>
     </message>
+    <message>
+      <source>Party dues</source>
+      <translation>党费</translation>
+    </message>
   </context>
   <context>
     <name>MemberDuesDialog</name>

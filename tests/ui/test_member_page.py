@@ -457,3 +457,27 @@ def test_date_field_is_keyboard_friendly(qtbot: QtBot) -> None:
     assert field.date_value() is None
     qtbot.keyClicks(field, "2024-02-30")
     assert not field.is_valid()
+
+
+def test_the_member_record_shows_the_dues_history(
+    qtbot: QtBot, page: MembersPage, screenshot: Screenshot
+) -> None:
+    from decimal import Decimal
+
+    from app.domain.calendar import Month
+    from app.services import dues
+
+    [member_id] = add_members(page._workspace, 1)
+    this_month = Month.of(date.today())
+    with page._workspace.unit_of_work() as uow:
+        dues.set_base(uow, member_id, this_month - 1, Decimal("4000.00"))
+        dues.generate_month(uow, this_month - 1)
+        dues.record_payment(uow, member_id, date.today(), [this_month - 1], Decimal("40.00"))
+        uow.commit()
+    detail = page.show_detail(member_id)
+    assert detail is not None
+    qtbot.waitExposed(detail)
+    detail.history_tabs.setCurrentWidget(detail.dues_history)
+    assert detail.dues_history.months_table.rowCount() >= 1
+    assert len(detail.dues_history.payments) == 1
+    screenshot(detail, "member-detail-dues")

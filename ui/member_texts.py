@@ -93,6 +93,9 @@ ISSUE_TEXTS: dict[str, str] = {
     "unknown_party_group": QT_TRANSLATE_NOOP("MemberTexts", "no such party group"),
     "not_a_leaving_kind": QT_TRANSLATE_NOOP("MemberTexts", "choose how the member left"),
     "already_left": QT_TRANSLATE_NOOP("MemberTexts", "the member has already left"),
+    "overlaps_relief": QT_TRANSLATE_NOOP(
+        "MemberTexts", "overlaps another approved hardship relief of this member"
+    ),
     "use_leaving_or_transfer": QT_TRANSLATE_NOOP(
         "MemberTexts", "use 'leave the branch' or 'transfer in' for this"
     ),

@@ -35,7 +35,7 @@ from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.storage.bulk import insert_rows
-from app.storage.ids import utc_iso, uuid7
+from app.storage.ids import utc_iso, uuid7, uuid7_many
 from app.storage.models import (
     DuesBaseRow,
     DuesEventRow,
@@ -126,8 +126,13 @@ def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
 
 
 def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
-    """第七条: record an approved reduction or exemption."""
-    _member(uow, member_id)
+    """第七条: record an approved reduction or exemption (refused if it overlaps another one)."""
+    member = _member(uow, member_id)
+    existing = _reliefs_by_member(uow).get(member_id, ())
+    try:
+        DuesProfile(member_id, PersonCategory(member.category), reliefs=(*existing, relief))
+    except ValueError as error:
+        raise InvalidInputError([FieldProblem("valid_from", "overlaps_relief")]) from error
     row = DuesReliefRow(
         id=uow.new_id(), member_id=member_id, kind=relief.kind.value,
         approved_by=relief.approved_by.strip(), approved_on=relief.approved_on,
@@ -164,6 +169,8 @@ def generate_month(
     events: list[dict[str, Any]] = []
     missing: list[str] = []
     now = utc_iso()
+    fresh_ids = iter(uuid7_many(len(profiles)))
+    code = str(month)
     for profile in profiles:
         if profile.member_id in done:
             continue
@@ -175,7 +182,7 @@ def generate_month(
         if due is None:
             continue
         events.append({
-            "id": uuid7(), "kind": "due", "member_id": profile.member_id, "month": str(month),
+            "id": next(fresh_ids), "kind": "due", "member_id": profile.member_id, "month": code,
             "months": "[]", "amount_fen": to_fen(due.amount), "created_at": now,
         })
     if events:
@@ -202,14 +209,27 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
         or_(MemberRow.status == MembershipStatus.ACTIVE.value,
             MemberRow.left_date >= month.first_day),
     )
+    months: dict[date, Month] = {}
+
+    def month_of(day: date | None) -> Month | None:
+        if day is None:
+            return None
+        found = months.get(day)
+        if found is None:
+            found = months[day] = Month.of(day)
+        return found
+
     # Only the columns the rules need, through Core: a month for 10,000 members must take < 1 s.
+    # Built without re-running DuesProfile's checks: bases are unique per month (a unique
+    # constraint) and reliefs cannot overlap (``add_relief`` refuses it).
     for member_id, category, admitted, left in uow.session.connection().execute(query):
-        profiles.append(DuesProfile(
-            member_id=member_id, category=PersonCategory(category),
+        profiles.append(_trusted(
+            DuesProfile, member_id=member_id, category=PersonCategory(category),
             bases=bases.get(member_id, ()),
-            owes_from=Month.of(admitted) if admitted else None,  # 第八条
-            owes_until=Month.of(left) if left else None,
+            owes_from=month_of(admitted),  # 第八条
+            owes_until=month_of(left),
             reliefs=reliefs.get(member_id, ()),
+            farmer_amount=None,
         ))
     return profiles
 
@@ -505,7 +525,10 @@ def _bases_by_member(uow: UnitOfWork) -> dict[str, tuple[BaseChange, ...]]:
     )
     for member_id, code, fen in uow.session.connection().execute(query):
         month = months.get(code) or months.setdefault(code, Month.parse(code))
-        found.setdefault(member_id, []).append(BaseChange(month, from_fen(fen)))
+        # Read back from the database: validated when entered (``set_base``), not checked again.
+        found.setdefault(member_id, []).append(
+            _trusted(BaseChange, effective=month, base=from_fen(fen))
+        )
     return {k: tuple(v) for k, v in found.items()}
 
 

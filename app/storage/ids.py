@@ -9,15 +9,24 @@ from datetime import UTC, datetime
 
 def uuid7() -> str:
     """A time-ordered UUIDv7 string: 48-bit Unix milliseconds, version, 74 random bits."""
-    ms = time.time_ns() // 1_000_000
-    rand = secrets.randbits(74)
-    value = (ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76  # version 7
-    value |= (rand >> 62) << 64  # 12 bits rand_a
-    value |= 0b10 << 62  # RFC 4122 variant
-    value |= rand & ((1 << 62) - 1)  # 62 bits rand_b
-    text = f"{value:032x}"  # formatted directly: uuid.UUID() costs more than the rest (bulk paths)
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    return uuid7_many(1)[0]
+
+
+def uuid7_many(count: int) -> list[str]:
+    """``count`` UUIDv7 strings from one read of the system's randomness (bulk paths)."""
+    ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
+    entropy = secrets.token_bytes(10 * count)
+    ids = []
+    for i in range(count):
+        rand = int.from_bytes(entropy[10 * i : 10 * i + 10], "big") >> 6  # 74 random bits
+        value = ms << 80
+        value |= 0x7 << 76  # version 7
+        value |= (rand >> 62) << 64  # 12 bits rand_a
+        value |= 0b10 << 62  # RFC 4122 variant
+        value |= rand & ((1 << 62) - 1)  # 62 bits rand_b
+        text = f"{value:032x}"  # formatted directly: uuid.UUID() costs more than the rest
+        ids.append(f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}")
+    return ids
 
 
 def utc_now() -> datetime:

@@ -21,11 +21,13 @@ from sqlalchemy.orm import Session
 
 from app.storage import audit
 from app.storage.bulk import insert_rows
-from app.storage.hlc import next_hlc
-from app.storage.ids import utc_iso, uuid7
+from app.storage.hlc import next_hlc_many
+from app.storage.ids import utc_iso, uuid7, uuid7_many
 from app.storage.models import OutboxEntry, Setting
 
 HLC_KEY = "hlc_last"
+# One encoder for every patch: json.dumps with options builds a new encoder on each call.
+_PATCH_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 
 
 class UnitOfWork:
@@ -94,16 +96,18 @@ class UnitOfWork:
         clock = session.get(Setting, HLC_KEY)
         stamp = clock.value if clock else None
         now = utc_iso()
-        rows: list[dict[str, Any]] = []
-        op_ids: list[str] = []
-        for entity, entity_id, patch, base_version in ops:
-            stamp = next_hlc(stamp, self._node)
-            op_ids.append(uuid7())
-            rows.append({
-                "op_id": op_ids[-1], "entity": entity, "entity_id": entity_id,
-                "patch": json.dumps(patch, sort_keys=True, ensure_ascii=False, default=str),
-                "base_version": base_version, "hlc": stamp, "created_at": now,
-            })
+        op_ids = uuid7_many(len(ops))
+        stamps = next_hlc_many(stamp, self._node, len(ops))
+        rows: list[dict[str, Any]] = [
+            {
+                "op_id": op_id, "entity": entity, "entity_id": entity_id,
+                "patch": _PATCH_JSON.encode(patch),
+                "base_version": base_version, "hlc": hlc, "created_at": now,
+            }
+            for op_id, hlc, (entity, entity_id, patch, base_version)
+            in zip(op_ids, stamps, ops, strict=True)
+        ]
+        stamp = stamps[-1] if stamps else stamp
         insert_rows(session.connection(), cast(Table, OutboxEntry.__table__), rows)
         if stamp is not None:
             session.merge(Setting(key=HLC_KEY, value=stamp))

@@ -2654,6 +2654,10 @@
       <source>Absent</source>
       <translation>缺席</translation>
     </message>
+    <message>
+      <source>overlaps another approved hardship relief of this member</source>
+      <translation>与该党员已批准的另一项减免期间重叠</translation>
+    </message>
   </context>
   <context>
     <name>MembersPage</name>

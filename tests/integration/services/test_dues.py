@@ -211,3 +211,23 @@ def test_the_fast_ledger_read_equals_folding_validated_events(branch):
     assert fast == slow
     for payment in fast.payments:
         assert {f.name for f in dataclass_fields(payment)} <= set(dir(payment))
+
+
+def test_overlapping_hardship_reliefs_are_refused(branch):
+    from app.domain.dues import HardshipRelief, ReliefKind
+
+    ws, ids = branch
+    first = HardshipRelief(ReliefKind.EXEMPT, "机关党委", date(2025, 1, 10), Month(2025, 1),
+                           Month(2025, 6))
+    overlapping = HardshipRelief(ReliefKind.REDUCED, "机关党委", date(2025, 3, 1),
+                                 Month(2025, 5), Month(2025, 8), reduced_amount=D("5.00"))
+    with ws.unit_of_work() as uow:
+        d.add_relief(uow, ids["worker"], first)
+        with pytest.raises(InvalidInputError):
+            d.add_relief(uow, ids["worker"], overlapping)
+        uow.commit()
+    generate(ws, Month(2025, 2), Month(2025, 7))
+    with ws.unit_of_work() as uow:
+        ledger = d.ledger(uow)
+    assert ledger.balance(ids["worker"], Month(2025, 2)).due == D("0")
+    assert ledger.balance(ids["worker"], Month(2025, 7)).due == D("78.00")

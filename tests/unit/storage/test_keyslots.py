@@ -86,3 +86,27 @@ def test_uuid7_is_a_valid_time_ordered_version_7_uuid():
     assert [str(p) for p in parsed] == ids
     assert [i[:13] for i in ids] == sorted(i[:13] for i in ids)
     assert len(set(ids)) == len(ids)
+
+
+def test_the_clock_rolls_into_the_next_millisecond_instead_of_a_sixth_counter_digit():
+    from app.storage.hlc import next_hlc_many
+
+    last = "0000000001000-99998-node"
+    stamps = next_hlc_many(last, "node", 3, now_ms=1000)
+    assert stamps == ["0000000001000-99999-node", "0000000001001-00000-node",
+                      "0000000001001-00001-node"]
+    assert next_hlc(stamps[0], "node", now_ms=1000) == "0000000001001-00000-node"
+    assert stamps == sorted(stamps)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=3).map(int),
+       st.integers(min_value=0, max_value=2**40), st.integers(min_value=0, max_value=300))
+def test_many_stamps_equal_one_at_a_time(counter, now, count):
+    from app.storage.hlc import next_hlc_many
+
+    last = f"{now:013d}-{min(counter, 99_999):05d}-n"
+    one_by_one, stamp = [], last
+    for _ in range(count):
+        stamp = next_hlc(stamp, "n", now_ms=now)
+        one_by_one.append(stamp)
+    assert next_hlc_many(last, "n", count, now_ms=now) == one_by_one

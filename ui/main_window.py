@@ -33,7 +33,7 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.dues import DuesPage
 from ui.pages.meetings import MeetingsPage
 from ui.pages.members import MembersPage
-from ui.pages.placeholder import PlaceholderPage
+from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.pages.sync import SyncPage
 from ui.unlock import UnlockPanel
@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
+        self.reports = ReportsPage()
+        self.reports.go_to.connect(self.show_page)
         self.sync = SyncPage(workspace)
         self.sync.synced.connect(self._after_sync)
 
@@ -82,12 +84,12 @@ class MainWindow(QMainWindow):
             (self.tr("Members"), self.members),
             (self.tr("Organizational life"), self.meetings),
             (self.tr("Party dues"), self.dues),
-            (self.tr("Reports"), None),
+            (self.tr("Reports"), self.reports),
             (self.tr("Sync"), self.sync),
             (self.tr("Settings"), self.settings),
         ]:
             self.navigation.addItem(title)
-            self.pages.addWidget(page if page is not None else PlaceholderPage(title))
+            self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.currentRowChanged.connect(self._page_shown)
         self._sync_stale = False

@@ -3210,6 +3210,30 @@
       <source>Nothing was saved. {name}: {problem}</source>
       <translation>未保存。{name}：{problem}</translation>
     </message>
+    <message>
+      <source>Export annual ledger…</source>
+      <translation>导出年度台账…</translation>
+    </message>
+    <message>
+      <source>One workbook for the year of the selected month: every member's 12 months, the arrears list and the remittance record.</source>
+      <translation>所选月份所在年度的一个工作簿：每名党员12个月的交纳情况、欠费名单和上缴记录。</translation>
+    </message>
+    <message>
+      <source>Party dues ledger {year}.xlsx</source>
+      <translation>{year}年度党费台账.xlsx</translation>
+    </message>
+    <message>
+      <source>Export the annual ledger</source>
+      <translation>导出年度党费台账</translation>
+    </message>
+    <message>
+      <source>The annual ledger was saved to {file}.</source>
+      <translation>年度党费台账已保存到 {file}。</translation>
+    </message>
+    <message>
+      <source>Writing the annual ledger…</source>
+      <translation>正在生成年度党费台账…</translation>
+    </message>
   </context>
   <context>
     <name>PassphraseFields</name>
@@ -3298,13 +3322,6 @@
     <message>
       <source>Saved to {file}.</source>
       <translation>已保存到 {file}。</translation>
-    </message>
-  </context>
-  <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>This part of BranchDesk is not available yet. It arrives in a later version.</source>
-      <translation>BranchDesk 的这部分功能尚未提供，将在以后的版本中推出。</translation>
     </message>
   </context>
   <context>
@@ -3498,6 +3515,53 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Recorded: {amount} yuan for {period}.</source>
       <translation>已记录：{period}上缴 {amount} 元。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>Reports</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Each report is made on the page of the records it comes from. Exported files are written only where you choose, and every export is recorded in the audit log.</source>
+      <translation>各类报表在相应业务页面中生成。导出的文件只保存到您选择的位置，每次导出都会记入审计日志。</translation>
+    </message>
+    <message>
+      <source>Available reports</source>
+      <translation>可生成的报表</translation>
+    </message>
+    <message>
+      <source>Party member roster (Excel)</source>
+      <translation>党员花名册（Excel）</translation>
+    </message>
+    <message>
+      <source>Members page, 'Export roster…'. The same layout can be imported again.</source>
+      <translation>在“党员”页点击“导出花名册…”。导出的表格可以原样再导入。</translation>
+    </message>
+    <message>
+      <source>Meeting minutes and sign-in sheets (PDF, printable)</source>
+      <translation>会议记录、签到表（PDF，可打印）</translation>
+    </message>
+    <message>
+      <source>Organizational life page: open a meeting, then export, print or sign-in sheet.</source>
+      <translation>在“组织生活”页选中会议，然后导出会议记录、打印或生成签到表。</translation>
+    </message>
+    <message>
+      <source>Dues collection sheet, annual dues ledger, arrears list, remittance record (Excel)</source>
+      <translation>党费收缴登记表、年度党费台账、欠费名单、上缴记录（Excel）</translation>
+    </message>
+    <message>
+      <source>Party dues page: the monthly entry exports the collection sheet; the annual workbook holds the ledger, arrears and remittances.</source>
+      <translation>在“党费”页的月度收缴中导出收缴登记表；“导出年度台账…”生成包含台账、欠费名单和上缴记录的工作簿。</translation>
+    </message>
+    <message>
+      <source>Go there</source>
+      <translation>前往</translation>
+    </message>
+    <message>
+      <source>Administrators can make the same files from the command line: 'members export', 'meetings minutes', 'dues ledger' (see the administrator's guide).</source>
+      <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
     </message>
   </context>
   <context>

@@ -555,3 +555,19 @@ def test_bases_from_a_payroll_file_are_shown_before_they_are_imported(
                for r in range(model.rowCount())}
     assert current["孙无基数"] == "3500.00"
     assert current["王工"] == "5200.00"
+
+
+def test_the_annual_ledger_is_exported_from_the_page(
+    qtbot: QtBot, page: DuesPage, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "台账.xlsx"
+    task = page.month_tab.export_year(choose=lambda _suggested: str(target))
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: "台账" in page.month_tab.feedback_label.text(), timeout=5000)
+    workbook = load_workbook(target, read_only=True)
+    assert len(workbook.sheetnames) >= 3
+    workbook.close()

@@ -217,6 +217,13 @@ class MonthTab(QWidget):
         self.export_button = QPushButton(self.tr("Export collection sheet…"))
         self.export_button.clicked.connect(self.export_month_sheet)
         self.export_button.setVisible(_optional_module(REPORTS_MODULE) is not None)
+        self.export_year_button = QPushButton(self.tr("Export annual ledger…"))
+        self.export_year_button.setToolTip(self.tr(
+            "One workbook for the year of the selected month: every member's 12 months, the "
+            "arrears list and the remittance record."
+        ))
+        self.export_year_button.clicked.connect(lambda: self.export_year())
+        self.export_year_button.setVisible(_optional_module(REPORTS_MODULE) is not None)
         self.save_button = QPushButton(self.tr("Save payments"))
         self.save_button.setToolTip(self.tr("Record every amount typed (Ctrl+S)."))
         self.save_button.setDefault(False)
@@ -233,6 +240,7 @@ class MonthTab(QWidget):
         bottom.addWidget(self.mark_button)
         bottom.addWidget(self.history_button)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.export_year_button)
         bottom.addWidget(self.save_button)
 
         self.feedback_label = QLabel()
@@ -490,6 +498,38 @@ class MonthTab(QWidget):
             title=self.tr("Writing the collection sheet…"), cancellable=False,
         )
         return task
+
+
+    def export_year(self, choose: Callable[[str], str] | None = None) -> BackgroundTask | None:
+        """Write the year's ledger workbook where the secretary chooses (off the GUI thread)."""
+        reports = _optional_module(REPORTS_MODULE)
+        if reports is None:
+            return None
+        year = self.month.year
+        suggested = self.tr("Party dues ledger {year}.xlsx").format(year=year)
+        if choose is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the annual ledger"), suggested,
+                self.tr("Excel workbooks (*.xlsx)"),
+            )
+        else:
+            name = choose(suggested)
+        if not name:
+            return None
+        workspace, today, path = self._workspace, self._today(), Path(name)
+
+        def work(_context: TaskContext) -> Path:
+            with workspace.unit_of_work() as uow:
+                reports.export_year(uow, year, path, today)
+                uow.commit()
+            return path
+
+        return run_in_background(
+            self, work, on_failure=self._failed,
+            on_success=lambda p: _feedback(self.feedback_label, self.tr(
+                "The annual ledger was saved to {file}.").format(file=p), ok=True),
+            title=self.tr("Writing the annual ledger…"), cancellable=False,
+        )
 
 
 # ==================================================================== 基数核定

@@ -68,7 +68,7 @@ from app.domain.development import Stage
 from app.domain.meetings import MeetingType, VoteError, VoteResult
 from app.domain.members import Classification
 from app.errors import BranchDeskError, FileAccessError, InvalidInputError
-from app.services import meetings, members
+from app.services import branch, meetings, members
 from app.services.meetings import Attendance, Meeting, MeetingInput, VotePreview
 from app.services.members import MemberFilter
 from app.services.workspace import Workspace
@@ -689,6 +689,7 @@ class MeetingEditor(QDialog):
                     uow, members.member_ids(uow, MemberFilter())
                 )]
                 groups = members.party_groups(uow)
+                secretary = branch.load_profile(uow).secretary
                 meeting = (
                     meetings.get_meeting(uow, self._meeting_id)
                     if self._meeting_id is not None else None
@@ -706,6 +707,9 @@ class MeetingEditor(QDialog):
                 combo.setCurrentText(text)
             if meeting is None:
                 self.held_on_edit.set_date(self._today())
+                if not self.host_combo.currentText():
+                    # Usually the branch secretary chairs: entered once, at setup.
+                    self.host_combo.setCurrentText(secretary)
                 self.classification_combo.set_value(Classification.INTERNAL)
                 self.party_group_combo.setCurrentIndex(0)
                 self._loading = False

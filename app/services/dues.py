@@ -406,7 +406,9 @@ def arrears_list(
     """
     folded = ledger(uow) if folded is None else folded
     names = dict(uow.session.execute(
-        select(MemberRow.id, MemberRow.name).where(MemberRow.status == "active")
+        select(MemberRow.id, MemberRow.name).where(
+            MemberRow.status == MembershipStatus.ACTIVE.value
+        )
     ).tuples().all())
     # Payments made by ``as_of``, grouped once: ``Ledger.arrears`` scans every allocation per
     # member, which is quadratic for a large branch (10,000 members: minutes).

@@ -28,6 +28,7 @@ from app.storage.models import (
     AmendmentRow,
     AttachmentRow,
     AttendanceRow,
+    BranchRow,
     MeetingRow,
     MemberRow,
     PartyGroupRow,
@@ -518,8 +519,6 @@ def records_since(uow: UnitOfWork) -> date:
     """The first day the branch's meetings are on record: the earliest meeting entered, or the
     day this database was set up. Periods before it cannot be "missed" — they were never kept
     here."""
-    from app.storage.models import BranchRow
-
     created = uow.session.scalar(select(BranchRow.created_at).limit(1))
     first_meeting = uow.session.scalar(
         select(func.min(MeetingRow.held_on)).where(MeetingRow.deleted_at.is_(None))

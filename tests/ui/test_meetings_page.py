@@ -409,3 +409,11 @@ def test_export_the_minutes_pdf_of_finalized_minutes_with_a_correction(
          str(Path(__file__).resolve().parents[2] / "screenshots" / "meeting-minutes-pdf")],
         check=True,
     )
+
+
+def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: MeetingsPage) -> None:
+    from tests.conftest import PROFILE
+
+    editor = open_editor(qtbot, page, MeetingType.COMMITTEE)
+    assert editor.host_combo.currentText() == PROFILE.secretary
+    assert editor.recorder_combo.currentText() == ""

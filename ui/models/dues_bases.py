@@ -28,6 +28,7 @@ from app.domain.money import format_yuan, is_whole_fen, parse_yuan
 from app.services.dues import BaseLine
 from ui import member_texts
 from ui.models.dues_month import DONE_COLOR, ENTRY_BACKGROUND, ERROR_COLOR, SETTLED_COLOR
+from ui.models.headers import header_data
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -230,16 +231,10 @@ class DuesBaseModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(BaseCol):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return column_title(BaseCol(section))
-            if role == Qt.ItemDataRole.TextAlignmentRole and BaseCol(section) in MONEY:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._lines)):
-            return str(section + 1)
-        return None
+        return header_data(
+            section, orientation, role, len(BaseCol), lambda c: column_title(BaseCol(c)),
+            {c.value for c in MONEY}, len(self._lines),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

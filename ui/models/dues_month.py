@@ -34,6 +34,7 @@ from app.domain.calendar import Month
 from app.domain.money import ZERO, format_yuan, is_whole_fen, parse_yuan
 from app.services.dues import MonthLine
 from ui import dues_texts, member_texts
+from ui.models.headers import header_data
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -409,16 +410,10 @@ class DuesMonthModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return column_title(Col(section))
-            if role == Qt.ItemDataRole.TextAlignmentRole and Col(section) in MONEY:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if (orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._lines)):
-            return str(section + 1)
-        return None
+        return header_data(
+            section, orientation, role, len(Col), lambda c: column_title(Col(c)),
+            {c.value for c in MONEY}, len(self._lines),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

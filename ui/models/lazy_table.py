@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
+from ui.models.headers import header_data
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 50
@@ -187,13 +188,10 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].title()
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
-            return str(section + 1)
-        return None
+        return header_data(
+            section, orientation, role, len(self.columns),
+            lambda c: self.columns[c].title(), (), len(self._ids),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

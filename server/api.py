@@ -24,7 +24,9 @@ from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
 from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected, PublicKeys
 from sync.wire import (
     DEFAULT_PAGE,
+    MAX_OWN_RANGES,
     MAX_PAGE,
+    OWN_RANGES_PATTERN,
     PROTOCOL_VERSION,
     BundleKeys,
     BundleKeysRequest,
@@ -37,6 +39,7 @@ from sync.wire import (
     PushRequest,
     PushResponse,
     VerifyResponse,
+    parse_own_ranges,
 )
 
 log = logging.getLogger(__name__)
@@ -154,11 +157,11 @@ def create_app(store: Store) -> FastAPI:
     ) -> Any:
         digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
         try:
-            answer = store.push(device, body, idempotency_key, digest)
+            answer = store.push_json(device, body, idempotency_key, digest)
         except IdempotencyKeyReused:
             return _error(422, "idempotency_key_reused")
-        # Serialized once here: FastAPI would validate the 500 results again on the way out.
-        return Response(answer.model_dump_json(), media_type="application/json")
+        # Serialized once, by the store: FastAPI would validate 500 results again on the way out.
+        return Response(answer, media_type="application/json")
 
     @app.get(
         "/v1/branches/{branch_id}/sync/changes",
@@ -173,9 +176,19 @@ def create_app(store: Store) -> FastAPI:
         since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
         epoch: Annotated[str | None, Query(max_length=64)] = None,
+        own: Annotated[str | None, Query(
+            max_length=MAX_OWN_RANGES * 38, pattern=OWN_RANGES_PATTERN,
+            description="Ranges of change numbers this device was answered in its pushes "
+            "(\"12-511,900-1399\", at most 64): its own records still at those numbers, "
+            "written from what it held, are left out of the page.",
+        )] = None,
     ) -> Any:
+        ranges = parse_own_ranges(own or "")
+        if ranges is None:
+            return _error(422, "invalid_request")
         try:
-            text = store.changes_json(device.branch_id, int(since), limit, epoch)
+            text = store.changes_json(device.branch_id, int(since), limit, epoch,
+                                      device.id, ranges)
         except Gone as gone:
             return _error(410, "cursor_gone", epoch=gone.epoch)
         return Response(text, media_type="application/json")

@@ -20,6 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.pool import StaticPool
@@ -68,6 +69,9 @@ record = Table(
     Column("data", Text, nullable=False),  # JSON object: the record's fields
     Column("meta", Text, nullable=False),  # JSON: {field: [version, device_id, hlc]}
     Column("natural_key", String(120)),  # add-wins key, e.g. attendance (meeting, member)
+    # The device whose op made this version with nothing from elsewhere merged in: it holds the
+    # record as it is, and need not be sent it again (``own`` ranges of a pull).
+    Column("echo_device", String(36)),
     Index("ix_record_branch_seq", "branch_id", "seq"),
     UniqueConstraint("branch_id", "entity", "natural_key", name="uq_record_natural_key"),
 )
@@ -138,12 +142,24 @@ def make_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     with engine.begin() as connection:
         if connection.scalar(select(server_state.c.value).where(
             server_state.c.key == EPOCH_KEY
         )) is None:
             connection.execute(server_state.insert().values(key=EPOCH_KEY, value=new_epoch()))
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added to the record table since a database was made (the reference server has no
+    migration tool: every such column is nullable)."""
+    present = {column["name"] for column in inspect(engine).get_columns("record")}
+    with engine.begin() as connection:
+        for column in record.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=engine.dialect)
+                connection.exec_driver_sql(f"ALTER TABLE record ADD COLUMN {column.name} {kind}")
 
 
 def new_epoch() -> str:

@@ -35,6 +35,9 @@ class Stored:
     natural_key: str | None = None
     is_new: bool = False
     dirty: bool = False
+    echo_device: str | None = None
+    """The device whose op made this version from what it already held (a new record, or no
+    field changed elsewhere since its base version): its copy equals this one."""
 
 
 @dataclass
@@ -46,12 +49,14 @@ class Outcome:
     superseded: list[str] = field(default_factory=list)
 
 
-def new_record(op: Op, device_id: str, natural_key: str | None) -> Stored:
+def new_record(
+    op: Op, device_id: str, natural_key: str | None, record_id: str | None = None
+) -> Stored:
     patch = dict(op.patch)
     deleted = patch.get(DELETED_FIELD) is not None
     return Stored(
         entity=op.entity,
-        id=str(op.entity_id),
+        id=record_id or str(op.entity_id),
         version=1,
         seq=0,
         deleted=deleted,
@@ -60,6 +65,7 @@ def new_record(op: Op, device_id: str, natural_key: str | None) -> Stored:
         natural_key=natural_key,
         is_new=True,
         dirty=True,
+        echo_device=device_id,
     )
 
 
@@ -81,7 +87,8 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
         edited_elsewhere = changed_elsewhere - {DELETED_FIELD}
         if edited_elsewhere or stored.deleted:
             return Outcome("applied")  # an edit beats a delete; a second delete changes nothing
-        return _write(stored, {DELETED_FIELD: patch[DELETED_FIELD]}, op, device_id, deleted=True)
+        return _write(stored, {DELETED_FIELD: patch[DELETED_FIELD]}, op, device_id, deleted=True,
+                      own=not changed_elsewhere)
 
     accepted: dict[str, Any] = {}
     conflicts: list[str] = []
@@ -106,7 +113,8 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
     if undelete:
         accepted[DELETED_FIELD] = None
     outcome = (
-        _write(stored, accepted, op, device_id, deleted=False)
+        _write(stored, accepted, op, device_id, deleted=False,
+               own=not changed_elsewhere and not undelete)
         if accepted
         else Outcome("applied")
     )
@@ -117,10 +125,12 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
 
 
 def _write(
-    stored: Stored, values: dict[str, Any], op: Op, device_id: str, deleted: bool
+    stored: Stored, values: dict[str, Any], op: Op, device_id: str, deleted: bool, own: bool
 ) -> Outcome:
+    """``own``: nothing written elsewhere since the op's base version is merged in."""
     stored.version += 1
     stored.deleted = deleted
+    stored.echo_device = device_id if own else None
     for name, value in values.items():
         stored.data[name] = value
         stored.meta[name] = [stored.version, device_id, op.hlc]

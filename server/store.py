@@ -12,38 +12,33 @@ import json
 import secrets
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from pydantic import TypeAdapter
-from sqlalchemy import Connection, Engine, bindparam, func, select, update
+from sqlalchemy import Connection, Engine, func, or_, select, update
 
 from server import db
 from server.merge import Stored, apply, new_record
 from sync.wire import (
     ADD_WINS_KEYS,
-    Applied,
     ChangesPage,
     Conflict,
     EnrollResponse,
     Notice,
     Op,
-    OpResult,
     PushRequest,
     PushResponse,
     Record,
-    Rejected,
     TableDigest,
     VerifyResponse,
     digest_lines,
 )
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-_result_adapter: TypeAdapter[OpResult] = TypeAdapter(OpResult)
 
 
 class NotFound(Exception):  # noqa: N818 - a lookup outcome, mapped to 404 by the API
@@ -186,6 +181,15 @@ class Store:
     def push(
         self, device: DeviceInfo, request: PushRequest, idempotency_key: str, body_hash: str
     ) -> PushResponse:
+        return PushResponse.model_validate_json(
+            self.push_json(device, request, idempotency_key, body_hash)
+        )
+
+    def push_json(
+        self, device: DeviceInfo, request: PushRequest, idempotency_key: str, body_hash: str
+    ) -> bytes:
+        """Apply a batch; the ``PushResponse`` as JSON (built from plain values: on a first
+        sync every op of a batch of 500 passes here, so no model is made per result)."""
         with self._writing() as connection:
             branch_row = connection.execute(
                 select(db.branch.c.last_seq).where(db.branch.c.id == device.branch_id)
@@ -198,58 +202,81 @@ class Store:
             if earlier is not None:
                 if earlier.body_hash != body_hash:
                     raise IdempotencyKeyReused()
-                response = PushResponse.model_validate_json(earlier.response)
-                return response.model_copy(update={"epoch": epoch})
-            response = self._push_ops(connection, device, request, int(branch_row.last_seq))
-            response = response.model_copy(update={"epoch": epoch})
+                answer = orjson.loads(earlier.response)
+                answer["epoch"] = epoch
+                return orjson.dumps(answer)
+            results = self._push_ops(connection, device, request, int(branch_row.last_seq))
+            response = orjson.dumps({"results": results, "epoch": epoch})
             connection.execute(db.idempotency.insert().values(
                 device_id=device.id, key=idempotency_key, body_hash=body_hash,
-                response=response.model_dump_json(), created_at=db.now_iso(),
+                response=response.decode(), created_at=db.now_iso(),
             ))
         return response
 
     def _push_ops(
         self, connection: Connection, device: DeviceInfo, request: PushRequest, last_seq: int
-    ) -> PushResponse:
+    ) -> list[dict[str, Any]]:
         op_ids = [str(op.op_id) for op in request.ops]
         done: dict[str, tuple[str, str]] = {
-            row.op_id: (row.branch_id, row.result)
-            for row in connection.execute(
-                select(db.applied_op).where(db.applied_op.c.op_id.in_(set(op_ids)))
+            op_id: (branch_id, result)
+            for op_id, branch_id, result in _select_in(
+                connection, "SELECT op_id, branch_id, result FROM applied_op WHERE op_id IN",
+                set(op_ids),
             )
         }
-        records = self._load(connection, device.branch_id, request.ops)
+        entity_ids = [str(op.entity_id) for op in request.ops]
+        records = self._load(connection, device.branch_id, request.ops, entity_ids)
         by_key = {r.natural_key: r for r in records.values() if r.natural_key}
-        results: list[OpResult] = []
-        fresh: dict[str, str] = {}
-        for op in request.ops:
-            op_id = str(op.op_id)
-            if op_id in done or op_id in fresh:
-                branch_id, text = done.get(op_id) or (device.branch_id, fresh[op_id])
+        results: list[dict[str, Any]] = []
+        fresh: dict[str, dict[str, Any]] = {}
+        for op, op_id, entity_id in zip(request.ops, op_ids, entity_ids, strict=True):
+            if op_id in fresh:
+                results.append(fresh[op_id])
+                continue
+            if op_id in done:
+                branch_id, text = done[op_id]
                 results.append(
-                    _result_adapter.validate_json(text) if branch_id == device.branch_id
-                    else Rejected(op_id=op.op_id, reason="op_id_taken")
+                    orjson.loads(text) if branch_id == device.branch_id
+                    else {"status": "rejected", "op_id": op_id, "reason": "op_id_taken"}
                 )
                 continue
-            result, last_seq = self._apply_one(op, device, records, by_key, last_seq)
+            result, last_seq = self._apply_one(
+                op, op_id, entity_id, device, records, by_key, last_seq
+            )
             results.append(result)
-            fresh[op_id] = result.model_dump_json()
+            fresh[op_id] = result
         self._save(connection, device.branch_id, records, fresh, last_seq)
-        return PushResponse(results=results, epoch="")
+        return results
 
     def _load(
-        self, connection: Connection, branch_id: str, ops: list[Op]
+        self, connection: Connection, branch_id: str, ops: list[Op], entity_ids: list[str]
     ) -> dict[tuple[str, str], Stored]:
-        ids = {str(op.entity_id) for op in ops}
-        keys = {k for k in (_natural_key(op.entity, op.patch) for op in ops) if k}
-        query = select(db.record).where(db.record.c.branch_id == branch_id)
-        rows = list(connection.execute(query.where(db.record.c.id.in_(ids))))
-        if keys:
-            rows += connection.execute(query.where(db.record.c.natural_key.in_(keys)))
+        """The stored records the ops name, by (entity, id) and by natural key: a query per
+        entity, each on an index that starts with (branch, entity): the primary key, or the
+        unique natural key (a query without the entity scanned the whole branch, every batch)."""
+        ids: dict[str, set[str]] = {}
+        keys: dict[str, set[str]] = {}
+        for op, entity_id in zip(ops, entity_ids, strict=True):
+            ids.setdefault(op.entity, set()).add(entity_id)
+            key = _natural_key(op.entity, op.patch)
+            if key:
+                keys.setdefault(op.entity, set()).add(key)
+        columns = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
+        rows = []
+        for entity, wanted in ids.items():
+            rows += _select_in(
+                connection, f"{columns} WHERE branch_id = ? AND entity = ? AND id IN", wanted,
+                (branch_id, entity),
+            )
+        for entity, wanted in keys.items():  # the unique (branch, entity, natural key) index
+            rows += _select_in(
+                connection, f"{columns} WHERE branch_id = ? AND entity = ? AND natural_key IN",
+                wanted, (branch_id, entity),
+            )
         return {
             (row.entity, row.id): Stored(
                 entity=row.entity, id=row.id, version=row.version, seq=row.seq,
-                deleted=row.deleted, data=json.loads(row.data), meta=json.loads(row.meta),
+                deleted=bool(row.deleted), data=orjson.loads(row.data), meta=orjson.loads(row.meta),
                 natural_key=row.natural_key,
             )
             for row in rows
@@ -258,113 +285,130 @@ class Store:
     @staticmethod
     def _apply_one(
         op: Op,
+        op_id: str,
+        entity_id: str,
         device: DeviceInfo,
         records: dict[tuple[str, str], Stored],
         by_key: dict[str, Stored],
         last_seq: int,
-    ) -> tuple[OpResult, int]:
-        stored = records.get((op.entity, str(op.entity_id)))
+    ) -> tuple[dict[str, Any], int]:
+        """Apply one op; its result as the plain values of an ``OpResult``."""
+        stored = records.get((op.entity, entity_id))
         key = _natural_key(op.entity, op.patch)
         if stored is None and key is not None:
             stored = by_key.get(key)  # the same attendee of the same meeting: add wins
+        superseded: list[str] = []
+        reason, conflict_fields = "", []
         if stored is None:
-            stored = new_record(op, device.id, key)
+            stored = new_record(op, device.id, key, entity_id)
             records[(op.entity, stored.id)] = stored
             if key is not None:
                 by_key[key] = stored
-            changed, kind, conflict_fields, reason, superseded = True, "applied", [], "", []
+            changed, kind = True, "applied"
         else:
             outcome = apply(stored, op, device.id)
-            changed, kind = outcome.changed, outcome.kind
-            conflict_fields, reason = outcome.conflict_fields, outcome.reason
-            superseded = outcome.superseded
+            changed, kind, superseded = outcome.changed, outcome.kind, outcome.superseded
+            reason, conflict_fields = outcome.reason, outcome.conflict_fields
         if changed:
             last_seq += 1
             stored.seq = last_seq
-        result: OpResult
         if kind == "rejected":
-            result = Rejected(op_id=op.op_id, reason=reason)
-        elif kind == "conflict":
-            result = Conflict(
+            return {"status": "rejected", "op_id": op_id, "reason": reason}, last_seq
+        if kind == "conflict":
+            conflict = Conflict(
                 op_id=op.op_id, seq=stored.seq, version=stored.version,
                 fields=conflict_fields, server_record=_record(stored),
             )
-        else:
-            # Built from values the server just computed: no validation needed (the hot path).
-            result = Applied.model_construct(
-                op_id=op.op_id, seq=stored.seq, version=stored.version, record_id=stored.id,
-                changed=changed, superseded=superseded,
-            )
-        return result, last_seq
+            return conflict.model_dump(mode="json"), last_seq
+        return {
+            "status": "applied", "op_id": op_id, "seq": stored.seq, "version": stored.version,
+            "record_id": stored.id, "changed": changed, "superseded": superseded,
+        }, last_seq
 
     @staticmethod
     def _save(
         connection: Connection,
         branch_id: str,
         records: dict[tuple[str, str], Stored],
-        results: dict[str, str],
+        results: dict[str, dict[str, Any]],
         last_seq: int,
     ) -> None:
+        """Write a batch with a few ``executemany`` of plain tuples (no per-row statement
+        compilation: a first sync writes hundreds of thousands of rows here)."""
         new = [r for r in records.values() if r.dirty and r.is_new]
         changed = [r for r in records.values() if r.dirty and not r.is_new]
         if new:
-            connection.execute(db.record.insert(), [
-                {"branch_id": branch_id, "entity": r.entity, "id": r.id, "version": r.version,
-                 "seq": r.seq, "deleted": r.deleted, "data": _dumps(r.data),
-                 "meta": _dumps(r.meta), "natural_key": r.natural_key}
-                for r in new
-            ])
-        if changed:
-            statement = (
-                update(db.record)
-                .where(db.record.c.branch_id == bindparam("b_branch"))
-                .where(db.record.c.entity == bindparam("b_entity"))
-                .where(db.record.c.id == bindparam("b_id"))
-                .values(
-                    version=bindparam("version"), seq=bindparam("seq"),
-                    deleted=bindparam("deleted"), data=bindparam("data"), meta=bindparam("meta"),
-                )
+            _execute_many(
+                connection,
+                "INSERT INTO record (branch_id, entity, id, version, seq, deleted, data, meta, "
+                "natural_key, echo_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(branch_id, r.entity, r.id, r.version, r.seq, r.deleted, _dumps(r.data),
+                  _dumps(r.meta), r.natural_key, r.echo_device) for r in new],
             )
-            connection.execute(statement, [
-                {"b_branch": branch_id, "b_entity": r.entity, "b_id": r.id, "version": r.version,
-                 "seq": r.seq, "deleted": r.deleted, "data": _dumps(r.data),
-                 "meta": _dumps(r.meta)}
-                for r in changed
-            ])
+        if changed:
+            _execute_many(
+                connection,
+                "UPDATE record SET version = ?, seq = ?, deleted = ?, data = ?, meta = ?, "
+                "echo_device = ? WHERE branch_id = ? AND entity = ? AND id = ?",
+                [(r.version, r.seq, r.deleted, _dumps(r.data), _dumps(r.meta), r.echo_device,
+                  branch_id, r.entity, r.id) for r in changed],
+            )
         if results:
-            connection.execute(db.applied_op.insert(), [
-                {"op_id": op_id, "branch_id": branch_id, "result": text}
-                for op_id, text in results.items()
-            ])
+            _execute_many(
+                connection,
+                "INSERT INTO applied_op (op_id, branch_id, result) VALUES (?, ?, ?)",
+                [(op_id, branch_id, orjson.dumps(result).decode())
+                 for op_id, result in results.items()],
+            )
         connection.execute(
             update(db.branch).where(db.branch.c.id == branch_id).values(last_seq=last_seq)
         )
 
     # ---------------------------------------------------------------- pull
-    def changes_json(self, branch_id: str, since: int, limit: int, epoch: str | None) -> str:
-        """A ``ChangesPage`` as JSON text, built from the stored JSON without re-parsing it."""
+    def changes_json(
+        self,
+        branch_id: str,
+        since: int,
+        limit: int,
+        epoch: str | None,
+        device_id: str | None = None,
+        own: Sequence[tuple[int, int]] = (),
+    ) -> str:
+        """A ``ChangesPage`` as JSON text, built from the stored JSON without re-parsing it.
+
+        ``own``: ranges of change sequence numbers the device was answered in its pushes; a
+        record still at such a number, written there by ``device_id`` from what it held
+        (``echo_device``), is not sent back to it (a first sync would pull all it pushed)."""
+        record = db.record.c
         with self.engine.connect() as connection:
             current = self.epoch(connection)
-            last_seq = connection.scalar(
+            last_seq = int(connection.scalar(
                 select(db.branch.c.last_seq).where(db.branch.c.id == branch_id)
-            )
-            if (epoch is not None and epoch != current) or since > int(last_seq or 0):
+            ) or 0)
+            if (epoch is not None and epoch != current) or since > last_seq:
                 raise Gone(current)
             latest_notice = connection.scalar(
                 select(func.max(db.notice.c.id)).where(
                     (db.notice.c.branch_id == branch_id) | db.notice.c.branch_id.is_(None)
                 )
             )
-            rows = list(connection.execute(
-                select(db.record.c.entity, db.record.c.id, db.record.c.version,
-                       db.record.c.seq, db.record.c.deleted, db.record.c.data)
-                .where(db.record.c.branch_id == branch_id, db.record.c.seq > since)
-                .order_by(db.record.c.seq)
+            query = (
+                select(record.entity, record.id, record.version, record.seq, record.deleted,
+                       record.data)
+                .where(record.branch_id == branch_id, record.seq > since)
+                .order_by(record.seq)
                 .limit(limit + 1)
-            ))
+            )
+            if device_id and own:
+                echoed = or_(*(record.seq.between(low, high) for low, high in own))
+                query = query.where(or_(
+                    record.echo_device.is_(None), record.echo_device != device_id, ~echoed
+                ))
+            rows = list(connection.execute(query))
         has_more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = rows[-1].seq if rows else since
+        # At the end, the cursor moves past the echoes left out too (they come before last_seq).
+        next_cursor = rows[-1].seq if has_more else max(last_seq, rows[-1].seq if rows else since)
         changes = ",".join(
             f'{{"entity":{json.dumps(r.entity)},"id":{json.dumps(r.id)},"version":{r.version},'
             f'"seq":{r.seq},"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}'
@@ -429,6 +473,25 @@ def _natural_key(entity: str, patch: dict[str, Any]) -> str | None:
         return None
     key = ":".join([entity, *(str(v) for v in values)])
     return key if len(key) <= 120 else None
+
+
+def _execute_many(connection: Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    """``statement`` (with ``?`` placeholders) once per row, straight through the driver."""
+    if connection.dialect.paramstyle != "qmark":
+        statement = statement.replace("?", "%s")
+    connection.exec_driver_sql(statement, rows)
+
+
+def _select_in(
+    connection: Connection, query: str, values: set[str], before: tuple[Any, ...] = ()
+) -> list[Any]:
+    """Rows of ``query`` ending in ``... IN``, completed with the (≤ 500) ``values``: built as
+    plain text, as SQLAlchemy's expanding ``in_()`` coerces each value on every call."""
+    if not values:
+        return []
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    query = query.replace("?", mark) + f" ({', '.join([mark] * len(values))})"
+    return list(connection.exec_driver_sql(query, (*before, *values)))
 
 
 def _record(stored: Stored) -> Record:

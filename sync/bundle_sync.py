@@ -114,7 +114,7 @@ class _NoNetwork:
     def push(self, ops: list[dict[str, Any]]) -> PushResponse:
         raise SyncProtocolError("offline")
 
-    def changes(self, since: str, limit: int, epoch: str | None) -> ChangesPage:
+    def changes(self, since: str, limit: int, epoch: str | None, own: str = "") -> ChangesPage:
         raise SyncProtocolError("offline")
 
     def notices(self, since: int) -> NoticesResponse:

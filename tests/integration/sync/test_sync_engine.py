@@ -35,6 +35,7 @@ from server import db as server_db
 from sync import service
 from sync.client import HttpClient
 from sync.engine import Engine
+from sync.wire import ChangesPage, OwnRanges, parse_own_ranges
 from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
 from tests.integration.sync.conftest import LiveServer, start_server
 
@@ -426,3 +427,87 @@ def test_outbox_ops_are_acknowledged_in_batches(tmp_path, live_server, branch):
         assert uow.session.scalars(
             select(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
         ).all() == []
+
+
+# ---------------------------------------------------------------- echoes of a device's own pushes
+# What a device pushed is not pulled back to it (``own`` ranges and ``echo_device``), except where
+# the platform merged in something from elsewhere, and never where the device may not hold it.
+
+
+class CountPulled:
+    """A transport that counts the records pulled pages carry."""
+
+    def __init__(self, inner: HttpClient) -> None:
+        self.inner = inner
+        self.pulled = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def changes(self, since: str, limit: int, epoch: str | None, own: str = "") -> ChangesPage:
+        page = self.inner.changes(since, limit, epoch, own)
+        self.pulled += len(page.changes)
+        return page
+
+
+def pulled_by(ws: Any) -> int:
+    counter = CountPulled(service.client_for(ws))
+    sync(ws, transport=counter)
+    return counter.pulled
+
+
+def test_what_a_device_pushed_does_not_come_back_to_it(two):
+    a, b = two
+    first = add_member(a, "张伟", phone="1")
+    add_member(a, "李娜", birth="19850101")
+    assert pulled_by(a) == 0  # created here: nothing to learn
+    assert pulled_by(b) == 2
+    edit_member(a, first, phone="13800000000")
+    assert pulled_by(a) == 0  # a plain edit of what a held
+    assert pulled_by(b) == 1
+    assert table(a, MemberRow) == table(b, MemberRow)
+
+
+def test_a_push_merged_with_changes_from_elsewhere_comes_back(two):
+    a, b = two
+    member_id = add_member(a, "张伟", phone="1")
+    sync(a)
+    sync(b)
+    edit_member(a, member_id, phone="13800000000")
+    sync(a)
+    edit_member(b, member_id, work_unit="市财政局")  # b has not seen a's phone yet
+    assert pulled_by(b) == 1  # b's push was merged with a's phone: b must get the result
+    assert member(b, member_id).phone == "13800000000"
+    assert pulled_by(a) == 1
+    assert table(a, MemberRow) == table(b, MemberRow)
+
+
+def test_a_device_restored_from_a_backup_gets_back_its_later_writes(two, tmp_path: Path):
+    a, _b = two
+    member_id = add_member(a, "张伟", phone="1")
+    sync(a)
+    backup = tmp_path / "a.bdbackup"
+    a.backup(backup)
+    edit_member(a, member_id, phone="13800000000")
+    added_later = add_member(a, "李娜", birth="19850101")
+    sync(a)
+    a.restore(backup)
+    a.unlock(PASSPHRASE)
+    assert member(a, member_id).phone == "1"
+    sync(a)
+    assert member(a, member_id).phone == "13800000000"
+    assert member(a, added_later).name == "李娜"
+
+
+def test_own_ranges_are_runs_of_numbers_and_read_back():
+    own = OwnRanges()
+    for seq in [*range(10, 510), *range(900, 1400), 2000, 2001, 5]:
+        own.add(seq)
+    assert own.param() == "5-5,10-509,900-1399,2000-2001"
+    assert parse_own_ranges(own.param()) == [(5, 5), (10, 509), (900, 1399), (2000, 2001)]
+    many = OwnRanges()
+    for seq in range(0, 1000, 2):  # 500 runs of one: only the 64 longest are named
+        many.add(seq)
+    assert len(parse_own_ranges(many.param()) or []) == 64
+    assert parse_own_ranges("9-3") is None
+    assert parse_own_ranges(",".join(["1-2"] * 65)) is None

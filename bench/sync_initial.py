@@ -50,15 +50,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def process(*args: str) -> Iterator[str]:
-    """``python args...`` serving on a free loopback port (``{port}`` in args); its base URL."""
+def process(*args: str) -> Iterator[tuple[str, int]]:
+    """``python args...`` serving on a free loopback port (``{port}`` in args); its base URL
+    and process id."""
     port = free_port()
     child = subprocess.Popen(
         [sys.executable, *(a.replace("{port}", str(port)) for a in args)],
         cwd=ROOT, stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    process.pid = child.pid  # type: ignore[attr-defined]  # for cpu_seconds
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -69,7 +69,7 @@ def process(*args: str) -> Iterator[str]:
                 if time.monotonic() > deadline or child.poll() is not None:
                     raise RuntimeError("the server did not start") from None
                 time.sleep(0.1)
-        yield base
+        yield base, child.pid
     finally:
         child.terminate()
         child.wait(timeout=30)
@@ -93,7 +93,7 @@ def fill(ws: Workspace) -> None:
         members, outbox = [], []
         for i in range(MEMBERS):
             member_id = uuid7()
-            patch = {"name": f"党员{i:05d}", "id_number": f"11010519800101{i:04d}",
+            patch: dict[str, Any] = {"name": f"党员{i:05d}", "id_number": f"11010519800101{i:04d}",
                      "phone": f"138{i:08d}", "stage": "full", "status": "active"}
             members.append({"id": member_id, **patch})
             hlc = next_hlc(hlc, "bench")
@@ -142,7 +142,7 @@ def sent_ops(ws: Workspace) -> Iterator[list[dict[str, Any]]]:
 
 def raw_post(batches: list[list[dict[str, Any]]]) -> float:
     """Encode each batch as a plain client does (``json``) and POST it; seconds."""
-    with process("-c", SINK, "{port}") as url:
+    with process("-c", SINK, "{port}") as (url, _pid):
         session = requests.Session()
         started = time.perf_counter()
         for ops in batches:
@@ -169,9 +169,10 @@ def main() -> None:
         ws.create(BranchProfile("基准支部", "BR-BENCH", "", ""), "benchmark passphrase")
         print(f"sync_initial: preparing {MEMBERS:,} members and {DUES_ROWS:,} dues events...")
         fill(ws)
-        with process("-m", "server", "--database", server_url, "--port", "{port}") as url:
+        with process("-m", "server", "--database", server_url, "--port", "{port}") as (
+            url, server_pid,
+        ):
             service.enroll(ws, url, code, device_name="bench")
-            server_pid = process.pid  # type: ignore[attr-defined]
             server_cpu, client_cpu = cpu_seconds(server_pid), time.process_time()
             started = time.perf_counter()
             report = service.sync_now(ws)

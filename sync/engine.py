@@ -21,9 +21,10 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -117,8 +118,9 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-@dataclass(frozen=True)
-class _Sent:
+class _Sent(NamedTuple):
+    """An op on its way: what its answer is applied to (a tuple: a batch makes 500)."""
+
     seq: int
     entity: str
     entity_id: str
@@ -199,24 +201,46 @@ class Engine:
 
     # ---------------------------------------------------------------- push
     def push_all(self, progress: Progress, cancelled: Cancelled) -> None:
+        """Push every pending op, a batch at a time, oldest first.
+
+        Pipelined: while batch N is on its way (a thread waits for the answer), the next batch
+        is read from the outbox; as soon as N is answered, N+1 is sent and N's results are
+        written. The platform still receives the batches one after another, in order; an
+        interruption anywhere leaves un-acknowledged ops to be sent again (deduplicated)."""
         total = self.pending_count()
         done = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+            batch = self._pending_batch(0)
+            in_flight = sender.submit(self.transport.push, batch[1]) if batch else None
+            while batch is not None and in_flight is not None:
+                if cancelled():
+                    raise CancelledError()  # leaving the block waits for the request in flight
+                following = self._pending_batch(self._batch_end)
+                response = in_flight.result()
+                self.report.requests += 1
+                if self._epoch_changed(response.epoch):
+                    # Every op is queued again: start over from the oldest.
+                    batch = self._pending_batch(0)
+                    in_flight = sender.submit(self.transport.push, batch[1]) if batch else None
+                    continue
+                in_flight = (
+                    sender.submit(self.transport.push, following[1]) if following else None
+                )
+                self._apply_results(batch[0], response.results)
+                done += len(batch[1])
+                progress(done, max(total, done))
+                batch = following
+
+    def _pending_batch(
+        self, after_seq: int
+    ) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
+        """The next batch with something to send after ``after_seq`` (batches of withheld ops
+        only are acknowledged on the way); None at the end of the outbox."""
         while True:
-            if cancelled():
-                raise CancelledError()
-            batch = self._next_batch()
-            if batch is None:
-                return
-            entries, ops = batch
-            if not ops:
-                continue
-            response = self.transport.push(ops)
-            self.report.requests += 1
-            if self._epoch_changed(response.epoch):
-                continue  # every op is queued again; start over
-            self._apply_results(entries, response.results)
-            done += len(ops)
-            progress(done, max(total, done))
+            batch = self._next_batch(after_seq)
+            if batch is None or batch[1]:
+                return batch
+            after_seq = self._batch_end
 
     def pending_count(self) -> int:
         with self.new_uow() as uow:
@@ -244,29 +268,31 @@ class Engine:
             ops: list[dict[str, Any]] = []
             kept: dict[str, _Sent] = {}
             withheld: list[int] = []
-            patches = [orjson.loads(entry.patch) for entry in entries]
+            # Rows by position from here: by name costs more than the rest of the loop.
+            patches = [orjson.loads(entry[4]) for entry in entries]
             # A dues event's own patch names its member (all 秘密 needs): no lookup for those.
             rows = self._rows_for(session, [
-                entry for entry, patch in zip(entries, patches, strict=True)
-                if entry.entity != "dues_event" or not patch.get("member_id")
+                (entry[2], entry[3]) for entry, patch in zip(entries, patches, strict=True)
+                if entry[2] != "dues_event" or not patch.get("member_id")
             ])
-            for entry, patch in zip(entries, patches, strict=True):
-                row = rows.get((entry.entity, entry.entity_id))
-                if entry.entity in NOT_SENT or entry.entity not in MODELS or self._is_secret(
-                    session, entry.entity, row, patch,
-                ):
-                    withheld.append(entry.seq)
+            sent = MODELS.keys() - NOT_SENT
+            for (seq, op_id, entity, entity_id, text, base_version, hlc), patch in zip(
+                entries, patches, strict=True
+            ):
+                row = rows.get((entity, entity_id))
+                if entity not in sent or self._is_secret(session, entity, row, patch):
+                    withheld.append(seq)
                     continue
-                if row is not None and entry.entity != "dues_event" and (
+                if row is not None and entity != "dues_event" and (
                     getattr(row, "server_version", 1) == 0
                 ):
                     # Never acknowledged: send the whole record (e.g. after being 秘密).
                     patch = {**snapshot(row), **patch}
                 ops.append({
-                    "op_id": entry.op_id, "entity": entry.entity, "entity_id": entry.entity_id,
-                    "patch": patch, "base_version": entry.base_version, "hlc": entry.hlc,
+                    "op_id": op_id, "entity": entity, "entity_id": entity_id, "patch": patch,
+                    "base_version": base_version, "hlc": hlc,
                 })
-                kept[entry.op_id] = _Sent(entry.seq, entry.entity, entry.entity_id, entry.patch)
+                kept[op_id] = _Sent(seq, entity, entity_id, text)
             if withheld:
                 _acknowledge(session, withheld)
                 self.report.withheld += len(withheld)
@@ -308,11 +334,14 @@ class Engine:
         return self._epoch_changed(epoch)
 
     @staticmethod
-    def _rows_for(session: Session, entries: Sequence[Any]) -> dict[tuple[str, str], Any]:
+    def _rows_for(
+        session: Session, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], Any]:
+        """The local rows of (entity, id) pairs."""
         wanted: dict[str, set[str]] = {}
-        for entry in entries:
-            if entry.entity in MODELS:
-                wanted.setdefault(entry.entity, set()).add(entry.entity_id)
+        for entity, entity_id in keys:
+            if entity in MODELS:
+                wanted.setdefault(entity, set()).add(entity_id)
         rows: dict[tuple[str, str], Any] = {}
         for entity, ids in wanted.items():
             model: Any = MODELS[entity]

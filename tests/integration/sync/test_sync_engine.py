@@ -429,6 +429,42 @@ def test_outbox_ops_are_acknowledged_in_batches(tmp_path, live_server, branch):
         ).all() == []
 
 
+class FailOnPush:
+    """A transport whose push number ``failing`` reaches the server but whose answer is lost,
+    and which then stays unreachable."""
+
+    def __init__(self, inner: HttpClient, failing: int) -> None:
+        self.inner, self.failing, self.calls = inner, failing, 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def push(self, ops):
+        self.calls += 1
+        if self.calls > self.failing:
+            raise SyncServerUnreachableError("network")
+        answer = self.inner.push(ops)
+        if self.calls == self.failing:
+            raise SyncServerUnreachableError("network")
+        return answer
+
+
+def test_a_push_failing_midway_keeps_what_was_answered_and_resumes(tmp_path, live_server, branch):
+    a = device(tmp_path, "bulk", live_server, branch)
+    with a.unit_of_work() as uow:
+        for i in range(1800):
+            uow.outbox("party_group", uow.new_id(), {"name": f"g{i}"})
+        uow.commit()
+    with pytest.raises(SyncServerUnreachableError):
+        sync(a, transport=FailOnPush(service.client_for(a), failing=3))
+    # Batches 1 and 2 (the branch profile withheld, 999 groups) were answered and acknowledged
+    # though the third was already sent while the second's answer was being written.
+    assert service.pending_count(a) == 801
+    report = sync(a)
+    assert (report.pushed, service.pending_count(a)) == (801, 0)  # the third one again
+    assert live_server.store.record_count() == 1800  # nothing twice
+
+
 # ---------------------------------------------------------------- echoes of a device's own pushes
 # What a device pushed is not pulled back to it (``own`` ranges and ``echo_device``), except where
 # the platform merged in something from elsewhere, and never where the device may not hold it.

@@ -160,7 +160,8 @@ def floor_seconds(ws: Workspace, batches: list[list[dict[str, Any]]], folder: Pa
     started = time.perf_counter()
     with ws.unit_of_work() as uow:
         uow.session.connection().exec_driver_sql(
-            "SELECT op_id, entity, entity_id, patch, base_version, hlc FROM sync_outbox ORDER BY seq"
+            "SELECT op_id, entity, entity_id, patch, base_version, hlc FROM sync_outbox "
+            "ORDER BY seq"
         ).fetchall()
     path = folder / "floor.db"
     db.make_engine(db.default_url(str(path))).dispose()  # the platform's tables

@@ -191,11 +191,11 @@ class Store:
         """Apply a batch; the ``PushResponse`` as JSON (built from plain values: on a first
         sync every op of a batch of 500 passes here, so no model is made per result)."""
         with self._writing() as connection:
+            epoch = self.epoch(connection)  # before the lock: one round trip less inside it
             branch_row = connection.execute(
                 select(db.branch.c.last_seq).where(db.branch.c.id == device.branch_id)
                 .with_for_update()
             ).one()
-            epoch = self.epoch(connection)
             earlier = connection.execute(select(db.idempotency).where(
                 db.idempotency.c.device_id == device.id, db.idempotency.c.key == idempotency_key
             )).first()

@@ -18,6 +18,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -70,26 +71,35 @@ def free_port() -> int:
 @contextmanager
 def server_process(url: str) -> Iterator[str]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--database", url, "--host", "127.0.0.1",
-         "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"{base}/openapi.json", timeout=1)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    # The server's stderr goes to a file, shown if anything fails: a pipe nobody reads fills up
+    # with the first tracebacks, and then the server (and its shutdown) hang on writing them.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "server", "--database", url, "--host", "127.0.0.1",
+             "--port", str(port)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        failed = True
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    requests.get(f"{base}/openapi.json", timeout=1)
+                    break
+                except requests.ConnectionError:
+                    if time.monotonic() > deadline or process.poll() is not None:
+                        raise RuntimeError("the server did not start") from None
+                    time.sleep(0.1)
+            yield base
+            failed = False
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+            log.seek(0)
+            errors = log.read()
+            if failed or "Traceback" in errors:
+                print(f"sync_devices: the server's stderr:\n{errors[-4000:]}", file=sys.stderr)
 
 
 def ops_for(device: str) -> list[dict[str, Any]]:

@@ -1,6 +1,6 @@
 """``python -m server``: run the reference platform server, or administer it.
 
-    python -m server [--database URL] [--host 127.0.0.1] [--port 8765]
+    python -m server [--database URL] [--host 127.0.0.1] [--port 8765] [--workers N]
     python -m server [--database URL] admin create-branch --code CODE --name NAME
     python -m server [--database URL] admin issue-code BRANCH [--valid-days 7]
     python -m server [--database URL] admin notice (--branch BRANCH | --all) --title T --body B
@@ -11,20 +11,28 @@
     python -m server --print-openapi
 
 The database defaults to ``branchdesk-server.db`` (SQLite) in the working directory;
-``postgresql+psycopg://user@host/db`` runs it on PostgreSQL.
+``postgresql+psycopg://user@host/db`` runs it on PostgreSQL, by default in one worker process
+per CPU (``--workers``). On SQLite the server is one process: SQLite has a single writer, and
+the server serializes its writes with a lock that only threads of one process share.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from server import bundles, db
-from server.api import create_app
+from server.api import DATABASE_ENV, create_app
 from server.store import NotFound, Store
 from sync.bundle import BundleRejected, read_file, write_file
+
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database", default=db.default_url(), help="SQLAlchemy database URL")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="server processes (PostgreSQL: default one per CPU; SQLite: 1)")
     parser.add_argument("--print-openapi", action="store_true",
                         help="print the OpenAPI document (the protocol spec) and exit")
     commands = parser.add_subparsers(dest="command")
@@ -75,7 +85,9 @@ def openapi_document() -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    workers = _workers(parser, args) if args.command is None else 1
     if args.print_openapi:
         print(json.dumps(openapi_document(), indent=2, ensure_ascii=False, sort_keys=True))
         return 0
@@ -93,8 +105,43 @@ def main(argv: list[str] | None = None) -> int:
         return _import_bundle(args, store)
     import uvicorn
 
-    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning")
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    store.engine.dispose()  # the tables exist now; each worker opens its own connections
+    os.environ[DATABASE_ENV] = args.database
+    config = uvicorn.Config("server.api:app_from_environment", factory=True, workers=workers,
+                            host=args.host, port=args.port, log_level="warning")
+    # What uvicorn.run does for workers, but with a listening socket that gives every
+    # connection TCP_NODELAY (see listening_socket).
+    Multiprocess(config, sockets=[listening_socket(config)]).run()
     return 0
+
+
+def listening_socket(config: uvicorn.Config) -> socket.socket:
+    """The socket uvicorn binds for its worker processes, marked as TCP.
+
+    uvicorn creates it with ``proto`` 0; accepted connections inherit that, and asyncio sets
+    ``TCP_NODELAY`` only on sockets whose ``proto`` is ``IPPROTO_TCP``. Without it every
+    response on a kept-alive connection (headers and body are two writes) waited about 40 ms
+    for the client's delayed ACK: the single-process server, which lets asyncio bind, was not
+    affected. (uvicorn issue 3149, open in uvicorn 0.54.)"""
+    bound = config.bind_socket()
+    if bound.family not in (socket.AF_INET, socket.AF_INET6) or bound.proto != 0:
+        return bound
+    return socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
+
+
+def _workers(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if db.is_sqlite(args.database):
+        if args.workers not in (None, 1):
+            parser.error("--workers: SQLite serves from one process (use PostgreSQL for more)")
+        return 1
+    return int(args.workers or os.cpu_count() or 1)
 
 
 def _admin(args: argparse.Namespace, store: Store) -> int:

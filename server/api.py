@@ -10,6 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import anyio
@@ -19,6 +22,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from server import db
 from server.bundles import import_bundle, register_enrolled_device
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
 from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected, PublicKeys
@@ -43,6 +47,9 @@ from sync.wire import (
 )
 
 log = logging.getLogger(__name__)
+
+DATABASE_ENV = "BRANCHDESK_SERVER_DATABASE"
+"""The database URL handed to the worker processes of ``python -m server --workers N``."""
 
 BranchId = Annotated[str, Path(min_length=1, max_length=36)]
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -81,7 +88,13 @@ class DeviceAuth:
                 scheme, _, credential = value.decode("latin-1").partition(" ")
                 if scheme.lower() == "bearer":
                     token = credential.strip()
-        device = await anyio.to_thread.run_sync(self.store.authenticate, token) if token else None
+        device = None
+        if token:
+            # A token seen valid a moment ago (the sync's previous request) costs no query and
+            # no thread; otherwise the database is asked, off the event loop.
+            device = self.store.authenticated(token) or await anyio.to_thread.run_sync(
+                self.store.authenticate, token
+            )
         if device is None:
             response = _error(401, "unauthorized")
             response.headers["WWW-Authenticate"] = "Bearer"
@@ -94,7 +107,8 @@ class DeviceAuth:
         await response(scope, receive, send)
 
 
-def current_device(request: Request) -> DeviceInfo:
+async def current_device(request: Request) -> DeviceInfo:
+    # async: FastAPI would run a plain function in a worker thread, a thread hop per request.
     device = getattr(request.state, "device", None)
     if not isinstance(device, DeviceInfo):  # the middleware guarantees it on these paths
         raise StarletteHTTPException(401, "unauthorized")
@@ -104,8 +118,22 @@ def current_device(request: Request) -> DeviceInfo:
 Device = Annotated[DeviceInfo, Depends(current_device)]
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # One request thread per database connection of this process (anyio's default is 40).
+    anyio.to_thread.current_default_thread_limiter().total_tokens = db.CONNECTIONS
+    yield
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process (``python -m server --workers N``; uvicorn imports it by
+    name in each process). The parent process has created the tables already."""
+    return create_app(Store(db.make_engine(os.environ[DATABASE_ENV], create=False)))
+
+
 def create_app(store: Store) -> FastAPI:
     app = FastAPI(
+        lifespan=_lifespan,
         title="BranchDesk sync protocol",
         version=PROTOCOL_VERSION,
         description=(
@@ -213,7 +241,7 @@ def create_app(store: Store) -> FastAPI:
         device: Device,
         since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
     ) -> Any:
-        return NoticesResponse(notices=store.notices(device.branch_id, since))
+        return Response(store.notices_json(device.branch_id, since), media_type="application/json")
 
     @app.put(
         "/v1/branches/{branch_id}/bundle-keys",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+import time
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -23,6 +25,7 @@ from sqlalchemy import (
     inspect,
     select,
 )
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import StaticPool
 
 metadata = MetaData()
@@ -122,9 +125,19 @@ def default_url(path: str = "branchdesk-server.db") -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the tables created and an epoch set."""
-    if url.startswith("sqlite"):
+CONNECTIONS = 10
+"""Database connections of one server process, and its request threads (one each): every
+request runs in one thread holding one connection, so neither waits for the other. With
+``--workers N`` the server holds at most ``N * CONNECTIONS`` connections."""
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url``; with ``create``, the tables are created and an epoch set."""
+    if is_sqlite(url):
         memory = url in ("sqlite://", "sqlite:///:memory:")
         engine = create_engine(
             url,
@@ -140,7 +153,14 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
     else:
-        engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # Connections are opened on demand, up to one per request thread, and kept: a new
+        # PostgreSQL connection costs a process fork on the server and a round trip here.
+        engine = create_engine(url, pool_size=CONNECTIONS, max_overflow=0)
+        event.listen(engine, "connect", _note_use)
+        event.listen(engine, "checkin", _note_use)
+        event.listen(engine, "checkout", _ping_if_idle)
+    if not create:
+        return engine
     metadata.create_all(engine)
     _add_missing_columns(engine)
     with engine.begin() as connection:
@@ -149,6 +169,28 @@ def make_engine(url: str) -> Engine:
         )) is None:
             connection.execute(server_state.insert().values(key=EPOCH_KEY, value=new_epoch()))
     return engine
+
+
+IDLE_PING_SECONDS = 10.0
+"""A pooled connection unused this long is tested before use (the database may have been
+restarted meanwhile); busy connections are not, which saves a round trip on every request."""
+
+
+def _note_use(_connection: Any, record: Any) -> None:
+    record.info["checked_in"] = time.monotonic()
+
+
+def _ping_if_idle(connection: Any, record: Any, _proxy: Any) -> None:
+    if time.monotonic() - record.info.get("checked_in", 0.0) < IDLE_PING_SECONDS:
+        return
+    try:
+        cursor = connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+        connection.rollback()  # leave no transaction open (the checkout may set autocommit)
+    except Exception as lost:
+        # The pool then drops this connection and checks out another (a new one if need be).
+        raise DisconnectionError(str(lost)) from lost
 
 
 def _add_missing_columns(engine: Engine) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import secrets
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, func, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 
 from server import db
 from server.merge import Stored, apply, new_record
@@ -29,6 +30,7 @@ from sync.wire import (
     Conflict,
     EnrollResponse,
     Notice,
+    NoticesResponse,
     Op,
     PushRequest,
     PushResponse,
@@ -39,6 +41,11 @@ from sync.wire import (
 )
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+AUTH_CACHE_SECONDS = 2.0
+"""How long a server process reuses a device token it found valid without asking the database
+again: a sync's requests (push, pages, notices) cost one lookup, and a device revoked in the
+database is refused at most this long after."""
+_AUTH_CACHE_MAX = 10_000
 
 
 class NotFound(Exception):  # noqa: N818 - a lookup outcome, mapped to 404 by the API
@@ -74,6 +81,11 @@ class Store:
         self.engine = engine
         self._sqlite = engine.dialect.name == "sqlite"
         self._write_lock = threading.Lock()
+        # Reads that need no transaction: no BEGIN and ROLLBACK round trips around them. On
+        # PostgreSQL (read committed) each statement saw its own snapshot anyway.
+        self._reader = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self.auth_cache_seconds = AUTH_CACHE_SECONDS
+        self._devices: dict[str, tuple[DeviceInfo, float]] = {}  # token hash: (device, until)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -168,14 +180,35 @@ class Store:
             branch_name=branch.name, epoch=epoch,
         )
 
+    def authenticated(self, token: str) -> DeviceInfo | None:
+        """The device of ``token`` if it was found valid less than ``auth_cache_seconds`` ago;
+        None means "ask ``authenticate``". No I/O: the API calls it on its event loop."""
+        entry = self._devices.get(_hash(token))
+        if entry is None or entry[1] <= time.monotonic():
+            return None
+        return entry[0]
+
     def authenticate(self, token: str) -> DeviceInfo | None:
-        with self.engine.connect() as connection:
-            row = connection.execute(
-                select(db.device.c.id, db.device.c.branch_id).where(
-                    db.device.c.token_hash == _hash(token), db.device.c.revoked_at.is_(None)
-                )
-            ).first()
-        return DeviceInfo(row.id, row.branch_id) if row else None
+        """The device of a valid, unrevoked token (from the database unless just seen), else
+        None. Unknown and revoked tokens are never remembered: they are asked about every time."""
+        token_hash = _hash(token)
+        now = time.monotonic()
+        entry = self._devices.get(token_hash)
+        if entry is not None and entry[1] > now:
+            return entry[0]
+        with self._reader.connect() as connection:
+            row = connection.execute(_DEVICE_BY_TOKEN, {"token_hash": token_hash}).first()
+        if row is None:
+            self._devices.pop(token_hash, None)
+            return None
+        device = DeviceInfo(row.id, row.branch_id)
+        if self.auth_cache_seconds > 0:
+            if len(self._devices) >= _AUTH_CACHE_MAX:
+                self._devices = {k: v for k, v in self._devices.items() if v[1] > now}
+                if len(self._devices) >= _AUTH_CACHE_MAX:
+                    self._devices = {}
+            self._devices[token_hash] = (device, now + self.auth_cache_seconds)
+        return device
 
     # ---------------------------------------------------------------- push
     def push(
@@ -191,11 +224,11 @@ class Store:
         """Apply a batch; the ``PushResponse`` as JSON (built from plain values: on a first
         sync every op of a batch of 500 passes here, so no model is made per result)."""
         with self._writing() as connection:
+            epoch = self.epoch(connection)  # before the lock: one round trip less inside it
             branch_row = connection.execute(
                 select(db.branch.c.last_seq).where(db.branch.c.id == device.branch_id)
                 .with_for_update()
             ).one()
-            epoch = self.epoch(connection)
             earlier = connection.execute(select(db.idempotency).where(
                 db.idempotency.c.device_id == device.id, db.idempotency.c.key == idempotency_key
             )).first()
@@ -380,31 +413,22 @@ class Store:
         record still at such a number, written there by ``device_id`` from what it held
         (``echo_device``), is not sent back to it (a first sync would pull all it pushed)."""
         record = db.record.c
-        with self.engine.connect() as connection:
-            current = self.epoch(connection)
-            last_seq = int(connection.scalar(
-                select(db.branch.c.last_seq).where(db.branch.c.id == branch_id)
-            ) or 0)
+        with self._reader.connect() as connection:
+            current, last_seq, latest_notice = connection.execute(
+                _BRANCH_STATE, {"branch_id": branch_id}
+            ).one()
+            last_seq = int(last_seq or 0)
             if (epoch is not None and epoch != current) or since > last_seq:
                 raise Gone(current)
-            latest_notice = connection.scalar(
-                select(func.max(db.notice.c.id)).where(
-                    (db.notice.c.branch_id == branch_id) | db.notice.c.branch_id.is_(None)
-                )
-            )
-            query = (
-                select(record.entity, record.id, record.version, record.seq, record.deleted,
-                       record.data)
-                .where(record.branch_id == branch_id, record.seq > since)
-                .order_by(record.seq)
-                .limit(limit + 1)
-            )
+            query = _PAGE_ROWS
             if device_id and own:
                 echoed = or_(*(record.seq.between(low, high) for low, high in own))
                 query = query.where(or_(
                     record.echo_device.is_(None), record.echo_device != device_id, ~echoed
                 ))
-            rows = list(connection.execute(query))
+            rows = list(connection.execute(
+                query, {"branch_id": branch_id, "since": since, "rows": limit + 1}
+            ))
         has_more = len(rows) > limit
         rows = rows[:limit]
         # At the end, the cursor moves past the echoes left out too (they come before last_seq).
@@ -426,11 +450,10 @@ class Store:
     # ---------------------------------------------------------------- verify and notices
     def verify(self, branch_id: str) -> VerifyResponse:
         pairs: dict[str, list[tuple[str, int]]] = {}
-        with self.engine.connect() as connection:
-            epoch = self.epoch(connection)
-            last_seq = connection.scalar(
-                select(db.branch.c.last_seq).where(db.branch.c.id == branch_id)
-            )
+        with self._reader.connect() as connection:
+            epoch, last_seq, _notice = connection.execute(
+                _BRANCH_STATE, {"branch_id": branch_id}
+            ).one()
             for row in connection.execute(
                 select(db.record.c.entity, db.record.c.id, db.record.c.version)
                 .where(db.record.c.branch_id == branch_id)
@@ -446,22 +469,55 @@ class Store:
         )
 
     def notices(self, branch_id: str, since: int) -> list[Notice]:
-        with self.engine.connect() as connection:
-            rows = connection.execute(
-                select(db.notice)
-                .where((db.notice.c.branch_id == branch_id) | db.notice.c.branch_id.is_(None))
-                .where(db.notice.c.id > since)
-                .order_by(db.notice.c.id)
-                .limit(100)
-            )
+        with self._reader.connect() as connection:
+            rows = connection.execute(_NOTICES, {"branch_id": branch_id, "since": since})
             return [
-                Notice(id=r.id, title=r.title, body=r.body, published_at=r.published_at)
+                Notice.model_construct(
+                    id=r.id, title=r.title, body=r.body, published_at=r.published_at
+                )
                 for r in rows
             ]
+
+    def notices_json(self, branch_id: str, since: int) -> str:
+        """A ``NoticesResponse`` as JSON (values read back from the database, not re-validated)."""
+        notices = self.notices(branch_id, since)
+        return NoticesResponse.model_construct(notices=notices).model_dump_json()
 
     def record_count(self) -> int:
         with self.engine.connect() as connection:
             return int(connection.scalar(select(func.count()).select_from(db.record)) or 0)
+
+
+# The read paths' statements, built once (SQLAlchemy then reuses their cache keys).
+# _BRANCH_STATE: the epoch, the branch's last change number and latest notice, in one round trip.
+_EPOCH = (
+    select(db.server_state.c.value).where(db.server_state.c.key == db.EPOCH_KEY).scalar_subquery()
+)
+_BRANCH_STATE = select(
+    _EPOCH,
+    select(db.branch.c.last_seq).where(db.branch.c.id == bindparam("branch_id"))
+    .scalar_subquery(),
+    select(func.max(db.notice.c.id)).where(
+        (db.notice.c.branch_id == bindparam("branch_id")) | db.notice.c.branch_id.is_(None)
+    ).scalar_subquery(),
+)
+_PAGE_ROWS = (
+    select(db.record.c.entity, db.record.c.id, db.record.c.version,
+           db.record.c.seq, db.record.c.deleted, db.record.c.data)
+    .where(db.record.c.branch_id == bindparam("branch_id"), db.record.c.seq > bindparam("since"))
+    .order_by(db.record.c.seq)
+    .limit(bindparam("rows"))
+)
+_NOTICES = (
+    select(db.notice)
+    .where((db.notice.c.branch_id == bindparam("branch_id")) | db.notice.c.branch_id.is_(None))
+    .where(db.notice.c.id > bindparam("since"))
+    .order_by(db.notice.c.id)
+    .limit(100)
+)
+_DEVICE_BY_TOKEN = select(db.device.c.id, db.device.c.branch_id).where(
+    db.device.c.token_hash == bindparam("token_hash"), db.device.c.revoked_at.is_(None)
+)
 
 
 def _natural_key(entity: str, patch: dict[str, Any]) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,36 @@ def test_every_branch_endpoint_refuses_unauthenticated_calls(live_server):
     ]
     assert [c.status_code for c in calls] == [401] * len(calls)
     assert all(c.json() == {"reason": "unauthorized"} for c in calls)
+
+
+def test_a_revoked_device_is_refused_within_the_auth_cache_time(live_server):
+    from sqlalchemy import update
+
+    from server import db
+    from server.store import AUTH_CACHE_SECONDS
+
+    _branch_id, code = live_server.branch()
+    device = Device(live_server.url, code)
+    assert device.pull().status_code == 200  # the token is now remembered for a moment
+    with live_server.store.engine.begin() as connection:
+        connection.execute(update(db.device).values(revoked_at=db.now_iso()))
+    time.sleep(AUTH_CACHE_SECONDS + 0.1)
+    for answer in (device.pull(), device.push(op("member", str(uuid.uuid4()), {"name": "甲"}))):
+        assert answer.status_code == 401
+        assert answer.json() == {"reason": "unauthorized"}
+    assert AUTH_CACHE_SECONDS <= 5  # "promptly": the administrator does not wait for minutes
+
+
+def test_unknown_tokens_are_asked_about_every_time(live_server):
+    branch_id, code = live_server.branch()
+    device = Device(live_server.url, code)
+    store = live_server.store
+    assert store.authenticate("no-such-token") is None
+    assert store.authenticated("no-such-token") is None
+    assert store.authenticated(device.token) is None  # enrolled, not yet seen by a request
+    assert device.pull().status_code == 200
+    assert store.authenticated(device.token) is not None
+    assert store.authenticated(device.token).branch_id == branch_id
 
 
 def test_enrollment_code_works_once(live_server):

@@ -13,7 +13,7 @@ import secrets
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -223,42 +223,62 @@ class Store:
     ) -> bytes:
         """Apply a batch; the ``PushResponse`` as JSON (built from plain values: on a first
         sync every op of a batch of 500 passes here, so no model is made per result)."""
+        op_ids = [str(op.op_id) for op in request.ops]
+        entity_ids = [str(op.entity_id) for op in request.ops]
+        lock = "" if self._sqlite else " FOR UPDATE"  # SQLite: one writer (self._write_lock)
         with self._writing() as connection:
             epoch = self.epoch(connection)  # before the lock: one round trip less inside it
-            branch_row = connection.execute(
-                select(db.branch.c.last_seq).where(db.branch.c.id == device.branch_id)
-                .with_for_update()
-            ).one()
-            earlier = connection.execute(select(db.idempotency).where(
-                db.idempotency.c.device_id == device.id, db.idempotency.c.key == idempotency_key
-            )).first()
-            if earlier is not None:
-                if earlier.body_hash != body_hash:
+            # Every read under the branch's lock in one round trip (PostgreSQL runs them in
+            # order, each seeing what the lock's previous holder committed).
+            branch_rows, earlier_rows, done_rows, *record_rows = _query_together(connection, [
+                (f"SELECT last_seq FROM branch WHERE id = ?{lock}",  # noqa: S608 - constant
+                 (device.branch_id,)),
+                ("SELECT body_hash, response FROM idempotency WHERE device_id = ? AND key = ?",
+                 (device.id, idempotency_key)),
+                _in("SELECT op_id, branch_id, result FROM applied_op WHERE op_id IN", op_ids),
+                *_record_queries(device.branch_id, request.ops, entity_ids),
+            ])
+            if earlier_rows:
+                earlier_hash, earlier_response = earlier_rows[0]
+                if earlier_hash != body_hash:
                     raise IdempotencyKeyReused()
-                answer = orjson.loads(earlier.response)
+                answer = orjson.loads(earlier_response)
                 answer["epoch"] = epoch
                 return orjson.dumps(answer)
-            results = self._push_ops(connection, device, request, int(branch_row.last_seq))
+            records = {
+                (entity, record_id): Stored(
+                    entity=entity, id=record_id, version=version, seq=seq, deleted=bool(deleted),
+                    data=orjson.loads(data), meta=orjson.loads(meta), natural_key=natural_key,
+                )
+                for rows in record_rows
+                for entity, record_id, version, seq, deleted, data, meta, natural_key in rows
+            }
+            done = {op_id: (branch_id, result) for op_id, branch_id, result in done_rows}
+            results, fresh, last_seq = self._push_ops(
+                device, request, op_ids, entity_ids, done, records, int(branch_rows[0][0])
+            )
             response = orjson.dumps({"results": results, "epoch": epoch})
-            connection.execute(db.idempotency.insert().values(
-                device_id=device.id, key=idempotency_key, body_hash=body_hash,
-                response=response.decode(), created_at=db.now_iso(),
-            ))
+            # Every write and the commit in one round trip too.
+            _write_together(connection, [
+                *_writes(device.branch_id, records, fresh, last_seq),
+                ("INSERT INTO idempotency (device_id, key, body_hash, response, created_at) "
+                 "VALUES (?, ?, ?, ?, ?)",
+                 [(device.id, idempotency_key, body_hash, response.decode(), db.now_iso())]),
+            ])
         return response
 
     def _push_ops(
-        self, connection: Connection, device: DeviceInfo, request: PushRequest, last_seq: int
-    ) -> list[dict[str, Any]]:
-        op_ids = [str(op.op_id) for op in request.ops]
-        done: dict[str, tuple[str, str]] = {
-            op_id: (branch_id, result)
-            for op_id, branch_id, result in _select_in(
-                connection, "SELECT op_id, branch_id, result FROM applied_op WHERE op_id IN",
-                set(op_ids),
-            )
-        }
-        entity_ids = [str(op.entity_id) for op in request.ops]
-        records = self._load(connection, device.branch_id, request.ops, entity_ids)
+        self,
+        device: DeviceInfo,
+        request: PushRequest,
+        op_ids: list[str],
+        entity_ids: list[str],
+        done: dict[str, tuple[str, str]],
+        records: dict[tuple[str, str], Stored],
+        last_seq: int,
+    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], int]:
+        """Apply the ops to the loaded ``records`` in memory: each op's result, the results of
+        the ops applied now (by op id) and the branch's last change number after them."""
         by_key = {r.natural_key: r for r in records.values() if r.natural_key}
         results: list[dict[str, Any]] = []
         fresh: dict[str, dict[str, Any]] = {}
@@ -278,42 +298,7 @@ class Store:
             )
             results.append(result)
             fresh[op_id] = result
-        self._save(connection, device.branch_id, records, fresh, last_seq)
-        return results
-
-    def _load(
-        self, connection: Connection, branch_id: str, ops: list[Op], entity_ids: list[str]
-    ) -> dict[tuple[str, str], Stored]:
-        """The stored records the ops name, by (entity, id) and by natural key: a query per
-        entity, each on an index that starts with (branch, entity): the primary key, or the
-        unique natural key (a query without the entity scanned the whole branch, every batch)."""
-        ids: dict[str, set[str]] = {}
-        keys: dict[str, set[str]] = {}
-        for op, entity_id in zip(ops, entity_ids, strict=True):
-            ids.setdefault(op.entity, set()).add(entity_id)
-            key = _natural_key(op.entity, op.patch)
-            if key:
-                keys.setdefault(op.entity, set()).add(key)
-        columns = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
-        rows = []
-        for entity, wanted in ids.items():
-            rows += _select_in(
-                connection, f"{columns} WHERE branch_id = ? AND entity = ? AND id IN", wanted,
-                (branch_id, entity),
-            )
-        for entity, wanted in keys.items():  # the unique (branch, entity, natural key) index
-            rows += _select_in(
-                connection, f"{columns} WHERE branch_id = ? AND entity = ? AND natural_key IN",
-                wanted, (branch_id, entity),
-            )
-        return {
-            (row.entity, row.id): Stored(
-                entity=row.entity, id=row.id, version=row.version, seq=row.seq,
-                deleted=bool(row.deleted), data=orjson.loads(row.data), meta=orjson.loads(row.meta),
-                natural_key=row.natural_key,
-            )
-            for row in rows
-        }
+        return results, fresh, last_seq
 
     @staticmethod
     def _apply_one(
@@ -357,45 +342,6 @@ class Store:
             "status": "applied", "op_id": op_id, "seq": stored.seq, "version": stored.version,
             "record_id": stored.id, "changed": changed, "superseded": superseded,
         }, last_seq
-
-    @staticmethod
-    def _save(
-        connection: Connection,
-        branch_id: str,
-        records: dict[tuple[str, str], Stored],
-        results: dict[str, dict[str, Any]],
-        last_seq: int,
-    ) -> None:
-        """Write a batch with a few ``executemany`` of plain tuples (no per-row statement
-        compilation: a first sync writes hundreds of thousands of rows here)."""
-        new = [r for r in records.values() if r.dirty and r.is_new]
-        changed = [r for r in records.values() if r.dirty and not r.is_new]
-        if new:
-            _execute_many(
-                connection,
-                "INSERT INTO record (branch_id, entity, id, version, seq, deleted, data, meta, "
-                "natural_key, echo_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(branch_id, r.entity, r.id, r.version, r.seq, r.deleted, _dumps(r.data),
-                  _dumps(r.meta), r.natural_key, r.echo_device) for r in new],
-            )
-        if changed:
-            _execute_many(
-                connection,
-                "UPDATE record SET version = ?, seq = ?, deleted = ?, data = ?, meta = ?, "
-                "echo_device = ? WHERE branch_id = ? AND entity = ? AND id = ?",
-                [(r.version, r.seq, r.deleted, _dumps(r.data), _dumps(r.meta), r.echo_device,
-                  branch_id, r.entity, r.id) for r in changed],
-            )
-        if results:
-            _execute_many(
-                connection,
-                "INSERT INTO applied_op (op_id, branch_id, result) VALUES (?, ?, ?)",
-                [(op_id, branch_id, orjson.dumps(result).decode())
-                 for op_id, result in results.items()],
-            )
-        connection.execute(
-            update(db.branch).where(db.branch.c.id == branch_id).values(last_seq=last_seq)
-        )
 
     # ---------------------------------------------------------------- pull
     def changes_json(
@@ -531,23 +477,110 @@ def _natural_key(entity: str, patch: dict[str, Any]) -> str | None:
     return key if len(key) <= 120 else None
 
 
-def _execute_many(connection: Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
-    """``statement`` (with ``?`` placeholders) once per row, straight through the driver."""
-    if connection.dialect.paramstyle != "qmark":
-        statement = statement.replace("?", "%s")
-    connection.exec_driver_sql(statement, rows)
+Statement = tuple[str, Sequence[Any]]
+"""SQL with ``?`` placeholders, and its parameters (for a write: a list of rows)."""
 
 
-def _select_in(
-    connection: Connection, query: str, values: set[str], before: tuple[Any, ...] = ()
-) -> list[Any]:
-    """Rows of ``query`` ending in ``... IN``, completed with the (≤ 500) ``values``: built as
-    plain text, as SQLAlchemy's expanding ``in_()`` coerces each value on every call."""
-    if not values:
-        return []
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    query = query.replace("?", mark) + f" ({', '.join([mark] * len(values))})"
-    return list(connection.exec_driver_sql(query, (*before, *values)))
+def _record_queries(branch_id: str, ops: list[Op], entity_ids: list[str]) -> list[Statement]:
+    """The stored records the ops name, by (entity, id) and by natural key: a query per entity,
+    each on an index that starts with (branch, entity): the primary key, or the unique natural
+    key (a query without the entity scanned the whole branch, every batch)."""
+    ids: dict[str, set[str]] = {}
+    keys: dict[str, set[str]] = {}
+    for op, entity_id in zip(ops, entity_ids, strict=True):
+        ids.setdefault(op.entity, set()).add(entity_id)
+        key = _natural_key(op.entity, op.patch)
+        if key:
+            keys.setdefault(op.entity, set()).add(key)
+    columns = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
+    return [
+        *(_in(f"{columns} WHERE branch_id = ? AND entity = ? AND id IN", wanted,
+              (branch_id, entity)) for entity, wanted in ids.items()),
+        *(_in(f"{columns} WHERE branch_id = ? AND entity = ? AND natural_key IN", wanted,
+              (branch_id, entity)) for entity, wanted in keys.items()),
+    ]
+
+
+def _writes(
+    branch_id: str,
+    records: dict[tuple[str, str], Stored],
+    results: dict[str, dict[str, Any]],
+    last_seq: int,
+) -> list[Statement]:
+    """A batch's writes as a few ``executemany`` of plain tuples (no per-row statement
+    compilation: a first sync writes hundreds of thousands of rows here)."""
+    new = [r for r in records.values() if r.dirty and r.is_new]
+    changed = [r for r in records.values() if r.dirty and not r.is_new]
+    writes: list[Statement] = []
+    if new:
+        writes.append((
+            "INSERT INTO record (branch_id, entity, id, version, seq, deleted, data, meta, "
+            "natural_key, echo_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(branch_id, r.entity, r.id, r.version, r.seq, r.deleted, _dumps(r.data),
+              _dumps(r.meta), r.natural_key, r.echo_device) for r in new],
+        ))
+    if changed:
+        writes.append((
+            "UPDATE record SET version = ?, seq = ?, deleted = ?, data = ?, meta = ?, "
+            "echo_device = ? WHERE branch_id = ? AND entity = ? AND id = ?",
+            [(r.version, r.seq, r.deleted, _dumps(r.data), _dumps(r.meta), r.echo_device,
+              branch_id, r.entity, r.id) for r in changed],
+        ))
+    if results:
+        writes.append((
+            "INSERT INTO applied_op (op_id, branch_id, result) VALUES (?, ?, ?)",
+            [(op_id, branch_id, orjson.dumps(result).decode())
+             for op_id, result in results.items()],
+        ))
+    writes.append(("UPDATE branch SET last_seq = ? WHERE id = ?", [(last_seq, branch_id)]))
+    return writes
+
+
+def _in(query: str, values: Iterable[str], before: tuple[Any, ...] = ()) -> Statement:
+    """``query`` ending in ``... IN`` completed with the (≤ 500) distinct ``values``: plain
+    text, as SQLAlchemy's expanding ``in_()`` coerces each value on every call."""
+    wanted = sorted(set(values))
+    marks = ", ".join("?" * len(wanted)) if wanted else "NULL"
+    return f"{query} ({marks})", (*before, *wanted)
+
+
+def _driver_sql(connection: Connection, statement: str) -> str:
+    return statement if connection.dialect.paramstyle == "qmark" else statement.replace("?", "%s")
+
+
+def _query_together(connection: Connection, queries: list[Statement]) -> list[list[Any]]:
+    """The rows of each query, run in order; on PostgreSQL in one round trip (a pipeline)."""
+    if connection.dialect.name != "postgresql":
+        return [list(connection.exec_driver_sql(_driver_sql(connection, sql), tuple(params)))
+                for sql, params in queries]
+    raw: Any = connection.connection.driver_connection
+    cursors = []
+    try:
+        with raw.pipeline() as pipeline:
+            for sql, params in queries:
+                cursor = raw.cursor()
+                cursors.append(cursor)
+                cursor.execute(_driver_sql(connection, sql), params)
+            pipeline.sync()
+            return [cursor.fetchall() for cursor in cursors]
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
+def _write_together(connection: Connection, writes: list[Statement]) -> None:
+    """Each statement once per row of its parameters, in order, and the commit: on PostgreSQL
+    all in one round trip (a pipeline; the transaction's own commit then has nothing to do).
+    This is the last thing a push does while it holds its branch's lock."""
+    if connection.dialect.name != "postgresql":
+        for sql, rows in writes:
+            connection.exec_driver_sql(_driver_sql(connection, sql), list(rows))
+        return
+    raw: Any = connection.connection.driver_connection
+    with raw.pipeline(), raw.cursor() as cursor:
+        for sql, rows in writes:
+            cursor.executemany(_driver_sql(connection, sql), rows)
+        raw.commit()
 
 
 def _record(stored: Stored) -> Record:

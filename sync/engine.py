@@ -337,23 +337,19 @@ class Engine:
     def _rows_for(
         session: Session, keys: Sequence[tuple[str, str]]
     ) -> dict[tuple[str, str], Any]:
-        """The local rows of (entity, id) pairs."""
+        """The local rows of (entity, id) pairs: plain rows of the synced columns (no ORM
+        objects: a first sync reads every member here)."""
         wanted: dict[str, set[str]] = {}
         for entity, entity_id in keys:
             if entity in MODELS:
                 wanted.setdefault(entity, set()).add(entity_id)
         rows: dict[tuple[str, str], Any] = {}
         for entity, ids in wanted.items():
-            model: Any = MODELS[entity]
-            if entity == "dues_event":
-                # Immutable events: only the member decides (秘密); plain rows, no ORM objects.
-                for plain in session.execute(
-                    select(DuesEventRow.id, DuesEventRow.member_id)
-                    .where(DuesEventRow.id.in_(ids))
-                ):
-                    rows[(entity, plain.id)] = plain
-                continue
-            for row in session.scalars(select(model).where(model.id.in_(ids))):
+            table: Any = MODELS[entity].__table__
+            columns = [table.c.id, table.c.member_id] if entity == "dues_event" else [
+                table.c[name] for name in _row_columns(table)
+            ]  # immutable events: only the member decides (秘密)
+            for row in session.execute(select(*columns).where(table.c.id.in_(ids))):
                 rows[(entity, row.id)] = row
         return rows
 
@@ -702,15 +698,20 @@ class Engine:
 
 
 def snapshot(row: Any) -> dict[str, Any]:
-    """A record's fields as wire values (ISO dates), without bookkeeping and tombstone."""
-    out: dict[str, Any] = {}
-    for column in row.__table__.columns:
-        if column.name in _BOOKKEEPING or column.name == DELETED_FIELD:
-            continue
-        if column.name == "data":  # attachment blobs never sync
-            continue
-        out[column.name] = to_wire(getattr(row, column.name))
-    return out
+    """A record's fields as wire values (ISO dates), without bookkeeping, tombstone and
+    attachment blobs: of an ORM object, or of a plain row (``_row_columns``)."""
+    values = getattr(row, "_mapping", None)
+    if values is None:
+        values = {c.name: getattr(row, c.name) for c in row.__table__.columns}
+    return {name: to_wire(value) for name, value in values.items() if name not in _NOT_WIRED}
+
+
+_NOT_WIRED = {*_BOOKKEEPING, DELETED_FIELD, "data"}  # "data": attachment blobs never sync
+
+
+def _row_columns(table: Any) -> list[str]:
+    """The columns a push reads of a local record: all but attachment blobs."""
+    return [column.name for column in table.columns if column.name != "data"]
 
 
 def to_wire(value: Any) -> Any:

@@ -14,8 +14,9 @@ and months as ``Month.index``, into just that:
 
 The rules are the same as ``dues.fold``'s, step by step (reversals, dues summed first, payments
 set against their months oldest first, in recorded order, never beyond what is owed), and a
-property test holds the two folds to the same result for any ledger. Money leaves this module
-as ``Decimal`` (``from_fen``) wherever it is compared with the general fold.
+property test holds the two folds to the same result for any ledger. Amounts stay integer fen
+in the fold's result; the sums it computes itself (collections, reconciliation) and the
+remittances leave as ``Decimal``.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ class FenLedger:
         low, high = first.index, last.index
         return from_fen(sum(
             fen for _kind, _id, _member, paid_on, _months, fen, _voluntary in self.payments
-            if low <= paid_on.year * 12 + paid_on.month - 1 <= high
+            if low <= paid_on.year * 12 + paid_on.month - 1 <= high  # Month.of(paid_on).index
         ))
 
     def reconcile(self, first: Month, last: Month) -> rules.Reconciliation:

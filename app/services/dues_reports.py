@@ -10,6 +10,7 @@ where the caller says and is recorded in the audit log with its path; the caller
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -54,18 +55,24 @@ class YearExport:
 # ---------------------------------------------------------------- report inputs
 
 
-People = dict[str, tuple[str, PersonCategory]]
+People = dict[str, tuple[str, str]]
+"""Member id → (name, category code): plain strings, which 10,000 of cost the garbage collector
+nothing (``_category`` gives the category)."""
 _CATEGORIES = {category.value: category for category in PersonCategory}
+_NOBODY = ("", PersonCategory.OTHER.value)
 
 
 def _people(uow: UnitOfWork) -> People:
-    """Every member (also those who left: their dues stay in the ledger): id → (name, category)."""
+    """Every member (also those who left: their dues stay in the ledger)."""
     query = select(MemberRow.id, MemberRow.name, MemberRow.category)
-    categories = _CATEGORIES
     return {
-        member_id: (name, categories[category])
+        member_id: (name, category)
         for member_id, name, category in uow.session.execute(query).tuples()
     }
+
+
+def _category(code: str) -> PersonCategory:
+    return _CATEGORIES[code]
 
 
 def collection_lines(
@@ -93,13 +100,14 @@ def collection_lines(
             notes[member_id].append(payment.note)
     people = _people(uow)
     balances = [
-        (people.get(member_id, ("", PersonCategory.OTHER)), member_id, balance)
+        (people.get(member_id, _NOBODY), member_id, balance)
         for member_id, member in folded.members.items()
         if (balance := member.months.get(month)) is not None
     ]
     balances.sort(key=lambda item: (item[0][0], item[1]))
     lines = []
-    for (name, category), member_id, balance in balances:
+    for (name, code), member_id, balance in balances:
+        category = _category(code)
         base = rate = None
         rule: rules.DuesRule | None = None
         profile = profiles.get(member_id)
@@ -123,19 +131,29 @@ def collection_lines(
 def ledger_members(
     uow: UnitOfWork, year: int, folded: dues_fen.FenLedger | None = None,
     people: People | None = None,
-) -> list[doc.LedgerMember]:
+) -> Iterator[doc.LedgerMember]:
     """The annual ledger's rows: every member with something due or paid in ``year``, by name.
-    (``folded`` and ``people``: what the caller has read already.)"""
+    (``folded`` and ``people``: what the caller has read already.) The database is read now;
+    the rows are made one by one as the workbook takes them."""
     folded = dues.fen_ledger(uow) if folded is None else folded
     people = _people(uow) if people is None else people
     months = [Month(year, m).index for m in range(1, 13)]
+    order = sorted(  # paid months are months with an amount due
+        (people.get(member_id, _NOBODY)[0], member_id)
+        for member_id, member in folded.members.items()
+        if any(m in member.due for m in months)
+    )
+    return _ledger_rows(order, folded, people, months)
+
+
+def _ledger_rows(
+    order: list[tuple[str, str]], folded: dues_fen.FenLedger, people: People, months: list[int]
+) -> Iterator[doc.LedgerMember]:
     money = _Money()
-    amounts_of: dict[tuple[int, int], doc.MonthAmounts] = {}  # a member's months repeat
-    rows: list[tuple[str, str, doc.LedgerMember]] = []
-    for member_id, member in folded.members.items():
+    for name, member_id in order:
+        member = folded.members[member_id]
         due, paid = member.due, member.paid
-        if not any(m in due for m in months):  # paid months are months with an amount due
-            continue
+        amounts_of: dict[tuple[int, int], doc.MonthAmounts] = {}  # a member's months repeat
         amounts: list[doc.MonthAmounts | None] = []
         for month in months:
             due_fen = due.get(month)
@@ -148,10 +166,8 @@ def ledger_members(
                 month_amounts = amounts_of[pair] = doc.MonthAmounts(money(pair[0]),
                                                                     money(pair[1]))
             amounts.append(month_amounts)
-        name, category = people.get(member_id, ("", PersonCategory.OTHER))
-        rows.append((name, member_id, doc.LedgerMember(name, category, tuple(amounts))))
-    rows.sort(key=lambda item: (item[0], item[1]))
-    return [row for _name, _id, row in rows]
+        category = _category(people.get(member_id, _NOBODY)[1])
+        yield doc.LedgerMember(name, category, tuple(amounts))
 
 
 def arrears_lines(
@@ -167,7 +183,7 @@ def arrears_lines(
         due = folded.member(entry.member_id).due
         unpaid_fen = sum(due[m.index] for m in owed.unpaid)
         lines.append(doc.ArrearsLine(
-            name=entry.name, category=people[entry.member_id][1],
+            name=entry.name, category=_category(people[entry.member_id][1]),
             consecutive_months=owed.consecutive_months, first=owed.longest_run[0],
             last=owed.longest_run[-1], unpaid_months=len(owed.unpaid),
             outstanding=from_fen(unpaid_fen), level=owed.level,

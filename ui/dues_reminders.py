@@ -84,7 +84,9 @@ class ArrearsReminders(QWidget):
         """Work out the arrears as of today off the GUI thread; a line says so meanwhile."""
         self._wanted += 1
         self._show_status(self.tr("Working out who is behind with their dues…"), HINT_STYLE)
-        if self.task is not None:  # one at a time: this one's result is no longer wanted
+        if self.task is not None:
+            # One at a time: the running computation's result is no longer wanted; this one
+            # starts when it ends.
             self._again = True
             return
         self._start()

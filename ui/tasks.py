@@ -1,7 +1,9 @@
 """Run long work off the GUI thread, with a progress dialog and a cancel button.
 
 Every operation that may take longer than a moment (backup, restore, later import, export, PDF and
-sync) goes through ``run_in_background``. The operation runs on a thread of the global thread pool
+sync) goes through ``run_in_background``; work a page does for itself while the user goes on
+working (the dues arrears on 工作台) goes through ``run_quietly``, without the dialog, the page
+showing a placeholder instead. The operation runs on a thread of the global thread pool
 and never touches a widget: it reports progress and learns about cancellation through the
 ``TaskContext`` it receives. Its result or its exception comes back to the GUI thread by a signal.
 A failure is never swallowed: it is logged with its traceback and handed to ``on_failure``, which
@@ -81,8 +83,8 @@ def running_count() -> int:
 
 
 class BackgroundTask(QObject):
-    """One operation on the thread pool and its progress dialog. ``finished`` is emitted last,
-    after ``on_success`` or ``on_failure`` ran, on the GUI thread."""
+    """One operation on the thread pool and its progress dialog (none when ``quiet``).
+    ``finished`` is emitted last, after ``on_success`` or ``on_failure`` ran, on the GUI thread."""
 
     finished = Signal()
 
@@ -94,6 +96,7 @@ class BackgroundTask(QObject):
         on_failure: FailureHandler | None,
         title: str,
         cancellable: bool,
+        quiet: bool = False,
     ) -> None:
         super().__init__(parent)
         self._parent_widget = parent
@@ -102,38 +105,46 @@ class BackgroundTask(QObject):
         self._signals = _Signals(self)
         self.context = TaskContext(self._signals)
         self._runner = _Runner(operation, self.context, self._signals)
-
-        self.dialog = QProgressDialog(parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setLabelText(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setRange(0, 0)  # busy until the first progress report
-        self.dialog.setMinimumWidth(360)
-        if cancellable:
-            self.dialog.setCancelButtonText(self.tr("Cancel"))
-            self.dialog.canceled.connect(self._cancel)
-        else:
-            # None removes the button (Qt API); the stubs do not allow None.
-            self.dialog.setCancelButton(None)  # type: ignore[arg-type]
-
-        self._signals.progressed.connect(self._show_progress)
         self._signals.succeeded.connect(self._succeed)
         self._signals.failed.connect(self._fail)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            self.dialog = self._progress_dialog(parent, title, cancellable)
+            self._signals.progressed.connect(self._show_progress)
+
+    def _progress_dialog(self, parent: QWidget, title: str, cancellable: bool) -> QProgressDialog:
+        dialog = QProgressDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.setRange(0, 0)  # busy until the first progress report
+        dialog.setMinimumWidth(360)
+        if cancellable:
+            dialog.setCancelButtonText(self.tr("Cancel"))
+            dialog.canceled.connect(self._cancel)
+        else:
+            # None removes the button (Qt API); the stubs do not allow None.
+            dialog.setCancelButton(None)  # type: ignore[arg-type]
+        return dialog
 
     def start(self) -> None:
         _running.add(self)
-        self.dialog.show()
+        if self.dialog is not None:
+            self.dialog.show()
         QThreadPool.globalInstance().start(self._runner)
 
     def _cancel(self) -> None:
         self.context.cancel()
-        self.dialog.setLabelText(self.tr("Cancelling…"))
-        self.dialog.show()  # stays up until the operation has actually stopped
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
+            self.dialog.show()  # stays up until the operation has actually stopped
 
     def _show_progress(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            return
         if total > 0:
             # QProgressDialog counts in int; scale big byte counts down to permille.
             self.dialog.setRange(0, 1000)
@@ -161,8 +172,9 @@ class BackgroundTask(QObject):
 
     def _end(self) -> None:
         _running.discard(self)
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
 
 
 def run_in_background(
@@ -180,6 +192,20 @@ def run_in_background(
     its ``finished`` signal).
     """
     task = BackgroundTask(parent, operation, on_success, on_failure, title, cancellable)
+    task.start()
+    return task
+
+
+def run_quietly(
+    parent: QWidget,
+    operation: Operation,
+    on_success: SuccessHandler | None = None,
+    on_failure: FailureHandler | None = None,
+) -> BackgroundTask:
+    """``run_in_background`` without the progress dialog: for work a page does for itself while
+    the window stays usable (the page shows that it is working). ``on_success`` and
+    ``on_failure`` as there; the failure is logged either way."""
+    task = BackgroundTask(parent, operation, on_success, on_failure, "", False, quiet=True)
     task.start()
     return task
 

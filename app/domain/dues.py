@@ -533,13 +533,19 @@ LedgerEvent = DueGenerated | Payment | Reversal | Remittance
 def payment_flags(payment: Payment) -> frozenset[PaymentFlag]:
     """What the secretary must be told about a payment."""
     flags: set[PaymentFlag] = set()
-    if payment.voluntary >= CENTRE_REMITTANCE_THRESHOLD:  # 第十一条
+    if goes_wholly_to_centre(payment.voluntary):  # 第十一条
         flags.add(PaymentFlag.REMIT_WHOLLY_TO_CENTRE)
     if months_paid_back(payment) > BACK_PAYMENT_LIMIT_MONTHS:  # 第十二条
         flags.add(PaymentFlag.BACK_PAYMENT_OVER_LIMIT)
     if payment.payer is not None and payment.payer.strip():
         flags.add(PaymentFlag.PAID_BY_OTHER)
     return frozenset(flags)
+
+
+def goes_wholly_to_centre(voluntary: Decimal) -> bool:
+    """第十一条: a voluntary payment of 1000 yuan or more (in one payment) is remitted wholly to
+    the centre."""
+    return voluntary >= CENTRE_REMITTANCE_THRESHOLD
 
 
 def months_paid_back(payment: Payment) -> int:
@@ -609,16 +615,32 @@ def arrears(due: Iterable[Month], paid: Iterable[Month], as_of: date) -> Arrears
     (before admission, exempt under 第七条) breaks a run. A partly paid month is not unpaid here —
     第十三条 is about not paying; the ledger shows the shortfall in money.
     """
-    current = Month.of(as_of)
+    return arrears_by_index(
+        [m.index for m in due], [m.index for m in paid], Month.of(as_of).index
+    )
+
+
+_NO_ARREARS = Arrears((), (), ArrearsLevel.NONE)
+
+
+def arrears_by_index(due: Iterable[int], paid: Iterable[int], current: int) -> Arrears:
+    """``arrears`` with months as ``Month.index`` and ``current`` the index of the month of
+    ``as_of`` (for a fold over a whole branch, which keys its months by index)."""
     paid_set = set(paid)
     unpaid = sorted({m for m in due if m < current and m not in paid_set})
-    longest: list[Month] = []
-    run: list[Month] = []
+    if not unpaid:
+        return _NO_ARREARS
+    longest: list[int] = []
+    run: list[int] = []
     for month in unpaid:
         run = [*run, month] if run and month - run[-1] == 1 else [month]
         if len(run) >= len(longest):
             longest = run
-    return Arrears(tuple(unpaid), tuple(longest), arrears_level(len(longest)))
+    return Arrears(
+        tuple(map(Month.from_index, unpaid)),
+        tuple(map(Month.from_index, longest)),
+        arrears_level(len(longest)),
+    )
 
 
 # ================================================================ the ledger fold
@@ -761,19 +783,26 @@ class Ledger:
     def reconcile(self, first: Month, last: Month) -> Reconciliation:
         """Collections received in ``first``..``last`` against remittances for periods lying in
         it. A remittance whose period straddles the range is refused (ambiguous)."""
-        remitted = ZERO
-        for r in self.remittances:
-            inside = first <= r.first and r.last <= last
-            outside = r.last < first or last < r.first
-            if not (inside or outside):
-                raise ValueError(f"remittance {r.event_id} straddles {first}..{last}")
-            if inside:
-                remitted += r.amount
+        remitted = remitted_in(self.remittances, first, last)
         return Reconciliation(first, last, self.collected_in(first, last), remitted)
 
     def arrears(self, member_id: str, as_of: date) -> Arrears:
         """第十三条 for one member, counting payments made by ``as_of``."""
         return member_arrears(self, member_id, as_of)
+
+
+def remitted_in(remittances: Iterable[Remittance], first: Month, last: Month) -> Decimal:
+    """The remittances for periods lying in ``first``..``last``; a remittance whose period
+    straddles the range is refused (ValueError: it cannot be reconciled against it)."""
+    remitted = ZERO
+    for r in remittances:
+        inside = first <= r.first and r.last <= last
+        outside = r.last < first or last < r.first
+        if not (inside or outside):
+            raise ValueError(f"remittance {r.event_id} straddles {first}..{last}")
+        if inside:
+            remitted += r.amount
+    return remitted
 
 
 def _in_force(

@@ -1,13 +1,16 @@
 """Party dues reports (报表): the monthly collection sheet, the annual ledger, the arrears list and
 the remittance record, built from the ledger and written as xlsx by ``app.documents.dues_reports``.
 
-Everything is derived from the append-only ledger, folded once per report (``dues.ledger``); the
+Everything is derived from the append-only ledger, folded once per report: the collection sheet
+from ``dues.ledger`` (it names payers and notes), the annual ledger, the arrears list and the
+remittance record from ``dues.fen_ledger`` (the same fold in integer fen, for 10,000 members); the
 amounts due are the recorded ones (``generate_month``), never recomputed. An export writes only
 where the caller says and is recorded in the audit log with its path; the caller commits.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,9 +20,10 @@ from sqlalchemy import select
 
 from app.documents import dues_reports as doc
 from app.domain import dues as rules
+from app.domain import dues_fen
 from app.domain.calendar import Month
-from app.domain.dues import PaymentFlag, PersonCategory
-from app.domain.money import ZERO
+from app.domain.dues import PersonCategory
+from app.domain.money import from_fen
 from app.errors import FileAccessError
 from app.services import branch, dues
 from app.storage.models import MemberRow
@@ -51,13 +55,24 @@ class YearExport:
 # ---------------------------------------------------------------- report inputs
 
 
-def _people(uow: UnitOfWork) -> dict[str, tuple[str, PersonCategory]]:
-    """Every member (also those who left: their dues stay in the ledger): id → (name, category)."""
+People = dict[str, tuple[str, str]]
+"""Member id → (name, category code): plain strings, which 10,000 of cost the garbage collector
+nothing (``_category`` gives the category)."""
+_CATEGORIES = {category.value: category for category in PersonCategory}
+_NOBODY = ("", PersonCategory.OTHER.value)
+
+
+def _people(uow: UnitOfWork) -> People:
+    """Every member (also those who left: their dues stay in the ledger)."""
     query = select(MemberRow.id, MemberRow.name, MemberRow.category)
     return {
-        member_id: (name, PersonCategory(category))
+        member_id: (name, category)
         for member_id, name, category in uow.session.execute(query).tuples()
     }
+
+
+def _category(code: str) -> PersonCategory:
+    return _CATEGORIES[code]
 
 
 def collection_lines(
@@ -85,13 +100,14 @@ def collection_lines(
             notes[member_id].append(payment.note)
     people = _people(uow)
     balances = [
-        (people.get(member_id, ("", PersonCategory.OTHER)), member_id, balance)
+        (people.get(member_id, _NOBODY), member_id, balance)
         for member_id, member in folded.members.items()
         if (balance := member.months.get(month)) is not None
     ]
     balances.sort(key=lambda item: (item[0][0], item[1]))
     lines = []
-    for (name, category), member_id, balance in balances:
+    for (name, code), member_id, balance in balances:
+        category = _category(code)
         base = rate = None
         rule: rules.DuesRule | None = None
         profile = profiles.get(member_id)
@@ -113,72 +129,108 @@ def collection_lines(
 
 
 def ledger_members(
-    uow: UnitOfWork, year: int, folded: rules.Ledger | None = None
-) -> list[doc.LedgerMember]:
-    """The annual ledger's rows: every member with something due or paid in ``year``, by name."""
-    folded = dues.ledger(uow) if folded is None else folded
-    people = _people(uow)
-    months = [Month(year, m) for m in range(1, 13)]
-    rows: list[tuple[str, str, doc.LedgerMember]] = []
-    for member_id, member in folded.members.items():
-        balances = member.months
-        amounts = tuple(
-            doc.MonthAmounts(b.due, b.paid) if (b := balances.get(m)) is not None else None
-            for m in months
-        )
-        if all(a is None for a in amounts):
-            continue
-        name, category = people.get(member_id, ("", PersonCategory.OTHER))
-        rows.append((name, member_id, doc.LedgerMember(name, category, amounts)))
-    rows.sort(key=lambda item: (item[0], item[1]))
-    return [row for _name, _id, row in rows]
+    uow: UnitOfWork, year: int, folded: dues_fen.FenLedger | None = None,
+    people: People | None = None,
+) -> Iterator[doc.LedgerMember]:
+    """The annual ledger's rows: every member with something due or paid in ``year``, by name.
+    (``folded`` and ``people``: what the caller has read already.) The database is read now;
+    the rows are made one by one as the workbook takes them."""
+    folded = dues.fen_ledger(uow) if folded is None else folded
+    people = _people(uow) if people is None else people
+    months = [Month(year, m).index for m in range(1, 13)]
+    order = sorted(  # paid months are months with an amount due
+        (people.get(member_id, _NOBODY)[0], member_id)
+        for member_id, member in folded.members.items()
+        if any(m in member.due for m in months)
+    )
+    return _ledger_rows(order, folded, people, months)
+
+
+def _ledger_rows(
+    order: list[tuple[str, str]], folded: dues_fen.FenLedger, people: People, months: list[int]
+) -> Iterator[doc.LedgerMember]:
+    money = _Money()
+    for name, member_id in order:
+        member = folded.members[member_id]
+        due, paid = member.due, member.paid
+        amounts_of: dict[tuple[int, int], doc.MonthAmounts] = {}  # a member's months repeat
+        amounts: list[doc.MonthAmounts | None] = []
+        for month in months:
+            due_fen = due.get(month)
+            if due_fen is None:
+                amounts.append(None)
+                continue
+            pair = (due_fen, paid.get(month, 0))
+            month_amounts = amounts_of.get(pair)
+            if month_amounts is None:
+                month_amounts = amounts_of[pair] = doc.MonthAmounts(money(pair[0]),
+                                                                    money(pair[1]))
+            amounts.append(month_amounts)
+        category = _category(people.get(member_id, _NOBODY)[1])
+        yield doc.LedgerMember(name, category, tuple(amounts))
 
 
 def arrears_lines(
-    uow: UnitOfWork, as_of: date, folded: rules.Ledger | None = None
+    uow: UnitOfWork, as_of: date, folded: dues_fen.FenLedger | None = None,
+    people: People | None = None,
 ) -> list[doc.ArrearsLine]:
     """第十三条: the members of ``dues.arrears_list`` with their category and unpaid amount."""
-    folded = dues.ledger(uow) if folded is None else folded
-    people = _people(uow)
+    folded = dues.fen_ledger(uow) if folded is None else folded
+    people = _people(uow) if people is None else people
     lines = []
     for entry in dues.arrears_list(uow, as_of, folded):
         owed = entry.arrears
-        member = folded.member(entry.member_id)
-        unpaid_amount = sum((member.months[m].due for m in owed.unpaid), ZERO)
+        due = folded.member(entry.member_id).due
+        unpaid_fen = sum(due[m.index] for m in owed.unpaid)
         lines.append(doc.ArrearsLine(
-            name=entry.name, category=people[entry.member_id][1],
+            name=entry.name, category=_category(people[entry.member_id][1]),
             consecutive_months=owed.consecutive_months, first=owed.longest_run[0],
             last=owed.longest_run[-1], unpaid_months=len(owed.unpaid),
-            outstanding=unpaid_amount, level=owed.level,
+            outstanding=from_fen(unpaid_fen), level=owed.level,
         ))
     return lines
 
 
 def remittance_report(
-    uow: UnitOfWork, year: int, folded: rules.Ledger | None = None
+    uow: UnitOfWork, year: int, folded: dues_fen.FenLedger | None = None
 ) -> doc.RemittanceReport:
     """Remittances whose period lies in ``year`` (or overlaps it), money received in each month
     (by payment date) and the reconciliation of the year (None if a remittance straddles it)."""
-    folded = dues.ledger(uow) if folded is None else folded
+    folded = dues.fen_ledger(uow) if folded is None else folded
     first, last = Month(year, 1), Month(year, 12)
     lines = tuple(
         doc.RemittanceLine(r.remitted_on, r.first, r.last, r.amount, r.to_centre)
         for r in sorted(folded.remittances, key=lambda r: (r.remitted_on, r.first))
         if not (r.last < first or last < r.first)
     )
-    collected = [ZERO] * 12
-    for_centre = ZERO
+    collected = [0] * 12
+    for_centre = 0
     for payment in folded.payments:
-        if payment.paid_on.year != year:
+        _kind, _id, _member, paid_on, _months, fen, voluntary_fen = payment
+        if paid_on.year != year:
             continue
-        collected[payment.paid_on.month - 1] += payment.amount
-        if PaymentFlag.REMIT_WHOLLY_TO_CENTRE in rules.payment_flags(payment):  # 第十一条
-            for_centre += payment.voluntary
+        collected[paid_on.month - 1] += fen
+        if dues_fen.goes_wholly_to_centre(payment):  # 第十一条
+            for_centre += voluntary_fen
     try:
         reconciliation: rules.Reconciliation | None = folded.reconcile(first, last)
     except ValueError:  # a remittance for December and January: no year-end reconciliation
         reconciliation = None
-    return doc.RemittanceReport(year, lines, tuple(collected), reconciliation, for_centre)
+    return doc.RemittanceReport(year, lines, tuple(map(from_fen, collected)), reconciliation,
+                                from_fen(for_centre))
+
+
+class _Money:
+    """Fen to yuan, each distinct amount converted once (a ledger repeats the same few)."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, Decimal] = {}
+
+    def __call__(self, fen: int) -> Decimal:
+        value = self._known.get(fen)
+        if value is None:
+            value = self._known[fen] = from_fen(fen)
+        return value
 
 
 def year_end_as_of(year: int, today: date) -> date:
@@ -216,10 +268,11 @@ def export_year(uow: UnitOfWork, year: int, path: Path, today: date) -> YearExpo
     ``path`` (one workbook, three sheets); audited (the caller commits). Raises FileAccessError.
     """
     path = Path(path)
-    folded = dues.ledger(uow)
-    members = ledger_members(uow, year, folded)
+    folded = dues.fen_ledger(uow)
+    people = _people(uow)
+    members = ledger_members(uow, year, folded, people)
     as_of = year_end_as_of(year, today)
-    arrears = arrears_lines(uow, as_of, folded)
+    arrears = arrears_lines(uow, as_of, folded, people)
     remittances = remittance_report(uow, year, folded)
     try:
         totals = doc.write_year_workbook(

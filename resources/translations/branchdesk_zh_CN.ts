@@ -46,6 +46,14 @@
       <source>{count} more members: see Party dues › Arrears.</source>
       <translation>另有 {count} 名党员，见“党费 › 欠费提醒”。</translation>
     </message>
+    <message>
+      <source>Working out who is behind with their dues…</source>
+      <translation>正在计算欠缴党费情况…</translation>
+    </message>
+    <message>
+      <source>The dues arrears could not be worked out: {reason}</source>
+      <translation>未能计算欠缴党费情况：{reason}</translation>
+    </message>
   </context>
   <context>
     <name>ArrearsTab</name>

@@ -402,7 +402,8 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     clock = Clock(date(2025, 4, 2))
     dashboard = DashboardPage(workspace, today=clock)
     show(qtbot, dashboard, 850, 900)
-    dashboard.refresh()
+    with qtbot.waitSignal(dashboard.arrears.loaded):  # worked out off the GUI thread
+        dashboard.refresh()
     # 赵生 (student) January to March unpaid: three months, a reminder; 王工 only two
     assert dashboard.arrears.shown() == [("赵生", ArrearsLevel.WARNING)]
     assert dashboard.arrears.isVisible()
@@ -410,7 +411,8 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     assert "连续 3 个月未交" in dashboard.arrears.labels[0].text()
 
     clock.today = date(2025, 6, 2)
-    dashboard.refresh()
+    with qtbot.waitSignal(dashboard.arrears.loaded):
+        dashboard.refresh()
     assert dashboard.arrears.shown() == [("赵生", ArrearsLevel.SEVERE),
                                          ("王工", ArrearsLevel.WARNING)]
     prominent = dashboard.arrears.labels[0]
@@ -436,8 +438,9 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     tab.table.setFocus()
     type_text(qtbot, "0.2")
     press_enter(qtbot, tab.table)
-    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    wait_for_task(qtbot, tab)
+    with qtbot.waitSignal(dashboard.arrears.loaded):  # the page's change refreshes 工作台
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        wait_for_task(qtbot, tab)
     assert dashboard.arrears.shown() == [("王工", ArrearsLevel.WARNING)]
     page.tabs.setCurrentWidget(page.arrears_tab)
     assert page.arrears_tab.rows() == [("王工", 4, "warning")]

@@ -52,6 +52,27 @@ def test_the_operation_runs_off_the_gui_thread_and_its_result_comes_back(
     assert tasks.running_count() == 0
 
 
+def test_a_quiet_task_shows_no_dialog_and_reports_back(qtbot: QtBot, parent: QWidget) -> None:
+    gui_thread = QThread.currentThread()
+    release = threading.Event()
+    seen: dict[str, object] = {}
+
+    def operation(_context: TaskContext) -> str:
+        seen["off_gui_thread"] = QThread.currentThread() is not gui_thread
+        assert release.wait(10)
+        raise NotABackupError(Path("x.bak"))
+
+    task = tasks.run_quietly(parent, operation, on_failure=lambda e: seen.update(error=e))
+    assert task.dialog is None
+    assert tasks.running_count() == 1  # auto-lock waits for it like for any task
+    assert QApplication.activeModalWidget() is None
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        release.set()
+    assert seen["off_gui_thread"] is True
+    assert isinstance(seen["error"], NotABackupError)
+    assert tasks.running_count() == 0
+
+
 def test_cancel_reaches_the_operation(
     qtbot: QtBot, parent: QWidget, screenshot: Screenshot
 ) -> None:

@@ -51,6 +51,7 @@ class DashboardPage(QWidget):
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
         self.arrears = ArrearsReminders(workspace, today)
+        self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
 
         layout = QVBoxLayout(self)
@@ -60,7 +61,8 @@ class DashboardPage(QWidget):
         layout.addStretch(1)
 
     def refresh(self) -> None:
-        """Reload from the (unlocked) workspace."""
+        """Reload from the (unlocked) workspace. The dues arrears follow from a background
+        computation (``ArrearsReminders.loaded``). Raises BranchDeskError (e.g. locked)."""
         with self._workspace.unit_of_work() as uow:
             profile = branch.load_profile(uow)
         self.heading.setText(profile.name)
@@ -70,8 +72,12 @@ class DashboardPage(QWidget):
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
         self.arrears.refresh()
-        nothing = not (self.meetings.due or self.meetings.missed or self.arrears.entries)
-        self.reminders_label.setVisible(nothing)
+        self._show_whether_anything_is_due()
+
+    def _show_whether_anything_is_due(self) -> None:
+        """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
+        something = self.meetings.due or self.meetings.missed or self.arrears.entries
+        self.reminders_label.setVisible(not (something or self.arrears.busy))
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""

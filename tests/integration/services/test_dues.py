@@ -213,6 +213,34 @@ def test_the_fast_ledger_read_equals_folding_validated_events(branch):
         assert {f.name for f in dataclass_fields(payment)} <= set(dir(payment))
 
 
+def test_the_fen_ledger_read_equals_folding_the_domain_events(branch):
+    from sqlalchemy import select
+
+    from app.domain import dues_fen
+    from app.storage.models import DuesEventRow
+
+    ws, ids = branch
+    generate(ws, Month(2025, 1), Month(2025, 3))
+    with ws.unit_of_work() as uow:
+        paid = d.record_payment(uow, ids["worker"], date(2025, 2, 3),
+                                [Month(2025, 1), Month(2025, 2)], D("96.00"), payer="家属")
+        d.reverse(uow, paid.event_id, date(2025, 2, 4), "重录")
+        d.record_payment(uow, ids["worker"], date(2025, 2, 4), [Month(2025, 2), Month(2025, 1)],
+                         D("1100.00"), voluntary=D("1040.00"))
+        d.record_remittance(uow, date(2025, 3, 1), Month(2025, 1), Month(2025, 2), D("60.00"),
+                            to_centre=True)
+        uow.commit()
+        fast = d.fen_ledger(uow)
+        rows = uow.session.scalars(select(DuesEventRow).order_by(DuesEventRow.seq)).all()
+        slow = dues_fen.fold(dues_fen.fen_events(d._to_event(row) for row in rows))
+    assert fast == slow
+    worker = fast.members[ids["worker"]]
+    january = Month(2025, 1).index
+    assert (worker.due[january], worker.paid[january]) == (4800, 4800)
+    assert worker.first_paid_on[january] == date(2025, 2, 4)
+    assert worker.voluntary_fen == 104000
+
+
 def test_overlapping_hardship_reliefs_are_refused(branch):
     from app.domain.dues import HardshipRelief, ReliefKind
 

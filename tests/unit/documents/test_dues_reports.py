@@ -143,6 +143,41 @@ def test_annual_ledger_rows_and_totals(tmp_path):
         assert column_sum == exact(total[column].value)
 
 
+def test_each_cell_keeps_its_own_style(tmp_path):
+    """Styles are made once per kind of cell and copied: the title's size, the header's fill and
+    borders stay on those cells and do not reach the totals row made with the same options."""
+    path = tmp_path / "台账.xlsx"
+    members = [doc.LedgerMember("王工", IN_WORK, amounts(("48.00", "48.00"), None))]
+    workbook = doc.new_workbook()
+    doc.add_annual_ledger(workbook, HEADING, 2025, members)
+    doc.add_arrears_sheet(workbook, HEADING, date(2026, 1, 1), [
+        doc.ArrearsLine("孙缺", IN_WORK, 6, Month(2025, 7), Month(2025, 12), 7, D("70.00"),
+                        ArrearsLevel.LAPSED),
+    ])
+    workbook.save(path)
+    book = load_workbook(path)
+    ledger = book[doc.LEDGER_SHEET]
+    title, header, body, total = ledger["A1"], ledger["A3"], ledger["D5"], ledger["A6"]
+    assert (title.font.sz, title.font.b, title.border.left.style) == (16, True, None)
+    assert title.alignment.horizontal == "center"
+    assert header.font.b
+    assert header.fill.fgColor.rgb.endswith("D9D9D9")
+    assert header.border.left.style == "thin"
+    assert (total.value, total.font.b, total.border.left.style) == (doc.TOTAL, True, "thin")
+    assert total.fill.fill_type is None
+    assert (body.number_format, body.font.b, body.border.left.style) == (
+        doc.MONEY_FORMAT, False, None)
+    assert ledger["AB6"].number_format == doc.MONEY_FORMAT
+    assert ledger["AB6"].font.b
+    arrears = book[doc.ARREARS_SHEET]
+    assert arrears["A3"].fill.fgColor.rgb.endswith("D9D9D9")
+    assert arrears["A4"].fill.fill_type is None
+    assert arrears["A4"].number_format == doc.COUNT_FORMAT
+    assert arrears["A4"].border.bottom.style == "thin"
+    assert arrears["I4"].alignment.wrap_text
+    assert not arrears["B4"].font.b
+
+
 def test_arrears_sheet(tmp_path):
     path = tmp_path / "欠缴.xlsx"
     workbook = doc.new_workbook()

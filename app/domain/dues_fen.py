@@ -1,0 +1,225 @@
+"""The dues ledger folded in integer fen, for reports over a whole branch.
+
+``app.domain.dues.fold`` is the rule: it folds validated events with ``Decimal`` amounts into
+balances, allocations and totals. A branch of 10,000 members has some 200,000 events a year, and
+the annual ledger, the arrears list (工作台, 欠费提醒) and the remittance record need only part of
+what that fold builds. This module folds the same events, read as plain tuples with integer fen
+and months as ``Month.index``, into just that:
+
+- per member and month (``Month.index``): the amount due, the amount set against it, and the
+  date of the earliest payment set against it (which is what 第十三条 needs: a month counts as
+  paid as of a date once some payment made by that date was set against it);
+- per member: the voluntary extras and the unallocated money;
+- the payments and remittances in force, in recorded order.
+
+The rules are the same as ``dues.fold``'s, step by step (reversals, dues summed first, payments
+set against their months oldest first, in recorded order, never beyond what is owed), and a
+property test holds the two folds to the same result for any ledger. Amounts stay integer fen
+in the fold's result; the sums it computes itself (collections, reconciliation) and the
+remittances leave as ``Decimal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Literal
+
+from app.domain import dues as rules
+from app.domain.calendar import Month
+from app.domain.money import from_fen, to_fen
+
+# The events, as plain tuples tagged with their kind (plain tuples: 200,000 of them are made and
+# dropped quickly, and the garbage collector stops tracking a plain tuple of plain values).
+FenDue = tuple[Literal["due"], str, str, int, int]
+"""``dues.DueGenerated``: ("due", event id, member id, Month.index, fen)."""
+FenPayment = tuple[Literal["payment"], str, str, date, tuple[int, ...], int, int]
+"""``dues.Payment``: ("payment", event id, member id, paid on, Month.index of each month it pays
+for, fen, voluntary fen). Not the payer, receipt or note: the fold does not need them."""
+FenReversal = tuple[Literal["reversal"], str, str]
+"""``dues.Reversal``: ("reversal", event id, id of the event reversed)."""
+FenRemittance = tuple[Literal["remittance"], str, date, int, int, int, bool]
+"""``dues.Remittance``: ("remittance", event id, remitted on, first and last Month.index, fen,
+to the centre)."""
+FenEvent = FenDue | FenPayment | FenReversal | FenRemittance
+
+
+@dataclass(frozen=True, slots=True)
+class FenMember:
+    """One member's months, keyed by ``Month.index``: the amount due of every month with one
+    recorded (0 too), what was set against each month (only months with something), and the date
+    of the earliest payment set against it. (Read-only mappings; plain dicts underneath: a
+    read-only view for each of 10,000 members costs more than it protects.)"""
+
+    member_id: str
+    due: Mapping[int, int]
+    paid: Mapping[int, int]
+    first_paid_on: Mapping[int, date]
+    voluntary_fen: int
+    unallocated_fen: int
+
+    def months(self) -> list[int]:
+        """The months with an amount due or something paid, oldest first (as ``Ledger``)."""
+        return sorted(self.due.keys() | self.paid.keys())
+
+
+_NOTHING: Mapping[int, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class FenLedger:
+    """What ``fold`` gives: the members (by id, in id order), and the payments (as tuples) and
+    remittances (a few: as ``dues.Remittance``) in force in recorded order."""
+
+    members: Mapping[str, FenMember]
+    payments: tuple[FenPayment, ...]
+    remittances: tuple[rules.Remittance, ...]
+    reversed_ids: frozenset[str] = field(default_factory=frozenset)
+
+    def member(self, member_id: str) -> FenMember:
+        found = self.members.get(member_id)
+        if found is None:
+            return FenMember(member_id, _NOTHING, _NOTHING, _NOTHING, 0, 0)
+        return found
+
+    def arrears(self, member_id: str, as_of: date) -> rules.Arrears:
+        """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``)."""
+        member = self.member(member_id)
+        due = [m for m, fen in member.due.items() if fen > 0]
+        paid = [m for m, day in member.first_paid_on.items() if day <= as_of]
+        return rules.arrears_by_index(due, paid, Month.of(as_of).index)
+
+    def collected_in(self, first: Month, last: Month) -> Decimal:
+        """Money received (by payment date) in months ``first``..``last``."""
+        low, high = first.index, last.index
+        return from_fen(sum(
+            fen for _kind, _id, _member, paid_on, _months, fen, _voluntary in self.payments
+            if low <= paid_on.year * 12 + paid_on.month - 1 <= high  # Month.of(paid_on).index
+        ))
+
+    def reconcile(self, first: Month, last: Month) -> rules.Reconciliation:
+        """``Ledger.reconcile``: collections in ``first``..``last`` against the remittances for
+        periods lying in it; a remittance straddling the range is refused (ValueError)."""
+        return rules.Reconciliation(first, last, self.collected_in(first, last),
+                                    rules.remitted_in(self.remittances, first, last))
+
+
+def goes_wholly_to_centre(payment: FenPayment) -> bool:
+    """第十一条 (``dues.goes_wholly_to_centre``): the payment's voluntary part is remitted wholly
+    to the centre."""
+    voluntary_fen = payment[6]
+    return voluntary_fen > 0 and rules.goes_wholly_to_centre(from_fen(voluntary_fen))
+
+
+def fold(events: Iterable[FenEvent]) -> FenLedger:
+    """Fold the events (in recorded order) as ``dues.fold`` does. Raises ValueError for the
+    ledgers it refuses (a duplicate id, a reversal of an unknown, later or reversed event or of a
+    reversal)."""
+    events = list(events)
+    reversed_ids = _reversed(events)
+    due: dict[str, dict[int, int]] = {}
+    payments: list[FenPayment] = []
+    remittances: list[FenRemittance] = []
+    for event in events:
+        if reversed_ids and event[1] in reversed_ids:
+            continue
+        if event[0] == "due":
+            _, _, member_id, month, fen = event
+            months = due.get(member_id)
+            if months is None:
+                months = due[member_id] = {}
+            months[month] = months.get(month, 0) + fen
+        elif event[0] == "payment":
+            payments.append(event)
+        elif event[0] == "remittance":
+            remittances.append(event)
+
+    # Payments in recorded order: the voluntary part aside, the rest to the listed months, oldest
+    # first, up to what each still owes; what is left is unallocated.
+    paid: dict[str, dict[int, int]] = {}
+    first_paid: dict[str, dict[int, date]] = {}
+    voluntary: dict[str, int] = {}
+    unallocated: dict[str, int] = {}
+    for _, _, member_id, paid_on, covered, fen, voluntary_fen in payments:
+        voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
+        member_due = due.get(member_id, _NOTHING)
+        member_paid = paid.get(member_id)
+        if member_paid is None:
+            member_paid = paid[member_id] = {}
+            first_paid[member_id] = {}
+        left = fen - voluntary_fen
+        for month in sorted(covered):
+            share = min(left, max(member_due.get(month, 0) - member_paid.get(month, 0), 0))
+            if share > 0:
+                member_paid[month] = member_paid.get(month, 0) + share
+                earliest = first_paid[member_id].get(month)
+                if earliest is None or paid_on < earliest:
+                    first_paid[member_id][month] = paid_on
+            left -= share
+        unallocated[member_id] = unallocated.get(member_id, 0) + left
+
+    members = {
+        member_id: FenMember(
+            member_id,
+            due.get(member_id, {}),
+            paid.get(member_id, {}),
+            first_paid.get(member_id, {}),
+            voluntary.get(member_id, 0),
+            unallocated.get(member_id, 0),
+        )
+        for member_id in sorted(due.keys() | voluntary.keys())
+    }
+    return FenLedger(
+        MappingProxyType(members),
+        tuple(payments),
+        tuple(
+            rules.Remittance(event_id, remitted_on, Month.from_index(first), Month.from_index(last),
+                             from_fen(fen), to_centre)
+            for _kind, event_id, remitted_on, first, last, fen, to_centre in remittances
+        ),
+        reversed_ids,
+    )
+
+
+def _reversed(events: list[FenEvent]) -> frozenset[str]:
+    """The ids reversed, after the checks of ``dues._in_force``."""
+    seen: dict[str, bool] = {}  # event id -> is a reversal
+    reversed_ids: set[str] = set()
+    for event in events:
+        event_id = event[1]
+        if event_id in seen:
+            raise ValueError(f"duplicate event id {event_id}")
+        if event[0] == "reversal":
+            target = event[2]
+            target_is_reversal = seen.get(target)
+            if target_is_reversal is None:
+                raise ValueError(f"reversal {event_id} of an unknown or later event")
+            if target_is_reversal:
+                raise ValueError("a reversal cannot be reversed; record the event again")
+            if target in reversed_ids:
+                raise ValueError(f"event {target} reversed twice")
+            reversed_ids.add(target)
+            seen[event_id] = True
+        else:
+            seen[event_id] = False
+    return frozenset(reversed_ids)
+
+
+def fen_events(events: Iterable[rules.LedgerEvent]) -> Iterator[FenEvent]:
+    """The domain events as this module's tuples (what the ledger's rows are read as)."""
+    for event in events:
+        if isinstance(event, rules.DueGenerated):
+            yield ("due", event.event_id, event.member_id, event.month.index,
+                   to_fen(event.amount))
+        elif isinstance(event, rules.Payment):
+            yield ("payment", event.event_id, event.member_id, event.paid_on,
+                   tuple(m.index for m in event.months), to_fen(event.amount),
+                   to_fen(event.voluntary))
+        elif isinstance(event, rules.Reversal):
+            yield ("reversal", event.event_id, event.of_event_id)
+        else:
+            yield ("remittance", event.event_id, event.remitted_on, event.first.index,
+                   event.last.index, to_fen(event.amount), event.to_centre)

@@ -227,10 +227,11 @@ class Store:
         entity_ids = [str(op.entity_id) for op in request.ops]
         lock = "" if self._sqlite else " FOR UPDATE"  # SQLite: one writer (self._write_lock)
         with self._writing() as connection:
-            epoch = self.epoch(connection)  # before the lock: one round trip less inside it
-            # Every read under the branch's lock in one round trip (PostgreSQL runs them in
-            # order, each seeing what the lock's previous holder committed).
-            branch_rows, earlier_rows, done_rows, *record_rows = _query_together(connection, [
+            # Every read in one round trip: the epoch, then under the branch's lock the rest
+            # (PostgreSQL runs them in order, each seeing what the lock's previous holder
+            # committed).
+            reads = _query_together(connection, [
+                ("SELECT value FROM server_state WHERE key = ?", (db.EPOCH_KEY,)),
                 (f"SELECT last_seq FROM branch WHERE id = ?{lock}",  # noqa: S608 - constant
                  (device.branch_id,)),
                 ("SELECT body_hash, response FROM idempotency WHERE device_id = ? AND key = ?",
@@ -238,6 +239,8 @@ class Store:
                 _in("SELECT op_id, branch_id, result FROM applied_op WHERE op_id IN", op_ids),
                 *_record_queries(device.branch_id, request.ops, entity_ids),
             ])
+            epoch_rows, branch_rows, earlier_rows, done_rows, *record_rows = reads
+            epoch = str(epoch_rows[0][0])
             if earlier_rows:
                 earlier_hash, earlier_response = earlier_rows[0]
                 if earlier_hash != body_hash:

@@ -2,12 +2,14 @@
 
 Every operation that may take longer than a moment (backup, restore, later import, export, PDF and
 sync) goes through ``run_in_background``; work a page does for itself while the user goes on
-working (the dues arrears on 工作台) goes through ``run_quietly``, without the dialog, the page
-showing a placeholder instead. The operation runs on a thread of the global thread pool
-and never touches a widget: it reports progress and learns about cancellation through the
-``TaskContext`` it receives. Its result or its exception comes back to the GUI thread by a signal.
-A failure is never swallowed: it is logged with its traceback and handed to ``on_failure``, which
-by default shows ``message_for(error)`` in a window-modal message box.
+working (the dues arrears on 工作台, the 党费 page's remittance and arrears tabs) goes through
+``run_quietly``, without the dialog, the page showing a placeholder instead (``LatestOnly`` keeps
+one such computation at a time and shows only the newest one's outcome). The operation runs on a
+thread of the global thread pool and never touches a widget: it reports progress and learns about
+cancellation through the ``TaskContext`` it receives. Its result or its exception comes back to
+the GUI thread by a signal. A failure is never swallowed: it is logged with its traceback and
+handed to ``on_failure``, which by default shows ``message_for(error)`` in a window-modal message
+box.
 """
 
 from __future__ import annotations
@@ -208,6 +210,60 @@ def run_quietly(
     task = BackgroundTask(parent, operation, on_success, on_failure, "", False, quiet=True)
     task.start()
     return task
+
+
+class LatestOnly:
+    """The newest of a widget's quiet computations (``run_quietly``), one at a time.
+
+    For a page that works out what it shows off the GUI thread each time it reloads: ``run``
+    starts ``operation``, unless one is running, in which case it waits for that one to end (the
+    running one's outcome is then dropped, and so is any operation that was waiting before it).
+    ``drop`` forgets whatever runs or waits (the data was locked). Only the outcome of the newest
+    operation still wanted goes to ``on_success`` or ``on_failure``, on the GUI thread.
+    """
+
+    def __init__(
+        self, parent: QWidget, on_success: SuccessHandler, on_failure: FailureHandler
+    ) -> None:
+        self._parent = parent
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self.task: BackgroundTask | None = None  # the computation running, if any
+        self._waiting: Operation | None = None  # asked for while one was running
+        self._wanted = 0  # counts runs and drops: an outcome is handed on only if still wanted
+
+    @property
+    def busy(self) -> bool:
+        """True while a computation runs (also one whose outcome will be dropped)."""
+        return self.task is not None
+
+    def run(self, operation: Operation) -> None:
+        self._wanted += 1
+        if self.task is not None:
+            self._waiting = operation
+            return
+        self._start(operation)
+
+    def drop(self) -> None:
+        self._wanted += 1
+        self._waiting = None
+
+    def _start(self, operation: Operation) -> None:
+        wanted = self._wanted
+        self.task = run_quietly(
+            self._parent, operation,
+            on_success=lambda result: self._arrived(wanted, self._on_success, result),
+            on_failure=lambda error: self._arrived(wanted, self._on_failure, error),
+        )
+
+    def _arrived(self, wanted: int, handler: Callable[[Any], None], outcome: object) -> None:
+        self.task = None
+        if self._waiting is not None:
+            operation, self._waiting = self._waiting, None
+            self._start(operation)
+            return
+        if wanted == self._wanted:
+            handler(outcome)
 
 
 def show_error(parent: QWidget, error: BaseException) -> QMessageBox:

@@ -10,7 +10,8 @@ and months as ``Month.index``, into just that:
   date of the earliest payment set against it (which is what 第十三条 needs: a month counts as
   paid as of a date once some payment made by that date was set against it);
 - per member: the voluntary extras and the unallocated money;
-- the payments and remittances in force, in recorded order.
+- the payments and remittances in force, in recorded order (and from them the collections in
+  a period, the reconciliation against the remittances and the share for the centre).
 
 The rules are the same as ``dues.fold``'s, step by step (reversals, dues summed first, payments
 set against their months oldest first, in recorded order, never beyond what is owed), and a
@@ -98,6 +99,14 @@ class FenLedger:
         return from_fen(sum(
             fen for _kind, _id, _member, paid_on, _months, fen, _voluntary in self.payments
             if low <= paid_on.year * 12 + paid_on.month - 1 <= high  # Month.of(paid_on).index
+        ))
+
+    @property
+    def total_for_centre(self) -> Decimal:
+        """第十一条 (``Ledger.total_for_centre``): the voluntary parts of the payments in force
+        that are remitted wholly to the centre (1000 yuan or more in one payment)."""
+        return from_fen(sum(
+            payment[6] for payment in self.payments if goes_wholly_to_centre(payment)
         ))
 
     def reconcile(self, first: Month, last: Month) -> rules.Reconciliation:

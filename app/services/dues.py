@@ -75,6 +75,19 @@ class ArrearsEntry:
 
 
 @dataclass(frozen=True)
+class RemittanceSummary:
+    """上缴记录 of a year: every remittance recorded (the latest first), what was collected in
+    the year (by date paid) and its reconciliation against the remittances for the year (None
+    when a remittance spans two years), and the share of all collections for the centre."""
+
+    year: int
+    remittances: tuple[rules.Remittance, ...]
+    collected: Decimal
+    reconciliation: rules.Reconciliation | None
+    for_centre: Decimal
+
+
+@dataclass(frozen=True)
 class BaseLine:
     """One line of the yearly 核定 screen: last year's base and the base in force now."""
 
@@ -461,6 +474,25 @@ def arrears_list(
         if owed.level is not ArrearsLevel.NONE:
             entries.append(ArrearsEntry(member_id, names[member_id], owed))
     return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, e.name))
+
+
+def remittance_summary(
+    uow: UnitOfWork, year: int, folded: dues_fen.FenLedger | None = None
+) -> RemittanceSummary:
+    """Collections and remittances of ``year`` (the 上缴记录 tab), from the fen fold."""
+    folded = fen_ledger(uow) if folded is None else folded
+    first, last = Month(year, 1), Month(year, 12)
+    try:
+        reconciliation: rules.Reconciliation | None = folded.reconcile(first, last)
+    except ValueError:  # a remittance for December and January
+        reconciliation = None
+    return RemittanceSummary(
+        year,
+        tuple(sorted(folded.remittances, key=lambda r: (r.remitted_on, r.first), reverse=True)),
+        folded.collected_in(first, last) if reconciliation is None else reconciliation.collected,
+        reconciliation,
+        folded.total_for_centre,
+    )
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,14 @@
       <source>{count} members are three or more months behind; {urgent} of them five months or more.</source>
       <translation>有 {count} 名党员连续3个月以上未交党费，其中 {urgent} 名已达5个月以上。</translation>
     </message>
+    <message>
+      <source>Working out who is behind with their dues…</source>
+      <translation>正在计算欠缴党费情况…</translation>
+    </message>
+    <message>
+      <source>The dues arrears could not be worked out: {reason}</source>
+      <translation>未能计算欠缴党费情况：{reason}</translation>
+    </message>
   </context>
   <context>
     <name>AttendanceTable</name>
@@ -3523,6 +3531,14 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Recorded: {amount} yuan for {period}.</source>
       <translation>已记录：{period}上缴 {amount} 元。</translation>
+    </message>
+    <message>
+      <source>Adding up the collections and remittances…</source>
+      <translation>正在计算收缴和上缴情况…</translation>
+    </message>
+    <message>
+      <source>The collections and remittances could not be added up: {reason}</source>
+      <translation>未能计算收缴和上缴情况：{reason}</translation>
     </message>
   </context>
   <context>

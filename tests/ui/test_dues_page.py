@@ -366,14 +366,16 @@ def test_a_remittance_is_recorded_and_reconciled(
         dues.record_payment(uow, branch["retiree"], date(2025, 5, 9), [Month(2025, 5)],
                             D("25.00"))
         uow.commit()
-    page.tabs.setCurrentWidget(page.remittance_tab)
     tab = page.remittance_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):  # worked out off the GUI thread
+        page.tabs.setCurrentWidget(page.remittance_tab)
     assert tab.collected_label.text() == "73.00 元"
     assert tab.difference_label.text() == "73.00 元"
     tab.first_edit.set_month(Month(2025, 1))
     tab.last_edit.set_month(Month(2025, 6))
     qtbot.keyClicks(tab.amount_edit, "70")
-    qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        qtbot.keyClick(tab.amount_edit, Qt.Key.Key_Return)
     assert "已记录" in tab.feedback_label.text()
     assert tab.table.rowCount() == 1
     assert tab.table.item(0, 2).text() == "70.00"  # type: ignore[union-attr]
@@ -425,7 +427,8 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     show(qtbot, page)
     page.changed.connect(dashboard.refresh)
     page.refresh()
-    page.tabs.setCurrentWidget(page.arrears_tab)
+    with qtbot.waitSignal(page.arrears_tab.loaded, timeout=10000):  # off the GUI thread
+        page.tabs.setCurrentWidget(page.arrears_tab)
     assert page.arrears_tab.rows() == [("赵生", 5, "severe"), ("王工", 4, "warning")]
     screenshot(page, "dues-09-arrears-tab")
 
@@ -442,7 +445,8 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         wait_for_task(qtbot, tab)
     assert dashboard.arrears.shown() == [("王工", ArrearsLevel.WARNING)]
-    page.tabs.setCurrentWidget(page.arrears_tab)
+    with qtbot.waitSignal(page.arrears_tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(page.arrears_tab)
     assert page.arrears_tab.rows() == [("王工", 4, "warning")]
 
 

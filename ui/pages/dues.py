@@ -11,8 +11,10 @@
 - 欠费提醒: members 3 or more consecutive months behind; 5 months in red (第十三条).
 
 Everything is read and written through ``app.services.dues``; long writes run through
-``ui.tasks.run_in_background``. Locking clears what is shown (``clear``), unlocking reloads it
-(``refresh``); what was typed and not saved stays.
+``ui.tasks.run_in_background``. The last two tabs fold the whole ledger to show anything (seconds
+for 10,000 members), so they work it out off the GUI thread (``ui.tasks.LatestOnly``: the newest
+reload wins, one computation at a time) and say so meanwhile. Locking clears what is shown
+(``clear``), unlocking reloads it (``refresh``); what was typed and not saved stays.
 """
 
 from __future__ import annotations
@@ -54,7 +56,12 @@ from app.domain.dues import PaymentMethod
 from app.domain.money import parse_yuan
 from app.errors import BranchDeskError, CancelledError, InvalidInputError
 from app.services import dues, members
-from app.services.dues import ArrearsEntry, GenerationResult, PaymentReceipt
+from app.services.dues import (
+    ArrearsEntry,
+    GenerationResult,
+    PaymentReceipt,
+    RemittanceSummary,
+)
 from app.services.workspace import Workspace
 from ui import dues_texts
 from ui.dues_reminders import WARNING_STYLE, is_prominent
@@ -65,7 +72,7 @@ from ui.messages import message_for
 from ui.models.dues_bases import BaseCol, DuesBaseModel
 from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, PendingPayment
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
 
 Today = Callable[[], date]
 
@@ -778,9 +785,15 @@ class BasesTab(QWidget):
 
 # ==================================================================== 上缴记录
 class RemittanceTab(QWidget):
-    """Record a remittance to the higher committee; compare collections with remittances."""
+    """Record a remittance to the higher committee; compare collections with remittances.
+
+    The comparison is folded from the whole ledger, so ``reload`` works it out off the GUI thread
+    (``LatestOnly``) while a line in its place says so; ``loaded`` is emitted when it is shown
+    (its figures, or why they could not be worked out).
+    """
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, workspace: Workspace, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -838,9 +851,14 @@ class RemittanceTab(QWidget):
         for label in (self.collected_label, self.remitted_label, self.difference_label,
                       self.centre_label):
             label.setAlignment(MONEY_ALIGNMENT)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
         reconcile_box = QGroupBox(self.tr("Collections and remittances"))
         reconcile = QFormLayout(reconcile_box)
+        self._reconcile_form = reconcile
         reconcile.addRow(self.tr("Year:"), self.year_spin)
+        reconcile.addRow(self.status_label)
+        reconcile.setRowVisible(self.status_label, False)
         reconcile.addRow(self.tr("Collected (by date paid):"), self.collected_label)
         reconcile.addRow(self.tr("Remitted for the year:"), self.remitted_label)
         reconcile.addRow(self.tr("Not yet remitted:"), self.difference_label)
@@ -868,17 +886,50 @@ class RemittanceTab(QWidget):
         layout.addLayout(upper)
         layout.addWidget(QLabel(self.tr("Remittances recorded:")))
         layout.addWidget(self.table, 1)
+        self._latest = LatestOnly(self, self._arrived, self._failed)
+
+    @property
+    def busy(self) -> bool:
+        """True from ``reload`` until its figures are shown."""
+        return self._latest.busy
 
     def reload(self) -> None:
-        year = self.year_spin.value()
-        try:
-            with self._workspace.unit_of_work() as uow:
-                ledger = dues.ledger(uow)
-        except BranchDeskError as error:
-            _feedback(self.feedback_label, message_for(error), ok=False)
-            return
-        remittances = sorted(ledger.remittances, key=lambda r: (r.remitted_on, r.first),
-                             reverse=True)
+        """Work out the year's figures and the remittances off the GUI thread; a line says so
+        meanwhile (figures shown before may be out of date: hence the reload)."""
+        workspace, year = self._workspace, self.year_spin.value()
+
+        def work(_context: TaskContext) -> RemittanceSummary:
+            with workspace.unit_of_work() as uow:  # this thread's own session
+                return dues.remittance_summary(uow, year)
+
+        self._clear_figures()
+        self._show_status(self.tr("Adding up the collections and remittances…"), HINT_STYLE)
+        self._latest.run(work)
+
+    def _arrived(self, summary: RemittanceSummary) -> None:
+        self._show_status("", HINT_STYLE)
+        self.show_summary(summary)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_status(self.tr("The collections and remittances could not be added up: "
+                                  "{reason}").format(reason=message_for(error)), ERROR_STYLE)
+        self.loaded.emit()
+
+    def _show_status(self, text: str, style: str) -> None:
+        """``text`` in the line under the year (hidden when empty)."""
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(style)
+        self._reconcile_form.setRowVisible(self.status_label, bool(text))
+
+    def _clear_figures(self) -> None:
+        self.table.setRowCount(0)
+        for label in (self.collected_label, self.remitted_label, self.difference_label,
+                      self.centre_label):
+            label.clear()
+
+    def show_summary(self, summary: RemittanceSummary) -> None:
+        remittances = summary.remittances
         self.table.setRowCount(len(remittances))
         for row, remittance in enumerate(remittances):
             cells = [
@@ -891,12 +942,11 @@ class RemittanceTab(QWidget):
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         self.centre_label.setText(self.tr("{amount} yuan").format(
-            amount=yuan_text(ledger.total_for_centre)))
-        try:
-            result = ledger.reconcile(Month(year, 1), Month(year, 12))
-        except ValueError:
+            amount=yuan_text(summary.for_centre)))
+        result = summary.reconciliation
+        if result is None:
             self.collected_label.setText(self.tr("{amount} yuan").format(
-                amount=yuan_text(ledger.collected_in(Month(year, 1), Month(year, 12)))))
+                amount=yuan_text(summary.collected)))
             self.remitted_label.setText(self.tr("a remittance spans two years"))
             self.difference_label.clear()
             return
@@ -909,10 +959,11 @@ class RemittanceTab(QWidget):
         self.difference_label.setStyleSheet(NOTICE_STYLE if result.balanced else ERROR_STYLE)
 
     def clear(self) -> None:
-        self.table.setRowCount(0)
-        for label in (self.collected_label, self.remitted_label, self.difference_label,
-                      self.centre_label, self.feedback_label):
-            label.clear()
+        """Forget what is shown (the data was locked); a computation still running is ignored."""
+        self._latest.drop()
+        self._clear_figures()
+        self._show_status("", HINT_STYLE)
+        self.feedback_label.clear()
 
     def record(self) -> bool:
         try:
@@ -951,7 +1002,12 @@ class RemittanceTab(QWidget):
 
 # ==================================================================== 欠费提醒
 class ArrearsTab(QWidget):
+    """Everyone 3 or more months behind. The list is folded from the whole ledger, so ``reload``
+    works it out off the GUI thread (``LatestOnly``) while the summary line says so; ``loaded``
+    is emitted when it is shown (the list, or why it could not be worked out)."""
+
     history_requested = Signal(str)
+    loaded = Signal()
 
     def __init__(self, workspace: Workspace, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -978,19 +1034,40 @@ class ArrearsTab(QWidget):
         layout.addWidget(_hint(dues_texts.article_13_note()))
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
+        self._latest = LatestOnly(self, self._arrived, self._failed)
+
+    @property
+    def busy(self) -> bool:
+        """True from ``reload`` until its list is shown."""
+        return self._latest.busy
 
     def reload(self) -> None:
-        try:
-            with self._workspace.unit_of_work() as uow:
-                entries = dues.arrears_list(uow, self._today())
-        except BranchDeskError as error:
-            self.summary_label.setStyleSheet(ERROR_STYLE)
-            self.summary_label.setText(message_for(error))
-            return
+        """Work out the arrears as of today off the GUI thread; the summary line says so
+        meanwhile (a list shown before may be out of date: hence the reload)."""
+        workspace, today = self._workspace, self._today()
+
+        def work(_context: TaskContext) -> list[ArrearsEntry]:
+            with workspace.unit_of_work() as uow:  # this thread's own session
+                return dues.arrears_list(uow, today)
+
+        self._show_rows([])
+        self.summary_label.setStyleSheet(HINT_STYLE)
+        self.summary_label.setText(self.tr("Working out who is behind with their dues…"))
+        self._latest.run(work)
+
+    def _arrived(self, entries: list[ArrearsEntry]) -> None:
         self.show_entries(entries)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_rows([])
+        self.summary_label.setStyleSheet(ERROR_STYLE)
+        self.summary_label.setText(self.tr("The dues arrears could not be worked out: {reason}")
+                                   .format(reason=message_for(error)))
+        self.loaded.emit()
 
     def show_entries(self, entries: list[ArrearsEntry]) -> None:
-        self.entries = list(entries)
+        self._show_rows(entries)
         prominent = sum(1 for e in self.entries if is_prominent(e.arrears.level))
         if not self.entries:
             self.summary_label.setStyleSheet(NOTICE_STYLE)
@@ -1003,6 +1080,9 @@ class ArrearsTab(QWidget):
                 "{count} members are three or more months behind; {urgent} of them five months "
                 "or more."
             ).format(count=len(self.entries), urgent=prominent))
+
+    def _show_rows(self, entries: list[ArrearsEntry]) -> None:
+        self.entries = list(entries)
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             level = entry.arrears.level
@@ -1027,6 +1107,8 @@ class ArrearsTab(QWidget):
         self.table.resizeRowsToContents()
 
     def clear(self) -> None:
+        """Forget the list (the data was locked); a computation still running is ignored."""
+        self._latest.drop()
         self.show_entries([])
         self.summary_label.clear()
 

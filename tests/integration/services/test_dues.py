@@ -241,6 +241,35 @@ def test_the_fen_ledger_read_equals_folding_the_domain_events(branch):
     assert worker.voluntary_fen == 104000
 
 
+def test_the_remittance_summary_has_the_general_ledgers_figures(branch):
+    ws, ids = branch
+    generate(ws, Month(2025, 1), Month(2025, 2))
+    with ws.unit_of_work() as uow:
+        d.record_payment(uow, ids["worker"], date(2025, 2, 4), [Month(2025, 1)], D("1048.00"),
+                         voluntary=D("1000.00"))  # 第十一条: 1000.00 for the centre
+        d.record_payment(uow, ids["retiree"], date(2025, 2, 5), [Month(2025, 1)], D("25.00"))
+        d.record_remittance(uow, date(2025, 3, 1), Month(2025, 1), Month(2025, 1), D("73.00"))
+        d.record_remittance(uow, date(2025, 3, 2), Month(2025, 2), Month(2025, 2), D("10.00"))
+        uow.commit()
+        summary = d.remittance_summary(uow, 2025)
+        general = d.ledger(uow)
+        d.record_remittance(uow, date(2026, 1, 5), Month(2025, 12), Month(2026, 1), D("1.00"))
+        uow.commit()
+        straddled = d.remittance_summary(uow, 2025)
+    assert summary.year == 2025
+    assert [r.remitted_on for r in summary.remittances] == [date(2025, 3, 2), date(2025, 3, 1)]
+    assert set(summary.remittances) == set(general.remittances)
+    assert summary.reconciliation == general.reconcile(Month(2025, 1), Month(2025, 12))
+    assert summary.collected == D("1073.00")
+    assert summary.reconciliation is not None
+    assert summary.reconciliation.difference == D("990.00")
+    assert summary.for_centre == general.total_for_centre == D("1000.00")
+    # A remittance for December and January: collections, but no reconciliation of the year.
+    assert straddled.reconciliation is None
+    assert straddled.collected == D("1073.00")
+    assert len(straddled.remittances) == 3
+
+
 def test_overlapping_hardship_reliefs_are_refused(branch):
     from app.domain.dues import HardshipRelief, ReliefKind
 

@@ -107,6 +107,8 @@ def test_the_fen_fold_agrees_with_the_rules_fold(
         else:
             assert fast.reconcile(first, last) == expected
 
+    assert fast.total_for_centre == general.total_for_centre
+
     in_force = {p.event_id: p for p in general.payments}
     for payment in fast.payments:
         flags = payment_flags(in_force[payment[1]])

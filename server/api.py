@@ -11,7 +11,8 @@ import base64
 import hashlib
 import logging
 import os
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -19,7 +20,11 @@ import anyio
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import request_response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from server import db
@@ -131,6 +136,53 @@ def app_from_environment() -> FastAPI:
     return create_app(Store(db.make_engine(os.environ[DATABASE_ENV], create=False)))
 
 
+IDEMPOTENCY_KEY_PATTERN = r"^[A-Za-z0-9_.:-]+$"  # and 1 to 100 characters
+
+
+def _push(store: Store, device: DeviceInfo, body: PushRequest, idempotency_key: str) -> Response:
+    digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+    try:
+        answer = store.push_json(device, body, idempotency_key, digest)
+    except IdempotencyKeyReused:
+        return _error(422, "idempotency_key_reused")
+    # Serialized once, by the store: FastAPI would validate 500 results again on the way out.
+    return Response(answer, media_type="application/json")
+
+
+def _push_handler(store: Store) -> Callable[[Request], Awaitable[Response]]:
+    """The push as a plain Starlette endpoint: the batch is validated straight from the body's
+    bytes (FastAPI would parse it with ``json`` and validate the Python objects, twice the
+    work for 500 ops), with the same answers as the declared endpoint."""
+    key_pattern = re.compile(IDEMPOTENCY_KEY_PATTERN)
+
+    async def handle(request: Request) -> Response:
+        device = await current_device(request)
+        key = request.headers.get("idempotency-key", "")
+        kind = request.headers.get("content-type", "application/json").split(";")[0].strip()
+        if not (0 < len(key) <= 100 and key_pattern.match(key)) or not (
+            kind == "application/json" or kind.endswith("+json")
+        ):
+            return _error(422, "invalid_request")
+        try:
+            body = PushRequest.model_validate_json(await request.body())
+        except ValidationError:
+            return _error(422, "invalid_request")
+        return await run_in_threadpool(_push, store, device, body, key)
+
+    return handle
+
+
+def _serve_route_with(
+    app: FastAPI, path: str, endpoint: Callable[[Request], Awaitable[Response]]
+) -> None:
+    """Serve the declared route ``path`` by ``endpoint``; its OpenAPI entry stays as declared."""
+    for route in app.router.routes:
+        if isinstance(route, APIRoute) and route.path == path:
+            route.app = request_response(endpoint)
+            return
+    raise LookupError(path)
+
+
 def create_app(store: Store) -> FastAPI:
     app = FastAPI(
         lifespan=_lifespan,
@@ -180,16 +232,14 @@ def create_app(store: Store) -> FastAPI:
         device: Device,
         body: PushRequest,
         idempotency_key: Annotated[
-            str, Header(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")
+            str, Header(min_length=1, max_length=100, pattern=IDEMPOTENCY_KEY_PATTERN)
         ],
     ) -> Any:
-        digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
-        try:
-            answer = store.push_json(device, body, idempotency_key, digest)
-        except IdempotencyKeyReused:
-            return _error(422, "idempotency_key_reused")
-        # Serialized once, by the store: FastAPI would validate 500 results again on the way out.
-        return Response(answer, media_type="application/json")
+        # What the protocol says of a push (the OpenAPI document is made from this
+        # declaration); requests are served by ``_push_handler`` below, which does the same.
+        return _push(store, device, body, idempotency_key)
+
+    _serve_route_with(app, "/v1/branches/{branch_id}/sync/push", _push_handler(store))
 
     @app.get(
         "/v1/branches/{branch_id}/sync/changes",

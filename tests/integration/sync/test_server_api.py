@@ -286,3 +286,27 @@ def test_bad_payloads_get_a_reason_not_a_500(live_server):
     ):
         assert answer.status_code == 422, answer.text
         assert answer.json()["reason"] == "invalid_request"
+
+
+def test_a_push_needs_a_proper_idempotency_key_and_a_json_body(live_server):
+    """The push is served by a handler of its own (validating the body's bytes directly): it
+    refuses what the declared endpoint refuses."""
+    _branch, code = live_server.branch()
+    device = Device(live_server.url, code)
+    body = json.dumps({"ops": [op("party_group", str(uuid.uuid4()), {"name": "组"})]})
+    for headers in (
+        {},  # no key
+        {"Idempotency-Key": "k" * 101},
+        {"Idempotency-Key": "has space"},
+        {"Idempotency-Key": "k", "Content-Type": "text/plain"},
+    ):
+        answer = requests.post(device.url("sync/push"), data=body.encode(), timeout=10,
+                               headers={"Content-Type": "application/json", **device.headers,
+                                        **headers})
+        assert answer.status_code == 422, headers
+        assert answer.json()["reason"] == "invalid_request"
+    accepted = requests.post(device.url("sync/push"), data=body.encode(), timeout=10,
+                             headers={**device.headers, "Idempotency-Key": "k" * 100,
+                                      "Content-Type": "application/json; charset=utf-8"})
+    assert accepted.status_code == 200
+    assert accepted.json()["results"][0]["status"] == "applied"

@@ -15,17 +15,14 @@ is skipped when PostgreSQL is not installed.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import requests
@@ -33,6 +30,7 @@ from sqlalchemy import create_engine, text
 
 from app.storage.hlc import next_hlc
 from app.storage.ids import uuid7
+from bench.processes import ROOT, serving
 from server import db
 from server.store import Store
 
@@ -44,7 +42,6 @@ PAGE = 200
 CONCURRENCY = int(os.environ.get("BENCH_DEVICES_CONCURRENCY", "20"))
 DEADLINE_S = 300.0
 GOAL_P99_MS = 200.0
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @contextmanager
@@ -62,44 +59,11 @@ def schema(base: str) -> Iterator[str]:
         admin.dispose()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @contextmanager
 def server_process(url: str) -> Iterator[str]:
-    port = free_port()
-    # The server's stderr goes to a file, shown if anything fails: a pipe nobody reads fills up
-    # with the first tracebacks, and then the server (and its shutdown) hang on writing them.
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "server", "--database", url, "--host", "127.0.0.1",
-             "--port", str(port)],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        failed = True
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    requests.get(f"{base}/openapi.json", timeout=1)
-                    break
-                except requests.ConnectionError:
-                    if time.monotonic() > deadline or process.poll() is not None:
-                        raise RuntimeError("the server did not start") from None
-                    time.sleep(0.1)
-            yield base
-            failed = False
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-            log.seek(0)
-            errors = log.read()
-            if failed or "Traceback" in errors:
-                print(f"sync_devices: the server's stderr:\n{errors[-4000:]}", file=sys.stderr)
+    with serving("sync_devices", "-m", "server", "--database", url, "--host", "127.0.0.1",
+                 "--port", "{port}") as (base, _pid):
+        yield base
 
 
 def ops_for(device: str) -> list[dict[str, Any]]:

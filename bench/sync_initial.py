@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +28,7 @@ from app.services.workspace import BranchProfile, KdfParams, Workspace
 from app.storage.hlc import next_hlc
 from app.storage.ids import utc_iso, uuid7
 from app.storage.models import DuesEventRow, MemberRow, OutboxEntry
+from bench.processes import serving
 from server import db
 from server.store import Store
 from sync import service
@@ -41,39 +38,6 @@ MEMBERS = 10_000
 DUES_ROWS = int(os.environ.get("BENCH_SYNC_DUES_ROWS", "1200000"))
 GOAL_RATIO = 2.0
 GOAL_IDLE_MS = 50.0
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def process(*args: str) -> Iterator[tuple[str, int]]:
-    """``python args...`` serving on a free loopback port (``{port}`` in args); its base URL
-    and process id."""
-    port = free_port()
-    child = subprocess.Popen(
-        [sys.executable, *(a.replace("{port}", str(port)) for a in args)],
-        cwd=ROOT, stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"{base}/docs", timeout=1)
-                break
-            except requests.ConnectionError:
-                if time.monotonic() > deadline or child.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.1)
-        yield base, child.pid
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 SINK = """
@@ -143,7 +107,7 @@ def sent_ops(ws: Workspace) -> Iterator[list[dict[str, Any]]]:
 
 def raw_post(batches: list[list[dict[str, Any]]]) -> float:
     """Encode each batch as a plain client does (``json``) and POST it; seconds."""
-    with process("-c", SINK, "{port}") as (url, _pid):
+    with serving("sync_initial", "-c", SINK, "{port}") as (url, _pid):
         session = requests.Session()
         started = time.perf_counter()
         for ops in batches:
@@ -206,7 +170,8 @@ def main() -> None:
         ws.create(BranchProfile("基准支部", "BR-BENCH", "", ""), "benchmark passphrase")
         print(f"sync_initial: preparing {MEMBERS:,} members and {DUES_ROWS:,} dues events...")
         fill(ws)
-        with process("-m", "server", "--database", server_url, "--port", "{port}") as (
+        with serving("sync_initial", "-m", "server", "--database", server_url, "--port",
+                     "{port}") as (
             url, server_pid,
         ):
             service.enroll(ws, url, code, device_name="bench")

@@ -157,6 +157,8 @@ def run(out: Path) -> list[Path]:
         shoot(window, "02-unlock")
         window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
         window.unlock_panel.try_unlock()
+        if window.dashboard.arrears.busy:  # worked out off the GUI thread
+            wait_for(window.dashboard.arrears.loaded)
         settle(400)
         shoot(window, "03-dashboard")
 

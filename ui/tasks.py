@@ -14,6 +14,7 @@ box.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -38,7 +39,8 @@ class TaskContext:
 
     def progress(self, done: int, total: int) -> None:
         """Report ``done`` out of ``total`` (total 0 = unknown); may be called from any thread."""
-        self._signals.progressed.emit(done, total)
+        with contextlib.suppress(RuntimeError):  # its window closed: nobody is watching
+            self._signals.progressed.emit(done, total)
 
     def cancelled(self) -> bool:
         """True once the user pressed Cancel; the operation should stop and raise CancelledError."""
@@ -71,9 +73,15 @@ class _Runner(QRunnable):
         try:
             result = self._operation(self._context)
         except BaseException as error:  # every failure goes back to the GUI thread, none is lost
-            self._signals.failed.emit(error)
+            self._report(self._signals.failed, error)
         else:
-            self._signals.succeeded.emit(result)
+            self._report(self._signals.succeeded, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the task went with the window that started it: nobody waits
+            log.info("background task ended after its window closed: %r", value)
 
 
 _running: set[BackgroundTask] = set()
@@ -134,6 +142,15 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         _running.add(self)
+        # The window that started it may close first (Qt then deletes this task with it): the
+        # operation is asked to stop and auto-lock no longer waits for it.
+        context = self.context
+
+        def forget(*_args: object) -> None:
+            context.cancel()
+            _running.discard(self)
+
+        self.destroyed.connect(forget)
         if self.dialog is not None:
             self.dialog.show()
         QThreadPool.globalInstance().start(self._runner)

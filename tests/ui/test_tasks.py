@@ -125,3 +125,32 @@ def test_an_unexpected_failure_is_logged_with_its_traceback_and_shown(
     box = next(b for b in parent.findChildren(QMessageBox) if b.isVisible())
     assert "意外" in box.text()
     assert QApplication.activeModalWidget() in (box, None)
+
+
+def test_a_task_whose_window_closes_meanwhile_is_cancelled_and_forgotten(
+    qtbot: QtBot, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The page that started a task can go (the window closes) while the task runs: the task
+    learns it is cancelled, its late result goes nowhere without an error, and auto-lock no longer
+    waits for it."""
+    owner = QWidget()
+    started, release = threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+
+    def operation(context: TaskContext) -> int:
+        started.set()
+        assert release.wait(10)
+        seen["cancelled"] = context.cancelled()
+        return 1
+
+    tasks.run_quietly(owner, operation, on_success=lambda _r: seen.update(shown=True))
+    assert started.wait(10)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: tasks.running_count() == 0, timeout=5_000)
+    release.set()
+    from PySide6.QtCore import QThreadPool
+
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert seen == {"cancelled": True}
+    assert "already deleted" not in capfd.readouterr().err

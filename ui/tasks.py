@@ -2,7 +2,7 @@
 
 Every operation that may take longer than a moment (backup, restore, later import, export, PDF and
 sync) goes through ``run_in_background``; work a page does for itself while the user goes on
-working (the dues arrears on 工作台, the 党费 page's remittance and arrears tabs) goes through
+working (工作台's dues arrears, the 党费 page's bases, remittances and arrears) goes through
 ``run_quietly``, without the dialog, the page showing a placeholder instead (``LatestOnly`` keeps
 one such computation at a time and shows only the newest one's outcome). The operation runs on a
 thread of the global thread pool and never touches a widget: it reports progress and learns about

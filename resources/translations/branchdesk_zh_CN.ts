@@ -253,6 +253,14 @@
       <source>{count} bases imported, applying from {month}; {unchanged} were unchanged.</source>
       <translation>已导入 {count} 个基数，自{month}起执行；{unchanged} 个未变。</translation>
     </message>
+    <message>
+      <source>The bases could not be read: {reason}</source>
+      <translation>未能读取党费基数：{reason}</translation>
+    </message>
+    <message>
+      <source>Reading the members' bases…</source>
+      <translation>正在读取党员的党费基数…</translation>
+    </message>
   </context>
   <context>
     <name>BranchPage</name>

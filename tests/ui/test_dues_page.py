@@ -321,8 +321,9 @@ def test_history_by_double_click_and_a_reversal_with_its_reason(
 def test_bases_typed_from_the_keyboard_then_the_month_generates(
     qtbot: QtBot, page: DuesPage, branch: dict[str, str], screenshot: Screenshot
 ) -> None:
-    page.tabs.setCurrentWidget(page.bases_tab)
     tab = page.bases_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):  # read off the GUI thread
+        page.tabs.setCurrentWidget(tab)
     model = tab.model
     names = [model.index(r, BaseCol.NAME).data() for r in range(model.rowCount())]
     assert names == ["孙无基数", "李老", "王工", "赵生"]
@@ -341,8 +342,9 @@ def test_bases_typed_from_the_keyboard_then_the_month_generates(
     press_enter(qtbot, tab.table)
     assert model.index(2, BaseCol.NEW).data() == "5200.50"
     screenshot(page, "dues-06-bases")
-    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    wait_for_task(qtbot, tab)
+    with qtbot.waitSignal(tab.loaded, timeout=10000):  # saved, then read again
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        wait_for_task(qtbot, tab)
     assert "2 个" in tab.feedback_label.text(), tab.feedback_label.text()
     assert model.index(0, BaseCol.CURRENT).data() == "3500.00"
     assert model.index(2, BaseCol.CURRENT).data() == "5200.50"
@@ -514,8 +516,9 @@ def test_bases_from_a_payroll_file_are_shown_before_they_are_imported(
     qtbot: QtBot, page: DuesPage, tmp_path: Path, screenshot: Screenshot
 ) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    page.tabs.setCurrentWidget(page.bases_tab)
     tab = page.bases_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(tab)
     assert tab.import_button.isVisibleTo(page)
 
     def workbook(name: str, rows: list[list[object]]) -> Path:
@@ -553,9 +556,11 @@ def test_bases_from_a_payroll_file_are_shown_before_they_are_imported(
     qtbot.waitExposed(dialog)
     assert "2 个基数" in dialog.summary_label.text()  # type: ignore[attr-defined]
     screenshot(dialog, "dues-10-payroll-import")
-    dialog.import_button.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: tab.last_task is not None or "已导入" in tab.feedback_label.text())
-    wait_for_task(qtbot, tab)
+    with qtbot.waitSignal(tab.loaded, timeout=10000):  # imported, then read again
+        dialog.import_button.click()  # type: ignore[attr-defined]
+        qtbot.waitUntil(
+            lambda: tab.last_task is not None or "已导入" in tab.feedback_label.text())
+        wait_for_task(qtbot, tab)
     assert "已导入 2 个基数" in tab.feedback_label.text(), tab.feedback_label.text()
     model = tab.model
     current = {model.index(r, BaseCol.NAME).data(): model.index(r, BaseCol.CURRENT).data()

@@ -1,6 +1,7 @@
-"""党费 › 上缴记录 and 欠费提醒 are worked out off the GUI thread: the window stays usable while
-they are, a line says so, one computation runs at a time, a result nobody wants any more
-(reloaded again, or locked) is dropped, and a failure is shown in place.
+"""党费 › 上缴记录 and 欠费提醒 are worked out off the GUI thread, and 基数核定's rows are read
+there: the window stays usable while they are, a line says so, one computation runs at a time, a
+result nobody wants any more (reloaded again, or locked) is dropped, and a failure is shown in
+place.
 
 The real computations run on the real (SQLCipher) database, held at a gate until the test opens
 it, so the test decides when they finish."""
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
@@ -29,6 +30,7 @@ from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from ui.main_window import MainWindow
 from ui.messages import message_for
+from ui.models.dues_bases import BaseCol
 from ui.pages.dues import DuesPage
 from ui.styles import ERROR_STYLE
 
@@ -37,6 +39,7 @@ D = Decimal
 TODAY = date(2025, 6, 16)
 ADDING_UP = "正在计算收缴和上缴情况…"
 WORKING_OUT = "正在计算欠缴党费情况…"
+READING_BASES = "正在读取党员的党费基数…"
 
 
 def number(i: int) -> str:
@@ -75,6 +78,14 @@ def remittance_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
 def arrears_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     gate = Gate(dues.arrears_list)
     monkeypatch.setattr(dues, "arrears_list", gate)
+    yield gate
+    gate.open.set()
+
+
+@pytest.fixture
+def bases_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
+    gate = Gate(dues.base_lines)
+    monkeypatch.setattr(dues, "base_lines", gate)
     yield gate
     gate.open.set()
 
@@ -307,3 +318,119 @@ def test_an_arrears_list_that_cannot_be_worked_out_says_why_in_its_place(
     assert tab.summary_label.text() == "未能计算欠缴党费情况：" + message_for(
         DatabaseUnreadableError())
     assert tab.rows() == []
+
+
+# ---------------------------------------------------------------- 基数核定
+
+
+def base_rows(page: DuesPage) -> list[tuple[str, str, str]]:
+    """(name, last year's base, new base typed) of every row."""
+    model = page.bases_tab.model
+    return [(model.index(r, BaseCol.NAME).data(), model.index(r, BaseCol.PREVIOUS).data(),
+             model.index(r, BaseCol.NEW).data()) for r in range(model.rowCount())]
+
+
+def test_the_bases_tab_stays_usable_while_its_rows_are_read(
+    qtbot: QtBot, page: DuesPage, bases_gate: Gate, screenshot: Screenshot
+) -> None:
+    tab = page.bases_tab
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: bases_gate.calls == [2025])  # read on a worker thread
+    assert tab.busy
+    assert tab.missing_label.text() == READING_BASES
+    assert base_rows(page) == []
+    assert not tab.save_button.isEnabled()
+    assert not tab.copy_button.isEnabled()
+    assert tab.save() is None  # Ctrl+S meanwhile: nothing to save yet, no message either
+    assert tab.feedback_label.text() == ""
+    screenshot(page, "dues-tabs-06-bases-pending")
+
+    # The GUI thread is free: the tab bar moves to the month and back; coming back reads the
+    # rows again, which waits for the read running (its rows are then dropped).
+    page.tabs.tabBar().setFocus()
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Left)
+    assert page.tabs.currentWidget() is page.month_tab
+    page.month_tab.month_edit.set_month(Month(2025, 5))
+    assert page.month_tab.model.rowCount() == 2  # May's sheet, read meanwhile
+    loaded: list[list[tuple[str, str, str]]] = []
+    tab.loaded.connect(lambda: loaded.append(base_rows(page)))
+    qtbot.keyClick(page.tabs.tabBar(), Qt.Key.Key_Right)
+    assert page.tabs.currentWidget() is tab
+    assert tab.missing_label.text() == READING_BASES
+
+    bases_gate.open.set()
+    qtbot.waitUntil(lambda: not tab.busy, timeout=10000)
+    assert bases_gate.calls == [2025, 2025]  # one at a time
+    assert loaded == [[("王工", "4800.00", ""), ("赵生", "", "")]]  # shown once: the second read
+    assert tab.missing_label.text() == "共 2 名党员。"
+    assert tab.save_button.isEnabled()
+    screenshot(page, "dues-tabs-07-bases-done")
+
+    # Typed from the keyboard, then read again (the tab shown anew): the typed base waits for
+    # the rows and is still there when they come back.
+    tab.table.setCurrentIndex(tab.model.index(0, BaseCol.NEW))
+    tab.table.setFocus()
+    for character in "5200":
+        qtbot.keyClick(QApplication.focusWidget(), character)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: base_rows(page)[0] == ("王工", "4800.00", "5200.00"))
+    bases_gate.open.clear()
+    page.tabs.setCurrentWidget(page.month_tab)
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: len(bases_gate.calls) == 3)
+    assert base_rows(page) == []
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        bases_gate.open.set()
+    assert base_rows(page) == [("王工", "4800.00", "5200.00"), ("赵生", "", "")]
+
+    # Another year drops what was typed for this one.
+    bases_gate.open.clear()
+    tab.year_spin.setFocus()
+    qtbot.keyClick(tab.year_spin, Qt.Key.Key_Up)  # 2026
+    qtbot.waitUntil(lambda: bases_gate.calls[-1] == 2026)
+    assert tab.missing_label.text() == READING_BASES
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        bases_gate.open.set()
+    assert base_rows(page) == [("王工", "4800.00", ""), ("赵生", "", "")]
+
+
+def test_bases_arriving_after_the_lock_are_dropped(
+    qtbot: QtBot, workspace: Workspace, branch: dict[str, str], bases_gate: Gate
+) -> None:
+    window = MainWindow(workspace)
+    show(qtbot, window, 1000, 680)
+    window.show_page(3)
+    tab = window.dues.bases_tab
+    window.dues.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: len(bases_gate.calls) == 1)
+    window.lock()
+    bases_gate.open.set()  # the worker goes on: the database is locked now
+    qtbot.waitUntil(lambda: not tab.busy, timeout=10000)
+    assert window.is_locked
+    assert tab.model.rowCount() == 0
+    assert tab.missing_label.text() == ""  # neither the rows nor an error
+
+    window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        qtbot.keyClick(window.unlock_panel.passphrase_edit, Qt.Key.Key_Return)
+    assert not window.is_locked
+    assert base_rows(window.dues) == [("王工", "4800.00", ""), ("赵生", "", "")]
+
+
+def test_bases_that_cannot_be_read_say_why_in_their_place(
+    qtbot: QtBot, page: DuesPage, bases_gate: Gate
+) -> None:
+    tab = page.bases_tab
+    bases_gate.error = DatabaseUnreadableError()
+    bases_gate.open.set()
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(tab)
+    assert tab.missing_label.styleSheet() == ERROR_STYLE
+    assert tab.missing_label.text() == "未能读取党费基数：" + message_for(DatabaseUnreadableError())
+    assert base_rows(page) == []
+
+    bases_gate.error = None  # it works again: the next reload shows the rows
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        tab.reload()
+    assert tab.missing_label.text() == "共 2 名党员。"
+    assert len(base_rows(page)) == 2

@@ -86,6 +86,16 @@ class DuesBaseModel(QAbstractTableModel):
         self.endResetModel()
         self.changed.emit()
 
+    def hide_rows(self, keep_typed: bool = True) -> None:
+        """Show no rows while new ones are read; what was typed (and the remarks) waits for
+        them, unless ``keep_typed`` is False. ``load`` then keeps it for the members listed."""
+        self.beginResetModel()
+        self._lines = []
+        if not keep_typed:
+            self._typed.clear()
+            self._messages.clear()
+        self.endResetModel()
+
     def clear(self) -> None:
         self.load([])
 

@@ -13,7 +13,8 @@
 Everything is read and written through ``app.services.dues``; long writes run through
 ``ui.tasks.run_in_background``. The last two tabs fold the whole ledger to show anything (seconds
 for 10,000 members), so they work it out off the GUI thread (``ui.tasks.LatestOnly``: the newest
-reload wins, one computation at a time) and say so meanwhile. Locking clears what is shown
+reload wins, one computation at a time) and say so meanwhile; 基数核定 reads its rows the same way
+(half a second for 10,000 members). Locking clears what is shown
 (``clear``), unlocking reloads it (``refresh``); what was typed and not saved stays.
 """
 
@@ -58,6 +59,7 @@ from app.errors import BranchDeskError, CancelledError, InvalidInputError
 from app.services import dues, members
 from app.services.dues import (
     ArrearsEntry,
+    BaseLine,
     GenerationResult,
     PaymentReceipt,
     RemittanceSummary,
@@ -541,9 +543,16 @@ class MonthTab(QWidget):
 
 # ==================================================================== 基数核定
 class BasesTab(QWidget):
-    """The yearly 核定: type each member's monthly base and the month it applies from."""
+    """The yearly 核定: type each member's monthly base and the month it applies from.
+
+    Every paying member's bases are read off the GUI thread (``LatestOnly``: half a second for
+    10,000 members); meanwhile the table is empty, the line under it says so and nothing can be
+    saved. What was typed waits for the rows. ``loaded`` is emitted when they are shown (or why
+    they could not be read).
+    """
 
     changed = Signal()
+    loaded = Signal()
 
     def __init__(self, workspace: Workspace, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -552,6 +561,8 @@ class BasesTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self.model = DuesBaseModel(self)
         self.import_dialog: QDialog | None = None
+        self._loading = False  # from ``reload`` until its rows (or its failure) are shown
+        self._load_error = ""  # why the rows could not be read, until the next reload
 
         year = today().year
         self.year_spin = QSpinBox()
@@ -615,29 +626,69 @@ class BasesTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.feedback_label)
+        self._latest = LatestOnly(self, self._arrived, self._failed)
 
     @property
     def year(self) -> int:
         return self.year_spin.value()
+
+    @property
+    def busy(self) -> bool:
+        """True from ``reload`` until its rows are shown."""
+        return self._latest.busy
 
     def _year_changed(self, year: int) -> None:
         self.effective_edit.set_month(Month(year, 1))
         self.reload(keep_typed=False)
 
     def reload(self, keep_typed: bool = True) -> None:
-        try:
-            with self._workspace.unit_of_work() as uow:
-                lines = dues.base_lines(uow, self.year)
-        except BranchDeskError as error:
-            _feedback(self.feedback_label, message_for(error), ok=False)
-            return
-        self.model.load(lines, keep_typed=keep_typed)
+        """Read the year's rows off the GUI thread; the table is empty meanwhile. What was typed
+        is kept for the members listed again, unless ``keep_typed`` is False."""
+        workspace, year = self._workspace, self.year
+
+        def work(_context: TaskContext) -> list[BaseLine]:
+            with workspace.unit_of_work() as uow:  # this thread's own session
+                return dues.base_lines(uow, year)
+
+        if keep_typed:
+            self.table.commit_open_editor()
+        self._loading, self._load_error = True, ""
+        self.model.hide_rows(keep_typed=keep_typed)
+        self._show_missing()
+        self._latest.run(work)
+
+    def _arrived(self, lines: list[BaseLine]) -> None:
+        self._loading = False
+        self.model.load(lines, keep_typed=True)  # what reload did not drop
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self._load_error = self.tr("The bases could not be read: {reason}").format(
+            reason=message_for(error))
+        self._show_missing()
+        self.loaded.emit()
 
     def clear(self) -> None:
+        """Forget the rows (the data was locked); a read still running is ignored."""
+        self._latest.drop()
+        self._loading, self._load_error = False, ""
         self.model.clear()
+        self.missing_label.clear()
         self.feedback_label.clear()
 
     def _show_missing(self) -> None:
+        """The line under the table: reading, why reading failed, or who still has no base."""
+        self.save_button.setEnabled(not self._loading)
+        self.copy_button.setEnabled(not self._loading)
+        if self._loading:
+            self.missing_label.setStyleSheet(HINT_STYLE)
+            self.missing_label.setText(self.tr("Reading the members' bases…"))
+            return
+        if self._load_error:
+            self.missing_label.setStyleSheet(ERROR_STYLE)
+            self.missing_label.setText(self._load_error)
+            return
         missing = self.model.missing_count()
         self.missing_label.setStyleSheet(ERROR_STYLE if missing else HINT_STYLE)
         self.missing_label.setText(
@@ -652,7 +703,7 @@ class BasesTab(QWidget):
         return self.model.copy_current(rows)
 
     def save(self) -> BackgroundTask | None:
-        if self.last_task is not None:
+        if self.last_task is not None or self._loading:  # no rows to save while they are read
             return None
         self.table.commit_open_editor()
         pending, wrong = self.model.pending()

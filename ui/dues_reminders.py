@@ -5,16 +5,16 @@ six months unpaid without good reason is treated as leaving the party (第十三
 prominent as well; the branch looks into it and decides. The app only reminds.
 
 The list is folded from the whole dues ledger (a second or two for 10,000 members), so it is
-worked out off the GUI thread (``ui.tasks.run_quietly``, with its own unit of work) while a line
-says so. One computation at a time: a refresh asked for meanwhile runs when it ends, and a result
-that is no longer wanted (refreshed again since, or the data was locked) is dropped.
+worked out off the GUI thread (``ui.tasks.LatestOnly``, with its own unit of work) while a line
+says so: one computation at a time, and only the newest wanted result is shown (not one refreshed
+again since, nor one that ends after the data was locked). 党费 › 欠缴提醒 works it out the same way
+(``arrears_operation``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -26,7 +26,7 @@ from app.services.workspace import Workspace
 from ui import dues_texts
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE
-from ui.tasks import BackgroundTask, TaskContext, run_quietly
+from ui.tasks import LatestOnly, Operation, TaskContext
 
 Today = Callable[[], date]
 
@@ -40,6 +40,16 @@ MAX_SHOWN = 12
 
 def is_prominent(level: ArrearsLevel) -> bool:
     return level in (ArrearsLevel.SEVERE, ArrearsLevel.LAPSED)
+
+
+def arrears_operation(workspace: Workspace, today: date) -> Operation:
+    """The background operation that lists the arrears as of ``today``, in its own session."""
+
+    def work(_context: TaskContext) -> list[ArrearsEntry]:
+        with workspace.unit_of_work() as uow:  # this thread's own session
+            return dues.arrears_list(uow, today)
+
+    return work
 
 
 class ArrearsReminders(QWidget):
@@ -58,9 +68,7 @@ class ArrearsReminders(QWidget):
         self._today = today
         self.entries: list[ArrearsEntry] = []
         self.labels: list[QLabel] = []
-        self.task: BackgroundTask | None = None  # the computation running, if any
-        self._wanted = 0  # counts refreshes and clears: a result is shown only if still wanted
-        self._again = False  # refreshed while a computation was running
+        self._latest = LatestOnly(self, self._arrived, self._failed)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("Party dues in arrears"))
@@ -78,52 +86,26 @@ class ArrearsReminders(QWidget):
     @property
     def busy(self) -> bool:
         """True from ``refresh`` until its list is shown."""
-        return self.task is not None
+        return self._latest.busy
 
     def refresh(self) -> None:
         """Work out the arrears as of today off the GUI thread; a line says so meanwhile."""
-        self._wanted += 1
         self._show_status(self.tr("Working out who is behind with their dues…"), HINT_STYLE)
-        if self.task is not None:
-            # One at a time: the running computation's result is no longer wanted; this one
-            # starts when it ends.
-            self._again = True
-            return
-        self._start()
+        self._latest.run(arrears_operation(self._workspace, self._today()))
 
     def clear(self) -> None:
         """Forget the list (the data was locked); a computation still running is ignored."""
-        self._wanted += 1
-        self._again = False
+        self._latest.drop()
         self.show_entries([])
 
-    def _start(self) -> None:
-        workspace, today, wanted = self._workspace, self._today(), self._wanted
+    def _arrived(self, entries: list[ArrearsEntry]) -> None:
+        self.show_entries(entries)
+        self.loaded.emit()
 
-        def work(_context: TaskContext) -> list[ArrearsEntry]:
-            with workspace.unit_of_work() as uow:  # this thread's own session
-                return dues.arrears_list(uow, today)
-
-        self.task = run_quietly(
-            self, work,
-            on_success=lambda entries: self._arrived(wanted, entries),
-            on_failure=lambda error: self._arrived(wanted, error),
-        )
-
-    def _arrived(self, wanted: int, outcome: object) -> None:
-        self.task = None
-        if self._again:
-            self._again = False
-            self._start()
-            return
-        if wanted != self._wanted:  # cleared (locked) since it started
-            return
-        if isinstance(outcome, BaseException):
-            self.show_entries([])
-            self._show_status(self.tr("The dues arrears could not be worked out: {reason}")
-                              .format(reason=message_for(outcome)), ERROR_STYLE)
-        else:
-            self.show_entries(cast("list[ArrearsEntry]", outcome))
+    def _failed(self, error: BaseException) -> None:
+        self.show_entries([])
+        self._show_status(self.tr("The dues arrears could not be worked out: {reason}")
+                          .format(reason=message_for(error)), ERROR_STYLE)
         self.loaded.emit()
 
     def _show_status(self, text: str, style: str) -> None:

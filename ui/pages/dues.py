@@ -66,7 +66,7 @@ from app.services.dues import (
 )
 from app.services.workspace import Workspace
 from ui import dues_texts
-from ui.dues_reminders import WARNING_STYLE, is_prominent
+from ui.dues_reminders import WARNING_STYLE, arrears_operation, is_prominent
 from ui.dues_texts import month_text, yuan_text
 from ui.entry_table import EntryTableView
 from ui.member_dues import MemberDuesDialog
@@ -1095,16 +1095,10 @@ class ArrearsTab(QWidget):
     def reload(self) -> None:
         """Work out the arrears as of today off the GUI thread; the summary line says so
         meanwhile (a list shown before may be out of date: hence the reload)."""
-        workspace, today = self._workspace, self._today()
-
-        def work(_context: TaskContext) -> list[ArrearsEntry]:
-            with workspace.unit_of_work() as uow:  # this thread's own session
-                return dues.arrears_list(uow, today)
-
         self._show_rows([])
         self.summary_label.setStyleSheet(HINT_STYLE)
         self.summary_label.setText(self.tr("Working out who is behind with their dues…"))
-        self._latest.run(work)
+        self._latest.run(arrears_operation(self._workspace, self._today()))
 
     def _arrived(self, entries: list[ArrearsEntry]) -> None:
         self.show_entries(entries)

@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,12 +55,12 @@ from ui import member_texts
 from ui.meeting_editor import MeetingEditor
 from ui.messages import message_for
 from ui.models.meeting_table import MeetingTableModel
+from ui.search_box import search_as_typed
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background
 
 DOCUMENTS_MODULE = "app.services.meeting_documents"
 PRINTING_MODULE = "ui.printing"
-SEARCH_DELAY_MS = 150
 
 Today = Callable[[], date]
 
@@ -216,11 +216,7 @@ class MeetingsPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search topics or place"))
         self.search_edit.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer = search_as_typed(self.search_edit, self.apply_filter, self)
         self.year_spin.valueChanged.connect(lambda _v: self.apply_filter())
         self.month_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.type_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -306,6 +302,9 @@ class MeetingsPage(QWidget):
             self.model.set_filter(self.current_filter())
         except BranchDeskError as error:
             self._feedback(message_for(error), ok=False)
+        self._show_count()
+
+    def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} meetings").format(count=self.model.count))
 
     def selected_meeting_id(self) -> str | None:
@@ -565,7 +564,7 @@ class MeetingsPage(QWidget):
     def refresh(self) -> None:
         """Reload from the (unlocked) workspace; raises BranchDeskError."""
         self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("{count} meetings").format(count=self.model.count))
+        self._show_count()
         if self.report is not None or self.tabs.currentIndex() == 1:
             self.refresh_compliance()
 

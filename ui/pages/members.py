@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,10 +50,8 @@ from ui.member_dialogs import EventDialog, LeaveDialog
 from ui.member_form import MemberForm
 from ui.messages import message_for
 from ui.models.member_table import COLUMNS, MemberTableModel
+from ui.search_box import search_as_typed
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-
-SEARCH_DELAY_MS = 150
-"""Pause after the last keystroke in the search box before the list is filtered."""
 
 ROSTER_IO_MODULE = "ui.roster_io"
 HORIZONS = (30, 60, 90)
@@ -104,12 +102,7 @@ class MembersPage(QWidget):
             self.tr("Search name, ID number, phone or work unit")
         )
         self.search_edit.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.apply_filter)
+        self._search_timer = search_as_typed(self.search_edit, self.apply_filter, self)
 
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[StatusFilter, QPushButton] = {}

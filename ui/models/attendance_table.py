@@ -22,12 +22,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.meetings import Attendance
 from ui import member_texts
+from ui.models.headers import header_data
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, STANDING, STATUS, REASON = range(4)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's ``Attendance`` (the status column's combo reads and writes it)."""
+
+COLUMN_TITLES = (
+    lambda: QCoreApplication.translate("AttendanceTable", "Name"),
+    lambda: QCoreApplication.translate("AttendanceTable", "Party standing"),
+    lambda: QCoreApplication.translate("AttendanceTable", "Attendance"),
+    lambda: QCoreApplication.translate("AttendanceTable", "Reason for leave or absence"),
+)
+"""Translated when asked for (the language is installed after import)."""
 
 _ABSENT_BRUSH = QBrush(QColor("#fbe9e7"))
 _PROBLEM_BRUSH = QBrush(QColor("#ffcdd2"))
@@ -109,7 +118,7 @@ class AttendanceModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -165,19 +174,8 @@ class AttendanceModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            titles = (
-                QCoreApplication.translate("AttendanceTable", "Name"),
-                QCoreApplication.translate("AttendanceTable", "Party standing"),
-                QCoreApplication.translate("AttendanceTable", "Attendance"),
-                QCoreApplication.translate("AttendanceTable", "Reason for leave or absence"),
-            )
-            return titles[section] if 0 <= section < len(titles) else None
-        if 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+        return header_data(section, orientation, role, len(COLUMN_TITLES),
+                           lambda column: COLUMN_TITLES[column](), (), len(self._rows))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -33,7 +33,7 @@ import struct
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -292,25 +292,30 @@ def unseal(data: bytes, sender_signing: bytes, recipient: KeyPair) -> tuple[Mani
     return manifest, payload
 
 
-def parse_upload(manifest: Manifest, payload: bytes) -> UploadPayload:
+_P = TypeVar("_P", bound=BaseModel)
+
+
+def _payload(model: type[_P], manifest: Manifest, kind: str, payload: bytes) -> _P:
+    """``payload`` read as ``model``; "damaged" if it is not one, "wrong_kind" if the manifest
+    says it is another kind of bundle."""
     try:
-        upload = UploadPayload.model_validate_json(payload)
+        parsed = model.model_validate_json(payload)
     except ValidationError as error:
         raise BundleRejected("damaged") from error
-    if manifest.kind != "upload":
+    if manifest.kind != kind:
         raise BundleRejected("wrong_kind")
+    return parsed
+
+
+def parse_upload(manifest: Manifest, payload: bytes) -> UploadPayload:
+    upload = _payload(UploadPayload, manifest, "upload", payload)
     if len(upload.ops) != manifest.op_count:
         raise BundleRejected("damaged")
     return upload
 
 
 def parse_return(manifest: Manifest, payload: bytes) -> ReturnPayload:
-    try:
-        answer = ReturnPayload.model_validate_json(payload)
-    except ValidationError as error:
-        raise BundleRejected("damaged") from error
-    if manifest.kind != "return":
-        raise BundleRejected("wrong_kind")
+    answer = _payload(ReturnPayload, manifest, "return", payload)
     if len(answer.results) != manifest.op_count or (
         sum(len(p.changes) for p in answer.pages) != manifest.change_count
     ):

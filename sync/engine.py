@@ -144,6 +144,13 @@ class SyncReport:
     rejected_reasons: dict[str, int] = field(default_factory=dict)
 
 
+def unacknowledged(session: Session) -> int:
+    """Outbox entries the platform has not acknowledged yet."""
+    return int(session.scalar(
+        select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
+    ) or 0)
+
+
 def get_setting(session: Session, key: str, default: str = "") -> str:
     row = session.get(Setting, key)
     return row.value if row is not None else default
@@ -244,9 +251,7 @@ class Engine:
 
     def pending_count(self) -> int:
         with self.new_uow() as uow:
-            return int(uow.session.scalar(
-                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
-            ) or 0)
+            return unacknowledged(uow.session)
 
     def _next_batch(
         self, after_seq: int = 0
@@ -287,7 +292,7 @@ class Engine:
                     getattr(row, "server_version", 1) == 0
                 ):
                     # Never acknowledged: send the whole record (e.g. after being 秘密).
-                    patch = {**snapshot(row), **patch}
+                    patch = {**_snapshot(row), **patch}
                 ops.append({
                     "op_id": op_id, "entity": entity, "entity_id": entity_id, "patch": patch,
                     "base_version": base_version, "hlc": hlc,
@@ -697,13 +702,12 @@ class Engine:
 # ---------------------------------------------------------------- values between rows and wire
 
 
-def snapshot(row: Any) -> dict[str, Any]:
+def _snapshot(row: Any) -> dict[str, Any]:
     """A record's fields as wire values (ISO dates), without bookkeeping, tombstone and
-    attachment blobs: of an ORM object, or of a plain row (``_row_columns``)."""
-    values = getattr(row, "_mapping", None)
-    if values is None:
-        values = {c.name: getattr(row, c.name) for c in row.__table__.columns}
-    return {name: to_wire(value) for name, value in values.items() if name not in _NOT_WIRED}
+    attachment blobs, of a plain row of ``_row_columns``."""
+    return {
+        name: to_wire(value) for name, value in row._mapping.items() if name not in _NOT_WIRED
+    }
 
 
 _NOT_WIRED = {*_BOOKKEEPING, DELETED_FIELD, "data"}  # "data": attachment blobs never sync

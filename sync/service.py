@@ -15,24 +15,21 @@ import json
 import logging
 import platform
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.errors import (
     BranchDeskError,
     FieldProblem,
     InvalidInputError,
     RecordNotFoundError,
-    SyncConflictsPendingError,
     SyncNotEnrolledError,
 )
 from app.services.workspace import Workspace
 from app.storage.ids import utc_iso
 from app.storage.models import (
-    OutboxEntry,
     SyncConflictRow,
     SyncNoticeRow,
     SyncRunRow,
@@ -49,6 +46,7 @@ from sync.engine import (
     _columns,
     get_setting,
     set_setting,
+    unacknowledged,
 )
 
 log = logging.getLogger(__name__)
@@ -281,19 +279,10 @@ def sync_now(
             uow.commit()
 
 
-def raise_if_conflicts(workspace: Workspace) -> None:
-    """SyncConflictsPendingError when changed fields wait for the secretary's choice."""
-    count = len(conflicts(workspace))
-    if count:
-        raise SyncConflictsPendingError(count)
-
-
 def pending_count(workspace: Workspace) -> int:
     """Local changes the platform has not acknowledged yet."""
     with workspace.unit_of_work() as uow:
-        return int(uow.session.scalar(
-            select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))
-        ) or 0)
+        return unacknowledged(uow.session)
 
 
 def conflicts(workspace: Workspace) -> list[PendingConflict]:
@@ -365,4 +354,3 @@ def mark_notice_read(workspace: Workspace, notice_id: int) -> None:
             uow.commit()
 
 
-ProgressCallback = Callable[[int, int], None]

@@ -30,7 +30,7 @@ A device reads and writes only its own branch (``403`` otherwise). Errors are JS
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
@@ -41,21 +41,6 @@ MAX_BATCH = 500
 MAX_PAGE = 2000
 """Most changes in one pull page."""
 DEFAULT_PAGE = 1000
-
-ENTITIES = (
-    "branch",
-    "party_group",
-    "member",
-    "member_event",
-    "meeting",
-    "meeting_attendance",
-    "meeting_vote",
-    "meeting_amendment",
-    "dues_base",
-    "dues_relief",
-    "dues_event",
-)
-"""Record kinds that sync. Meeting attachments (photos, scans) stay on the PC in version 1."""
 
 Entity = Literal[
     "branch",
@@ -70,6 +55,8 @@ Entity = Literal[
     "dues_relief",
     "dues_event",
 ]
+ENTITIES: tuple[str, ...] = get_args(Entity)
+"""Record kinds that sync. Meeting attachments (photos, scans) stay on the PC in version 1."""
 
 MERGED_ENTITY = "member"
 """Members merge field by field; the same field changed on two devices is a conflict for the

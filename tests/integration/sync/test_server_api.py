@@ -85,12 +85,16 @@ def test_a_revoked_device_is_refused_within_the_auth_cache_time(live_server):
     _branch_id, code = live_server.branch()
     device = Device(live_server.url, code)
     assert device.pull().status_code == 200  # the token is now remembered for a moment
+    assert live_server.store.authenticated(device.token) is not None
     with live_server.store.engine.begin() as connection:
         connection.execute(update(db.device).values(revoked_at=db.now_iso()))
     time.sleep(AUTH_CACHE_SECONDS + 0.1)
     for answer in (device.pull(), device.push(op("member", str(uuid.uuid4()), {"name": "甲"}))):
         assert answer.status_code == 401
         assert answer.json() == {"reason": "unauthorized"}
+    # A revoked token is not remembered as valid again: refused on every later request too.
+    assert live_server.store.authenticated(device.token) is None
+    assert device.pull().status_code == 401
     assert AUTH_CACHE_SECONDS <= 5  # "promptly": the administrator does not wait for minutes
 
 

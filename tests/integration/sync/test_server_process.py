@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +18,7 @@ import requests
 import uvicorn
 from sqlalchemy import text
 
+from bench.processes import serving
 from server import db
 from server.__main__ import listening_socket
 from server.store import Store
@@ -40,12 +40,6 @@ def postgres_url() -> Iterator[str]:
 def _server(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "server", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=60, check=False)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _children(pid: int) -> list[int]:
@@ -106,24 +100,10 @@ def test_workers_on_postgresql_share_the_branch_lock(postgres_url):
         assert enrolled is not None
         tokens.append(enrolled.token)
     store.engine.dispose()
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "--database", postgres_url, "--port", str(port),
-         "--workers", "2"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/v1/branches/{branch_id}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=1)
-                break
-            except requests.ConnectionError:
-                assert process.poll() is None, "the server stopped"
-                assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.1)
-        assert len(_children(process.pid)) >= 2
+    with serving("workers", "-m", "server", "--database", postgres_url, "--port", "{port}",
+                 "--workers", "2") as (url, pid):
+        base = f"{url}/v1/branches/{branch_id}"
+        assert len(_children(pid)) >= 2
 
         def push(token: str) -> list[int]:
             seqs = []
@@ -147,9 +127,6 @@ def test_workers_on_postgresql_share_the_branch_lock(postgres_url):
         page = requests.get(f"{base}/sync/changes", params={"limit": 100}, timeout=10,
                             headers={"Authorization": f"Bearer {tokens[0]}"}).json()
         assert [change["seq"] for change in page["changes"]] == sorted(seqs)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_a_connection_idle_for_long_is_tested_before_use(postgres_url, monkeypatch):

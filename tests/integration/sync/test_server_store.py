@@ -56,7 +56,14 @@ def test_a_push_looks_records_up_by_index_not_by_scanning_the_branch(tmp_path):
 
     _push(store, device, _ops(50))
     event.remove(store.engine, "before_cursor_execute", _seen)
-    assert statements
+    # One lookup per entity by id, and by natural key for the entity that has one: the member,
+    # the 50 dues events and the attendance each found by (branch, entity) with every id.
+    by_id = sorted(p[1] for st, p in statements if "AND id IN" in st)
+    by_key = sorted(p[1] for st, p in statements if "AND natural_key IN" in st)
+    assert by_id == ["dues_event", "meeting_attendance", "member"], statements
+    assert by_key == ["meeting_attendance"], statements
+    assert len(statements) == 4
+    assert max(len(p) for _st, p in statements) == 2 + 50  # all 50 events in one query
     with store.engine.connect() as connection:
         for statement, parameters in statements:
             plan = " ".join(
@@ -66,6 +73,7 @@ def test_a_push_looks_records_up_by_index_not_by_scanning_the_branch(tmp_path):
             # (branch, entity, ...): the primary key or the unique natural key; a lookup on
             # the branch alone read every record of the branch on every batch.
             assert "branch_id=? AND entity=?" in plan, plan
+            assert "SCAN" not in plan, plan
 
 
 def test_a_database_of_an_earlier_server_gets_the_new_columns(tmp_path):

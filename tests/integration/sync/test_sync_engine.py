@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
+import uuid
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -32,10 +34,11 @@ from app.storage.models import (
     Setting,
 )
 from server import db as server_db
+from server.store import DeviceInfo
 from sync import service
 from sync.client import HttpClient
 from sync.engine import Engine
-from sync.wire import ChangesPage, OwnRanges, parse_own_ranges
+from sync.wire import ChangesPage, OwnRanges, PushRequest, parse_own_ranges
 from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
 from tests.integration.sync.conftest import LiveServer, start_server
 
@@ -465,6 +468,53 @@ def test_a_push_failing_midway_keeps_what_was_answered_and_resumes(tmp_path, liv
     assert live_server.store.record_count() == 1800  # nothing twice
 
 
+class SlowPush:
+    """A transport whose pushes take a moment, noting when each was on its way."""
+
+    def __init__(self, inner: HttpClient) -> None:
+        self.inner = inner
+        self.pushes: list[tuple[float, float]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def push(self, ops):
+        start = time.monotonic()
+        answer = self.inner.push(ops)
+        time.sleep(0.2)
+        self.pushes.append((start, time.monotonic()))
+        return answer
+
+
+def test_the_next_batch_is_read_while_the_previous_one_is_on_its_way(
+    tmp_path, live_server, branch, monkeypatch
+):
+    a = device(tmp_path, "bulk", live_server, branch)
+    with a.unit_of_work() as uow:
+        for i in range(1200):
+            uow.outbox("party_group", uow.new_id(), {"name": f"g{i}"})
+        uow.commit()
+    reads: list[float] = []
+    next_batch = Engine._next_batch
+
+    def noted(engine: Engine, after_seq: int = 0) -> Any:
+        reads.append(time.monotonic())
+        return next_batch(engine, after_seq)
+
+    monkeypatch.setattr(Engine, "_next_batch", noted)
+    transport = SlowPush(service.client_for(a))
+    report = sync(a, transport=transport)
+    assert (report.pushed, service.pending_count(a)) == (1200, 0)
+    pushes = transport.pushes
+    assert len(pushes) == 3
+    # One after another, in order: never two on their way at once.
+    assert all(end <= pushes[i + 1][0] for i, (_start, end) in enumerate(pushes[:-1]))
+    # Each following batch (and the end of the outbox after the last) was read during a push.
+    for start, end in pushes:
+        assert any(start <= read <= end for read in reads), (pushes, reads)
+    assert live_server.store.record_count() == 1200
+
+
 # ---------------------------------------------------------------- echoes of a device's own pushes
 # What a device pushed is not pulled back to it (``own`` ranges and ``echo_device``), except where
 # the platform merged in something from elsewhere, and never where the device may not hold it.
@@ -533,6 +583,41 @@ def test_a_device_restored_from_a_backup_gets_back_its_later_writes(two, tmp_pat
     sync(a)
     assert member(a, member_id).phone == "13800000000"
     assert member(a, added_later).name == "李娜"
+
+
+def test_only_the_asking_devices_own_writes_are_left_out(live_server, branch):
+    store = live_server.store
+    devices = []
+    for name in ("a", "b"):
+        enrolled = store.enroll(store.issue_code(branch), name)
+        assert enrolled is not None
+        devices.append(DeviceInfo(enrolled.device_id, branch))
+    a, b = devices
+
+    def push(device: DeviceInfo, name: str) -> int:
+        request = PushRequest.model_validate({"ops": [{
+            "op_id": str(uuid.uuid4()), "entity": "party_group", "entity_id": str(uuid.uuid4()),
+            "patch": {"name": name}, "base_version": 0, "hlc": "1764000000000-00000-pc",
+        }]})
+        answer = json.loads(store.push_json(device, request, uuid.uuid4().hex, uuid.uuid4().hex))
+        return int(answer["results"][0]["seq"])
+
+    def names(device: DeviceInfo, own: list[tuple[int, int]]) -> tuple[list[str], str]:
+        page = ChangesPage.model_validate_json(
+            store.changes_json(branch, 0, 100, None, device.id, own)
+        )
+        return [c.data["name"] for c in page.changes], page.next_cursor
+
+    first, second, third = push(a, "甲"), push(b, "乙"), push(a, "丙")
+    everything = [(0, 10**9)]
+    assert names(a, []) == (["甲", "乙", "丙"], str(third))
+    # a's own numbers leave out only what a wrote there; the cursor still moves past them.
+    assert names(a, [(first, first), (third, third)]) == (["乙"], str(third))
+    # Ranges naming another device's writes leave nothing of it out.
+    assert names(a, everything) == (["乙"], str(third))
+    assert names(b, everything) == (["甲", "丙"], str(third))
+    assert names(b, [(first, third)]) == (["甲", "丙"], str(third))
+    assert second == first + 1
 
 
 def test_own_ranges_are_runs_of_numbers_and_read_back():

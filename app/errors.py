@@ -241,14 +241,6 @@ class SyncProtocolError(BranchDeskError):
         self.reason = reason
 
 
-class SyncConflictsPendingError(BranchDeskError):
-    """The sync finished, but ``count`` changed fields wait for the secretary's choice."""
-
-    def __init__(self, count: int) -> None:
-        super().__init__(f"{count} conflicts pending")
-        self.count = count
-
-
 class MassDeletionConfirmationRequired(BranchDeskError):  # noqa: N818 - a question, not a failure
     """A pull would delete ``count`` local records, more than ``share`` (0..1) of them: nothing
     of that page was applied; sync again with the deletions confirmed."""

@@ -33,7 +33,6 @@ from app.errors import (
     RosterFileError,
     SyncAuthError,
     SyncBundleError,
-    SyncConflictsPendingError,
     SyncNotEnrolledError,
     SyncProtocolError,
     SyncServerUnreachableError,
@@ -224,12 +223,6 @@ def message_for(error: BaseException) -> str:
             ).format(reason=error.reason)
         case SyncBundleError():
             return _bundle_message(error.reason)
-        case SyncConflictsPendingError():
-            return QCoreApplication.translate(
-                "Messages",
-                "{count} fields were changed both here and on the platform: choose which value "
-                "to keep.",
-            ).format(count=error.count)
         case MassDeletionConfirmationRequired():
             return QCoreApplication.translate(
                 "Messages",

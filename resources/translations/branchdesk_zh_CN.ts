@@ -3029,10 +3029,6 @@
       <translation>平台返回了本版本无法识别的应答（{reason}）。本机数据未作任何更改，可能需要平台管理员进行更新。</translation>
     </message>
     <message>
-      <source>{count} fields were changed both here and on the platform: choose which value to keep.</source>
-      <translation>有 {count} 个字段在本机和平台上都被修改过，请选择保留哪一个值。</translation>
-    </message>
-    <message>
       <source>The platform's changes would remove {count} records from this PC, more than {share}% of them. Nothing was removed. Check with the platform administrator, then confirm if it is right.</source>
       <translation>平台的更改将从本机删除 {count} 条记录，超过总数的 {share}%。目前未删除任何记录。请先与平台管理员核实，确认无误后再执行。</translation>
     </message>

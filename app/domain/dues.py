@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TypeVar
 
 from app.domain.calendar import Month, month_range
 from app.domain.money import (
@@ -805,27 +806,60 @@ def remitted_in(remittances: Iterable[Remittance], first: Month, last: Month) ->
     return remitted
 
 
+def reversed_event_ids(events: Iterable[tuple[str, str | None]]) -> frozenset[str]:
+    """The ids reversed by the events given, in recorded order, as (event id, id of the event it
+    reverses or None). Raises ValueError for a duplicate id and for a reversal of an unknown or
+    later event, of a reversal, or of an event already reversed. (Shared by ``fold`` and the
+    integer-fen fold of ``app.domain.dues_fen``.)"""
+    seen: dict[str, bool] = {}  # event id -> is a reversal
+    reversed_ids: set[str] = set()
+    for event_id, target in events:
+        if event_id in seen:
+            raise ValueError(f"duplicate event id {event_id}")
+        if target is not None:
+            target_is_reversal = seen.get(target)
+            if target_is_reversal is None:
+                raise ValueError(f"reversal {event_id} of an unknown or later event")
+            if target_is_reversal:
+                raise ValueError("a reversal cannot be reversed; record the event again")
+            if target in reversed_ids:
+                raise ValueError(f"event {target} reversed twice")
+            reversed_ids.add(target)
+        seen[event_id] = target is not None
+    return frozenset(reversed_ids)
+
+
 def _in_force(
     events: Sequence[LedgerEvent],
 ) -> tuple[list[DueGenerated | Payment | Remittance], frozenset[str]]:
     """Apply reversals: the events still in force, and the ids reversed."""
-    seen: dict[str, LedgerEvent] = {}
-    reversed_ids: set[str] = set()
-    for event in events:
-        if event.event_id in seen:
-            raise ValueError(f"duplicate event id {event.event_id}")
-        if isinstance(event, Reversal):
-            target = seen.get(event.of_event_id)
-            if target is None:
-                raise ValueError(f"reversal {event.event_id} of an unknown or later event")
-            if isinstance(target, Reversal):
-                raise ValueError("a reversal cannot be reversed; record the event again")
-            if event.of_event_id in reversed_ids:
-                raise ValueError(f"event {event.of_event_id} reversed twice")
-            reversed_ids.add(event.of_event_id)
-        seen[event.event_id] = event
+    reversed_ids = reversed_event_ids(
+        (e.event_id, e.of_event_id if isinstance(e, Reversal) else None) for e in events
+    )
     kept = [e for e in events if not isinstance(e, Reversal) and e.event_id not in reversed_ids]
-    return kept, frozenset(reversed_ids)
+    return kept, reversed_ids
+
+
+_Key = TypeVar("_Key", int, Month)
+_Amount = TypeVar("_Amount", int, Decimal)
+
+
+def set_against(
+    left: _Amount, months: Iterable[_Key], due: Mapping[_Key, _Amount], paid: dict[_Key, _Amount]
+) -> tuple[list[tuple[_Key, _Amount]], _Amount]:
+    """The dues part ``left`` of one payment set against the months it lists, oldest first, each
+    up to what it still owes (``due`` less ``paid``; ``paid`` is updated): the (month, share) set
+    and what is left over (unallocated). Amounts are ``Decimal`` yuan or integer fen alike.
+    (Shared by ``fold`` and the integer-fen fold of ``app.domain.dues_fen``.)"""
+    zero = left - left
+    shares: list[tuple[_Key, _Amount]] = []
+    for month in sorted(months):
+        share = min(left, max(due.get(month, zero) - paid.get(month, zero), zero))
+        if share > 0:
+            paid[month] = paid.get(month, zero) + share
+            shares.append((month, share))
+        left -= share
+    return shares, left
 
 
 def fold(events: Iterable[LedgerEvent]) -> Ledger:
@@ -857,16 +891,13 @@ def fold(events: Iterable[LedgerEvent]) -> Ledger:
         payments.append(event)
         member = event.member_id
         voluntary[member] = voluntary.get(member, ZERO) + event.voluntary
-        member_due = due.get(member, {})
-        member_paid = paid.setdefault(member, {})
-        left = event.dues_part
-        for month in sorted(event.months):
-            owed = member_due.get(month, ZERO) - member_paid.get(month, ZERO)
-            share = min(left, max(owed, ZERO))
-            if share > 0:
-                member_paid[month] = member_paid.get(month, ZERO) + share
-                allocations.append(Allocation(event.event_id, member, month, share, event.paid_on))
-            left -= share
+        shares, left = set_against(
+            event.dues_part, event.months, due.get(member, {}), paid.setdefault(member, {})
+        )
+        allocations.extend(
+            Allocation(event.event_id, member, month, share, event.paid_on)
+            for month, share in shares
+        )
         unallocated[member] = unallocated.get(member, ZERO) + left
 
     members: dict[str, MemberLedger] = {}

@@ -13,8 +13,9 @@ and months as ``Month.index``, into just that:
 - the payments and remittances in force, in recorded order (and from them the collections in
   a period, the reconciliation against the remittances and the share for the centre).
 
-The rules are the same as ``dues.fold``'s, step by step (reversals, dues summed first, payments
-set against their months oldest first, in recorded order, never beyond what is owed), and a
+The rules are ``dues.fold``'s and live there once: the checks of reversals
+(``dues.reversed_event_ids``) and the setting of a payment against its months, oldest first, in
+recorded order, never beyond what is owed (``dues.set_against``); dues are summed first. A
 property test holds the two folds to the same result for any ledger. Amounts stay integer fen
 in the fold's result; the sums it computes itself (collections, reconciliation) and the
 remittances leave as ``Decimal``.
@@ -159,15 +160,12 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
         if member_paid is None:
             member_paid = paid[member_id] = {}
             first_paid[member_id] = {}
-        left = fen - voluntary_fen
-        for month in sorted(covered):
-            share = min(left, max(member_due.get(month, 0) - member_paid.get(month, 0), 0))
-            if share > 0:
-                member_paid[month] = member_paid.get(month, 0) + share
-                earliest = first_paid[member_id].get(month)
-                if earliest is None or paid_on < earliest:
-                    first_paid[member_id][month] = paid_on
-            left -= share
+        shares, left = rules.set_against(fen - voluntary_fen, covered, member_due, member_paid)
+        member_first_paid = first_paid[member_id]
+        for month, _share in shares:
+            earliest = member_first_paid.get(month)
+            if earliest is None or paid_on < earliest:
+                member_first_paid[month] = paid_on
         unallocated[member_id] = unallocated.get(member_id, 0) + left
 
     members = {
@@ -194,27 +192,10 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
 
 
 def _reversed(events: list[FenEvent]) -> frozenset[str]:
-    """The ids reversed, after the checks of ``dues._in_force``."""
-    seen: dict[str, bool] = {}  # event id -> is a reversal
-    reversed_ids: set[str] = set()
-    for event in events:
-        event_id = event[1]
-        if event_id in seen:
-            raise ValueError(f"duplicate event id {event_id}")
-        if event[0] == "reversal":
-            target = event[2]
-            target_is_reversal = seen.get(target)
-            if target_is_reversal is None:
-                raise ValueError(f"reversal {event_id} of an unknown or later event")
-            if target_is_reversal:
-                raise ValueError("a reversal cannot be reversed; record the event again")
-            if target in reversed_ids:
-                raise ValueError(f"event {target} reversed twice")
-            reversed_ids.add(target)
-            seen[event_id] = True
-        else:
-            seen[event_id] = False
-    return frozenset(reversed_ids)
+    """The ids reversed (the checks are ``dues.reversed_event_ids``)."""
+    return rules.reversed_event_ids(
+        (event[1], event[2] if event[0] == "reversal" else None) for event in events
+    )
 
 
 def fen_events(events: Iterable[rules.LedgerEvent]) -> Iterator[FenEvent]:

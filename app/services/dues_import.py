@@ -30,7 +30,7 @@ from app.domain.id_numbers import IdType, normalize, validate_id
 from app.domain.members import MembershipStatus, Severity
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
 from app.services import dues
-from app.services.roster import ImportProblem
+from app.services.roster import ImportProblem, ProblemReport
 from app.storage.models import DuesBaseRow, MemberRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -46,25 +46,13 @@ class PlannedBase:
 
 
 @dataclass(frozen=True)
-class BasePlan:
+class BasePlan(ProblemReport):
     path: Path
     effective: Month
     rows: tuple[PlannedBase, ...]  # bases to set (changed ones only)
     unchanged: int  # rows whose base is already in force
     problems: tuple[ImportProblem, ...]
     sheets: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,24 @@ class ImportProblem:
     header: str = ""  # for "unknown_column": the header text
 
 
+class ProblemReport:
+    """The errors and warnings of a plan read from a file (roster and dues-base imports alike)."""
+
+    problems: tuple[ImportProblem, ...]
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
 @dataclass(frozen=True)
 class PlannedRow:
     sheet: str
@@ -75,25 +93,13 @@ class UnknownHeader:
 
 
 @dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(ProblemReport):
     path: Path
     rows: tuple[PlannedRow, ...]
     problems: tuple[ImportProblem, ...]
     unknown_headers: tuple[UnknownHeader, ...] = ()
     new_party_groups: tuple[str, ...] = ()
     sheets: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[ImportProblem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.severity is Severity.ERROR for p in self.problems)
 
     def count(self, action: Action) -> int:
         return sum(1 for r in self.rows if r.action is action)

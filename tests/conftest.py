@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring.errors
 import pytest
 
+from app.domain.id_numbers import check_character
 from app.services.workspace import BranchProfile, KdfParams, Workspace
 
 # Keep tests away from the developer's real credential store.
@@ -77,3 +78,10 @@ def workspace(make_workspace) -> Iterator[Workspace]:
     ws.recovery_code = ws.create(PROFILE, PASSPHRASE)
     yield ws
     ws.lock()
+
+
+def id_number(i: int, first_year: int = 1970) -> str:
+    """A valid 18-digit resident ID number for test person ``i``: born on 1 January of
+    ``first_year + i``, sequence ``i``."""
+    first17 = f"110105{first_year + i}0101{i:03d}"
+    return first17 + check_character(first17)

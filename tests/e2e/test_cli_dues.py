@@ -11,16 +11,11 @@ from openpyxl import load_workbook
 
 from app.documents import dues_reports as doc
 from app.domain.calendar import Month
-from app.domain.id_numbers import check_character
 from app.services import dues as d
 from app.services import members as m
 from app.services.workspace import Workspace
+from tests.conftest import id_number as number
 from tests.e2e.test_cli import CJK, PASSPHRASE, one_chinese_line, run
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 @pytest.fixture(scope="module")

@@ -17,24 +17,19 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
 from app.domain.dues import ArrearsLevel, PersonCategory
-from app.domain.id_numbers import check_character
 from app.services import dues
 from app.services import members as m
 from app.services.dues import ArrearsEntry
 from app.services.workspace import Workspace
 from app.storage.unit_of_work import UnitOfWork
 from tests.conftest import PASSPHRASE
+from tests.conftest import id_number as number
 from ui.main_window import MainWindow
 from ui.pages.dashboard import DashboardPage
 
 Screenshot = Callable[[QWidget, str], Path]
 D = Decimal
 PENDING = "正在计算欠缴党费情况…"
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 class Gate:

@@ -17,12 +17,12 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
 from app.domain.dues import ArrearsLevel, PersonCategory
-from app.domain.id_numbers import check_character
 from app.services import dues
 from app.services import members as m
 from app.services.dues import BaseLine, MonthLine
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
+from tests.conftest import id_number as number
 from ui.dues_reminders import PROMINENT_STYLE, WARNING_STYLE
 from ui.entry_table import EntryTableView
 from ui.main_window import MainWindow
@@ -35,11 +35,6 @@ from ui.pages.dues import DuesPage
 Screenshot = Callable[[QWidget, str], Path]
 D = Decimal
 TODAY = date(2025, 6, 16)
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 class Clock:

@@ -22,12 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
 from app.domain.dues import PersonCategory
-from app.domain.id_numbers import check_character
 from app.errors import DatabaseUnreadableError
 from app.services import dues
 from app.services import members as m
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
+from tests.conftest import id_number as number
 from ui.main_window import MainWindow
 from ui.messages import message_for
 from ui.models.dues_bases import BaseCol
@@ -40,11 +40,6 @@ TODAY = date(2025, 6, 16)
 ADDING_UP = "正在计算收缴和上缴情况…"
 WORKING_OUT = "正在计算欠缴党费情况…"
 READING_BASES = "正在读取党员的党费基数…"
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 class Gate:

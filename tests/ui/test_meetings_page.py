@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.development import Stage
-from app.domain.id_numbers import check_character
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost
 from app.errors import MeetingFinalizedError
 from app.services import meetings, members
 from app.services.meetings import Attendance, MeetingFilter, MeetingInput
 from app.services.workspace import Workspace
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, id_number
 from ui.main_window import MainWindow
 from ui.meeting_editor import MeetingEditor
 from ui.meeting_reminders import MeetingReminders
@@ -36,8 +35,7 @@ NAMES = ["王建国", "李红", "张伟", "刘芳", "陈静", "杨洋", "赵磊"
 
 
 def number(i: int) -> str:
-    first17 = f"110105{1960 + i}0101{i:03d}"
-    return first17 + check_character(first17)
+    return id_number(i, first_year=1960)
 
 
 def add_members(ws: Workspace, full: int, probationary: int = 0, committee: int = 0) -> list[str]:
@@ -190,7 +188,6 @@ def test_committee_meeting_absence_finalize_and_correction(
     screenshot(editor, "meeting-editor-finalized")
     editor.close()
     screenshot(page, "meetings-list")
-
 
 
 def test_saving_an_absence_without_a_reason_is_refused_beside_the_row(

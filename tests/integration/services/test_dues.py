@@ -11,17 +11,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.dues import ArrearsLevel, PaymentFlag, PersonCategory
-from app.domain.id_numbers import check_character
 from app.errors import InvalidInputError
 from app.services import dues as d
 from app.services import members as m
+from tests.conftest import id_number as number
 
 D = Decimal
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 @pytest.fixture

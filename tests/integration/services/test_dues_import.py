@@ -12,21 +12,16 @@ from sqlalchemy import func, select
 
 from app.domain.calendar import Month
 from app.domain.dues import PersonCategory
-from app.domain.id_numbers import check_character
 from app.domain.members import Severity
 from app.errors import InvalidInputError, RosterFileError
 from app.services import dues as d
 from app.services import dues_import as imp
 from app.services import members as m
 from app.storage.models import AuditEntry, DuesBaseRow
+from tests.conftest import id_number as number
 
 D = Decimal
 TODAY = date(2026, 1, 5)
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 @pytest.fixture

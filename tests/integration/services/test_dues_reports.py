@@ -19,22 +19,17 @@ from app.domain.dues import (
     PersonCategory,
     ReliefKind,
 )
-from app.domain.id_numbers import check_character
 from app.errors import FileAccessError
 from app.services import dues as d
 from app.services import dues_reports as reports
 from app.services import members as m
 from app.storage.models import AuditEntry
+from tests.conftest import id_number as number
 
 D = Decimal
 YEAR = 2025
 MONTHS = [Month(YEAR, i) for i in range(1, 13)]
 TODAY = date(2026, 1, 10)
-
-
-def number(i: int) -> str:
-    first17 = f"110105{1970 + i}0101{i:03d}"
-    return first17 + check_character(first17)
 
 
 def money(value: object) -> Decimal:

@@ -14,7 +14,6 @@ from sqlalchemy import select
 
 from app.documents import fonts
 from app.domain.development import Stage
-from app.domain.id_numbers import check_character
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, Classification
 from app.errors import FileAccessError, InvalidInputError, MissingGlyphsError, RecordNotFoundError
@@ -22,14 +21,14 @@ from app.services import meeting_documents as md
 from app.services import meetings as mt
 from app.services import members as m
 from app.storage.models import AuditEntry
+from tests.conftest import id_number
 
 TODAY = date(2026, 11, 25)
 RARE = "𠀾"  # CJK extension B: not in the bundled font
 
 
 def number(i: int) -> str:
-    first17 = f"110105{1960 + i}0101{i:03d}"
-    return first17 + check_character(first17)
+    return id_number(i, first_year=1960)
 
 
 def add_member(uow, i: int, name: str, post: BranchPost = BranchPost.NONE,

@@ -7,6 +7,8 @@
     python -m server [--database URL] admin rotate-epoch
     python -m server [--database URL] admin platform-key FILE
     python -m server [--database URL] admin register-device-key BRANCH FILE
+    python -m server [--database URL] admin devices BRANCH
+    python -m server [--database URL] admin revoke-device DEVICE_ID
     python -m server import-bundle FILE [--out FILE] [--database URL]
     python -m server --print-openapi
 
@@ -26,9 +28,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from server import bundles, db
+from server import bundles, db, devices
 from server.api import DATABASE_ENV, create_app
-from server.store import NotFound, Store
+from server.store import AUTH_CACHE_SECONDS, NotFound, Store
 from sync.bundle import BundleRejected, read_file, write_file
 
 if TYPE_CHECKING:
@@ -70,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register.add_argument("branch", help="branch code or id")
     register.add_argument("file", type=Path)
+    listing = admin.add_parser("devices", help="a branch's devices and their last sync")
+    listing.add_argument("branch", help="branch code or id")
+    revoke = admin.add_parser("revoke-device", help="revoke a device (token and bundle keys)")
+    revoke.add_argument("device_id")
     bundle = commands.add_parser(
         "import-bundle", help="import a PC's bundle file and write the return bundle"
     )
@@ -160,7 +166,35 @@ def _admin(args: argparse.Namespace, store: Store) -> int:
     elif args.action == "register-device-key":
         text = args.file.read_text(encoding="utf-8")
         print(bundles.register_device_key(store, args.branch, text))
+    elif args.action == "devices":
+        print(_device_table(devices.branch_devices(store, store.find_branch(args.branch))))
+    elif args.action == "revoke-device":
+        if not devices.revoke_device(store, args.device_id):
+            print(f"没有这个设备，或它已被吊销：{args.device_id}", file=sys.stderr)
+            return 1
+        print(f"设备 {args.device_id} 已吊销：它的凭据和数据包密钥不再有效"
+              f"（正在使用的连接最迟 {AUTH_CACHE_SECONDS:g} 秒后被拒绝）。")
     return 0
+
+
+def _device_table(listings: list[devices.DeviceListing]) -> str:
+    """The administrator's list of a branch's devices (Chinese, one device a line)."""
+    if not listings:
+        return "该支部没有设备。"
+    lines = ["设备ID\t名称\t同步方式\t注册时间\t最后同步\t状态"]
+    for device in listings:
+        ways = "、".join(w for w, on in (("在线", device.online), ("数据包", device.bundles)) if on)
+        state = f"已吊销（{_shown(device.revoked_at)}）" if device.revoked_at else "有效"
+        lines.append("\t".join((device.id, device.name or "—", ways,
+                                _shown(device.registered_at),
+                                _shown(device.last_sync_at) if device.last_sync_at else "从未同步",
+                                state)))
+    return "\n".join(lines)
+
+
+def _shown(timestamp: str) -> str:
+    """``2026-11-25T22:16:00.000000Z`` as ``2026-11-25 22:16 UTC``."""
+    return f"{timestamp[:10]} {timestamp[11:16]} UTC"
 
 
 def _import_bundle(args: argparse.Namespace, store: Store) -> int:
@@ -169,14 +203,30 @@ def _import_bundle(args: argparse.Namespace, store: Store) -> int:
         result = bundles.import_bundle(store, read_file(args.file))
         write_file(out, result.return_bundle)
     except BundleRejected as refused:
-        print(f"bundle refused: {refused.reason}; nothing was applied", file=sys.stderr)
+        print(f"数据包被拒绝（{refused.reason}），未导入任何内容。", file=sys.stderr)
         return 1
     except OSError as failure:
-        print(f"cannot read or write the bundle: {failure}", file=sys.stderr)
+        print(f"无法读取或写入数据包：{failure}", file=sys.stderr)
         return 1
-    print(f"imported bundle {result.sequence} of device {result.device_id}: {result.ops} ops; "
-          f"return bundle with {result.changes} changes written to {out}")
+    print(_import_message(result, out))
     return 0
+
+
+def _import_message(result: bundles.ImportResult, out: Path) -> str:
+    """What the administrator is told of an import (Chinese: the platform's administrators)."""
+    if result.outcome == "again":
+        return (f"设备 {result.device_id} 的第 {result.sequence} 号数据包此前已导入，"
+                f"未重复记入任何变更；回执包（第 {result.return_sequence} 号，"
+                f"{result.changes} 项变更）已重新写入 {out}。")
+    done = (f"已导入设备 {result.device_id} 的第 {result.sequence} 号数据包："
+            f"{result.ops} 项变更；回执包（第 {result.return_sequence} 号，"
+            f"{result.changes} 项变更）已写入 {out}。")
+    if result.outcome == "restored":
+        done += (f"\n注意：平台此前已导入该设备的第 {result.last_sequence} 号数据包，"
+                 f"这个数据包更早：该电脑可能已从较早的备份恢复（也可能是一份旧副本）。"
+                 f"平台已有的变更不会重复记入，平台上的数据以平台为准；请把回执包交给该电脑"
+                 f"导入，之后它从第 {result.return_sequence + 1} 号继续。")
+    return done
 
 
 if __name__ == "__main__":

@@ -28,10 +28,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import request_response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server import db
-from server.bundles import import_bundle, register_enrolled_device
+from server import db, devices, limits
+from server.bundles import check_sender, import_bundle, register_enrolled_device
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
-from sync.bundle import MAX_BUNDLE_BYTES, BundleRejected, PublicKeys
+from sync.bundle import BundleRejected, PublicKeys, read_prefix
 from sync.wire import (
     DEFAULT_PAGE,
     MAX_OWN_RANGES,
@@ -69,6 +69,11 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _too_large(limit: int, more: str = "") -> dict[str, Any]:
+    return {"model": ErrorBody, "description": f"the body is over {limit} bytes: refused "
+            f"(reason too_large) before it is read{more}"}
+
+
 def _error(status: int, reason: str, epoch: str | None = None) -> JSONResponse:
     body: dict[str, Any] = {"reason": reason}
     if epoch is not None:
@@ -82,6 +87,7 @@ class DeviceAuth:
     def __init__(self, app: ASGIApp, store: Store) -> None:
         self.app = app
         self.store = store
+        self.sync_noted = devices.Throttle()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
@@ -107,6 +113,8 @@ class DeviceAuth:
         elif path.split("/")[3] != device.branch_id:
             response = _error(403, "forbidden")
         else:
+            if self.sync_noted.due(device.id):
+                await anyio.to_thread.run_sync(devices.note_sync, self.store, device.id)
             scope.setdefault("state", {})["device"] = device
             await self.app(scope, receive, send)
             return
@@ -197,10 +205,14 @@ def create_app(store: Store) -> FastAPI:
         description=(
             "Reference city-platform server for BranchDesk (支部工作台). Devices enroll with a "
             "one-time code, push field patches (≤ 500 ops, deduplicated on op_id) and pull "
-            "their branch's changes by cursor. Errors are {\"reason\": code} with a 4xx status."
+            "their branch's changes by cursor. Errors are {\"reason\": code} with a 4xx status. "
+            "Request bodies are limited per endpoint (x-max-body-bytes; "
+            f"{limits.OTHER_LIMIT} bytes where not stated): a larger one is answered 413 "
+            "{\"reason\": \"too_large\"} before it is read."
         ),
     )
     app.add_middleware(DeviceAuth, store=store)
+    app.add_middleware(limits.BodyLimit)  # outermost: before authentication reads anything
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -217,11 +229,13 @@ def create_app(store: Store) -> FastAPI:
         response_model=EnrollResponse,
         responses={400: {"model": ErrorBody, "description": "the body is not JSON"},
                    401: {"model": ErrorBody, "description": "unknown, used or expired code"},
+                   413: _too_large(limits.ENROLL_LIMIT),
                    422: {"model": ErrorBody, "description": "invalid request"}},
         summary="Bind a device to a branch with a one-time enrollment code",
+        openapi_extra={"x-max-body-bytes": limits.ENROLL_LIMIT},
     )
     def enroll(body: EnrollRequest) -> Any:
-        result = store.enroll(body.code, body.device_name)
+        result = store.enroll(body.code, body.device_name, body.nonce or "")
         if result is None:
             return _error(401, "invalid_enrollment_code")
         return result
@@ -229,8 +243,9 @@ def create_app(store: Store) -> FastAPI:
     @app.post(
         "/v1/branches/{branch_id}/sync/push",
         response_model=PushResponse,
-        responses=_ERRORS,
+        responses={**_ERRORS, 413: _too_large(limits.PUSH_LIMIT)},
         summary="Push up to 500 ops; one result per op; deduplicated on op_id",
+        openapi_extra={"x-max-body-bytes": limits.PUSH_LIMIT},
     )
     def push(
         branch_id: BranchId,
@@ -302,8 +317,9 @@ def create_app(store: Store) -> FastAPI:
     @app.put(
         "/v1/branches/{branch_id}/bundle-keys",
         response_model=BundleKeysResponse,
-        responses=_ERRORS,
+        responses={**_ERRORS, 413: _too_large(limits.OTHER_LIMIT)},
         summary="Register this device's public keys for bundle files; the platform's in return",
+        openapi_extra={"x-max-body-bytes": limits.OTHER_LIMIT},
     )
     def bundle_keys(branch_id: BranchId, device: Device, body: BundleKeysRequest) -> Any:
         keys = PublicKeys(base64.b64decode(body.device.encryption),
@@ -320,25 +336,37 @@ def create_app(store: Store) -> FastAPI:
         responses={
             200: {"content": {"application/octet-stream": {}},
                   "description": "the return bundle (signed, encrypted to the device)"},
-            413: {"model": ErrorBody, "description": "too large"},
+            413: _too_large(limits.BUNDLE_LIMIT, " (also when the bundle's header declares "
+                            "more; larger bundles: python -m server import-bundle)"),
             422: {"model": ErrorBody, "description": "bundle refused (reason: damaged, "
-                  "truncated, unknown_device, already_imported, out_of_order, gap...)"},
+                  "truncated, wrong_kind, unknown_device, gap...), answered as soon as the "
+                  "bundle's header shows it; the same bundle again is answered again"},
         },
         openapi_extra={"requestBody": {
             "required": True,
             "content": {"application/octet-stream": {"schema": {"type": "string",
                                                                 "format": "binary"}}},
-        }},
+        }, "x-max-body-bytes": limits.BUNDLE_LIMIT},
         summary="Import a device's bundle file (authenticated by its signature); answers with "
         "the return bundle",
     )
     async def upload_bundle(request: Request) -> Response:
         body = bytearray()
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_BUNDLE_BYTES + 70 * 1024:
-                return _error(413, "too_large")
+        sender_known = False
         try:
+            async for chunk in request.stream():
+                body += chunk
+                if sender_known:
+                    continue
+                # No token: before reading on, the header must name a registered device and
+                # a size within the limit (the signature is checked once the rest is in).
+                head = read_prefix(bytes(body))
+                if head is not None:
+                    claimed, size = head
+                    if size > limits.BUNDLE_LIMIT:
+                        return _error(413, "too_large")
+                    await anyio.to_thread.run_sync(check_sender, store, claimed)
+                    sender_known = True
             result = await anyio.to_thread.run_sync(import_bundle, store, bytes(body))
         except BundleRejected as refused:
             return _error(422, refused.reason)

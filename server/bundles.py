@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 from sqlalchemy.exc import IntegrityError
 
 from server import db
@@ -21,6 +22,7 @@ from server.store import DeviceInfo, Gone, NotFound, Store
 from sync.bundle import (
     BundleRejected,
     KeyPair,
+    Manifest,
     PublicKeys,
     ReturnPayload,
     new_manifest,
@@ -38,8 +40,17 @@ class ImportResult:
     device_id: str
     branch_id: str
     sequence: int
+    """The upload's sequence number."""
     ops: int
     changes: int
+    return_sequence: int = 0
+    """The return bundle's number: the upload's, or the next free one when the upload was older
+    than the last one imported (the PC was restored from an older backup)."""
+    outcome: Literal["imported", "restored", "again"] = "imported"
+    """``restored``: older than the last imported (``last_sequence``); ``again``: this very
+    bundle was imported before, its answer is written again and nothing is applied twice."""
+    last_sequence: int = 0
+    """The device's last imported sequence before this import."""
 
 
 def platform_keys(store: Store) -> KeyPair:
@@ -112,13 +123,10 @@ def register_enrolled_device(store: Store, device: DeviceInfo, keys: PublicKeys)
     return platform_keys(store).public()
 
 
-def import_bundle(store: Store, data: bytes) -> ImportResult:
-    """Verify and apply an upload bundle; the signed, encrypted return bundle.
-
-    BundleRejected (nothing applied) when it is damaged, truncated, from an unknown device, a
-    replay, older than one already imported, after a gap, or this very bundle again.
-    """
-    claimed = read_manifest(data)
+def check_sender(store: Store, claimed: Manifest) -> Row[Any]:
+    """The registered keys of the device an upload names (not yet authenticated: its signature
+    is checked against them). BundleRejected for a return bundle or an unknown or revoked
+    device; the HTTP endpoint asks this as soon as a bundle's header has arrived."""
     if claimed.kind != "upload":
         raise BundleRejected("wrong_kind")
     with store.engine.connect() as connection:
@@ -128,25 +136,44 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
         revoked = connection.scalar(select(db.device.c.revoked_at).where(
             db.device.c.id == claimed.device_id
         ))
-    if row is None or revoked is not None:
-        raise BundleRejected("unknown_device")  # never registered, or revoked online
+    if row is None or revoked is not None or row.revoked_at is not None:
+        raise BundleRejected("unknown_device")  # never registered, or revoked
+    return row
+
+
+def import_bundle(store: Store, data: bytes) -> ImportResult:
+    """Verify and apply an upload bundle; the signed, encrypted return bundle.
+
+    BundleRejected (nothing applied) when it is damaged, truncated, from an unknown device or
+    after a gap. A bundle older than the last one imported is a PC restored from an older
+    backup (or a late copy): its ops go through the push path like any other (whatever the
+    platform has already is not applied again) and the answer gets the next free number, which
+    the PC accepts as the answer to its upload. The same bundle again (its answer was lost, or
+    the import was interrupted before the answer was written) is answered again.
+    """
+    row = check_sender(store, read_manifest(data))
     own = platform_keys(store)
     manifest, payload = unseal(data, bytes.fromhex(row.signing_public), own)
     upload = parse_upload(manifest, payload)
     device = DeviceInfo(manifest.device_id, row.branch_id)
     with store.engine.connect() as connection:
-        seen = connection.scalar(select(db.bundle_import.c.bundle_id).where(
+        earlier = connection.execute(select(db.bundle_import).where(
             db.bundle_import.c.bundle_id == manifest.bundle_id
-        ))
+        )).first()
         last = int(connection.scalar(select(db.device_key.c.last_sequence).where(
             db.device_key.c.device_id == device.id
         )) or 0)
-    if seen is not None:
-        raise BundleRejected("already_imported")
-    if manifest.sequence < last:
-        raise BundleRejected("out_of_order")
-    if manifest.sequence > last + 1:
+    outcome: Literal["imported", "restored", "again"]
+    if earlier is not None:
+        if earlier.device_id != device.id:
+            raise BundleRejected("damaged")
+        outcome, answer_sequence = "again", int(earlier.return_sequence or earlier.sequence)
+    elif manifest.sequence > last + 1:
         raise BundleRejected("gap")
+    elif manifest.sequence < last:
+        outcome, answer_sequence = "restored", last + 1
+    else:
+        outcome, answer_sequence = "imported", manifest.sequence
 
     results: list[OpResult] = []
     for start in range(0, len(upload.ops), MAX_BATCH):
@@ -154,18 +181,20 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
         digest = hashlib.sha256(request.model_dump_json().encode()).hexdigest()
         response = store.push(device, request, f"bundle:{manifest.bundle_id}:{start}", digest)
         results.extend(response.results)
-    try:
-        with store.engine.begin() as connection:
-            connection.execute(db.bundle_import.insert().values(
-                bundle_id=manifest.bundle_id, device_id=device.id, sequence=manifest.sequence,
-                imported_at=db.now_iso(),
-            ))
-            connection.execute(update(db.device_key).where(
-                db.device_key.c.device_id == device.id,
-                db.device_key.c.last_sequence < manifest.sequence,
-            ).values(last_sequence=manifest.sequence))
-    except IntegrityError as error:  # the same bundle imported concurrently
-        raise BundleRejected("already_imported") from error
+    if earlier is None:
+        try:
+            with store.engine.begin() as connection:
+                connection.execute(db.bundle_import.insert().values(
+                    bundle_id=manifest.bundle_id, device_id=device.id,
+                    sequence=manifest.sequence, return_sequence=answer_sequence,
+                    imported_at=db.now_iso(),
+                ))
+                connection.execute(update(db.device_key).where(
+                    db.device_key.c.device_id == device.id,
+                    db.device_key.c.last_sequence < answer_sequence,
+                ).values(last_sequence=answer_sequence))
+        except IntegrityError:  # the same bundle imported concurrently: answer as it was
+            return import_bundle(store, data)
 
     pages = _changes(store, device.branch_id, manifest.cursor, manifest.epoch or None)
     epoch = pages[-1].epoch
@@ -173,14 +202,16 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
     body = answer.model_dump_json().encode()
     change_count = sum(len(p.changes) for p in pages)
     reply = new_manifest(
-        "return", device.id, manifest.sequence, body, branch_id=device.branch_id,
+        "return", device.id, answer_sequence, body, branch_id=device.branch_id,
         cursor=pages[-1].next_cursor, epoch=epoch, op_count=len(results),
         change_count=change_count, in_reply_to=manifest.bundle_id, created_at=db.now_iso(),
+        answers=manifest.sequence if answer_sequence != manifest.sequence else 0,
     )
     device_keys = PublicKeys(bytes.fromhex(row.encryption_public),
                              bytes.fromhex(row.signing_public))
     return ImportResult(seal(reply, body, own, device_keys), device.id, device.branch_id,
-                        manifest.sequence, len(results), change_count)
+                        manifest.sequence, len(results), change_count, answer_sequence,
+                        outcome, last)
 
 
 def _changes(store: Store, branch_id: str, cursor: str, epoch: str | None) -> list[ChangesPage]:
@@ -199,6 +230,7 @@ def _changes(store: Store, branch_id: str, cursor: str, epoch: str | None) -> li
 __all__ = [
     "ImportResult",
     "NotFound",
+    "check_sender",
     "import_bundle",
     "platform_keys",
     "platform_public_key_file",

@@ -47,6 +47,10 @@ enrollment_code = Table(
     Column("branch_id", String(36), ForeignKey("branch.id"), nullable=False),
     Column("expires_at", String(32), nullable=False),
     Column("used_at", String(32)),
+    # The device the code enrolled, and the hash of the PC's enrollment nonce: the same PC
+    # retrying (its answer was lost) gets that device again for a short while.
+    Column("device_id", String(36)),
+    Column("nonce_hash", String(64)),
 )
 
 device = Table(
@@ -58,6 +62,8 @@ device = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", String(32), nullable=False),
     Column("revoked_at", String(32)),
+    # When it last synced (online: noted at most once a minute per server process).
+    Column("last_sync_at", String(32)),
 )
 
 record = Table(
@@ -194,14 +200,18 @@ def _ping_if_idle(connection: Any, record: Any, _proxy: Any) -> None:
 
 
 def _add_missing_columns(engine: Engine) -> None:
-    """Columns added to the record table since a database was made (the reference server has no
+    """Columns added to tables since a database was made (the reference server has no
     migration tool: every such column is nullable)."""
-    present = {column["name"] for column in inspect(engine).get_columns("record")}
+    inspector = inspect(engine)
     with engine.begin() as connection:
-        for column in record.columns:
-            if column.name not in present:
-                kind = column.type.compile(dialect=engine.dialect)
-                connection.exec_driver_sql(f"ALTER TABLE record ADD COLUMN {column.name} {kind}")
+        for table in (record, enrollment_code, device, device_key, bundle_import):
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    connection.exec_driver_sql(
+                        f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"
+                    )
 
 
 def new_epoch() -> str:
@@ -216,6 +226,7 @@ device_key = Table(
     Column("signing_public", String(64), nullable=False),  # Ed25519, hex
     Column("last_sequence", BigInteger, nullable=False, default=0),
     Column("registered_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
 )
 """Keys of devices that sync by bundle file, and the sequence of the last bundle accepted."""
 
@@ -226,6 +237,8 @@ bundle_import = Table(
     Column("device_id", String(36), nullable=False),
     Column("sequence", BigInteger, nullable=False),
     Column("imported_at", String(32), nullable=False),
+    # The return bundle's number (NULL before it could differ: the upload's sequence).
+    Column("return_sequence", BigInteger),
 )
 
 BUNDLE_KEY = "bundle_key"

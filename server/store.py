@@ -46,6 +46,9 @@ AUTH_CACHE_SECONDS = 2.0
 again: a sync's requests (push, pages, notices) cost one lookup, and a device revoked in the
 database is refused at most this long after."""
 _AUTH_CACHE_MAX = 10_000
+ENROLL_RETRY_SECONDS = 3600
+"""How long after a code's use the same PC (same enrollment nonce) may enroll with it again
+and get the same device: for an answer lost on the way."""
 
 
 class NotFound(Exception):  # noqa: N818 - a lookup outcome, mapped to 404 by the API
@@ -150,27 +153,40 @@ class Store:
             return str(own.scalar(query))
 
     # ---------------------------------------------------------------- devices
-    def enroll(self, code: str, device_name: str) -> EnrollResponse | None:
-        """Bind a device with a one-time code; None when the code is unknown, used or expired."""
+    def enroll(self, code: str, device_name: str, nonce: str = "") -> EnrollResponse | None:
+        """Bind a device with a one-time code; None when the code is unknown, used or expired.
+
+        ``nonce``: a secret the PC made before its first attempt. The same PC asking again with
+        the same code and nonce within ``ENROLL_RETRY_SECONDS`` (its answer was lost) gets the
+        same device back with a new token (the first one, never received, stops working);
+        anyone else holding the used code gets nothing."""
         code_hash = _hash(normalized_code(code))
+        nonce_hash = _hash(nonce) if nonce else None
         with self._writing() as connection:
             row = connection.execute(select(db.enrollment_code).where(
                 db.enrollment_code.c.code_hash == code_hash
             )).first()
-            if row is None or row.used_at is not None or row.expires_at < db.now_iso():
-                return None
-            taken = connection.execute(update(db.enrollment_code).where(
-                db.enrollment_code.c.code_hash == code_hash,
-                db.enrollment_code.c.used_at.is_(None),
-            ).values(used_at=db.now_iso()))
-            if taken.rowcount != 1:
+            if row is None:
                 return None
             token = secrets.token_urlsafe(32)
-            device_id = str(uuid.uuid4())
-            connection.execute(db.device.insert().values(
-                id=device_id, branch_id=row.branch_id, name=device_name,
-                token_hash=_hash(token), created_at=db.now_iso(),
-            ))
+            if row.used_at is not None:
+                device_id = self._enrolled_again(connection, row, nonce_hash, _hash(token))
+                if device_id is None:
+                    return None
+            else:
+                if row.expires_at < db.now_iso():
+                    return None
+                device_id = str(uuid.uuid4())
+                taken = connection.execute(update(db.enrollment_code).where(
+                    db.enrollment_code.c.code_hash == code_hash,
+                    db.enrollment_code.c.used_at.is_(None),
+                ).values(used_at=db.now_iso(), device_id=device_id, nonce_hash=nonce_hash))
+                if taken.rowcount != 1:
+                    return None
+                connection.execute(db.device.insert().values(
+                    id=device_id, branch_id=row.branch_id, name=device_name,
+                    token_hash=_hash(token), created_at=db.now_iso(),
+                ))
             branch = connection.execute(
                 select(db.branch).where(db.branch.c.id == row.branch_id)
             ).one()
@@ -179,6 +195,22 @@ class Store:
             device_id=device_id, token=token, branch_id=branch.id, branch_code=branch.code,
             branch_name=branch.name, epoch=epoch,
         )
+
+    @staticmethod
+    def _enrolled_again(
+        connection: Connection, row: Any, nonce_hash: str | None, token_hash: str
+    ) -> str | None:
+        """The device a used code enrolled, with a new token, if this is the same PC (same
+        nonce) asking again soon enough and the device is not revoked; else None."""
+        since = datetime.now(UTC) - timedelta(seconds=ENROLL_RETRY_SECONDS)
+        if (nonce_hash is None or row.nonce_hash is None or row.device_id is None
+                or not secrets.compare_digest(nonce_hash, row.nonce_hash)
+                or row.used_at < since.strftime("%Y-%m-%dT%H:%M:%S.%fZ")):
+            return None
+        renewed = connection.execute(update(db.device).where(
+            db.device.c.id == row.device_id, db.device.c.revoked_at.is_(None)
+        ).values(token_hash=token_hash))
+        return str(row.device_id) if renewed.rowcount == 1 else None
 
     def authenticated(self, token: str) -> DeviceInfo | None:
         """The device of ``token`` if it was found valid less than ``auth_cache_seconds`` ago;

@@ -18,7 +18,11 @@ A bundle carries the same ops (device → platform) or the same push results and
 Sequence rules (checked by the receiver, not here): an upload's sequence is one more than the last
 return bundle the device applied; re-exporting before the answer came reuses the number (the new
 bundle is cumulative). The platform accepts the next number (or another bundle of the current
-one), refuses older ones and gaps; a return bundle carries the number of the upload it answers.
+one) and refuses gaps. An older number is a PC restored from an older backup (or a late copy):
+its ops are pushed like any others (deduplicated on op id) and the answer gets the platform's
+next number, with ``answers`` naming the upload's; the same bundle again is answered again.
+A return bundle carries the number of the upload it answers (``answers``, else ``sequence``);
+the PC accepts the answer to its next number and continues from the return bundle's number.
 
 This module imports nothing from ``app`` or ``ui``: the server uses it too.
 """
@@ -49,6 +53,7 @@ MAGIC = b"BDSYNCB1"
 SCHEMA_VERSION = 1
 KEY_FILE_FORMAT = "branchdesk-bundle-key-1"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
+MAX_HEADER_BYTES = 64 * 1024
 _SIGNATURE = 64
 _INFO = b"BranchDesk bundle v1"
 
@@ -98,6 +103,10 @@ class Manifest(_Model):
     created_at: str
     in_reply_to: str = ""
     """Return bundles: the upload they answer."""
+    answers: int = Field(ge=0, le=2**53, default=0)
+    """Return bundles: the sequence of the upload they answer when the platform gave the answer
+    a later number (the upload was older than one it had imported: a PC restored from an older
+    backup); 0 when it is ``sequence``."""
 
 
 class _Header(_Model):
@@ -184,13 +193,14 @@ class KeyPair:
 def new_manifest(
     kind: Kind, device_id: str, sequence: int, payload: bytes, *, branch_id: str = "",
     cursor: str = "0", epoch: str = "", op_count: int = 0, change_count: int = 0,
-    in_reply_to: str = "", created_at: str = "",
+    in_reply_to: str = "", created_at: str = "", answers: int = 0,
 ) -> Manifest:
     return Manifest(
         kind=kind, bundle_id=str(uuid.uuid4()), device_id=device_id, branch_id=branch_id,
         sequence=sequence, cursor=cursor, epoch=epoch, op_count=op_count,
         change_count=change_count, payload_hash=hashlib.sha256(payload).hexdigest(),
         schema_version=SCHEMA_VERSION, created_at=created_at, in_reply_to=in_reply_to,
+        answers=answers,
     )
 
 
@@ -221,6 +231,17 @@ class _Parts:
 
 
 def _split(data: bytes) -> _Parts:
+    header, header_bytes, offset, end = _head(data)
+    if len(data) < end + _SIGNATURE:
+        raise BundleRejected("truncated")
+    if len(data) > end + _SIGNATURE:
+        raise BundleRejected("damaged")
+    return _Parts(header, header_bytes, data[offset:end], data[:end], data[end:])
+
+
+def _head(data: bytes) -> tuple[_Header, bytes, int, int]:
+    """The header of the bundle that ``data`` starts with, its bytes, and where its ciphertext
+    starts and ends; "truncated" when ``data`` ends before the ciphertext's length."""
     if len(data) < len(MAGIC) and MAGIC.startswith(data):
         raise BundleRejected("truncated")
     if not data.startswith(MAGIC):
@@ -230,7 +251,7 @@ def _split(data: bytes) -> _Parts:
         raise BundleRejected("truncated")
     (header_length,) = struct.unpack(">I", data[offset:offset + 4])
     offset += 4
-    if header_length > 64 * 1024:
+    if header_length > MAX_HEADER_BYTES:
         raise BundleRejected("damaged")
     if len(data) < offset + header_length + 8:
         raise BundleRejected("truncated")
@@ -240,11 +261,6 @@ def _split(data: bytes) -> _Parts:
     offset += 8
     if cipher_length > MAX_BUNDLE_BYTES:
         raise BundleRejected("damaged")
-    end = offset + cipher_length
-    if len(data) < end + _SIGNATURE:
-        raise BundleRejected("truncated")
-    if len(data) > end + _SIGNATURE:
-        raise BundleRejected("damaged")
     try:
         header = _Header.model_validate_json(header_bytes)
     except ValidationError as error:
@@ -253,7 +269,20 @@ def _split(data: bytes) -> _Parts:
         raise BundleRejected("newer_format")
     if header.manifest.schema_version != SCHEMA_VERSION:
         raise BundleRejected("damaged")
-    return _Parts(header, header_bytes, data[offset:end], data[:end], data[end:])
+    return header, header_bytes, offset, offset + cipher_length
+
+
+def read_prefix(data: bytes) -> tuple[Manifest, int] | None:
+    """The manifest (not yet authenticated) and the whole file's size, from the first bytes of
+    a bundle arriving piece by piece; None while more bytes are needed. BundleRejected as soon
+    as they cannot start a bundle."""
+    try:
+        header, _bytes, _offset, end = _head(data)
+    except BundleRejected as refused:
+        if refused.reason == "truncated" and len(data) < len(MAGIC) + 4 + MAX_HEADER_BYTES + 8:
+            return None
+        raise
+    return header.manifest, end + _SIGNATURE
 
 
 def read_manifest(data: bytes) -> Manifest:

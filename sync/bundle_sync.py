@@ -108,6 +108,14 @@ class BundleStatus:
         return self.last_export_sequence > self.last_return_sequence
 
 
+@dataclass
+class ReturnReport(SyncReport):
+    restored: bool = False
+    """The platform had imported later bundles from this PC than the one answered: this PC
+    was restored from an older backup. What the platform had is now here again, and the
+    changes the platform had not confirmed were sent again (none applied twice)."""
+
+
 class _NoNetwork:
     """The engine's transport for bundle work: it never talks to the platform."""
 
@@ -291,9 +299,11 @@ def _write(path: Path, data: bytes) -> None:
 
 def import_return_bundle(
     workspace: Workspace, path: Path, confirm_mass_deletion: bool = False
-) -> SyncReport:
+) -> ReturnReport:
     """Verify the platform's return bundle and apply it through the online answer and pull
-    paths. Everything is checked before anything is applied.
+    paths. Everything is checked before anything is applied. A return bundle numbered past the
+    upload it answers (this PC was restored from an older backup; the platform had imported
+    later bundles) is applied like any other, and this PC continues from its number.
 
     Raises SyncBundleError (refused: nothing applied), FileAccessError,
     MassDeletionConfirmationRequired (import again with ``confirm_mass_deletion=True``).
@@ -322,11 +332,14 @@ def import_return_bundle(
         last_id = get_setting(s, SETTING_RETURN_ID)
     if manifest.device_id != device_id or (branch_id and manifest.branch_id != branch_id):
         raise SyncBundleError("wrong_device")
-    if manifest.sequence <= last:
+    answered = manifest.answers or manifest.sequence
+    if answered > manifest.sequence:
+        raise SyncBundleError("damaged")
+    if answered <= last:
         raise SyncBundleError(
             "already_imported" if manifest.bundle_id == last_id else "out_of_order"
         )
-    if manifest.sequence > last + 1:
+    if answered > last + 1:
         raise SyncBundleError("gap")
 
     engine = Engine(workspace.unit_of_work, _NoNetwork(),
@@ -340,7 +353,8 @@ def import_return_bundle(
             engine.apply_page(page, confirm_mass_deletion)
         outcome = "ok"
     finally:
-        report = engine.report
+        report = ReturnReport(**vars(engine.report),
+                              restored=manifest.sequence > answered)
         with workspace.unit_of_work() as uow:
             s = uow.session
             if outcome == "ok":

@@ -91,9 +91,13 @@ class HttpClient:
             self.session.headers["Authorization"] = f"Bearer {token}"
 
     # ---------------------------------------------------------------- endpoints
-    def enroll(self, code: str, device_name: str) -> EnrollResponse:
-        answer = self._call("POST", "/v1/enroll", json={"code": code, "device_name": device_name})
-        return _parse(EnrollResponse, answer)
+    def enroll(self, code: str, device_name: str, nonce: str = "") -> EnrollResponse:
+        """``nonce``: this PC's enrollment secret, so that a retry after a lost answer (here or
+        by the user) gets the same device back."""
+        body = {"code": code, "device_name": device_name}
+        if nonce:
+            body["nonce"] = nonce
+        return _parse(EnrollResponse, self._call("POST", "/v1/enroll", json=body))
 
     def push(self, ops: list[dict[str, Any]]) -> PushResponse:
         body = orjson.dumps({"ops": ops})  # UTF-8, not \u-escaped: a third of the size

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,7 @@ SETTING_DEVICE = "sync.device_id"
 SETTING_CA = "sync.ca_bundle"
 SETTING_SHARE = "sync.max_delete_share"
 SETTING_AUTO = "sync.auto_minutes"
+SETTING_ENROLL_NONCE = "sync.enroll_nonce"
 MAX_AUTO_MINUTES = 24 * 60
 SETTING_TOKEN = "sync.device_token"  # noqa: S105 - the setting's name (fallback store)
 SETTING_TOKEN_IN_KEYRING = "sync.token_in_keyring"  # noqa: S105 - a marker's name
@@ -178,7 +180,8 @@ def enroll(
     configure(workspace, server_url=server_url)
     ca = settings(workspace).ca_bundle or None
     client = HttpClient(server_url, ca_bundle=ca, sleep=sleep)
-    answer = client.enroll(code.strip(), (device_name or platform.node())[:100])
+    answer = client.enroll(code.strip(), (device_name or platform.node())[:100],
+                           _enrollment_nonce(workspace))
     with workspace.unit_of_work() as uow:
         s = uow.session
         set_setting(s, SETTING_BRANCH, answer.branch_id)
@@ -197,6 +200,19 @@ def enroll(
     except BranchDeskError as failure:  # bundles stay possible through the administrator
         log.warning("bundle keys not exchanged at enrollment: %s", type(failure).__name__)
     return Enrollment(answer.branch_id, answer.branch_code, answer.branch_name, answer.device_id)
+
+
+def _enrollment_nonce(workspace: Workspace) -> str:
+    """This PC's enrollment secret, made and kept before the first attempt: asking again with
+    the same code after a lost answer gets the same device back (for an hour), and nobody
+    else holding the used code can."""
+    with workspace.unit_of_work() as uow:
+        nonce = get_setting(uow.session, SETTING_ENROLL_NONCE)
+        if not nonce:
+            nonce = secrets.token_urlsafe(32)
+            set_setting(uow.session, SETTING_ENROLL_NONCE, nonce)
+            uow.commit()
+    return nonce
 
 
 def _store_token(workspace: Workspace, token: str) -> bool:

@@ -179,6 +179,12 @@ class ErrorBody(_Model):
 class EnrollRequest(_Model):
     code: Annotated[str, StringConstraints(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
     device_name: Annotated[str, StringConstraints(max_length=100, pattern=r"^[^\x00]*$")] = ""
+    nonce: Annotated[str, StringConstraints(
+        min_length=16, max_length=128, pattern=r"^[A-Za-z0-9_-]+$"
+    )] | None = Field(default=None, description=(
+        "A secret the PC makes and keeps before its first attempt: asking again with the same "
+        "code and nonce within an hour (the answer was lost) gives the same device a new token."
+    ))
 
 
 class EnrollResponse(_Model):

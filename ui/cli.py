@@ -691,6 +691,12 @@ def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> Non
             "Cli", "Return bundle applied: {pushed} changes confirmed by the platform, "
             "{pulled} received."
         ).format(pushed=report.pushed, pulled=report.pulled))
+        if report.restored:
+            io.say(QCoreApplication.translate(
+                "Cli", "This PC's data came from an older backup: the platform had already "
+                "received later bundles from it. This PC now has the platform's records again, "
+                "and the changes it had not confirmed were sent again (none is counted twice)."
+            ))
         if report.rejected:
             io.say(QCoreApplication.translate(
                 "Cli", "The platform refused {count} changes; see the sync history in the "

@@ -555,7 +555,7 @@ class SyncPage(QWidget):
             path = Path(chosen)
         workspace, source = self._workspace, path
 
-        def operation(_ctx: TaskContext) -> SyncReport:
+        def operation(_ctx: TaskContext) -> bundle_sync.ReturnReport:
             return bundle_sync.import_return_bundle(workspace, source)
 
         self.last_task = run_in_background(
@@ -563,11 +563,16 @@ class SyncPage(QWidget):
             title=self.tr("Applying the return bundle…"), cancellable=False)
 
     def _bundle_imported(self, result: object) -> None:
-        result = cast("SyncReport", result)
-        _feedback(self.bundle_feedback, self.tr(
+        result = cast("bundle_sync.ReturnReport", result)
+        text = self.tr(
             "Return bundle applied: {pushed} changes confirmed by the platform, {pulled} "
-            "received.").format(pushed=result.pushed, pulled=result.pulled),
-            ok=not result.rejected)
+            "received.").format(pushed=result.pushed, pulled=result.pulled)
+        if result.restored:
+            text += "\n" + self.tr(
+                "This PC's data came from an older backup: the platform had already received "
+                "later bundles from it. This PC now has the platform's records again, and the "
+                "changes it had not confirmed were sent again (none is counted twice).")
+        _feedback(self.bundle_feedback, text, ok=not result.rejected)
         self._refresh_quietly()
         if result.pulled:
             self.synced.emit()

@@ -4,6 +4,9 @@ its HTTP endpoint and CLI), devices that sync by bundle, online, or both."""
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -282,14 +285,16 @@ def test_tampered_or_truncated_return_bundles_are_refused_and_apply_nothing(
     assert bundle_sync.import_return_bundle(air, broken).pulled >= 1
 
 
-def test_a_bundle_imported_twice_is_refused_as_already_imported(air, tmp_path, live):
+def test_a_bundle_imported_twice_is_answered_again_and_applies_nothing(air, tmp_path, live):
     add_member(air, "张伟")
     upload = export(air, tmp_path)
     answer = at_platform(live, upload)
     before = platform_state(live)
-    with pytest.raises(BundleRejected, match="already_imported"):
-        import_bundle(live.store, upload.read_bytes())
+    again = import_bundle(live.store, upload.read_bytes())
+    assert (again.outcome, again.sequence, again.return_sequence) == ("again", 1, 1)
     assert platform_state(live) == before
+    assert read_manifest(again.return_bundle).in_reply_to == read_manifest(
+        answer.read_bytes()).in_reply_to
     bundle_sync.import_return_bundle(air, answer)
     state = device_state(air)
     with pytest.raises(SyncBundleError) as refused:
@@ -298,17 +303,13 @@ def test_a_bundle_imported_twice_is_refused_as_already_imported(air, tmp_path, l
     assert device_state(air) == state
 
 
-def test_replayed_out_of_order_and_gapped_bundles_are_refused(air, tmp_path, live):
+def test_late_copies_and_gapped_bundles_change_nothing(air, tmp_path, live):
     add_member(air, "张伟")
     early = export(air, tmp_path)  # sequence 1
     add_member(air, "李娜", birth="19850505")
     round_trip(air, tmp_path, live)  # sequence 1 again (cumulative), answered
     first_answer_path = at_platform(live, export(air, tmp_path))  # sequence 2
     before = platform_state(live)
-    with pytest.raises(BundleRejected, match="out_of_order"):
-        import_bundle(live.store, early.read_bytes())  # a late copy of sequence 1
-    assert platform_state(live) == before
-
     device_id, keys = bundle_sync._device_keys(air, create=False)
     platform = platform_keys(live.store).public()
     payload = UploadPayload(ops=[]).model_dump_json().encode()
@@ -330,6 +331,19 @@ def test_replayed_out_of_order_and_gapped_bundles_are_refused(air, tmp_path, liv
         bundle_sync.import_return_bundle(air, stale)
     assert refused.value.reason == "out_of_order"
     assert device_state(air) != state  # the valid one applied; the stale one did not
+
+    # A late copy of sequence 1 looks like a PC restored from an older backup: it is answered
+    # (with the next free number), applies nothing twice, and its answer is refused by the PC.
+    records = live.store.record_count()
+    late = at_platform(live, early)
+    assert live.store.record_count() == records
+    state = device_state(air)
+    with pytest.raises(SyncBundleError) as refused:
+        bundle_sync.import_return_bundle(air, late)
+    assert refused.value.reason == "out_of_order"
+    assert device_state(air) == state
+    round_trip(air, tmp_path, live)  # and the PC goes on as before
+    assert service.pending_count(air) == 0
 
 
 def test_a_return_bundle_ahead_of_the_device_is_a_gap(air, tmp_path, live):
@@ -408,7 +422,7 @@ def test_the_platform_cli_imports_and_refuses(air, tmp_path, live):
     out = tmp_path / "answer.bdsync"
     assert server_main(["import-bundle", str(upload), "--out", str(out), "--database", url]) == 0
     assert bundle_sync.import_return_bundle(air, out).pushed == 1
-    assert server_main(["--database", url, "import-bundle", str(upload)]) == 1  # twice
+    assert server_main(["--database", url, "import-bundle", str(upload)]) == 0  # answered again
     damaged = tmp_path / "damaged.bdsync"
     damaged.write_bytes(_flip(upload.read_bytes(), 200))
     assert server_main(["--database", url, "import-bundle", str(damaged)]) == 1
@@ -446,7 +460,8 @@ def test_the_upload_endpoint_answers_with_the_return_bundle(air, tmp_path, live)
     answer.write_bytes(good.content)
     assert bundle_sync.import_return_bundle(air, answer).pushed == 1
     again = requests.post(f"{live.url}/v1/bundles", data=upload, headers=headers, timeout=10)
-    assert again.json() == {"reason": "already_imported"}
+    assert again.status_code == 200  # answered again (the first answer may have been lost)
+    assert read_manifest(again.content).in_reply_to == read_manifest(good.content).in_reply_to
 
 
 def test_a_restored_platform_loses_nothing_by_bundle(air, online, tmp_path, live):
@@ -487,3 +502,105 @@ def test_a_device_revoked_online_cannot_send_bundles(online, tmp_path, live):
     with pytest.raises(BundleRejected, match="unknown_device"):
         import_bundle(live.store, upload.read_bytes())
     assert platform_state(live) == before
+
+
+# ---------------------------------------------------------------- restores and interruptions
+
+
+def record_version(live: LiveServer, entity_id: str) -> int:
+    with live.store.engine.connect() as connection:
+        return int(connection.scalar(select(server_db.record.c.version).where(
+            server_db.record.c.id == entity_id)))
+
+
+def test_a_pc_restored_from_an_older_backup_recovers_by_bundle(air, online, tmp_path, live):
+    first = add_member(air, "张伟", phone="1")
+    round_trip(air, tmp_path, live)  # 1
+    unconfirmed = add_member(air, "李娜", birth="19850505")
+    upload = export(air, tmp_path)  # 2
+    backup = tmp_path / "air.bdbackup"
+    air.backup(backup)  # 李娜 sent but not yet confirmed in the backup
+    bundle_sync.import_return_bundle(air, at_platform(live, upload))
+    edit_member(air, first, phone="13800000000")
+    round_trip(air, tmp_path, live)  # 3
+    sent_once = record_version(live, unconfirmed)
+
+    air.restore(backup)
+    air.unlock(PASSPHRASE)
+    assert member(air, first).phone == "1"
+    after_restore = add_member(air, "王芳", birth="19900909")
+    restored_upload = export(air, tmp_path)  # 2 again, older than the platform's 3
+    assert read_manifest(restored_upload.read_bytes()).sequence == 2
+    result = import_bundle(live.store, restored_upload.read_bytes())
+    assert (result.outcome, result.last_sequence, result.return_sequence) == ("restored", 3, 4)
+    answer = tmp_path / "restored-return.bdsync"
+    answer.write_bytes(result.return_bundle)
+
+    report = bundle_sync.import_return_bundle(air, answer)
+    assert report.restored
+    assert member(air, first).phone == "13800000000"  # the platform's state wins
+    assert service.pending_count(air) == 0
+    assert record_version(live, unconfirmed) == sent_once  # sent again, not applied twice
+    sync(online)
+    assert {first, unconfirmed, after_restore} == {dict(r)["id"] for r in table(online, MemberRow)}
+    assert table(online, MemberRow) == table(air, MemberRow)
+
+    edit_member(air, after_restore, phone="13900000000")  # and the next rounds are ordinary
+    upload = export(air, tmp_path)
+    assert read_manifest(upload.read_bytes()).sequence == 5
+    assert import_bundle(live.store, upload.read_bytes()).outcome == "imported"
+    assert not round_trip(air, tmp_path, live).restored
+    assert bundle_sync.status(air).last_return_sequence == 5
+
+
+def test_the_platform_cli_tells_the_administrator_of_a_restored_pc(air, tmp_path, live, capsys):
+    add_member(air, "张伟")
+    round_trip(air, tmp_path, live)
+    backup = tmp_path / "air.bdbackup"
+    air.backup(backup)
+    round_trip(air, tmp_path, live)
+    round_trip(air, tmp_path, live)
+    air.restore(backup)
+    air.unlock(PASSPHRASE)
+    upload = export(air, tmp_path)
+    url = server_db.default_url(str(tmp_path / "platform.db"))
+    out = tmp_path / "answer.bdsync"
+    capsys.readouterr()
+    assert server_main(["--database", url, "import-bundle", str(upload), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "已从较早的备份恢复" in said
+    assert "第 3 号数据包" in said
+    assert "第 5 号继续" in said
+    assert bundle_sync.import_return_bundle(air, out).restored
+
+
+KILL_AT_WRITE = """
+import os, signal, sys
+import server.__main__ as cli
+def killed(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+cli.write_file = killed
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_an_import_killed_before_its_answer_is_written_answers_when_run_again(
+    air, tmp_path, live
+):
+    add_member(air, "张伟")
+    upload = export(air, tmp_path)
+    url = server_db.default_url(str(tmp_path / "platform.db"))
+    out = tmp_path / "answer.bdsync"
+    args = ["--database", url, "import-bundle", str(upload), "--out", str(out)]
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_WRITE, *args], check=False,
+                            capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert not out.exists()
+    with live.store.engine.connect() as connection:  # the import was recorded
+        assert connection.scalar(select(func.count()).select_from(server_db.bundle_import)) == 1
+    before = platform_state(live)
+    assert server_main(args) == 0
+    assert platform_state(live) == before  # nothing applied twice
+    report = bundle_sync.import_return_bundle(air, out)
+    assert report.pushed == 1
+    assert service.pending_count(air) == 0

@@ -102,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return _admin(args, store)
         except NotFound as missing:
-            print(f"no such branch: {missing}", file=sys.stderr)
+            print(f"没有这个支部：{missing}", file=sys.stderr)
             return 1
         except (ValueError, OSError) as failure:
-            print(f"refused: {failure}", file=sys.stderr)
+            print(f"操作被拒绝：{failure}", file=sys.stderr)
             return 1
     if args.command == "import-bundle":
         return _import_bundle(args, store)

@@ -68,19 +68,26 @@ class BodyLimit:
                     await refuse_too_large(send)
                     return
         received = 0
-        started = False
+        started = refused = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            # The answer goes out here, at once: FastAPI turns any failure while reading a
+            # body into its own 400, which is then dropped (watching_send).
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
+                    if not started and not refused:
+                        refused = True
+                        await refuse_too_large(send)
                     raise BodyTooLarge()
             return message
 
         async def watching_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -88,7 +95,5 @@ class BodyLimit:
         try:
             await self.app(scope, counting_receive, watching_send)
         except BodyTooLarge:
-            if started:
+            if not refused:
                 raise
-            await refuse_too_large(send)
-

@@ -642,6 +642,10 @@
       <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
       <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
     </message>
+    <message>
+      <source>This PC's data came from an older backup: the platform had already received later bundles from it. This PC now has the platform's records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
+      <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
+    </message>
   </context>
   <context>
     <name>DashboardPage</name>
@@ -4379,6 +4383,10 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
       <source>This PC's key file was saved. Give it to the platform administrator to register.</source>
       <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
+    </message>
+    <message>
+      <source>This PC's data came from an older backup: the platform had already received later bundles from it. This PC now has the platform's records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
+      <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
     </message>
   </context>
   <context>

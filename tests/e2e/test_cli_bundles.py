@@ -71,9 +71,9 @@ def test_export_import_round_trip_through_the_platform_cli(tmp_path, platform, a
     again = run(air_pc, "sync", "import-bundle", str(answer))
     assert again.returncode == 1
     assert "已导入过" in one_chinese_line(again.stderr)
-    twice = platform_cli(url, "import-bundle", str(upload))
-    assert twice.returncode == 1
-    assert "already_imported" in twice.stderr
+    twice = platform_cli(url, "import-bundle", str(upload))  # its answer is written again
+    assert twice.returncode == 0, twice.stderr
+    assert "此前已导入，未重复记入任何变更" in twice.stdout
 
     nothing_left = run(air_pc, "sync", "export-bundle", str(tmp_path / "next.bdsync"))
     assert "包含 0 项更改" in nothing_left.stdout
@@ -121,3 +121,32 @@ def test_online_sync_arguments_still_work_without_a_subcommand(tmp_path):
     result = run(data_dir, "sync")
     assert result.returncode == 1
     assert "注册" in one_chinese_line(result.stderr)
+
+
+def test_a_pc_restored_from_an_older_backup_syncs_by_bundle_again(tmp_path, platform, air_pc):
+    url, _store, _branch = platform
+
+    def round_trip(name: str) -> subprocess.CompletedProcess[str]:
+        upload, answer = tmp_path / f"{name}.bdsync", tmp_path / f"{name}-return.bdsync"
+        assert run(air_pc, "sync", "export-bundle", str(upload)).returncode == 0
+        imported = platform_cli(url, "import-bundle", str(upload), "--out", str(answer))
+        assert imported.returncode == 0, imported.stderr
+        applied = run(air_pc, "sync", "import-bundle", str(answer))
+        assert applied.returncode == 0, applied.stderr
+        return imported
+
+    round_trip("first")
+    backup = tmp_path / "pc.bdbackup"
+    assert run(air_pc, "backup", str(backup)).returncode == 0
+    round_trip("second")
+    round_trip("third")
+    assert run(air_pc, "restore", str(backup)).returncode == 0
+    upload, answer = tmp_path / "restored.bdsync", tmp_path / "restored-return.bdsync"
+    assert run(air_pc, "sync", "export-bundle", str(upload)).returncode == 0
+    imported = platform_cli(url, "import-bundle", str(upload), "--out", str(answer))
+    assert imported.returncode == 0, imported.stderr  # was: out_of_order, for ever
+    assert "该电脑可能已从较早的备份恢复" in imported.stdout
+    applied = run(air_pc, "sync", "import-bundle", str(answer))
+    assert applied.returncode == 0, applied.stderr
+    assert "本机的数据来自较早的备份" in applied.stdout
+    assert "已从较早的备份恢复" not in round_trip("after").stdout

@@ -14,6 +14,7 @@ from server import db as server_db
 from server.bundles import import_bundle, platform_public_key_file, register_device_key
 from server.store import Store
 from sync import bundle_sync, service
+from tests.conftest import PASSPHRASE
 from tests.ui.test_sync_page import add_member, new_workspace
 from ui.messages import message_for
 from ui.pages.sync import SyncPage
@@ -82,3 +83,40 @@ def test_export_and_import_bundles_on_the_page(
     assert not bundle_sync.status(air).waiting_for_return
     page.clear()
     assert page.bundle_status_label.text() == ""
+
+
+def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
+    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
+) -> None:
+    branch_id = store.create_branch("BR-0001", "机关第一党支部")
+    key_file = tmp_path / "pc-key.json"
+    bundle_sync.write_device_key(air, key_file)
+    register_device_key(store, branch_id, key_file.read_text(encoding="utf-8"))
+    platform_file = tmp_path / "platform.json"
+    platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
+    bundle_sync.set_platform_key(air, platform_file)
+
+    def round_trip(name: str) -> Path:
+        upload = tmp_path / f"{name}.bdsync"
+        bundle_sync.export_bundle(air, upload)
+        answer = tmp_path / f"{name}-return.bdsync"
+        answer.write_bytes(import_bundle(store, upload.read_bytes()).return_bundle)
+        return answer
+
+    add_member(air, "张红梅")
+    bundle_sync.import_return_bundle(air, round_trip("first"))
+    backup = tmp_path / "air.bdbackup"
+    air.backup(backup)
+    for name in ("second", "third"):
+        bundle_sync.import_return_bundle(air, round_trip(name))
+    air.restore(backup)
+    air.unlock(PASSPHRASE)
+    answer = round_trip("after-restore")
+
+    page = SyncPage(air)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.import_bundle(answer)
+    wait(qtbot, page)
+    assert "本机的数据来自较早的备份" in page.bundle_feedback.text()
+    assert bundle_sync.status(air).last_return_sequence == 4

@@ -98,17 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(openapi_document(), indent=2, ensure_ascii=False, sort_keys=True))
         return 0
     store = Store(db.make_engine(args.database))
-    if args.command == "admin":
+    if args.command is not None:
         try:
-            return _admin(args, store)
-        except NotFound as missing:
-            print(f"没有这个支部：{missing}", file=sys.stderr)
-            return 1
-        except (ValueError, OSError) as failure:
-            print(f"操作被拒绝：{failure}", file=sys.stderr)
-            return 1
-    if args.command == "import-bundle":
-        return _import_bundle(args, store)
+            return _command(args, store)
+        finally:
+            store.engine.dispose()  # close its connections now (PostgreSQL's, in tests too)
     import uvicorn
 
     if workers == 1:
@@ -148,6 +142,19 @@ def _workers(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             parser.error("--workers: SQLite serves from one process (use PostgreSQL for more)")
         return 1
     return int(args.workers or os.cpu_count() or 1)
+
+
+def _command(args: argparse.Namespace, store: Store) -> int:
+    if args.command == "import-bundle":
+        return _import_bundle(args, store)
+    try:
+        return _admin(args, store)
+    except NotFound as missing:
+        print(f"没有这个支部：{missing}", file=sys.stderr)
+        return 1
+    except (ValueError, OSError) as failure:
+        print(f"操作被拒绝：{failure}", file=sys.stderr)
+        return 1
 
 
 def _admin(args: argparse.Namespace, store: Store) -> int:

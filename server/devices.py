@@ -9,14 +9,18 @@ bundle device's is the time of its last import.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from server import db
 from server.store import Store
+
+log = logging.getLogger(__name__)
 
 NOTE_EVERY_SECONDS = 60.0
 _THROTTLE_MAX = 10_000
@@ -43,9 +47,14 @@ class Throttle:
 
 
 def note_sync(store: Store, device_id: str) -> None:
-    with store.engine.begin() as connection:
-        connection.execute(update(db.device).where(db.device.c.id == device_id).values(
-            last_sync_at=db.now_iso()))
+    """Note that the device synced now. Never fails the request it comes with: a note that
+    cannot be written (the database busy for long) is only logged."""
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(update(db.device).where(db.device.c.id == device_id).values(
+                last_sync_at=db.now_iso()))
+    except SQLAlchemyError:
+        log.warning("the last sync of a device could not be noted", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,8 @@ def branch_devices(store: Store, branch_id: str) -> list[DeviceListing]:
         listings.append(DeviceListing(
             id=device_id, name=online.name if online else "", online=online is not None,
             bundles=bundle is not None,
-            registered_at=online.created_at if online else (bundle.registered_at if bundle else ""),
+            registered_at=(online.created_at if online
+                           else bundle.registered_at if bundle else ""),
             last_sync_at=last, revoked_at=revoked,
         ))
     return sorted(listings, key=lambda d: (d.registered_at, d.id))

@@ -37,12 +37,18 @@ def test_enroll_then_sync_then_nothing_new(server, branch_pc):
     assert "上传 0 项" in second.stdout
 
 
-def test_a_used_code_and_an_unreachable_server_are_one_chinese_line(server, branch_pc):
+def test_a_used_code_and_an_unreachable_server_are_one_chinese_line(server, branch_pc, tmp_path):
     _, code = server.branch()
     assert run(branch_pc, "sync", "--server", server.url, "--enroll", code).returncode == 0
+    # The same PC again (as after a lost answer): the same device, no "used code".
     again = run(branch_pc, "sync", "--server", server.url, "--enroll", code)
-    assert again.returncode == 1
-    one_chinese_line(again.stderr)
+    assert again.returncode == 0, again.stderr
+    other = tmp_path / "other"
+    made = run(other, "init", "--branch-name", "机关第一党支部", "--branch-code", "BR-0001")
+    assert made.returncode == 0, made.stderr
+    used = run(other, "sync", "--server", server.url, "--enroll", code)
+    assert used.returncode == 1
+    assert "注册码" in one_chinese_line(used.stderr)
     gone = run(branch_pc, "sync", "--server", "http://127.0.0.1:9")
     assert gone.returncode == 1
     assert CJK.search(one_chinese_line(gone.stderr))

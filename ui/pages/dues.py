@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import Month
-from app.domain.dues import PaymentMethod
+from app.domain.dues import PaymentMethod, needs_base
 from app.domain.money import parse_yuan
 from app.errors import BranchDeskError, CancelledError, InvalidInputError
 from app.services import dues, members
@@ -205,6 +205,8 @@ class MonthTab(QWidget):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.entry_column = Col.AMOUNT
+        self.table.read_only_typed.connect(self._read_only_typed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.totals_label = QLabel()
@@ -470,6 +472,11 @@ class MonthTab(QWidget):
         self.last_task = None
         self._update_buttons()
 
+    def _read_only_typed(self, _index: QModelIndex) -> None:
+        _feedback(self.feedback_label, self.tr(
+            "Nothing was typed: this column cannot be changed. Type the amount in “Paid now” "
+            "(Enter goes there)."), ok=False)
+
     # ---------------------------------------------------------------- history, export
     def _double_clicked(self, index: QModelIndex) -> None:
         if Col(index.column()) not in EDITABLE:
@@ -594,6 +601,8 @@ class BasesTab(QWidget):
                               BaseCol.CURRENT: 110, BaseCol.NEW: 120}.items():
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.entry_column = BaseCol.NEW
+        self.table.read_only_typed.connect(self._read_only_typed)
 
         self.missing_label = QLabel()
         self.copy_button = QPushButton(self.tr("Keep current bases"))
@@ -695,6 +704,16 @@ class BasesTab(QWidget):
             self.tr("{count} members still have no base.").format(count=missing) if missing
             else self.tr("{count} members listed.").format(count=self.model.rowCount())
         )
+
+    def _read_only_typed(self, index: QModelIndex) -> None:
+        """A key typed where no base can be typed: nothing changed; say why."""
+        if index.isValid() and not needs_base(self.model.line(index.row()).category):
+            text = self.tr("{name} pays a fixed amount (art. 6) and needs no base: nothing was "
+                           "typed.").format(name=self.model.line(index.row()).name)
+        else:
+            text = self.tr("Nothing was typed: type the base in “New monthly base” (Enter "
+                           "goes there).")
+        _feedback(self.feedback_label, text, ok=False)
 
     def keep_current_bases(self) -> int:
         rows = self.table.selected_rows()

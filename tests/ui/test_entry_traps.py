@@ -1,0 +1,171 @@
+"""Keyboard entry never lands on a cell that cannot be edited and never jumps to another member:
+基数核定 (a student between two wage earners), the month's collection, meeting attendance."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.domain.calendar import Month
+from app.domain.dues import PersonCategory
+from app.services import dues
+from app.services import members as m
+from app.services.meetings import Attendance
+from app.services.workspace import Workspace
+from tests.conftest import id_number as number
+from ui.meeting_editor import AttendanceView
+from ui.models.attendance_table import REASON, STATUS, AttendanceModel, AttendanceRow
+from ui.models.dues_bases import BaseCol
+from ui.models.dues_month import Col
+from ui.pages.dues import DuesPage
+
+TODAY = date(2025, 6, 16)
+D = Decimal
+
+
+@pytest.fixture
+def branch(workspace: Workspace) -> dict[str, str]:
+    """Two wage earners and two students; bases 5000.00, 5600.00."""
+    people = [
+        ("worker_a", "王工", PersonCategory.IN_WORK), ("student_a", "王学", PersonCategory.STUDENT),
+        ("worker_b", "王五", PersonCategory.IN_WORK), ("student_b", "王生", PersonCategory.STUDENT),
+    ]
+    ids: dict[str, str] = {}
+    with workspace.unit_of_work() as uow:
+        for i, (key, name, category) in enumerate(people, 1):
+            ids[key] = m.create_member(uow, m.MemberInput(
+                name=name, id_number=number(i), category=category), date(2024, 1, 1))
+        dues.set_base(uow, ids["worker_a"], Month(2024, 1), D("5000.00"))
+        dues.set_base(uow, ids["worker_b"], Month(2024, 1), D("5600.00"))
+        uow.commit()
+    return ids
+
+
+def show(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.addWidget(widget)
+    widget.resize(980, 640)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, workspace: Workspace, branch: dict[str, str]) -> DuesPage:
+    widget = DuesPage(workspace, today=lambda: TODAY)
+    show(qtbot, widget)
+    widget.refresh()
+    return widget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def editable(index: QModelIndex) -> bool:
+    return bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+
+def test_enter_in_the_bases_passes_over_fixed_amount_rows_and_typing_never_moves(
+    qtbot: QtBot, page: DuesPage
+) -> None:
+    tab = page.bases_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(tab)
+    model, view = tab.model, tab.table
+    rows = model.rowCount()
+    wanted = [r for r in range(rows) if editable(model.index(r, BaseCol.NEW))]
+    assert len(wanted) == 2
+    assert rows == 4
+
+    # Enter from the first row walks over the editable rows only.
+    view.setCurrentIndex(model.index(0, BaseCol.NEW))
+    view.setFocus()
+    visited = [0]
+    for _ in range(rows):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        visited.append(view.currentIndex().row())
+    landed = sorted(set(visited) - {0})
+    assert all(editable(model.index(r, BaseCol.NEW)) for r in landed), visited
+    assert set(wanted) - {0} <= set(landed)
+
+    # Typing a number on a student's row (reached by the arrow keys or a click): nothing moves,
+    # nothing is typed anywhere, and the page says why. A typed base of another member starts
+    # with the same digit: Qt's keyboard search would have jumped there.
+    worker = next(r for r in wanted)
+    view.setCurrentIndex(model.index(worker, BaseCol.NEW))
+    for key in "5200":
+        qtbot.keyClick(focused(), key)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.typed(worker) == "5200")  # committed through a queued call
+    student = next(r for r in range(rows) if r not in wanted)
+    view.setCurrentIndex(model.index(student, BaseCol.NEW))
+    view.setFocus()
+    for key in "5800":
+        qtbot.keyClick(focused(), key)
+    assert view.currentIndex().row() == student
+    assert model.typed(worker) == "5200"
+    assert [model.typed(r) for r in range(rows)].count("") == rows - 1
+    assert "定额" in tab.feedback_label.text()
+    assert model.line(student).name in tab.feedback_label.text()
+
+    # Enter from the name column goes to the next base to type.
+    view.setCurrentIndex(model.index(student, BaseCol.NAME))
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    current = view.currentIndex()
+    if current.row() != student:
+        assert current.column() == BaseCol.NEW
+        assert editable(current)
+
+
+def test_the_month_entry_never_jumps_to_another_member(qtbot: QtBot, page: DuesPage) -> None:
+    tab = page.month_tab
+    with page._workspace.unit_of_work() as uow:
+        dues.generate_month(uow, Month(2025, 6))
+        uow.commit()
+    tab.reload()
+    model, view = tab.model, tab.table
+    assert model.rowCount() == 4
+    # On the 应交 column (read-only), typing the first digits of an amount due of another row
+    # used to select that row; now nothing moves and nothing is typed.
+    student = next(r for r in range(4) if model.line(r).due == D("0.20"))
+    view.setCurrentIndex(model.index(student, Col.DUE))
+    view.setFocus()
+    for key in "75":  # 王工 owes 75.00
+        qtbot.keyClick(focused(), key)
+    assert view.currentIndex().row() == student
+    assert all(model.entry(r).is_empty() for r in range(4))
+    assert "本次实交" in tab.feedback_label.text()
+    # Enter from a read-only column goes down to the amount column.
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    if student < 3:
+        assert view.currentIndex() == model.index(student + 1, Col.AMOUNT)
+
+
+def test_typing_a_reason_on_a_present_member_never_edits_another(qtbot: QtBot) -> None:
+    model = AttendanceModel()
+    model.set_rows([
+        AttendanceRow("a", "王建国", False),
+        AttendanceRow("b", "李红", False, Attendance.ABSENT, "2日出差",
+                      Attendance.ABSENT, "2日出差"),
+        AttendanceRow("c", "张伟", False),
+    ])
+    view = AttendanceView(model)
+    show(qtbot, view)
+    view.setCurrentIndex(model.index(2, REASON))  # 张伟 is present: no reason to type
+    view.setFocus()
+    for key in "25":
+        qtbot.keyClick(focused(), key)
+    assert view.currentIndex().row() == 2
+    assert [r.reason for r in model.rows] == ["", "2日出差", ""]
+    assert [r.status for r in model.rows] == [Attendance.PRESENT, Attendance.ABSENT,
+                                              Attendance.PRESENT]
+    view.setCurrentIndex(model.index(0, STATUS))
+    assert view.currentIndex().row() == 0

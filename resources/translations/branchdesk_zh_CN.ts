@@ -650,6 +650,10 @@
         <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
         <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
     </message>
+    <message>
+        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
+        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -4357,10 +4361,6 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <translation>正在写入同步包…</translation>
     </message>
     <message>
-        <source>Bundle {sequence} written and verified: {count} changes, {withheld} kept on this PC (secret). The drive can now be removed safely.</source>
-        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改，{withheld} 项（秘密）仅保留在本机。现在可以安全移除U盘。</translation>
-    </message>
-    <message>
         <source>Import return bundle</source>
         <translation>导入返回包</translation>
     </message>
@@ -4391,6 +4391,34 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
         <source>This PC&apos;s key file was saved. Give it to the platform administrator to register.</source>
         <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
+    </message>
+    <message>
+        <source>The platform does not answer; retrying (attempt {number})…</source>
+        <translation>平台无应答，正在重试（第 {number} 次）…</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} written and verified: {count} changes.</source>
+        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
+    </message>
+    <message>
+        <source>{count} changes to records classified 秘密 stay on this PC.</source>
+        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
+    </message>
+    <message>
+        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
+        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
+    <message>
+        <source>The drive can now be removed safely.</source>
+        <translation>现在可以安全移除存储介质。</translation>
+    </message>
+    <message>
+        <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members&apos; data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
+
+Use this unencrypted address?</source>
+        <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
+
+仍要使用此未加密地址吗？</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from app.domain.dues import (
     PersonCategory,
     ReliefKind,
 )
+from app.domain.dues_bases import BaseCheckSettings
 from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
@@ -42,6 +43,7 @@ from app.storage.models import (
     DuesEventRow,
     DuesReliefRow,
     MemberRow,
+    Setting,
 )
 from app.storage.unit_of_work import UnitOfWork
 
@@ -137,6 +139,33 @@ def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
             current=rules.base_for_month(changes, Month(year, 12)),
         ))
     return lines
+
+
+_BASE_CHECK_KEYS = {
+    "wage_minimum": "dues.base_check.wage_minimum",
+    "maximum": "dues.base_check.maximum",
+    "change_share": "dues.base_check.change_share",
+}
+
+
+def base_check_settings(uow: UnitOfWork) -> BaseCheckSettings:
+    """The local thresholds of the bases' plausibility check (``app.domain.dues_bases``)."""
+    values = dict(uow.session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(_BASE_CHECK_KEYS.values()))
+    ).tuples().all())
+    found = {name: Decimal(values[key]) for name, key in _BASE_CHECK_KEYS.items()
+             if values.get(key)}
+    try:
+        return BaseCheckSettings(**found)
+    except ValueError:  # inconsistent values stored: the defaults
+        return BaseCheckSettings()
+
+
+def save_base_check_settings(uow: UnitOfWork, settings: BaseCheckSettings) -> None:
+    """Keep the thresholds (a local setting: not synced); audited."""
+    for name, key in _BASE_CHECK_KEYS.items():
+        uow.session.merge(Setting(key=key, value=str(getattr(settings, name))))
+    uow.audit("preferences.update", "settings", "dues.base_check")
 
 
 def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:

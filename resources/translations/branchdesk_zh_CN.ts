@@ -269,6 +269,22 @@
         <source>Nothing was typed: type the base in “New monthly base” (Enter goes there).</source>
         <translation>未录入：请在“新月基数”一列录入基数（按回车键即可到达）。</translation>
     </message>
+    <message>
+        <source>{name}: {base} yuan — {reasons}</source>
+        <translation>{name}：{base} 元——{reasons}</translation>
+    </message>
+    <message>
+        <source>Please check these bases before saving:</source>
+        <translation>保存前请核对以下基数：</translation>
+    </message>
+    <message>
+        <source>Save as typed</source>
+        <translation>按录入保存</translation>
+    </message>
+    <message>
+        <source>Correct them</source>
+        <translation>返回修改</translation>
+    </message>
 </context>
 <context>
     <name>BranchPage</name>
@@ -735,6 +751,10 @@
         <source>No base yet</source>
         <translation>尚无基数</translation>
     </message>
+    <message>
+        <source>Check: {reasons}</source>
+        <translation>请核对：{reasons}</translation>
+    </message>
 </context>
 <context>
     <name>DuesImport</name>
@@ -990,6 +1010,18 @@
     <message>
         <source>Art. 13 of the 2008 regulation: a member who does not pay dues for six consecutive months without good reason is treated as having left the party of their own accord. BranchDesk only reminds; the branch looks into each case and decides.</source>
         <translation>依据《关于中国共产党党费收缴、使用和管理的规定》第十三条：党员无正当理由连续6个月不交纳党费的，按自行脱党处理。本软件只作提醒，由支部逐一调查了解后研究决定。</translation>
+    </message>
+    <message>
+        <source>below {amount} yuan, the lowest plausible wage</source>
+        <translation>低于合理工资下限 {amount} 元</translation>
+    </message>
+    <message>
+        <source>above {amount} yuan, the highest plausible base</source>
+        <translation>高于合理基数上限 {amount} 元</translation>
+    </message>
+    <message>
+        <source>more than {share}% away from the base in force, {amount} yuan</source>
+        <translation>与现行基数 {amount} 元相差超过 {share}%</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
-"""Keyboard entry never lands on a cell that cannot be edited and never jumps to another member:
-基数核定 (a student between two wage earners), the month's collection, meeting attendance."""
+"""Data-entry traps: keyboard entry never lands on a cell that cannot be edited and never jumps
+to another member (基数核定 with a student between two wage earners, the month's collection,
+meeting attendance); a base that looks like a typing slip is listed before it is saved."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
 from app.domain.dues import PersonCategory
+from app.domain.dues_bases import BaseCheckSettings
 from app.services import dues
 from app.services import members as m
 from app.services.meetings import Attendance
@@ -169,3 +171,68 @@ def test_typing_a_reason_on_a_present_member_never_edits_another(qtbot: QtBot) -
                                               Attendance.PRESENT]
     view.setCurrentIndex(model.index(0, STATUS))
     assert view.currentIndex().row() == 0
+
+
+# ---------------------------------------------------------------- implausible bases
+
+
+def bases_of(workspace: Workspace) -> dict[str, Decimal | None]:
+    with workspace.unit_of_work() as uow:
+        return {line.name: line.current for line in dues.base_lines(uow, 2025)}
+
+
+def test_a_base_of_ten_yuan_for_a_member_in_work_warns_before_saving(
+    qtbot: QtBot, page: DuesPage, workspace: Workspace
+) -> None:
+    tab = page.bases_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(tab)
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model.line(r).name == "王工")  # 5000.00
+    other = next(r for r in range(model.rowCount()) if model.line(r).name == "王五")  # 5600.00
+    tab.table.setCurrentIndex(model.index(row, BaseCol.NEW))
+    tab.table.setFocus()
+    for key in "10":
+        qtbot.keyClick(focused(), key)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: model.typed(row) == "10")
+    model.setData(model.index(other, BaseCol.NEW), "5800")  # plausible: no warning
+    remark = model.index(row, BaseCol.STATUS).data()
+    assert "请核对" in remark
+    assert "1500.00" in remark  # below the lowest plausible wage
+    assert "5000.00" in remark  # and far from the base in force
+    assert model.warnings(other) == []
+
+    assert tab.save() is None  # the list comes first
+    box = tab.warning_box
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert "王工：10.00 元" in box.text()
+    assert "王五" not in box.text()
+    back = next(b for b in box.buttons() if b.text() == "返回修改")
+    assert box.defaultButton() is back
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert tab.last_task is None
+    assert bases_of(workspace)["王工"] == D("5000.00")  # nothing saved
+    assert tab.table.currentIndex() == model.index(row, BaseCol.NEW)
+
+    tab.save()
+    box = tab.warning_box
+    assert box is not None
+    save = next(b for b in box.buttons() if b.text() == "按录入保存")
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # the secretary knows better
+        assert tab.last_task is not None
+        with qtbot.waitSignal(tab.last_task.finished, timeout=10000):
+            pass
+    assert bases_of(workspace)["王工"] == D("10.00")
+    assert bases_of(workspace)["王五"] == D("5800.00")
+
+
+def test_the_thresholds_are_kept_in_the_database(workspace: Workspace) -> None:
+    with workspace.unit_of_work() as uow:
+        assert dues.base_check_settings(uow) == BaseCheckSettings()
+        dues.save_base_check_settings(uow, BaseCheckSettings(wage_minimum=D("2690")))
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        assert dues.base_check_settings(uow).wage_minimum == D("2690")

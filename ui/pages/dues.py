@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.calendar import Month
 from app.domain.dues import PaymentMethod, needs_base
+from app.domain.dues_bases import BaseCheckSettings
 from app.domain.money import parse_yuan
 from app.errors import BranchDeskError, CancelledError, InvalidInputError
 from app.services import dues, members
@@ -66,6 +68,7 @@ from app.services.dues import (
 )
 from app.services.workspace import Workspace
 from ui import dues_texts
+from ui.branding import app_title
 from ui.dues_reminders import WARNING_STYLE, arrears_operation, is_prominent
 from ui.dues_texts import month_text, yuan_text
 from ui.entry_table import EntryTableView
@@ -568,6 +571,7 @@ class BasesTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self.model = DuesBaseModel(self)
         self.import_dialog: QDialog | None = None
+        self.warning_box: QMessageBox | None = None
         self._loading = False  # from ``reload`` until its rows (or its failure) are shown
         self._load_error = ""  # why the rows could not be read, until the next reload
 
@@ -613,8 +617,8 @@ class BasesTab(QWidget):
         self.copy_button.clicked.connect(self.keep_current_bases)
         self.save_button = QPushButton(self.tr("Save bases"))
         self.save_button.setToolTip(self.tr("Record every base typed (Ctrl+S)."))
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save,
+        self.save_button.clicked.connect(lambda: self.save())
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.model.changed.connect(self._show_missing)
 
@@ -655,9 +659,9 @@ class BasesTab(QWidget):
         is kept for the members listed again, unless ``keep_typed`` is False."""
         workspace, year = self._workspace, self.year
 
-        def work(_context: TaskContext) -> list[BaseLine]:
+        def work(_context: TaskContext) -> tuple[list[BaseLine], BaseCheckSettings]:
             with workspace.unit_of_work() as uow:  # this thread's own session
-                return dues.base_lines(uow, year)
+                return dues.base_lines(uow, year), dues.base_check_settings(uow)
 
         if keep_typed:
             self.table.commit_open_editor()
@@ -666,7 +670,8 @@ class BasesTab(QWidget):
         self._show_missing()
         self._latest.run(work)
 
-    def _arrived(self, lines: list[BaseLine]) -> None:
+    def _arrived(self, outcome: tuple[list[BaseLine], BaseCheckSettings]) -> None:
+        lines, self.model.check_settings = outcome
         self._loading = False
         self.model.load(lines, keep_typed=True)  # what reload did not drop
         self.loaded.emit()
@@ -721,7 +726,36 @@ class BasesTab(QWidget):
             rows = list(range(self.model.rowCount()))
         return self.model.copy_current(rows)
 
-    def save(self) -> BackgroundTask | None:
+    def _ask_about_warnings(self, rows: list[int]) -> None:
+        """List the bases that look like slips; save them only if the secretary says so."""
+        lines = [self.tr("{name}: {base} yuan — {reasons}").format(
+            name=self.model.line(row).name,
+            base=self.model.index(row, BaseCol.NEW).data(),
+            reasons="；".join(self.model.warnings(row))) for row in rows]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, app_title(),
+            self.tr("Please check these bases before saving:") + "\n\n" + "\n".join(lines),
+            QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("Save as typed"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Correct them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            self.warning_box = None
+            if box.clickedButton() is save:
+                self.save(confirmed=True)
+            else:
+                self.table.go_to(self.model.index(rows[0], BaseCol.NEW))
+                self.table.setFocus()
+
+        box.finished.connect(answered)
+        self.warning_box = box
+        box.open()
+
+    def save(self, confirmed: bool = False) -> BackgroundTask | None:
+        """Record the typed bases; bases that look like slips are listed first (``confirmed``:
+        the secretary has seen the list and saves them as typed)."""
         if self.last_task is not None or self._loading:  # no rows to save while they are read
             return None
         self.table.commit_open_editor()
@@ -733,6 +767,10 @@ class BasesTab(QWidget):
             return None
         if not pending:
             _feedback(self.feedback_label, self.tr("No bases typed: nothing to save."), ok=False)
+            return None
+        warned = [row for row in range(self.model.rowCount()) if self.model.warnings(row)]
+        if warned and not confirmed:
+            self._ask_about_warnings(warned)
             return None
         workspace, effective = self._workspace, self.effective_edit.month()
 

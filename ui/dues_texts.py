@@ -115,6 +115,9 @@ def problem_text(code: str) -> str:
             "Back payment of more than 6 months: write the reason in the note (art. 12).",
         ),
         "not_an_amount": QCoreApplication.translate("DuesTexts", "Not a valid amount."),
+        "cannot_prepay": QCoreApplication.translate(
+            "DuesTexts", "No following month can be paid ahead (no base, or the member leaves): "
+            "correct the amount or record the rest as voluntary dues."),
         "required": QCoreApplication.translate("DuesTexts", "Required."),
         "already_reversed": QCoreApplication.translate(
             "DuesTexts", "This payment has already been reversed."

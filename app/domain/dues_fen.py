@@ -62,6 +62,7 @@ class FenMember:
     first_paid_on: Mapping[int, date]
     voluntary_fen: int
     unallocated_fen: int
+    prepaid_fen: int = 0
 
     def months(self) -> list[int]:
         """The months with an amount due or something paid, oldest first (as ``Ledger``)."""
@@ -153,6 +154,7 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
     first_paid: dict[str, dict[int, date]] = {}
     voluntary: dict[str, int] = {}
     unallocated: dict[str, int] = {}
+    prepaid: dict[str, int] = {}
     for _, _, member_id, paid_on, covered, fen, voluntary_fen in payments:
         voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
         member_due = due.get(member_id, _NOTHING)
@@ -166,7 +168,8 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
             earliest = member_first_paid.get(month)
             if earliest is None or paid_on < earliest:
                 member_first_paid[month] = paid_on
-        unallocated[member_id] = unallocated.get(member_id, 0) + left
+        held = prepaid if rules.pays_ahead(covered, member_due) else unallocated
+        held[member_id] = held.get(member_id, 0) + left
 
     members = {
         member_id: FenMember(
@@ -176,6 +179,7 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
             first_paid.get(member_id, {}),
             voluntary.get(member_id, 0),
             unallocated.get(member_id, 0),
+            prepaid.get(member_id, 0),
         )
         for member_id in sorted(due.keys() | voluntary.keys())
     }

@@ -280,6 +280,23 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
 # ---------------------------------------------------------------- payments and corrections
 
 
+def months_to_prepay(
+    uow: UnitOfWork, month: Month, excess: dict[str, Decimal],
+    settings: DuesSettings = rules.DEFAULT_SETTINGS,
+) -> dict[str, tuple[Month, ...]]:
+    """The months after ``month`` that each member's ``excess`` (paid beyond what ``month``
+    owes) pays ahead for (``rules.months_to_prepay``); none for a member who will not owe."""
+    if not excess:
+        return {}
+    profiles = {p.member_id: p for p in profiles_for(uow, month + 1) if p.member_id in excess}
+    return {
+        member_id: rules.months_to_prepay(profiles[member_id], month, amount, settings)
+        if member_id in profiles else ()
+        for member_id, amount in excess.items()
+    }
+
+
+
 def record_payment(
     uow: UnitOfWork,
     member_id: str,

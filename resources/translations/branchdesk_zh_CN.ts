@@ -882,8 +882,12 @@
         <translation>部分交纳</translation>
     </message>
     <message>
-        <source>more than unpaid</source>
-        <translation>多于未交金额</translation>
+        <source>{amount} paid ahead for the following months</source>
+        <translation>{amount} 元预交以后月份</translation>
+    </message>
+    <message>
+        <source>{amount} more than unpaid: say what it is</source>
+        <translation>比未交金额多 {amount} 元：请说明如何处理</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1026,10 @@
     <message>
         <source>more than {share}% away from the base in force, {amount} yuan</source>
         <translation>与现行基数 {amount} 元相差超过 {share}%</translation>
+    </message>
+    <message>
+        <source>No following month can be paid ahead (no base, or the member leaves): correct the amount or record the rest as voluntary dues.</source>
+        <translation>以后月份无法预交（无基数或该党员将转出）：请改正金额，或将多出部分记为自愿多交党费。</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1871,10 @@
     <message>
         <source>The payment was reversed.</source>
         <translation>已冲销该笔交费。</translation>
+    </message>
+    <message>
+        <source>{amount} yuan was paid ahead: it is set against the following months once their dues are generated.</source>
+        <translation>预交 {amount} 元：以后月份生成应交金额后即予冲抵。</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3313,22 @@
     <message>
         <source>Nothing was typed: this column cannot be changed. Type the amount in “Paid now” (Enter goes there).</source>
         <translation>未录入：此列不能修改。请在“本次实交”一列录入金额（按回车键即可到达）。</translation>
+    </message>
+    <message>
+        <source>{name} still owes {owed} yuan for {month}, and {amount} yuan was typed: {excess} yuan more. What is it?</source>
+        <translation>{name}{month}尚欠 {owed} 元，录入 {amount} 元，多出 {excess} 元。多出的部分如何处理？</translation>
+    </message>
+    <message>
+        <source>Voluntary dues (art. 11)</source>
+        <translation>自愿多交党费（第十一条）</translation>
+    </message>
+    <message>
+        <source>Pay the following months ahead</source>
+        <translation>预交以后月份</translation>
+    </message>
+    <message>
+        <source>Correct the amount</source>
+        <translation>改正金额</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Data-entry traps: keyboard entry never lands on a cell that cannot be edited and never jumps
 to another member (基数核定 with a student between two wage earners, the month's collection,
-meeting attendance); a base that looks like a typing slip is listed before it is saved."""
+meeting attendance); a base that looks like a typing slip is listed before it is saved; an amount
+beyond what is owed is asked about (voluntary, paid ahead, or a slip)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from ui.meeting_editor import AttendanceView
 from ui.models.attendance_table import REASON, STATUS, AttendanceModel, AttendanceRow
 from ui.models.dues_bases import BaseCol
 from ui.models.dues_month import Col
-from ui.pages.dues import DuesPage
+from ui.pages.dues import DuesPage, MonthTab
 
 TODAY = date(2025, 6, 16)
 D = Decimal
@@ -236,3 +237,104 @@ def test_the_thresholds_are_kept_in_the_database(workspace: Workspace) -> None:
         uow.commit()
     with workspace.unit_of_work() as uow:
         assert dues.base_check_settings(uow).wage_minimum == D("2690")
+
+
+# ---------------------------------------------------------------- overpayments
+
+
+def answer_overpayment(qtbot: QtBot, tab: MonthTab, row: int, amount: str, button: str) -> None:
+    """Type ``amount`` for ``row`` as a person does, then answer the question with ``button``."""
+    window = tab.window()  # the question was the active window (no window manager here)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab.table.go_to(tab.model.index(row, Col.AMOUNT))
+    tab.table.setFocus()
+    for key in amount:
+        qtbot.keyClick(focused(), key)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.overpayment_box is not None)
+    box = tab.overpayment_box
+    assert box is not None
+    assert box.isVisible()
+    assert box.defaultButton().text() == "改正金额"
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == button),
+                     Qt.MouseButton.LeftButton)
+    assert tab.overpayment_box is None
+
+
+def test_an_overpayment_is_asked_about_and_each_answer_records_the_right_payment(
+    qtbot: QtBot, page: DuesPage, branch: dict[str, str], workspace: Workspace
+) -> None:
+    tab = page.month_tab
+    with workspace.unit_of_work() as uow:
+        dues.generate_month(uow, Month(2025, 6))
+        uow.commit()
+    tab.reload()
+    model = tab.model
+    row = {model.line(r).name: r for r in range(model.rowCount())}
+    assert model.index(row["王工"], Col.DUE).data() == "50.00"  # 5000 x 1%
+    assert model.index(row["王五"], Col.DUE).data() == "84.00"  # 5600 x 1.5%
+
+    answer_overpayment(qtbot, tab, row["王工"], "200", "自愿多交党费（第十一条）")
+    assert model.index(row["王工"], Col.VOLUNTARY).data() == "150.00"
+    answer_overpayment(qtbot, tab, row["王五"], "200", "预交以后月份")
+    assert "116.00 元预交以后月份" in model.index(row["王五"], Col.STATUS).data()
+    answer_overpayment(qtbot, tab, row["王学"], "5", "改正金额")
+    assert tab.table.currentIndex() == model.index(row["王学"], Col.AMOUNT)
+    assert tab.table.state() == tab.table.State.EditingState  # typed again at once
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    model.setData(model.index(row["王学"], Col.AMOUNT), "0.2")
+    assert model.undecided() == []
+
+    assert tab.save() is not None
+    with qtbot.waitSignal(tab.last_task.finished, timeout=10000):  # type: ignore[union-attr]
+        pass
+    with workspace.unit_of_work() as uow:
+        worker = dues.member_payments(uow, branch["worker_a"])
+        ahead = dues.member_payments(uow, branch["worker_b"])
+        student = dues.member_payments(uow, branch["student_a"])
+        ledger = dues.member_ledger(uow, branch["worker_b"])
+    assert [(p.amount, p.voluntary, p.months) for p in worker] == [
+        (D("200.00"), D("150.00"), (Month(2025, 6),))]  # counted for 第十一条
+    assert [(p.amount, p.voluntary, p.months) for p in ahead] == [
+        (D("200.00"), D("0.00"), (Month(2025, 6), Month(2025, 7), Month(2025, 8)))]
+    assert [p.amount for p in student] == [D("0.20")]
+    assert (ledger.prepaid, ledger.unallocated) == (D("116.00"), D("0.00"))  # nothing to undo
+
+    history = page.show_history(branch["worker_b"])
+    assert history is not None
+    text = history.history.unallocated_label.text()
+    assert "预交 116.00 元" in text
+    assert "冲销" not in text
+
+
+def test_saving_asks_about_an_overpayment_nobody_answered(
+    qtbot: QtBot, page: DuesPage, branch: dict[str, str], workspace: Workspace
+) -> None:
+    tab = page.month_tab
+    with workspace.unit_of_work() as uow:
+        dues.generate_month(uow, Month(2025, 6))
+        uow.commit()
+    tab.reload()
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model.line(r).name == "王工")
+    model.setData(model.index(row, Col.AMOUNT), "60")
+    qtbot.waitUntil(lambda: tab.overpayment_box is not None)
+    box = tab.overpayment_box
+    assert box is not None
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # closed without an answer: nothing decided
+    qtbot.waitUntil(lambda: tab.overpayment_box is None)
+    assert model.undecided() == [row]
+    assert tab.save() is None  # asked again before anything is recorded
+    box = tab.overpayment_box
+    assert box is not None
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "自愿多交党费（第十一条）"),
+                     Qt.MouseButton.LeftButton)
+    assert tab.last_task is not None  # then saved
+    with qtbot.waitSignal(tab.last_task.finished, timeout=10000):
+        pass
+    with workspace.unit_of_work() as uow:
+        payments = dues.member_payments(uow, branch["worker_a"])
+    assert [(p.amount, p.voluntary) for p in payments] == [(D("60.00"), D("10.00"))]

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,7 +57,7 @@ from app.domain.calendar import Month
 from app.domain.dues import PaymentMethod, needs_base
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.money import parse_yuan
-from app.errors import BranchDeskError, CancelledError, InvalidInputError
+from app.errors import BranchDeskError, CancelledError, FieldProblem, InvalidInputError
 from app.services import dues, members
 from app.services.dues import (
     ArrearsEntry,
@@ -75,7 +75,7 @@ from ui.entry_table import EntryTableView
 from ui.member_dues import MemberDuesDialog
 from ui.messages import message_for
 from ui.models.dues_bases import BaseCol, DuesBaseModel
-from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, PendingPayment
+from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, Overpayment, PendingPayment
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
 
@@ -165,7 +165,12 @@ class MonthTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self._last_pending: list[PendingPayment] = []
         self._nothing_due = ""
+        self.overpayment_box: QMessageBox | None = None
         self.model = DuesMonthModel(self)
+        # Asked once the cell's editor has closed and Enter has moved on (a queued call).
+        self.model.overpaid.connect(
+            lambda row: QTimer.singleShot(0, lambda: self.ask_overpayment(row)),
+            Qt.ConnectionType.QueuedConnection)
 
         self.month_edit = MonthEdit()
         self.month_edit.set_month(Month.of(today()))
@@ -382,10 +387,68 @@ class MonthTab(QWidget):
         ).format(count=count), ok=True)
         return count
 
+    def ask_overpayment(self, row: int, then_save: bool = False) -> QMessageBox | None:
+        """More was typed in ``row`` than the month still owes: ask what the rest is —
+        voluntary dues (第十一条), the following months paid ahead, or a slip to correct.
+        ``then_save``: saving goes on after the answer (unless the amount is corrected)."""
+        if self.overpayment_box is not None or not 0 <= row < self.model.rowCount():
+            return None
+        excess = self.model.excess(row)
+        if excess <= 0 or self.model.entry(row).prepay:
+            return None
+        line = self.model.line(row)
+        box = QMessageBox(QMessageBox.Icon.Question, app_title(), self.tr(
+            "{name} still owes {owed} yuan for {month}, and {amount} yuan was typed: {excess} "
+            "yuan more. What is it?").format(
+                name=line.name, owed=yuan_text(line.outstanding), month=month_text(self.month),
+                amount=self.model.index(row, Col.AMOUNT).data(),
+                excess=yuan_text(excess)),
+            QMessageBox.StandardButton.NoButton, self)
+        choices = {
+            box.addButton(self.tr("Voluntary dues (art. 11)"),
+                          QMessageBox.ButtonRole.AcceptRole): Overpayment.VOLUNTARY,
+            box.addButton(self.tr("Pay the following months ahead"),
+                          QMessageBox.ButtonRole.AcceptRole): Overpayment.PREPAY,
+        }
+        correct = box.addButton(self.tr("Correct the amount"), QMessageBox.ButtonRole.RejectRole)
+        choices[correct] = Overpayment.CORRECT
+        box.setDefaultButton(correct)
+        box.setEscapeButton(correct)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        member_id = line.member_id
+
+        def answered() -> None:
+            self.overpayment_box = None
+            clicked = box.clickedButton()
+            choice = next((c for b, c in choices.items() if b is clicked), Overpayment.CORRECT)
+            where = self.model.row_of(member_id)
+            if where is None:
+                return
+            self.model.decide(where, choice)
+            if choice is Overpayment.CORRECT:
+                index = self.model.index(where, Col.AMOUNT)
+                self.table.go_to(index)
+                self.table.setFocus()
+                self.table.edit(index)
+            else:
+                self.table.setFocus()  # typing goes on where Enter left it
+                if then_save:
+                    self.save()
+
+        box.finished.connect(answered)
+        self.overpayment_box = box
+        box.open()
+        return box
+
     def save(self) -> BackgroundTask | None:
-        if self.last_task is not None:
+        if self.last_task is not None or self.overpayment_box is not None:
             return None
         self.table.commit_open_editor()  # Ctrl+S while typing keeps what was typed
+        undecided = self.model.undecided()
+        if undecided:
+            self.table.go_to(self.model.index(undecided[0], Col.AMOUNT))
+            self.ask_overpayment(undecided[0], then_save=True)
+            return None
         pending, wrong = self.model.pending()
         if wrong:
             _feedback(self.feedback_label, self.tr(
@@ -409,12 +472,17 @@ class MonthTab(QWidget):
         def work(context: TaskContext) -> _Saved:
             saved = _Saved()
             with workspace.unit_of_work() as uow:
+                prepaid = dues.months_to_prepay(
+                    uow, month, {p.member_id: p.prepaid for p in pending if p.prepaid > 0})
                 for number, item in enumerate(pending, 1):
                     if context.cancelled():
                         raise CancelledError()
                     try:
+                        ahead = prepaid.get(item.member_id, ())
+                        if item.prepaid > 0 and not ahead:
+                            raise InvalidInputError([FieldProblem("amount", "cannot_prepay")])
                         saved.done[item.member_id] = dues.record_payment(
-                            uow, item.member_id, paid_on, [month], item.amount,
+                            uow, item.member_id, paid_on, [month, *ahead], item.amount,
                             voluntary=item.voluntary, payer=item.payer, method=method,
                             note=item.note,
                         )

@@ -84,6 +84,7 @@ def test_the_fen_fold_agrees_with_the_rules_fold(
         mine = fast.members[member_id]
         assert from_fen(mine.voluntary_fen) == member.voluntary
         assert from_fen(mine.unallocated_fen) == member.unallocated
+        assert from_fen(mine.prepaid_fen) == member.prepaid
         assert [Month.from_index(m) for m in mine.months()] == list(member.months)
         for month, balance in member.months.items():
             due, paid = mine.due.get(month.index), mine.paid.get(month.index, 0)

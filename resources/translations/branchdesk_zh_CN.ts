@@ -133,6 +133,33 @@
     </message>
 </context>
 <context>
+    <name>BaseChecksDialog</name>
+    <message>
+        <source>Checks on typed bases</source>
+        <translation>基数核查范围</translation>
+    </message>
+    <message>
+        <source>A base outside these limits is pointed out before it is saved (never refused). Use the local minimum wage, less the individual social-insurance share, as the lowest plausible wage of a member in work.</source>
+        <translation>超出以下范围的基数在保存前会提示核对（不会拒绝保存）。在职党员的合理工资下限可按当地最低工资标准扣除个人社保缴费后的金额填写。</translation>
+    </message>
+    <message>
+        <source>Lowest plausible wage (yuan):</source>
+        <translation>合理工资下限（元）：</translation>
+    </message>
+    <message>
+        <source>Highest plausible base (yuan):</source>
+        <translation>合理基数上限（元）：</translation>
+    </message>
+    <message>
+        <source>Change from the base in force above:</source>
+        <translation>与现行基数相差超过：</translation>
+    </message>
+    <message>
+        <source>The lowest plausible wage must be below the highest plausible base.</source>
+        <translation>合理工资下限必须低于合理基数上限。</translation>
+    </message>
+</context>
+<context>
     <name>BaseImportDialog</name>
     <message>
         <source>Bases from a payroll file</source>
@@ -284,6 +311,14 @@
     <message>
         <source>Correct them</source>
         <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Checks…</source>
+        <translation>核查范围…</translation>
+    </message>
+    <message>
+        <source>The limits outside which a typed base is pointed out before saving.</source>
+        <translation>录入的基数超出此范围时，保存前会提示核对。</translation>
     </message>
 </context>
 <context>

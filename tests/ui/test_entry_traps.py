@@ -338,3 +338,27 @@ def test_saving_asks_about_an_overpayment_nobody_answered(
     with workspace.unit_of_work() as uow:
         payments = dues.member_payments(uow, branch["worker_a"])
     assert [(p.amount, p.voluntary) for p in payments] == [(D("60.00"), D("10.00"))]
+
+
+def test_the_thresholds_are_set_on_the_bases_tab(
+    qtbot: QtBot, page: DuesPage, workspace: Workspace
+) -> None:
+    tab = page.bases_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        page.tabs.setCurrentWidget(tab)
+    model = tab.model
+    row = next(r for r in range(model.rowCount()) if model.line(r).name == "王工")
+    model.setData(model.index(row, BaseCol.NEW), "2500")
+    assert model.warnings(row) == []
+    dialog = tab.edit_checks()
+    qtbot.waitExposed(dialog)
+    dialog.minimum_edit.setValue(2690)
+    dialog.maximum_edit.setValue(1000)
+    assert not dialog.submit()
+    assert "低于" in dialog.message_label.text()
+    dialog.maximum_edit.setValue(30000)
+    assert dialog.submit()
+    assert "2690.00" in model.index(row, BaseCol.STATUS).data()
+    with workspace.unit_of_work() as uow:
+        assert dues.base_check_settings(uow) == BaseCheckSettings(
+            wage_minimum=D("2690"), maximum=D("30000"))

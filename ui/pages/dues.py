@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -78,6 +79,9 @@ from ui.models.dues_bases import BaseCol, DuesBaseModel
 from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, Overpayment, PendingPayment
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
+
+if TYPE_CHECKING:
+    from ui.dues_base_checks import BaseChecksDialog
 
 Today = Callable[[], date]
 
@@ -656,6 +660,11 @@ class BasesTab(QWidget):
         ))
         self.import_button = QPushButton(self.tr("Import from a payroll file…"))
         self.import_button.clicked.connect(self.import_payroll)
+        self.checks_button = QPushButton(self.tr("Checks…"))
+        self.checks_button.setToolTip(self.tr(
+            "The limits outside which a typed base is pointed out before saving."))
+        self.checks_button.clicked.connect(lambda: self.edit_checks())
+        self.checks_dialog: QDialog | None = None
         self.import_button.setVisible(self._payroll_import() is not None)
 
         top = QHBoxLayout()
@@ -665,6 +674,7 @@ class BasesTab(QWidget):
         top.addWidget(QLabel(self.tr("New bases apply from:")))
         top.addWidget(self.effective_edit)
         top.addStretch(1)
+        top.addWidget(self.checks_button)
         top.addWidget(self.import_button)
 
         self.table = EntryTableView()
@@ -777,6 +787,23 @@ class BasesTab(QWidget):
             self.tr("{count} members still have no base.").format(count=missing) if missing
             else self.tr("{count} members listed.").format(count=self.model.rowCount())
         )
+
+    def edit_checks(self) -> BaseChecksDialog:
+        """The plausibility thresholds (a setting kept in the database)."""
+        from ui.dues_base_checks import BaseChecksDialog  # opened rarely
+
+        dialog = BaseChecksDialog(self._workspace, self.model.check_settings, self)
+        dialog.saved.connect(self._checks_saved)
+        dialog.open()
+        self.checks_dialog = dialog
+        return dialog
+
+    def _checks_saved(self, settings: BaseCheckSettings) -> None:
+        self.model.check_settings = settings
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, BaseCol.STATUS),
+                                        self.model.index(self.model.rowCount() - 1,
+                                                         BaseCol.STATUS))
 
     def _read_only_typed(self, index: QModelIndex) -> None:
         """A key typed where no base can be typed: nothing changed; say why."""

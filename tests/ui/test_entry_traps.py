@@ -242,6 +242,15 @@ def test_the_thresholds_are_kept_in_the_database(workspace: Workspace) -> None:
 # ---------------------------------------------------------------- overpayments
 
 
+def june_generated(page: DuesPage, workspace: Workspace) -> MonthTab:
+    """The month tab with June 2025's amounts due generated and shown."""
+    with workspace.unit_of_work() as uow:
+        dues.generate_month(uow, Month(2025, 6))
+        uow.commit()
+    page.month_tab.reload()
+    return page.month_tab
+
+
 def answer_overpayment(qtbot: QtBot, tab: MonthTab, row: int, amount: str, button: str) -> None:
     """Type ``amount`` for ``row`` as a person does, then answer the question with ``button``."""
     window = tab.window()  # the question was the active window (no window manager here)
@@ -265,11 +274,7 @@ def answer_overpayment(qtbot: QtBot, tab: MonthTab, row: int, amount: str, butto
 def test_an_overpayment_is_asked_about_and_each_answer_records_the_right_payment(
     qtbot: QtBot, page: DuesPage, branch: dict[str, str], workspace: Workspace
 ) -> None:
-    tab = page.month_tab
-    with workspace.unit_of_work() as uow:
-        dues.generate_month(uow, Month(2025, 6))
-        uow.commit()
-    tab.reload()
+    tab = june_generated(page, workspace)
     model = tab.model
     row = {model.line(r).name: r for r in range(model.rowCount())}
     assert model.index(row["王工"], Col.DUE).data() == "50.00"  # 5000 x 1%
@@ -313,11 +318,7 @@ def test_an_overpayment_is_asked_about_and_each_answer_records_the_right_payment
 def test_saving_asks_about_an_overpayment_nobody_answered(
     qtbot: QtBot, page: DuesPage, branch: dict[str, str], workspace: Workspace
 ) -> None:
-    tab = page.month_tab
-    with workspace.unit_of_work() as uow:
-        dues.generate_month(uow, Month(2025, 6))
-        uow.commit()
-    tab.reload()
+    tab = june_generated(page, workspace)
     model = tab.model
     row = next(r for r in range(model.rowCount()) if model.line(r).name == "王工")
     model.setData(model.index(row, Col.AMOUNT), "60")

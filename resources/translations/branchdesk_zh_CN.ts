@@ -922,7 +922,7 @@
     </message>
     <message>
         <source>{amount} more than unpaid: say what it is</source>
-        <translation>比未交金额多 {amount} 元：请说明如何处理</translation>
+        <translation>多出 {amount} 元待定用途</translation>
     </message>
 </context>
 <context>

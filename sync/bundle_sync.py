@@ -91,6 +91,13 @@ class ExportResult:
     """Changes in the bundle (every one not yet acknowledged by the platform)."""
     withheld: int
     """Changes kept on this PC (秘密 records, the branch profile)."""
+    withheld_unsent: int = 0
+    """Of ``withheld``: the branch profile's, which never leave a PC (the platform keeps it)."""
+
+    @property
+    def withheld_secret(self) -> int:
+        """Of ``withheld``: those of 秘密 records."""
+        return self.withheld - self.withheld_unsent
 
 
 @dataclass(frozen=True)
@@ -284,7 +291,7 @@ def export_bundle(workspace: Workspace, path: Path) -> ExportResult:
                   {"sequence": sequence, "ops": len(ops)})
         uow.commit()
     return ExportResult(Path(path), manifest.bundle_id, sequence, len(ops),
-                        engine.report.withheld)
+                        engine.report.withheld, engine.report.withheld_unsent)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -32,6 +32,9 @@ from sync.wire import (
 log = logging.getLogger(__name__)
 
 Sleep = Callable[[float], None]
+Retrying = Callable[[int], None]
+"""Told the number of the retry about to be made (1, 2, …) before waiting for it: a platform
+that does not answer takes seconds to be given up on, and the user is told meanwhile."""
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -77,14 +80,17 @@ class HttpClient:
         backoff: float = 0.5,
         sleep: Sleep = time.sleep,
         session: requests.Session | None = None,
+        retrying: Retrying | None = None,
     ) -> None:
-        """``ca_bundle``: a PEM file of the intranet CA (TLS is always verified)."""
+        """``ca_bundle``: a PEM file of the intranet CA (TLS is always verified). ``retrying``:
+        called before each retry with its number."""
         self.base_url = base_url.rstrip("/")
         self.branch_id = branch_id
         self.timeout = timeout
         self.attempts = max(1, attempts)
         self.backoff = backoff
         self.sleep = sleep
+        self.retrying = retrying
         self.session = session or requests.Session()
         self.session.verify = ca_bundle or True
         if token:
@@ -146,6 +152,8 @@ class HttpClient:
                     raise SyncServerUnreachableError(failure.reason) from failure
                 log.info("sync %s %s failed (%s), retry %d", method, path.split("/")[-1],
                          failure.reason, attempt)
+                if self.retrying is not None:
+                    self.retrying(attempt)
                 self.sleep(delay)
                 delay = min(delay * 2, 30.0)
         raise AssertionError("unreachable")

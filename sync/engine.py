@@ -132,6 +132,9 @@ class SyncReport:
     pushed: int = 0
     withheld: int = 0
     """Ops not sent: 秘密 records and the branch profile."""
+    withheld_unsent: int = 0
+    """Of ``withheld``: ops of records that never leave any PC (``NOT_SENT``: the branch profile,
+    which the platform's administrator keeps), whatever their classification."""
     conflicts: int = 0
     rejected: int = 0
     pulled: int = 0
@@ -273,6 +276,7 @@ class Engine:
             ops: list[dict[str, Any]] = []
             kept: dict[str, _Sent] = {}
             withheld: list[int] = []
+            unsent = 0
             # Rows by position from here: by name costs more than the rest of the loop.
             patches = [orjson.loads(entry[4]) for entry in entries]
             # A dues event's own patch names its member (all 秘密 needs): no lookup for those.
@@ -285,7 +289,11 @@ class Engine:
                 entries, patches, strict=True
             ):
                 row = rows.get((entity, entity_id))
-                if entity not in sent or self._is_secret(session, entity, row, patch):
+                if entity not in sent:
+                    withheld.append(seq)
+                    unsent += 1
+                    continue
+                if self._is_secret(session, entity, row, patch):
                     withheld.append(seq)
                     continue
                 if row is not None and entity != "dues_event" and (
@@ -301,6 +309,7 @@ class Engine:
             if withheld:
                 _acknowledge(session, withheld)
                 self.report.withheld += len(withheld)
+                self.report.withheld_unsent += unsent
                 uow.commit()
             return kept, ops
 

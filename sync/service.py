@@ -35,7 +35,7 @@ from app.storage.models import (
     SyncNoticeRow,
     SyncRunRow,
 )
-from sync.client import HttpClient, Sleep, Transport
+from sync.client import HttpClient, Retrying, Sleep, Transport
 from sync.engine import (
     DEFAULT_MAX_DELETE_SHARE,
     MODELS,
@@ -172,6 +172,7 @@ def enroll(
     code: str,
     device_name: str | None = None,
     sleep: Sleep = time.sleep,
+    retrying: Retrying | None = None,
 ) -> Enrollment:
     """Bind this PC to its branch on the platform with a one-time code.
 
@@ -179,7 +180,7 @@ def enroll(
     """
     configure(workspace, server_url=server_url)
     ca = settings(workspace).ca_bundle or None
-    client = HttpClient(server_url, ca_bundle=ca, sleep=sleep)
+    client = HttpClient(server_url, ca_bundle=ca, sleep=sleep, retrying=retrying)
     answer = client.enroll(code.strip(), (device_name or platform.node())[:100],
                            _enrollment_nonce(workspace))
     with workspace.unit_of_work() as uow:
@@ -243,13 +244,13 @@ def _load_token(workspace: Workspace) -> str:
 
 
 def client_for(workspace: Workspace, server_url: str | None = None,
-               sleep: Sleep = time.sleep) -> HttpClient:
+               sleep: Sleep = time.sleep, retrying: Retrying | None = None) -> HttpClient:
     current = settings(workspace)
     url = server_url or current.server_url
     if not url or not current.enrolled:
         raise SyncNotEnrolledError()
     return HttpClient(url, token=_load_token(workspace), branch_id=current.branch_id,
-                      ca_bundle=current.ca_bundle or None, sleep=sleep)
+                      ca_bundle=current.ca_bundle or None, sleep=sleep, retrying=retrying)
 
 
 # ---------------------------------------------------------------- synchronizing
@@ -263,15 +264,17 @@ def sync_now(
     server_url: str | None = None,
     transport: Transport | None = None,
     sleep: Sleep = time.sleep,
+    retrying: Retrying | None = None,
 ) -> SyncReport:
     """Push the outbox, pull the branch's changes, fetch notices; recorded in the history.
 
     Resumable: after any failure or cancellation the next call continues where this one
     stopped. Raises SyncNotEnrolledError, SyncServerUnreachableError, SyncAuthError,
     SyncProtocolError, MassDeletionConfirmationRequired (call again with
-    ``confirm_mass_deletion=True`` after the user agreed).
+    ``confirm_mass_deletion=True`` after the user agreed). ``retrying`` is told each retry
+    of a request the platform did not answer.
     """
-    transport = transport or client_for(workspace, server_url, sleep)
+    transport = transport or client_for(workspace, server_url, sleep, retrying)
     engine = Engine(workspace.unit_of_work, transport,
                     max_delete_share=settings(workspace).max_delete_share)
     started = utc_iso()

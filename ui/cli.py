@@ -682,7 +682,12 @@ def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> Non
             "Cli", "Bundle {sequence} written to {file} and verified: {count} changes, "
             "{withheld} kept on this PC (secret). The medium can now be removed safely."
         ).format(sequence=result.sequence, file=path, count=result.ops,
-                 withheld=result.withheld))
+                 withheld=result.withheld_secret))
+        if result.withheld_unsent:
+            io.say(QCoreApplication.translate(
+                "Cli", "{count} changes to the branch profile were not included: the "
+                "platform's administrator keeps the branch profile, it is never sent from a PC."
+            ).format(count=result.withheld_unsent))
     else:
         report = bundle_sync.import_return_bundle(
             workspace, path, confirm_mass_deletion=args.confirm_deletions

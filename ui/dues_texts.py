@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.calendar import Month
 from app.domain.dues import Arrears, ArrearsLevel, PaymentFlag, PaymentMethod
+from app.domain.dues_bases import BaseCheckSettings, BaseWarning
 from app.domain.money import format_yuan
 
 
@@ -114,6 +115,9 @@ def problem_text(code: str) -> str:
             "Back payment of more than 6 months: write the reason in the note (art. 12).",
         ),
         "not_an_amount": QCoreApplication.translate("DuesTexts", "Not a valid amount."),
+        "cannot_prepay": QCoreApplication.translate(
+            "DuesTexts", "No following month can be paid ahead (no base, or the member leaves): "
+            "correct the amount or record the rest as voluntary dues."),
         "required": QCoreApplication.translate("DuesTexts", "Required."),
         "already_reversed": QCoreApplication.translate(
             "DuesTexts", "This payment has already been reversed."
@@ -171,3 +175,21 @@ def article_13_note() -> str:
         "months without good reason is treated as having left the party of their own accord. "
         "BranchDesk only reminds; the branch looks into each case and decides.",
     )
+
+
+def base_warning_text(
+    warning: BaseWarning, settings: BaseCheckSettings, previous: Decimal | None
+) -> str:
+    """Why a typed base looks like a slip (``app.domain.dues_bases``)."""
+    if warning is BaseWarning.BELOW_MINIMUM:
+        return QCoreApplication.translate(
+            "DuesTexts", "below {amount} yuan, the lowest plausible wage"
+        ).format(amount=format_yuan(settings.wage_minimum))
+    if warning is BaseWarning.ABOVE_MAXIMUM:
+        return QCoreApplication.translate(
+            "DuesTexts", "above {amount} yuan, the highest plausible base"
+        ).format(amount=format_yuan(settings.maximum))
+    return QCoreApplication.translate(
+        "DuesTexts", "more than {share}% away from the base in force, {amount} yuan"
+    ).format(share=int(settings.change_share * 100),
+             amount=format_yuan(previous) if previous is not None else "")

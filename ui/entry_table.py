@@ -3,12 +3,24 @@
 Type on a cell to start editing it (the first key is kept), Enter saves the cell and moves down
 to the same column of the next row, so a column of amounts is typed as "48 Enter 25 Enter …".
 Enter on a cell that is not being edited also moves down (a member who did not pay is skipped
-with one key). Money columns are edited right-aligned, as they are shown.
+with one key). Enter lands only on cells that can be edited: a row whose cell is read-only (a
+member paying a fixed amount has no base) is passed over. Typing on a read-only cell changes
+nothing and never moves: Qt's keyboard search (jump to the row whose text starts with the key)
+is off, since the rest of the number would then overwrite another member's value;
+``read_only_typed`` lets the page say why. Money columns are edited right-aligned, as they are
+shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -35,9 +47,29 @@ class _EntryDelegate(QStyledItemDelegate):
         return editor
 
 
+def editable(index: QModelIndex) -> bool:
+    return index.isValid() and bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+
+def next_editable(model: QAbstractItemModel, row: int, columns: list[int]) -> QModelIndex:
+    """The first editable cell in ``columns`` (tried in order) of the rows after ``row``."""
+    for below in range(row + 1, model.rowCount()):
+        for column in columns:
+            index = model.index(below, column)
+            if editable(index):
+                return index
+    return QModelIndex()
+
+
 class EntryTableView(QTableView):
+    """``read_only_typed(index)``: a key was typed on a cell that cannot be edited (nothing
+    changed). ``entry_column``: where Enter goes from a column nobody types in (the name)."""
+
+    read_only_typed = Signal(QModelIndex)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.entry_column: int | None = None
         self.setItemDelegate(_EntryDelegate(self))
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -58,12 +90,19 @@ class EntryTableView(QTableView):
             self.scrollTo(index)
 
     def move_down(self) -> None:
-        """Make the cell below the current one current (nothing at the last row)."""
+        """Make the next editable cell below the current one current, in the same column (or in
+        ``entry_column`` from a column without any); nothing after the last one."""
         current = self.currentIndex()
         model = self.model()
         if not current.isValid() or model is None:
             return
-        self.go_to(model.index(current.row() + 1, current.column()))
+        columns = [current.column()]
+        if self.entry_column is not None and self.entry_column != current.column():
+            columns.append(self.entry_column)
+        target = next_editable(model, current.row(), columns[:1])
+        if not target.isValid() and len(columns) > 1:
+            target = next_editable(model, current.row(), columns[1:])
+        self.go_to(target)
 
     def commit_open_editor(self) -> None:
         """Save what is typed in the cell being edited, if any, and close its editor."""
@@ -84,6 +123,11 @@ class EntryTableView(QTableView):
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if enter else hint)
         if enter:
             self.move_down()
+
+    def keyboardSearch(self, search: str) -> None:
+        # Qt calls this for a key typed on a cell it cannot edit: never jump to another row.
+        if search.strip():
+            self.read_only_typed.emit(self.currentIndex())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -194,6 +194,12 @@ class AttendanceView(QTableView):
                 self.setCurrentIndex(below)
                 self.selectRow(below.row())
 
+    def keyboardSearch(self, search: str) -> None:
+        # Qt calls this for a key typed on a cell it cannot edit (a present member's reason):
+        # jumping to the member whose reason starts with that key would let the rest of what
+        # is typed overwrite their reason. Nothing moves, nothing changes.
+        pass
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         status = _MARK_KEYS.get(Qt.Key(event.key()))
         editing = self.state() == QAbstractItemView.State.EditingState

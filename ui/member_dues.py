@@ -171,10 +171,18 @@ class MemberDuesHistory(QWidget):
         ).format(due=yuan_text(ledger.total_due), paid=yuan_text(ledger.total_paid),
                  unpaid=yuan_text(ledger.outstanding), voluntary=yuan_text(ledger.voluntary)))
         if ledger.unallocated > 0:
+            self.unallocated_label.setStyleSheet(ERROR_STYLE)
             self.unallocated_label.setText(self.tr(
                 "{amount} yuan was paid beyond what the months it named still owed. Check it: "
                 "reverse the payment and enter it again for the right months."
             ).format(amount=yuan_text(ledger.unallocated)))
+            self.unallocated_label.show()
+        elif ledger.prepaid > 0:
+            self.unallocated_label.setStyleSheet(HINT_STYLE)
+            self.unallocated_label.setText(self.tr(
+                "{amount} yuan was paid ahead: it is set against the following months once "
+                "their dues are generated."
+            ).format(amount=yuan_text(ledger.prepaid)))
             self.unallocated_label.show()
         else:
             self.unallocated_label.hide()

@@ -42,6 +42,12 @@ class TaskContext:
         with contextlib.suppress(RuntimeError):  # its window closed: nobody is watching
             self._signals.progressed.emit(done, total)
 
+    def note(self, text: str) -> None:
+        """Say ``text`` in the progress dialog in place of its title (what the operation is
+        waiting for, e.g. a retry); may be called from any thread."""
+        with contextlib.suppress(RuntimeError):
+            self._signals.noted.emit(text)
+
     def cancelled(self) -> bool:
         """True once the user pressed Cancel; the operation should stop and raise CancelledError."""
         return self._cancel.is_set()
@@ -57,6 +63,7 @@ FailureHandler = Callable[[BaseException], None]
 
 class _Signals(QObject):
     progressed = Signal(int, int)
+    noted = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -94,9 +101,11 @@ def running_count() -> int:
 
 class BackgroundTask(QObject):
     """One operation on the thread pool and its progress dialog (none when ``quiet``).
-    ``finished`` is emitted last, after ``on_success`` or ``on_failure`` ran, on the GUI thread."""
+    ``finished`` is emitted last, after ``on_success`` or ``on_failure`` ran, on the GUI thread;
+    ``noted(text)`` when the operation says what it is waiting for (``TaskContext.note``)."""
 
     finished = Signal()
+    noted = Signal(str)
 
     def __init__(
         self,
@@ -117,6 +126,7 @@ class BackgroundTask(QObject):
         self._runner = _Runner(operation, self.context, self._signals)
         self._signals.succeeded.connect(self._succeed)
         self._signals.failed.connect(self._fail)
+        self._signals.noted.connect(self._note)
         self.dialog: QProgressDialog | None = None
         if not quiet:
             self.dialog = self._progress_dialog(parent, title, cancellable)
@@ -160,6 +170,11 @@ class BackgroundTask(QObject):
         if self.dialog is not None:
             self.dialog.setLabelText(self.tr("Cancelling…"))
             self.dialog.show()  # stays up until the operation has actually stopped
+
+    def _note(self, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setLabelText(text)
+        self.noted.emit(text)
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.dialog is None:

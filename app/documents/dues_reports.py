@@ -80,6 +80,32 @@ NOT_YET_REMITTED = "尚有{amount}元未上缴"
 OVER_REMITTED = "上缴多于收缴{amount}元，请核查"
 NOT_RECONCILED = "有上缴期间跨年度，本表不作核对，请按上缴期间核对。"
 CONCLUSION = "核对结果"
+MONTHLY_COLLECTION_NOTE = (
+    "按交纳日期统计本年实际收到的全部款项（含自愿多交、预交和补交往年的党费），"
+    "与年度台账按所属月份统计的“实交”口径不同，差额见下表。"
+)
+BRIDGE_HEADING = "年度台账‘全年实交’与本表‘收缴合计’核对"
+BRIDGE_ROWS = (
+    ("年度台账全年实交（记入本年各月的党费）", 1),
+    ("减：往年收到、记入本年各月的党费（往年预交）", -1),
+    ("减：次年收到、记入本年各月的党费（次年补交）", -1),
+    ("加：本年收到、记入往年各月的党费（补交）", 1),
+    ("加：本年收到、记入以后年度各月的党费（预交）", 1),
+    ("加：本年收到的自愿多交党费（第十一条）", 1),
+    ("加：本年收到、待以后月份生成应交后冲抵的预交党费", 1),
+    ("加：本年收到、超出所交月份应交金额的款项（待核查）", 1),
+)
+BRIDGE_TOTAL = "等于：收缴合计（按交纳日期）"
+BRIDGE_CHECK = "相符"
+LEDGER_NOTE_BELOW = (
+    "注：“实交”为记入各月的党费（不论何时交纳），不含自愿多交、尚未冲抵的预交和超出应交的款项；"
+    "未交合计＝全年应交－全年实交。与“党费上缴记录”中按交纳日期统计的收缴合计的差额，"
+    "见该表“年度台账‘全年实交’与本表‘收缴合计’核对”。"
+)
+ARREARS_NOTE_BELOW = (
+    "注：本表只列连续3个月以上未交党费的党员，未交金额统计至{as_of}；"
+    "全体党员的未交金额见年度台账“未交合计”。"
+)
 
 TOTAL = "合计"
 YES, NO = "是", "否"
@@ -214,12 +240,32 @@ class RemittanceLine:
 
 
 @dataclass(frozen=True)
+class CollectionBridge:
+    """From the ledger's 全年实交 to the money received in the year, line by line (the amounts
+    of ``BRIDGE_ROWS``, in order, then the money received)."""
+
+    amounts: tuple[Decimal, ...]
+    collected: Decimal
+
+    def __post_init__(self) -> None:
+        if len(self.amounts) != len(BRIDGE_ROWS):
+            raise ValueError("one amount per line of the bridge")
+
+    @property
+    def balances(self) -> bool:
+        total = sum((a * sign for a, (_label, sign) in zip(self.amounts, BRIDGE_ROWS,
+                                                              strict=True)), ZERO)
+        return total == self.collected
+
+
+@dataclass(frozen=True)
 class RemittanceReport:
     year: int
     lines: tuple[RemittanceLine, ...]
     collected_by_month: tuple[Decimal, ...]  # money received in each month of the year
     reconciliation: Reconciliation | None  # None: a remittance period straddles the year
     for_centre: Decimal = ZERO  # 第十一条 voluntary payments received in the year
+    bridge: CollectionBridge | None = None  # why 全年实交 and 收缴合计 differ
 
 
 # ---------------------------------------------------------------- workbook plumbing
@@ -506,6 +552,9 @@ def add_annual_ledger(
     totals += [page.money(due_total, bold=True), page.money(paid_total, bold=True),
                page.money(outstanding_total, bold=True)]
     page.append(totals)
+    page.append([page.cell(LEDGER_NOTE_BELOW, border=False, align=page.styles.left)])
+    note_row = page.rows
+    page.sheet.merged_cells.add(f"A{note_row}:{column_letter(LEDGER_COLUMNS - 1)}{note_row}")
     page.signatures()
     return LedgerTotals(count, tuple(due_by_month), tuple(paid_by_month), due_total, paid_total,
                         outstanding_total)
@@ -550,6 +599,10 @@ def add_arrears_sheet(
             *(page.cell(None) for _ in range(6)),
             page.money(total, bold=True), page.cell(None),
         ])
+        page.append([page.cell(ARREARS_NOTE_BELOW.format(as_of=day_text(as_of)), border=False,
+                               align=styles.left)])
+        row = page.rows
+        page.sheet.merged_cells.add(f"A{row}:{column_letter(page.width - 1)}{row}")
     return count
 
 
@@ -596,6 +649,22 @@ def add_remittance_sheet(workbook: Any, heading: Heading, report: RemittanceRepo
         collected += amount
     page.append([page.cell(TOTAL, bold=True, align=styles.center),
                  page.money(collected, bold=True)])
+    page.append([page.cell(MONTHLY_COLLECTION_NOTE, border=False, align=styles.left)])
+    row = page.rows
+    page.sheet.merged_cells.add(f"A{row}:{column_letter(page.width - 1)}{row}")
+
+    if report.bridge is not None:
+        page.append([])
+        page.append([page.cell(BRIDGE_HEADING, border=False, bold=True, align=styles.left)])
+        for (label, _sign), amount in zip(BRIDGE_ROWS, report.bridge.amounts, strict=True):
+            row = page.rows + 1
+            page.append([page.cell(label), None, None, page.money(amount)])
+            page.sheet.merged_cells.add(f"A{row}:C{row}")
+        row = page.rows + 1
+        page.append([page.cell(BRIDGE_TOTAL, bold=True), None, None,
+                     page.money(report.bridge.collected, bold=True),
+                     page.cell(BRIDGE_CHECK if report.bridge.balances else None, bold=True)])
+        page.sheet.merged_cells.add(f"A{row}:C{row}")
 
     page.append([])
     reconciliation = report.reconciliation

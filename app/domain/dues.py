@@ -16,7 +16,10 @@ What is here:
 - arrears in consecutive unpaid months with warning levels (第十三条: 6 months unpaid without good
   reason is treated as leaving the party — the app only warns; the branch decides);
 - an append-only ledger: events are folded into per-member, per-month balances; a reversal
-  cancels an earlier event without editing it; collections reconcile with remittances to the fen.
+  cancels an earlier event without editing it; collections reconcile with remittances to the fen;
+- paying ahead (第十二条 lets several months be paid at once): the months an amount beyond what
+  is owed pays for, at the amounts the member's bases give now (``months_to_prepay``); the
+  ledger holds it as prepaid until those months' amounts are recorded.
 
 What is deliberately NOT modelled (第十四条): the branch paying a member's dues for them (垫交),
 deducting dues from wages (扣缴), and "special dues" (特殊党费) beyond the regulation. There is no
@@ -684,7 +687,10 @@ class MemberLedger:
     member_id: str
     months: Mapping[Month, MonthBalance]
     voluntary: Decimal  # 第十一条 voluntary extras (all of them)
-    unallocated: Decimal  # paid for months with nothing (left) due: to refund or correct
+    unallocated: Decimal  # paid beyond what the months named owe: to refund or correct
+    # Paid ahead: what is left of payments naming months whose amounts are not recorded yet
+    # (they are set against them once generated; see ``fold``).
+    prepaid: Decimal = ZERO
 
     @property
     def total_due(self) -> Decimal:
@@ -750,8 +756,12 @@ class Ledger:
         return sum((m.outstanding for m in self.members.values()), ZERO)
 
     @property
+    def total_prepaid(self) -> Decimal:
+        return sum((m.prepaid for m in self.members.values()), ZERO)
+
+    @property
     def total_collected(self) -> Decimal:
-        """Every yuan received: dues, voluntary and unallocated."""
+        """Every yuan received: dues, voluntary, prepaid and unallocated."""
         return sum((p.amount for p in self.payments), ZERO)
 
     @property
@@ -862,13 +872,21 @@ def set_against(
     return shares, left
 
 
+def pays_ahead(months: Iterable[_Key], due: Mapping[_Key, object]) -> bool:
+    """A payment whose leftover is held as prepaid: it names a month with no amount recorded.
+    (Shared by ``fold`` and the integer-fen fold of ``app.domain.dues_fen``.)"""
+    return any(month not in due for month in months)
+
+
 def fold(events: Iterable[LedgerEvent]) -> Ledger:
     """Fold the append-only events (in recorded order) into the ledger.
 
     Dues: the sum of the ``DueGenerated`` in force for each member and month. Payments, in
     recorded order: the voluntary part is set aside; the rest goes to the listed months, oldest
-    first, up to what each still owes; anything left over is ``unallocated`` (an overpayment the
-    secretary must sort out — it is never silently carried to other months).
+    first, up to what each still owes; anything left over is ``prepaid`` when the payment names
+    a month whose amount is not recorded yet (paid ahead: it is set against that month once its
+    amount is generated, since dues are summed before payments), else ``unallocated`` (an
+    overpayment the secretary must sort out — it is never silently carried to other months).
     """
     kept, reversed_ids = _in_force(list(events))
     due: dict[str, dict[Month, Decimal]] = {}
@@ -880,6 +898,7 @@ def fold(events: Iterable[LedgerEvent]) -> Ledger:
     paid: dict[str, dict[Month, Decimal]] = {}
     voluntary: dict[str, Decimal] = {}
     unallocated: dict[str, Decimal] = {}
+    prepaid: dict[str, Decimal] = {}
     payments: list[Payment] = []
     remittances: list[Remittance] = []
     allocations: list[Allocation] = []
@@ -898,7 +917,8 @@ def fold(events: Iterable[LedgerEvent]) -> Ledger:
             Allocation(event.event_id, member, month, share, event.paid_on)
             for month, share in shares
         )
-        unallocated[member] = unallocated.get(member, ZERO) + left
+        held = prepaid if pays_ahead(event.months, due.get(member, {})) else unallocated
+        held[member] = held.get(member, ZERO) + left
 
     members: dict[str, MemberLedger] = {}
     for member in sorted(set(due) | set(paid) | set(voluntary)):
@@ -913,6 +933,7 @@ def fold(events: Iterable[LedgerEvent]) -> Ledger:
             MappingProxyType(balances),
             voluntary.get(member, ZERO),
             unallocated.get(member, ZERO),
+            prepaid.get(member, ZERO),
         )
     return Ledger(
         MappingProxyType(members),
@@ -938,3 +959,32 @@ def member_arrears(ledger: Ledger, member_id: str, as_of: date) -> Arrears:
 def months_due(profile: DuesProfile, first: Month, last: Month) -> list[Month]:
     """Months in ``first``..``last`` the member owes anything for (used to generate dues)."""
     return [m for m in month_range(first, last) if profile.owes(m)]
+
+
+# ================================================================ paying ahead (第十二条)
+PREPAY_LIMIT_MONTHS = 12
+"""At most a year paid ahead in one payment (a longer prepayment is a note for the branch)."""
+
+
+def months_to_prepay(
+    profile: DuesProfile, after: Month, amount: Decimal, settings: DuesSettings = DEFAULT_SETTINGS
+) -> tuple[Month, ...]:
+    """The months after ``after`` that ``amount`` (beyond what is owed up to ``after``) pays
+    ahead for: each following month, at the amount the member's base and category give now,
+    while money is left, at most ``PREPAY_LIMIT_MONTHS``. Nothing for a month the member will
+    not owe (left the branch) or cannot be computed (no base). 第十二条 allows several months
+    at once; the amounts actually set against them are those generated later (``fold``)."""
+    _amount(amount, "prepaid amount")
+    months: list[Month] = []
+    left, month = amount, after
+    while left > 0 and len(months) < PREPAY_LIMIT_MONTHS:
+        month = month + 1
+        try:
+            due = due_for_month(profile, month, settings)
+        except ValueError:  # no base in force
+            break
+        if due is None:
+            break
+        months.append(month)
+        left -= due.amount
+    return tuple(months)

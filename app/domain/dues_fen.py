@@ -11,7 +11,9 @@ and months as ``Month.index``, into just that:
   paid as of a date once some payment made by that date was set against it);
 - per member: the voluntary extras and the unallocated money;
 - the payments and remittances in force, in recorded order (and from them the collections in
-  a period, the reconciliation against the remittances and the share for the centre).
+  a period, the reconciliation against the remittances and the share for the centre);
+- how each payment was set against months and what was left of it (``year_collections``: why
+  the dues paid for a year's months differ from the money received in that year).
 
 The rules are ``dues.fold``'s and live there once: the checks of reversals
 (``dues.reversed_event_ids``) and the setting of a payment against its months, oldest first, in
@@ -62,6 +64,7 @@ class FenMember:
     first_paid_on: Mapping[int, date]
     voluntary_fen: int
     unallocated_fen: int
+    prepaid_fen: int = 0
 
     def months(self) -> list[int]:
         """The months with an amount due or something paid, oldest first (as ``Ledger``)."""
@@ -80,6 +83,10 @@ class FenLedger:
     payments: tuple[FenPayment, ...]
     remittances: tuple[rules.Remittance, ...]
     reversed_ids: frozenset[str] = field(default_factory=frozenset)
+    allocations: tuple[tuple[int, int, int], ...] = ()
+    """(position in ``payments``, Month.index, fen) of every share set against a month."""
+    leftovers: Mapping[int, tuple[int, int]] = field(default_factory=dict)
+    """Position in ``payments`` → (prepaid fen, unallocated fen), for payments with a rest."""
 
     def member(self, member_id: str) -> FenMember:
         found = self.members.get(member_id)
@@ -153,7 +160,10 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
     first_paid: dict[str, dict[int, date]] = {}
     voluntary: dict[str, int] = {}
     unallocated: dict[str, int] = {}
-    for _, _, member_id, paid_on, covered, fen, voluntary_fen in payments:
+    prepaid: dict[str, int] = {}
+    allocations: list[tuple[int, int, int]] = []
+    leftovers: dict[int, tuple[int, int]] = {}
+    for position, (_, _, member_id, paid_on, covered, fen, voluntary_fen) in enumerate(payments):
         voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
         member_due = due.get(member_id, _NOTHING)
         member_paid = paid.get(member_id)
@@ -162,11 +172,16 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
             first_paid[member_id] = {}
         shares, left = rules.set_against(fen - voluntary_fen, covered, member_due, member_paid)
         member_first_paid = first_paid[member_id]
-        for month, _share in shares:
+        for month, share in shares:
+            allocations.append((position, month, share))
             earliest = member_first_paid.get(month)
             if earliest is None or paid_on < earliest:
                 member_first_paid[month] = paid_on
-        unallocated[member_id] = unallocated.get(member_id, 0) + left
+        if left:
+            ahead = rules.pays_ahead(covered, member_due)
+            held = prepaid if ahead else unallocated
+            held[member_id] = held.get(member_id, 0) + left
+            leftovers[position] = (left, 0) if ahead else (0, left)
 
     members = {
         member_id: FenMember(
@@ -176,6 +191,7 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
             first_paid.get(member_id, {}),
             voluntary.get(member_id, 0),
             unallocated.get(member_id, 0),
+            prepaid.get(member_id, 0),
         )
         for member_id in sorted(due.keys() | voluntary.keys())
     }
@@ -188,7 +204,68 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
             for _kind, event_id, remitted_on, first, last, fen, to_centre in remittances
         ),
         reversed_ids,
+        tuple(allocations),
+        leftovers,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class YearCollections:
+    """Why the dues paid for a year's months (the annual ledger's 全年实交) differ from the money
+    received in the year (the remittance record's 收缴合计), in fen. By construction
+    ``collected == paid_for_year - received_before - received_after + back_payments +
+    paid_ahead + voluntary + prepaid + unallocated`` (``balances``)."""
+
+    year: int
+    paid_for_year: int  # set against the year's months, whenever received
+    received_before: int  # of it, received before the year (paid ahead then)
+    received_after: int  # of it, received after the year (paid back later)
+    back_payments: int  # received in the year, set against earlier years' months
+    paid_ahead: int  # received in the year, set against later years' months
+    voluntary: int  # received in the year, voluntary dues (第十一条)
+    prepaid: int  # received in the year, held for months whose amounts are not recorded yet
+    unallocated: int  # received in the year beyond what its months owe
+    collected: int  # received in the year (by date paid)
+
+    @property
+    def balances(self) -> bool:
+        return self.collected == (
+            self.paid_for_year - self.received_before - self.received_after
+            + self.back_payments + self.paid_ahead + self.voluntary + self.prepaid
+            + self.unallocated
+        )
+
+
+def year_collections(ledger: FenLedger, year: int) -> YearCollections:
+    """The dues paid for ``year``'s months set beside the money received in ``year``."""
+    first, last = Month(year, 1).index, Month(year, 12).index
+    payments = ledger.payments
+    paid_for_year = before = after = back = ahead = 0
+    for position, month, share in ledger.allocations:
+        received = payments[position][3].year
+        if first <= month <= last:
+            paid_for_year += share
+            if received < year:
+                before += share
+            elif received > year:
+                after += share
+        elif received == year:
+            if month < first:
+                back += share
+            else:
+                ahead += share
+    voluntary = prepaid = unallocated = collected = 0
+    for position, payment in enumerate(payments):
+        if payment[3].year != year:
+            continue
+        collected += payment[5]
+        voluntary += payment[6]
+        rest = ledger.leftovers.get(position)
+        if rest is not None:
+            prepaid += rest[0]
+            unallocated += rest[1]
+    return YearCollections(year, paid_for_year, before, after, back, ahead, voluntary, prepaid,
+                           unallocated, collected)
 
 
 def _reversed(events: list[FenEvent]) -> frozenset[str]:

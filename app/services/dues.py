@@ -32,6 +32,7 @@ from app.domain.dues import (
     PersonCategory,
     ReliefKind,
 )
+from app.domain.dues_bases import BaseCheckSettings
 from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
@@ -42,6 +43,7 @@ from app.storage.models import (
     DuesEventRow,
     DuesReliefRow,
     MemberRow,
+    Setting,
 )
 from app.storage.unit_of_work import UnitOfWork
 
@@ -137,6 +139,33 @@ def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
             current=rules.base_for_month(changes, Month(year, 12)),
         ))
     return lines
+
+
+_BASE_CHECK_KEYS = {
+    "wage_minimum": "dues.base_check.wage_minimum",
+    "maximum": "dues.base_check.maximum",
+    "change_share": "dues.base_check.change_share",
+}
+
+
+def base_check_settings(uow: UnitOfWork) -> BaseCheckSettings:
+    """The local thresholds of the bases' plausibility check (``app.domain.dues_bases``)."""
+    values = dict(uow.session.execute(
+        select(Setting.key, Setting.value).where(Setting.key.in_(_BASE_CHECK_KEYS.values()))
+    ).tuples().all())
+    found = {name: Decimal(values[key]) for name, key in _BASE_CHECK_KEYS.items()
+             if values.get(key)}
+    try:
+        return BaseCheckSettings(**found)
+    except ValueError:  # inconsistent values stored: the defaults
+        return BaseCheckSettings()
+
+
+def save_base_check_settings(uow: UnitOfWork, settings: BaseCheckSettings) -> None:
+    """Keep the thresholds (a local setting: not synced); audited."""
+    for name, key in _BASE_CHECK_KEYS.items():
+        uow.session.merge(Setting(key=key, value=str(getattr(settings, name))))
+    uow.audit("preferences.update", "settings", "dues.base_check")
 
 
 def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
@@ -249,6 +278,23 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
 
 
 # ---------------------------------------------------------------- payments and corrections
+
+
+def months_to_prepay(
+    uow: UnitOfWork, month: Month, excess: dict[str, Decimal],
+    settings: DuesSettings = rules.DEFAULT_SETTINGS,
+) -> dict[str, tuple[Month, ...]]:
+    """The months after ``month`` that each member's ``excess`` (paid beyond what ``month``
+    owes) pays ahead for (``rules.months_to_prepay``); none for a member who will not owe."""
+    if not excess:
+        return {}
+    profiles = {p.member_id: p for p in profiles_for(uow, month + 1) if p.member_id in excess}
+    return {
+        member_id: rules.months_to_prepay(profiles[member_id], month, amount, settings)
+        if member_id in profiles else ()
+        for member_id, amount in excess.items()
+    }
+
 
 
 def record_payment(

@@ -216,8 +216,15 @@ def remittance_report(
         reconciliation: rules.Reconciliation | None = folded.reconcile(first, last)
     except ValueError:  # a remittance for December and January: no year-end reconciliation
         reconciliation = None
-    return doc.RemittanceReport(year, lines, tuple(map(from_fen, collected)), reconciliation,
-                                from_fen(for_centre))
+    bridge = dues_fen.year_collections(folded, year)
+    return doc.RemittanceReport(
+        year, lines, tuple(map(from_fen, collected)), reconciliation, from_fen(for_centre),
+        doc.CollectionBridge(tuple(map(from_fen, (
+            bridge.paid_for_year, bridge.received_before, bridge.received_after,
+            bridge.back_payments, bridge.paid_ahead, bridge.voluntary, bridge.prepaid,
+            bridge.unallocated,
+        ))), from_fen(bridge.collected)),
+    )
 
 
 class _Money:

@@ -334,7 +334,9 @@ def test_bases_typed_from_the_keyboard_then_the_month_generates(
     press_enter(qtbot, tab.table)
     press_enter(qtbot, tab.table)  # 李老's pension is unchanged
     type_text(qtbot, "5200.5")
-    press_enter(qtbot, tab.table)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # 赵生 below pays a fixed amount: Enter stays
+    qtbot.waitUntil(lambda: model.index(2, BaseCol.NEW).data() == "5200.50")
+    assert tab.table.currentIndex().row() == 2
     assert model.index(2, BaseCol.NEW).data() == "5200.50"
     screenshot(page, "dues-06-bases")
     with qtbot.waitSignal(tab.loaded, timeout=10000):  # saved, then read again

@@ -176,7 +176,8 @@ def test_a_mass_deletion_is_asked_then_synchronized_with_the_deletions_confirmed
     calls: list[bool] = []
 
     def fake_sync_now(_ws: Workspace, _progress: Any, _cancelled: Any,
-                      confirm_mass_deletion: bool = False) -> service.SyncReport:
+                      confirm_mass_deletion: bool = False,
+                      retrying: Any = None) -> service.SyncReport:
         calls.append(confirm_mass_deletion)
         if not confirm_mass_deletion:
             raise MassDeletionConfirmationRequired(40, 0.1)

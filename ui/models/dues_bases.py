@@ -24,10 +24,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from app.domain.dues import needs_base
+from app.domain.dues_bases import BaseCheckSettings, base_warnings
 from app.domain.money import format_yuan, is_whole_fen, parse_yuan
 from app.services.dues import BaseLine
-from ui import member_texts
-from ui.models.dues_month import DONE_COLOR, ENTRY_BACKGROUND, ERROR_COLOR, SETTLED_COLOR
+from ui import dues_texts, member_texts
+from ui.models.dues_month import (
+    DONE_COLOR,
+    ENTRY_BACKGROUND,
+    ERROR_COLOR,
+    HINT_COLOR,
+    SETTLED_COLOR,
+)
 from ui.models.headers import header_data
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,6 +83,7 @@ class DuesBaseModel(QAbstractTableModel):
         self._lines: list[BaseLine] = []
         self._typed: dict[str, str] = {}
         self._messages: dict[str, tuple[str, bool]] = {}
+        self.check_settings = BaseCheckSettings()  # the plausibility thresholds (a setting)
 
     def load(self, lines: list[BaseLine], keep_typed: bool = False) -> None:
         self.beginResetModel()
@@ -163,6 +171,16 @@ class DuesBaseModel(QAbstractTableModel):
                 ready.append((line.member_id, value))
         return ready, wrong
 
+    def warnings(self, row: int) -> list[str]:
+        """Why the base typed in ``row`` looks like a slip (nothing if none is typed)."""
+        line = self._lines[row]
+        value = parse_base(self.typed(row).strip()) if self.typed(row).strip() else None
+        if value is None:
+            return []
+        previous = line.current if line.current is not None else line.previous
+        return [dues_texts.base_warning_text(w, self.check_settings, previous)
+                for w in base_warnings(line.category, value, previous, self.check_settings)]
+
     def missing_count(self) -> int:
         """Members who need a base and have none, typed or recorded."""
         return sum(
@@ -180,6 +198,10 @@ class DuesBaseModel(QAbstractTableModel):
         message = self._messages.get(line.member_id)
         if message is not None:
             return message[0], QBrush(ERROR_COLOR if message[1] else DONE_COLOR)
+        warnings = self.warnings(row)
+        if warnings:
+            return (QCoreApplication.translate("DuesBaseModel", "Check: {reasons}").format(
+                reasons="；".join(warnings)), QBrush(HINT_COLOR))
         if not needs_base(line.category):
             return (QCoreApplication.translate(
                 "DuesBaseModel", "Fixed amount, no base needed (art. 6)"),

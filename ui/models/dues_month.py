@@ -86,6 +86,7 @@ class Entry:
     voluntary: str = ""
     payer: str = ""
     note: str = ""
+    prepay: bool = False  # what is paid beyond the month pays the following months ahead
 
     def is_empty(self) -> bool:
         return not any(t.strip() for t in (self.amount, self.voluntary, self.payer, self.note))
@@ -100,6 +101,15 @@ class PendingPayment:
     voluntary: Decimal
     payer: str
     note: str
+    prepaid: Decimal = ZERO  # paid ahead for the following months (the rest of the dues part)
+
+
+class Overpayment(enum.Enum):
+    """What the secretary decides for an amount beyond what the month still owes."""
+
+    VOLUNTARY = "voluntary"  # 自愿多交党费 (第十一条)
+    PREPAY = "prepay"  # the following months, paid ahead (第十二条)
+    CORRECT = "correct"  # a typing slip: the amount is typed again
 
 
 @dataclass(frozen=True)
@@ -157,9 +167,12 @@ def _check(entry: Entry) -> _Checked:
 
 
 class DuesMonthModel(QAbstractTableModel):
-    """One month's lines plus what is typed. ``totals_changed`` after any change to the totals."""
+    """One month's lines plus what is typed. ``totals_changed`` after any change to the totals;
+    ``overpaid(row)`` when an amount or voluntary part typed in ``row`` pays more than the month
+    still owes and nobody has said yet what the rest is (``decide``)."""
 
     totals_changed = Signal()
+    overpaid = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -239,6 +252,8 @@ class DuesMonthModel(QAbstractTableModel):
         member_id = self._lines[row].member_id
         entry = self._entries.setdefault(member_id, Entry())
         setattr(entry, _ENTRY_FIELDS[column], text)
+        if column in (Col.AMOUNT, Col.VOLUNTARY):
+            entry.prepay = False  # decided for another amount
         if entry.is_empty():
             del self._entries[member_id]
         self._messages.pop(member_id, None)  # a message about the old text no longer applies
@@ -257,6 +272,33 @@ class DuesMonthModel(QAbstractTableModel):
             self.set_entry(row, Col.AMOUNT, format_yuan(line.outstanding + voluntary))
             filled += 1
         return filled
+
+    def excess(self, row: int) -> Decimal:
+        """What the dues part typed in ``row`` pays beyond what the month still owes (0: none,
+        or nothing valid typed)."""
+        checked = _check(self.entry(row))
+        if checked.amount is None:
+            return ZERO
+        return max(checked.amount - checked.voluntary - self._lines[row].outstanding, ZERO)
+
+    def undecided(self) -> list[int]:
+        """Rows paying more than owed with nothing decided for the rest."""
+        return [row for row in range(len(self._lines))
+                if self.excess(row) > 0 and not self.entry(row).prepay]
+
+    def decide(self, row: int, choice: Overpayment) -> None:
+        """VOLUNTARY: the excess becomes (part of) the voluntary part; PREPAY: it pays the
+        following months ahead; CORRECT: nothing changes here (the amount is typed again)."""
+        excess = self.excess(row)
+        if excess <= 0 or choice is Overpayment.CORRECT:
+            return
+        if choice is Overpayment.VOLUNTARY:
+            voluntary = _money(self.entry(row).voluntary) or ZERO
+            self.set_entry(row, Col.VOLUNTARY, format_yuan(voluntary + excess))
+            return
+        self._entries[self._lines[row].member_id].prepay = True
+        self._status_changed([row])
+        self.totals_changed.emit()
 
     def set_message(self, member_id: str, text: str, error: bool) -> None:
         """A message beside the row (the result of saving it)."""
@@ -285,8 +327,10 @@ class DuesMonthModel(QAbstractTableModel):
             if checked.error:
                 wrong.append(row)
             elif checked.amount is not None:
+                prepaid = (max(checked.amount - checked.voluntary - line.outstanding, ZERO)
+                           if entry.prepay else ZERO)
                 ready.append(PendingPayment(line.member_id, checked.amount, checked.voluntary,
-                                            entry.payer.strip(), entry.note.strip()))
+                                            entry.payer.strip(), entry.note.strip(), prepaid))
         return ready, wrong
 
     def totals(self) -> Totals:
@@ -339,7 +383,15 @@ class DuesMonthModel(QAbstractTableModel):
         if checked.amount - checked.voluntary < line.outstanding:
             words.append(QCoreApplication.translate("DuesMonthModel", "partial payment"))
         elif checked.amount - checked.voluntary > line.outstanding:
-            words.append(QCoreApplication.translate("DuesMonthModel", "more than unpaid"))
+            excess = format_yuan(checked.amount - checked.voluntary - line.outstanding)
+            if entry.prepay:
+                words.append(QCoreApplication.translate(
+                    "DuesMonthModel", "{amount} paid ahead for the following months").format(
+                        amount=excess))
+            else:
+                words.append(QCoreApplication.translate(
+                    "DuesMonthModel", "{amount} more than unpaid: say what it is").format(
+                        amount=excess))
         return "；".join(words)
 
     def _status_changed(self, rows: Iterable[int]) -> None:
@@ -404,7 +456,10 @@ class DuesMonthModel(QAbstractTableModel):
         if (not index.isValid() or role != Qt.ItemDataRole.EditRole
                 or Col(index.column()) not in EDITABLE or not 0 <= index.row() < len(self._lines)):
             return False
-        self.set_entry(index.row(), Col(index.column()), "" if value is None else str(value))
+        column = Col(index.column())
+        self.set_entry(index.row(), column, "" if value is None else str(value))
+        if column in (Col.AMOUNT, Col.VOLUNTARY) and self.excess(index.row()) > 0:
+            self.overpaid.emit(index.row())
         return True
 
     def headerData(

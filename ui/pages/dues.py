@@ -27,8 +27,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -53,9 +55,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import Month
-from app.domain.dues import PaymentMethod
+from app.domain.dues import PaymentMethod, needs_base
+from app.domain.dues_bases import BaseCheckSettings
 from app.domain.money import parse_yuan
-from app.errors import BranchDeskError, CancelledError, InvalidInputError
+from app.errors import BranchDeskError, CancelledError, FieldProblem, InvalidInputError
 from app.services import dues, members
 from app.services.dues import (
     ArrearsEntry,
@@ -66,15 +69,19 @@ from app.services.dues import (
 )
 from app.services.workspace import Workspace
 from ui import dues_texts
+from ui.branding import app_title
 from ui.dues_reminders import WARNING_STYLE, arrears_operation, is_prominent
 from ui.dues_texts import month_text, yuan_text
 from ui.entry_table import EntryTableView
 from ui.member_dues import MemberDuesDialog
 from ui.messages import message_for
 from ui.models.dues_bases import BaseCol, DuesBaseModel
-from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, PendingPayment
+from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, Overpayment, PendingPayment
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
+
+if TYPE_CHECKING:
+    from ui.dues_base_checks import BaseChecksDialog
 
 Today = Callable[[], date]
 
@@ -162,7 +169,12 @@ class MonthTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self._last_pending: list[PendingPayment] = []
         self._nothing_due = ""
+        self.overpayment_box: QMessageBox | None = None
         self.model = DuesMonthModel(self)
+        # Asked once the cell's editor has closed and Enter has moved on (a queued call).
+        self.model.overpaid.connect(
+            lambda row: QTimer.singleShot(0, lambda: self.ask_overpayment(row)),
+            Qt.ConnectionType.QueuedConnection)
 
         self.month_edit = MonthEdit()
         self.month_edit.set_month(Month.of(today()))
@@ -205,6 +217,8 @@ class MonthTab(QWidget):
             self.table.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.entry_column = Col.AMOUNT
+        self.table.read_only_typed.connect(self._read_only_typed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.totals_label = QLabel()
@@ -377,10 +391,68 @@ class MonthTab(QWidget):
         ).format(count=count), ok=True)
         return count
 
+    def ask_overpayment(self, row: int, then_save: bool = False) -> QMessageBox | None:
+        """More was typed in ``row`` than the month still owes: ask what the rest is —
+        voluntary dues (第十一条), the following months paid ahead, or a slip to correct.
+        ``then_save``: saving goes on after the answer (unless the amount is corrected)."""
+        if self.overpayment_box is not None or not 0 <= row < self.model.rowCount():
+            return None
+        excess = self.model.excess(row)
+        if excess <= 0 or self.model.entry(row).prepay:
+            return None
+        line = self.model.line(row)
+        box = QMessageBox(QMessageBox.Icon.Question, app_title(), self.tr(
+            "{name} still owes {owed} yuan for {month}, and {amount} yuan was typed: {excess} "
+            "yuan more. What is it?").format(
+                name=line.name, owed=yuan_text(line.outstanding), month=month_text(self.month),
+                amount=self.model.index(row, Col.AMOUNT).data(),
+                excess=yuan_text(excess)),
+            QMessageBox.StandardButton.NoButton, self)
+        choices = {
+            box.addButton(self.tr("Voluntary dues (art. 11)"),
+                          QMessageBox.ButtonRole.AcceptRole): Overpayment.VOLUNTARY,
+            box.addButton(self.tr("Pay the following months ahead"),
+                          QMessageBox.ButtonRole.AcceptRole): Overpayment.PREPAY,
+        }
+        correct = box.addButton(self.tr("Correct the amount"), QMessageBox.ButtonRole.RejectRole)
+        choices[correct] = Overpayment.CORRECT
+        box.setDefaultButton(correct)
+        box.setEscapeButton(correct)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        member_id = line.member_id
+
+        def answered() -> None:
+            self.overpayment_box = None
+            clicked = box.clickedButton()
+            choice = next((c for b, c in choices.items() if b is clicked), Overpayment.CORRECT)
+            where = self.model.row_of(member_id)
+            if where is None:
+                return
+            self.model.decide(where, choice)
+            if choice is Overpayment.CORRECT:
+                index = self.model.index(where, Col.AMOUNT)
+                self.table.go_to(index)
+                self.table.setFocus()
+                self.table.edit(index)
+            else:
+                self.table.setFocus()  # typing goes on where Enter left it
+                if then_save:
+                    self.save()
+
+        box.finished.connect(answered)
+        self.overpayment_box = box
+        box.open()
+        return box
+
     def save(self) -> BackgroundTask | None:
-        if self.last_task is not None:
+        if self.last_task is not None or self.overpayment_box is not None:
             return None
         self.table.commit_open_editor()  # Ctrl+S while typing keeps what was typed
+        undecided = self.model.undecided()
+        if undecided:
+            self.table.go_to(self.model.index(undecided[0], Col.AMOUNT))
+            self.ask_overpayment(undecided[0], then_save=True)
+            return None
         pending, wrong = self.model.pending()
         if wrong:
             _feedback(self.feedback_label, self.tr(
@@ -404,12 +476,17 @@ class MonthTab(QWidget):
         def work(context: TaskContext) -> _Saved:
             saved = _Saved()
             with workspace.unit_of_work() as uow:
+                prepaid = dues.months_to_prepay(
+                    uow, month, {p.member_id: p.prepaid for p in pending if p.prepaid > 0})
                 for number, item in enumerate(pending, 1):
                     if context.cancelled():
                         raise CancelledError()
                     try:
+                        ahead = prepaid.get(item.member_id, ())
+                        if item.prepaid > 0 and not ahead:
+                            raise InvalidInputError([FieldProblem("amount", "cannot_prepay")])
                         saved.done[item.member_id] = dues.record_payment(
-                            uow, item.member_id, paid_on, [month], item.amount,
+                            uow, item.member_id, paid_on, [month, *ahead], item.amount,
                             voluntary=item.voluntary, payer=item.payer, method=method,
                             note=item.note,
                         )
@@ -469,6 +546,11 @@ class MonthTab(QWidget):
     def _task_done(self) -> None:
         self.last_task = None
         self._update_buttons()
+
+    def _read_only_typed(self, _index: QModelIndex) -> None:
+        _feedback(self.feedback_label, self.tr(
+            "Nothing was typed: this column cannot be changed. Type the amount in “Paid now” "
+            "(Enter goes there)."), ok=False)
 
     # ---------------------------------------------------------------- history, export
     def _double_clicked(self, index: QModelIndex) -> None:
@@ -561,6 +643,7 @@ class BasesTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self.model = DuesBaseModel(self)
         self.import_dialog: QDialog | None = None
+        self.warning_box: QMessageBox | None = None
         self._loading = False  # from ``reload`` until its rows (or its failure) are shown
         self._load_error = ""  # why the rows could not be read, until the next reload
 
@@ -577,6 +660,11 @@ class BasesTab(QWidget):
         ))
         self.import_button = QPushButton(self.tr("Import from a payroll file…"))
         self.import_button.clicked.connect(self.import_payroll)
+        self.checks_button = QPushButton(self.tr("Checks…"))
+        self.checks_button.setToolTip(self.tr(
+            "The limits outside which a typed base is pointed out before saving."))
+        self.checks_button.clicked.connect(lambda: self.edit_checks())
+        self.checks_dialog: QDialog | None = None
         self.import_button.setVisible(self._payroll_import() is not None)
 
         top = QHBoxLayout()
@@ -586,6 +674,7 @@ class BasesTab(QWidget):
         top.addWidget(QLabel(self.tr("New bases apply from:")))
         top.addWidget(self.effective_edit)
         top.addStretch(1)
+        top.addWidget(self.checks_button)
         top.addWidget(self.import_button)
 
         self.table = EntryTableView()
@@ -594,6 +683,8 @@ class BasesTab(QWidget):
                               BaseCol.CURRENT: 110, BaseCol.NEW: 120}.items():
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.entry_column = BaseCol.NEW
+        self.table.read_only_typed.connect(self._read_only_typed)
 
         self.missing_label = QLabel()
         self.copy_button = QPushButton(self.tr("Keep current bases"))
@@ -604,8 +695,8 @@ class BasesTab(QWidget):
         self.copy_button.clicked.connect(self.keep_current_bases)
         self.save_button = QPushButton(self.tr("Save bases"))
         self.save_button.setToolTip(self.tr("Record every base typed (Ctrl+S)."))
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save,
+        self.save_button.clicked.connect(lambda: self.save())
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.model.changed.connect(self._show_missing)
 
@@ -646,9 +737,9 @@ class BasesTab(QWidget):
         is kept for the members listed again, unless ``keep_typed`` is False."""
         workspace, year = self._workspace, self.year
 
-        def work(_context: TaskContext) -> list[BaseLine]:
+        def work(_context: TaskContext) -> tuple[list[BaseLine], BaseCheckSettings]:
             with workspace.unit_of_work() as uow:  # this thread's own session
-                return dues.base_lines(uow, year)
+                return dues.base_lines(uow, year), dues.base_check_settings(uow)
 
         if keep_typed:
             self.table.commit_open_editor()
@@ -657,7 +748,8 @@ class BasesTab(QWidget):
         self._show_missing()
         self._latest.run(work)
 
-    def _arrived(self, lines: list[BaseLine]) -> None:
+    def _arrived(self, outcome: tuple[list[BaseLine], BaseCheckSettings]) -> None:
+        lines, self.model.check_settings = outcome
         self._loading = False
         self.model.load(lines, keep_typed=True)  # what reload did not drop
         self.loaded.emit()
@@ -696,13 +788,69 @@ class BasesTab(QWidget):
             else self.tr("{count} members listed.").format(count=self.model.rowCount())
         )
 
+    def edit_checks(self) -> BaseChecksDialog:
+        """The plausibility thresholds (a setting kept in the database)."""
+        from ui.dues_base_checks import BaseChecksDialog  # opened rarely
+
+        dialog = BaseChecksDialog(self._workspace, self.model.check_settings, self)
+        dialog.saved.connect(self._checks_saved)
+        dialog.open()
+        self.checks_dialog = dialog
+        return dialog
+
+    def _checks_saved(self, settings: BaseCheckSettings) -> None:
+        self.model.check_settings = settings
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, BaseCol.STATUS),
+                                        self.model.index(self.model.rowCount() - 1,
+                                                         BaseCol.STATUS))
+
+    def _read_only_typed(self, index: QModelIndex) -> None:
+        """A key typed where no base can be typed: nothing changed; say why."""
+        if index.isValid() and not needs_base(self.model.line(index.row()).category):
+            text = self.tr("{name} pays a fixed amount (art. 6) and needs no base: nothing was "
+                           "typed.").format(name=self.model.line(index.row()).name)
+        else:
+            text = self.tr("Nothing was typed: type the base in “New monthly base” (Enter "
+                           "goes there).")
+        _feedback(self.feedback_label, text, ok=False)
+
     def keep_current_bases(self) -> int:
         rows = self.table.selected_rows()
         if len(rows) <= 1:
             rows = list(range(self.model.rowCount()))
         return self.model.copy_current(rows)
 
-    def save(self) -> BackgroundTask | None:
+    def _ask_about_warnings(self, rows: list[int]) -> None:
+        """List the bases that look like slips; save them only if the secretary says so."""
+        lines = [self.tr("{name}: {base} yuan — {reasons}").format(
+            name=self.model.line(row).name,
+            base=self.model.index(row, BaseCol.NEW).data(),
+            reasons="；".join(self.model.warnings(row))) for row in rows]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, app_title(),
+            self.tr("Please check these bases before saving:") + "\n\n" + "\n".join(lines),
+            QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("Save as typed"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Correct them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            self.warning_box = None
+            if box.clickedButton() is save:
+                self.save(confirmed=True)
+            else:
+                self.table.go_to(self.model.index(rows[0], BaseCol.NEW))
+                self.table.setFocus()
+
+        box.finished.connect(answered)
+        self.warning_box = box
+        box.open()
+
+    def save(self, confirmed: bool = False) -> BackgroundTask | None:
+        """Record the typed bases; bases that look like slips are listed first (``confirmed``:
+        the secretary has seen the list and saves them as typed)."""
         if self.last_task is not None or self._loading:  # no rows to save while they are read
             return None
         self.table.commit_open_editor()
@@ -714,6 +862,10 @@ class BasesTab(QWidget):
             return None
         if not pending:
             _feedback(self.feedback_label, self.tr("No bases typed: nothing to save."), ok=False)
+            return None
+        warned = [row for row in range(self.model.rowCount()) if self.model.warnings(row)]
+        if warned and not confirmed:
+            self._ask_about_warnings(warned)
             return None
         workspace, effective = self._workspace, self.effective_edit.month()
 

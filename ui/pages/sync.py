@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -124,6 +125,24 @@ def error_text(error: str) -> str:
     }.get(error, QCoreApplication.translate("SyncPage", "other error"))
 
 
+def retry_text(number: int) -> str:
+    return QCoreApplication.translate(
+        "SyncPage", "The platform does not answer; retrying (attempt {number})…"
+    ).format(number=number)
+
+
+def is_unencrypted(url: str) -> bool:
+    """An ``http://`` address off this PC: what is sent can be read on the network. (On the
+    loopback address nothing leaves the PC.)"""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    return not (host == "localhost" or host.startswith("127.") or host == "::1")
+
+
 def report_text(report: SyncReport) -> str:
     if report.cancelled:
         return QCoreApplication.translate(
@@ -218,6 +237,7 @@ class RowsModel(QAbstractTableModel):
 class _QuietSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
+    retrying = Signal(int)
 
 
 class _QuietRunner(QRunnable):
@@ -269,6 +289,10 @@ class SyncPage(QWidget):
         self._quiet: tuple[_QuietSignals, _QuietRunner] | None = None
         self._enrolled = False
         self._manual_running = False
+        self._loaded = False  # the state was read at least once since unlocking
+        self._enrolling = False
+        self._insecure_confirmed = ""  # the http:// address the user accepted
+        self.insecure_box: QMessageBox | None = None
 
         self.auto_timer = QTimer(self)
         self.auto_timer.timeout.connect(self.sync_automatically)
@@ -452,9 +476,11 @@ class SyncPage(QWidget):
         self.enrollment_label.setText(
             self.tr("This PC is enrolled with the platform.") if s.enrolled
             else self.tr("Not enrolled yet: enter the one-time code the platform issued."))
+        self.code_edit.setEnabled(not s.enrolled)
+        self.enroll_button.setEnabled(not s.enrolled and not self._enrolling)
         self.sync_button.setEnabled(s.enrolled and not self._busy())
-        self.pending_label.setText(self.tr("{count} changes wait to be sent to the platform.")
-                                   .format(count=state.pending))
+        self._loaded = True
+        self._show_pending(state.pending)
         self.conflicts_model.set_rows(
             [(c.record, c.field, c.local, c.server) for c in state.conflicts],
             [c.id for c in state.conflicts])
@@ -465,8 +491,9 @@ class SyncPage(QWidget):
             self.conflicts_view.selectRow(0)
         if state.history and not self.result_label.text():
             last = state.history[0]
-            self.result_label.setText(self.tr("Last synchronization: {time}, {result}.").format(
-                time=_local_time(last.finished_at), result=outcome_text(last.outcome)))
+            _feedback(self.result_label, self.tr("Last synchronization: {time}, {result}.").format(
+                time=_local_time(last.finished_at), result=outcome_text(last.outcome)),
+                ok=last.outcome != "failed")
         self.history_model.set_rows([
             (_local_time(r.started_at), outcome_text(r.outcome), str(r.pushed), str(r.pulled),
              str(r.conflicts), str(r.rejected), error_text(r.error))
@@ -477,8 +504,24 @@ class SyncPage(QWidget):
         self._schedule(s.auto_minutes)
         self.state_changed.emit(self._state_text(state))
 
+    def _show_pending(self, count: int) -> None:
+        self.pending_label.setText(self.tr("{count} changes wait to be sent to the platform.")
+                                   .format(count=count))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Changes made on other pages since the state was read: the count is read again (one
+        # query) each time the page is shown; what is typed in the fields stays.
+        super().showEvent(event)
+        if self._loaded and self._workspace.is_unlocked and not self._busy():
+            try:
+                self._show_pending(service.pending_count(self._workspace))
+                self._show_bundle_status(bundle_sync.status(self._workspace))
+            except BranchDeskError as error:
+                self.state_changed.emit(message_for(error))
+
     def clear(self) -> None:
         """Forget what was shown (the workspace is being locked); the schedule stops."""
+        self._loaded = False
         self.auto_timer.stop()
         self.server_edit.clear()
         self.ca_edit.clear()
@@ -540,10 +583,18 @@ class SyncPage(QWidget):
 
     def _bundle_exported(self, result: object) -> None:
         result = cast(bundle_sync.ExportResult, result)
-        _feedback(self.bundle_feedback, self.tr(
-            "Bundle {sequence} written and verified: {count} changes, {withheld} kept on this "
-            "PC (secret). The drive can now be removed safely.").format(
-                sequence=result.sequence, count=result.ops, withheld=result.withheld), ok=True)
+        lines = [self.tr("Bundle {sequence} written and verified: {count} changes.").format(
+            sequence=result.sequence, count=result.ops)]
+        if result.withheld_secret:
+            lines.append(self.tr("{count} changes to records classified 秘密 stay on this PC.")
+                         .format(count=result.withheld_secret))
+        if result.withheld_unsent:
+            lines.append(self.tr(
+                "{count} changes to the branch profile were not included: the platform's "
+                "administrator keeps the branch profile, it is never sent from a PC.").format(
+                    count=result.withheld_unsent))
+        lines.append(self.tr("The drive can now be removed safely."))
+        _feedback(self.bundle_feedback, " ".join(lines), ok=True)
         self._refresh_quietly()
 
     def import_bundle(self, path: Path | None = None) -> None:
@@ -650,7 +701,37 @@ class SyncPage(QWidget):
         if path:
             self.ca_edit.setText(path)
 
+    def _confirm_unencrypted(self, url: str, then: Callable[[], None]) -> bool:
+        """True when ``url`` may be used now; for an unencrypted address not yet accepted, ask
+        first (a non-blocking question) and call ``then`` if the user agrees."""
+        if not is_unencrypted(url) or url == self._insecure_confirmed:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, app_title(), self.tr(
+                "The address {url} starts with http://: the connection is not encrypted, and "
+                "whoever can watch the network can read the members' data sent over it. Use it "
+                "only on a closed intranet where the platform offers no https:// address.\n\n"
+                "Use this unencrypted address?").format(url=url),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            self._insecure_confirmed = url
+            then()
+
+        box.accepted.connect(accepted)
+        box.finished.connect(self._forget_insecure_box)
+        self.insecure_box = box
+        box.open()
+        return False
+
+    def _forget_insecure_box(self) -> None:
+        self.insecure_box = None
+
     def save_settings(self) -> None:
+        if not self._confirm_unencrypted(self.server_edit.text().strip(), self.save_settings):
+            return
         try:
             service.configure(self._workspace, server_url=self.server_edit.text().strip(),
                               ca_bundle=self.ca_edit.text().strip(),
@@ -667,27 +748,32 @@ class SyncPage(QWidget):
             _feedback(self.enroll_feedback,
                       self.tr("Enter the server address and the enrollment code."), ok=False)
             return
+        if not self._confirm_unencrypted(url, self.enroll):
+            return
         workspace = self._workspace
         ca = self.ca_edit.text().strip()
 
-        def operation(_ctx: TaskContext) -> service.Enrollment:
+        def operation(ctx: TaskContext) -> service.Enrollment:
             service.configure(workspace, ca_bundle=ca)
-            return service.enroll(workspace, url, code)
+            return service.enroll(workspace, url, code,
+                                  retrying=lambda n: ctx.note(retry_text(n)))
 
         self.enroll_button.setEnabled(False)
+        self._enrolling = True
         self.last_task = run_in_background(
             self, operation, self._enrolled_ok, self._enroll_failed,
             title=self.tr("Enrolling with the platform…"), cancellable=False)
 
     def _enrolled_ok(self, result: object) -> None:
         result = cast(service.Enrollment, result)
-        self.enroll_button.setEnabled(True)
+        self._enrolling = False
         self.code_edit.clear()
         _feedback(self.enroll_feedback, self.tr("Enrolled for {branch} ({code}).").format(
             branch=result.branch_name, code=result.branch_code), ok=True)
         self._refresh_quietly()
 
     def _enroll_failed(self, error: BaseException) -> None:
+        self._enrolling = False
         self.enroll_button.setEnabled(True)
         _feedback(self.enroll_feedback, message_for(error), ok=False)
 
@@ -698,7 +784,8 @@ class SyncPage(QWidget):
 
         def operation(ctx: TaskContext) -> SyncReport:
             return service.sync_now(workspace, ctx.progress, ctx.cancelled,
-                                    confirm_mass_deletion=confirm_mass_deletion)
+                                    confirm_mass_deletion=confirm_mass_deletion,
+                                    retrying=lambda n: ctx.note(retry_text(n)))
 
         self._manual_running = True
         self.sync_button.setEnabled(False)
@@ -706,6 +793,20 @@ class SyncPage(QWidget):
         self.last_task = run_in_background(
             self, operation, self._synced, self._sync_failed,
             title=self.tr("Synchronizing with the platform…"))
+        self.last_task.noted.connect(self._retrying)
+
+    def _retrying(self, text: str) -> None:
+        """The platform did not answer and the request is tried again: say so meanwhile."""
+        _feedback(self.result_label, text, ok=False)
+        self.state_changed.emit(self.tr("Sync: {message}").format(message=text))
+
+    def _succeeded(self, text: str, ok: bool) -> None:
+        """A synchronization ended: its outcome replaces what was shown, errors of earlier
+        attempts included."""
+        _feedback(self.result_label, text, ok=ok)
+        for label in (self.settings_feedback, self.enroll_feedback):
+            if label.styleSheet() == ERROR_STYLE:
+                label.clear()
 
     def _busy(self) -> bool:
         return self._manual_running or self._quiet is not None
@@ -713,7 +814,7 @@ class SyncPage(QWidget):
     def _synced(self, result: object) -> None:
         self._manual_running = False
         result = cast("SyncReport", result)
-        _feedback(self.result_label, report_text(result), ok=not result.rejected)
+        self._succeeded(report_text(result), ok=not result.rejected)
         self._refresh_quietly()
         if result.pulled:
             self.synced.emit()
@@ -781,7 +882,9 @@ class SyncPage(QWidget):
         signals = _QuietSignals(self)
         signals.succeeded.connect(self._auto_synced)
         signals.failed.connect(self._auto_failed)
-        runner = _QuietRunner(lambda: service.sync_now(workspace), signals)
+        signals.retrying.connect(lambda n: self._retrying(retry_text(n)))
+        runner = _QuietRunner(
+            lambda: service.sync_now(workspace, retrying=signals.retrying.emit), signals)
         self._quiet = (signals, runner)
         self.sync_button.setEnabled(False)
         self.state_changed.emit(self.tr("Sync: synchronizing…"))
@@ -802,7 +905,7 @@ class SyncPage(QWidget):
         if not self._workspace.is_unlocked:
             return
         result = cast("SyncReport", result)
-        self.result_label.setText(report_text(result))
+        self._succeeded(report_text(result), ok=not result.rejected)
         self._refresh_quietly()
         if result.pulled:
             self.synced.emit()
@@ -812,5 +915,6 @@ class SyncPage(QWidget):
         log.warning("automatic sync failed: %s", type(error).__name__, exc_info=error)
         if not self._workspace.is_unlocked:
             return
+        _feedback(self.result_label, message_for(error), ok=False)
         self._refresh_quietly()
         self.state_changed.emit(self.tr("Sync: {message}").format(message=message_for(error)))

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from app.domain.calendar import Month, month_range
 from app.domain.dues import (
     DEFAULT_SETTINGS,
+    PREPAY_LIMIT_MONTHS,
     ArrearsLevel,
     BaseChange,
     DueGenerated,
@@ -37,6 +38,7 @@ from app.domain.dues import (
     member_arrears,
     monthly_due,
     months_paid_back,
+    months_to_prepay,
     needs_base,
     payment_flags,
     payment_problems,
@@ -685,8 +687,31 @@ def test_fold_accounts_for_every_fen(
     assert member.total_due == sum(
         (e.amount for e in in_force if isinstance(e, DueGenerated)), D(0)
     )
-    assert ledger.total_collected == member.total_paid + member.voluntary + member.unallocated
+    assert ledger.total_collected == (
+        member.total_paid + member.voluntary + member.unallocated + member.prepaid)
     for balance in member.months.values():
         assert 0 <= balance.paid <= balance.due
         assert balance.outstanding >= 0
     assert member.unallocated >= 0
+
+
+def test_a_payment_ahead_is_held_as_prepaid_until_the_months_are_recorded() -> None:
+    payment = pay([MAY, MAY + 1], "90.00", MAY.first_day)
+    before = fold([*dues_events("a", [MAY], "40.00"), payment])
+    assert before.member("a").prepaid == D("50.00")  # June's amount is not recorded yet
+    assert before.member("a").unallocated == 0
+    after = fold([*dues_events("a", [MAY], "40.00"), payment,
+                  DueGenerated("june", "a", MAY + 1, D("40.00"))])
+    assert after.balance("a", MAY + 1).paid == D("40.00")
+    assert after.member("a").prepaid == 0
+    assert after.member("a").unallocated == D("10.00")  # June is settled: 10.00 is an excess
+
+
+def test_months_to_prepay_follow_the_amounts_the_bases_give() -> None:
+    profile = DuesProfile("a", P.IN_WORK, bases=(BaseChange(Month(2024, 1), D("4000")),))
+    assert months_to_prepay(profile, MAY, D("93.89")) == (MAY + 1, MAY + 2, MAY + 3)  # 40 a month
+    assert months_to_prepay(profile, MAY, D("40.00")) == (MAY + 1,)
+    assert months_to_prepay(profile, MAY, D("0")) == ()
+    assert len(months_to_prepay(profile, MAY, D("10000"))) == PREPAY_LIMIT_MONTHS
+    leaving = DuesProfile("b", P.IN_WORK, bases=profile.bases, owes_until=MAY + 1)
+    assert months_to_prepay(leaving, MAY, D("200")) == (MAY + 1,)

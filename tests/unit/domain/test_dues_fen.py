@@ -84,6 +84,7 @@ def test_the_fen_fold_agrees_with_the_rules_fold(
         mine = fast.members[member_id]
         assert from_fen(mine.voluntary_fen) == member.voluntary
         assert from_fen(mine.unallocated_fen) == member.unallocated
+        assert from_fen(mine.prepaid_fen) == member.prepaid
         assert [Month.from_index(m) for m in mine.months()] == list(member.months)
         for month, balance in member.months.items():
             due, paid = mine.due.get(month.index), mine.paid.get(month.index, 0)
@@ -150,3 +151,18 @@ def test_a_payment_for_several_months_pays_the_oldest_first_and_keeps_the_rest()
     assert member.paid == {january: 4800, february: 4800}
     assert member.first_paid_on == {january: date(2025, 3, 9), february: date(2025, 3, 1)}
     assert (member.voluntary_fen, member.unallocated_fen) == (2000, 4400)
+
+
+@settings(max_examples=200)
+@given(ledgers())
+def test_the_year_collections_explain_every_fen_between_paid_and_received(
+    events: list[LedgerEvent],
+) -> None:
+    fast = dues_fen.fold(dues_fen.fen_events(events))
+    for year in (2023, 2024, 2025):
+        bridge = dues_fen.year_collections(fast, year)
+        assert bridge.balances
+        months = range(Month(year, 1).index, Month(year, 12).index + 1)
+        assert bridge.paid_for_year == sum(
+            member.paid.get(m, 0) for member in fast.members.values() for m in months)
+        assert from_fen(bridge.collected) == fast.collected_in(Month(year, 1), Month(year, 12))

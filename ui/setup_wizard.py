@@ -273,7 +273,8 @@ class SetupWizard(QWizard):
         workspace = self._workspace
 
         def restore(_context: TaskContext) -> RestoreResult:
-            return workspace.restore(source, passphrase)
+            # Left unlocked: the passphrase was typed just now and is not asked for again.
+            return workspace.restore(source, passphrase, stay_unlocked=True)
 
         self.last_task = run_in_background(
             self,

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterRecoveryDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>设置新口令</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>设置口令</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>The data was unlocked with the recovery code. Set a new passphrase now and unlock with it from now on.</source>
+        <translation>数据是用恢复码解锁的。请现在设置一个新口令，今后用它解锁。</translation>
+    </message>
+    <message>
+        <source>“Later” keeps the old passphrase; you will be asked again the next time the recovery code unlocks the data.</source>
+        <translation>选择“以后再说”将保留原口令；下次用恢复码解锁时会再次询问。</translation>
+    </message>
+    <message>
+        <source>The new passphrase is set.</source>
+        <translation>新口令已设置。</translation>
+    </message>
+    <message>
+        <source>The recovery code was taken out of its safe place. If it may have been seen by others, or you are not sure where it is kept, make a new one: the old code stops working at once.</source>
+        <translation>恢复码已从保管处取出使用过。如它可能已被他人看到，或不确定它存放在哪里，请生成新的恢复码：旧恢复码将立即失效。</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code</source>
+        <translation>生成新的恢复码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>新的恢复码</translation>
+    </message>
+    <message>
+        <source>The old recovery code no longer works. Print or save the new one now: it is shown only this once.</source>
+        <translation>旧恢复码已失效。请现在打印或保存新的恢复码：它只显示这一次。</translation>
+    </message>
+</context>
+<context>
     <name>AmendmentDialog</name>
     <message>
         <source>Add a correction</source>
@@ -260,6 +307,10 @@
     <message>
         <source>Reading the members&apos; bases…</source>
         <translation>正在读取党员的党费基数…</translation>
+    </message>
+    <message>
+        <source>Party dues, bases: bases typed</source>
+        <translation>党费基数核定：已输入的基数</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1157,36 @@
     <message>
         <source>Unlocked</source>
         <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Quit BranchDesk</source>
+        <translation>退出支部工作台</translation>
+    </message>
+    <message>
+        <source>These entries are not saved:
+{items}</source>
+        <translation>以下内容尚未保存：
+{items}</translation>
+    </message>
+    <message>
+        <source>The data is locked: to save them, cancel, unlock and save.</source>
+        <translation>数据已锁定：如需保存，请点“取消”，解锁后再保存。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save them before quitting?</source>
+        <translation>退出前是否保存？</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3294,6 +3375,10 @@
         <source>Writing the annual ledger…</source>
         <translation>正在生成年度党费台账…</translation>
     </message>
+    <message>
+        <source>Party dues, monthly collection: amounts typed</source>
+        <translation>党费月度收缴：已输入的金额</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseFields</name>
@@ -3855,10 +3940,6 @@ A newer recovery code makes this one stop working.
         <translation>口令</translation>
     </message>
     <message>
-        <source>Current passphrase:</source>
-        <translation>当前口令：</translation>
-    </message>
-    <message>
         <source>Change passphrase</source>
         <translation>更改口令</translation>
     </message>
@@ -3998,6 +4079,14 @@ A newer recovery code makes this one stop working.
         <source>The backup was restored. The data it replaced was kept in {folder}.</source>
         <translation>已从备份恢复。被替换的数据保存在 {folder}。</translation>
     </message>
+    <message>
+        <source>Forgot it? The recovery code works here too.</source>
+        <translation>忘记了口令？这里也可以输入恢复码。</translation>
+    </message>
+    <message>
+        <source>Current passphrase or recovery code:</source>
+        <translation>当前口令或恢复码：</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -4020,6 +4109,13 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Checking and restoring the backup…</source>
         <translation>正在检查并恢复备份…</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>The data of {branch} was restored from the backup.</source>
+        <translation>已从备份恢复“{branch}”的数据。</translation>
     </message>
 </context>
 <context>

@@ -68,7 +68,7 @@ def test_change_passphrase_with_a_wrong_current_one(
     qtbot.keyClicks(page.new_passphrase.new_edit, NEW_PASSPHRASE)
     qtbot.keyClicks(page.new_passphrase.confirm_edit, NEW_PASSPHRASE)
     qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
-    assert page.passphrase_feedback.text() == "口令不正确。"
+    assert page.passphrase_feedback.text() == "口令或恢复码不正确。"
     workspace.lock()
     workspace.unlock(PASSPHRASE)
 

@@ -86,7 +86,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         self.current_edit = QLineEdit()
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Current passphrase:"), self.current_edit)
+        self.current_edit.setPlaceholderText(
+            self.tr("Forgot it? The recovery code works here too.")
+        )
+        form.addRow(self.tr("Current passphrase or recovery code:"), self.current_edit)
         self.new_passphrase = PassphraseFields(form, self)
         self.change_button = QPushButton(self.tr("Change passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)

@@ -146,6 +146,7 @@ class AfterRecoveryDialog(QDialog):
         self.recovery_view.set_code(code, branch_name)
         self.recovery_view.show()
         self.new_code_button.setEnabled(False)
+        self.adjustSize()  # room for the code: the dialog was sized without it
         self.recovery_feedback.setStyleSheet(NOTICE_STYLE)
         self.recovery_feedback.setText(self.tr(
             "The old recovery code no longer works. Print or save the new one now: it is shown "

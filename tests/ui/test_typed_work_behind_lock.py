@@ -6,13 +6,14 @@ from __future__ import annotations
 import secrets
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
@@ -29,6 +30,7 @@ from ui.member_form import MemberForm
 from ui.models.dues_bases import BaseCol
 from ui.models.dues_month import Col
 
+Screenshot = Callable[[QWidget, str], Path]
 AUTO_LOCK_MS = 400
 NAMES = ["王建国", "李红", "张伟"]
 
@@ -121,7 +123,6 @@ def test_auto_lock_keeps_the_meeting_editor_with_its_text_attendance_and_vote(
     qtbot.waitUntil(editor.isActiveWindow)
     editor.discussion_edit.setFocus()
     statuses = [row.status for row in editor.attendance.rows]
-    assert editor.has_unsaved_work()
 
     wait_for_auto_lock(qtbot, window)
     assert not editor.isVisible()
@@ -160,7 +161,6 @@ def test_auto_lock_keeps_the_member_form_and_a_question_over_it(
     question = QMessageBox(QMessageBox.Icon.Question, "?", "?", QMessageBox.StandardButton.Ok,
                            form)
     question.open()
-    assert form.has_unsaved_work()
 
     wait_for_auto_lock(qtbot, window)
     assert not form.isVisible()
@@ -201,7 +201,6 @@ def test_auto_lock_keeps_dues_amounts_and_bases_typed_even_in_an_open_cell(
     assert editor is not None
     assert table.viewport().isAncestorOf(editor)
     qtbot.keyClicks(editor, "5200")  # typed, the cell still open
-    assert page.bases_tab.has_unsaved_work()
 
     wait_for_auto_lock(qtbot, window)
     assert bases.rowCount() == 0
@@ -231,7 +230,7 @@ def click(qtbot: QtBot, box: QMessageBox, button: QMessageBox.StandardButton) ->
 
 
 def test_closing_with_an_unsaved_meeting_asks_then_saves(
-    qtbot: QtBot, window: MainWindow, workspace: Workspace, screenshot: object
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, screenshot: Screenshot
 ) -> None:
     window.idle_watch.set_timeout_ms(0)
     window.show_page(2)
@@ -248,7 +247,7 @@ def test_closing_with_an_unsaved_meeting_asks_then_saves(
     assert [box.button(b).text() for b in (QMessageBox.StandardButton.Save,
             QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel)] == [
         "保存", "不保存", "取消"]
-    screenshot(window, "quit-with-unsaved-work")  # type: ignore[operator]
+    screenshot(box, "quit-with-unsaved-work")
     click(qtbot, box, QMessageBox.StandardButton.Cancel)
     assert window.isVisible()
     assert editor.isVisible()

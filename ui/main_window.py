@@ -186,7 +186,10 @@ class MainWindow(QMainWindow):
         self.idle_watch.start()
         self.parked.show_again()
         if self._workspace.unlocked_with_recovery_code:
-            self.ask_new_passphrase()
+            if self.isVisible():
+                self.ask_new_passphrase()
+            else:  # opened unlocked (a restore in the wizard): over the window, once it shows
+                QTimer.singleShot(0, self.ask_new_passphrase)
         # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True

@@ -86,6 +86,7 @@ def test_restore_with_the_recovery_code_leads_to_a_new_passphrase(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert not window.is_locked
+    qtbot.waitUntil(lambda: window.after_recovery is not None)
     dialog = window.after_recovery
     assert dialog is not None
     assert dialog.isVisible()

@@ -50,6 +50,11 @@ def add_members(workspace: Workspace) -> list[str]:
     return ids
 
 
+def add_members_ids(workspace: Workspace) -> list[str]:
+    with workspace.unit_of_work() as uow:
+        return m.member_ids(uow, m.MemberFilter())
+
+
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     add_members(workspace)
@@ -301,7 +306,21 @@ def test_closing_while_locked_with_dues_typed_offers_only_not_saving(
 def test_closing_without_unsaved_work_does_not_ask(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
+    with workspace.unit_of_work() as uow:
+        meeting_id = meetings.create_meeting(uow, meetings.MeetingInput(
+            type=MeetingType.MEMBERS_ASSEMBLY, held_on=date(2026, 3, 2), start_time="14:30",
+            end_time="16:00", place="三楼会议室", topics=("学习党章",), host="王建国",
+            recorder="李红",
+        ))
+        meetings.set_attendance(uow, meeting_id, add_members_ids(workspace)[0],
+                                Attendance.LEAVE, "病假")
+        uow.commit()
     window.show_page(2)
+    window.meetings.refresh()
+    existing = window.meetings.open_meeting(meeting_id)
+    assert existing is not None
+    assert not existing.has_unsaved_work()
+    existing.close()
     editor: MeetingEditor = window.meetings.new_meeting()
     qtbot.waitExposed(editor)
     window.close()

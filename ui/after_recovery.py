@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
-from app.services import branch
 from app.services.workspace import Workspace
 from ui.messages import message_for
 from ui.passphrase_fields import PassphraseFields
@@ -136,15 +135,11 @@ class AfterRecoveryDialog(QDialog):
     def make_new_recovery_code(self) -> bool:
         self.recovery_feedback.clear()
         try:
-            code = self._workspace.new_recovery_code()
-            with self._workspace.unit_of_work() as uow:
-                branch_name = branch.load_profile(uow).name
+            self.recovery_view.show_new_code(self._workspace)
         except BranchDeskError as error:
             self.recovery_feedback.setStyleSheet(ERROR_STYLE)
             self.recovery_feedback.setText(message_for(error))
             return False
-        self.recovery_view.set_code(code, branch_name)
-        self.recovery_view.show()
         self.new_code_button.setEnabled(False)
         self.adjustSize()  # room for the code: the dialog was sized without it
         self.recovery_feedback.setStyleSheet(NOTICE_STYLE)

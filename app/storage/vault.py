@@ -175,12 +175,7 @@ class Vault:
     def unlock_with_secret(self, secret: str) -> None:
         """Open with the passphrase or, failing that, the recovery code (the command line asks
         for "the passphrase or the recovery code"). One wrong secret counts as one failure."""
-        slots = self._before_unlock()
-        key, kind = slots.open_either(secret)
-        if key is None:
-            failures, delay = self._throttle.record_failure()
-            raise WrongSecretError(failures, delay)
-        self._throttle.reset()
+        slots, key, kind = self._key_for_secret(secret)
         self._open(key, slots.database_id, opened_by=kind)
 
     def unlock_from_keyring(self) -> bool:
@@ -228,6 +223,17 @@ class Vault:
             raise UnlockThrottledError(wait)
         return self._load_slots()
 
+    def _key_for_secret(self, secret: str) -> tuple[KeySlots, bytes, str]:
+        """The slots, the key and the kind of slot ``secret`` opens; counts and waits like an
+        unlock."""
+        slots = self._before_unlock()
+        key, kind = slots.open_either(secret)
+        if key is None:
+            failures, delay = self._throttle.record_failure()
+            raise WrongSecretError(failures, delay)
+        self._throttle.reset()
+        return slots, key, kind
+
     def _load_slots(self) -> KeySlots:
         if not self.keys_path.exists():
             raise KeySlotsMissingError()
@@ -258,18 +264,8 @@ class Vault:
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrap the key under ``new``; ``current`` is the passphrase or the recovery code
         (the way back when the passphrase is forgotten). Counts and waits like an unlock."""
-        wait = self._throttle.wait_remaining()
-        if wait > 0:
-            raise UnlockThrottledError(wait)
-        slots = self._load_slots()
-        key, _kind = slots.open_either(current)
-        if key is None:
-            failures, delay = self._throttle.record_failure()
-            raise WrongSecretError(failures, delay)
-        self._throttle.reset()
-        slots.remove("passphrase")
-        slots.add("passphrase", new, key, self._kdf)
-        slots.save(self.keys_path)
+        slots, key, _kind = self._key_for_secret(current)
+        self._wrap_passphrase(slots, key, new)
 
     def reset_passphrase(self, new: str) -> None:
         """Set a new passphrase right after an unlock with the recovery code, which proved the
@@ -277,12 +273,13 @@ class Vault:
         by passphrase, so this works once per recovery."""
         if not self.opened_with_recovery_code:
             raise PassphraseRequiredError()
-        key = self.current_key()
-        slots = self._load_slots()
+        self._wrap_passphrase(self._load_slots(), self.current_key(), new)
+        self._opened_by = "passphrase"
+
+    def _wrap_passphrase(self, slots: KeySlots, key: bytes, new: str) -> None:
         slots.remove("passphrase")
         slots.add("passphrase", new, key, self._kdf)
         slots.save(self.keys_path)
-        self._opened_by = "passphrase"
 
     def new_recovery_code(self) -> str:
         key = self.current_key()

@@ -279,14 +279,10 @@ class SettingsPage(QWidget):
     def make_new_recovery_code(self) -> None:
         self.recovery_feedback.clear()
         try:
-            code = self._workspace.new_recovery_code()
-            with self._workspace.unit_of_work() as uow:
-                branch_name = branch.load_profile(uow).name
+            self.recovery_view.show_new_code(self._workspace)
         except BranchDeskError as error:
             _feedback(self.recovery_feedback, message_for(error), ok=False)
             return
-        self.recovery_view.set_code(code, branch_name)
-        self.recovery_view.show()
         # Once the layout made room for it (next turn of the event loop), scroll it into view.
         QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(self.recovery_feedback))
         _feedback(

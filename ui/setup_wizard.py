@@ -258,9 +258,10 @@ class SetupWizard(QWizard):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Restore from a backup"))
         dialog.setLabelText(
-            self.tr("The passphrase that was in use when the backup {file} was made:").format(
-                file=source.name
-            )
+            self.tr(
+                "The passphrase (or the recovery code) that was in use when the backup {file} "
+                "was made:"
+            ).format(file=source.name)
         )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -4103,12 +4103,12 @@ A newer recovery code makes this one stop working.
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>The passphrase that was in use when the backup {file} was made:</source>
-        <translation>制作备份 {file} 时使用的口令：</translation>
-    </message>
-    <message>
         <source>Checking and restoring the backup…</source>
         <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
+        <source>The passphrase (or the recovery code) that was in use when the backup {file} was made:</source>
+        <translation>制作备份 {file} 时使用的口令（或恢复码）：</translation>
     </message>
 </context>
 <context>

@@ -75,8 +75,9 @@ class ParkedDialogs:
                 dialog.hide()
                 kept.append(dialog)
         self._dialogs = [*self.dialogs, *reversed(kept)]
-        if focus is not None and any(d.isAncestorOf(focus) for d in kept):
-            self._focus = focus
+        if focus is not None and (root.isAncestorOf(focus) or any(d.isAncestorOf(focus)
+                                                                 for d in kept)):
+            self._focus = focus  # in a dialog, or on a page (e.g. a search box)
         if kept:
             root.activateWindow()  # the lock screen takes the keyboard
 
@@ -89,7 +90,7 @@ class ParkedDialogs:
             dialog.show()
         if dialogs:
             dialogs[-1].activateWindow()  # shown last, so on top
-        if focus is not None and shiboken6.isValid(focus):
+        if focus is not None and shiboken6.isValid(focus) and focus.isVisible():
             focus.setFocus()
 
     def close_all(self) -> None:

@@ -63,6 +63,8 @@ def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     main.resize(1100, 720)
     main.show()
     qtbot.waitExposed(main)
+    main.activateWindow()  # focus goes where the test puts it
+    qtbot.waitUntil(main.isActiveWindow)
     return main
 
 

@@ -137,9 +137,9 @@ class Workspace:
         """
         self._require_unlocked()
         _require_strong(new)
-        self._vault.change_passphrase(current, new)
+        opened_with = self._vault.change_passphrase(current, new)
         with self.unit_of_work() as uow:
-            uow.audit("passphrase.change", "key_slots", "passphrase")
+            uow.audit("passphrase.change", "key_slots", "passphrase", {"with": opened_with})
             uow.commit()
 
     def set_new_passphrase(self, new: str) -> None:
@@ -151,7 +151,7 @@ class Workspace:
         _require_strong(new)
         self._vault.reset_passphrase(new)
         with self.unit_of_work() as uow:
-            uow.audit("passphrase.reset", "key_slots", "passphrase")
+            uow.audit("passphrase.change", "key_slots", "passphrase", {"with": "recovery"})
             uow.commit()
 
     def new_recovery_code(self) -> str:

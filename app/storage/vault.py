@@ -261,11 +261,13 @@ class Vault:
         self._opened_by = opened_by
 
     # ---------------------------------------------------------------- key slots
-    def change_passphrase(self, current: str, new: str) -> None:
+    def change_passphrase(self, current: str, new: str) -> str:
         """Rewrap the key under ``new``; ``current`` is the passphrase or the recovery code
-        (the way back when the passphrase is forgotten). Counts and waits like an unlock."""
-        slots, key, _kind = self._key_for_secret(current)
+        (the way back when the passphrase is forgotten). Counts and waits like an unlock.
+        Returns which one it was: "passphrase" or "recovery"."""
+        slots, key, kind = self._key_for_secret(current)
         self._wrap_passphrase(slots, key, new)
+        return kind
 
     def reset_passphrase(self, new: str) -> None:
         """Set a new passphrase right after an unlock with the recovery code, which proved the

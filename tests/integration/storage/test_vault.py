@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.errors import (
     DatabaseExistsError,
@@ -20,6 +21,7 @@ from app.errors import (
     WrongSecretError,
 )
 from app.services import branch
+from app.storage.models import AuditEntry
 from tests.conftest import PASSPHRASE, PROFILE, BrokenKeyring
 
 
@@ -129,6 +131,11 @@ def test_change_passphrase_accepts_the_recovery_code_as_the_current_secret(
     with pytest.raises(WrongSecretError):
         workspace.change_passphrase("neither of them", "a new long passphrase")
     workspace.change_passphrase(code.lower().replace("-", " "), "a new long passphrase")
+    with workspace.unit_of_work() as uow:
+        last = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert last is not None
+        assert last.action == "passphrase.change"
+        assert "recovery" in last.detail  # the chain shows the passphrase was recovered
     workspace.lock()
     ws = make_workspace()
     with pytest.raises(WrongPassphraseError):

@@ -3,9 +3,14 @@ new-recovery-code``, as an administrator runs them: real processes, exit codes, 
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.e2e.test_cli import CJK, PASSPHRASE, one_chinese_line, run
 
@@ -83,3 +88,46 @@ def test_new_recovery_code_replaces_the_old_one(tmp_path: Path) -> None:
     one_chinese_line(refused.stderr)
     assert change(data_dir, new_code, NEW_PASSPHRASE).returncode == 0
     assert run(data_dir, "check", passphrase=NEW_PASSPHRASE).returncode == 0
+
+
+class TerminalInput(io.StringIO):
+    """Standard input that is a terminal: the passphrases are typed at ``getpass``'s prompts."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_new_passphrase_is_typed_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    """In this process (the terminal's prompts are ``getpass``'s): the Chinese translations are
+    installed on pytest-qt's application, as the command line installs them on its own."""
+    from app.services.workspace import BranchProfile, KdfParams, Workspace
+    from ui import cli
+    from ui.app import configure_application
+
+    configure_application(qapp)
+    workspace = Workspace(tmp_path / "data", kdf=KdfParams(n=2**10, r=8, p=1))
+    code = workspace.create(BranchProfile("第五党支部", "BR-5", "", ""), PASSPHRASE)
+    workspace.lock()
+    for name in ("BRANCHDESK_PASSPHRASE", "BRANCHDESK_NEW_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    prompts: list[str] = []
+
+    def typed(answers: list[str]) -> Callable[[str], str]:
+        def getpass(prompt: str) -> str:
+            prompts.append(prompt)
+            return answers.pop(0)
+        return getpass
+
+    args = cli.parse(["passphrase", "change"])
+    monkeypatch.setattr("getpass.getpass", typed([code, NEW_PASSPHRASE, NEW_PASSPHRASE + "x"]))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert cli.run(args, workspace, TerminalInput(), stdout, stderr) == 1
+    assert stderr.getvalue() == "两次输入的口令不一致，未作任何更改。\n"
+    assert prompts == ["当前口令或恢复码：", "新口令：", "再次输入口令："]
+
+    monkeypatch.setattr("getpass.getpass", typed([code, NEW_PASSPHRASE, NEW_PASSPHRASE]))
+    assert cli.run(args, workspace, TerminalInput(), stdout, stderr) == 0
+    workspace.unlock(NEW_PASSPHRASE)
+    workspace.lock()

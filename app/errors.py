@@ -51,6 +51,15 @@ class WrongPassphraseError(BranchDeskError):
         self.retry_after = retry_after
 
 
+class WrongSecretError(WrongPassphraseError):
+    """Neither the passphrase nor the recovery code: where either is accepted (changing the
+    passphrase, the command line)."""
+
+
+class PassphrasesDifferError(BranchDeskError):
+    """A new passphrase was typed twice, differently: nothing was changed."""
+
+
 class PassphraseRequiredError(BranchDeskError):
     """The operation needs the passphrase (e.g. restoring a backup while locked)."""
 

@@ -95,8 +95,15 @@ class Shell(QObject):
             QCoreApplication.quit()
             return
         window = self._show_main_window()
-        if self.wizard is not None and self.wizard.restore_result is not None:
+        restored = self.wizard.restore_result if self.wizard is not None else None
+        if restored is not None and window.is_locked:
             window.unlock_panel.reset(restored_notice())
+        elif restored is not None:
+            window.state_label.setText(
+                self.tr("The data of {branch} was restored from the backup.").format(
+                    branch=restored.branch_name
+                )
+            )
         self.wizard = None
 
     def _show_main_window(self) -> MainWindow:

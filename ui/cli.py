@@ -26,6 +26,7 @@ from app.errors import (
     PassphraseRequiredError,
 )
 from app.services.workspace import BranchProfile, Workspace
+from ui import cli_passphrase
 from ui.i18n import install_translations
 from ui.messages import message_for
 
@@ -190,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, help=QCoreApplication.translate("Cli", "the PDF file to write")
     )
     _add_dues_commands(commands)
+    cli_passphrase.add_commands(commands)
     return parser
 
 
@@ -305,6 +307,7 @@ def run(
         "meetings": _meetings,
         "dues": _dues,
         "sync": _sync,
+        "passphrase": cli_passphrase.run,
     }
     io = _Io(stdin, stdout, stderr)
     try:
@@ -334,9 +337,10 @@ class _Io:
     def say(self, text: str) -> None:
         print(text, file=self.stdout)
 
-    def passphrase(self, prompt: str) -> str:
-        """From the environment, else the terminal (hidden), else one line of standard input."""
-        from_env = os.environ.get(PASSPHRASE_ENV)
+    def passphrase(self, prompt: str, env: str = PASSPHRASE_ENV) -> str:
+        """From the environment (``env``), else the terminal (hidden), else one line of
+        standard input."""
+        from_env = os.environ.get(env)
         if from_env:
             return from_env
         if self.stdin.isatty():

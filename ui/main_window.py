@@ -2,14 +2,15 @@
 
 Locking (auto-lock, the 立即锁定 button, or a restore) drops the key through the workspace and
 switches the window to the lock screen. The pages stay alive but hidden, so what the user was
-typing is still there after unlocking; what they showed from the database is cleared.
+typing is still there after unlocking; what they showed from the database is cleared. Open
+dialogs (a member form, a meeting editor…) are hidden and shown again as they were after
+unlocking (``ui.unsaved_work``); a restore closes them. Closing the window while something typed
+is not saved asks first. An unlock with the recovery code leads to setting a new passphrase.
 """
 
 from __future__ import annotations
 
-from typing import cast
-
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QProgressDialog,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import BranchDeskError
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.after_recovery import AfterRecoveryDialog
 from ui.autolock import IdleWatch
 from ui.branding import app_title
 from ui.messages import message_for
@@ -36,7 +38,9 @@ from ui.pages.members import MembersPage
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.pages.sync import SyncPage
+from ui.tasks import BackgroundTask
 from ui.unlock import UnlockPanel
+from ui.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 SYNC_STATE_DELAY_MS = 300
 """How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
@@ -119,6 +123,11 @@ class MainWindow(QMainWindow):
 
         self.idle_watch = IdleWatch(self)
         self.idle_watch.idle.connect(self._lock_when_idle)
+        self.parked = ParkedDialogs()
+        self.after_recovery: AfterRecoveryDialog | None = None
+        self.quit_box: QMessageBox | None = None
+        self._quit_confirmed = False
+        self._saving_before_quit: list[BackgroundTask] = []
 
         if workspace.is_unlocked:
             self._after_unlock()
@@ -143,7 +152,7 @@ class MainWindow(QMainWindow):
 
     def _show_locked(self, notice: str) -> None:
         self.idle_watch.stop()
-        self._close_dialogs()
+        self.parked.park(self)
         self.dashboard.clear()
         self.members.clear()
         self.meetings.clear()
@@ -175,6 +184,12 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked"))
         self._apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
+        self.parked.show_again()
+        if self._workspace.unlocked_with_recovery_code:
+            if self.isVisible():
+                self.ask_new_passphrase()
+            else:  # opened unlocked (a restore in the wizard): over the window, once it shows
+                QTimer.singleShot(0, self.ask_new_passphrase)
         # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True
@@ -225,17 +240,113 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self, _result: object) -> None:
         self._show_locked(restored_notice())
+        self.parked.close_all()  # they showed the data the restore replaced
 
-    def _close_dialogs(self) -> None:
-        """Close message boxes and other dialogs over the window: nothing stays on screen while
-        locked. Progress dialogs of running tasks stay (auto-lock waits for those)."""
-        # The stubs type findChildren's result as Iterable[Never].
-        for dialog in cast("list[QDialog]", self.findChildren(QDialog)):
-            if dialog.isVisible() and not isinstance(dialog, QProgressDialog):
-                dialog.reject()
+    # ---------------------------------------------------------------- after a recovery
+    def ask_new_passphrase(self) -> AfterRecoveryDialog:
+        """The data was unlocked with the recovery code: ask for a new passphrase (skippable)."""
+        if self.after_recovery is not None:
+            self.after_recovery.close()
+        dialog = AfterRecoveryDialog(self._workspace, self)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.destroyed.connect(self._after_recovery_closed)
+        self.after_recovery = dialog
+        dialog.show()
+        dialog.fields.new_edit.setFocus()
+        return dialog
+
+    def _after_recovery_closed(self) -> None:
+        self.after_recovery = None
+
+    # ---------------------------------------------------------------- unsaved work and quitting
+    def unsaved_work(self) -> list[UnsavedWork]:
+        """Editors holding typed work: open (or parked) dialogs, then the pages' tabs."""
+        dialogs: list[QDialog] = [*open_dialogs(self), *self.parked.dialogs]
+        editors: list[object] = [*dialogs, *self.dues.editors()]
+        return [e for e in editors if isinstance(e, UnsavedWork) and e.has_unsaved_work()]
+
+    def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
+        """保存 / 不保存 / 取消, without blocking; while locked only 不保存 and 取消."""
+        items = "\n".join(f"· {w.unsaved_work_title()}" for w in work)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Quit BranchDesk"),
+            self.tr("These entries are not saved:\n{items}").format(items=items),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        if self.is_locked:
+            box.setInformativeText(self.tr(
+                "The data is locked: to save them, cancel, unlock and save."
+            ))
+        else:
+            box.addButton(QMessageBox.StandardButton.Save)
+            box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+            box.setInformativeText(self.tr("Save them before quitting?"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setProperty("closes_on_lock", True)
+        box.finished.connect(lambda _result: self._quit_answered(box))
+        self.quit_box = box
+        box.open()
+        return box
+
+    def _quit_answered(self, box: QMessageBox) -> None:
+        self.quit_box = None
+        clicked = box.clickedButton()
+        button = box.standardButton(clicked) if clicked is not None else None
+        if button == QMessageBox.StandardButton.Discard:
+            self._quit_confirmed = True
+            self.close()
+        elif button == QMessageBox.StandardButton.Save:
+            self.save_and_quit()
+
+    def save_and_quit(self) -> None:
+        """Save every editor's work; quit when all of it is saved. The first editor that
+        refuses is shown (its reason is on it) and the window stays."""
+        for work in self.unsaved_work():
+            outcome = work.save_unsaved_work()
+            if isinstance(outcome, BackgroundTask):
+                self._saving_before_quit.append(outcome)
+                outcome.finished.connect(lambda task=outcome: self._saved_before_quit(task))
+            elif not outcome:
+                self._show_work(work)
+                return
+        if not self._saving_before_quit:
+            self._quit_if_saved()
+
+    def _saved_before_quit(self, task: BackgroundTask) -> None:
+        if task in self._saving_before_quit:
+            self._saving_before_quit.remove(task)
+        if not self._saving_before_quit:
+            self._quit_if_saved()
+
+    def _quit_if_saved(self) -> None:
+        remaining = self.unsaved_work()
+        if remaining:
+            self._show_work(remaining[0])
+            return
+        self._quit_confirmed = True
+        self.close()
+
+    def _show_work(self, work: UnsavedWork) -> None:
+        if isinstance(work, QDialog):
+            work.activateWindow()
+        elif isinstance(work, QWidget) and self.dues.isAncestorOf(work):
+            self.show_page(self.pages.indexOf(self.dues))
+            self.dues.tabs.setCurrentWidget(work)
 
     # ---------------------------------------------------------------- Qt
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quit_confirmed:
+            work = self.unsaved_work()
+            if work:
+                event.ignore()
+                if self.quit_box is None:
+                    self.ask_before_quitting(work)
+                return
         self.idle_watch.stop()
         self._workspace.lock()
         super().closeEvent(event)

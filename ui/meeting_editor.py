@@ -333,6 +333,7 @@ class MeetingEditor(QDialog):
         self._loading = False
         self._fields: dict[str, _Field] = {}
         self._preview: VotePreview | None = None
+        self._loaded_details: tuple[object, ...] = ()
         self.last_task: BackgroundTask | None = None
         self.amendment_dialog: AmendmentDialog | None = None
         self.confirm_box: QMessageBox | None = None
@@ -730,6 +731,7 @@ class MeetingEditor(QDialog):
         finally:
             self._loading = False
         self._update_state()
+        self._loaded_details = self._typed_details()
 
     def _show_meeting(self, meeting: Meeting) -> None:
         data = meeting.data
@@ -996,6 +998,38 @@ class MeetingEditor(QDialog):
             except InvalidInputError as error:
                 raise _AttendanceRowError(row.member_id, error) from error
         return meeting_id
+
+    # ---------------------------------------------------------------- unsaved work (quitting)
+    def _typed_details(self) -> tuple[object, ...]:
+        return (
+            self.type_combo.currentIndex(), self.held_on_edit.text(), self.start_edit.text(),
+            self.end_edit.text(), self.place_edit.text(), self.topics_edit.toPlainText(),
+            self.host_combo.currentText(), self.recorder_combo.currentText(),
+            self.lecturer_combo.currentText(), self.party_group_combo.currentIndex(),
+            self.guests_edit.text(), self.discussion_edit.toPlainText(),
+            self.resolutions_edit.toPlainText(), self.classification_combo.currentIndex(),
+        )
+
+    def _vote_typed(self) -> bool:
+        return bool(self.subject_edit.text().strip())
+
+    def has_unsaved_work(self) -> bool:
+        """Details or attendance changed since the meeting was read, or a vote typed and not
+        recorded (a finalized meeting holds nothing editable)."""
+        if self.is_finalized:
+            return False
+        self.attendance_view.commit_open_editor()
+        return (
+            self._typed_details() != self._loaded_details
+            or bool(self.attendance.changed_rows())
+            or self._vote_typed()
+        )
+
+    def unsaved_work_title(self) -> str:
+        return self.windowTitle()
+
+    def save_unsaved_work(self) -> bool:
+        return self.record_vote() if self._vote_typed() else self.save()
 
     # ---------------------------------------------------------------- saving
     def save(self) -> bool:

@@ -515,6 +515,16 @@ class MemberForm(QDialog):
         self.accept()
         return True
 
+    # ---------------------------------------------------------------- unsaved work (quitting)
+    def has_unsaved_work(self) -> bool:
+        return bool(self._touched)
+
+    def unsaved_work_title(self) -> str:
+        return self.windowTitle()
+
+    def save_unsaved_work(self) -> bool:
+        return self.save()
+
     def _refuse(self, errors: list[Issue]) -> None:
         self.status_label.setStyleSheet(ERROR_STYLE)
         self.status_label.setText(

@@ -29,6 +29,7 @@ from app.errors import (
     MissingGlyphsError,
     NotABackupError,
     PassphraseRequiredError,
+    PassphrasesDifferError,
     RecordNotFoundError,
     RosterFileError,
     SyncAuthError,
@@ -40,6 +41,7 @@ from app.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
+    WrongSecretError,
 )
 from ui.member_texts import describe_problem
 
@@ -59,6 +61,13 @@ def _with_retry(problem: str, seconds: float) -> str:
 def message_for(error: BaseException) -> str:
     """A one-paragraph Chinese message for ``error``; never contains a stored value or a key."""
     match error:
+        case WrongSecretError():
+            return _with_retry(
+                QCoreApplication.translate(
+                    "Messages", "The passphrase or the recovery code is wrong."
+                ),
+                error.retry_after,
+            )
         case WrongPassphraseError():
             return _with_retry(
                 QCoreApplication.translate("Messages", "The passphrase is wrong."),
@@ -166,6 +175,10 @@ def message_for(error: BaseException) -> str:
             return QCoreApplication.translate(
                 "Messages", "Some entries are not valid: {fields}"
             ).format(fields="; ".join(describe_problem(p.field, p.code) for p in error.problems))
+        case PassphrasesDifferError():
+            return QCoreApplication.translate(
+                "Messages", "The two passphrases differ. Nothing was changed."
+            )
         case PassphraseRequiredError():
             return QCoreApplication.translate("Messages", "Enter the passphrase first.")
         case MeetingFinalizedError():

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FileAccessError
+from app.services import branch
+from app.services.workspace import Workspace
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, NOTICE_STYLE
 
@@ -118,6 +120,15 @@ class RecoveryCodeView(QWidget):
 
     def clear(self) -> None:
         self.set_code("", "")
+
+    def show_new_code(self, workspace: Workspace) -> None:
+        """Replace the recovery code (the old one stops working at once) and show the new one.
+        Raises BranchDeskError."""
+        code = workspace.new_recovery_code()
+        with workspace.unit_of_work() as uow:
+            branch_name = branch.load_profile(uow).name
+        self.set_code(code, branch_name)
+        self.show()
 
     def text(self) -> str:
         return sheet_text(self._code, self._branch_name, date.today())

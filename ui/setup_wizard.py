@@ -258,9 +258,10 @@ class SetupWizard(QWizard):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Restore from a backup"))
         dialog.setLabelText(
-            self.tr("The passphrase that was in use when the backup {file} was made:").format(
-                file=source.name
-            )
+            self.tr(
+                "The passphrase (or the recovery code) that was in use when the backup {file} "
+                "was made:"
+            ).format(file=source.name)
         )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -273,7 +274,8 @@ class SetupWizard(QWizard):
         workspace = self._workspace
 
         def restore(_context: TaskContext) -> RestoreResult:
-            return workspace.restore(source, passphrase)
+            # Left unlocked: the passphrase was typed just now and is not asked for again.
+            return workspace.restore(source, passphrase, stay_unlocked=True)
 
         self.last_task = run_in_background(
             self,

@@ -103,6 +103,19 @@ class Workspace:
         """Open the database with the recovery code (spaces, dashes and case are ignored)."""
         self._vault.unlock_with_recovery_code(code)
 
+    def unlock_with_secret(self, secret: str) -> None:
+        """Open with the passphrase or the recovery code, whichever ``secret`` is.
+
+        Raises WrongSecretError (a WrongPassphraseError) when it is neither.
+        """
+        self._vault.unlock_with_secret(secret)
+
+    @property
+    def unlocked_with_recovery_code(self) -> bool:
+        """True after an unlock with the recovery code, until a new passphrase is set: the
+        window then asks for one (``set_new_passphrase``)."""
+        return self._vault.opened_with_recovery_code
+
     def unlock_from_this_pc(self) -> bool:
         """Open with the key remembered in the OS credential store.
 
@@ -119,13 +132,26 @@ class Workspace:
     def change_passphrase(self, current: str, new: str) -> None:
         """Rewrap the database key under a new passphrase (no re-encryption). Needs unlocked.
 
-        Raises WrongPassphraseError if ``current`` is wrong, WeakPassphraseError.
+        ``current`` is the passphrase or the recovery code (for a forgotten passphrase).
+        Raises WrongSecretError if it is neither, UnlockThrottledError, WeakPassphraseError.
         """
         self._require_unlocked()
         _require_strong(new)
-        self._vault.change_passphrase(current, new)
+        opened_with = self._vault.change_passphrase(current, new)
         with self.unit_of_work() as uow:
-            uow.audit("passphrase.change", "key_slots", "passphrase")
+            uow.audit("passphrase.change", "key_slots", "passphrase", {"with": opened_with})
+            uow.commit()
+
+    def set_new_passphrase(self, new: str) -> None:
+        """After an unlock with the recovery code: replace the forgotten passphrase without
+        asking for the code again. Raises PassphraseRequiredError when the data was not unlocked
+        with the recovery code (``change_passphrase`` then needs the current secret),
+        WeakPassphraseError."""
+        self._require_unlocked()
+        _require_strong(new)
+        self._vault.reset_passphrase(new)
+        with self.unit_of_work() as uow:
+            uow.audit("passphrase.change", "key_slots", "passphrase", {"with": "recovery"})
             uow.commit()
 
     def new_recovery_code(self) -> str:
@@ -172,17 +198,21 @@ class Workspace:
         self._require_unlocked()
         backup_files.write_backup(self._vault, Path(target), progress, cancelled)
 
-    def restore(self, source: Path, passphrase: str | None = None) -> RestoreResult:
+    def restore(
+        self, source: Path, passphrase: str | None = None, stay_unlocked: bool = False
+    ) -> RestoreResult:
         """Replace the database with a backup, after verifying it completely.
 
         The backup is opened with this database's key when it is from the same database, or with
         ``passphrase`` (the passphrase that was valid when it was made) otherwise. It must pass
         ``check`` before anything is replaced; the replaced database is moved to
-        ``<data_dir>/replaced/<timestamp>/``. Leaves the workspace locked.
+        ``<data_dir>/replaced/<timestamp>/``. Leaves the workspace locked, or unlocked with
+        ``stay_unlocked`` (the setup wizard: the passphrase was just typed, not asked again;
+        ``unlocked_with_recovery_code`` tells whether it was the recovery code).
         Raises NotABackupError, BackupCorruptError, BackupFromOtherDatabaseError,
         WrongPassphraseError, FileAccessError.
         """
-        return backup_files.restore_backup(self._vault, Path(source), passphrase)
+        return backup_files.restore_backup(self._vault, Path(source), passphrase, stay_unlocked)
 
     def _require_unlocked(self) -> None:
         if not self.exists():

@@ -41,7 +41,7 @@ from app.errors import (
 from app.storage import audit, migrate
 from app.storage.engine import DatabaseError, connect, make_engine, quick_check
 from app.storage.ids import utc_iso, utc_now
-from app.storage.keyslots import KeySlots, fsync_dir, normalize_recovery_code, write_atomically
+from app.storage.keyslots import KeySlots, fsync_dir, write_atomically
 from app.storage.models import BranchRow, Setting
 from app.storage.vault import DATABASE_ID_KEY, DB_NAME, KEYS_NAME, Vault
 
@@ -126,7 +126,9 @@ def _snapshot(vault: Vault, key: bytes, snapshot: Path, progress: Any, cancelled
 
 
 # ---------------------------------------------------------------- restore
-def restore_backup(vault: Vault, source: Path, passphrase: str | None) -> RestoreResult:
+def restore_backup(
+    vault: Vault, source: Path, passphrase: str | None, stay_unlocked: bool = False
+) -> RestoreResult:
     finish_pending_restore(vault.data_dir)
     with tempfile.TemporaryDirectory(dir=_ensure_dir(vault.data_dir), prefix=".restore-") as tmp:
         staging = Path(tmp)
@@ -137,17 +139,20 @@ def restore_backup(vault: Vault, source: Path, passphrase: str | None) -> Restor
         same_database = _same_database(vault, slots.database_id)
         if vault.exists() and same_database is False:
             raise BackupFromOtherDatabaseError(source)
-        key = _restore_key(vault, slots, same_database, passphrase)
+        key, opened_by = _restore_key(vault, slots, same_database, passphrase)
         branch_name = _verify_staged(source, staging / DB_NAME, key, slots.database_id)
         keep_current_keys = bool(same_database) and vault.keys_path.exists()
         vault.lock()
         set_aside = _replace(vault, staging, keep_current_keys)
-    vault.unlock_with_key(key)
+    vault.unlock_with_key(key, opened_by)
     try:
         with vault.unit_of_work() as uow:
             uow.audit("backup.restore", "database", slots.database_id, {"file": str(source)})
             uow.commit()
-    finally:
+    except BaseException:
+        vault.lock()
+        raise
+    if not stay_unlocked:
         vault.lock()
     return RestoreResult(set_aside=set_aside, branch_name=branch_name)
 
@@ -203,20 +208,19 @@ def _same_database(vault: Vault, database_id: str) -> bool | None:
 
 def _restore_key(
     vault: Vault, slots: KeySlots, same_database: bool | None, passphrase: str | None
-) -> bytes:
+) -> tuple[bytes, str]:
+    """The key, and what opened it: "key" (this database's own), "passphrase" or "recovery"."""
     if same_database and vault.is_unlocked:
-        return vault.current_key()
+        return vault.current_key(), "key"
     if passphrase is None:
         raise PassphraseRequiredError()
     candidates = [slots]
     if same_database:
         candidates.append(KeySlots.load(vault.keys_path))
     for candidate in candidates:
-        key = candidate.open("passphrase", passphrase) or candidate.open(
-            "recovery", normalize_recovery_code(passphrase)
-        )
+        key, kind = candidate.open_either(passphrase)
         if key is not None:
-            return key
+            return key, kind
     raise WrongPassphraseError(failures=0, retry_after=0.0)
 
 

@@ -120,6 +120,14 @@ class KeySlots:
                 return key
         return None
 
+    def open_either(self, secret: str) -> tuple[bytes | None, str]:
+        """The key and the kind of slot ``secret`` opens: a passphrase slot first, then the
+        recovery slot (the code compared without case, spaces or dashes)."""
+        key = self.open("passphrase", secret)
+        if key is not None:
+            return key, "passphrase"
+        return self.open("recovery", normalize_recovery_code(secret)), "recovery"
+
     def _aad(self, kind: str) -> bytes:
         # Binds each slot to its database and kind: a slot copied from elsewhere does not open.
         return f"{FORMAT}/{self.database_id}/{kind}".encode()

@@ -26,9 +26,11 @@ from app.errors import (
     DatabaseUnreadableError,
     KeyringUnavailableError,
     KeySlotsMissingError,
+    PassphraseRequiredError,
     UnlockThrottledError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
+    WrongSecretError,
 )
 from app.storage import audit, migrate
 from app.storage.engine import DatabaseError, connect, make_engine, quick_check
@@ -92,6 +94,7 @@ class Vault:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._database_id: str | None = None
+        self._opened_by: str | None = None  # "passphrase" | "recovery" | "keyring" | "key"
 
     # ---------------------------------------------------------------- state
     def exists(self) -> bool:
@@ -111,6 +114,12 @@ class Vault:
         if self._key is None:
             raise DatabaseLockedError()
         return bytes(self._key)
+
+    @property
+    def opened_with_recovery_code(self) -> bool:
+        """True while the database is open because the recovery code was typed (not reset by a
+        new passphrase: see ``reset_passphrase``)."""
+        return self.is_unlocked and self._opened_by == "recovery"
 
     @property
     def engine(self) -> Engine:
@@ -152,7 +161,7 @@ class Vault:
             failures, delay = self._throttle.record_failure()
             raise WrongPassphraseError(failures, delay)
         self._throttle.reset()
-        self._open(key, slots.database_id)
+        self._open(key, slots.database_id, opened_by="passphrase")
 
     def unlock_with_recovery_code(self, code: str) -> None:
         slots = self._before_unlock()
@@ -161,7 +170,13 @@ class Vault:
             failures, delay = self._throttle.record_failure()
             raise WrongRecoveryCodeError(failures, delay)
         self._throttle.reset()
-        self._open(key, slots.database_id)
+        self._open(key, slots.database_id, opened_by="recovery")
+
+    def unlock_with_secret(self, secret: str) -> None:
+        """Open with the passphrase or, failing that, the recovery code (the command line asks
+        for "the passphrase or the recovery code"). One wrong secret counts as one failure."""
+        slots, key, kind = self._key_for_secret(secret)
+        self._open(key, slots.database_id, opened_by=kind)
 
     def unlock_from_keyring(self) -> bool:
         """Open with the key kept in the OS credential store, if the user chose that on this PC.
@@ -177,16 +192,17 @@ class Vault:
             if not stored:
                 self.remember_marker.unlink(missing_ok=True)  # the entry is gone for good
                 return False
-            self._open(bytes.fromhex(stored), slots.database_id)
+            self._open(bytes.fromhex(stored), slots.database_id, opened_by="keyring")
         except Exception:  # any keyring backend failure or a stale key: ask for the passphrase
             log.warning("unlock from the credential store failed; asking for the passphrase")
             self.lock()
             return False
         return True
 
-    def unlock_with_key(self, key: bytes) -> None:
-        """Open with a key already known (after a verified restore)."""
-        self._open(key, self._load_slots().database_id)
+    def unlock_with_key(self, key: bytes, opened_by: str = "key") -> None:
+        """Open with a key already known (after a verified restore, opened by ``opened_by``:
+        "passphrase", "recovery" or "key")."""
+        self._open(key, self._load_slots().database_id, opened_by)
 
     def lock(self) -> None:
         if self._engine is not None:
@@ -197,6 +213,7 @@ class Vault:
             for i in range(len(self._key)):
                 self._key[i] = 0
         self._key = None
+        self._opened_by = None
 
     def _before_unlock(self) -> KeySlots:
         if not self.exists():
@@ -206,12 +223,23 @@ class Vault:
             raise UnlockThrottledError(wait)
         return self._load_slots()
 
+    def _key_for_secret(self, secret: str) -> tuple[KeySlots, bytes, str]:
+        """The slots, the key and the kind of slot ``secret`` opens; counts and waits like an
+        unlock."""
+        slots = self._before_unlock()
+        key, kind = slots.open_either(secret)
+        if key is None:
+            failures, delay = self._throttle.record_failure()
+            raise WrongSecretError(failures, delay)
+        self._throttle.reset()
+        return slots, key, kind
+
     def _load_slots(self) -> KeySlots:
         if not self.keys_path.exists():
             raise KeySlotsMissingError()
         return KeySlots.load(self.keys_path)
 
-    def _open(self, key: bytes, database_id: str) -> None:
+    def _open(self, key: bytes, database_id: str, opened_by: str = "key") -> None:
         self.lock()
         self._database_id = None
         self._key = bytearray(key)
@@ -230,14 +258,27 @@ class Vault:
             raise
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._opened_by = opened_by
 
     # ---------------------------------------------------------------- key slots
-    def change_passphrase(self, current: str, new: str) -> None:
-        slots = self._load_slots()
-        key = slots.open("passphrase", current)
-        if key is None:
-            failures, delay = self._throttle.record_failure()
-            raise WrongPassphraseError(failures, delay)
+    def change_passphrase(self, current: str, new: str) -> str:
+        """Rewrap the key under ``new``; ``current`` is the passphrase or the recovery code
+        (the way back when the passphrase is forgotten). Counts and waits like an unlock.
+        Returns which one it was: "passphrase" or "recovery"."""
+        slots, key, kind = self._key_for_secret(current)
+        self._wrap_passphrase(slots, key, new)
+        return kind
+
+    def reset_passphrase(self, new: str) -> None:
+        """Set a new passphrase right after an unlock with the recovery code, which proved the
+        right to it (the code is not asked for again). Afterwards the session counts as opened
+        by passphrase, so this works once per recovery."""
+        if not self.opened_with_recovery_code:
+            raise PassphraseRequiredError()
+        self._wrap_passphrase(self._load_slots(), self.current_key(), new)
+        self._opened_by = "passphrase"
+
+    def _wrap_passphrase(self, slots: KeySlots, key: bytes, new: str) -> None:
         slots.remove("passphrase")
         slots.add("passphrase", new, key, self._kdf)
         slots.save(self.keys_path)
@@ -295,3 +336,4 @@ class Vault:
             audit_entries=chain.entries,
             audit_first_bad_seq=chain.first_bad_seq,
         )
+

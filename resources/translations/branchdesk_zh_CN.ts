@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AfterRecoveryDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>设置新口令</translation>
+    </message>
+    <message>
+        <source>Set passphrase</source>
+        <translation>设置口令</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>The data was unlocked with the recovery code. Set a new passphrase now and unlock with it from now on.</source>
+        <translation>数据是用恢复码解锁的。请现在设置一个新口令，今后用它解锁。</translation>
+    </message>
+    <message>
+        <source>“Later” keeps the old passphrase; you will be asked again the next time the recovery code unlocks the data.</source>
+        <translation>选择“以后再说”将保留原口令；下次用恢复码解锁时会再次询问。</translation>
+    </message>
+    <message>
+        <source>The new passphrase is set.</source>
+        <translation>新口令已设置。</translation>
+    </message>
+    <message>
+        <source>The recovery code was taken out of its safe place. If it may have been seen by others, or you are not sure where it is kept, make a new one: the old code stops working at once.</source>
+        <translation>恢复码已从保管处取出使用过。如它可能已被他人看到，或不确定它存放在哪里，请生成新的恢复码：旧恢复码将立即失效。</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code</source>
+        <translation>生成新的恢复码</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>新的恢复码</translation>
+    </message>
+    <message>
+        <source>The old recovery code no longer works. Print or save the new one now: it is shown only this once.</source>
+        <translation>旧恢复码已失效。请现在打印或保存新的恢复码：它只显示这一次。</translation>
+    </message>
+</context>
+<context>
     <name>AmendmentDialog</name>
     <message>
         <source>Add a correction</source>
@@ -319,6 +366,10 @@
     <message>
         <source>Correct them</source>
         <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Party dues, bases: bases typed</source>
+        <translation>党费基数核定：已输入的基数</translation>
     </message>
 </context>
 <context>
@@ -708,6 +759,38 @@
     <message>
         <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
         <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
+    <message>
+        <source>change the passphrase (also with the recovery code), make a new recovery code</source>
+        <translation>更改口令（也可凭恢复码），生成新的恢复码</translation>
+    </message>
+    <message>
+        <source>set a new passphrase; the current passphrase or the recovery code opens the way (the new one from {env} or typed twice)</source>
+        <translation>设置新口令，须输入当前口令或恢复码（新口令取自 {env}，或输入两次）</translation>
+    </message>
+    <message>
+        <source>make a new recovery code and show it once; the old code stops working</source>
+        <translation>生成新的恢复码并只显示一次；旧恢复码随即失效</translation>
+    </message>
+    <message>
+        <source>Current passphrase or recovery code: </source>
+        <translation>当前口令或恢复码：</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed: unlock with the new one from now on.</source>
+        <translation>口令已更改，今后请用新口令解锁。</translation>
+    </message>
+    <message>
+        <source>The recovery code still works. If it may have been seen by others, make a new one with &quot;passphrase new-recovery-code&quot;.</source>
+        <translation>恢复码仍然有效。如它可能已被他人看到，请用“passphrase new-recovery-code”生成新的恢复码。</translation>
+    </message>
+    <message>
+        <source>New recovery code: {code}</source>
+        <translation>新的恢复码：{code}</translation>
+    </message>
+    <message>
+        <source>The old recovery code no longer works. Print or copy the new one and lock it away: it is shown only this once.</source>
+        <translation>旧恢复码已失效。请打印或抄下新的恢复码并妥善锁好：它只显示这一次。</translation>
     </message>
 </context>
 <context>
@@ -1165,6 +1248,36 @@
     <message>
         <source>Unlocked</source>
         <translation>已解锁</translation>
+    </message>
+    <message>
+        <source>Quit BranchDesk</source>
+        <translation>退出支部工作台</translation>
+    </message>
+    <message>
+        <source>These entries are not saved:
+{items}</source>
+        <translation>以下内容尚未保存：
+{items}</translation>
+    </message>
+    <message>
+        <source>The data is locked: to save them, cancel, unlock and save.</source>
+        <translation>数据已锁定：如需保存，请点“取消”，解锁后再保存。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save them before quitting?</source>
+        <translation>退出前是否保存？</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>不保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +3296,14 @@
         <source>The bundle file was refused ({reason}). Nothing was applied.</source>
         <translation>同步包被拒绝（{reason}），未导入任何内容。</translation>
     </message>
+    <message>
+        <source>The passphrase or the recovery code is wrong.</source>
+        <translation>口令或恢复码不正确。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was changed.</source>
+        <translation>两次输入的口令不一致，未作任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>MonthEdit</name>
@@ -3368,6 +3489,10 @@
     <message>
         <source>Nothing was typed: this column cannot be changed. Type the amount in “Paid now” (Enter goes there).</source>
         <translation>未录入：此列不能修改。请在“本次实交”一列录入金额（按回车键即可到达）。</translation>
+    </message>
+    <message>
+        <source>Party dues, monthly collection: amounts typed</source>
+        <translation>党费月度收缴：已输入的金额</translation>
     </message>
 </context>
 <context>
@@ -3930,10 +4055,6 @@ A newer recovery code makes this one stop working.
         <translation>口令</translation>
     </message>
     <message>
-        <source>Current passphrase:</source>
-        <translation>当前口令：</translation>
-    </message>
-    <message>
         <source>Change passphrase</source>
         <translation>更改口令</translation>
     </message>
@@ -4073,6 +4194,14 @@ A newer recovery code makes this one stop working.
         <source>The backup was restored. The data it replaced was kept in {folder}.</source>
         <translation>已从备份恢复。被替换的数据保存在 {folder}。</translation>
     </message>
+    <message>
+        <source>Forgot it? The recovery code works here too.</source>
+        <translation>忘记了口令？这里也可以输入恢复码。</translation>
+    </message>
+    <message>
+        <source>Current passphrase or recovery code:</source>
+        <translation>当前口令或恢复码：</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -4089,12 +4218,19 @@ A newer recovery code makes this one stop working.
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <source>The passphrase that was in use when the backup {file} was made:</source>
-        <translation>制作备份 {file} 时使用的口令：</translation>
-    </message>
-    <message>
         <source>Checking and restoring the backup…</source>
         <translation>正在检查并恢复备份…</translation>
+    </message>
+    <message>
+        <source>The passphrase (or the recovery code) that was in use when the backup {file} was made:</source>
+        <translation>制作备份 {file} 时使用的口令（或恢复码）：</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>The data of {branch} was restored from the backup.</source>
+        <translation>已从备份恢复“{branch}”的数据。</translation>
     </message>
 </context>
 <context>

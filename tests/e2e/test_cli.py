@@ -16,8 +16,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run(data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE,
-        stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "BRANCHDESK_PASSPHRASE"}
+        stdin: str = "", extra_env: dict[str, str] | None = None,
+        ) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRANCHDESK_")}
+    env.update(extra_env or {})
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     env["QT_QPA_PLATFORM"] = "offscreen"
     if passphrase is not None:

@@ -58,9 +58,40 @@ def test_restore_from_a_backup_in_the_setup_wizard(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     assert workspace.exists()
-    assert window.is_locked
-    assert "已从备份恢复" in window.unlock_panel.message_label.text()
-    window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    # The passphrase typed for the backup is not asked for a second time.
     assert not window.is_locked
+    assert "已从备份恢复" in window.state_label.text()
     assert window.dashboard.name_label.text() == PROFILE.name
+    assert window.after_recovery is None  # the passphrase, not the recovery code, was typed
+
+
+def test_restore_with_the_recovery_code_leads_to_a_new_passphrase(
+    qtbot: QtBot,
+    make_workspace: Callable[..., Workspace],
+    tmp_path: Path,
+) -> None:
+    old = Workspace(tmp_path / "old-pc", keyring=MemoryKeyring(), kdf=FAST_KDF)
+    code = old.create(PROFILE, PASSPHRASE)
+    backup = tmp_path / "搬家.bdbackup"
+    old.backup(backup)
+    old.lock()
+    workspace = make_workspace()
+    shell = Shell(workspace)
+    wizard = shell.start()
+    assert isinstance(wizard, SetupWizard)
+    task = wizard.restore_from(backup, code.lower())
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    window = shell.main_window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert not window.is_locked
+    qtbot.waitUntil(lambda: window.after_recovery is not None)
+    dialog = window.after_recovery
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.fields.new_edit.setText("the passphrase of the new pc")
+    dialog.fields.confirm_edit.setText("the passphrase of the new pc")
+    assert dialog.set_passphrase()
+    workspace.lock()
+    workspace.unlock("the passphrase of the new pc")

@@ -68,9 +68,25 @@ def test_change_passphrase_with_a_wrong_current_one(
     qtbot.keyClicks(page.new_passphrase.new_edit, NEW_PASSPHRASE)
     qtbot.keyClicks(page.new_passphrase.confirm_edit, NEW_PASSPHRASE)
     qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
-    assert page.passphrase_feedback.text() == "口令不正确。"
+    assert page.passphrase_feedback.text() == "口令或恢复码不正确。"
     workspace.lock()
     workspace.unlock(PASSPHRASE)
+
+
+def test_change_passphrase_with_the_recovery_code_as_the_current_secret(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    page = window.settings
+    assert page.current_edit.placeholderText() == "忘记了口令？这里也可以输入恢复码。"
+    qtbot.keyClicks(page.current_edit, workspace.recovery_code)
+    qtbot.keyClicks(page.new_passphrase.new_edit, NEW_PASSPHRASE)
+    qtbot.keyClicks(page.new_passphrase.confirm_edit, NEW_PASSPHRASE)
+    qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    assert page.passphrase_feedback.text() == "口令已更改。"
+    workspace.lock()
+    with pytest.raises(WrongPassphraseError):
+        workspace.unlock(PASSPHRASE)
+    workspace.unlock(NEW_PASSPHRASE)
 
 
 def test_remember_on_this_pc_with_a_working_keyring(

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.errors import WrongPassphraseError, WrongRecoveryCodeError
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE, PROFILE
 from ui.app import Shell
@@ -95,6 +97,85 @@ def test_unlock_with_the_recovery_code(
     type_and_unlock(qtbot, window, workspace.recovery_code.lower())
     assert workspace.is_unlocked
     assert not window.is_locked
+
+
+NEW_PASSPHRASE = "a passphrase I will remember"
+
+
+def test_the_recovery_code_leads_to_a_new_passphrase_and_a_new_recovery_code(
+    qtbot: QtBot,
+    workspace: Workspace,
+    make_workspace: Callable[..., Workspace],
+    screenshot: Screenshot,
+) -> None:
+    old_code = workspace.recovery_code
+    window = locked_window(qtbot, workspace)
+    qtbot.mouseClick(window.unlock_panel.mode_button, Qt.MouseButton.LeftButton)
+    type_and_unlock(qtbot, window, old_code)
+    assert not window.is_locked
+    dialog = window.after_recovery
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "设置新口令"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.fields.new_edit)
+    screenshot(dialog, "15-after-recovery-new-passphrase")
+
+    qtbot.keyClicks(dialog.fields.new_edit, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog.fields.confirm_edit, NEW_PASSPHRASE + "x")
+    qtbot.mouseClick(dialog.set_button, Qt.MouseButton.LeftButton)
+    assert dialog.fields.error_label.text() == "两次输入的口令不一致。"
+    dialog.fields.confirm_edit.clear()
+    qtbot.keyClicks(dialog.fields.confirm_edit, NEW_PASSPHRASE)
+    qtbot.keyClick(dialog.fields.confirm_edit, Qt.Key.Key_Return)
+    assert dialog.done_label.isVisible()
+    assert not workspace.unlocked_with_recovery_code
+
+    qtbot.mouseClick(dialog.new_code_button, Qt.MouseButton.LeftButton)
+    new_code = dialog.recovery_view.code_label.text()
+    assert new_code
+    assert new_code != old_code
+    assert "旧恢复码已失效" in dialog.recovery_feedback.text()
+    screenshot(dialog, "16-after-recovery-new-code")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.after_recovery is None)
+
+    window.lock()
+    other = make_workspace()
+    with pytest.raises(WrongPassphraseError):
+        other.unlock(PASSPHRASE)
+    with pytest.raises(WrongRecoveryCodeError):
+        other.unlock_with_recovery_code(old_code)
+    other.unlock(NEW_PASSPHRASE)
+    other.lock()
+    other.unlock_with_recovery_code(new_code)
+    other.lock()
+
+
+def test_a_skipped_new_passphrase_is_asked_again_at_the_next_recovery(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    code = workspace.recovery_code
+    window = locked_window(qtbot, workspace)
+    qtbot.mouseClick(window.unlock_panel.mode_button, Qt.MouseButton.LeftButton)
+    type_and_unlock(qtbot, window, code)
+    dialog = window.after_recovery
+    assert dialog is not None
+    qtbot.mouseClick(dialog.later_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.after_recovery is None)
+    assert not window.is_locked
+
+    window.lock()  # with the passphrase: nothing to ask
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    assert not window.is_locked
+    assert window.after_recovery is None
+
+    window.lock()
+    qtbot.mouseClick(window.unlock_panel.mode_button, Qt.MouseButton.LeftButton)
+    type_and_unlock(qtbot, window, code)
+    assert window.after_recovery is not None
+    assert window.after_recovery.isVisible()
+    window.lock()  # the question belongs to that unlock: locking closes it
+    qtbot.waitUntil(lambda: window.after_recovery is None)
 
 
 def test_text_typed_in_a_page_survives_lock_and_unlock(qtbot: QtBot, workspace: Workspace) -> None:

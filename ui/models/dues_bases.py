@@ -107,6 +107,10 @@ class DuesBaseModel(QAbstractTableModel):
     def clear(self) -> None:
         self.load([])
 
+    def has_typed(self) -> bool:
+        """True while a typed base is not saved."""
+        return bool(self._typed)
+
     def line(self, row: int) -> BaseLine:
         return self._lines[row]
 

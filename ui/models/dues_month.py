@@ -218,6 +218,14 @@ class DuesMonthModel(QAbstractTableModel):
         self.endResetModel()
         self.totals_changed.emit()
 
+    def has_typed(self) -> bool:
+        """True while anything typed (for this month or another) is not saved."""
+        return any(
+            not entry.is_empty()
+            for entries in (self._entries, *self._other_months.values())
+            for entry in entries.values()
+        )
+
     def _put_entries_aside(self) -> None:
         if self._month is not None and self._entries:
             self._other_months[self._month] = self._entries

@@ -311,9 +311,22 @@ class MonthTab(QWidget):
         self.table.setFocus()
 
     def clear(self) -> None:
+        self.table.commit_open_editor()  # a cell being typed in when the data locks is kept
         self.model.clear()
         self.feedback_label.clear()
         self._update_buttons()
+
+    # ---------------------------------------------------------------- unsaved work (quitting)
+    def has_unsaved_work(self) -> bool:
+        self.table.commit_open_editor()
+        return self.model.has_typed()
+
+    def unsaved_work_title(self) -> str:
+        return self.tr("Party dues, monthly collection: amounts typed")
+
+    def save_unsaved_work(self) -> bool | BackgroundTask:
+        task = self.save()
+        return task if task is not None else False
 
     def _show_totals(self) -> None:
         totals = self.model.totals()
@@ -762,12 +775,25 @@ class BasesTab(QWidget):
         self.loaded.emit()
 
     def clear(self) -> None:
-        """Forget the rows (the data was locked); a read still running is ignored."""
+        """Forget the rows (the data was locked); a read still running is ignored. What was
+        typed waits for them, as for a reload."""
         self._latest.drop()
         self._loading, self._load_error = False, ""
-        self.model.clear()
+        self.table.commit_open_editor()
+        self.model.hide_rows(keep_typed=True)
         self.missing_label.clear()
         self.feedback_label.clear()
+
+    def has_unsaved_work(self) -> bool:
+        self.table.commit_open_editor()
+        return self.model.has_typed()
+
+    def unsaved_work_title(self) -> str:
+        return self.tr("Party dues, bases: bases typed")
+
+    def save_unsaved_work(self) -> bool | BackgroundTask:
+        task = self.save()
+        return task if task is not None else False
 
     def _show_missing(self) -> None:
         """The line under the table: reading, why reading failed, or who still has no base."""
@@ -1360,6 +1386,10 @@ class DuesPage(QWidget):
         self._active = False
         for tab in (self.month_tab, self.bases_tab, self.remittance_tab, self.arrears_tab):
             tab.clear()
+
+    def editors(self) -> list[QWidget]:
+        """The tabs that hold typed work until it is saved (asked about before quitting)."""
+        return [self.month_tab, self.bases_tab]
 
     def _reload_current(self) -> None:
         if not self._active:

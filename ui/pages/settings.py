@@ -86,7 +86,10 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         self.current_edit = QLineEdit()
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Current passphrase:"), self.current_edit)
+        self.current_edit.setPlaceholderText(
+            self.tr("Forgot it? The recovery code works here too.")
+        )
+        form.addRow(self.tr("Current passphrase or recovery code:"), self.current_edit)
         self.new_passphrase = PassphraseFields(form, self)
         self.change_button = QPushButton(self.tr("Change passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)
@@ -276,14 +279,10 @@ class SettingsPage(QWidget):
     def make_new_recovery_code(self) -> None:
         self.recovery_feedback.clear()
         try:
-            code = self._workspace.new_recovery_code()
-            with self._workspace.unit_of_work() as uow:
-                branch_name = branch.load_profile(uow).name
+            self.recovery_view.show_new_code(self._workspace)
         except BranchDeskError as error:
             _feedback(self.recovery_feedback, message_for(error), ok=False)
             return
-        self.recovery_view.set_code(code, branch_name)
-        self.recovery_view.show()
         # Once the layout made room for it (next turn of the event loop), scroll it into view.
         QTimer.singleShot(0, lambda: self._scroll.ensureWidgetVisible(self.recovery_feedback))
         _feedback(

@@ -6,18 +6,22 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.errors import (
     DatabaseExistsError,
     DatabaseLockedError,
     KeyringUnavailableError,
     KeySlotsMissingError,
+    PassphraseRequiredError,
     UnlockThrottledError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
+    WrongSecretError,
 )
 from app.services import branch
+from app.storage.models import AuditEntry
 from tests.conftest import PASSPHRASE, PROFILE, BrokenKeyring
 
 
@@ -117,6 +121,82 @@ def test_recovery_code_unlocks_and_tolerates_case_and_spacing(workspace, make_wo
     with pytest.raises(WrongRecoveryCodeError):
         ws.unlock_with_recovery_code(code)
     ws.unlock_with_recovery_code(new_code)
+    ws.lock()
+
+
+def test_change_passphrase_accepts_the_recovery_code_as_the_current_secret(
+    workspace, make_workspace
+):
+    code = workspace.recovery_code
+    with pytest.raises(WrongSecretError):
+        workspace.change_passphrase("neither of them", "a new long passphrase")
+    workspace.change_passphrase(code.lower().replace("-", " "), "a new long passphrase")
+    with workspace.unit_of_work() as uow:
+        last = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert last is not None
+        assert last.action == "passphrase.change"
+        assert "recovery" in last.detail  # the chain shows the passphrase was recovered
+    workspace.lock()
+    ws = make_workspace()
+    with pytest.raises(WrongPassphraseError):
+        ws.unlock(PASSPHRASE)
+    ws.unlock("a new long passphrase")
+    ws.lock()
+    ws.unlock_with_recovery_code(code)  # the recovery code itself still works
+    ws.lock()
+
+
+def test_a_new_passphrase_after_a_recovery_needs_no_secret_but_only_once(
+    workspace, make_workspace
+):
+    code = workspace.recovery_code
+    with pytest.raises(PassphraseRequiredError):  # opened by passphrase: the current one is asked
+        workspace.set_new_passphrase("a new long passphrase")
+    workspace.lock()
+    ws = make_workspace()
+    ws.unlock_with_recovery_code(code)
+    assert ws.unlocked_with_recovery_code
+    with pytest.raises(WeakPassphraseError):
+        ws.set_new_passphrase("short")
+    ws.set_new_passphrase("a new long passphrase")
+    assert not ws.unlocked_with_recovery_code
+    with pytest.raises(PassphraseRequiredError):
+        ws.set_new_passphrase("yet another passphrase")
+    ws.lock()
+    assert not ws.unlocked_with_recovery_code
+    with pytest.raises(WrongPassphraseError):
+        ws.unlock(PASSPHRASE)
+    ws.unlock("a new long passphrase")
+    assert not ws.unlocked_with_recovery_code
+    ws.lock()
+
+
+def test_unlock_with_either_secret_counts_one_failure(workspace, make_workspace):
+    code = workspace.recovery_code
+    workspace.lock()
+    ws = make_workspace()
+    ws.unlock_with_secret(PASSPHRASE)
+    assert not ws.unlocked_with_recovery_code
+    ws.lock()
+    ws.unlock_with_secret(code)
+    assert ws.unlocked_with_recovery_code
+    ws.lock()
+    with pytest.raises(WrongSecretError) as caught:
+        ws.unlock_with_secret("neither of them")
+    assert caught.value.failures == 1
+
+
+def test_change_passphrase_waits_like_an_unlock(workspace, make_workspace):
+    now = [1000.0]
+    ws = make_workspace(clock=lambda: now[0])
+    ws.unlock(PASSPHRASE)
+    for _ in range(3):
+        with pytest.raises(WrongSecretError):
+            ws.change_passphrase("wrong passphrase", "a new long passphrase")
+    with pytest.raises(UnlockThrottledError):
+        ws.change_passphrase(PASSPHRASE, "a new long passphrase")
+    now[0] += 10
+    ws.change_passphrase(PASSPHRASE, "a new long passphrase")
     ws.lock()
 
 

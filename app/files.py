@@ -28,7 +28,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -92,9 +92,11 @@ def fsync_dir(directory: Path) -> None:
 
 # ---------------------------------------------------------------- work in progress
 @contextmanager
-def owned_folder(parent: Path, prefix: str) -> Iterator[Path]:
+def owned_folder(
+    parent: Path, prefix: str, keep: Callable[[Path], bool] = lambda _folder: False
+) -> Iterator[Path]:
     """A new folder ``parent/PREFIXxxxx`` held by this process until the block ends, then
-    removed with whatever is still in it."""
+    removed with whatever is still in it, unless ``keep(folder)`` says it is needed still."""
     parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     fd = os.open(folder / OWNER, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
@@ -103,7 +105,8 @@ def owned_folder(parent: Path, prefix: str) -> Iterator[Path]:
         yield folder
     finally:
         os.close(fd)
-        shutil.rmtree(folder, ignore_errors=True)
+        if not keep(folder):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def remove_leftovers(

@@ -221,5 +221,6 @@ __all__ = [
     "KeyringPort",
     "Progress",
     "RestoreResult",
+    "UnitOfWork",
     "Workspace",
 ]

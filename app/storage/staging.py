@@ -45,8 +45,13 @@ LEGACY_PREFIXES = (".incoming-",)  # restores of earlier versions staged their f
 @contextmanager
 def staging_folder(data_dir: Path, purpose: Purpose) -> Iterator[Path]:
     """A folder in ``data_dir`` for a database in the making; removed when the block ends
-    (after ``move_into_place`` there is nothing left in it)."""
-    with owned_folder(data_dir, PREFIXES[purpose]) as folder:
+    (after ``move_into_place`` there is nothing left in it), unless the move into place was
+    committed and failed half-way: then the next start finishes it."""
+
+    def committed(folder: Path) -> bool:
+        return folder.name == _pending(data_dir)
+
+    with owned_folder(data_dir, PREFIXES[purpose], keep=committed) as folder:
         yield folder
 
 
@@ -64,6 +69,15 @@ def move_into_place(data_dir: Path, staged: Path, with_keys: bool) -> Path | Non
     write_atomically(data_dir / PENDING, json.dumps(marker).encode("utf-8"))
     finish_pending(data_dir)
     return data_dir / aside if had_database else None
+
+
+def _pending(data_dir: Path) -> str | None:
+    """The name of the staged folder a committed move into place still waits for."""
+    try:
+        marker = json.loads((data_dir / PENDING).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return str(marker["incoming"])
 
 
 def finish_pending(data_dir: Path) -> None:

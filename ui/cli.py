@@ -25,7 +25,7 @@ from app.errors import (
     InvalidInputError,
     PassphraseRequiredError,
 )
-from app.services.workspace import BranchProfile, Workspace
+from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from ui import cli_passphrase
 from ui.i18n import install_translations
 from ui.messages import message_for
@@ -367,8 +367,14 @@ def _init(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     _create(workspace, profile, io)
 
 
-def _create(workspace: Workspace, profile: BranchProfile, io: _Io) -> None:
-    """Ask for a new passphrase, create the database, show the recovery code once."""
+def _create(
+    workspace: Workspace,
+    profile: BranchProfile,
+    io: _Io,
+    populate: Callable[[UnitOfWork], object] | None = None,
+) -> None:
+    """Ask for a new passphrase, create the database (with what ``populate`` adds, all at once),
+    show the recovery code once."""
     passphrase = io.passphrase(QCoreApplication.translate("Cli", "New passphrase: "))
     if os.environ.get(PASSPHRASE_ENV) is None and io.stdin.isatty():
         again = io.passphrase(QCoreApplication.translate("Cli", "Repeat the passphrase: "))
@@ -380,7 +386,7 @@ def _create(workspace: Workspace, profile: BranchProfile, io: _Io) -> None:
                 file=io.stderr,
             )
             raise _CheckFailedError()
-    code = workspace.create(profile, passphrase)
+    code = workspace.create(profile, passphrase, populate)
     io.say(
         QCoreApplication.translate(
             "Cli", "The database of {branch} was created in {folder}."
@@ -466,10 +472,12 @@ def _demo(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
         raise InvalidInputError([FieldProblem("members", "out_of_range")])
     if workspace.exists():
         raise DatabaseExistsError(workspace.data_dir)
-    _create(workspace, demo.PROFILE, io)
-    with workspace.unit_of_work() as uow:
-        summary = demo.populate(uow, date.today(), args.members)
-        uow.commit()
+    summaries: list[demo.DemoSummary] = []
+    _create(  # the sample data is part of the new database: a kill leaves all of it or nothing
+        workspace, demo.PROFILE, io,
+        populate=lambda uow: summaries.append(demo.populate(uow, date.today(), args.members)),
+    )
+    summary = summaries[0]
     io.say(
         QCoreApplication.translate(
             "Cli",

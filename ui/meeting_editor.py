@@ -68,6 +68,7 @@ from app.domain.development import Stage
 from app.domain.meetings import MeetingType, VoteError, VoteResult
 from app.domain.members import Classification
 from app.errors import BranchDeskError, FileAccessError, InvalidInputError
+from app.files import write_atomically
 from app.services import branch, meetings, members
 from app.services.meetings import Attendance, Meeting, MeetingInput, VotePreview
 from app.services.members import MemberFilter
@@ -1340,6 +1341,6 @@ def _read_file(path: Path) -> bytes:
 
 def _write_file(path: Path, data: bytes) -> None:
     try:
-        path.write_bytes(data)
+        write_atomically(path, data)
     except OSError as error:
         raise FileAccessError.from_os_error(path, error) from error

@@ -33,6 +33,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewW
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar, QWidget
 
 from app.errors import BranchDeskError, CancelledError, FileAccessError
+from app.files import write_atomically
 from ui.tasks import BackgroundTask, TaskContext, run_in_background, show_error, show_message
 
 log = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ class PdfPrintPreviewDialog(QPrintPreviewDialog):
             self._save_as(path)
             return
         try:
-            path.write_bytes(self.pages.data)
+            write_atomically(path, self.pages.data)
         except OSError as error:
             raise FileAccessError.from_os_error(path, error) from error
 

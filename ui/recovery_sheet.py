@@ -6,6 +6,7 @@ user did not choose.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FileAccessError
+from app.files import write_atomically
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.messages import message_for
@@ -50,7 +52,7 @@ def sheet_text(code: str, branch_name: str, made_on: date) -> str:
 def save_sheet(path: Path, text: str) -> None:
     """Write the sheet to the file the user chose. Raises FileAccessError."""
     try:
-        path.write_text(text, encoding="utf-8")
+        write_atomically(path, text.replace("\n", os.linesep).encode("utf-8"))
     except OSError as error:
         raise FileAccessError.from_os_error(path, error) from error
 

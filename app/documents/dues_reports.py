@@ -22,10 +22,7 @@ constants below; the caller passes names and amounts.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -392,26 +389,11 @@ def _styled_cell(sheet: Any, value: Any, style: Any) -> Any:
 
 
 def new_workbook() -> Any:
-    """An empty write-only workbook (sheets are added by the ``add_*`` functions)."""
-    from openpyxl import Workbook
+    """An empty write-only workbook kept in memory (sheets are added by the ``add_*``
+    functions; its ``save(path)`` writes it atomically)."""
+    from app.documents import workbooks
 
-    return Workbook(write_only=True)
-
-
-@contextmanager
-def atomic_target(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` to save into; renamed over ``path`` when the block ends
-    without an error, removed otherwise. Made first, so that a folder that cannot be written
-    fails before any sheet is built. Raises OSError."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".dues-", suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        yield Path(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    return workbooks.new_workbook()
 
 
 def _first_day(month: Month) -> date:
@@ -702,10 +684,9 @@ def write_collection_sheet(
     path: Path, heading: Heading, month: Month, lines: Iterable[CollectionLine]
 ) -> tuple[Decimal, Decimal, Decimal]:
     """A workbook with the month's collection sheet. Raises OSError."""
-    with atomic_target(path) as temporary:
-        workbook = new_workbook()
-        totals = add_collection_sheet(workbook, heading, month, lines)
-        workbook.save(temporary)
+    workbook = new_workbook()
+    totals = add_collection_sheet(workbook, heading, month, lines)
+    workbook.save(path)
     return totals
 
 
@@ -719,10 +700,9 @@ def write_year_workbook(
     remittances: RemittanceReport,
 ) -> LedgerTotals:
     """The annual ledger, the arrears list and the remittance record in one workbook."""
-    with atomic_target(path) as temporary:
-        workbook = new_workbook()
-        totals = add_annual_ledger(workbook, heading, year, members)
-        add_arrears_sheet(workbook, heading, arrears_as_of, arrears)
-        add_remittance_sheet(workbook, heading, remittances)
-        workbook.save(temporary)
+    workbook = new_workbook()
+    totals = add_annual_ledger(workbook, heading, year, members)
+    add_arrears_sheet(workbook, heading, arrears_as_of, arrears)
+    add_remittance_sheet(workbook, heading, remittances)
+    workbook.save(path)
     return totals

@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from app.documents.fonts import DocumentFont, document_font
 from app.errors import FileAccessError, MissingGlyphsError
+from app.files import write_atomically
 
 # ---------------------------------------------------------------- fixed wording (always Chinese)
 PAGE_OF = "第 {page} 页 共 {pages} 页"
@@ -184,7 +185,8 @@ class _MarkedCanvas(Canvas):
 
 def build(story: list[Flowable], target: Target, *, title: str, marks: PageMarks) -> int:
     """Lay out ``story`` on A4 pages with ``marks`` and write the PDF to ``target``; returns the
-    page count. A path is written only once the whole document is laid out."""
+    page count. A path is written only once the whole document is laid out, and atomically
+    (``app.files.write_atomically``): a kill leaves the old file or the new one."""
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
@@ -204,7 +206,7 @@ def build(story: list[Flowable], target: Target, *, title: str, marks: PageMarks
     if isinstance(target, str | Path):
         path = Path(target)
         try:
-            path.write_bytes(data)
+            write_atomically(path, data)
         except OSError as error:
             raise FileAccessError.from_os_error(path, error) from error
     else:

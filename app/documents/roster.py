@@ -15,9 +15,7 @@ Pure: no Qt, no services, no database. The words in the file are Chinese data, n
 from __future__ import annotations
 
 import enum
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -721,12 +719,13 @@ def write_roster(
 
     Returns the number of members written. Raises OSError.
     """
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+    from app.documents import workbooks
+
     path = Path(path)
-    workbook = Workbook(write_only=True)
+    workbook = workbooks.new_workbook()
     sheet = workbook.create_sheet(sheet_name)
     columns = (Column("", SERIAL_HEADER, Kind.INT, 6), *COLUMNS)
     last = column_letter(len(columns) - 1)
@@ -774,13 +773,5 @@ def write_roster(
                 cells.append(value)
         sheet.append(cells)
 
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=".roster-", suffix=".xlsx", dir=folder)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    workbook.save(path)
     return count

@@ -7,6 +7,7 @@ it over a temporary folder with an in-memory keyring.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +20,13 @@ from app.errors import (
     WeakPassphraseError,
 )
 from app.storage import backup as backup_files
+from app.storage import staging
 from app.storage.backup import RestoreResult
 from app.storage.keyslots import DEFAULT_KDF, KdfParams, KeyringPort
 from app.storage.unit_of_work import UnitOfWork
 from app.storage.vault import CheckReport, Vault
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 """Reports ``(done, total)``; total may be 0 when unknown."""
@@ -56,7 +60,9 @@ class Workspace:
         self.data_dir = Path(data_dir)
         self.keyring = keyring
         self._vault = Vault(self.data_dir, keyring=keyring, clock=clock, kdf=kdf)
-        backup_files.finish_pending_restore(self.data_dir)
+        removed = staging.tidy(self.data_dir)
+        if removed:
+            log.info("removed %d leftovers of interrupted work from the data folder", len(removed))
 
     # ---------------------------------------------------------------- state
     def exists(self) -> bool:
@@ -73,9 +79,17 @@ class Workspace:
         return self._vault.database_id
 
     # ---------------------------------------------------------------- setup and unlock
-    def create(self, profile: BranchProfile, passphrase: str) -> str:
+    def create(
+        self,
+        profile: BranchProfile,
+        passphrase: str,
+        populate: Callable[[UnitOfWork], object] | None = None,
+    ) -> str:
         """Create the database, its key slots and the branch profile; leave it unlocked.
 
+        ``populate`` adds more initial data (the sample data of ``demo``) in the same
+        transaction as the profile. The database appears in the data folder complete or not at
+        all: a crash before the end leaves nothing that stops ``init`` or the wizard.
         Returns the recovery code, to be shown to the user exactly once.
         Raises DatabaseExistsError if a database is already there (never overwritten),
         WeakPassphraseError if the passphrase is shorter than the minimum.
@@ -85,11 +99,14 @@ class Workspace:
         _require_strong(passphrase)
         from app.services import branch
 
-        recovery_code = self._vault.create(passphrase)
-        with self.unit_of_work() as uow:
-            branch.save_profile(uow, profile, action="setup")
-            uow.commit()
-        return recovery_code
+        def fill(staged: Vault) -> None:
+            with staged.unit_of_work() as uow:
+                branch.save_profile(uow, profile, action="setup")
+                if populate is not None:
+                    populate(uow)
+                uow.commit()
+
+        return self._vault.create(passphrase, fill)
 
     def unlock(self, passphrase: str) -> None:
         """Open the database with a passphrase.
@@ -234,5 +251,6 @@ __all__ = [
     "KeyringPort",
     "Progress",
     "RestoreResult",
+    "UnitOfWork",
     "Workspace",
 ]

@@ -7,8 +7,9 @@ A backup is a zip (stored, not compressed: the content is encrypted) holding
 Nothing in it is readable without the passphrase or the recovery code.
 
 Restore verifies everything (hash, key, integrity, cipher pages, audit chain) on a staged copy
-before it replaces anything; the replaced database is moved to ``replaced/<time>/``. A marker
-file makes the replacement resumable if the PC dies half-way.
+before it replaces anything; the replaced database is moved to ``replaced/<time>/``. The copy is
+staged and moved into place as ``staging`` describes: resumable if the PC dies half-way, removed
+at the next start if the restore was killed before it was verified.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,10 +37,11 @@ from app.errors import (
     PassphraseRequiredError,
     WrongPassphraseError,
 )
-from app.storage import audit, migrate
+from app.files import replacing
+from app.storage import audit, migrate, staging
 from app.storage.engine import DatabaseError, connect, make_engine, quick_check
-from app.storage.ids import utc_iso, utc_now
-from app.storage.keyslots import KeySlots, fsync_dir, write_atomically
+from app.storage.ids import utc_iso
+from app.storage.keyslots import KeySlots
 from app.storage.models import BranchRow, Setting
 from app.storage.vault import DATABASE_ID_KEY, DB_NAME, KEYS_NAME, Vault
 
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 FORMAT = "branchdesk-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-PENDING_RESTORE = "restore-pending.json"
 PAGES_PER_STEP = 256
 
 
@@ -73,8 +72,8 @@ def write_backup(
     key = vault.current_key()
     if not target.parent.is_dir():
         raise FileAccessError(target.parent, "not_found")
-    with tempfile.TemporaryDirectory(dir=vault.data_dir, prefix=".backup-") as staging:
-        snapshot = Path(staging) / DB_NAME
+    with staging.staging_folder(vault.data_dir, "backup") as folder:
+        snapshot = folder / DB_NAME
         _snapshot(vault, key, snapshot, progress, cancelled)
         manifest = {
             "format": FORMAT,
@@ -85,22 +84,16 @@ def write_backup(
             "size": snapshot.stat().st_size,
             "sha256": _sha256(snapshot),
         }
-        partial = target.with_name(target.name + ".partial")
         try:
-            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                archive.write(vault.keys_path, KEYS_NAME)
-                archive.write(snapshot, DB_NAME)
-            with partial.open("rb+") as written:
-                os.fsync(written.fileno())
-            if cancelled is not None and cancelled():
-                raise CancelledError()
-            os.replace(partial, target)
-            fsync_dir(target.parent)
+            with replacing(target) as out:
+                with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
+                    archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                    archive.write(vault.keys_path, KEYS_NAME)
+                    archive.write(snapshot, DB_NAME)
+                if cancelled is not None and cancelled():
+                    raise CancelledError()
         except OSError as error:
             raise FileAccessError.from_os_error(target, error) from error
-        finally:
-            partial.unlink(missing_ok=True)
     with vault.unit_of_work() as uow:
         uow.audit("backup.create", "database", vault.database_id, {"file": str(target)})
         uow.commit()
@@ -129,21 +122,21 @@ def _snapshot(vault: Vault, key: bytes, snapshot: Path, progress: Any, cancelled
 def restore_backup(
     vault: Vault, source: Path, passphrase: str | None, stay_unlocked: bool = False
 ) -> RestoreResult:
-    finish_pending_restore(vault.data_dir)
-    with tempfile.TemporaryDirectory(dir=_ensure_dir(vault.data_dir), prefix=".restore-") as tmp:
-        staging = Path(tmp)
-        manifest = _unpack(source, staging)
-        slots = _staged_slots(source, staging)
+    staging.finish_pending(vault.data_dir)
+    vault.data_dir.mkdir(parents=True, exist_ok=True)
+    with staging.staging_folder(vault.data_dir, "restore") as staged:
+        manifest = _unpack(source, staged)
+        slots = _staged_slots(source, staged)
         if slots.database_id != manifest.get("database_id"):
             raise BackupCorruptError(source)
         same_database = _same_database(vault, slots.database_id)
         if vault.exists() and same_database is False:
             raise BackupFromOtherDatabaseError(source)
         key, opened_by = _restore_key(vault, slots, same_database, passphrase)
-        branch_name = _verify_staged(source, staging / DB_NAME, key, slots.database_id)
+        branch_name = _verify_staged(source, staged / DB_NAME, key, slots.database_id)
         keep_current_keys = bool(same_database) and vault.keys_path.exists()
         vault.lock()
-        set_aside = _replace(vault, staging, keep_current_keys)
+        set_aside = staging.move_into_place(vault.data_dir, staged, with_keys=not keep_current_keys)
     vault.unlock_with_key(key, opened_by)
     try:
         with vault.unit_of_work() as uow:
@@ -155,11 +148,6 @@ def restore_backup(
     if not stay_unlocked:
         vault.lock()
     return RestoreResult(set_aside=set_aside, branch_name=branch_name)
-
-
-def _ensure_dir(directory: Path) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
 
 
 def _unpack(source: Path, staging: Path) -> dict[str, Any]:
@@ -254,48 +242,6 @@ def _verify_staged(source: Path, staged: Path, key: bytes, database_id: str) -> 
     for suffix in ("-wal", "-shm"):
         Path(f"{staged}{suffix}").unlink(missing_ok=True)
     return branch
-
-
-def _replace(vault: Vault, staging: Path, keep_current_keys: bool) -> Path | None:
-    """Move the current files aside and the staged ones in; resumable through a marker file."""
-    data_dir = vault.data_dir
-    stamp = utc_now().strftime("%Y%m%d-%H%M%S-%f")
-    aside = data_dir / "replaced" / stamp
-    incoming = data_dir / f".incoming-{stamp}"
-    incoming.mkdir()
-    os.replace(staging / DB_NAME, incoming / DB_NAME)
-    if not keep_current_keys:
-        os.replace(staging / KEYS_NAME, incoming / KEYS_NAME)
-    had_database = vault.exists()
-    marker = {"incoming": incoming.name, "aside": str(aside.relative_to(data_dir))}
-    write_atomically(data_dir / PENDING_RESTORE, json.dumps(marker).encode("utf-8"))
-    finish_pending_restore(data_dir)
-    return aside if had_database else None
-
-
-def finish_pending_restore(data_dir: Path) -> None:
-    """Complete a restore that was interrupted after its files were verified and staged."""
-    marker_path = data_dir / PENDING_RESTORE
-    if not marker_path.exists():
-        return
-    marker = json.loads(marker_path.read_text(encoding="utf-8"))
-    incoming = data_dir / marker["incoming"]
-    aside = data_dir / marker["aside"]
-    aside.mkdir(parents=True, exist_ok=True)
-    if (incoming / DB_NAME).exists():
-        for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
-            if (data_dir / name).exists():
-                os.replace(data_dir / name, aside / name)
-        if (data_dir / KEYS_NAME).exists():
-            shutil.copy2(data_dir / KEYS_NAME, aside / KEYS_NAME)
-        if (incoming / KEYS_NAME).exists():
-            os.replace(incoming / KEYS_NAME, data_dir / KEYS_NAME)
-        os.replace(incoming / DB_NAME, data_dir / DB_NAME)
-    fsync_dir(data_dir)
-    shutil.rmtree(incoming, ignore_errors=True)
-    if not any(aside.iterdir()):
-        aside.rmdir()
-    marker_path.unlink()
 
 
 def _sha256(path: Path) -> str:

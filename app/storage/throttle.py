@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from app.storage.keyslots import write_atomically
+from app.files import write_atomically
 
 FREE_ATTEMPTS = 3
 FIRST_DELAY_SECONDS = 5.0

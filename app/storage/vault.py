@@ -6,6 +6,7 @@ Files in the data folder:
     unlock-attempts.json           wrong-attempt counter for the growing delay
     remembered-on-this-pc          empty marker: the key is in this PC's credential store
     replaced/<time>/               databases that a restore replaced, kept aside
+    restore-pending.json, .create-*/, .restore-*/, .backup-*/   see staging.py
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from app.errors import (
     WrongRecoveryCodeError,
     WrongSecretError,
 )
-from app.storage import audit, migrate
+from app.storage import audit, migrate, staging
 from app.storage.engine import DatabaseError, connect, make_engine, quick_check
 from app.storage.ids import uuid7
 from app.storage.keyslots import (
@@ -51,8 +52,8 @@ from app.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "branchdesk.db"
-KEYS_NAME = "branchdesk.keys"
+DB_NAME = staging.DB_NAME
+KEYS_NAME = staging.KEYS_NAME
 ATTEMPTS_NAME = "unlock-attempts.json"
 REMEMBER_NAME = "remembered-on-this-pc"
 DATABASE_ID_KEY = "database_id"
@@ -128,29 +129,38 @@ class Vault:
         return self._engine
 
     # ---------------------------------------------------------------- create
-    def create(self, passphrase: str) -> str:
+    def create(self, passphrase: str, fill: Callable[[Vault], None] | None = None) -> str:
+        """Create the database and its key slots; ``fill`` (given the new database, unlocked)
+        adds the initial data. All of it is built in a staging folder and moved into place at
+        once (``staging``): a kill at any moment leaves either no database or a complete one.
+        Leaves the vault unlocked; returns the recovery code."""
         if self.exists():
             raise DatabaseExistsError(self.data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         key = new_key()
         recovery_code = new_recovery_code()
         slots = KeySlots(database_id=uuid7())
         slots.add("passphrase", passphrase, key, self._kdf)
         slots.add("recovery", normalize_recovery_code(recovery_code), key, self._kdf)
-        try:
-            connect(self.db_path, key).close()  # creates the encrypted file
-            self._open(key, database_id=slots.database_id)
-            with self.unit_of_work() as uow:
-                uow.session.add(Setting(key=DATABASE_ID_KEY, value=slots.database_id))
-                uow.audit("database.create", "database", slots.database_id)
-                uow.commit()
-            slots.save(self.keys_path)
-        except BaseException:
-            self.lock()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
-            raise
+        with staging.staging_folder(self.data_dir, "create") as folder:
+            staged = Vault(folder, kdf=self._kdf, actor=self.actor)
+            try:
+                connect(staged.db_path, key).close()  # creates the encrypted file
+                staged._open(key, database_id=slots.database_id)
+                with staged.unit_of_work() as uow:
+                    uow.session.add(Setting(key=DATABASE_ID_KEY, value=slots.database_id))
+                    uow.audit("database.create", "database", slots.database_id)
+                    uow.commit()
+                if fill is not None:
+                    fill(staged)
+            finally:
+                staged.lock()
+            _fold_journal(staged.db_path, key)
+            slots.save(staged.keys_path)
+            if self.exists():  # another process set this folder up meanwhile
+                raise DatabaseExistsError(self.data_dir)
+            staging.move_into_place(self.data_dir, folder, with_keys=True)
         self._throttle.reset()
+        self._open(key, slots.database_id)
         return recovery_code
 
     # ---------------------------------------------------------------- unlock and lock
@@ -337,3 +347,12 @@ class Vault:
             audit_first_bad_seq=chain.first_bad_seq,
         )
 
+
+def _fold_journal(path: Path, key: bytes) -> None:
+    """Leave the closed database at ``path`` as one file (its WAL checkpointed into it), so that
+    it can be moved as one; the next ``connect`` turns WAL on again."""
+    connection = connect(path, key, tuned=False)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        connection.close()

@@ -210,30 +210,31 @@ def test_backup_reports_progress_and_refuses_a_missing_folder(workspace, tmp_pat
 
 def test_an_interrupted_restore_is_completed_at_next_start(workspace, backup_file, data_dir,
                                                            make_workspace, monkeypatch):
-    import app.storage.backup as backup_module
+    import app.storage.staging as staging
 
     rename_branch(workspace, CHANGED)
 
     def die(_data_dir: Path) -> None:
         raise SystemExit("power cut")
 
-    monkeypatch.setattr(backup_module, "finish_pending_restore", die)
+    monkeypatch.setattr(staging, "finish_pending", die)
     with pytest.raises(SystemExit):
-        backup_module._replace(workspace._vault, *_staged(workspace, backup_file, data_dir))
+        staging.move_into_place(data_dir, _staged(workspace, backup_file, data_dir), False)
     monkeypatch.undo()
     assert (data_dir / "restore-pending.json").exists()
     ws = make_workspace()
     assert not (data_dir / "restore-pending.json").exists()
+    assert not list(data_dir.glob(".restore-*"))
     ws.unlock(PASSPHRASE)
     assert current_profile(ws) == PROFILE
     ws.lock()
 
 
-def _staged(workspace: Workspace, backup_file: Path, data_dir: Path) -> tuple[Path, bool]:
+def _staged(workspace: Workspace, backup_file: Path, data_dir: Path) -> Path:
     import app.storage.backup as backup_module
 
     staging = data_dir / ".restore-test"
     staging.mkdir()
     backup_module._unpack(backup_file, staging)
     workspace.lock()
-    return staging, True
+    return staging

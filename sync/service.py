@@ -45,6 +45,7 @@ from sync.engine import (
     SyncReport,
     _columns,
     get_setting,
+    ledger_writable,
     set_setting,
     unacknowledged,
 )
@@ -313,9 +314,10 @@ def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> Non
         if row is None:
             raise RecordNotFoundError(conflict.entity, conflict.entity_id)
         value = json.loads(conflict.local_value if choice == "local" else conflict.server_value)
-        for name, converted in _columns(model, {conflict.field: value}).items():
-            setattr(row, name, converted)
-        session.flush()
+        with ledger_writable(session, conflict.entity):  # an immutable event: sync's to change
+            for name, converted in _columns(model, {conflict.field: value}).items():
+                setattr(row, name, converted)
+            session.flush()
         conflict.resolved_at = utc_iso()
         conflict.choice = choice
         uow.audit("sync.resolve", conflict.entity, conflict.entity_id,

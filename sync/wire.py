@@ -30,10 +30,12 @@ A device reads and writes only its own branch (``403`` otherwise). Errors are JS
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
+
+from sync.registry import RECORD_TYPES
 
 PROTOCOL_VERSION = "1"
 MAX_BATCH = 500
@@ -42,40 +44,13 @@ MAX_PAGE = 2000
 """Most changes in one pull page."""
 DEFAULT_PAGE = 1000
 
-Entity = Literal[
-    "branch",
-    "party_group",
-    "member",
-    "member_event",
-    "meeting",
-    "meeting_attendance",
-    "meeting_vote",
-    "meeting_amendment",
-    "dues_base",
-    "dues_relief",
-    "dues_event",
-]
-ENTITIES: tuple[str, ...] = get_args(Entity)
-"""Record kinds that sync. Meeting attachments (photos, scans) stay on the PC in version 1."""
-
-MERGED_ENTITY = "member"
-"""Members merge field by field; the same field changed on two devices is a conflict for the
-secretary. Other entities take the later change of a field (hybrid logical clock)."""
-
-MEMBER_IDENTITY_FIELDS = frozenset({
-    "name", "id_number", "id_type", "birth_date", "gender", "stage", "status",
-    "admission_date", "full_date",
-})
-"""Identity and party-status fields of a member: changed on two devices, they always go to the
-conflicts list, even when both wrote the same value (the secretary confirms)."""
-
-IMMUTABLE_ENTITIES = frozenset({"dues_event"})
-"""Insert-only records (the dues ledger): an op for an existing id with other content is
-rejected; the same content again is a duplicate and changes nothing."""
-
-ADD_WINS_KEYS: dict[str, tuple[str, ...]] = {"meeting_attendance": ("meeting_id", "member_id")}
-"""Records identified by a natural key besides their id: a second record with the same key is
-merged into the first (add wins over delete); the push result names the surviving id."""
+if TYPE_CHECKING:
+    Entity = str
+else:
+    Entity = Literal[tuple(kind.entity for kind in RECORD_TYPES)]
+"""Record kinds that sync, as ``sync.registry`` declares them (the branch profile is one: the
+platform's, never pushed). Meeting attachments (photos, scans) stay on the PC in version 1."""
+ENTITIES: tuple[str, ...] = tuple(kind.entity for kind in RECORD_TYPES)
 
 DELETED_FIELD = "deleted_at"
 """A patch setting ``deleted_at`` to a timestamp deletes (tombstones) the record; an edit made

@@ -397,7 +397,7 @@ class Engine:
         ``sync.registry``): its row, the records naming it as their parent, its outbox ops."""
         model: Any = MODELS[entity]
         with ledger_writable(session, entity):
-            if session.get(model, new_id) is None:
+            if record_by_id(session, model, new_id) is None:
                 session.execute(update(model).where(model.id == old_id).values(id=new_id))
                 known = self._known.get(entity)
                 if known is not None:
@@ -513,7 +513,7 @@ class Engine:
         count = 0
         for change in deleting:
             model: Any = MODELS[change.entity]
-            row = session.get(model, change.id)
+            row = record_by_id(session, model, change.id)
             if row is not None and getattr(row, "deleted_at", "x") is None:
                 count += 1
         if not count:
@@ -576,7 +576,8 @@ class Engine:
         table: Any = MODELS[kind.entity].__table__
         found: list[tuple[str, str]] = []
         for key in kind.keys:
-            fields = [*key.fields, *((key.optional,) if key.optional in table.c else ())]
+            fields = [*key.fields, *((key.optional,) if key.optional and key.optional in table.c
+                                     else ())]
             conditions = [table.c[name] == value for name, value in key.when.items()]
             values: dict[str, set[str]] = {name: set() for name in key.fields}
             for wanted in keys:
@@ -868,6 +869,13 @@ def _acknowledge(session: Session, seqs: list[int], now: str | None = None) -> N
             text(f"UPDATE {table} SET acked_at = :now WHERE seq IN ({numbers})"),  # noqa: S608
             {"now": now or utc_iso()},
         )
+
+
+def record_by_id(session: Session, model: Any, record_id: str) -> Any:
+    """A local record by its id (the primary key, except for ledger events: their ``seq``)."""
+    if model.__table__.c.id.primary_key:
+        return session.get(model, record_id)
+    return session.scalar(select(model).where(model.id == record_id))
 
 
 @contextmanager

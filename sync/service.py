@@ -46,6 +46,7 @@ from sync.engine import (
     _columns,
     get_setting,
     ledger_writable,
+    record_by_id,
     set_setting,
     unacknowledged,
 )
@@ -310,7 +311,7 @@ def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> Non
         if conflict is None or conflict.resolved_at is not None:
             raise RecordNotFoundError("sync_conflict", conflict_id)
         model: Any = MODELS[conflict.entity]
-        row = session.get(model, conflict.entity_id)
+        row = record_by_id(session, model, conflict.entity_id)
         if row is None:
             raise RecordNotFoundError(conflict.entity, conflict.entity_id)
         value = json.loads(conflict.local_value if choice == "local" else conflict.server_value)

@@ -334,8 +334,8 @@ def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
     uow.session.flush()
     uow.audit("dues.reverse", "dues_event", event_id)
     uow.outbox("dues_event", reversal_id, {
-        "kind": "reversal", "reverses_id": event_id, "on_date": on.isoformat(),
-        "note": reason.strip(),
+        "kind": "reversal", "reverses_id": event_id, "member_id": target.member_id,
+        "on_date": on.isoformat(), "note": reason.strip(),
     })
     return reversal_id
 

@@ -356,3 +356,60 @@ def test_a_due_stored_under_a_random_id_takes_the_same_fact_from_another_pc(
             DuesEventRow.kind == "due"))) == [legacy]
     assert ledger_due(b, member_id) == Decimal("50.00")
     assert not service.conflicts(b)
+
+
+def test_everything_a_secret_record_reaches_stays_on_the_pc_online_and_in_bundles(
+    tmp_path, live_server
+):
+    """A 秘密 meeting's attendance and amendments, a 秘密 member's amounts owed, payments and
+    their reversals: withheld from the push and from a bundle's ops, while the same records of
+    an internal meeting and member go."""
+    from app.domain.meetings import MeetingType
+    from app.domain.members import Classification
+    from app.services import meetings as meetings_service
+    from app.services.meetings import Attendance
+
+    branch, _code = live_server.branch()
+    a = device(tmp_path, "a", live_server, branch)
+    secret_member = add_member(a, "机密人员", classification=Classification.SECRET)
+    public_member = add_member(a, "普通党员", birth="19850505")
+    with a.unit_of_work() as uow:
+        meetings = {}
+        for classification in (Classification.SECRET, Classification.INTERNAL):
+            meeting = meetings_service.create_meeting(uow, meetings_service.MeetingInput(
+                type=MeetingType.MEMBERS_ASSEMBLY, held_on=date(2026, 10, 9),
+                topics=("学习党章",), classification=classification))
+            meetings_service.set_attendance(uow, meeting, public_member, Attendance.PRESENT)
+            meetings_service.finalize(uow, meeting, date(2026, 10, 10))
+            meetings_service.add_amendment(uow, meeting, date(2026, 10, 11), "周明", "补记")
+            meetings[classification] = meeting
+        for member_id in (secret_member, public_member):
+            dues_service.set_base(uow, member_id, BASE_MONTH, Decimal("5000"))
+        dues_service.generate_month(uow, MONTH)
+        payments = {
+            member_id: dues_service.record_payment(
+                uow, member_id, date(2026, 10, 15), [MONTH], Decimal("50.00")).event_id
+            for member_id in (secret_member, public_member)
+        }
+        for payment in payments.values():
+            dues_service.reverse(uow, payment, date(2026, 10, 16), "录错")
+        uow.commit()
+    bundle_ops = Engine(a.unit_of_work, service.client_for(a)).outbox_ops()
+    with a.unit_of_work() as uow:  # the bundle acknowledged nothing but what it withheld
+        uow.session.execute(update(OutboxEntry).values(acked_at=None))
+        uow.commit()
+    sync(a)
+    secret_meeting = meetings[Classification.SECRET]
+    public_meeting = meetings[Classification.INTERNAL]
+    sent = {
+        "bundle": json.dumps([{**op, "op_id": str(op["op_id"])} for op in bundle_ops],
+                             ensure_ascii=False),
+        "server": json.dumps([c.model_dump() for c in live_server.store.changes(
+            branch, 0, 2000, None).changes], ensure_ascii=False),
+    }
+    for where, text in sent.items():
+        for gone in (secret_member, secret_meeting, payments[secret_member], "机密人员"):
+            assert gone not in text, where
+        for kept in (public_member, public_meeting, payments[public_member]):
+            assert kept in text, where
+        assert text.count('"reversal"') == 1, where

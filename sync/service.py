@@ -93,6 +93,12 @@ class PendingConflict:
     local_value: Any
     server_value: Any
     created_at: str
+    member_id: str | None = None
+    """The member the record belongs to (dues records), for the page to name."""
+    month: str | None = None
+    """The month a dues record is for ("YYYY-MM"): an amount owed's month, a base's first."""
+    kind: str | None = None
+    """A ledger event's kind (due, payment, reversal, remittance)."""
 
 
 @dataclass(frozen=True)
@@ -293,11 +299,18 @@ def conflicts(workspace: Workspace) -> list[PendingConflict]:
             select(SyncConflictRow).where(SyncConflictRow.resolved_at.is_(None))
             .order_by(SyncConflictRow.created_at)
         )
-        return [
-            PendingConflict(r.id, r.entity, r.entity_id, r.field, json.loads(r.local_value),
-                            json.loads(r.server_value), r.created_at)
-            for r in rows
-        ]
+        found = []
+        for r in rows:
+            model: Any = MODELS.get(r.entity)
+            record = record_by_id(uow.session, model, r.entity_id) if model else None
+            found.append(PendingConflict(
+                r.id, r.entity, r.entity_id, r.field, json.loads(r.local_value),
+                json.loads(r.server_value), r.created_at,
+                member_id=getattr(record, "member_id", None),
+                month=getattr(record, "month", None) or getattr(record, "effective_month", None),
+                kind=getattr(record, "kind", None),
+            ))
+        return found
 
 
 def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> None:

@@ -4380,6 +4380,30 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
       <source>This PC's key file was saved. Give it to the platform administrator to register.</source>
       <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
     </message>
+    <message>
+      <source>Monthly base</source>
+      <translation>月基数</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Amount owed</source>
+      <translation>应缴党费</translation>
+    </message>
+    <message>
+      <source>Reversal</source>
+      <translation>冲销</translation>
+    </message>
   </context>
   <context>
     <name>UnlockPanel</name>

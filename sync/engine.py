@@ -11,8 +11,12 @@
 - 410 → pull again from cursor 0 (nothing is deleted). A new epoch (the platform was restored
   from a backup) → every outbox op is sent again (the server skips those it still has) and the
   pull restarts from 0; nothing is deleted.
-- 秘密: members and meetings classified secret, and everything hanging off them (events,
-  attendance, votes, amendments, dues), never leave the PC; a pull never changes them.
+- What syncs, how each type is identified and merged, and what hangs off what are declared once
+  in ``sync.registry``; a local record holding a fact the platform knows under another id (a
+  natural key) takes that id.
+- 秘密: records classified secret, and everything whose parent chain reaches one (events,
+  attendance, votes, amendments, dues and their reversals), never leave the PC, online or in a
+  bundle; a pull never changes them.
 - A pull never deletes more than ``max_delete_share`` of the local records without confirmation.
 """
 
@@ -82,6 +86,7 @@ MODELS: dict[str, type[Base]] = {kind.entity: _model_of(kind.table) for kind in 
 """The local ORM class of each entity pushed and pulled (``sync.registry``)."""
 
 _IMMUTABLE = frozenset(kind.entity for kind in SENT if kind.immutable)
+_NOT_IN_BUNDLES = frozenset(kind.entity for kind in SENT if not kind.in_bundle)
 _BOOKKEEPING = {"id", "created_at", "updated_at", "server_version", "seq"}
 
 SETTING_CURSOR = "sync.cursor"
@@ -229,9 +234,10 @@ class Engine:
             return unacknowledged(uow.session)
 
     def _next_batch(
-        self, after_seq: int = 0
+        self, after_seq: int = 0, bundle: bool = False
     ) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
-        """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here."""
+        """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here. For a
+        ``bundle``, ops of types that may not leave the PC in a file are left for online sync."""
         with self.new_uow() as uow:
             session = uow.session
             # Plain rows, not ORM objects: a first sync reads hundreds of thousands of them.
@@ -258,6 +264,8 @@ class Engine:
             for (seq, op_id, entity, entity_id, text, base_version, hlc), patch in zip(
                 entries, patches, strict=True
             ):
+                if bundle and entity in _NOT_IN_BUNDLES:
+                    continue
                 row = rows.get((entity, entity_id))
                 if entity not in MODELS or self._is_secret(
                     session, entity, entity_id, row, patch
@@ -286,7 +294,7 @@ class Engine:
         ops: list[dict[str, Any]] = []
         after = 0
         while True:
-            batch = self._next_batch(after)
+            batch = self._next_batch(after, bundle=True)
             if batch is None:
                 return ops
             ops.extend(batch[1])
@@ -686,10 +694,15 @@ class Engine:
                     updates.append((row.id, {**differing, "server_version": change.version}))
         if not updates:
             return
+        versions = [{"v_id": i, "v_new": v["server_version"]} for i, v in updates if len(v) == 1]
         with ledger_writable(session, changes[0].entity):
+            if versions:  # the same content: only the version noted (one statement)
+                session.execute(update(table).where(table.c.id == bindparam("v_id"))
+                                .values(server_version=bindparam("v_new")), versions)
             for event_id, values in updates:
-                session.execute(update(table).where(table.c.id == event_id).values(values))
-        self.report.pulled += sum(1 for _id, values in updates if len(values) > 1)
+                if len(values) > 1:
+                    session.execute(update(table).where(table.c.id == event_id).values(values))
+        self.report.pulled += len(updates) - len(versions)
 
     def _retry_parked(self, session: Session, pending: dict[str, set[str]]) -> None:
         while True:

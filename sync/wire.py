@@ -11,7 +11,9 @@ is authorized by its one-time code):
   the device token (shown once; the server keeps only its hash).
 - ``POST /v1/branches/{branch_id}/sync/push`` with ``Idempotency-Key`` — up to 500 ops; one result
   per op: ``applied``, ``conflict`` (the non-conflicting fields were applied; the listed fields
-  kept the server's value) or ``rejected`` (with an English reason code). Ops are deduplicated on
+  kept the server's value; an immutable event sent again with other content changes nothing
+  until an op made from the stored version decides it) or ``rejected`` (with an English reason
+  code). How each entity is identified and merged: ``sync.registry``. Ops are deduplicated on
   ``op_id``: sending an op again returns its first result and changes nothing.
 - ``GET /v1/branches/{branch_id}/sync/changes?since=CURSOR&limit=N[&epoch=E]`` — the branch's
   records changed after the cursor, oldest first; ``410`` when the cursor belongs to another epoch
@@ -219,8 +221,9 @@ class Applied(_Model):
     seq: int
     version: int
     record_id: str
-    """The record the op landed on: the op's ``entity_id``, or the surviving record of an
-    add-wins merge (attendance of the same member at the same meeting)."""
+    """The record the op landed on: the op's ``entity_id``, or the record stored earlier under
+    another id with the same natural key (``sync.registry``: attendance of a member at a
+    meeting, an amount owed of a member and month, a base of a member and month...)."""
     changed: bool = True
     """True when this op made ``version``; False when it changed nothing (a duplicate, the same
     values, or a delete that lost to an edit)."""

@@ -240,9 +240,10 @@ def _backfill_natural_keys(engine: Engine) -> None:
                 c.entity.in_(keyed), c.natural_key.is_not(None)))
         }
         updates = []
-        rows = connection.execution_options(yield_per=5000).execute(
+        rows = connection.execute(
             select(c.branch_id, c.entity, c.id, c.data)
             .where(c.entity.in_(keyed), c.natural_key.is_(None)).order_by(c.branch_id, c.seq)
+            .execution_options(yield_per=5000)
         )
         for row in rows:
             key = natural_key(row.entity, json.loads(row.data))

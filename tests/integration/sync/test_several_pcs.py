@@ -97,6 +97,16 @@ def last_sync_ok(ws: Workspace) -> bool:
             select(SyncRunRow.outcome).order_by(SyncRunRow.seq.desc()).limit(1)) == "ok"
 
 
+def set_bases(bases: dict[Workspace, Decimal], member_id: str, generate: bool = False) -> None:
+    """On each PC, the member's base from July (and MONTH generated after it)."""
+    for ws, base in bases.items():
+        with ws.unit_of_work() as uow:
+            dues_service.set_base(uow, member_id, Month(2026, 7), base)
+            if generate:
+                dues_service.generate_month(uow, MONTH)
+            uow.commit()
+
+
 def resolve_all(ws: Workspace, choice: str) -> int:
     pending = service.conflicts(ws)
     for conflict in pending:
@@ -202,10 +212,7 @@ def test_one_payment_reversed_on_two_pcs_is_one_reversal(branch_pcs, order, reas
 @pytest.mark.parametrize("order", ["ab", "ba"])
 def test_one_base_set_to_the_same_value_on_two_pcs_is_one_record(branch_pcs, order):
     a, b, members = branch_pcs
-    for ws in (a, b):
-        with ws.unit_of_work() as uow:
-            dues_service.set_base(uow, members[0], Month(2026, 7), Decimal("6000"))
-            uow.commit()
+    set_bases({a: Decimal("6000"), b: Decimal("6000")}, members[0])
     sync_in_order(*orders(a, b)[order])
     for ws in (a, b):
         assert last_sync_ok(ws)
@@ -221,10 +228,7 @@ def test_two_bases_for_the_same_month_are_a_conflict_and_syncs_keep_working(
 ):
     a, b, members = branch_pcs
     values = {a: Decimal("6000"), b: Decimal("7000")}
-    for ws, base in values.items():
-        with ws.unit_of_work() as uow:
-            dues_service.set_base(uow, members[0], Month(2026, 7), base)
-            uow.commit()
+    set_bases(values, members[0])
     first, second = orders(a, b)[order]
     sync_in_order(first, second)
     for ws in (a, b):
@@ -251,13 +255,8 @@ def test_two_amounts_owed_for_the_same_month_are_a_conflict_the_secretary_decide
     """Each PC had another base when it generated the month: two different amounts owed."""
     a, b, members = branch_pcs
     bases = {a: Decimal("6000"), b: Decimal("12000")}
-    amounts = {}
-    for ws, base in bases.items():
-        with ws.unit_of_work() as uow:
-            dues_service.set_base(uow, members[0], Month(2026, 7), base)
-            dues_service.generate_month(uow, MONTH)
-            uow.commit()
-        amounts[ws] = owed(ws, members[0])
+    set_bases(bases, members[0], generate=True)
+    amounts = {ws: owed(ws, members[0]) for ws in bases}
     first, second = orders(a, b)[order]
     sync_in_order(first, second)
     fields = sorted((c.entity, c.field) for c in service.conflicts(second))

@@ -595,8 +595,10 @@ class Engine:
             for name, options in values.items():
                 if name not in key.when:
                     conditions.append(table.c[name].in_(sorted(options)))
-            for row in session.execute(select(table.c.id, *(table.c[n] for n in fields))
-                                       .where(*conditions)):
+            query = select(table.c.id, *(table.c[n] for n in fields)).where(*conditions)
+            if "seq" in table.c:  # ledger events: the oldest first (a month's first amount owed)
+                query = query.order_by(table.c.seq)
+            for row in session.execute(query):
                 data = {name: to_wire(value) for name, value in row._mapping.items()}
                 found_key = kind.natural_key(data)
                 if found_key in keys:

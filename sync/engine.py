@@ -479,8 +479,8 @@ class Engine:
         with self.new_uow() as uow:
             session = uow.session
             self._check_deletions(session, page.changes, confirm_mass_deletion)
+            self._match_natural_keys(session, page.changes)  # before: its outbox ops move too
             pending = _pending_fields(session, [c.id for c in page.changes])
-            self._match_natural_keys(session, page.changes)
             events = [c for c in page.changes if c.entity in _IMMUTABLE]
             loaded = self._prefetch(session, [c for c in page.changes
                                               if c.entity not in _IMMUTABLE])

@@ -412,3 +412,35 @@ def test_everything_a_secret_record_reaches_stays_on_the_pc_online_and_in_bundle
         for kept in (public_member, public_meeting, payments[public_member]):
             assert kept in text, where
         assert text.count('"reversal"') == 1, where
+
+
+def test_a_base_pulled_while_the_same_base_waits_here_under_another_id(tmp_path, live_server):
+    """A base entered by an older version (a random id) waits in the outbox when the same
+    member's base for that month arrives from another PC: no integrity error; the local record
+    takes the platform's id and keeps its own amount until pushed, and the difference becomes a
+    conflict for the secretary."""
+    branch, _code = live_server.branch()
+    a = device(tmp_path, "a", live_server, branch)
+    b = device(tmp_path, "b", live_server, branch)
+    member_id = add_member(a, "张三")
+    sync(a)
+    sync(b)
+    set_bases({a: Decimal("6000"), b: Decimal("7000")}, member_id)
+    with b.unit_of_work() as uow:  # as an older version stored it
+        old = uow.session.scalar(select(DuesBaseRow.id))
+        legacy = "0190a000-0000-7000-8000-000000000002"
+        uow.session.execute(update(DuesBaseRow).where(DuesBaseRow.id == old).values(id=legacy))
+        uow.session.execute(update(OutboxEntry).where(OutboxEntry.entity_id == old)
+                            .values(entity_id=legacy))
+        uow.commit()
+    sync(a)
+    Engine(b.unit_of_work, service.client_for(b)).pull_all(lambda *_: None, lambda: False, False)
+    with b.unit_of_work() as uow:
+        rows = list(uow.session.execute(select(DuesBaseRow.id, DuesBaseRow.base_fen)))
+    assert [(row.id != legacy, row.base_fen) for row in rows] == [(True, 700000)]
+    sync(b)
+    assert [(c.field, c.local_value, c.server_value) for c in service.conflicts(b)] == [
+        ("base_fen", 700000, 600000)]
+    resolve_all(b, "local")
+    sync_in_order(b, a)
+    assert table(a, DuesBaseRow) == table(b, DuesBaseRow)

@@ -25,7 +25,7 @@ This module imports nothing from ``app`` or ``ui``: the server reads it too.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,9 +188,12 @@ def is_secret(
     )
 
 
+ChildrenOf = Callable[[RecordType, Parent, set[str]], Iterable[str]]
+
+
 def secret_closure(
     classified_secret: Mapping[str, set[str]],
-    children_of: Any,
+    children_of: ChildrenOf,
 ) -> dict[str, set[str]]:
     """Per entity, the ids of records that are 秘密 or whose parent chain reaches a 秘密 record.
 

@@ -161,6 +161,9 @@ def test_whatever_a_secret_record_reaches_stays_on_the_pc(book):
 
 
 def test_a_record_classified_secret_is_secret_by_its_own_field():
+    from app.domain.members import Classification
+
+    assert Classification.SECRET.value == registry.SECRET
     assert registry.is_secret("member", {"id": "m", "classification": "secret"}, {})
     assert registry.is_secret("meeting", {"id": "m", "classification": "secret"}, {})
     assert not registry.is_secret("member", {"id": "m", "classification": "internal"}, {})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 import time
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     inspect,
@@ -27,6 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import StaticPool
+
+from sync.registry import RECORD_TYPES, natural_key
 
 metadata = MetaData()
 
@@ -77,7 +82,7 @@ record = Table(
     Column("deleted", Boolean, nullable=False),
     Column("data", Text, nullable=False),  # JSON object: the record's fields
     Column("meta", Text, nullable=False),  # JSON: {field: [version, device_id, hlc]}
-    Column("natural_key", String(120)),  # add-wins key, e.g. attendance (meeting, member)
+    Column("natural_key", String(120)),  # sync.registry's natural key, e.g. (member, month)
     # The device whose op made this version with nothing from elsewhere merged in: it holds the
     # record as it is, and need not be sent it again (``own`` ranges of a pull).
     Column("echo_device", String(36)),
@@ -169,6 +174,7 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         return engine
     metadata.create_all(engine)
     _add_missing_columns(engine)
+    _backfill_natural_keys(engine)
     with engine.begin() as connection:
         if connection.scalar(select(server_state.c.value).where(
             server_state.c.key == EPOCH_KEY
@@ -212,6 +218,57 @@ def _add_missing_columns(engine: Engine) -> None:
                     connection.exec_driver_sql(
                         f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"
                     )
+
+
+NATURAL_KEYS = "natural_keys"
+"""``server_state`` key: the natural keys (``sync.registry``) the stored records were keyed by."""
+
+
+def _key_signature() -> str:
+    return hashlib.sha256(repr([
+        (kind.entity, key.fields, sorted(key.when.items()), key.optional)
+        for kind in RECORD_TYPES for key in kind.keys
+    ]).encode()).hexdigest()[:16]
+
+
+def _backfill_natural_keys(engine: Engine) -> None:
+    """Give records stored before their type had a natural key (or under another key) the key
+    ``sync.registry`` declares, once: an op for the same fact under another id then lands on
+    them. Where the same fact is stored twice already, the older record gets the key."""
+    signature = _key_signature()
+    keyed = [kind.entity for kind in RECORD_TYPES if kind.keys]
+    with engine.begin() as connection:
+        done = connection.scalar(
+            select(server_state.c.value).where(server_state.c.key == NATURAL_KEYS)
+        )
+        if done == signature:
+            return
+        c = record.c
+        taken = {
+            (row.branch_id, row.entity, row.natural_key)
+            for row in connection.execute(select(c.branch_id, c.entity, c.natural_key).where(
+                c.entity.in_(keyed), c.natural_key.is_not(None)))
+        }
+        updates = []
+        rows = connection.execute(
+            select(c.branch_id, c.entity, c.id, c.data)
+            .where(c.entity.in_(keyed), c.natural_key.is_(None)).order_by(c.branch_id, c.seq)
+            .execution_options(yield_per=5000)
+        )
+        for row in rows:
+            key = natural_key(row.entity, json.loads(row.data))
+            if key is not None and (row.branch_id, row.entity, key) not in taken:
+                taken.add((row.branch_id, row.entity, key))
+                updates.append({"b": row.branch_id, "e": row.entity, "i": row.id, "k": key})
+        if updates:
+            connection.execute(
+                record.update().where(c.branch_id == bindparam("b"), c.entity == bindparam("e"),
+                                      c.id == bindparam("i"))
+                .values(natural_key=bindparam("k")),
+                updates,
+            )
+        connection.execute(server_state.delete().where(server_state.c.key == NATURAL_KEYS))
+        connection.execute(server_state.insert().values(key=NATURAL_KEYS, value=signature))
 
 
 def new_epoch() -> str:

@@ -1,4 +1,5 @@
-"""How an op changes a stored record: field merge, conflicts, edit-beats-delete, immutability.
+"""How an op changes a stored record: field merge, conflicts, edit-beats-delete, immutable events
+(the merge policy of each type is declared in ``sync.registry``).
 
 Pure functions over plain values; ``store`` loads and saves. Each stored field remembers the
 record version that last changed it, the device that changed it and the op's clock, so the
@@ -10,13 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.wire import (
-    DELETED_FIELD,
-    IMMUTABLE_ENTITIES,
-    MEMBER_IDENTITY_FIELDS,
-    MERGED_ENTITY,
-    Op,
-)
+from sync.registry import Merge, record_type
+from sync.wire import DELETED_FIELD, Op
 
 FieldMeta = list[Any]  # [version, device_id, hlc]
 
@@ -72,10 +68,9 @@ def new_record(
 def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
     """Apply ``op`` to ``stored`` in place; returns what happened."""
     patch = dict(op.patch)
-    if stored.entity in IMMUTABLE_ENTITIES:
-        if patch == stored.data:
-            return Outcome("applied")
-        return Outcome("rejected", reason="immutable_record")
+    kind = record_type(stored.entity)
+    if kind.merge is Merge.EVENTS:
+        return _apply_event(stored, patch, op, device_id)
 
     changed_elsewhere = {
         name
@@ -101,8 +96,8 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
             if current != value or name not in stored.data:
                 accepted[name] = value
             continue
-        if stored.entity == MERGED_ENTITY:
-            if name in MEMBER_IDENTITY_FIELDS or current != value:
+        if kind.merge in (Merge.FIELDS, Merge.UNIQUE):
+            if name in kind.conflicting or current != value:
                 conflicts.append(name)
         elif current != value:
             if op.hlc > str(stored.meta[name][2]):
@@ -122,6 +117,22 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
         return Outcome("conflict", conflict_fields=sorted(conflicts), changed=outcome.changed)
     outcome.superseded = sorted(superseded)
     return outcome
+
+
+def _apply_event(stored: Stored, patch: dict[str, Any], op: Op, device_id: str) -> Outcome:
+    """An immutable event sent again: the same content is a duplicate (changes nothing); other
+    content is a conflict over the fields that differ, unless the op was made from the stored
+    version (the secretary's decision of that conflict), which it then replaces."""
+    differing = sorted(
+        name for name, value in patch.items()
+        if stored.data.get(name) != value and name != DELETED_FIELD
+    )
+    if not differing:
+        return Outcome("applied")
+    if op.base_version >= stored.version:
+        return _write(stored, {name: patch[name] for name in differing}, op, device_id,
+                      deleted=stored.deleted, own=True)
+    return Outcome("conflict", conflict_fields=differing)
 
 
 def _write(

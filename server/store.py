@@ -24,8 +24,8 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 
 from server import db
 from server.merge import Stored, apply, new_record
+from sync.registry import natural_key
 from sync.wire import (
-    ADD_WINS_KEYS,
     ChangesPage,
     Conflict,
     EnrollResponse,
@@ -347,9 +347,9 @@ class Store:
     ) -> tuple[dict[str, Any], int]:
         """Apply one op; its result as the plain values of an ``OpResult``."""
         stored = records.get((op.entity, entity_id))
-        key = _natural_key(op.entity, op.patch)
+        key = natural_key(op.entity, op.patch)
         if stored is None and key is not None:
-            stored = by_key.get(key)  # the same attendee of the same meeting: add wins
+            stored = by_key.get(key)  # the same fact stored under another id (sync.registry)
         superseded: list[str] = []
         reason, conflict_fields = "", []
         if stored is None:
@@ -501,17 +501,6 @@ _DEVICE_BY_TOKEN = select(db.device.c.id, db.device.c.branch_id).where(
 )
 
 
-def _natural_key(entity: str, patch: dict[str, Any]) -> str | None:
-    fields = ADD_WINS_KEYS.get(entity)
-    if not fields:
-        return None
-    values = [patch.get(name) for name in fields]
-    if not all(isinstance(v, str) and v for v in values):
-        return None
-    key = ":".join([entity, *(str(v) for v in values)])
-    return key if len(key) <= 120 else None
-
-
 Statement = tuple[str, Sequence[Any]]
 """SQL with ``?`` placeholders, and its parameters (for a write: a list of rows)."""
 
@@ -524,7 +513,7 @@ def _record_queries(branch_id: str, ops: list[Op], entity_ids: list[str]) -> lis
     keys: dict[str, set[str]] = {}
     for op, entity_id in zip(ops, entity_ids, strict=True):
         ids.setdefault(op.entity, set()).add(entity_id)
-        key = _natural_key(op.entity, op.patch)
+        key = natural_key(op.entity, op.patch)
         if key:
             keys.setdefault(op.entity, set()).add(key)
     columns = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
@@ -620,7 +609,7 @@ def _write_together(connection: Connection, writes: list[Statement]) -> None:
 
 def _record(stored: Stored) -> Record:
     return Record(
-        entity=stored.entity,  # type: ignore[arg-type]
+        entity=stored.entity,
         id=stored.id, version=stored.version, seq=stored.seq,
         deleted=stored.deleted, data=stored.data,
     )

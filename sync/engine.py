@@ -11,8 +11,12 @@
 - 410 → pull again from cursor 0 (nothing is deleted). A new epoch (the platform was restored
   from a backup) → every outbox op is sent again (the server skips those it still has) and the
   pull restarts from 0; nothing is deleted.
-- 秘密: members and meetings classified secret, and everything hanging off them (events,
-  attendance, votes, amendments, dues), never leave the PC; a pull never changes them.
+- What syncs, how each type is identified and merged, and what hangs off what are declared once
+  in ``sync.registry``; a local record holding a fact the platform knows under another id (a
+  natural key) takes that id.
+- 秘密: records classified secret, and everything whose parent chain reaches one (events,
+  attendance, votes, amendments, dues and their reversals), never leave the PC, online or in a
+  bundle; a pull never changes them.
 - A pull never deletes more than ``max_delete_share`` of the local records without confirmation.
 """
 
@@ -20,8 +24,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -41,29 +46,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.domain.members import Classification
 from app.errors import CancelledError, MassDeletionConfirmationRequired
 from app.storage.ids import utc_iso
 from app.storage.models import (
-    AmendmentRow,
-    AttendanceRow,
+    LEDGER_WRITE,
     Base,
-    DuesBaseRow,
-    DuesEventRow,
-    DuesReliefRow,
-    MeetingRow,
-    MemberEventRow,
-    MemberRow,
     OutboxEntry,
-    PartyGroupRow,
     Setting,
     SyncConflictRow,
     SyncNoticeRow,
     SyncParkedRow,
-    VoteRow,
 )
 from app.storage.unit_of_work import UnitOfWork
+from sync import registry
 from sync.client import CursorGone, Transport
+from sync.registry import SENT, RecordType, record_type
 from sync.wire import (
     DEFAULT_PAGE,
     DELETED_FIELD,
@@ -78,36 +75,19 @@ from sync.wire import (
 
 log = logging.getLogger(__name__)
 
-SECRET = Classification.SECRET.value
+def _model_of(table: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise LookupError(f"no ORM class for table {table}")
 
-MODELS: dict[str, type[Base]] = {
-    "party_group": PartyGroupRow,
-    "member": MemberRow,
-    "member_event": MemberEventRow,
-    "meeting": MeetingRow,
-    "meeting_attendance": AttendanceRow,
-    "meeting_vote": VoteRow,
-    "meeting_amendment": AmendmentRow,
-    "dues_base": DuesBaseRow,
-    "dues_relief": DuesReliefRow,
-    "dues_event": DuesEventRow,
-}
-"""Entities applied from pulls. The branch profile belongs to the platform (set by its
-administrator) and is neither pushed nor pulled."""
 
-PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "member": (("party_group_id", "party_group"),),
-    "member_event": (("member_id", "member"),),
-    "meeting": (("party_group_id", "party_group"),),
-    "meeting_attendance": (("meeting_id", "meeting"), ("member_id", "member")),
-    "meeting_vote": (("meeting_id", "meeting"),),
-    "meeting_amendment": (("meeting_id", "meeting"),),
-    "dues_base": (("member_id", "member"),),
-    "dues_relief": (("member_id", "member"),),
-    "dues_event": (("member_id", "member"),),
-}
+MODELS: dict[str, type[Base]] = {kind.entity: _model_of(kind.table) for kind in SENT}
+"""The local ORM class of each entity pushed and pulled (``sync.registry``)."""
+
+_IMMUTABLE = frozenset(kind.entity for kind in SENT if kind.immutable)
+_NOT_IN_BUNDLES = frozenset(kind.entity for kind in SENT if not kind.in_bundle)
 _BOOKKEEPING = {"id", "created_at", "updated_at", "server_version", "seq"}
-NOT_SENT = {"branch"}
 
 SETTING_CURSOR = "sync.cursor"
 SETTING_EPOCH = "sync.epoch"
@@ -183,8 +163,8 @@ class Engine:
         self._deletions = 0
         self._local_total: int | None = None
         self._known: dict[str, set[str]] = {}
-        self._secret_members: set[str] | None = None
-        self._secret_meetings: set[str] | None = None
+        self._secret: dict[str, set[str]] | None = None
+        self._any_secret = False
         self._latest_notice = -1  # unknown until a page says
         self._batch_end = 0
         self._epoch: str | None = None
@@ -257,9 +237,10 @@ class Engine:
             return unacknowledged(uow.session)
 
     def _next_batch(
-        self, after_seq: int = 0
+        self, after_seq: int = 0, bundle: bool = False
     ) -> tuple[dict[str, _Sent], list[dict[str, Any]]] | None:
-        """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here."""
+        """The next ops to send; withheld ops (秘密, branch profile) are acknowledged here. For a
+        ``bundle``, ops of types that may not leave the PC in a file are left for online sync."""
         with self.new_uow() as uow:
             session = uow.session
             # Plain rows, not ORM objects: a first sync reads hundreds of thousands of them.
@@ -279,24 +260,25 @@ class Engine:
             unsent = 0
             # Rows by position from here: by name costs more than the rest of the loop.
             patches = [orjson.loads(entry[4]) for entry in entries]
-            # A dues event's own patch names its member (all 秘密 needs): no lookup for those.
+            # A new immutable event's patch is the whole record (its parents too): no lookup.
             rows = self._rows_for(session, [
-                (entry[2], entry[3]) for entry, patch in zip(entries, patches, strict=True)
-                if entry[2] != "dues_event" or not patch.get("member_id")
+                (entry[2], entry[3]) for entry in entries
+                if entry[5] or entry[2] not in _IMMUTABLE
             ])
-            sent = MODELS.keys() - NOT_SENT
             for (seq, op_id, entity, entity_id, text, base_version, hlc), patch in zip(
                 entries, patches, strict=True
             ):
+                if bundle and entity in _NOT_IN_BUNDLES:
+                    continue
                 row = rows.get((entity, entity_id))
-                if entity not in sent:
+                if entity not in MODELS:
                     withheld.append(seq)
                     unsent += 1
                     continue
-                if self._is_secret(session, entity, row, patch):
+                if self._is_secret(session, entity, entity_id, row, patch):
                     withheld.append(seq)
                     continue
-                if row is not None and entity != "dues_event" and (
+                if row is not None and entity not in _IMMUTABLE and (
                     getattr(row, "server_version", 1) == 0
                 ):
                     # Never acknowledged: send the whole record (e.g. after being 秘密).
@@ -319,7 +301,7 @@ class Engine:
         ops: list[dict[str, Any]] = []
         after = 0
         while True:
-            batch = self._next_batch(after)
+            batch = self._next_batch(after, bundle=True)
             if batch is None:
                 return ops
             ops.extend(batch[1])
@@ -360,9 +342,9 @@ class Engine:
         rows: dict[tuple[str, str], Any] = {}
         for entity, ids in wanted.items():
             table: Any = MODELS[entity].__table__
-            columns = [table.c.id, table.c.member_id] if entity == "dues_event" else [
-                table.c[name] for name in _row_columns(table)
-            ]  # immutable events: only the member decides (秘密)
+            columns = [table.c.id, *(table.c[p.field] for p in record_type(entity).parents)] if (
+                entity in _IMMUTABLE
+            ) else [table.c[name] for name in _row_columns(table)]  # events: parents for 秘密
             for row in session.execute(select(*columns).where(table.c.id.in_(ids))):
                 rows[(entity, row.id)] = row
         return rows
@@ -391,13 +373,13 @@ class Engine:
                 if (isinstance(result, Applied) and result.changed and not result.superseded
                         and result.record_id == entry.entity_id):
                     self._own.add(result.seq)  # this PC holds that version: no echo wanted
-                if entry.entity == "dues_event":
-                    continue  # immutable locally too (no version to note)
                 record_id = entry.entity_id
                 if isinstance(result, Applied) and result.record_id != entry.entity_id:
+                    # The platform holds the same fact under another id (a natural key).
                     record_id = self._rekey(session, entry.entity, entry.entity_id,
                                             result.record_id)
-                if isinstance(result, Applied) and result.changed and not result.superseded:
+                if (isinstance(result, Applied) and result.changed and not result.superseded
+                        and entry.entity not in _IMMUTABLE):  # events: no version to note
                     bumps.setdefault(entry.entity, []).append(
                         {"b_id": record_id, "b_old": result.version - 1, "b_new": result.version}
                     )
@@ -425,14 +407,27 @@ class Engine:
                 )
             uow.commit()
 
-    @staticmethod
-    def _rekey(session: Session, entity: str, old_id: str, new_id: str) -> str:
-        """Add-wins merge on the platform: the local record takes the surviving id."""
+    def _rekey(self, session: Session, entity: str, old_id: str, new_id: str) -> str:
+        """The local record takes the id the platform knows the same fact by (a natural key,
+        ``sync.registry``): its row, the records naming it as their parent, its outbox ops."""
         model: Any = MODELS[entity]
-        if session.get(model, new_id) is None:
-            session.execute(update(model).where(model.id == old_id).values(id=new_id))
+        with ledger_writable(session, entity):
+            if record_by_id(session, model, new_id) is None:
+                session.execute(update(model).where(model.id == old_id).values(id=new_id))
+                known = self._known.get(entity)
+                if known is not None:
+                    known.discard(old_id)
+                    known.add(new_id)
+            for child, link in registry.children(entity):
+                table: Any = MODELS[child.entity].__table__
+                with ledger_writable(session, child.entity):
+                    session.execute(update(table).where(table.c[link.field] == old_id)
+                                    .values({link.field: new_id}))
         session.execute(update(OutboxEntry).where(
             OutboxEntry.entity == entity, OutboxEntry.entity_id == old_id
+        ).values(entity_id=new_id))
+        session.execute(update(SyncConflictRow).where(
+            SyncConflictRow.entity == entity, SyncConflictRow.entity_id == old_id
         ).values(entity_id=new_id))
         return new_id
 
@@ -491,14 +486,15 @@ class Engine:
         with self.new_uow() as uow:
             session = uow.session
             self._check_deletions(session, page.changes, confirm_mass_deletion)
+            self._match_natural_keys(session, page.changes)  # before: its outbox ops move too
             pending = _pending_fields(session, [c.id for c in page.changes])
-            dues = [c for c in page.changes if c.entity == "dues_event"]
+            events = [c for c in page.changes if c.entity in _IMMUTABLE]
             loaded = self._prefetch(session, [c for c in page.changes
-                                              if c.entity != "dues_event"])
+                                              if c.entity not in _IMMUTABLE])
             for change in page.changes:
-                if change.entity != "dues_event":
+                if change.entity not in _IMMUTABLE:
                     self._apply_record(session, change, pending)
-            self._insert_dues(session, dues)
+            self._apply_events(session, events)
             del loaded
             self._retry_parked(session, pending)
             cursor = int(get_setting(session, SETTING_CURSOR, "0") or 0)
@@ -532,7 +528,7 @@ class Engine:
         count = 0
         for change in deleting:
             model: Any = MODELS[change.entity]
-            row = session.get(model, change.id)
+            row = record_by_id(session, model, change.id)
             if row is not None and getattr(row, "deleted_at", "x") is None:
                 count += 1
         if not count:
@@ -540,7 +536,7 @@ class Engine:
         if self._local_total is None:
             total = 0
             for name, table in MODELS.items():
-                if name != "dues_event":
+                if name not in _IMMUTABLE:
                     counted: Any = table
                     total += int(session.scalar(
                         select(func.count()).select_from(counted)
@@ -561,11 +557,60 @@ class Engine:
         return known
 
     def _parents_present(self, session: Session, entity: str, data: dict[str, Any]) -> bool:
-        for column, parent in PARENTS.get(entity, ()):
-            value = data.get(column)
-            if value and value not in self._known_ids(session, parent):
+        for parent in record_type(entity).parents:
+            value = data.get(parent.field)
+            if value and value not in self._known_ids(session, parent.entity):
                 return False
         return True
+
+    def _match_natural_keys(self, session: Session, changes: list[Record]) -> None:
+        """Local records holding the same fact as a pulled record under another id (entered on
+        this PC too, not yet pushed) take the pulled id: one record, not two."""
+        wanted: dict[str, dict[str, str]] = {}  # entity: {natural key: pulled id}
+        for change in changes:
+            kind = registry.BY_ENTITY.get(change.entity)
+            if kind is None or not kind.keys or change.entity not in MODELS:
+                continue
+            if change.id in self._known_ids(session, change.entity):
+                continue
+            key = kind.natural_key(change.data)
+            if key is not None:
+                wanted.setdefault(change.entity, {})[key] = change.id
+        for entity, keys in wanted.items():
+            matched: set[str] = set()
+            for key, local_id in self._local_keys(session, record_type(entity), keys):
+                if local_id != keys[key] and key not in matched:
+                    matched.add(key)
+                    self._rekey(session, entity, local_id, keys[key])
+
+    def _local_keys(
+        self, session: Session, kind: RecordType, keys: dict[str, str]
+    ) -> list[tuple[str, str]]:
+        """(natural key, local id) of the local records having one of ``keys``: candidates are
+        read by the key fields' values (indexed), then matched exactly."""
+        table: Any = MODELS[kind.entity].__table__
+        found: list[tuple[str, str]] = []
+        for key in kind.keys:
+            fields = [*key.fields, *((key.optional,) if key.optional and key.optional in table.c
+                                     else ())]
+            conditions = [table.c[name] == value for name, value in key.when.items()]
+            values: dict[str, set[str]] = {name: set() for name in key.fields}
+            for wanted in keys:
+                parts = wanted.split(":")[1:]
+                for name, value in zip(key.fields, parts, strict=False):
+                    values[name].add(value)
+            for name, options in values.items():
+                if name not in key.when:
+                    conditions.append(table.c[name].in_(sorted(options)))
+            query = select(table.c.id, *(table.c[n] for n in fields)).where(*conditions)
+            if "seq" in table.c:  # ledger events: the oldest first (a month's first amount owed)
+                query = query.order_by(table.c.seq)
+            for row in session.execute(query):
+                data = {name: to_wire(value) for name, value in row._mapping.items()}
+                found_key = kind.natural_key(data)
+                if found_key in keys:
+                    found.append((found_key, row.id))
+        return found
 
     def _park(self, session: Session, change: Record) -> None:
         session.merge(SyncParkedRow(
@@ -581,18 +626,9 @@ class Engine:
         if model is None:
             return True
         row = session.get(model, change.id)
-        if row is None and change.entity == "meeting_attendance":
-            row = session.scalar(select(AttendanceRow).where(
-                AttendanceRow.meeting_id == change.data.get("meeting_id"),
-                AttendanceRow.member_id == change.data.get("member_id"),
-            ))
-            if row is not None:  # the same attendee recorded here under another id
-                self._rekey(session, change.entity, row.id, change.id)
-                session.expire(row)
-                row = session.get(model, change.id)
         if row is not None and row.server_version >= change.version:
             return True  # already applied (a duplicated or older page)
-        if row is not None and self._is_secret(session, change.entity, row, {}):
+        if row is not None and self._is_secret(session, change.entity, change.id, row, {}):
             return True  # 秘密 stays as it is here
         values = _columns(model, change.data)
         if not self._parents_present(session, change.entity, {**_plain(row), **values}):
@@ -623,25 +659,59 @@ class Engine:
             self.report.deleted += 1
         return True
 
-    def _insert_dues(self, session: Session, changes: list[Record]) -> None:
-        if not changes:
-            return
-        known = self._known_ids(session, "dues_event")
-        rows = []
+    def _apply_events(self, session: Session, changes: list[Record]) -> None:
+        """Pulled immutable events: new ones inserted together; one held here already takes the
+        platform's newer version when its content differs (a conflict decided elsewhere)."""
+        by_entity: dict[str, list[Record]] = {}
         for change in changes:
-            if change.id in known:
-                continue
-            values = _columns(DuesEventRow, change.data)
-            if not self._parents_present(session, "dues_event", values):
-                self._park(session, change)
-                continue
-            values.pop("server_version", None)
-            rows.append({**_required_defaults(DuesEventRow, values), "id": change.id,
-                         "server_version": change.version})
-            known.add(change.id)
-        if rows:
-            session.execute(insert(DuesEventRow), rows)
-            self.report.pulled += len(rows)
+            by_entity.setdefault(change.entity, []).append(change)
+        for entity, items in by_entity.items():
+            model: Any = MODELS[entity]
+            known = self._known_ids(session, entity)
+            rows, held = [], []
+            for change in items:
+                if change.id in known:
+                    held.append(change)
+                    continue
+                values = _columns(model, change.data)
+                if not self._parents_present(session, entity, values):
+                    self._park(session, change)
+                    continue
+                values.pop("server_version", None)
+                rows.append({**_required_defaults(model, values), "id": change.id,
+                             "server_version": change.version})
+                known.add(change.id)
+            if rows:
+                session.execute(insert(model), rows)
+                self.report.pulled += len(rows)
+            if held:
+                self._update_events(session, model, held)
+
+    def _update_events(self, session: Session, model: Any, changes: list[Record]) -> None:
+        table: Any = model.__table__
+        newer = {c.id: c for c in changes}
+        updates = []
+        for start in range(0, len(changes), 500):
+            ids = [c.id for c in changes[start:start + 500]]
+            for row in session.execute(select(table).where(table.c.id.in_(ids))):
+                change = newer[row.id]
+                if row.server_version >= change.version:
+                    continue
+                values = _columns(model, change.data)
+                differing = {k: v for k, v in values.items() if getattr(row, k) != v}
+                if differing or row.server_version == 0:
+                    updates.append((row.id, {**differing, "server_version": change.version}))
+        if not updates:
+            return
+        versions = [{"v_id": i, "v_new": v["server_version"]} for i, v in updates if len(v) == 1]
+        with ledger_writable(session, changes[0].entity):
+            if versions:  # the same content: only the version noted (one statement)
+                session.execute(update(table).where(table.c.id == bindparam("v_id"))
+                                .values(server_version=bindparam("v_new")), versions)
+            for event_id, values in updates:
+                if len(values) > 1:
+                    session.execute(update(table).where(table.c.id == event_id).values(values))
+        self.report.pulled += len(updates) - len(versions)
 
     def _retry_parked(self, session: Session, pending: dict[str, set[str]]) -> None:
         while True:
@@ -653,8 +723,8 @@ class Engine:
                     continue
                 session.delete(item)
                 session.flush()
-                if change.entity == "dues_event":
-                    self._insert_dues(session, [change])
+                if change.entity in _IMMUTABLE:
+                    self._apply_events(session, [change])
                 else:
                     self._apply_record(session, change, pending)
                 progressed = True
@@ -663,27 +733,41 @@ class Engine:
 
     # ---------------------------------------------------------------- 秘密
     def _is_secret(
-        self, session: Session, entity: str, row: Any, patch: dict[str, Any]
+        self, session: Session, entity: str, entity_id: str, row: Any, patch: dict[str, Any]
     ) -> bool:
-        if self._secret_members is None:
-            self._secret_members = set(session.scalars(
-                select(MemberRow.id).where(MemberRow.classification == SECRET)
-            ))
-            self._secret_meetings = set(session.scalars(
-                select(MeetingRow.id).where(MeetingRow.classification == SECRET)
-            ))
-        members, meetings = self._secret_members, self._secret_meetings or set()
-        if entity == "member":
-            return (row is not None and row.id in members) or patch.get(
-                "classification") == SECRET
-        if entity == "meeting":
-            return (row is not None and row.id in meetings) or patch.get(
-                "classification") == SECRET
-        member_id = getattr(row, "member_id", None) or patch.get("member_id")
-        meeting_id = getattr(row, "meeting_id", None) or patch.get("meeting_id")
-        if entity == "dues_event" and member_id is None and row is None:
-            return False
-        return member_id in members or meeting_id in meetings
+        """Whether a record stays on the PC: 秘密 itself, or a parent chain reaching a 秘密
+        record (``sync.registry``), as the record is here (``row``) with ``patch`` applied."""
+        if self._secret is None:
+            self._secret = self._secret_ids(session)
+            self._any_secret = any(self._secret.values())
+        if not self._any_secret and patch.get(registry.CLASSIFICATION) != registry.SECRET:
+            return False  # the usual case, and a first sync's million ops: nothing to look at
+        record = {**(row._mapping if row is not None and hasattr(row, "_mapping")
+                     else _plain(row)), **patch, "id": entity_id}
+        return registry.is_secret(entity, record, self._secret)
+
+    @staticmethod
+    def _secret_ids(session: Session) -> dict[str, set[str]]:
+        """Per entity, the ids of the 秘密 records and of everything hanging off them."""
+        classified: dict[str, set[str]] = {}
+        for kind in SENT:
+            if kind.classified:
+                table: Any = MODELS[kind.entity].__table__
+                classified[kind.entity] = set(session.scalars(
+                    select(table.c.id).where(table.c[registry.CLASSIFICATION] == registry.SECRET)
+                ))
+
+        def children_of(kind: RecordType, parent: registry.Parent, ids: set[str]) -> set[str]:
+            if kind.entity not in MODELS:
+                return set()
+            table: Any = MODELS[kind.entity].__table__
+            wanted, found = sorted(ids), set[str]()
+            for start in range(0, len(wanted), 500):
+                found.update(session.scalars(select(table.c.id).where(
+                    table.c[parent.field].in_(wanted[start:start + 500]))))
+            return found
+
+        return registry.secret_closure(classified, children_of)
 
     # ---------------------------------------------------------------- notices
     def fetch_notices(self) -> None:
@@ -807,6 +891,30 @@ def _acknowledge(session: Session, seqs: list[int], now: str | None = None) -> N
             text(f"UPDATE {table} SET acked_at = :now WHERE seq IN ({numbers})"),  # noqa: S608
             {"now": now or utc_iso()},
         )
+
+
+def record_by_id(session: Session, model: Any, record_id: str) -> Any:
+    """A local record by its id (the primary key, except for ledger events: their ``seq``)."""
+    if model.__table__.c.id.primary_key:
+        return session.get(model, record_id)
+    return session.scalar(select(model).where(model.id == record_id))
+
+
+@contextmanager
+def ledger_writable(session: Session, entity: str) -> Iterator[None]:
+    """Let this transaction update immutable events of ``entity`` (``models.LEDGER_WRITE``):
+    only sync does, to bring an event to the platform's id or version."""
+    if entity not in _IMMUTABLE or session.scalar(
+        select(Setting.key).where(Setting.key == LEDGER_WRITE)
+    ) is not None:
+        yield
+        return
+    session.flush()
+    session.execute(insert(Setting).values(key=LEDGER_WRITE, value="1"))
+    try:
+        yield
+    finally:
+        session.execute(delete(Setting).where(Setting.key == LEDGER_WRITE))
 
 
 def _dumps(value: Any) -> str:

@@ -46,6 +46,8 @@ from sync.engine import (
     SyncReport,
     _columns,
     get_setting,
+    ledger_writable,
+    record_by_id,
     set_setting,
     unacknowledged,
 )
@@ -93,6 +95,12 @@ class PendingConflict:
     local_value: Any
     server_value: Any
     created_at: str
+    member_id: str | None = None
+    """The member the record belongs to (dues records), for the page to name."""
+    month: str | None = None
+    """The month a dues record is for ("YYYY-MM"): an amount owed's month, a base's first."""
+    kind: str | None = None
+    """A ledger event's kind (due, payment, reversal, remittance)."""
 
 
 @dataclass(frozen=True)
@@ -310,11 +318,18 @@ def conflicts(workspace: Workspace) -> list[PendingConflict]:
             select(SyncConflictRow).where(SyncConflictRow.resolved_at.is_(None))
             .order_by(SyncConflictRow.created_at)
         )
-        return [
-            PendingConflict(r.id, r.entity, r.entity_id, r.field, json.loads(r.local_value),
-                            json.loads(r.server_value), r.created_at)
-            for r in rows
-        ]
+        found = []
+        for r in rows:
+            model: Any = MODELS.get(r.entity)
+            record = record_by_id(uow.session, model, r.entity_id) if model else None
+            found.append(PendingConflict(
+                r.id, r.entity, r.entity_id, r.field, json.loads(r.local_value),
+                json.loads(r.server_value), r.created_at,
+                member_id=getattr(record, "member_id", None),
+                month=getattr(record, "month", None) or getattr(record, "effective_month", None),
+                kind=getattr(record, "kind", None),
+            ))
+        return found
 
 
 def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> None:
@@ -328,13 +343,14 @@ def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> Non
         if conflict is None or conflict.resolved_at is not None:
             raise RecordNotFoundError("sync_conflict", conflict_id)
         model: Any = MODELS[conflict.entity]
-        row = session.get(model, conflict.entity_id)
+        row = record_by_id(session, model, conflict.entity_id)
         if row is None:
             raise RecordNotFoundError(conflict.entity, conflict.entity_id)
         value = json.loads(conflict.local_value if choice == "local" else conflict.server_value)
-        for name, converted in _columns(model, {conflict.field: value}).items():
-            setattr(row, name, converted)
-        session.flush()
+        with ledger_writable(session, conflict.entity):  # an immutable event: sync's to change
+            for name, converted in _columns(model, {conflict.field: value}).items():
+                setattr(row, name, converted)
+            session.flush()
         conflict.resolved_at = utc_iso()
         conflict.choice = choice
         uow.audit("sync.resolve", conflict.entity, conflict.entity_id,

@@ -11,7 +11,9 @@ is authorized by its one-time code):
   the device token (shown once; the server keeps only its hash).
 - ``POST /v1/branches/{branch_id}/sync/push`` with ``Idempotency-Key`` — up to 500 ops; one result
   per op: ``applied``, ``conflict`` (the non-conflicting fields were applied; the listed fields
-  kept the server's value) or ``rejected`` (with an English reason code). Ops are deduplicated on
+  kept the server's value; an immutable event sent again with other content changes nothing
+  until an op made from the stored version decides it) or ``rejected`` (with an English reason
+  code). How each entity is identified and merged: ``sync.registry``. Ops are deduplicated on
   ``op_id``: sending an op again returns its first result and changes nothing.
 - ``GET /v1/branches/{branch_id}/sync/changes?since=CURSOR&limit=N[&epoch=E]`` — the branch's
   records changed after the cursor, oldest first; ``410`` when the cursor belongs to another epoch
@@ -30,10 +32,12 @@ A device reads and writes only its own branch (``403`` otherwise). Errors are JS
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
+
+from sync.registry import RECORD_TYPES
 
 PROTOCOL_VERSION = "1"
 MAX_BATCH = 500
@@ -42,40 +46,13 @@ MAX_PAGE = 2000
 """Most changes in one pull page."""
 DEFAULT_PAGE = 1000
 
-Entity = Literal[
-    "branch",
-    "party_group",
-    "member",
-    "member_event",
-    "meeting",
-    "meeting_attendance",
-    "meeting_vote",
-    "meeting_amendment",
-    "dues_base",
-    "dues_relief",
-    "dues_event",
-]
-ENTITIES: tuple[str, ...] = get_args(Entity)
-"""Record kinds that sync. Meeting attachments (photos, scans) stay on the PC in version 1."""
-
-MERGED_ENTITY = "member"
-"""Members merge field by field; the same field changed on two devices is a conflict for the
-secretary. Other entities take the later change of a field (hybrid logical clock)."""
-
-MEMBER_IDENTITY_FIELDS = frozenset({
-    "name", "id_number", "id_type", "birth_date", "gender", "stage", "status",
-    "admission_date", "full_date",
-})
-"""Identity and party-status fields of a member: changed on two devices, they always go to the
-conflicts list, even when both wrote the same value (the secretary confirms)."""
-
-IMMUTABLE_ENTITIES = frozenset({"dues_event"})
-"""Insert-only records (the dues ledger): an op for an existing id with other content is
-rejected; the same content again is a duplicate and changes nothing."""
-
-ADD_WINS_KEYS: dict[str, tuple[str, ...]] = {"meeting_attendance": ("meeting_id", "member_id")}
-"""Records identified by a natural key besides their id: a second record with the same key is
-merged into the first (add wins over delete); the push result names the surviving id."""
+if TYPE_CHECKING:
+    Entity = str
+else:
+    Entity = Literal[tuple(kind.entity for kind in RECORD_TYPES)]
+"""Record kinds that sync, as ``sync.registry`` declares them (the branch profile is one: the
+platform's, never pushed). Meeting attachments (photos, scans) stay on the PC in version 1."""
+ENTITIES: tuple[str, ...] = tuple(kind.entity for kind in RECORD_TYPES)
 
 DELETED_FIELD = "deleted_at"
 """A patch setting ``deleted_at`` to a timestamp deletes (tombstones) the record; an edit made
@@ -250,8 +227,9 @@ class Applied(_Model):
     seq: int
     version: int
     record_id: str
-    """The record the op landed on: the op's ``entity_id``, or the surviving record of an
-    add-wins merge (attendance of the same member at the same meeting)."""
+    """The record the op landed on: the op's ``entity_id``, or the record stored earlier under
+    another id with the same natural key (``sync.registry``: attendance of a member at a
+    meeting, an amount owed of a member and month, a base of a member and month...)."""
     changed: bool = True
     """True when this op made ``version``; False when it changed nothing (a duplicate, the same
     values, or a delete that lost to an edit)."""

@@ -818,24 +818,25 @@ def remitted_in(remittances: Iterable[Remittance], first: Month, last: Month) ->
 
 def reversed_event_ids(events: Iterable[tuple[str, str | None]]) -> frozenset[str]:
     """The ids reversed by the events given, in recorded order, as (event id, id of the event it
-    reverses or None). Raises ValueError for a duplicate id and for a reversal of an unknown or
-    later event, of a reversal, or of an event already reversed. (Shared by ``fold`` and the
-    integer-fen fold of ``app.domain.dues_fen``.)"""
+    reverses or None). Raises ValueError for a duplicate id and for a reversal of a reversal.
+
+    What syncing several PCs can produce folds without an error: a second reversal of the same
+    event is the same reversal (idempotent), a reversal recorded before the event it reverses
+    reverses it all the same, and one of an event not in the ledger reverses nothing. (Shared by
+    ``fold`` and the integer-fen fold of ``app.domain.dues_fen``.)"""
+    events = list(events)
     seen: dict[str, bool] = {}  # event id -> is a reversal
-    reversed_ids: set[str] = set()
     for event_id, target in events:
         if event_id in seen:
             raise ValueError(f"duplicate event id {event_id}")
-        if target is not None:
-            target_is_reversal = seen.get(target)
-            if target_is_reversal is None:
-                raise ValueError(f"reversal {event_id} of an unknown or later event")
-            if target_is_reversal:
-                raise ValueError("a reversal cannot be reversed; record the event again")
-            if target in reversed_ids:
-                raise ValueError(f"event {target} reversed twice")
-            reversed_ids.add(target)
         seen[event_id] = target is not None
+    reversed_ids: set[str] = set()
+    for _event_id, target in events:
+        if target is None or target not in seen:
+            continue
+        if seen[target]:
+            raise ValueError("a reversal cannot be reversed; record the event again")
+        reversed_ids.add(target)
     return frozenset(reversed_ids)
 
 

@@ -133,8 +133,7 @@ def goes_wholly_to_centre(payment: FenPayment) -> bool:
 
 def fold(events: Iterable[FenEvent]) -> FenLedger:
     """Fold the events (in recorded order) as ``dues.fold`` does. Raises ValueError for the
-    ledgers it refuses (a duplicate id, a reversal of an unknown, later or reversed event or of a
-    reversal)."""
+    ledgers it refuses (a duplicate id, a reversal of a reversal)."""
     events = list(events)
     reversed_ids = _reversed(events)
     due: dict[str, dict[int, int]] = {}

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Table, or_, select
+from sqlalchemy import Table, func, or_, select
 
 from app.domain import dues as rules
 from app.domain import dues_fen
@@ -37,7 +37,7 @@ from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.storage.bulk import insert_rows, read_rows
-from app.storage.ids import utc_iso, uuid7, uuid7_many
+from app.storage.ids import natural_id, utc_iso, uuid7
 from app.storage.models import (
     DuesBaseRow,
     DuesEventRow,
@@ -116,8 +116,9 @@ def set_base(uow: UnitOfWork, member_id: str, effective: Month, base: Decimal) -
             DuesBaseRow.member_id == member_id, DuesBaseRow.effective_month == str(effective)
         )
     )
-    if row is None:
-        row = DuesBaseRow(id=uow.new_id(), member_id=member_id, effective_month=str(effective))
+    if row is None:  # a base is identified by member and month (the same on every PC)
+        row = DuesBaseRow(id=natural_id("dues_base", member_id, str(effective)),
+                          member_id=member_id, effective_month=str(effective))
         uow.session.add(row)
     row.base_fen = fen
     uow.session.flush()
@@ -201,18 +202,26 @@ def generate_month(
 ) -> GenerationResult:
     """Record the amount due of every paying member for ``month`` (idempotent: members whose
     month is already recorded are skipped). One audit entry for the whole run; one outbox op per
-    amount (the platform needs each)."""
+    amount (the platform needs each).
+
+    An amount due is identified by member and month (``natural_id``), so the same month generated
+    on two PCs is one record after syncing; one generated again after its first was reversed is
+    the month's next ``generation``."""
     done = set(uow.session.scalars(
         select(DuesEventRow.member_id).where(
             DuesEventRow.kind == "due", DuesEventRow.month == str(month),
             DuesEventRow.id.not_in(_reversed_ids()),
         )
     ))
+    generations: dict[str | None, int] = dict(uow.session.execute(  # reversed amounts of the month
+        select(DuesEventRow.member_id, func.count()).where(
+            DuesEventRow.kind == "due", DuesEventRow.month == str(month)
+        ).group_by(DuesEventRow.member_id)
+    ).tuples().all())
     profiles = profiles_for(uow, month)
     events: list[dict[str, Any]] = []
     missing: list[str] = []
     now = utc_iso()
-    fresh_ids = iter(uuid7_many(len(profiles)))
     code = str(month)
     for profile in profiles:
         if profile.member_id in done:
@@ -224,16 +233,21 @@ def generate_month(
             continue
         if due is None:
             continue
+        generation = generations.get(profile.member_id, 0)
+        key = (profile.member_id, code, *((str(generation),) if generation else ()))
         events.append({
-            "id": next(fresh_ids), "kind": "due", "member_id": profile.member_id, "month": code,
-            "months": "[]", "amount_fen": to_fen(due.amount), "created_at": now,
+            "id": natural_id("dues_event", "due", *key), "kind": "due",
+            "member_id": profile.member_id, "month": code, "months": "[]",
+            "amount_fen": to_fen(due.amount), "created_at": now, "generation": generation,
         })
     if events:
+        generated = [e.pop("generation") for e in events]
         insert_rows(uow.session.connection(), cast(Table, DuesEventRow.__table__), events)
         uow.outbox_many([
             ("dues_event", e["id"], {"kind": "due", "member_id": e["member_id"],
-                                     "month": e["month"], "amount_fen": e["amount_fen"]}, 0)
-            for e in events
+                                     "month": e["month"], "amount_fen": e["amount_fen"],
+                                     **({"generation": g} if g else {})}, 0)
+            for e, g in zip(events, generated, strict=True)
         ])
     total = from_fen(sum(e["amount_fen"] for e in events))
     uow.audit("dues.generate", "dues", str(month), {"count": len(events), "fen": to_fen(total)})
@@ -358,7 +372,7 @@ def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
         problems.append(FieldProblem("reason", "required"))
     if problems:
         raise InvalidInputError(problems)
-    reversal_id = uuid7()
+    reversal_id = natural_id("dues_event", "reversal", event_id)  # one per event, on every PC
     uow.session.add(DuesEventRow(
         id=reversal_id, kind="reversal", member_id=target.member_id, on_date=on,
         reverses_id=event_id, note=reason.strip(), created_at=utc_iso(),
@@ -366,8 +380,8 @@ def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
     uow.session.flush()
     uow.audit("dues.reverse", "dues_event", event_id)
     uow.outbox("dues_event", reversal_id, {
-        "kind": "reversal", "reverses_id": event_id, "on_date": on.isoformat(),
-        "note": reason.strip(),
+        "kind": "reversal", "reverses_id": event_id, "member_id": target.member_id,
+        "on_date": on.isoformat(), "note": reason.strip(),
     })
     return reversal_id
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
+import uuid
 from datetime import UTC, datetime
 
 
@@ -27,6 +28,15 @@ def uuid7_many(count: int) -> list[str]:
         text = f"{value:032x}"  # formatted directly: uuid.UUID() costs more than the rest
         ids.append(f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}")
     return ids
+
+
+NATURAL_ID_NAMESPACE = uuid.UUID("5b0c2a8e-6f3d-4c1e-9a57-2d8f0b1e4c63")
+
+
+def natural_id(entity: str, *values: str) -> str:
+    """The id of a record identified by a natural key (``sync.registry``): the same fact entered
+    on two PCs gets the same id. A UUID (version 5) of the key ``entity:value:value...``."""
+    return str(uuid.uuid5(NATURAL_ID_NAMESPACE, ":".join([entity, *values])))
 
 
 def utc_now() -> datetime:

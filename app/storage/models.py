@@ -271,11 +271,18 @@ class DuesReliefRow(SyncedRecord, Base):
     reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
+LEDGER_WRITE = "sync.ledger_write"
+"""A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
+update a dues event (sync only: the id the platform knows the same fact by, or the version the
+secretary chose in a conflict). Nothing else ever writes it."""
+
+
 class DuesEventRow(Base):
     """The append-only dues ledger: amounts due, payments, reversals, remittances.
 
-    Never updated or deleted (triggers refuse it): a correction is a reversal plus a new event.
-    ``seq`` keeps the recorded order the ledger fold depends on.
+    Never updated or deleted by the services (triggers refuse it; sync alone may bring an event
+    to the platform's version, see ``LEDGER_WRITE``): a correction is a reversal plus a new
+    event. ``seq`` keeps the recorded order the ledger fold depends on.
     """
 
     __tablename__ = "dues_event"

@@ -4659,6 +4659,30 @@ Use this unencrypted address?</source>
 
 仍要使用此未加密地址吗？</translation>
     </message>
+    <message>
+        <source>Monthly base</source>
+        <translation>月基数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount owed</source>
+        <translation>应缴党费</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPanel</name>

@@ -216,3 +216,48 @@ def test_the_rows_model_passes_the_model_tester(qtmodeltester: Any) -> None:
     model.set_rows([("党员 张红梅", "联系电话", "1", "2"), ("党员 王五", "姓名", "a", "b")],
                    ["c1", "c2"])
     qtmodeltester.check(model)
+
+
+def test_two_bases_for_one_month_are_decided_on_the_page_and_both_pcs_converge(
+    qtbot: QtBot, tmp_path: Path, live: LiveServer
+) -> None:
+    """Two PCs set one member's base for the same month to different amounts: the page names
+    the member and the month and shows yuan; keeping this PC's amount converges both PCs."""
+    from decimal import Decimal
+
+    from app.domain.calendar import Month
+    from app.services import dues
+
+    branch_id, _code = live.branch()
+    a, b = new_workspace(tmp_path, "a"), new_workspace(tmp_path, "b")
+    for ws, name in ((a, "a"), (b, "b")):
+        service.enroll(ws, live.url, live.code(branch_id), device_name=name, sleep=no_sleep)
+    member_id = add_member(a, "张红梅")
+    service.sync_now(a, sleep=no_sleep)
+    service.sync_now(b, sleep=no_sleep)
+    for ws, base in ((a, "6000"), (b, "7000")):
+        with ws.unit_of_work() as uow:
+            dues.set_base(uow, member_id, Month(2026, 7), Decimal(base))
+            uow.commit()
+    service.sync_now(a, sleep=no_sleep)
+    page = SyncPage(b)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.sync_button.click()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    assert page.conflicts_model.rowCount() == 1
+    row = [page.conflicts_model.index(0, c).data() for c in range(4)]
+    assert row == ["党费基数 张红梅 2026年7月", "月基数", "7000.00", "6000.00"]
+    page.conflicts_view.selectRow(0)
+    page.keep_local_button.click()
+    assert page.conflicts_model.rowCount() == 0
+    page.sync_button.click()
+    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+        pass
+    service.sync_now(a, sleep=no_sleep)
+    for ws in (a, b):
+        with ws.unit_of_work() as uow:
+            lines = {line.member_id: line for line in dues.base_lines(uow, 2026)}
+        assert lines[member_id].current == Decimal("7000")
+    assert service.conflicts(a) == service.conflicts(b) == []

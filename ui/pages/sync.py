@@ -48,10 +48,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.calendar import Month
+from app.domain.money import from_fen
 from app.errors import BranchDeskError, MassDeletionConfirmationRequired
 from app.services import members as member_service
 from app.services.workspace import Workspace
 from ui.branding import app_title
+from ui.dues_texts import month_text, yuan_text
 from ui.lazy_module import LazyModule as _LazyModule
 from ui.member_texts import field_label
 from ui.messages import message_for
@@ -95,6 +98,22 @@ def entity_label(entity: str) -> str:
     return labels.get(entity, entity)
 
 
+def dues_field_label(field: str) -> str:
+    return {
+        "base_fen": QCoreApplication.translate("SyncPage", "Monthly base"),
+        "amount_fen": QCoreApplication.translate("SyncPage", "Amount"),
+        "note": QCoreApplication.translate("SyncPage", "Reason"),
+        "on_date": QCoreApplication.translate("SyncPage", "Date"),
+    }.get(field, field)
+
+
+def ledger_label(kind: str | None) -> str:
+    return {
+        "due": QCoreApplication.translate("SyncPage", "Amount owed"),
+        "reversal": QCoreApplication.translate("SyncPage", "Reversal"),
+    }.get(kind or "", entity_label("dues_event"))
+
+
 def value_text(value: Any) -> str:
     if value is None or value == "":
         return QCoreApplication.translate("SyncPage", "(empty)")
@@ -102,6 +121,17 @@ def value_text(value: Any) -> str:
         return (QCoreApplication.translate("SyncPage", "yes") if value
                 else QCoreApplication.translate("SyncPage", "no"))
     return str(value)
+
+
+def _month_text(code: str | None) -> str:
+    try:
+        return month_text(Month.parse(code)) if code else ""
+    except ValueError:
+        return code or ""
+
+
+def _yuan(fen: Any) -> str:
+    return yuan_text(from_fen(fen)) if isinstance(fen, int) else value_text(fen)
 
 
 def outcome_text(outcome: str) -> str:
@@ -183,18 +213,26 @@ def load_state(workspace: Workspace) -> SyncState:
     for conflict in service.conflicts(workspace):
         record = entity_label(conflict.entity)
         field = conflict.field
+        local, server = value_text(conflict.local_value), value_text(conflict.server_value)
+        member_id = conflict.entity_id if conflict.entity == "member" else conflict.member_id
+        if member_id and member_id not in names:
+            try:
+                with workspace.unit_of_work() as uow:
+                    names[member_id] = member_service.get_member(uow, member_id).data.name
+            except BranchDeskError:
+                names[member_id] = ""
         if conflict.entity == "member":
-            if conflict.entity_id not in names:
-                try:
-                    with workspace.unit_of_work() as uow:
-                        names[conflict.entity_id] = member_service.get_member(
-                            uow, conflict.entity_id).data.name
-                except BranchDeskError:
-                    names[conflict.entity_id] = ""
             record = f"{record} {names[conflict.entity_id]}".strip()
             field = field_label(conflict.field)
-        lines.append(ConflictLine(conflict.id, record, field, value_text(conflict.local_value),
-                                  value_text(conflict.server_value)))
+        elif conflict.entity in ("dues_base", "dues_event"):
+            if conflict.entity == "dues_event":
+                record = ledger_label(conflict.kind)
+            month = _month_text(conflict.month)
+            record = " ".join(p for p in (record, names.get(member_id or "", ""), month) if p)
+            field = dues_field_label(conflict.field)
+            if conflict.field.endswith("_fen"):
+                local, server = _yuan(conflict.local_value), _yuan(conflict.server_value)
+        lines.append(ConflictLine(conflict.id, record, field, local, server))
     return SyncState(service.settings(workspace), service.pending_count(workspace), lines,
                      service.history(workspace), service.notices(workspace))
 

@@ -228,6 +228,8 @@ def test_attendance_is_add_wins_by_meeting_and_member(live_server):
 
 
 def test_dues_events_are_immutable(live_server):
+    """The same event again changes nothing; other content for it is a conflict (the stored
+    event stays); only the secretary's decision, sent from the version it saw, replaces it."""
     _branch, code = live_server.branch()
     device = Device(live_server.url, code)
     event = str(uuid.uuid4())
@@ -235,9 +237,13 @@ def test_dues_events_are_immutable(live_server):
     assert device.results(op("dues_event", event, patch))[0]["status"] == "applied"
     assert device.results(op("dues_event", event, patch))[0]["status"] == "applied"
     changed = device.results(op("dues_event", event, {**patch, "amount_fen": 1}))[0]
-    assert changed == {"status": "rejected", "op_id": changed["op_id"],
-                       "reason": "immutable_record"}
+    assert (changed["status"], changed["fields"]) == ("conflict", ["amount_fen"])
+    assert changed["server_record"]["data"]["amount_fen"] == 1000
     assert device.record("dues_event", event)["version"] == 1
+    decided = device.results(op("dues_event", event, {"amount_fen": 1}, base=1))[0]
+    assert decided["status"] == "applied"
+    assert device.record("dues_event", event)["version"] == 2
+    assert device.record("dues_event", event)["data"]["amount_fen"] == 1
 
 
 def test_pull_pages_and_cursor_gone_after_a_restore(live_server):

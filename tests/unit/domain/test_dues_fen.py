@@ -35,10 +35,13 @@ amounts = st.one_of(st.integers(1, 20_000), st.integers(99_990, 150_000))
 
 @st.composite
 def ledgers(draw: st.DrawFn) -> list[LedgerEvent]:
-    """A valid ledger: amounts due (also 0), payments of one or several months (or none, purely
-    voluntary), reversals of earlier events, remittances, in any order."""
+    """A ledger as PCs and sync can make it: amounts due (also 0), payments of one or several
+    months (or none, purely voluntary), reversals of earlier events, remittances, in any order;
+    and what syncing several PCs adds: an event reversed twice, a reversal before its event or
+    of an event that is not there."""
     events: list[LedgerEvent] = []
     reversible: list[str] = []
+    reversed_ids: list[str] = []
     for number in range(draw(st.integers(0, 40))):
         event_id = f"e{number}"
         kind = draw(st.sampled_from(["due", "due", "due", "payment", "payment", "reversal",
@@ -57,14 +60,19 @@ def ledgers(draw: st.DrawFn) -> list[LedgerEvent]:
             last = first.plus(draw(st.integers(0, 5)))
             events.append(Remittance(event_id, draw(days), first, last, from_fen(draw(amounts)),
                                      draw(st.booleans())))
-        elif reversible:
-            target = draw(st.sampled_from(reversible))
-            reversible.remove(target)
+        elif reversible or reversed_ids:
+            target = draw(st.sampled_from([*reversible, *reversed_ids]))
+            if target in reversible:
+                reversible.remove(target)
+                reversed_ids.append(target)
             events.append(Reversal(event_id, target, draw(days)))
             continue
         else:
             continue
         reversible.append(event_id)
+    if events and draw(st.booleans()):  # a reversal pulled before its event, or of none here
+        target = draw(st.sampled_from([*reversible, "elsewhere"]))
+        events.insert(draw(st.integers(0, len(events))), Reversal("early", target, draw(days)))
     return events
 
 

@@ -21,13 +21,14 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import (
     BranchDeskError,
     DatabaseExistsError,
+    DatabaseUnreadableError,
     FieldProblem,
     InvalidInputError,
     PassphraseRequiredError,
 )
 from app.services.workspace import BranchProfile, Workspace
 from ui.i18n import install_translations
-from ui.messages import message_for
+from ui.messages import damaged_database_text, message_for
 
 log = logging.getLogger(__name__)
 
@@ -323,6 +324,12 @@ def run(
     return EXIT_OK
 
 
+def report(error: BranchDeskError, stderr: TextIO | None = None) -> int:
+    """Say ``error`` on one line of standard error; returns the exit status of a user error."""
+    print(message_for(error), file=stderr or sys.stderr)
+    return EXIT_USER_ERROR
+
+
 class _CheckFailedError(Exception):
     pass
 
@@ -420,9 +427,16 @@ def _restore(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
 
 
 def _check(_args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
-    _unlock(workspace, io)
-    report = workspace.check()
     ok, bad = QCoreApplication.translate("Cli", "OK"), QCoreApplication.translate("Cli", "FAILED")
+    try:
+        _unlock(workspace, io)
+        report = workspace.check()
+    except DatabaseUnreadableError:  # so damaged that the checks cannot even read it
+        io.say(QCoreApplication.translate("Cli", "Database integrity: {result}").format(
+            result=bad
+        ))
+        print(damaged_database_text(), file=io.stderr)
+        raise _CheckFailedError() from None
     io.say(
         QCoreApplication.translate("Cli", "Database integrity: {result}").format(
             result=ok if report.integrity_ok else bad

@@ -46,7 +46,7 @@ def arrears_operation(workspace: Workspace, today: date) -> Operation:
     """The background operation that lists the arrears as of ``today``, in its own session."""
 
     def work(_context: TaskContext) -> list[ArrearsEntry]:
-        with workspace.unit_of_work() as uow:  # this thread's own session
+        with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
             return dues.arrears_list(uow, today)
 
     return work

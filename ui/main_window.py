@@ -28,7 +28,8 @@ from app.services import branch
 from app.services.workspace import Workspace
 from ui.autolock import IdleWatch
 from ui.branding import app_title
-from ui.messages import message_for
+from ui.integrity_watch import IntegrityWatch
+from ui.messages import damaged_database_text, message_for
 from ui.pages.dashboard import DashboardPage
 from ui.pages.dues import DuesPage
 from ui.pages.meetings import MeetingsPage
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self.idle_watch = IdleWatch(self)
         self.idle_watch.idle.connect(self._lock_when_idle)
+        self.integrity = IntegrityWatch(self, workspace, self._lock_damaged)
 
         if workspace.is_unlocked:
             self._after_unlock()
@@ -141,8 +143,13 @@ class MainWindow(QMainWindow):
     def _lock_when_idle(self) -> None:
         self.lock(self.tr("Locked after a period without use."))
 
+    def _lock_damaged(self) -> None:
+        self.lock()
+        self.unlock_panel.message_label.setText(damaged_database_text())
+
     def _show_locked(self, notice: str) -> None:
         self.idle_watch.stop()
+        self.integrity.stop()
         self._close_dialogs()
         self.dashboard.clear()
         self.members.clear()
@@ -175,6 +182,7 @@ class MainWindow(QMainWindow):
         self.state_label.setText(self.tr("Unlocked"))
         self._apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
+        self.integrity.start()
         # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True

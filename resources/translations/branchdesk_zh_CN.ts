@@ -2905,10 +2905,6 @@
       <translation>数据已锁定，请先解锁。</translation>
     </message>
     <message>
-      <source>The database file is damaged and cannot be read. Restore it from a backup.</source>
-      <translation>数据库文件已损坏，无法读取，请从备份恢复。</translation>
-    </message>
-    <message>
       <source>This database was used by a newer version of BranchDesk. Install the newer version to open it.</source>
       <translation>此数据库已被更高版本的 BranchDesk 使用过，请安装该版本后再打开。</translation>
     </message>
@@ -3087,6 +3083,18 @@
     <message>
       <source>The bundle file was refused ({reason}). Nothing was applied.</source>
       <translation>同步包被拒绝（{reason}），未导入任何内容。</translation>
+    </message>
+    <message>
+      <source>The database file is damaged and cannot be read. Restore the latest backup (Settings › Restore from a backup, or the command restore); the damaged file is kept in the folder replaced of the data folder.</source>
+      <translation>数据库文件已损坏，无法读取。请恢复最近的备份（设置 › 从备份恢复，或命令 restore）；损坏的文件会保留在数据文件夹的 replaced 文件夹中。</translation>
+    </message>
+    <message>
+      <source>{folder} is a file, not a folder: it cannot be the data folder. Name a folder (--data-dir FOLDER).</source>
+      <translation>{folder} 是文件而不是文件夹，不能用作数据文件夹。请指定一个文件夹（--data-dir 文件夹）。</translation>
+    </message>
+    <message>
+      <source>The data is busy: another program on this PC (or the synchronization) has been writing to it for too long. Nothing was changed; try again in a moment.</source>
+      <translation>数据正忙：本机的另一个程序（或同步）写入数据的时间过长。未做任何更改，请稍后再试。</translation>
     </message>
   </context>
   <context>

@@ -63,7 +63,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Reload from the (unlocked) workspace. The dues arrears follow from a background
         computation (``ArrearsReminders.loaded``). Raises BranchDeskError (e.g. locked)."""
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
         self.heading.setText(profile.name)
         self.name_label.setText(profile.name)

@@ -491,6 +491,18 @@ def _demo(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
             rewards=summary.rewards,
         )
     )
+    io.say(
+        QCoreApplication.translate(
+            "Cli",
+            "The last twelve months: {meetings} meetings ({finalized} with finalized minutes); "
+            "{months} months of dues with {payments} payments, {arrears} members in arrears, "
+            "{remittances} remittances; {notices} notice from the platform.",
+        ).format(
+            meetings=summary.meetings, finalized=summary.finalized, months=summary.dues_months,
+            payments=summary.payments, arrears=summary.in_arrears,
+            remittances=summary.remittances, notices=summary.notices,
+        )
+    )
 
 
 def _members(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:

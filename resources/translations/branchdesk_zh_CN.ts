@@ -642,6 +642,10 @@
       <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
       <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
     </message>
+    <message>
+      <source>The last twelve months: {meetings} meetings ({finalized} with finalized minutes); {months} months of dues with {payments} payments, {arrears} members in arrears, {remittances} remittances; {notices} notice from the platform.</source>
+      <translation>近十二个月：{meetings} 次会议（{finalized} 次会议记录已定稿）；{months} 个月的党费，{payments} 笔缴费，{arrears} 名党员欠缴，{remittances} 次上缴；平台通知 {notices} 条。</translation>
+    </message>
   </context>
   <context>
     <name>DashboardPage</name>
@@ -683,6 +687,29 @@
     <message>
       <source>Type a date such as 2024-03-01, 2024.3.1 or 20240301; leave it empty if unknown. Up/Down change it by a day, PageUp/PageDown by a month.</source>
       <translation>输入日期，如 2024-03-01、2024.3.1 或 20240301；不清楚的可以不填。上下方向键按天调整，PageUp/PageDown 按月调整。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevelopmentReminders</name>
+    <message>
+      <source>Developing new members</source>
+      <translation>发展党员</translation>
+    </message>
+    <message>
+      <source>Looking for development deadlines…</source>
+      <translation>正在查找发展党员的到期事项…</translation>
+    </message>
+    <message>
+      <source>The development deadlines could not be worked out: {reason}</source>
+      <translation>无法查找发展党员的到期事项：{reason}</translation>
+    </message>
+    <message>
+      <source>{name}: {deadline} on {date} ({when})</source>
+      <translation>{name}：{deadline}，{date}（{when}）</translation>
+    </message>
+    <message>
+      <source>{count} more: see Members › Development of new members.</source>
+      <translation>另有 {count} 项：见 党员 › 发展党员。</translation>
     </message>
   </context>
   <context>

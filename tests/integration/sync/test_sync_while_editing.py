@@ -4,6 +4,7 @@ sync's transaction instead of failing with "database is locked", and the sync co
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,7 @@ def test_saving_while_the_same_pc_syncs(tmp_path: Path, live_server: LiveServer)
             members.create_party_group(uow, f"党小组{saves}")
             uow.commit()
         saves += 1
+        time.sleep(0.02)  # a person saves now and then; a tight loop would starve the sync
     thread.join(60)
     assert failures == []
     with laptop.unit_of_work(read_only=True) as uow:

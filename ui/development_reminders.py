@@ -2,7 +2,7 @@
 activist's half-yearly review, the committee's approval, the end of a probation year), overdue
 ones first in red.
 
-Worked out off the GUI thread (``ui.tasks.LatestOnly``, its own read-only unit of work), like
+Worked out off the GUI thread (``ui.background_list``, its own read-only unit of work), like
 the dues arrears beside it: every member in development is folded through the rules.
 """
 
@@ -12,23 +12,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.development import Deadline
 from app.services import members
 from app.services.workspace import Workspace
 from ui import member_texts
-from ui.messages import message_for
+from ui.background_list import WARNING_STYLE, BackgroundList, more_label
 from ui.pages.members import deadline_words
-from ui.styles import ERROR_STYLE, HINT_STYLE
-from ui.tasks import LatestOnly, Operation, TaskContext
+from ui.styles import ERROR_STYLE
+from ui.tasks import Operation, TaskContext
 
 Today = Callable[[], date]
 
 WITHIN_DAYS = 30
 MAX_SHOWN = 6
-WARNING_STYLE = "color: #8a5300;"
 
 
 @dataclass(frozen=True)
@@ -51,70 +49,31 @@ def pipeline_operation(workspace: Workspace, today: date) -> Operation:
     return work
 
 
-class DevelopmentReminders(QWidget):
+class DevelopmentReminders(BackgroundList):
     """One line per deadline; nothing when none is near. ``loaded`` after each refresh."""
-
-    loaded = Signal()
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
+        self.heading.setText(self.tr("Developing new members"))
         self._workspace = workspace
         self._today = today
         self.entries: list[PipelineDeadline] = []
-        self.labels: list[QLabel] = []
-        self._latest = LatestOnly(self, self._arrived, self._failed)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel(self.tr("Developing new members"))
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self._layout.addWidget(self.heading)
-        self._layout.addWidget(self.status_label)
-        self.hide()
-
-    @property
-    def busy(self) -> bool:
-        return self._latest.busy
 
     def refresh(self) -> None:
-        self._show_status(self.tr("Looking for development deadlines…"), HINT_STYLE)
-        self._latest.run(pipeline_operation(self._workspace, self._today()))
+        self.start(pipeline_operation(self._workspace, self._today()),
+                   self.tr("Looking for development deadlines…"))
 
-    def clear(self) -> None:
-        self._latest.drop()
-        self.show_entries([])
+    def failure_text(self, reason: str) -> str:
+        return self.tr(
+            "The development deadlines could not be worked out: {reason}"
+        ).format(reason=reason)
 
-    def _arrived(self, entries: list[PipelineDeadline]) -> None:
-        self.show_entries(entries)
-        self.loaded.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        self.show_entries([])
-        self._show_status(self.tr("The development deadlines could not be worked out: {reason}")
-                          .format(reason=message_for(error)), ERROR_STYLE)
-        self.loaded.emit()
-
-    def _show_status(self, text: str, style: str) -> None:
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet(style)
-        self.status_label.show()
-        for label in self.labels:
-            label.hide()
-        self.show()
-
-    def show_entries(self, entries: list[PipelineDeadline]) -> None:
-        self.entries = list(entries)
-        self.status_label.hide()
-        for label in self.labels:
-            self._layout.removeWidget(label)
-            label.hide()
-            label.deleteLater()
-        self.labels = []
+    def lines(self, entries: list[PipelineDeadline]) -> list[QLabel]:
         today = self._today()
-        for entry in self.entries[:MAX_SHOWN]:
+        labels = []
+        for entry in entries[:MAX_SHOWN]:
             label = QLabel(self.tr("{name}: {deadline} on {date} ({when})").format(
                 name=entry.name, deadline=member_texts.label(entry.deadline.kind),
                 date=entry.deadline.due_date.isoformat(),
@@ -123,17 +82,13 @@ class DevelopmentReminders(QWidget):
             label.setWordWrap(True)
             overdue = entry.deadline.due_date < today
             label.setStyleSheet(ERROR_STYLE if overdue else WARNING_STYLE)
-            self._layout.addWidget(label)
-            self.labels.append(label)
-        hidden = len(self.entries) - MAX_SHOWN
+            labels.append(label)
+        hidden = len(entries) - MAX_SHOWN
         if hidden > 0:
-            more = QLabel(self.tr(
+            labels.append(more_label(self.tr(
                 "{count} more: see Members › Development of new members."
-            ).format(count=hidden))
-            more.setStyleSheet(WARNING_STYLE)
-            self._layout.addWidget(more)
-            self.labels.append(more)
-        self.setVisible(bool(self.entries))
+            ).format(count=hidden)))
+        return labels
 
     def shown(self) -> list[tuple[str, str]]:
         """(name, deadline kind code) of every deadline listed (for tests)."""

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import BranchDeskError
+from app.errors import BranchDeskError, DatabaseUnreadableError
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.autolock import IdleWatch
 from ui.branding import app_title
 from ui.integrity_watch import IntegrityWatch
-from ui.messages import damaged_database_text, message_for
+from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
 from ui.pages.dues import DuesPage
 from ui.pages.meetings import MeetingsPage
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def _lock_damaged(self) -> None:
         self.lock()
-        self.unlock_panel.message_label.setText(damaged_database_text())
+        self.unlock_panel.show_damaged()
 
     def _show_locked(self, notice: str) -> None:
         self.idle_watch.stop()
@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
+        except DatabaseUnreadableError:
+            self._lock_damaged()
+            return
         except BranchDeskError as error:
             self._workspace.lock()
             self._show_locked("")

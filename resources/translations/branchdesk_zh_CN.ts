@@ -4462,6 +4462,18 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
       <source>Unlock (wait {seconds} s)</source>
       <translation>解锁（请等待 {seconds} 秒）</translation>
     </message>
+    <message>
+      <source>Restore from a backup…</source>
+      <translation>从备份恢复…</translation>
+    </message>
+    <message>
+      <source>Restore from</source>
+      <translation>从以下文件恢复</translation>
+    </message>
+    <message>
+      <source>Checking and restoring the backup…</source>
+      <translation>正在检查并恢复备份…</translation>
+    </message>
   </context>
   <context>
     <name>_MemberDialog</name>

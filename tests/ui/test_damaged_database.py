@@ -43,3 +43,30 @@ def test_unlocking_a_damaged_database_says_so(
     assert not workspace.is_unlocked
     assert "备份" in damaged_database_text()
     screenshot(window, f"damaged-database-{where}")
+
+
+def test_the_lock_screen_restores_the_latest_backup(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, screenshot: Screenshot
+) -> None:
+    backup = tmp_path / "latest.bdbackup"
+    workspace.backup(backup)
+    workspace.lock()
+    database = workspace.data_dir / "branchdesk.db"
+    overwrite_bytes(database, 0)
+
+    window = locked_window(qtbot, workspace)
+    panel = window.unlock_panel
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: panel.restore_button.isVisible())
+    assert panel.message_label.text() == damaged_database_text()
+    screenshot(window, "damaged-database-restore")
+
+    task = panel.restore_from(backup)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert not panel.restore_button.isVisible()
+    assert list((workspace.data_dir / "replaced").glob("*/branchdesk.db"))  # kept aside
+    type_and_unlock(qtbot, window, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.is_locked)
+    assert workspace.check().ok

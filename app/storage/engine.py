@@ -21,6 +21,7 @@ malformed", or "file is not a database" once the key was verified by its key slo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
-from app.errors import DatabaseBusyError, DatabaseUnreadableError
+from app.errors import DatabaseBusyError, DatabaseUnreadableError, FileAccessError
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -130,7 +131,20 @@ def make_engine(path: Path, key_source: Callable[[], bytes]) -> Engine:
 
     @event.listens_for(engine, "handle_error")
     def _typed(context: ExceptionContext) -> BaseException | None:
-        return typed_error(context.original_exception)
+        error = context.original_exception
+        connection = context.connection
+        if (
+            isinstance(error, sqlcipher.OperationalError)
+            and "readonly database" in str(error)
+            and connection is not None
+            and not connection.info.get(READ_ONLY, False)
+        ):
+            # A writer refused: the file or its folder cannot be written, or SQLCipher stopped
+            # writing after a page failed its check (a damaged file).
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                return FileAccessError(path, "permission_denied")
+            return DatabaseDamaged(str(error))
+        return typed_error(error)
 
     return engine
 

@@ -65,7 +65,8 @@ def test_check_reports_a_damaged_page(healthy: Path, tmp_path: Path, offset: int
     if offset not in OTHER_COMMANDS_AT:
         return
     for command in (["members", "export", str(tmp_path / "roster.xlsx")], ["meetings", "list"],
-                    ["dues", "ledger", "--year", "2026", str(tmp_path / "ledger.xlsx")]):
+                    ["dues", "ledger", "--year", "2026", str(tmp_path / "ledger.xlsx")],
+                    ["backup", str(tmp_path / "backup.bdbackup")]):  # a write: the audit entry
         assert_said_in_chinese(run(data_dir, *command))
 
 

@@ -364,9 +364,12 @@ def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoP
 
 
 def populate(
-    uow: UnitOfWork, today: date, count: int = DEFAULT_MEMBERS, seed: int = DEFAULT_SEED
+    uow: UnitOfWork, today: date, count: int = DEFAULT_MEMBERS, seed: int = DEFAULT_SEED,
+    year: bool = True,
 ) -> DemoSummary:
-    """Add the demo party groups and members to an (empty) register; the caller commits."""
+    """Add the demo party groups and members to an (empty) register, and with ``year`` the last
+    twelve months of the branch's work (``demo_year``); the caller commits. Benchmarks that
+    measure one record book on a large register pass ``year=False`` (members only)."""
     group_ids = [members.create_party_group(uow, name) for name in PARTY_GROUPS]
     people = demo_people(count, today, seed)
     items = [
@@ -407,11 +410,14 @@ def populate(
             on = today - timedelta(days=rng.randint(100, 400))
             members.add_event(uow, member_id, EventKind.LOST_CONTACT, on, "多次联系未果")
         if person.reward:
-            year = int(person.reward[:4])
-            members.add_event(uow, member_id, EventKind.REWARD, date(year, 7, 1), person.reward)
+            rewarded = int(person.reward[:4])
+            members.add_event(uow, member_id, EventKind.REWARD, date(rewarded, 7, 1), person.reward)
             rewards += 1
     del loaded
     in_development = sum(1 for p in people if p.data.stage is not Stage.FULL)
+    summary = DemoSummary(len(people), len(group_ids), in_development, left, flowing, rewards)
+    if not year:
+        return summary
     work = demo_year.populate_year(uow, today, group_ids, random.Random(seed + 2))  # noqa: S311
     return DemoSummary(
         len(people), len(group_ids), in_development, left, flowing, rewards,

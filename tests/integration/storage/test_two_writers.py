@@ -126,10 +126,8 @@ def test_a_reader_neither_waits_for_a_writer_nor_writes(workspace: Workspace, ma
 
 
 def test_a_lock_held_past_the_timeout_is_a_typed_error(
-    workspace: Workspace, make_workspace, monkeypatch
+    workspace: Workspace, make_workspace, monkeypatch, qapp
 ):
-    from PySide6.QtCore import QCoreApplication
-
     from ui.i18n import install_translations
     from ui.messages import message_for
 
@@ -141,7 +139,6 @@ def test_a_lock_held_past_the_timeout_is_a_typed_error(
         with pytest.raises(DatabaseBusyError) as caught:
             add_group(other, "第二党小组")
         writer.commit()
-    app = QCoreApplication.instance() or QCoreApplication([])
-    install_translations(app)
+    install_translations(qapp)
     assert "数据正忙" in message_for(caught.value)
     other.lock()

@@ -30,8 +30,9 @@ def configure_logging(data_dir: Path) -> None:
         handler = logging.handlers.RotatingFileHandler(
             log_dir / "branchdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
-    except OSError:
+    except OSError:  # no log file: only what matters reaches the console
         handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -89,14 +90,24 @@ def _split_data_dir(argv: list[str]) -> tuple[Path | None, list[str]]:
     return data_dir, rest
 
 
+def _is_a_file(data_dir: Path) -> bool:
+    """True when the data folder named is something else than a folder (or nothing yet)."""
+    return data_dir.exists() and not data_dir.is_dir()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     data_dir, rest = _split_data_dir(argv)
 
+    from app.errors import DataFolderNotAFolderError
     from app.services.workspace import Workspace
 
     if not rest:
         data_dir = (data_dir or default_data_dir()).expanduser().resolve()
+        if _is_a_file(data_dir):
+            from ui.app import show_startup_error
+
+            return show_startup_error(DataFolderNotAFolderError(data_dir))
         configure_logging(data_dir)
         from ui.app import run_gui
 
@@ -107,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     cli.make_core_application()
     args = cli.parse(argv)
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    if _is_a_file(data_dir):
+        return cli.report(DataFolderNotAFolderError(data_dir))
     configure_logging(data_dir)
     workspace = Workspace(data_dir, keyring=OsKeyring())
     return cli.run(args, workspace)

@@ -94,7 +94,21 @@ class DatabaseLockedError(BranchDeskError):
 
 
 class DatabaseUnreadableError(BranchDeskError):
-    """The key is right but the file is damaged (failed integrity or decryption)."""
+    """The key is right but the file is damaged (failed integrity or decryption): only the
+    latest backup can help (a restore keeps the damaged file aside)."""
+
+
+class DataFolderNotAFolderError(BranchDeskError):
+    """The data folder named (``--data-dir``) is a file, not a folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"not a folder: {data_dir}")
+        self.data_dir = data_dir
+
+
+class DatabaseBusyError(BranchDeskError):
+    """Another writer (the sync, another program on this PC) held the database longer than the
+    wait allows; nothing was changed, trying again later works."""
 
 
 class DatabaseNewerThanAppError(BranchDeskError):

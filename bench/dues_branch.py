@@ -36,7 +36,7 @@ def make_branch(folder: Path, members: int) -> object:
     workspace.create(demo.PROFILE, PASSPHRASE)
     rng = random.Random(YEAR)
     with workspace.unit_of_work() as uow:
-        demo.populate(uow, TODAY, members)
+        demo.populate(uow, TODAY, members, year=False)
         rows = []
         now = utc_iso()
         query = select(MemberRow.id, MemberRow.category).where(MemberRow.stage.in_(PAYING_STAGES))

@@ -59,7 +59,7 @@ def _populate(workspace: Workspace) -> str:
         demo = None  # type: ignore[assignment]
     with workspace.unit_of_work() as uow:
         if demo is not None and hasattr(demo, "populate"):
-            demo.populate(uow, TODAY, MEMBERS)
+            demo.populate(uow, TODAY, MEMBERS, year=False)
             how = "app.services.demo.populate"
         else:
             for i in range(MEMBERS):

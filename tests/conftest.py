@@ -85,3 +85,12 @@ def id_number(i: int, first_year: int = 1970) -> str:
     ``first_year + i``, sequence ``i``."""
     first17 = f"110105{first_year + i}0101{i:03d}"
     return first17 + check_character(first17)
+
+
+def overwrite_bytes(path: Path, offset: int, data: bytes = b"\xde\xad\xbe\xef" * 2) -> None:
+    """Damage a file the way a failing disk or a stray write does: ``data`` over the bytes at
+    ``offset`` (counted from the end when negative), the length unchanged."""
+    size = path.stat().st_size
+    with path.open("r+b") as stream:
+        stream.seek(offset if offset >= 0 else size + offset)
+        stream.write(data)

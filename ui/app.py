@@ -11,16 +11,19 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.errors import BranchDeskError
 from app.resources import resource_path
 from app.services.workspace import Workspace
-from ui.branding import APPLICATION, ORGANIZATION
+from ui.branding import APPLICATION, ORGANIZATION, app_title
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
+from ui.messages import message_for
 from ui.pages.settings import restored_notice
 from ui.setup_wizard import SetupWizard
 
@@ -112,11 +115,38 @@ class Shell(QObject):
         return self.main_window
 
 
-def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
-    """Run the GUI over ``workspace`` until the last window closes; returns the exit code."""
+def _application(argv: Sequence[str] | None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = create_application(sys.argv if argv is None else argv)
+    return app
+
+
+def show_startup_error(error: BranchDeskError, argv: Sequence[str] | None = None) -> int:
+    """Say why the window cannot start (e.g. the data folder is a file); returns exit status 1."""
+    _application(argv)
+    box = QMessageBox(QMessageBox.Icon.Critical, app_title(), message_for(error))
+    box.exec()
+    return 1
+
+
+def report_uncaught(
+    kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+) -> None:
+    """``sys.excepthook`` while the window runs: an error the user can meet that a slot let
+    through (a damaged file, a lock held too long) is said in a message box; anything else is
+    a bug, logged with its traceback and reported as unexpected."""
+    if not isinstance(error, BranchDeskError):
+        log.error("uncaught error", exc_info=(kind, error, traceback))
+    box = QMessageBox(QMessageBox.Icon.Critical, app_title(), message_for(error),
+                      parent=QApplication.activeWindow())
+    box.exec()
+
+
+def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
+    """Run the GUI over ``workspace`` until the last window closes; returns the exit code."""
+    app = _application(argv)
+    sys.excepthook = report_uncaught
     shell = Shell(workspace)
     first_window = shell.start()
     screenshot = os.environ.get(SCREENSHOT_ENV)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from app.errors import (
     BranchDeskError,
     DatabaseExistsError,
+    DatabaseUnreadableError,
     FieldProblem,
     InvalidInputError,
     PassphraseRequiredError,
@@ -28,7 +29,7 @@ from app.errors import (
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from ui import cli_passphrase
 from ui.i18n import install_translations
-from ui.messages import message_for
+from ui.messages import damaged_database_text, message_for
 
 log = logging.getLogger(__name__)
 
@@ -326,6 +327,12 @@ def run(
     return EXIT_OK
 
 
+def report(error: BranchDeskError, stderr: TextIO | None = None) -> int:
+    """Say ``error`` on one line of standard error; returns the exit status of a user error."""
+    print(message_for(error), file=stderr or sys.stderr)
+    return EXIT_USER_ERROR
+
+
 class _CheckFailedError(Exception):
     pass
 
@@ -430,9 +437,16 @@ def _restore(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
 
 
 def _check(_args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
-    _unlock(workspace, io)
-    report = workspace.check()
     ok, bad = QCoreApplication.translate("Cli", "OK"), QCoreApplication.translate("Cli", "FAILED")
+    try:
+        _unlock(workspace, io)
+        report = workspace.check()
+    except DatabaseUnreadableError:  # so damaged that the checks cannot even read it
+        io.say(QCoreApplication.translate("Cli", "Database integrity: {result}").format(
+            result=bad
+        ))
+        print(damaged_database_text(), file=io.stderr)
+        raise _CheckFailedError() from None
     io.say(
         QCoreApplication.translate("Cli", "Database integrity: {result}").format(
             result=ok if report.integrity_ok else bad
@@ -487,6 +501,18 @@ def _demo(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
             members=summary.members, groups=summary.party_groups,
             development=summary.in_development, left=summary.left, flowing=summary.flowing,
             rewards=summary.rewards,
+        )
+    )
+    io.say(
+        QCoreApplication.translate(
+            "Cli",
+            "The last twelve months: {meetings} meetings ({finalized} with finalized minutes); "
+            "{months} months of dues with {payments} payments, {arrears} members in arrears, "
+            "{remittances} remittances; {notices} notice from the platform.",
+        ).format(
+            meetings=summary.meetings, finalized=summary.finalized, months=summary.dues_months,
+            payments=summary.payments, arrears=summary.in_arrears,
+            remittances=summary.remittances, notices=summary.notices,
         )
     )
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import BranchDeskError
+from app.errors import BranchDeskError, DatabaseUnreadableError
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.after_recovery import AfterRecoveryDialog
 from ui.autolock import IdleWatch
 from ui.branding import app_title
+from ui.integrity_watch import IntegrityWatch
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
 from ui.pages.dues import DuesPage
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.quit_box: QMessageBox | None = None
         self._quit_confirmed = False
         self._saving_before_quit: list[BackgroundTask] = []
+        self.integrity = IntegrityWatch(self, workspace, self._lock_damaged)
 
         if workspace.is_unlocked:
             self._after_unlock()
@@ -150,8 +152,13 @@ class MainWindow(QMainWindow):
     def _lock_when_idle(self) -> None:
         self.lock(self.tr("Locked after a period without use."))
 
+    def _lock_damaged(self) -> None:
+        self.lock()
+        self.unlock_panel.show_damaged()
+
     def _show_locked(self, notice: str) -> None:
         self.idle_watch.stop()
+        self.integrity.stop()
         self.parked.park(self)
         self.dashboard.clear()
         self.members.clear()
@@ -174,6 +181,9 @@ class MainWindow(QMainWindow):
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
+        except DatabaseUnreadableError:
+            self._lock_damaged()
+            return
         except BranchDeskError as error:
             self._workspace.lock()
             self._show_locked("")
@@ -190,6 +200,7 @@ class MainWindow(QMainWindow):
                 self.ask_new_passphrase()
             else:  # opened unlocked (a restore in the wizard): over the window, once it shows
                 QTimer.singleShot(0, self.ask_new_passphrase)
+        self.integrity.start()
         # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True

@@ -56,7 +56,7 @@ class MeetingReminders(QWidget):
     def refresh(self) -> None:
         """Read what is due and what was missed as of today. Raises BranchDeskError."""
         today = self._today()
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             due = meetings.reminders(uow, today, within_days=366)
             since = meetings.records_since(uow)
             frequencies = meetings.load_frequencies(uow)

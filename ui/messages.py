@@ -14,11 +14,13 @@ from app.errors import (
     BackupFromOtherDatabaseError,
     BranchDeskError,
     CancelledError,
+    DatabaseBusyError,
     DatabaseExistsError,
     DatabaseLockedError,
     DatabaseNewerThanAppError,
     DatabaseNotFoundError,
     DatabaseUnreadableError,
+    DataFolderNotAFolderError,
     FileAccessError,
     InvalidInputError,
     KeyringUnavailableError,
@@ -55,6 +57,16 @@ def _with_retry(problem: str, seconds: float) -> str:
     ).format(seconds=math.ceil(seconds))
     return QCoreApplication.translate("Messages", "{problem} {advice}").format(
         problem=problem, advice=advice
+    )
+
+
+def damaged_database_text() -> str:
+    """What to do about a damaged database file (the window, ``check`` and every command)."""
+    return QCoreApplication.translate(
+        "Messages",
+        "The database file is damaged and cannot be read. Restore the latest backup (Settings › "
+        "Restore from a backup, or the command restore); the damaged file is kept in the "
+        "folder replaced of the data folder.",
     )
 
 
@@ -111,9 +123,18 @@ def message_for(error: BaseException) -> str:
                 "Messages", "The database is locked. Unlock it first."
             )
         case DatabaseUnreadableError():
+            return damaged_database_text()
+        case DataFolderNotAFolderError():
             return QCoreApplication.translate(
                 "Messages",
-                "The database file is damaged and cannot be read. Restore it from a backup.",
+                "{folder} is a file, not a folder: it cannot be the data folder. Name a folder "
+                "(--data-dir FOLDER).",
+            ).format(folder=error.data_dir)
+        case DatabaseBusyError():
+            return QCoreApplication.translate(
+                "Messages",
+                "The data is busy: another program on this PC (or the synchronization) has been "
+                "writing to it for too long. Nothing was changed; try again in a moment.",
             )
         case DatabaseNewerThanAppError():
             return QCoreApplication.translate(

@@ -9,11 +9,13 @@ countdown on it.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,14 +26,17 @@ from PySide6.QtWidgets import (
 
 from app.errors import (
     BranchDeskError,
+    DatabaseUnreadableError,
+    PassphraseRequiredError,
     UnlockThrottledError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
 from app.services.workspace import Workspace
 from ui.branding import app_title
-from ui.messages import message_for
+from ui.messages import damaged_database_text, message_for
 from ui.styles import ERROR_STYLE, NOTICE_STYLE
+from ui.tasks import BackgroundTask, TaskContext, run_in_background
 
 
 class UnlockPanel(QWidget):
@@ -92,6 +97,13 @@ class UnlockPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
 
+        # Shown when the database is damaged: Settings is behind this screen, so the restore is
+        # offered here, with the passphrase (or recovery code) typed above.
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.clicked.connect(self.choose_backup)
+        self.restore_button.hide()
+        self.last_task: BackgroundTask | None = None
+
         box = QWidget()
         box.setMaximumWidth(440)
         box.setMinimumWidth(360)
@@ -104,6 +116,7 @@ class UnlockPanel(QWidget):
         form.addWidget(self._inputs)
         form.addWidget(self.unlock_button)
         form.addWidget(self.message_label)
+        form.addWidget(self.restore_button)
         form.addWidget(self.mode_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         outer = QVBoxLayout(self)
@@ -129,7 +142,53 @@ class UnlockPanel(QWidget):
         self._show_mode(recovery=False)
         self.message_label.setStyleSheet(NOTICE_STYLE if notice else ERROR_STYLE)
         self.message_label.setText(notice)
+        self.message_label.setMinimumHeight(0)
+        self.restore_button.hide()
         self.focus_input()
+
+    def show_damaged(self) -> None:
+        """The database file is damaged: say what to do and offer the restore."""
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setText(damaged_database_text())
+        # A wrapped label in a centred box gets the height of its size hint, too short for
+        # three lines: ask for the height its text needs at the box's width.
+        width = max(self.message_label.width(), self.message_label.minimumSizeHint().width())
+        self.message_label.setMinimumHeight(self.message_label.heightForWidth(width))
+        self.restore_button.show()
+
+    # ---------------------------------------------------------------- restoring a damaged file
+    def choose_backup(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from"))
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, source: Path) -> BackgroundTask | None:
+        """Replace the damaged database with the backup ``source``, opened with the passphrase
+        or recovery code typed above (the one valid when the backup was made)."""
+        secret = (self.recovery_edit if self.using_recovery_code else self.passphrase_edit).text()
+        if not secret.strip():
+            self._fail(PassphraseRequiredError())
+            self.restore_button.show()
+            return None
+        workspace = self._workspace
+
+        def restore(_context: TaskContext) -> object:
+            return workspace.restore(source, secret)
+
+        self.last_task = run_in_background(
+            self, restore, on_success=self._restored, on_failure=self._restore_failed,
+            title=self.tr("Checking and restoring the backup…"), cancellable=False,
+        )
+        return self.last_task
+
+    def _restored(self, _result: object) -> None:
+        from ui.pages.settings import restored_notice  # the settings page's own wording
+
+        self.reset(restored_notice())
+
+    def _restore_failed(self, error: BaseException) -> None:
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.setText(message_for(error))
 
     def focus_input(self) -> None:
         self._inputs.currentWidget().setFocus()
@@ -180,6 +239,9 @@ class UnlockPanel(QWidget):
         self.unlocked.emit()
 
     def _fail(self, error: BranchDeskError) -> None:
+        if isinstance(error, DatabaseUnreadableError):
+            self.show_damaged()
+            return
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setText(message_for(error))
         (self.recovery_edit if self.using_recovery_code else self.passphrase_edit).selectAll()

@@ -6,9 +6,19 @@ category (在职 / 离退休 / 学生), education, mostly 汉族; some are in de
 deadlines in the coming weeks (a talk due, a half-yearly review due, probation ending), some left
 (转出 with a letter number, 死亡), a few are flowing members or lost contact, some were rewarded.
 
+The branch has a year behind it (``demo_year``): every required kind of meeting in each period of
+the last twelve months, with attendance, a few on leave or absent, votes at the 支部党员大会 and
+minutes finalized (the current month's still drafts); bases for every member who pays on one,
+eleven months of dues (up to last month; this month is the secretary's to generate), paid monthly,
+quarterly or half-yearly, a few members in arrears, the closed quarters remitted; and a notice
+from the platform. Everything goes through the services, so the books are what the window would
+have written (``check`` passes, the ledger folds).
+
 New members are written in bulk (``roster.insert_members``: one executemany with their audit
 entries and outbox ops), so 10,000 members take seconds; leaving, flow and reward events go
-through the member services one by one (they are a small share).
+through the member services one by one (they are a small share). The year's attendance, bases
+and payments go through the services' bulk paths (``meetings.create_meeting`` writes a meeting's
+attendance at once, ``dues.set_bases``, ``dues.record_payments``).
 """
 
 from __future__ import annotations
@@ -25,7 +35,7 @@ from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
 from app.domain.members import BranchPost, EventKind, MembershipStatus
-from app.services import members, roster
+from app.services import demo_year, members, roster
 from app.services.members import MemberInput
 from app.services.workspace import BranchProfile
 from app.storage.models import MemberRow
@@ -71,6 +81,13 @@ class DemoSummary:
     left: int
     flowing: int
     rewards: int
+    meetings: int = 0
+    finalized: int = 0
+    dues_months: int = 0
+    payments: int = 0
+    in_arrears: int = 0
+    remittances: int = 0
+    notices: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,9 +193,13 @@ def _stage_for(rng: random.Random, category: PersonCategory) -> Stage:
     return Stage.FULL
 
 
-def _milestones(maker: _Maker, stage: Stage, birth: date) -> dict[str, Any]:
-    """Dates of the development steps in order, ending at ``stage``; deadlines soon for some."""
+def _milestones(maker: _Maker, stage: Stage, birth: date, soon: bool = False) -> dict[str, Any]:
+    """Dates of the development steps in order, ending at ``stage``; deadlines soon for some
+    (for all with ``soon``: a probation year ending within three weeks, a review due in ten
+    days, a talk due in two weeks)."""
     rng, today = maker.rng, maker.today
+    if soon:
+        return _soon(maker, stage)
     adult = add_months(birth, 12 * 18 + 1)
     if stage is Stage.FULL:
         admitted = maker.day_between(max(adult, add_months(birth, 12 * 21)),
@@ -236,6 +257,42 @@ def _milestones(maker: _Maker, stage: Stage, birth: date) -> dict[str, Any]:
     }
 
 
+_SOON = {5: Stage.PROBATIONARY, 6: Stage.ACTIVIST, 7: Stage.APPLICANT}
+"""Members (by index) whose development deadlines fall in the coming weeks, in every demo."""
+
+
+def _soon(maker: _Maker, stage: Stage) -> dict[str, Any]:
+    today = maker.today
+    if stage is Stage.APPLICANT:
+        return {"application_date": add_months(today, -1) + timedelta(days=14)}
+    activist = add_months(today, -8)
+    application = activist - timedelta(days=120)
+    steps: dict[str, Any] = {
+        "application_date": application,
+        "talk_date": application + timedelta(days=12),
+        "activist_date": activist,
+        "contacts": maker.two_names(),
+        "last_review_date": add_months(today, -6) + timedelta(days=10),
+    }
+    if stage is Stage.ACTIVIST:
+        return steps
+    admitted = add_months(today, -12) + timedelta(days=20)  # probation ends in about 3 weeks
+    candidate = add_months(admitted, -4)
+    activist = add_months(candidate, -13)
+    application = activist - timedelta(days=120)
+    return steps | {
+        "application_date": application,
+        "talk_date": application + timedelta(days=12),
+        "activist_date": activist,
+        "last_review_date": add_months(candidate, -1),
+        "candidate_date": candidate,
+        "training_hours": 32,
+        "sponsors": maker.two_names(),
+        "admission_date": admitted,
+        "approval_date": admitted + timedelta(days=30),
+    }
+
+
 def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoPerson]:
     """``count`` plausible members (pure: no database)."""
     maker = _Maker(seed, today)
@@ -265,6 +322,11 @@ def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoP
             unit, post = rng.choice(("武汉大学", "华中科技大学", "中南财经政法大学")), "在读研究生"
         if category is PersonCategory.STUDENT:
             education, degree = "21", "402"
+        soon = index in _SOON
+        if soon:  # in work and young enough for any stage
+            category, stage = PersonCategory.IN_WORK, _SOON[index]
+            birth = maker.years_ago(26, 35)
+            unit, post = rng.choice(_UNITS), "科员"
         data = MemberInput(
             name=maker.name(gender),
             id_number=maker.id_number(area, birth, gender),
@@ -281,11 +343,11 @@ def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoP
             stage=stage,
             branch_post=posts[index] if index < len(posts) else BranchPost.NONE,
         )
-        data = replace(data, **_milestones(maker, stage, birth))
+        data = replace(data, **_milestones(maker, stage, birth, soon))
         group = 3 if category is PersonCategory.RETIRED else rng.randrange(3)
         fate_roll = rng.random()
         fate = ""
-        if index >= len(posts) and stage is Stage.FULL:
+        if index >= len(posts) and stage is Stage.FULL and not soon:
             if fate_roll < 0.04:
                 fate = "transferred_out"
             elif fate_roll < 0.055 and category is PersonCategory.RETIRED:
@@ -302,9 +364,12 @@ def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoP
 
 
 def populate(
-    uow: UnitOfWork, today: date, count: int = DEFAULT_MEMBERS, seed: int = DEFAULT_SEED
+    uow: UnitOfWork, today: date, count: int = DEFAULT_MEMBERS, seed: int = DEFAULT_SEED,
+    year: bool = True,
 ) -> DemoSummary:
-    """Add the demo party groups and members to an (empty) register; the caller commits."""
+    """Add the demo party groups and members to an (empty) register, and with ``year`` the last
+    twelve months of the branch's work (``demo_year``); the caller commits. Benchmarks that
+    measure one record book on a large register pass ``year=False`` (members only)."""
     group_ids = [members.create_party_group(uow, name) for name in PARTY_GROUPS]
     people = demo_people(count, today, seed)
     items = [
@@ -345,9 +410,18 @@ def populate(
             on = today - timedelta(days=rng.randint(100, 400))
             members.add_event(uow, member_id, EventKind.LOST_CONTACT, on, "多次联系未果")
         if person.reward:
-            year = int(person.reward[:4])
-            members.add_event(uow, member_id, EventKind.REWARD, date(year, 7, 1), person.reward)
+            rewarded = int(person.reward[:4])
+            members.add_event(uow, member_id, EventKind.REWARD, date(rewarded, 7, 1), person.reward)
             rewards += 1
     del loaded
     in_development = sum(1 for p in people if p.data.stage is not Stage.FULL)
-    return DemoSummary(len(people), len(group_ids), in_development, left, flowing, rewards)
+    summary = DemoSummary(len(people), len(group_ids), in_development, left, flowing, rewards)
+    if not year:
+        return summary
+    work = demo_year.populate_year(uow, today, group_ids, random.Random(seed + 2))  # noqa: S311
+    return DemoSummary(
+        len(people), len(group_ids), in_development, left, flowing, rewards,
+        meetings=work.meetings, finalized=work.finalized, dues_months=work.dues_months,
+        payments=work.payments, in_arrears=work.in_arrears, remittances=work.remittances,
+        notices=work.notices,
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -105,27 +105,48 @@ class BaseLine:
 
 def set_base(uow: UnitOfWork, member_id: str, effective: Month, base: Decimal) -> None:
     """第十条: the member's base from ``effective`` (a second entry for that month corrects it)."""
-    _member(uow, member_id)
-    try:
-        BaseChange(effective, base)
-        fen = to_fen(base)
-    except (TypeError, ValueError) as error:
-        raise InvalidInputError([FieldProblem("base", "not_an_amount")]) from error
-    row = uow.session.scalar(
-        select(DuesBaseRow).where(
-            DuesBaseRow.member_id == member_id, DuesBaseRow.effective_month == str(effective)
-        )
-    )
-    if row is None:  # a base is identified by member and month (the same on every PC)
-        row = DuesBaseRow(id=natural_id("dues_base", member_id, str(effective)),
-                          member_id=member_id, effective_month=str(effective))
-        uow.session.add(row)
-    row.base_fen = fen
+    set_bases(uow, effective, {member_id: base})
+
+
+def set_bases(uow: UnitOfWork, effective: Month, bases: Mapping[str, Decimal]) -> None:
+    """``set_base`` for many members at once (the yearly 核定): one statement for the new rows,
+    one for their audit entries, one for their outbox ops. Nothing is written when a member is
+    unknown (RecordNotFoundError) or a base is not an amount (InvalidInputError)."""
+    _require_members(uow, bases)
+    fens: dict[str, int] = {}
+    for member_id, base in bases.items():
+        try:
+            BaseChange(effective, base)
+            fens[member_id] = to_fen(base)
+        except (TypeError, ValueError) as error:
+            raise InvalidInputError([FieldProblem("base", "not_an_amount")]) from error
+    code = str(effective)
+    existing = {
+        row.member_id: row
+        for chunk in _chunks(list(fens))
+        for row in uow.session.scalars(select(DuesBaseRow).where(
+            DuesBaseRow.effective_month == code, DuesBaseRow.member_id.in_(chunk)
+        ))
+    }
+    now = utc_iso()
+    new_rows: list[dict[str, Any]] = []
+    ops: list[tuple[str, str, dict[str, Any], int]] = []
+    for member_id, fen in fens.items():
+        row = existing.get(member_id)
+        if row is None:
+            row_id, version = natural_id("dues_base", member_id, code), 0
+            new_rows.append({"id": row_id, "member_id": member_id, "effective_month": code,
+                             "base_fen": fen, "created_at": now, "updated_at": now})
+        else:
+            row.base_fen = fen
+            row_id, version = row.id, row.server_version
+        ops.append(("dues_base", row_id, {
+            "member_id": member_id, "effective_month": code, "base_fen": fen,
+        }, version))
     uow.session.flush()
-    uow.audit("dues.base", "member", member_id, {"month": str(effective)})
-    uow.outbox("dues_base", row.id, {
-        "member_id": member_id, "effective_month": str(effective), "base_fen": fen,
-    }, base_version=row.server_version)
+    insert_rows(uow.session.connection(), cast(Table, DuesBaseRow.__table__), new_rows)
+    uow.audit_many([("dues.base", "member", m, {"month": code}) for m in fens])
+    uow.outbox_many(ops)
 
 
 def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
@@ -310,6 +331,20 @@ def months_to_prepay(
     }
 
 
+@dataclass(frozen=True)
+class NewPayment:
+    """One payment for ``record_payments`` (the arguments of ``record_payment``)."""
+
+    member_id: str
+    paid_on: date
+    months: tuple[Month, ...]
+    amount: Decimal
+    voluntary: Decimal = Decimal(0)
+    payer: str = ""
+    method: PaymentMethod = PaymentMethod.CASH
+    receipt_no: str = ""
+    note: str = ""
+
 
 def record_payment(
     uow: UnitOfWork,
@@ -325,37 +360,59 @@ def record_payment(
 ) -> PaymentReceipt:
     """Money received from (or on behalf of) a member for ``months``; flags what the secretary
     must know (第十一条 remit to the centre, 第十二条 back payment, paid by someone else)."""
-    _member(uow, member_id)
-    event_id = uuid7()
-    try:
-        payment = rules.Payment(
-            event_id=event_id, member_id=member_id, paid_on=paid_on, months=tuple(months),
-            amount=amount, voluntary=voluntary, payer=payer.strip() or None, method=method,
-            receipt_no=receipt_no.strip() or None, note=note.strip() or None,
-        )
-    except (TypeError, ValueError) as error:
-        raise InvalidInputError([FieldProblem("amount", "not_an_amount")]) from error
-    problems = rules.payment_problems(payment)
-    if problems:
-        raise InvalidInputError([FieldProblem("note", p.value) for p in problems])
-    month_codes = [str(m) for m in sorted(payment.months)]
-    row = DuesEventRow(
-        id=event_id, kind="payment", member_id=member_id, months=json.dumps(month_codes),
-        amount_fen=to_fen(amount), voluntary_fen=to_fen(voluntary), on_date=paid_on,
-        payer=payer.strip(), method=method.value, receipt_no=receipt_no.strip(), note=note.strip(),
-        created_at=utc_iso(),
-    )
-    uow.session.add(row)
-    uow.session.flush()
-    flags = rules.payment_flags(payment)
-    uow.audit("dues.payment", "member", member_id, {"flags": sorted(f.value for f in flags)})
-    uow.outbox("dues_event", event_id, {
-        "kind": "payment", "member_id": member_id, "months": month_codes,
-        "amount_fen": row.amount_fen, "voluntary_fen": row.voluntary_fen,
-        "on_date": paid_on.isoformat(), "payer": row.payer, "method": row.method,
-        "receipt_no": row.receipt_no, "note": row.note,
-    })
-    return PaymentReceipt(event_id, flags)
+    payment = NewPayment(member_id, paid_on, tuple(months), amount, voluntary, payer, method,
+                         receipt_no, note)
+    return record_payments(uow, [payment])[0]
+
+
+def record_payments(uow: UnitOfWork, payments: Sequence[NewPayment]) -> list[PaymentReceipt]:
+    """``record_payment`` for many payments at once (the same checks, rows, audit entries and
+    outbox ops, one statement each). Nothing is written when one of them is refused."""
+    _require_members(uow, {p.member_id for p in payments})
+    now = utc_iso()
+    rows: list[dict[str, Any]] = []
+    audits: list[tuple[str, str, str, dict[str, Any]]] = []
+    ops: list[tuple[str, str, dict[str, Any], int]] = []
+    receipts: list[PaymentReceipt] = []
+    for item in payments:
+        event_id = uuid7()
+        payer, receipt_no, note = item.payer.strip(), item.receipt_no.strip(), item.note.strip()
+        try:
+            payment = rules.Payment(
+                event_id=event_id, member_id=item.member_id, paid_on=item.paid_on,
+                months=item.months, amount=item.amount, voluntary=item.voluntary,
+                payer=payer or None, method=item.method, receipt_no=receipt_no or None,
+                note=note or None,
+            )
+        except (TypeError, ValueError) as error:
+            raise InvalidInputError([FieldProblem("amount", "not_an_amount")]) from error
+        problems = rules.payment_problems(payment)
+        if problems:
+            raise InvalidInputError([FieldProblem("note", p.value) for p in problems])
+        month_codes = [str(m) for m in sorted(payment.months)]
+        row = {
+            "id": event_id, "kind": "payment", "member_id": item.member_id,
+            "months": json.dumps(month_codes), "amount_fen": to_fen(item.amount),
+            "voluntary_fen": to_fen(item.voluntary), "on_date": item.paid_on, "payer": payer,
+            "method": item.method.value, "receipt_no": receipt_no, "note": note,
+            "created_at": now,
+        }
+        rows.append(row)
+        flags = rules.payment_flags(payment)
+        audits.append(("dues.payment", "member", item.member_id,
+                       {"flags": sorted(f.value for f in flags)}))
+        ops.append(("dues_event", event_id, {
+            "kind": "payment", "member_id": item.member_id, "months": month_codes,
+            "amount_fen": row["amount_fen"], "voluntary_fen": row["voluntary_fen"],
+            "on_date": item.paid_on.isoformat(), "payer": payer, "method": row["method"],
+            "receipt_no": receipt_no, "note": note,
+        }, 0))
+        receipts.append(PaymentReceipt(event_id, flags))
+    uow.session.flush()  # the ledger's order (seq) follows the order of recording
+    insert_rows(uow.session.connection(), cast(Table, DuesEventRow.__table__), rows)
+    uow.audit_many(audits)
+    uow.outbox_many(ops)
+    return receipts
 
 
 def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
@@ -725,6 +782,24 @@ def _need(value: T | None) -> T:
     if value is None:
         raise ValueError("incomplete dues event")
     return value
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _require_members(uow: UnitOfWork, member_ids: Iterable[str]) -> None:
+    """RecordNotFoundError for the first of ``member_ids`` not in the register."""
+    wanted = list(dict.fromkeys(member_ids))
+    found = {
+        member_id
+        for chunk in _chunks(wanted)
+        for member_id in uow.session.scalars(select(MemberRow.id).where(MemberRow.id.in_(chunk)))
+    }
+    for member_id in wanted:
+        if member_id not in found:
+            raise RecordNotFoundError("member", member_id)
 
 
 def _member(uow: UnitOfWork, member_id: str) -> MemberRow:

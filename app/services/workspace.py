@@ -192,9 +192,12 @@ class Workspace:
             uow.commit()
 
     # ---------------------------------------------------------------- data access
-    def unit_of_work(self) -> UnitOfWork:
-        """A fresh unit of work (``with uow: ...; uow.commit()``). Raises DatabaseLockedError."""
-        return self._vault.unit_of_work()
+    def unit_of_work(self, read_only: bool = False) -> UnitOfWork:
+        """A fresh unit of work (``with uow: ...; uow.commit()``). Raises DatabaseLockedError.
+
+        ``read_only`` for work that only reads: it neither takes nor waits for the write lock
+        (a sync writing at the same time does not hold it up)."""
+        return self._vault.unit_of_work(read_only=read_only)
 
     # ---------------------------------------------------------------- maintenance
     def check(self) -> CheckReport:

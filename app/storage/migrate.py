@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 
 from app.errors import DatabaseNewerThanAppError
+from app.storage.engine import READ_ONLY
 
 HEAD = "0007_sync_ledger"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -30,7 +31,7 @@ def known_revisions() -> set[str]:
 
 
 def needs_upgrade(engine: Engine) -> bool:
-    with engine.connect() as connection:
+    with engine.connect().execution_options(**{READ_ONLY: True}) as connection:
         revision = current_revision(connection)
     if revision is not None and revision not in known_revisions():
         raise DatabaseNewerThanAppError(revision)

@@ -7,6 +7,10 @@
         uow.commit()             # leaving the block without commit rolls back
 
 Every user write records its audit entry and its sync-outbox op in the same transaction.
+
+A unit of work starts as a writer (``BEGIN IMMEDIATE``: it waits for another writer instead of
+failing). ``read_only=True`` is for work that only reads (lists, reminders, reports): it never
+takes or waits for the write lock, and a write in it fails (see ``engine``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.storage import audit
 from app.storage.bulk import insert_rows
+from app.storage.engine import READ_ONLY
 from app.storage.hlc import next_hlc_many
 from app.storage.ids import utc_iso, uuid7, uuid7_many
 from app.storage.models import OutboxEntry, Setting
@@ -31,14 +36,23 @@ _PATCH_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
 
 
 class UnitOfWork:
-    def __init__(self, session_factory: Callable[[], Session], node: str, actor: str) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        node: str,
+        actor: str,
+        read_only: bool = False,
+    ) -> None:
         self._session_factory = session_factory
         self._node = node
         self.actor = actor
+        self.read_only = read_only
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
         self._session = self._session_factory()
+        if self.read_only:  # the options must be set before the transaction begins
+            self._session.connection(execution_options={READ_ONLY: True})
         return self
 
     def __exit__(

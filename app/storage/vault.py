@@ -321,10 +321,13 @@ class Vault:
             raise KeyringUnavailableError() from error
 
     # ---------------------------------------------------------------- work and checks
-    def unit_of_work(self, actor: str | None = None) -> UnitOfWork:
+    def unit_of_work(self, actor: str | None = None, read_only: bool = False) -> UnitOfWork:
         if self._sessions is None:
             raise DatabaseLockedError()
-        return UnitOfWork(self._sessions, node=self.database_id[-12:], actor=actor or self.actor)
+        return UnitOfWork(
+            self._sessions, node=self.database_id[-12:], actor=actor or self.actor,
+            read_only=read_only,
+        )
 
     def check(self) -> CheckReport:
         raw = self.engine.raw_connection()

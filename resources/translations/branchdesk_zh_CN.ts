@@ -792,6 +792,10 @@
         <source>The old recovery code no longer works. Print or copy the new one and lock it away: it is shown only this once.</source>
         <translation>旧恢复码已失效。请打印或抄下新的恢复码并妥善锁好：它只显示这一次。</translation>
     </message>
+    <message>
+        <source>The last twelve months: {meetings} meetings ({finalized} with finalized minutes); {months} months of dues with {payments} payments, {arrears} members in arrears, {remittances} remittances; {notices} notice from the platform.</source>
+        <translation>近十二个月：{meetings} 次会议（{finalized} 次会议记录已定稿）；{months} 个月的党费，{payments} 笔缴费，{arrears} 名党员欠缴，{remittances} 次上缴；平台通知 {notices} 条。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -833,6 +837,29 @@
     <message>
         <source>Type a date such as 2024-03-01, 2024.3.1 or 20240301; leave it empty if unknown. Up/Down change it by a day, PageUp/PageDown by a month.</source>
         <translation>输入日期，如 2024-03-01、2024.3.1 或 20240301；不清楚的可以不填。上下方向键按天调整，PageUp/PageDown 按月调整。</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentReminders</name>
+    <message>
+        <source>Developing new members</source>
+        <translation>发展党员</translation>
+    </message>
+    <message>
+        <source>Looking for development deadlines…</source>
+        <translation>正在查找发展党员的到期事项…</translation>
+    </message>
+    <message>
+        <source>The development deadlines could not be worked out: {reason}</source>
+        <translation>无法查找发展党员的到期事项：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {deadline} on {date} ({when})</source>
+        <translation>{name}：{deadline}，{date}（{when}）</translation>
+    </message>
+    <message>
+        <source>{count} more: see Members › Development of new members.</source>
+        <translation>另有 {count} 项：见 党员 › 发展党员。</translation>
     </message>
 </context>
 <context>
@@ -3113,10 +3140,6 @@
         <translation>数据已锁定，请先解锁。</translation>
     </message>
     <message>
-        <source>The database file is damaged and cannot be read. Restore it from a backup.</source>
-        <translation>数据库文件已损坏，无法读取，请从备份恢复。</translation>
-    </message>
-    <message>
         <source>This database was used by a newer version of BranchDesk. Install the newer version to open it.</source>
         <translation>此数据库已被更高版本的 BranchDesk 使用过，请安装该版本后再打开。</translation>
     </message>
@@ -3303,6 +3326,18 @@
     <message>
         <source>The two passphrases differ. Nothing was changed.</source>
         <translation>两次输入的口令不一致，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged and cannot be read. Restore the latest backup (Settings › Restore from a backup, or the command restore); the damaged file is kept in the folder replaced of the data folder.</source>
+        <translation>数据库文件已损坏，无法读取。请恢复最近的备份（设置 › 从备份恢复，或命令 restore）；损坏的文件会保留在数据文件夹的 replaced 文件夹中。</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a folder: it cannot be the data folder. Name a folder (--data-dir FOLDER).</source>
+        <translation>{folder} 是文件而不是文件夹，不能用作数据文件夹。请指定一个文件夹（--data-dir 文件夹）。</translation>
+    </message>
+    <message>
+        <source>The data is busy: another program on this PC (or the synchronization) has been writing to it for too long. Nothing was changed; try again in a moment.</source>
+        <translation>数据正忙：本机的另一个程序（或同步）写入数据的时间过长。未做任何更改，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -4729,6 +4764,18 @@ Use this unencrypted address?</source>
     <message>
         <source>Unlock (wait {seconds} s)</source>
         <translation>解锁（请等待 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>从以下文件恢复</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>正在检查并恢复备份…</translation>
     </message>
 </context>
 <context>

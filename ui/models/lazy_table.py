@@ -99,7 +99,7 @@ class LazyTableModel(QAbstractTableModel):
             self._texts.clear()
         self._loaded = False
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 ids = self.fetch_ids(uow, self._filter)
                 missing = [i for i in ids[: self._page_size] if i not in self._rows]
                 first = self.fetch_rows(uow, missing) if missing else []
@@ -150,7 +150,7 @@ class LazyTableModel(QAbstractTableModel):
         start = page * self._page_size
         missing = [i for i in self._ids[start : start + self._page_size] if i not in self._rows]
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 self._remember(self.fetch_rows(uow, missing))
         except BranchDeskError:
             pass  # locked or failing: the rows stay empty rather than raise inside paint

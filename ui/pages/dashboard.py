@@ -1,4 +1,5 @@
-"""工作台: the branch at a glance. Reminders and this month's to-dos arrive with their features."""
+"""工作台: the branch at a glance: its profile, then what is due — meetings, development deadlines
+of new members, dues arrears (the last two worked out off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.development_reminders import DevelopmentReminders
 from ui.dues_reminders import ArrearsReminders
 from ui.meeting_reminders import MeetingReminders
 from ui.styles import HINT_STYLE
@@ -50,6 +52,9 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.reminders_label)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
+        self.development = DevelopmentReminders(workspace, today)
+        self.development.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.development)
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
@@ -63,7 +68,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Reload from the (unlocked) workspace. The dues arrears follow from a background
         computation (``ArrearsReminders.loaded``). Raises BranchDeskError (e.g. locked)."""
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
         self.heading.setText(profile.name)
         self.name_label.setText(profile.name)
@@ -71,13 +76,16 @@ class DashboardPage(QWidget):
         self.higher_org_label.setText(profile.higher_org)
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
+        self.development.refresh()
         self.arrears.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
-        something = self.meetings.due or self.meetings.missed or self.arrears.entries
-        self.reminders_label.setVisible(not (something or self.arrears.busy))
+        something = (self.meetings.due or self.meetings.missed or self.development.entries
+                     or self.arrears.entries)
+        busy = self.arrears.busy or self.development.busy
+        self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
@@ -90,4 +98,5 @@ class DashboardPage(QWidget):
         ):
             label.clear()
         self.meetings.clear()
+        self.development.clear()
         self.arrears.clear()

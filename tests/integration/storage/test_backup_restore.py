@@ -50,7 +50,7 @@ def backup_file(workspace, tmp_path) -> Path:
 
 def test_round_trip_while_in_use(workspace, backup_file, data_dir):
     # Another unit of work is reading (an open transaction) while the backup is taken.
-    with workspace.unit_of_work() as busy:
+    with workspace.unit_of_work(read_only=True) as busy:
         assert branch.load_profile(busy) == PROFILE
         second = backup_file.with_name("second.bdbak")
         workspace.backup(second)

@@ -308,14 +308,14 @@ def test_closing_while_locked_with_dues_typed_offers_only_not_saving(
 def test_closing_without_unsaved_work_does_not_ask(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
+    member_id = add_members_ids(workspace)[0]  # its own unit of work: not inside another
     with workspace.unit_of_work() as uow:
         meeting_id = meetings.create_meeting(uow, meetings.MeetingInput(
             type=MeetingType.MEMBERS_ASSEMBLY, held_on=date(2026, 3, 2), start_time="14:30",
             end_time="16:00", place="三楼会议室", topics=("学习党章",), host="王建国",
             recorder="李红",
         ))
-        meetings.set_attendance(uow, meeting_id, add_members_ids(workspace)[0],
-                                Attendance.LEAVE, "病假")
+        meetings.set_attendance(uow, meeting_id, member_id, Attendance.LEAVE, "病假")
         uow.commit()
     window.show_page(2)
     window.meetings.refresh()

@@ -28,6 +28,7 @@ from app.documents import roster as sheet
 from app.domain import members as rules
 from app.domain.id_numbers import IdType, validate_id
 from app.domain.members import Issue, MembershipStatus, Severity
+from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
 from app.services import members
 from app.services.members import MemberInput
@@ -405,6 +406,7 @@ def insert_members(
             values["party_group_id"] = patch["party_group_id"] = party_groups[index]
         values.update(
             id=member_id, created_at=now, updated_at=now, server_version=0,
+            sort_key=pinyin_key(values["name"]),
             status=MembershipStatus.ACTIVE.value,
         )
         rows.append(values)
@@ -423,7 +425,7 @@ def export_entries(uow: UnitOfWork) -> list[sheet.RosterEntry]:
         select(MemberRow, PartyGroupRow.name)
         .outerjoin(PartyGroupRow, MemberRow.party_group_id == PartyGroupRow.id)
         .where(MemberRow.status == MembershipStatus.ACTIVE.value)
-        .order_by(PartyGroupRow.name, MemberRow.name, MemberRow.id)
+        .order_by(PartyGroupRow.name, MemberRow.sort_key, MemberRow.id)
     )
     entries = []
     for row, group_name in uow.session.execute(query).tuples():

@@ -27,7 +27,7 @@ from app.errors import BranchDeskError
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.autolock import IdleWatch
-from ui.branding import app_title
+from ui.branding import app_title, branch_title
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
 from ui.pages.dues import DuesPage
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
+        self.settings.branch_box.saved.connect(self._show_branch)
         self.reports = ReportsPage()
         self.reports.go_to.connect(self.show_page)
         self.sync = SyncPage(workspace)
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.unlock_panel.reset(notice)
         self.lock_button.hide()
         self.state_label.setText(self.tr("Locked"))
+        self.setWindowTitle(app_title())  # the branch shows only while unlocked
 
     def _after_unlock(self) -> None:
         try:
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
+                self._show_branch(branch.load_profile(uow).name)
         except BranchDeskError as error:
             self._workspace.lock()
             self._show_locked("")
@@ -179,6 +182,9 @@ class MainWindow(QMainWindow):
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True
         QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _show_branch(self, name: str) -> None:
+        self.setWindowTitle(branch_title(name))
 
     def _refresh_sync_state(self) -> None:
         if self.is_locked or not self._sync_stale:

@@ -190,7 +190,7 @@ def resolutions_of(text: str) -> tuple[str, ...]:
 
 def _printed_order(uow: UnitOfWork, meeting: Meeting) -> list[AttendanceEntry]:
     """The attendance in the order the branch prints name lists (pinyin or 姓氏笔画)."""
-    key = sort_key(branch.load_preferences(uow).printed_name_order)
+    key = sort_key(branch.load_name_order(uow))
     return sorted(meeting.attendance, key=lambda entry: key(entry.name))
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, text
 
 from app.errors import DatabaseNewerThanAppError
 
-HEAD = "0007_member_sort_key"
+HEAD = "0008_branch_committee"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

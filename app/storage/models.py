@@ -50,6 +50,7 @@ class BranchRow(SyncedRecord, Base):
     code: Mapped[str] = mapped_column(String(50))
     higher_org: Mapped[str] = mapped_column(String(200))
     secretary: Mapped[str] = mapped_column(String(50))
+    committee: Mapped[str] = mapped_column(String(500), default="")  # 支委委员, as written
 
 
 class Setting(Base):

@@ -306,10 +306,57 @@
     </message>
 </context>
 <context>
+    <name>BranchProfileBox</name>
+    <message>
+        <source>Branch</source>
+        <translation>支部信息</translation>
+    </message>
+    <message>
+        <source>e.g. Li Xiuying (organization), Zhao Zhiqiang (propaganda)</source>
+        <translation>例如：李秀英（组织委员）、赵志强（宣传委员）</translation>
+    </message>
+    <message>
+        <source>Branch name:</source>
+        <translation>支部名称：</translation>
+    </message>
+    <message>
+        <source>Branch code:</source>
+        <translation>支部编号：</translation>
+    </message>
+    <message>
+        <source>Higher party organization:</source>
+        <translation>上级党组织：</translation>
+    </message>
+    <message>
+        <source>Branch secretary:</source>
+        <translation>支部书记：</translation>
+    </message>
+    <message>
+        <source>Committee members:</source>
+        <translation>支委委员：</translation>
+    </message>
+    <message>
+        <source>Save branch information</source>
+        <translation>保存支部信息</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>Branding</name>
     <message>
         <source>BranchDesk</source>
         <translation>BranchDesk 支部工作台</translation>
+    </message>
+    <message>
+        <source>{app} — {branch}</source>
+        <translation>{app} — {branch}</translation>
     </message>
 </context>
 <context>
@@ -3249,6 +3296,33 @@
     <message>
         <source>Writing the annual ledger…</source>
         <translation>正在生成年度党费台账…</translation>
+    </message>
+</context>
+<context>
+    <name>NameOrderBox</name>
+    <message>
+        <source>Printed name lists</source>
+        <translation>打印名单</translation>
+    </message>
+    <message>
+        <source>By pinyin</source>
+        <translation>按姓名拼音</translation>
+    </message>
+    <message>
+        <source>By the surname&apos;s stroke count</source>
+        <translation>按姓氏笔画</translation>
+    </message>
+    <message>
+        <source>The order of the attendees in printed minutes and of the names on sign-in sheets. Lists on screen and exported rosters are always by pinyin.</source>
+        <translation>会议记录中出席人员和签到表中姓名的排列顺序。屏幕上的名单和导出的花名册始终按拼音排序。</translation>
+    </message>
+    <message>
+        <source>Order of names:</source>
+        <translation>姓名排序：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

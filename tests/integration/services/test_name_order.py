@@ -76,7 +76,7 @@ def test_the_migration_fills_the_key_of_existing_members(workspace):
     config.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0006_meeting_list_index")
+        command.downgrade(config, "0006_meeting_list_index")  # before the sort key
     migrate.upgrade(engine)
     with engine.connect() as connection:
         keys = {name: key for name, key in connection.execute(
@@ -103,12 +103,11 @@ def test_printed_lists_follow_the_branch_choice(workspace):
     assert [e.name for e in sheet.expected] == ["白雪", "丁一", "王五", "张伟"]
 
     with workspace.unit_of_work() as uow:
-        preferences = branch.load_preferences(uow)
-        branch.save_preferences(uow, branch.Preferences(
-            preferences.auto_lock_minutes, printed_name_order=NameOrder.STROKES))
+        assert branch.load_name_order(uow) is NameOrder.PINYIN
+        branch.save_name_order(uow, NameOrder.STROKES)
         uow.commit()
     with workspace.unit_of_work() as uow:
-        assert branch.load_preferences(uow).printed_name_order is NameOrder.STROKES
+        assert branch.load_name_order(uow) is NameOrder.STROKES
         minutes = md.minutes_document(uow, meeting_id)
         sheet = md.sign_in_sheet(uow, meeting_id)
     assert minutes.attendees == ("丁一", "白雪", "张伟")  # 2, 5, 7 strokes

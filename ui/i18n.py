@@ -31,10 +31,11 @@ QT_SUPPLEMENT = {
 class _QtSupplement(QTranslator):
     """The few Qt texts missing from qtbase_zh_CN; consulted only after the real catalogs."""
 
-    def translate(
+    def translate(  # type: ignore[override]  # None (a null QString): "not translated here"
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return QT_SUPPLEMENT.get((context, source), "")
+    ) -> str | None:
+        # An empty string would be taken as the translation of every text no catalog has.
+        return QT_SUPPLEMENT.get((context, source))
 
     def isEmpty(self) -> bool:
         return False

@@ -1469,6 +1469,14 @@
       <source>Saving a copy…</source>
       <translation>正在另存…</translation>
     </message>
+    <message>
+      <source>Enter the votes; the result is shown here.</source>
+      <translation>填入票数后，这里显示表决结果。</translation>
+    </message>
+    <message>
+      <source>Not finalized: the minutes can still be edited.</source>
+      <translation>未定稿：会议记录仍可修改。</translation>
+    </message>
   </context>
   <context>
     <name>MeetingReminders</name>
@@ -2893,16 +2901,20 @@
       <translation>重命名所选</translation>
     </message>
     <message>
-      <source>Name {problem}</source>
-      <translation>名称{problem}</translation>
-    </message>
-    <message>
       <source>Party group added.</source>
       <translation>已新增党小组。</translation>
     </message>
     <message>
       <source>Renamed.</source>
       <translation>已重命名。</translation>
+    </message>
+    <message>
+      <source>Party group name</source>
+      <translation>党小组名称</translation>
+    </message>
+    <message>
+      <source>Party group name {problem}</source>
+      <translation>党小组名称{problem}</translation>
     </message>
   </context>
   <context>
@@ -4067,6 +4079,14 @@ A newer recovery code makes this one stop working.
     <message>
       <source>The backup was restored. The data it replaced was kept in {folder}.</source>
       <translation>已从备份恢复。被替换的数据保存在 {folder}。</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>

@@ -45,6 +45,12 @@ def test_file_dialog_in_chinese(qtbot, tmp_path):
     assert types["会议记录"] == "文件夹"
 
 
+def test_a_text_no_catalog_has_stays_as_written():
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("Nowhere", "{a} / {b}") == "{a} / {b}"
+
+
 def test_line_edit_context_menu_in_chinese(qtbot):
     edit = QLineEdit("文字")
     qtbot.addWidget(edit)

@@ -500,7 +500,8 @@ class MembersPage(QWidget):
         self.rename_group_button.clicked.connect(self.rename_group)
         self.group_name_edit.returnPressed.connect(self.add_group)
         self.group_feedback = QLabel()
-        box = QGroupBox(self.tr("Name"))
+        self.group_name_edit.textEdited.connect(lambda _t: self.group_feedback.clear())
+        box = QGroupBox(self.tr("Party group name"))
         row = QHBoxLayout(box)
         row.addWidget(self.group_name_edit, 1)
         row.addWidget(self.add_group_button)
@@ -557,7 +558,9 @@ class MembersPage(QWidget):
             problem = error.problems[0]
             self.group_feedback.setStyleSheet(ERROR_STYLE)
             self.group_feedback.setText(
-                self.tr("Name {problem}").format(problem=member_texts.issue_text(problem.code))
+                self.tr("Party group name {problem}").format(
+                    problem=member_texts.issue_text(problem.code)
+                )
             )
             return
         except BranchDeskError as error:

@@ -75,6 +75,7 @@ from app.services.members import MemberFilter
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.empty_hint import EmptyHint
 from ui.member_form import EnumCombo
 from ui.messages import message_for
 from ui.models.attendance_table import (
@@ -633,6 +634,9 @@ class MeetingEditor(QDialog):
         vote_form.addRow(record_row)
 
         self.votes_table = QTableWidget(0, 5)
+        self.votes_empty_hint = EmptyHint(self.votes_table, self.tr(
+            "No votes yet: fill in the form above and click “Record vote”."
+        ))
         self.votes_table.setHorizontalHeaderLabels([
             self.tr("Matter voted on"), self.tr("Entitled / present"),
             self.tr("For / against / abstaining"), self.tr("Quorum"), self.tr("Result"),
@@ -658,6 +662,9 @@ class MeetingEditor(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
         self.attachments_table = QTableWidget(0, 2)
+        self.attachments_empty_hint = EmptyHint(self.attachments_table, self.tr(
+            "No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos)."
+        ))
         self.attachments_table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
         self.attachments_table.verticalHeader().setVisible(False)
         self.attachments_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -689,6 +696,9 @@ class MeetingEditor(QDialog):
     def _amendments_tab(self) -> QWidget:
         tab = QWidget()
         self.amendments_table = QTableWidget(0, 3)
+        self.amendments_empty_hint = EmptyHint(self.amendments_table, self.tr(
+            "No corrections: to correct finalized minutes, click “Add correction…”."
+        ))
         self.amendments_table.setHorizontalHeaderLabels(
             [self.tr("Date"), member_texts.field_label("author"), self.tr("Correction")]
         )

@@ -40,6 +40,7 @@ from app.services import branch, roster
 from app.services.roster import ImportPlan, ImportResult
 from app.services.workspace import Workspace
 from ui import roster_texts
+from ui.empty_hint import EmptyHint
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background, show_message
@@ -141,6 +142,7 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
         self.table.setHorizontalHeaderLabels([
             self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Field"),
             self.tr("Kind"), self.tr("Problem"),
@@ -164,6 +166,14 @@ class RosterImportDialog(QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _empty_text(self) -> str:
+        if self._plan is None:
+            return self.tr(
+                "Click “Choose file…” to check a roster workbook; nothing is imported before "
+                "every row has been checked."
+            )
+        return self.tr("No problems found.")
 
     # ---------------------------------------------------------------- the blank template
     def export_template(self) -> BackgroundTask | None:

@@ -1477,6 +1477,18 @@
       <source>Not finalized: the minutes can still be edited.</source>
       <translation>未定稿：会议记录仍可修改。</translation>
     </message>
+    <message>
+      <source>No votes yet: fill in the form above and click “Record vote”.</source>
+      <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
+    </message>
+    <message>
+      <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
+      <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
+    </message>
+    <message>
+      <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
+      <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
+    </message>
   </context>
   <context>
     <name>MeetingReminders</name>
@@ -1701,6 +1713,14 @@
     <message>
       <source>○ still due</source>
       <translation>○ 待开</translation>
+    </message>
+    <message>
+      <source>No meeting matches the filters.</source>
+      <translation>没有符合筛选条件的会议。</translation>
+    </message>
+    <message>
+      <source>No meetings in {year} yet: click “New meeting” to record one.</source>
+      <translation>{year}年尚无会议：点击“新建会议”记录一次会议。</translation>
     </message>
   </context>
   <context>
@@ -2916,6 +2936,18 @@
       <source>Party group name {problem}</source>
       <translation>党小组名称{problem}</translation>
     </message>
+    <message>
+      <source>No member matches the search and the filters.</source>
+      <translation>没有符合搜索和筛选条件的党员。</translation>
+    </message>
+    <message>
+      <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
+      <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
+    </message>
+    <message>
+      <source>No party groups yet: type a name below and click “Add party group”.</source>
+      <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
@@ -3833,6 +3865,14 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Writing the template…</source>
       <translation>正在写出模板…</translation>
+    </message>
+    <message>
+      <source>Click “Choose file…” to check a roster workbook; nothing is imported before every row has been checked.</source>
+      <translation>点击“选择文件…”检查花名册工作簿；全部行检查通过之前不会导入任何数据。</translation>
+    </message>
+    <message>
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
     </message>
   </context>
   <context>

@@ -75,6 +75,7 @@ from app.services.members import MemberFilter
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.edits import on_user_edit
 from ui.empty_hint import EmptyHint
 from ui.member_form import EnumCombo
 from ui.messages import message_for
@@ -269,7 +270,7 @@ class AmendmentDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
         for widget in (self.date_edit, self.author_edit, self.text_edit):
-            _on_edit(widget, self.message_label.clear)  # the problem is being corrected
+            on_user_edit(widget, self.message_label.clear)  # the problem is being corrected
 
     def save(self) -> bool:
         on = self.date_edit.date_value()
@@ -301,18 +302,6 @@ def _problems_text(error: InvalidInputError) -> str:
 
 
 # ---------------------------------------------------------------- the editor
-
-
-def _on_edit(widget: QWidget, slot: Callable[[], None]) -> None:
-    """Call ``slot`` when the user changes ``widget``'s value."""
-    if isinstance(widget, QComboBox):
-        widget.currentIndexChanged.connect(lambda _i: slot())
-        if widget.isEditable():
-            widget.editTextChanged.connect(lambda _t: slot())
-    elif isinstance(widget, QLineEdit):
-        widget.textEdited.connect(lambda _t: slot())
-    elif isinstance(widget, QPlainTextEdit):
-        widget.textChanged.connect(slot)
 
 
 # Fields whose problems concern each other: correcting one may correct the other.
@@ -415,7 +404,7 @@ class MeetingEditor(QDialog):
             spin.valueChanged.connect(lambda _v: self._vote_edited())
         self.subject_edit.textEdited.connect(lambda _t: self._vote_edited())
         for name, field in self._fields.items():
-            _on_edit(field.widget, functools.partial(self._field_edited, name))
+            on_user_edit(field.widget, functools.partial(self._field_edited, name))
         self.load()
 
     # ---------------------------------------------------------------- building

@@ -49,14 +49,9 @@ class NameOrder(enum.Enum):
 
 @functools.cache
 def _table() -> dict[str, tuple[str, int]]:
-    table: dict[str, tuple[str, int]] = {}
-    with resource_path("codes", HANZI_FILE).open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            char, reading, strokes = line.rstrip("\n").split("\t")
-            table[char] = (reading, int(strokes) if strokes else NO_STROKES)
-    return table
+    text = resource_path("codes", HANZI_FILE).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if not line.startswith("#"))
+    return {char: (reading, int(strokes or NO_STROKES)) for char, reading, strokes in rows}
 
 
 def readings(name: str) -> list[str]:

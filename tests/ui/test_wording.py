@@ -99,3 +99,23 @@ def test_enter_on_the_finalize_confirmation_cancels_and_says_so(
     with workspace.unit_of_work() as uow:
         meeting_id = meetings.meeting_ids(uow, meetings.MeetingFilter())[0]
         assert meetings.get_meeting(uow, meeting_id).finalized_on is None
+
+
+def test_a_member_dialog_error_goes_when_the_field_is_corrected(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from app.domain.members import MembershipStatus
+    from ui.member_dialogs import LeaveDialog
+
+    member_id = add_members(workspace, full=1)[0]
+    dialog = LeaveDialog(workspace, member_id, "王建国", today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind_combo.set_value(MembershipStatus.TRANSFERRED_OUT)
+    dialog.submit()  # destination and letter missing
+    message = dialog.messages["transfer_destination"]
+    assert message.isVisible()
+    assert message.text() == "必填"
+    qtbot.keyClicks(dialog.destination_edit, "x")
+    assert not message.isVisible()
+    assert dialog.messages["transfer_letter_no"].isVisible()  # not corrected yet

@@ -7,7 +7,10 @@ through ``branch.save_profile`` (audited, queued for sync). The order of printed
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,6 +31,21 @@ from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 
 MAX_FIELD_LENGTH = 200
 MAX_COMMITTEE_LENGTH = 500
+
+
+def _write(workspace: Workspace, feedback: QLabel, write: Callable[[Any], None]) -> bool:
+    """Run ``write`` in a unit of work and commit; say "已保存。" or the error in ``feedback``."""
+    try:
+        with workspace.unit_of_work() as uow:
+            write(uow)
+            uow.commit()
+    except BranchDeskError as error:
+        feedback.setStyleSheet(ERROR_STYLE)
+        feedback.setText(message_for(error))
+        return False
+    feedback.setStyleSheet(NOTICE_STYLE)
+    feedback.setText(QCoreApplication.translate("BranchSettings", "Saved."))
+    return True
 
 
 class BranchProfileBox(QGroupBox):
@@ -115,17 +133,8 @@ class BranchProfileBox(QGroupBox):
             missing[0].setFocus()
             return
         profile = self.profile()
-        try:
-            with self._workspace.unit_of_work() as uow:
-                branch.save_profile(uow, profile)
-                uow.commit()
-        except BranchDeskError as error:
-            self.feedback.setStyleSheet(ERROR_STYLE)
-            self.feedback.setText(message_for(error))
-            return
-        self.feedback.setStyleSheet(NOTICE_STYLE)
-        self.feedback.setText(self.tr("Saved."))
-        self.saved.emit(profile.name)
+        if _write(self._workspace, self.feedback, lambda uow: branch.save_profile(uow, profile)):
+            self.saved.emit(profile.name)
 
 
 class NameOrderBox(QGroupBox):
@@ -160,13 +169,4 @@ class NameOrderBox(QGroupBox):
 
     def save(self) -> None:
         order = self.order_combo.currentData()
-        try:
-            with self._workspace.unit_of_work() as uow:
-                branch.save_name_order(uow, order)
-                uow.commit()
-        except BranchDeskError as error:
-            self.feedback.setStyleSheet(ERROR_STYLE)
-            self.feedback.setText(message_for(error))
-            return
-        self.feedback.setStyleSheet(NOTICE_STYLE)
-        self.feedback.setText(self.tr("Saved."))
+        _write(self._workspace, self.feedback, lambda uow: branch.save_name_order(uow, order))

@@ -113,18 +113,16 @@ def plan_summary(plan: ImportPlan) -> str:
     """"N rows read: a new, b to update, c unchanged; e errors, w warnings". With errors nothing
     will be imported, so the counts say what a corrected file would do."""
     if plan.errors:
-        return QCoreApplication.translate("RosterTexts",
+        text = QCoreApplication.translate("RosterTexts",
             "{rows} rows read: {errors} errors, {warnings} warnings. Once corrected, the import "
             "would add {created} members, update {updated} and leave {unchanged} unchanged.",
-        ).format(
-            rows=len(plan.rows), created=plan.count(Action.CREATE),
-            updated=plan.count(Action.UPDATE), unchanged=plan.count(Action.UNCHANGED),
-            errors=len(plan.errors), warnings=len(plan.warnings),
         )
-    return QCoreApplication.translate("RosterTexts",
-        "{rows} rows read: {created} new, {updated} to update, {unchanged} unchanged; "
-        "{errors} errors, {warnings} warnings.",
-    ).format(
+    else:
+        text = QCoreApplication.translate("RosterTexts",
+            "{rows} rows read: {created} new, {updated} to update, {unchanged} unchanged; "
+            "{errors} errors, {warnings} warnings.",
+        )
+    return text.format(
         rows=len(plan.rows), created=plan.count(Action.CREATE),
         updated=plan.count(Action.UPDATE), unchanged=plan.count(Action.UNCHANGED),
         errors=len(plan.errors), warnings=len(plan.warnings),

@@ -11,14 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from tests.integration.services.test_roster_import import TODAY, good_rows, write
+from tests.ui.test_roster_io import wait
 from ui.roster_io import RosterImportDialog
-
-
-def wait(qtbot: QtBot, dialog: RosterImportDialog) -> None:
-    task = dialog.last_task
-    assert task is not None
-    with qtbot.waitSignal(task.finished, timeout=30_000):
-        pass
 
 
 def test_a_refused_import_names_values_and_says_what_a_corrected_file_would_do(

@@ -67,7 +67,13 @@ def translate_error(message: str, texts: Mapping[str, str] | None = None) -> str
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
-    """The help text with "用法：" instead of "usage: "."""
+    """The help text with "用法：" instead of "usage: " and full-width colons after headings."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for title in (POSITIONALS, OPTIONALS):
+            text = text.replace(f"{title}:\n", f"{title}：\n")
+        return text
 
     def add_usage(
         self,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, NoReturn
 
@@ -66,8 +67,35 @@ def translate_error(message: str, texts: Mapping[str, str] | None = None) -> str
     return message
 
 
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 class ChineseHelpFormatter(argparse.HelpFormatter):
     """The help text with "用法：" instead of "usage: " and full-width colons after headings."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:  # the help column counts display columns
+            width = _columns(self._format_action_invocation(action)) + self._current_indent
+            self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """argparse pads by characters; a Chinese metavar is two columns a character wide, so
+        the padding after it gives back one space per wide character (the help lines up)."""
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        extra = _columns(invocation) - len(invocation)
+        first, newline, rest = text.partition("\n")
+        at = first.find(invocation)
+        if not extra or at < 0:
+            return text
+        head, tail = first[: at + len(invocation)], first[at + len(invocation) :]
+        padding = len(tail) - len(tail.lstrip(" "))
+        if tail.strip() and padding - extra >= 2:
+            first = head + " " * (padding - extra) + tail.lstrip(" ")
+        return first + newline + rest
 
     def format_help(self) -> str:
         text = super().format_help()

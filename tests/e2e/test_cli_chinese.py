@@ -114,3 +114,17 @@ def test_every_server_help_text_is_translated():
 ])
 def test_argparse_complaints_in_chinese(english, chinese):
     assert translate_error(english) == chinese
+
+
+def test_help_texts_line_up_after_chinese_metavars():
+    """A Chinese metavar takes two columns a character: the help column still lines up."""
+    from sync.argparse_zh import _columns
+
+    result = run(str(ROOT / "main.py"), "dues", "ledger", "--help")
+    lines = [line for line in result.stdout.splitlines() if line.startswith("  ")]
+    starts = set()
+    for line in lines:
+        _invocation, _gap, help_text = line.strip().partition("  ")
+        starts.add(_columns(line[: line.index(help_text.strip())]))
+    assert len(lines) == 3
+    assert len(starts) == 1, result.stdout

@@ -27,6 +27,9 @@ TEXTS: dict[str, str] = {
     "import a PC's bundle file and write the return bundle": "导入电脑的同步包文件并写出回执同步包",
     "the return bundle to write (default: FILE-return.bdsync beside it)":
         "要写出的回执同步包（默认：同目录下的 FILE-return.bdsync）",
+    # main's admin commands added alongside this table (devices, revoke-device).
+    "a branch's devices and their last sync": "列出支部的设备及其最近同步时间",
+    "revoke a device (token and bundle keys)": "吊销设备（令牌和同步包密钥）",
     "--workers must be at least 1": "--workers 至少为 1",
     "--workers: SQLite serves from one process (use PostgreSQL for more)":
         "--workers：SQLite 只能用一个进程（需要更多进程请使用 PostgreSQL）",

@@ -30,15 +30,30 @@ from typing import TYPE_CHECKING
 
 from server import bundles, db, devices
 from server.api import DATABASE_ENV, create_app
+from server.cli_texts import TEXTS
 from server.store import AUTH_CACHE_SECONDS, NotFound, Store
+from sync.argparse_zh import ChineseArgumentParser, localize
 from sync.bundle import BundleRejected, read_file, write_file
 
 if TYPE_CHECKING:
     import uvicorn
 
 
+class _Parser(ChineseArgumentParser):
+    """Help and complaints in Chinese (see ``server.cli_texts``)."""
+
+    texts = TEXTS
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m server", description=__doc__.split("\n")[0])
+    parser = build_english_parser()
+    localize(parser, TEXTS)
+    return parser
+
+
+def build_english_parser() -> argparse.ArgumentParser:
+    """The parser with its help texts as written here (``build_parser`` puts them in Chinese)."""
+    parser = _Parser(prog="python -m server", description=__doc__.split("\n")[0])
     parser.add_argument("--database", default=db.default_url(), help="SQLAlchemy database URL")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)

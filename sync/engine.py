@@ -803,7 +803,8 @@ def _snapshot(row: Any) -> dict[str, Any]:
     }
 
 
-_NOT_WIRED = {*_BOOKKEEPING, DELETED_FIELD, "data"}  # "data": attachment blobs never sync
+# "data": attachment blobs never sync; "sort_key": a member's local pinyin order (from its name)
+_NOT_WIRED = {*_BOOKKEEPING, DELETED_FIELD, "data", "sort_key"}
 
 
 def _row_columns(table: Any) -> list[str]:

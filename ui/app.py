@@ -21,7 +21,7 @@ from app.errors import BranchDeskError
 from app.resources import resource_path
 from app.services.workspace import Workspace
 from ui.branding import APPLICATION, ORGANIZATION, app_title
-from ui.i18n import install_translations
+from ui.i18n import install_translations, use_chinese_system_locale
 from ui.main_window import MainWindow
 from ui.messages import message_for
 from ui.pages.settings import restored_notice
@@ -38,6 +38,7 @@ DEFAULT_POINT_SIZE = 10
 
 def create_application(argv: Sequence[str]) -> QApplication:
     """The QApplication, configured with ``configure_application``."""
+    use_chinese_system_locale()
     app = QApplication(list(argv))
     configure_application(app)
     return app

@@ -27,6 +27,7 @@ from app.errors import (
     PassphraseRequiredError,
 )
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
+from sync.argparse_zh import ChineseArgumentParser, translate_error
 from ui import cli_passphrase
 from ui.i18n import install_translations
 from ui.messages import damaged_database_text, message_for
@@ -38,14 +39,12 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 DEMO_MEMBERS, DEMO_MAX_MEMBERS = 60, 100_000
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with its complaints in Chinese and exit status 2 for bad usage."""
+class _Parser(ChineseArgumentParser):
+    """argparse in Chinese (``sync.argparse_zh``) and exit status 2 for bad usage."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        detail = message.replace(
-            "the following arguments are required", QCoreApplication.translate("Cli", "missing")
-        )
+        detail = translate_error(message)
         self.exit(
             EXIT_USAGE,
             QCoreApplication.translate("Cli", "Usage error: {detail}").format(detail=detail) + "\n",

@@ -29,7 +29,7 @@ from app.services import branch
 from app.services.workspace import Workspace
 from ui.after_recovery import AfterRecoveryDialog
 from ui.autolock import IdleWatch
-from ui.branding import app_title
+from ui.branding import app_title, branch_title
 from ui.integrity_watch import IntegrityWatch
 from ui.messages import message_for
 from ui.pages.dashboard import DashboardPage
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(workspace)
         self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
         self.settings.restored.connect(self._after_restore)
+        self.settings.branch_box.saved.connect(self._show_branch)
         self.reports = ReportsPage()
         self.reports.go_to.connect(self.show_page)
         self.sync = SyncPage(workspace)
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.unlock_panel.reset(notice)
         self.lock_button.hide()
         self.state_label.setText(self.tr("Locked"))
+        self.setWindowTitle(app_title())  # the branch shows only while unlocked
 
     def _after_unlock(self) -> None:
         try:
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
             self.settings.refresh()
             with self._workspace.unit_of_work() as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
+                self._show_branch(branch.load_profile(uow).name)
         except DatabaseUnreadableError:
             self._lock_damaged()
             return
@@ -205,6 +208,9 @@ class MainWindow(QMainWindow):
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True
         QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _show_branch(self, name: str) -> None:
+        self.setWindowTitle(branch_title(name))
 
     def _refresh_sync_state(self) -> None:
         if self.is_locked or not self._sync_stale:

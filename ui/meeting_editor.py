@@ -19,6 +19,7 @@ records the vote with the counts the services compute from the register.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +76,8 @@ from app.services.members import MemberFilter
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.edits import on_user_edit
+from ui.empty_hint import EmptyHint
 from ui.member_form import EnumCombo
 from ui.messages import message_for
 from ui.models.attendance_table import (
@@ -273,6 +276,8 @@ class AmendmentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
+        for widget in (self.date_edit, self.author_edit, self.text_edit):
+            on_user_edit(widget, self.message_label.clear)  # the problem is being corrected
 
     def save(self) -> bool:
         on = self.date_edit.date_value()
@@ -304,6 +309,10 @@ def _problems_text(error: InvalidInputError) -> str:
 
 
 # ---------------------------------------------------------------- the editor
+
+
+# Fields whose problems concern each other: correcting one may correct the other.
+_RELATED_FIELDS = {"start_time": ("end_time",), "end_time": ("start_time",)}
 
 
 @dataclass
@@ -400,6 +409,10 @@ class MeetingEditor(QDialog):
         self.attendance.marks_changed.connect(self._marks_changed)
         for spin in (self.in_favour_spin, self.against_spin, self.abstain_spin):
             spin.valueChanged.connect(lambda _v: self._show_vote_result())
+            spin.valueChanged.connect(lambda _v: self._vote_edited())
+        self.subject_edit.textEdited.connect(lambda _t: self._vote_edited())
+        for name, field in self._fields.items():
+            on_user_edit(field.widget, functools.partial(self._field_edited, name))
         self.load()
 
     # ---------------------------------------------------------------- building
@@ -618,6 +631,9 @@ class MeetingEditor(QDialog):
         vote_form.addRow(record_row)
 
         self.votes_table = QTableWidget(0, 5)
+        self.votes_empty_hint = EmptyHint(self.votes_table, self.tr(
+            "No votes yet: fill in the form above and click “Record vote”."
+        ))
         self.votes_table.setHorizontalHeaderLabels([
             self.tr("Matter voted on"), self.tr("Entitled / present"),
             self.tr("For / against / abstaining"), self.tr("Quorum"), self.tr("Result"),
@@ -643,6 +659,9 @@ class MeetingEditor(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
         self.attachments_table = QTableWidget(0, 2)
+        self.attachments_empty_hint = EmptyHint(self.attachments_table, self.tr(
+            "No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos)."
+        ))
         self.attachments_table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Size")])
         self.attachments_table.verticalHeader().setVisible(False)
         self.attachments_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -674,6 +693,9 @@ class MeetingEditor(QDialog):
     def _amendments_tab(self) -> QWidget:
         tab = QWidget()
         self.amendments_table = QTableWidget(0, 3)
+        self.amendments_empty_hint = EmptyHint(self.amendments_table, self.tr(
+            "No corrections: to correct finalized minutes, click “Add correction…”."
+        ))
         self.amendments_table.setHorizontalHeaderLabels(
             [self.tr("Date"), member_texts.field_label("author"), self.tr("Correction")]
         )
@@ -924,6 +946,23 @@ class MeetingEditor(QDialog):
         field = self._fields.get(name)
         return field.message.text() if field is not None else ""
 
+    def _field_edited(self, name: str) -> None:
+        """An error beside a field goes once the field is edited; the line under the tabs that
+        asked for corrections goes with the last of them (a later save checks again)."""
+        if not self._fields[name].message.text():
+            return
+        for related in (name, *_RELATED_FIELDS.get(name, ())):
+            self._fields[related].message.clear()
+            self._fields[related].message.hide()
+        if not any(f.message.text() for f in self._fields.values()) and (
+            self.message_label.styleSheet() == ERROR_STYLE
+        ):
+            self.message_label.clear()
+
+    def _vote_edited(self) -> None:
+        if self.vote_message.styleSheet() == ERROR_STYLE:
+            self.vote_message.clear()  # the problem it named is being corrected
+
     def _clear_field_messages(self) -> None:
         for field in self._fields.values():
             field.message.clear()
@@ -1141,6 +1180,11 @@ class MeetingEditor(QDialog):
             self.vote_result_label.setText(member_texts.issue_text(error.problem.value))
             return
         needed = preview.entitled // 2 + 1
+        if not (result.in_favour or result.against or result.abstain):
+            # Nothing entered yet: no verdict, least of all a red "not passed".
+            self.vote_result_label.setStyleSheet(HINT_STYLE + " font-weight: normal;")
+            self.vote_result_label.setText(self.tr("Enter the votes; the result is shown here."))
+            return
         if result.passed:
             self.vote_result_label.setStyleSheet(NOTICE_STYLE)
             self.vote_result_label.setText(self.tr(
@@ -1183,7 +1227,11 @@ class MeetingEditor(QDialog):
 
     # ---------------------------------------------------------------- finalizing and amendments
     def ask_finalize(self) -> QMessageBox:
-        """Ask (without blocking) before finalizing; Yes saves and finalizes."""
+        """Ask (without blocking) before finalizing; 定稿 saves and finalizes.
+
+        Finalizing cannot be undone, so 取消 is the default button: Enter or Esc out of habit
+        never finalizes, only a deliberate click on 定稿 (or Alt+its key) does. So that a cancel
+        is not mistaken for a finalization, the editor then says that nothing was finalized."""
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Finalize minutes"),
             self.tr(
@@ -1197,6 +1245,9 @@ class MeetingEditor(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(self.finalize)
+        box.rejected.connect(lambda: self._message(
+            self.tr("Not finalized: the minutes can still be edited.")
+        ))
         self.confirm_box = box
         box.open()
         return box

@@ -28,6 +28,7 @@ from app.services import members
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.edits import on_user_edit
 from ui.member_form import EnumCombo
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE
@@ -88,6 +89,7 @@ class _MemberDialog(QDialog):
         column.addWidget(widget)
         column.addWidget(message)
         message.hide()
+        on_user_edit(widget, message.hide)  # the problem is being corrected
         self.form.addRow(
             self.tr("{field}:").format(field=label or member_texts.field_label(field)), column
         )

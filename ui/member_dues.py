@@ -35,6 +35,7 @@ from app.services import dues, members
 from app.services.workspace import Workspace
 from ui import dues_texts
 from ui.dues_texts import month_text, months_text, yuan_text
+from ui.edits import on_user_edit
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 
@@ -297,6 +298,7 @@ class ReverseDialog(QDialog):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
+        on_user_edit(self.reason_edit, self.message_label.clear)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -40,12 +40,16 @@ from app.services import branch, roster
 from app.services.roster import ImportPlan, ImportResult
 from app.services.workspace import Workspace
 from ui import roster_texts
+from ui.empty_hint import EmptyHint
 from ui.messages import message_for
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background, show_message
 
 ChooseFile = Callable[[QWidget], Path | None]
 """Asks the user for a file; None when they cancel."""
+
+ChooseTarget = Callable[[QWidget, str], Path | None]
+"""Asks the user where to write a file (a suggested name given); None when they cancel."""
 
 WORKBOOK_SUFFIX = ".xlsx"
 _WARNING_COLOR = QColor("#8a6d00")
@@ -75,10 +79,12 @@ class RosterImportDialog(QDialog):
         parent: QWidget | None = None,
         choose_file: ChooseFile = choose_roster_file,
         today: Callable[[], date] = date.today,
+        choose_template_target: ChooseTarget | None = None,
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._choose_file = choose_file
+        self._choose_template_target = choose_template_target or choose_export_target
         self._today = today
         self._path: Path | None = None
         self._plan: ImportPlan | None = None
@@ -104,7 +110,13 @@ class RosterImportDialog(QDialog):
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self.choose)
+        self.template_button = QPushButton(self.tr("Export a blank template…"))
+        self.template_button.setToolTip(self.tr(
+            "A workbook with the columns BranchDesk reads and one example row, to fill in."
+        ))
+        self.template_button.clicked.connect(self.export_template)
         row.addWidget(self.file_label, 1)
+        row.addWidget(self.template_button)
         row.addWidget(self.choose_button)
         layout.addLayout(row)
 
@@ -130,6 +142,7 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.table = QTableWidget(0, len(self.COLUMNS))
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
         self.table.setHorizontalHeaderLabels([
             self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Field"),
             self.tr("Kind"), self.tr("Problem"),
@@ -153,6 +166,39 @@ class RosterImportDialog(QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _empty_text(self) -> str:
+        if self._plan is None:
+            return self.tr(
+                "Click “Choose file…” to check a roster workbook; nothing is imported before "
+                "every row has been checked."
+            )
+        return self.tr("No problems found.")
+
+    # ---------------------------------------------------------------- the blank template
+    def export_template(self) -> BackgroundTask | None:
+        """Ask where, write the blank template there (in the background), say where it went."""
+        suggested = self.tr("Roster template") + WORKBOOK_SUFFIX
+        target = self._choose_template_target(self, suggested)
+        if target is None:
+            return None
+
+        def write(_context: TaskContext) -> Path:
+            return roster.export_template(target)
+
+        def done(result: object) -> None:
+            if isinstance(result, Path):
+                self._show_status(
+                    self.tr("The blank template was written to {file}.").format(file=result),
+                    ok=True,
+                )
+
+        self.last_task = run_in_background(
+            self, write, on_success=done,
+            on_failure=lambda error: self._show_status(message_for(error), ok=False),
+            title=self.tr("Writing the template…"), cancellable=False,
+        )
+        return self.last_task
 
     # ---------------------------------------------------------------- choosing and checking
     def choose(self) -> None:

@@ -30,8 +30,15 @@ def reason(problem: ImportProblem) -> str:
         return QCoreApplication.translate(
             "RosterTexts", "the column {header} is not known; it was ignored"
         ).format(header=problem.header)
+    if problem.value and problem.code in _VALUE_TEXTS:
+        return _tr(_VALUE_TEXTS[problem.code]).format(value=problem.value)
     text = _SPREADSHEET_TEXTS.get(problem.code)
-    return _tr(text) if text is not None else issue_text(problem.code)
+    said = _tr(text) if text is not None else issue_text(problem.code)
+    if problem.value:
+        return QCoreApplication.translate("RosterTexts", "“{value}”: {problem}").format(
+            value=problem.value, problem=said
+        )
+    return said
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -51,6 +58,12 @@ _SPREADSHEET_TEXTS = {
         "this member has left the branch: the row updates the record but does not bring the "
         "member back",
     ),
+}
+# A cell that could not be read, named by its value ("“1985.13.01”不是日期").
+_VALUE_TEXTS = {
+    "not_a_date": QT_TRANSLATE_NOOP("RosterTexts", "“{value}” is not a date"),
+    "not_a_number": QT_TRANSLATE_NOOP("RosterTexts", "“{value}” is not a number"),
+    "unknown_value": QT_TRANSLATE_NOOP("RosterTexts", "“{value}” is not one of the allowed values"),
 }
 WORK_UNIT_AND_POST = QT_TRANSLATE_NOOP("RosterTexts", "Work unit and post")
 
@@ -97,11 +110,19 @@ def problem_line(path: Path, problem: ImportProblem) -> str:
 
 
 def plan_summary(plan: ImportPlan) -> str:
-    """"N rows read: a new, b to update, c unchanged; e errors, w warnings"."""
-    return QCoreApplication.translate("RosterTexts",
-        "{rows} rows read: {created} new, {updated} to update, {unchanged} unchanged; "
-        "{errors} errors, {warnings} warnings.",
-    ).format(
+    """"N rows read: a new, b to update, c unchanged; e errors, w warnings". With errors nothing
+    will be imported, so the counts say what a corrected file would do."""
+    if plan.errors:
+        text = QCoreApplication.translate("RosterTexts",
+            "{rows} rows read: {errors} errors, {warnings} warnings. Once corrected, the import "
+            "would add {created} members, update {updated} and leave {unchanged} unchanged.",
+        )
+    else:
+        text = QCoreApplication.translate("RosterTexts",
+            "{rows} rows read: {created} new, {updated} to update, {unchanged} unchanged; "
+            "{errors} errors, {warnings} warnings.",
+        )
+    return text.format(
         rows=len(plan.rows), created=plan.count(Action.CREATE),
         updated=plan.count(Action.UPDATE), unchanged=plan.count(Action.UNCHANGED),
         errors=len(plan.errors), warnings=len(plan.warnings),

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +231,23 @@ class CellProblem:
     column: str  # Excel column letter
     field: str
     code: str  # "precision_lost", "not_a_date", "ambiguous_month", "not_a_number", "unknown_value"
+    value: str = ""  # the cell as the user sees it, for the message ("“1985.13.01”不是日期")
+
+
+MAX_SHOWN_VALUE = 40
+
+
+def shown_value(value: object) -> str:
+    """A cell's value as text for a message: dates as ISO dates, long text cut."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value).strip()
+    return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"
 
 
 class CellError(ValueError):
@@ -553,6 +570,11 @@ def _headers(row: tuple[object, ...], mapping: Mapping[str, str | None]) -> list
     return cells
 
 
+def _is_example(values: Sequence[object]) -> bool:
+    """The template's example row (序号 "示例"): read past, never imported."""
+    return bool(values) and isinstance(values[0], str) and values[0].strip() == EXAMPLE_MARK
+
+
 def _is_footer(values: Sequence[object]) -> bool:
     filled = [v for v in values if _filled(v)]
     if len(filled) != 1 or not isinstance(filled[0], str):
@@ -581,8 +603,9 @@ def _read_row(
     sheet: str, number: int, values: tuple[object, ...], layout: _Layout
 ) -> RosterRow | None:
     size = len(values)
-    if not any(_filled(values[i]) for i, *_rest in layout if i < size) or _is_footer(values):
-        return None  # empty, a footer ("填表人：…"), or nothing in the member columns
+    if (not any(_filled(values[i]) for i, *_rest in layout if i < size) or _is_footer(values)
+            or _is_example(values)):
+        return None  # empty, a footer ("填表人：…"), the template's example, or nothing here
     out: dict[str, Any] = {}
     columns: dict[str, str] = {}
     problems: list[CellProblem] = []
@@ -598,7 +621,9 @@ def _read_row(
             else:
                 typed = read_cell(column, value)
         except CellError as error:
-            problems.append(CellProblem(letter, name, error.code))
+            # A number that lost its digits is not shown: Excel's rounded form would mislead.
+            shown = "" if error.code == "precision_lost" else shown_value(value)
+            problems.append(CellProblem(letter, name, error.code, shown))
             columns[name] = letter
             continue
         if name == WORK_UNIT_AND_POST:
@@ -708,16 +733,21 @@ def cell_text(column: Column, value: Any) -> Any:
     return value
 
 
+EXAMPLE_MARK = "示例"  # in the 序号 column of the template's example row
+
+
 def write_roster(
     path: Path,
     title: str,
     note: str,
     entries: Iterable[RosterEntry],
     sheet_name: str = "党员花名册",
+    serial: str | None = None,
 ) -> int:
     """Write the roster to ``path`` (atomically: a temporary file beside it, then renamed).
 
-    Returns the number of members written. Raises OSError.
+    ``serial``, when given, fills the 序号 column instead of the row count (``EXAMPLE_MARK`` for
+    the blank template's example row). Returns the number of members written. Raises OSError.
     """
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -758,7 +788,7 @@ def write_roster(
 
     count = 0
     for count, entry in enumerate(entries, start=1):
-        cells: list[Any] = [count]
+        cells: list[Any] = [count if serial is None else serial]
         for column in COLUMNS:
             value = cell_text(column, entry.values.get(column.field))
             if column.kind in (Kind.ID_NUMBER, Kind.PHONE) and value is not None:

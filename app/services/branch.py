@@ -1,14 +1,18 @@
-"""The branch profile (name, code, higher committee, secretary) and per-database preferences."""
+"""The branch profile (name, code, higher committee, secretary, committee members) and
+per-database preferences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.name_order import NameOrder
+from app.errors import FieldProblem, InvalidInputError
 from app.services.workspace import BranchProfile
 from app.storage.models import BranchRow, Setting
 from app.storage.unit_of_work import UnitOfWork
 
 DEFAULT_AUTO_LOCK_MINUTES = 10
+NAME_ORDER_KEY = "printed_name_order"
 
 
 @dataclass(frozen=True)
@@ -21,24 +25,43 @@ class Preferences:
 def load_profile(uow: UnitOfWork) -> BranchProfile:
     row = uow.session.query(BranchRow).one()
     return BranchProfile(
-        name=row.name, code=row.code, higher_org=row.higher_org, secretary=row.secretary
+        name=row.name, code=row.code, higher_org=row.higher_org, secretary=row.secretary,
+        committee=row.committee,
     )
 
 
 def save_profile(uow: UnitOfWork, profile: BranchProfile, action: str = "update") -> None:
+    """Store the profile with its audit entry (naming the changed fields) and its outbox op.
+    The name and the code are required (``InvalidInputError``)."""
+    fields = {"name": profile.name.strip(), "code": profile.code.strip(),
+              "higher_org": profile.higher_org.strip(), "secretary": profile.secretary.strip(),
+              "committee": profile.committee.strip()}
+    missing = [FieldProblem(name, "required") for name in ("name", "code") if not fields[name]]
+    if missing:
+        raise InvalidInputError(missing)
     row = uow.session.query(BranchRow).one_or_none()
     if row is None:
         row = BranchRow(id=uow.new_id())
         uow.session.add(row)
-    row.name = profile.name.strip()
-    row.code = profile.code.strip()
-    row.higher_org = profile.higher_org.strip()
-    row.secretary = profile.secretary.strip()
+    changed = sorted(name for name, value in fields.items() if getattr(row, name) != value)
+    if not changed:
+        return
+    for name, value in fields.items():
+        setattr(row, name, value)
     uow.session.flush()
-    fields = {"name": row.name, "code": row.code, "higher_org": row.higher_org,
-              "secretary": row.secretary}
-    uow.audit(f"branch.{action}", "branch", row.id)
+    uow.audit(f"branch.{action}", "branch", row.id, {"fields": changed})
     uow.outbox("branch", row.id, fields)
+
+
+def load_name_order(uow: UnitOfWork) -> NameOrder:
+    """How printed name lists (出席人员, 签到表) are ordered: by pinyin unless chosen otherwise."""
+    stored = uow.session.get(Setting, NAME_ORDER_KEY)
+    return NameOrder(stored.value) if stored is not None else NameOrder.PINYIN
+
+
+def save_name_order(uow: UnitOfWork, order: NameOrder) -> None:
+    uow.session.merge(Setting(key=NAME_ORDER_KEY, value=order.value))
+    uow.audit("preferences.update", "settings", NAME_ORDER_KEY, {"value": order.value})
 
 
 def load_preferences(uow: UnitOfWork) -> Preferences:
@@ -51,8 +74,6 @@ def load_preferences(uow: UnitOfWork) -> Preferences:
 
 def save_preferences(uow: UnitOfWork, preferences: Preferences) -> None:
     if not 0 <= preferences.auto_lock_minutes <= 240:
-        from app.errors import FieldProblem, InvalidInputError
-
         raise InvalidInputError([FieldProblem("auto_lock_minutes", "out_of_range")])
     uow.session.merge(Setting(key="auto_lock_minutes", value=str(preferences.auto_lock_minutes)))
     uow.audit("preferences.update", "settings", "auto_lock_minutes")

@@ -35,6 +35,7 @@ from app.domain.dues import (
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.members import MembershipStatus
 from app.domain.money import from_fen, to_fen
+from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.storage.bulk import insert_rows, read_rows
 from app.storage.ids import natural_id, utc_iso, uuid7
@@ -153,7 +154,7 @@ def base_lines(uow: UnitOfWork, year: int) -> list[BaseLine]:
     """The 核定 screen: every paying member with last year's base and this year's."""
     bases = _bases_by_member(uow)
     lines = []
-    for row in uow.session.scalars(_paying_members().order_by(MemberRow.name)):
+    for row in uow.session.scalars(_paying_members().order_by(MemberRow.sort_key)):
         changes = bases.get(row.id, ())
         lines.append(BaseLine(
             member_id=row.id, name=row.name, category=PersonCategory(row.category),
@@ -590,7 +591,7 @@ def arrears_list(
         owed = folded.arrears(member_id, as_of)
         if owed.level is not ArrearsLevel.NONE:
             entries.append(ArrearsEntry(member_id, names[member_id], owed))
-    return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, e.name))
+    return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, pinyin_key(e.name)))
 
 
 def remittance_summary(
@@ -669,7 +670,7 @@ def month_sheet(uow: UnitOfWork, month: Month) -> list[MonthLine]:
         if balance.due > 0 or balance.paid > 0:
             lines.append(MonthLine(member_id, member.name, PersonCategory(member.category),
                                    balance.due, balance.paid))
-    return sorted(lines, key=lambda line: line.name)
+    return sorted(lines, key=lambda line: pinyin_key(line.name))
 
 
 def member_ledger(uow: UnitOfWork, member_id: str) -> rules.MemberLedger:

@@ -24,6 +24,7 @@ from app.domain import dues_fen
 from app.domain.calendar import Month
 from app.domain.dues import PersonCategory
 from app.domain.money import from_fen
+from app.domain.name_order import pinyin_key
 from app.errors import FileAccessError
 from app.services import branch, dues
 from app.storage.models import MemberRow
@@ -104,7 +105,7 @@ def collection_lines(
         for member_id, member in folded.members.items()
         if (balance := member.months.get(month)) is not None
     ]
-    balances.sort(key=lambda item: (item[0][0], item[1]))
+    balances.sort(key=lambda item: (pinyin_key(item[0][0]), item[1]))
     lines = []
     for (name, code), member_id, balance in balances:
         category = _category(code)
@@ -139,9 +140,12 @@ def ledger_members(
     people = _people(uow) if people is None else people
     months = [Month(year, m).index for m in range(1, 13)]
     order = sorted(  # paid months are months with an amount due
-        (people.get(member_id, _NOBODY)[0], member_id)
-        for member_id, member in folded.members.items()
-        if any(m in member.due for m in months)
+        (
+            (people.get(member_id, _NOBODY)[0], member_id)
+            for member_id, member in folded.members.items()
+            if any(m in member.due for m in months)
+        ),
+        key=lambda item: (pinyin_key(item[0]), item[1]),
     )
     return _ledger_rows(order, folded, people, months)
 

@@ -31,9 +31,10 @@ from app.documents.vocabulary import (
     ON_LEAVE,
 )
 from app.domain.meetings import MeetingType
+from app.domain.name_order import sort_key
 from app.errors import FieldProblem, InvalidInputError
 from app.services import branch
-from app.services.meetings import Attendance, Meeting, get_meeting
+from app.services.meetings import Attendance, AttendanceEntry, Meeting, get_meeting
 from app.storage.models import AttendanceRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -53,9 +54,10 @@ def minutes_document(uow: UnitOfWork, meeting_id: str) -> doc.MinutesDocument:
     meeting = get_meeting(uow, meeting_id)
     start, end = _times(meeting)
     data = meeting.data
+    attendance = _printed_order(uow, meeting)
     absentees = tuple(
         doc.Absence(entry.name, _absence_reason(entry.status, entry.reason))
-        for entry in meeting.attendance
+        for entry in attendance
         if entry.status is not Attendance.PRESENT
     )
     return doc.MinutesDocument(
@@ -70,7 +72,7 @@ def minutes_document(uow: UnitOfWork, meeting_id: str) -> doc.MinutesDocument:
         recorder=data.recorder,
         expected_count=meeting.expected,
         present_count=meeting.present,
-        attendees=tuple(e.name for e in meeting.attendance if e.status is Attendance.PRESENT),
+        attendees=tuple(e.name for e in attendance if e.status is Attendance.PRESENT),
         absentees=absentees,
         non_member_attendees=data.guests,
         discussion=data.discussion,
@@ -116,7 +118,7 @@ def sign_in_sheet(uow: UnitOfWork, meeting_id: str) -> doc.SignInSheet:
             party_group=groups.get(entry.member_id),
             note=ON_LEAVE if entry.status is Attendance.LEAVE else "",
         )
-        for entry in meeting.attendance
+        for entry in _printed_order(uow, meeting)
     )
     return doc.SignInSheet(
         branch_name=branch.load_profile(uow).name,
@@ -184,6 +186,12 @@ def resolutions_of(text: str) -> tuple[str, ...]:
     """The resolutions as entered (one per line), without numbers typed by hand."""
     lines = (line.strip(" \t\u3000") for line in text.splitlines())
     return tuple(_TYPED_NUMBER.sub("", line, count=1) or line for line in lines if line)
+
+
+def _printed_order(uow: UnitOfWork, meeting: Meeting) -> list[AttendanceEntry]:
+    """The attendance in the order the branch prints name lists (pinyin or 姓氏笔画)."""
+    key = sort_key(branch.load_name_order(uow))
+    return sorted(meeting.attendance, key=lambda entry: key(entry.name))
 
 
 def _absence_reason(status: Attendance, reason: str) -> str:

@@ -248,7 +248,7 @@ def expected_attendee_ids(
         select(MemberRow.id)
         .where(MemberRow.status == MembershipStatus.ACTIVE.value)
         .where(MemberRow.stage.in_([Stage.FULL.value, Stage.PROBATIONARY.value]))
-        .order_by(MemberRow.name)
+        .order_by(MemberRow.sort_key)
     )
     if meeting_type is MeetingType.PARTY_GROUP and party_group_id:
         query = query.where(MemberRow.party_group_id == party_group_id)
@@ -416,7 +416,7 @@ def get_meeting(uow: UnitOfWork, meeting_id: str) -> Meeting:
         select(AttendanceRow, MemberRow.name, MemberRow.stage)
         .join(MemberRow, AttendanceRow.member_id == MemberRow.id)
         .where(AttendanceRow.meeting_id == meeting_id)
-        .order_by(MemberRow.name)
+        .order_by(MemberRow.sort_key)
     ).tuples()
     votes = uow.session.scalars(
         select(VoteRow).where(VoteRow.meeting_id == meeting_id).order_by(VoteRow.created_at)

@@ -475,7 +475,7 @@ def _filtered(query: Select[Any], flt: MemberFilter) -> Select[Any]:
 
 
 _SORT_COLUMNS = {
-    SortKey.NAME: MemberRow.name,
+    SortKey.NAME: MemberRow.sort_key,
     SortKey.BIRTH_DATE: MemberRow.birth_date,
     SortKey.STAGE: MemberRow.stage,
     SortKey.PARTY_GROUP: PartyGroupRow.name,
@@ -491,7 +491,7 @@ def member_ids(uow: UnitOfWork, flt: MemberFilter) -> list[str]:
     if flt.sort is SortKey.PARTY_GROUP:
         query = query.outerjoin(PartyGroupRow, MemberRow.party_group_id == PartyGroupRow.id)
     order = column.desc() if flt.descending else column.asc()
-    query = _filtered(query, flt).order_by(order, MemberRow.name, MemberRow.id)
+    query = _filtered(query, flt).order_by(order, MemberRow.sort_key, MemberRow.id)
     # Core execution: a plain list of strings needs none of the ORM's per-row bookkeeping, which
     # costs 3-4x on a 10,000-member branch (bench/member_filter.py).
     return list(uow.session.connection().execute(query).scalars())
@@ -570,7 +570,7 @@ def development_overview(
         select(MemberRow)
         .where(MemberRow.status == MembershipStatus.ACTIVE.value)
         .where(MemberRow.stage != Stage.FULL.value)
-        .order_by(MemberRow.stage, MemberRow.name)
+        .order_by(MemberRow.stage, MemberRow.sort_key)
     )
     items = []
     for row in rows:

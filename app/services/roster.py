@@ -26,8 +26,9 @@ from sqlalchemy import Table, select
 
 from app.documents import roster as sheet
 from app.domain import members as rules
-from app.domain.id_numbers import IdType, validate_id
+from app.domain.id_numbers import Gender, IdType, validate_id
 from app.domain.members import Issue, MembershipStatus, Severity
+from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
 from app.services import members
 from app.services.members import MemberInput
@@ -55,6 +56,7 @@ class ImportProblem:
     severity: Severity = Severity.ERROR
     other_row: int | None = None  # for "duplicate_in_file": the row with the same ID number
     header: str = ""  # for "unknown_column": the header text
+    value: str = ""  # the cell's value as shown in the message ("" when it says nothing)
 
 
 class ProblemReport:
@@ -276,7 +278,7 @@ _FALLBACK_COLUMNS = {
 def _row_problems(
     sheet_data: sheet.RosterSheet, row: sheet.RosterRow, data: MemberInput, today: date
 ) -> list[ImportProblem]:
-    out = [ImportProblem(row.sheet, row.row, p.column, _target(p.field), p.code)
+    out = [ImportProblem(row.sheet, row.row, p.column, _target(p.field), p.code, value=p.value)
            for p in row.problems]
     in_error = {_target(p.field) for p in row.problems}
     issues: Iterable[Issue] = rules.check(members.to_facts(data), today)
@@ -287,7 +289,8 @@ def _row_problems(
             _FALLBACK_COLUMNS.get(issue.field, ""), ""
         )
         out.append(ImportProblem(
-            row.sheet, row.row, column, issue.field, issue.code, issue.severity
+            row.sheet, row.row, column, issue.field, issue.code, issue.severity,
+            value=sheet.shown_value(row.values.get(issue.field)),
         ))
     return out
 
@@ -405,6 +408,7 @@ def insert_members(
             values["party_group_id"] = patch["party_group_id"] = party_groups[index]
         values.update(
             id=member_id, created_at=now, updated_at=now, server_version=0,
+            sort_key=pinyin_key(values["name"]),
             status=MembershipStatus.ACTIVE.value,
         )
         rows.append(values)
@@ -423,7 +427,7 @@ def export_entries(uow: UnitOfWork) -> list[sheet.RosterEntry]:
         select(MemberRow, PartyGroupRow.name)
         .outerjoin(PartyGroupRow, MemberRow.party_group_id == PartyGroupRow.id)
         .where(MemberRow.status == MembershipStatus.ACTIVE.value)
-        .order_by(PartyGroupRow.name, MemberRow.name, MemberRow.id)
+        .order_by(PartyGroupRow.name, MemberRow.sort_key, MemberRow.id)
     )
     entries = []
     for row, group_name in uow.session.execute(query).tuples():
@@ -432,6 +436,36 @@ def export_entries(uow: UnitOfWork) -> list[sheet.RosterEntry]:
         values[sheet.PARTY_GROUP] = group_name or ""
         entries.append(sheet.RosterEntry(values))
     return entries
+
+
+TEMPLATE_TITLE = "党员花名册"
+TEMPLATE_NOTE = (
+    "填写说明：第4行是示例（序号为“示例”的行导入时跳过，可删除）；从第5行起每行一名党员；"
+    "日期写作 1990-01-02；身份证号、电话请设为文本格式。"
+)
+# The template's example: a made-up person whose values the import accepts (a valid ID number).
+EXAMPLE = MemberInput(
+    name="张三", id_number="110105198503070019", gender=Gender.MALE, birth_date=date(1985, 3, 7),
+    ethnic_group="01", native_place="北京市朝阳区", education="21", degree="4",
+    work_unit="某某局办公室", job_title="科员", phone="13800000000",
+    admission_date=date(2010, 7, 1), full_date=date(2011, 7, 1), sponsors="李四、王五",
+)
+EXAMPLE_PARTY_GROUP = "第一党小组"
+
+
+def export_template(path: Path) -> Path:
+    """Write a blank roster template to ``path``: the title, the headers the import expects and
+    one example row (marked "示例", skipped by the import). Holds no personal data, so it is not
+    audited. Raises FileAccessError."""
+    path = Path(path)
+    values: dict[str, Any] = {f.name: getattr(EXAMPLE, f.name) for f in fields(MemberInput)}
+    values[sheet.PARTY_GROUP] = EXAMPLE_PARTY_GROUP
+    try:
+        sheet.write_roster(path, TEMPLATE_TITLE, TEMPLATE_NOTE, [sheet.RosterEntry(values)],
+                           serial=sheet.EXAMPLE_MARK)
+    except OSError as error:
+        raise FileAccessError.from_os_error(path, error) from error
+    return path
 
 
 ROSTER_TITLE = "{branch}党员花名册"

@@ -43,6 +43,7 @@ class BranchProfile:
     code: str
     higher_org: str
     secretary: str
+    committee: str = ""  # 支委委员: the committee members' names (and posts), as written
 
 
 class Workspace:

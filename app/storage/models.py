@@ -14,10 +14,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 
+from app.domain.name_order import pinyin_key
 from app.storage.ids import utc_iso, uuid7
 
 
@@ -48,6 +50,7 @@ class BranchRow(SyncedRecord, Base):
     code: Mapped[str] = mapped_column(String(50))
     higher_org: Mapped[str] = mapped_column(String(200))
     secretary: Mapped[str] = mapped_column(String(50))
+    committee: Mapped[str] = mapped_column(String(500), default="")  # 支委委员, as written
 
 
 class Setting(Base):
@@ -112,6 +115,9 @@ class MemberRow(SyncedRecord, Base):
     __tablename__ = "member"
 
     name: Mapped[str] = mapped_column(String(50), index=True)
+    # The name's pinyin order (name_order.pinyin_key), so lists sort in SQL. Local only: never
+    # synced; kept up to date by ``_set_sort_key`` on every ORM write and by the bulk insert.
+    sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     gender: Mapped[str] = mapped_column(String(1), default="")  # GB/T 2261.1
     ethnic_group: Mapped[str] = mapped_column(String(2), default="")  # GB/T 3304
     birth_date: Mapped[date | None] = mapped_column(Date, default=None)
@@ -155,6 +161,13 @@ class MemberRow(SyncedRecord, Base):
     flow_since: Mapped[date | None] = mapped_column(Date, default=None)
     lost_contact_since: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+@event.listens_for(MemberRow, "before_insert")
+@event.listens_for(MemberRow, "before_update")
+def _set_sort_key(_mapper: Mapper[MemberRow], _connection: object, row: MemberRow) -> None:
+    """Every ORM write of a member (the services, a sync pull) keeps its sort key."""
+    row.sort_key = pinyin_key(row.name or "")
 
 
 class MemberEventRow(SyncedRecord, Base):

@@ -416,18 +416,64 @@
     </message>
 </context>
 <context>
+    <name>BranchProfileBox</name>
+    <message>
+        <source>Branch</source>
+        <translation>支部信息</translation>
+    </message>
+    <message>
+        <source>e.g. Li Xiuying (organization), Zhao Zhiqiang (propaganda)</source>
+        <translation>例如：李秀英（组织委员）、赵志强（宣传委员）</translation>
+    </message>
+    <message>
+        <source>Branch name:</source>
+        <translation>支部名称：</translation>
+    </message>
+    <message>
+        <source>Branch code:</source>
+        <translation>支部编号：</translation>
+    </message>
+    <message>
+        <source>Higher party organization:</source>
+        <translation>上级党组织：</translation>
+    </message>
+    <message>
+        <source>Branch secretary:</source>
+        <translation>支部书记：</translation>
+    </message>
+    <message>
+        <source>Committee members:</source>
+        <translation>支委委员：</translation>
+    </message>
+    <message>
+        <source>Save branch information</source>
+        <translation>保存支部信息</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSettings</name>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>Branding</name>
     <message>
         <source>BranchDesk</source>
         <translation>BranchDesk 支部工作台</translation>
     </message>
+    <message>
+        <source>{app} — {branch}</source>
+        <translation>{app} — {branch}</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
-    <message>
-        <source>missing</source>
-        <translation>缺少</translation>
-    </message>
     <message>
         <source>Usage error: {detail}</source>
         <translation>用法错误：{detail}</translation>
@@ -1657,6 +1703,26 @@
         <source>Saving a copy…</source>
         <translation>正在另存…</translation>
     </message>
+    <message>
+        <source>No votes yet: fill in the form above and click “Record vote”.</source>
+        <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
+    </message>
+    <message>
+        <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
+        <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
+    </message>
+    <message>
+        <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
+        <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
+    </message>
+    <message>
+        <source>Enter the votes; the result is shown here.</source>
+        <translation>填入票数后，这里显示表决结果。</translation>
+    </message>
+    <message>
+        <source>Not finalized: the minutes can still be edited.</source>
+        <translation>未定稿：会议记录仍可修改。</translation>
+    </message>
 </context>
 <context>
     <name>MeetingReminders</name>
@@ -1881,6 +1947,14 @@
     <message>
         <source>○ still due</source>
         <translation>○ 待开</translation>
+    </message>
+    <message>
+        <source>No meeting matches the filters.</source>
+        <translation>没有符合筛选条件的会议。</translation>
+    </message>
+    <message>
+        <source>No meetings in {year} yet: click “New meeting” to record one.</source>
+        <translation>{year}年尚无会议：点击“新建会议”记录一次会议。</translation>
     </message>
 </context>
 <context>
@@ -3085,16 +3159,32 @@
         <translation>重命名所选</translation>
     </message>
     <message>
-        <source>Name {problem}</source>
-        <translation>名称{problem}</translation>
-    </message>
-    <message>
         <source>Party group added.</source>
         <translation>已新增党小组。</translation>
     </message>
     <message>
         <source>Renamed.</source>
         <translation>已重命名。</translation>
+    </message>
+    <message>
+        <source>No member matches the search and the filters.</source>
+        <translation>没有符合搜索和筛选条件的党员。</translation>
+    </message>
+    <message>
+        <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
+        <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
+    </message>
+    <message>
+        <source>No party groups yet: type a name below and click “Add party group”.</source>
+        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
+    <message>
+        <source>Party group name</source>
+        <translation>党小组名称</translation>
+    </message>
+    <message>
+        <source>Party group name {problem}</source>
+        <translation>党小组名称{problem}</translation>
     </message>
 </context>
 <context>
@@ -3528,6 +3618,29 @@
     <message>
         <source>Party dues, monthly collection: amounts typed</source>
         <translation>党费月度收缴：已输入的金额</translation>
+    </message>
+</context>
+<context>
+    <name>NameOrderBox</name>
+    <message>
+        <source>Printed name lists</source>
+        <translation>打印名单</translation>
+    </message>
+    <message>
+        <source>By pinyin</source>
+        <translation>按姓名拼音</translation>
+    </message>
+    <message>
+        <source>By the surname&apos;s stroke count</source>
+        <translation>按姓氏笔画</translation>
+    </message>
+    <message>
+        <source>The order of the attendees in printed minutes and of the names on sign-in sheets. Lists on screen and exported rosters are always by pinyin.</source>
+        <translation>会议记录中出席人员和签到表中姓名的排列顺序。屏幕上的名单和导出的花名册始终按拼音排序。</translation>
+    </message>
+    <message>
+        <source>Order of names:</source>
+        <translation>姓名排序：</translation>
     </message>
 </context>
 <context>
@@ -4007,6 +4120,34 @@ A newer recovery code makes this one stop working.
         <source>Excel workbooks (*.xlsx);;All files (*)</source>
         <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Export a blank template…</source>
+        <translation>导出空白模板…</translation>
+    </message>
+    <message>
+        <source>A workbook with the columns BranchDesk reads and one example row, to fill in.</source>
+        <translation>含有本程序能读取的各列和一行示例的工作簿，供填写。</translation>
+    </message>
+    <message>
+        <source>Click “Choose file…” to check a roster workbook; nothing is imported before every row has been checked.</source>
+        <translation>点击“选择文件…”检查花名册工作簿；全部行检查通过之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Roster template</source>
+        <translation>党员花名册模板</translation>
+    </message>
+    <message>
+        <source>The blank template was written to {file}.</source>
+        <translation>空白模板已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Writing the template…</source>
+        <translation>正在写出模板…</translation>
+    </message>
 </context>
 <context>
     <name>RosterTexts</name>
@@ -4081,6 +4222,26 @@ A newer recovery code makes this one stop working.
     <message>
         <source>the column {header} is not known; it was ignored</source>
         <translation>无法识别列“{header}”，已忽略</translation>
+    </message>
+    <message>
+        <source>“{value}”: {problem}</source>
+        <translation>“{value}”：{problem}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date</source>
+        <translation>“{value}”不是日期</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a number</source>
+        <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the allowed values</source>
+        <translation>“{value}”不是允许的取值</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {errors} errors, {warnings} warnings. Once corrected, the import would add {created} members, update {updated} and leave {unchanged} unchanged.</source>
+        <translation>共读取 {rows} 行：错误 {errors} 处，提醒 {warnings} 处。如改正后导入，将新增 {created} 人，更新 {updated} 人，无变化 {unchanged} 人。</translation>
     </message>
 </context>
 <context>
@@ -4236,6 +4397,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Current passphrase or recovery code:</source>
         <translation>当前口令或恢复码：</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
-    assert window.windowTitle() == "BranchDesk 支部工作台"
+    assert window.windowTitle() == f"BranchDesk 支部工作台 — {PROFILE.name}"
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert labels == NAVIGATION
     assert PROFILE.name in visible_texts(window)

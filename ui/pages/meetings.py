@@ -52,6 +52,7 @@ from app.services import meetings
 from app.services.meetings import ComplianceReport, MeetingFilter
 from app.services.workspace import Workspace
 from ui import member_texts
+from ui.empty_hint import EmptyHint
 from ui.meeting_editor import MeetingEditor
 from ui.messages import message_for
 from ui.models.meeting_table import MeetingTableModel
@@ -237,6 +238,7 @@ class MeetingsPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_meeting())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
         open_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         open_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         open_shortcut.activated.connect(self.open_meeting)
@@ -285,6 +287,14 @@ class MeetingsPage(QWidget):
         layout.addLayout(actions)
         self._update_buttons()
         return tab
+
+    def _empty_text(self) -> str:
+        flt = self.current_filter()
+        if flt.month is not None or flt.type is not None or flt.text.strip():
+            return self.tr("No meeting matches the filters.")
+        return self.tr(
+            "No meetings in {year} yet: click “New meeting” to record one."
+        ).format(year=flt.year)
 
     def current_filter(self) -> MeetingFilter:
         return MeetingFilter(

@@ -45,6 +45,7 @@ from app.services import members
 from app.services.members import DevelopmentItem, MemberFilter, PartyGroup, StatusFilter
 from app.services.workspace import Workspace
 from ui import member_texts
+from ui.empty_hint import EmptyHint
 from ui.member_detail import MemberDetail
 from ui.member_dialogs import EventDialog, LeaveDialog
 from ui.member_form import MemberForm
@@ -157,6 +158,7 @@ class MembersPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.show_detail())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
+        self.empty_hint = EmptyHint(self.table, self._empty_text)
         open_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         open_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         open_shortcut.activated.connect(self.show_detail)
@@ -224,6 +226,13 @@ class MembersPage(QWidget):
             self.group_filter.setCurrentIndex(max(self.group_filter.findData(current), 0))
         finally:
             self.group_filter.blockSignals(False)
+
+    def _empty_text(self) -> str:
+        if self.current_filter() != MemberFilter():
+            return self.tr("No member matches the search and the filters.")
+        return self.tr(
+            "No members yet: click “New member”, or “Import roster…” to read a roster workbook."
+        )
 
     def current_filter(self) -> MemberFilter:
         status = next(
@@ -491,6 +500,9 @@ class MembersPage(QWidget):
         self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.groups_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.groups_table.itemSelectionChanged.connect(self._group_selected)
+        self.groups_empty_hint = EmptyHint(self.groups_table, self.tr(
+            "No party groups yet: type a name below and click “Add party group”."
+        ))
         self.group_name_edit = QLineEdit()
         self.group_name_edit.setPlaceholderText(self.tr("e.g. 第一党小组"))
         self.group_name_edit.setMaxLength(50)
@@ -500,7 +512,8 @@ class MembersPage(QWidget):
         self.rename_group_button.clicked.connect(self.rename_group)
         self.group_name_edit.returnPressed.connect(self.add_group)
         self.group_feedback = QLabel()
-        box = QGroupBox(self.tr("Name"))
+        self.group_name_edit.textEdited.connect(lambda _t: self.group_feedback.clear())
+        box = QGroupBox(self.tr("Party group name"))
         row = QHBoxLayout(box)
         row.addWidget(self.group_name_edit, 1)
         row.addWidget(self.add_group_button)
@@ -557,7 +570,9 @@ class MembersPage(QWidget):
             problem = error.problems[0]
             self.group_feedback.setStyleSheet(ERROR_STYLE)
             self.group_feedback.setText(
-                self.tr("Name {problem}").format(problem=member_texts.issue_text(problem.code))
+                self.tr("Party group name {problem}").format(
+                    problem=member_texts.issue_text(problem.code)
+                )
             )
             return
         except BranchDeskError as error:

@@ -1,4 +1,5 @@
-"""设置: passphrase, 在本机记住, auto-lock, recovery code, backup and restore.
+"""设置: the branch's information and printed name order (``ui.branch_settings``), passphrase,
+在本机记住, auto-lock, recovery code, backup and restore.
 
 Every action calls the workspace or a service; results and errors are shown inline beside the
 control that caused them, so nothing here blocks in a modal dialog.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import BranchDeskError
 from app.services import branch
 from app.services.workspace import RestoreResult, Workspace
+from ui.branch_settings import BranchProfileBox, NameOrderBox
 from ui.messages import message_for
 from ui.passphrase_fields import PassphraseFields
 from ui.recovery_sheet import RecoveryCodeView
@@ -65,6 +67,10 @@ class SettingsPage(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
+        self.branch_box = BranchProfileBox(workspace)
+        self.name_order_box = NameOrderBox(workspace)
+        column.addWidget(self.branch_box)
+        column.addWidget(self.name_order_box)
         column.addWidget(self._passphrase_box())
         column.addWidget(self._remember_box())
         column.addWidget(self._auto_lock_box())
@@ -191,6 +197,8 @@ class SettingsPage(QWidget):
         """Show the saved settings of the (unlocked) workspace; typed passphrases are kept."""
         with self._workspace.unit_of_work() as uow:
             preferences = branch.load_preferences(uow)
+        self.branch_box.refresh()
+        self.name_order_box.refresh()
         self.auto_lock_spin.blockSignals(True)
         self.auto_lock_spin.setValue(preferences.auto_lock_minutes)
         self.auto_lock_spin.blockSignals(False)
@@ -201,6 +209,7 @@ class SettingsPage(QWidget):
     def clear(self) -> None:
         """Called when the data is locked: the recovery code on screen goes away."""
         self.recovery_view.clear()
+        self.branch_box.clear()
         self.recovery_view.hide()
 
     # ---------------------------------------------------------------- passphrase
@@ -355,6 +364,10 @@ class SettingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        # Replacing the data is not undone in the window: the buttons say what they do,
+        # and Enter (the default) cancels.
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Restore"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(lambda: self.restore_from(source))

@@ -59,7 +59,7 @@ def test_sqlite_serves_from_one_process_only(tmp_path):
     url = db.default_url(str(tmp_path / "server.db"))
     refused = _server("--database", url, "--workers", "2")
     assert refused.returncode == 2
-    assert "SQLite serves from one process" in refused.stderr
+    assert "SQLite 只能用一个进程" in refused.stderr
     assert _server("--database", url, "--workers", "0").returncode == 2
 
 

@@ -632,3 +632,38 @@ def test_own_ranges_are_runs_of_numbers_and_read_back():
     assert len(parse_own_ranges(many.param()) or []) == 64
     assert parse_own_ranges("9-3") is None
     assert parse_own_ranges(",".join(["1-2"] * 65)) is None
+
+
+def test_pulled_members_sort_by_pinyin_and_the_key_never_leaves(two, live_server):
+    """The local pinyin sort key is kept for members a pull writes (and renames), and is not
+    part of what is pushed, not even when a whole record is sent (issue 13)."""
+    a, b = two
+    zhang = add_member(a, "张伟", birth="19800101")
+    add_member(a, "曾强", birth="19800202")  # Unicode puts 张 first; pinyin zēng before zhāng
+    sync(a)
+    sync(b)
+
+    def names(ws: Workspace) -> list[str]:
+        with ws.unit_of_work() as uow:
+            ids = m.member_ids(uow, m.MemberFilter())
+            return [row.name for row in m.member_rows(uow, ids)]
+
+    assert names(b) == ["曾强", "张伟"]
+    edit_member(a, zhang, name="艾伟")
+    sync(a)
+    sync(b)
+    assert names(b) == ["艾伟", "曾强"]
+    with a.unit_of_work() as uow:
+        patches = uow.session.scalars(select(OutboxEntry.patch)).all()
+    assert patches
+    assert not any("sort_key" in json.loads(patch) for patch in patches)
+
+    # A 秘密 member made 内部 is sent whole (never acknowledged): still without the key.
+    secret = add_member(a, "陈静", birth="19800303", classification=Classification.SECRET)
+    sync(a)
+    edit_member(a, secret, classification=Classification.INTERNAL)
+    sync(a)
+    page = live_server.store.changes(_branch_of(a), 0, 2000, None)
+    dumped = json.dumps([c.model_dump() for c in page.changes], ensure_ascii=False)
+    assert "陈静" in dumped
+    assert "sort_key" not in dumped

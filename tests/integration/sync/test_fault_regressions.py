@@ -1,0 +1,117 @@
+"""Focused tests for what the fault-injection run (test_faults.py) found, each against the real
+server on a loopback port."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.calendar import Month
+from app.services import dues as dues_service
+from app.services.workspace import Workspace
+from app.storage.ids import uuid7
+from app.storage.models import DuesEventRow
+from server import db as server_db
+from sync import service
+from sync.engine import Engine
+from tests.integration.sync.conftest import LiveServer
+from tests.integration.sync.test_sync_engine import (
+    add_member,
+    device,
+    edit_member,
+    no_sleep,
+    sync,
+)
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return server_db.default_url(str(tmp_path / "server.db"))
+
+
+@pytest.fixture
+def three(tmp_path: Path, live_server: LiveServer) -> Iterator[tuple[Workspace, ...]]:
+    branch_id, _code = live_server.branch()
+    pcs = tuple(device(tmp_path, name, live_server, branch_id) for name in ("a", "b", "c"))
+    yield pcs
+    for ws in pcs:
+        ws.lock()
+
+
+def events(ws: Workspace) -> dict[str, dict[str, Any]]:
+    """The dues ledger of a PC by event id, without what each PC keeps for itself."""
+    with ws.unit_of_work() as uow:
+        table: Any = DuesEventRow.__table__
+        columns = [c for c in table.columns
+                   if c.name not in {"seq", "created_at", "server_version"}]
+        return {row.id: dict(row._mapping) for row in uow.session.execute(select(*columns))}
+
+
+def pay(ws: Workspace, member_id: str) -> str:
+    with ws.unit_of_work() as uow:
+        receipt = dues_service.record_payment(
+            uow, member_id, TODAY, [Month(2026, 11)], Decimal("30")
+        )
+        uow.commit()
+    return receipt.event_id
+
+
+def reverse(ws: Workspace, event_id: str) -> str:
+    with ws.unit_of_work() as uow:
+        reversal_id = dues_service.reverse(uow, event_id, TODAY, "录入错误")
+        uow.commit()
+    return reversal_id
+
+
+def pull_in_pages(ws: Workspace, size: int) -> None:
+    Engine(ws.unit_of_work, service.client_for(ws, sleep=no_sleep), page_size=size).run()
+
+
+def test_a_reversal_reaches_other_pcs_as_it_was_written(three):
+    a, b, _c = three
+    member_id = add_member(a, "李红")
+    reversal_id = reverse(a, pay(a, member_id))
+    sync(a)
+    sync(b)
+    assert events(b) == events(a)
+    assert events(b)[reversal_id]["member_id"] == member_id
+
+
+def an_hour_behind() -> str:
+    """A UUIDv7 made by a PC whose clock is an hour behind."""
+    value = int(uuid7().replace("-", ""), 16) - (3_600_000 << 80)
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def test_a_reversal_waiting_for_its_member_is_applied_after_the_event_it_reverses(
+    three, monkeypatch
+):
+    """Both wait for their member (edited later, so it comes later); the reversal's id sorts
+    before its target's (written on a PC whose clock is behind): applied in the platform's order,
+    the ledger still folds."""
+    a, b, c = three
+    member_id = add_member(a, "赵敏")
+    payment_id = pay(a, member_id)
+    sync(a)
+    sync(b)
+    monkeypatch.setattr(dues_service, "uuid7", an_hour_behind)
+    reversal_id = reverse(b, payment_id)
+    assert reversal_id < payment_id
+    sync(b)
+    edit_member(a, member_id, phone="13900000000")
+    sync(a)
+    pull_in_pages(c, 2)
+    assert set(events(c)) == {payment_id, reversal_id}
+    with c.unit_of_work() as uow:
+        ledger = dues_service.ledger(uow)
+    assert ledger is not None
+

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.calendar import Month
+from app.errors import SyncServerUnreachableError
 from app.services import dues as dues_service
 from app.services.workspace import Workspace
 from app.storage.ids import uuid7
@@ -25,6 +26,7 @@ from tests.integration.sync.test_sync_engine import (
     add_member,
     device,
     edit_member,
+    member,
     no_sleep,
     sync,
 )
@@ -115,3 +117,39 @@ def test_a_reversal_waiting_for_its_member_is_applied_after_the_event_it_reverse
         ledger = dues_service.ledger(uow)
     assert ledger is not None
 
+
+class LoseFirstAnswer:
+    """A transport whose first push reaches the platform (which commits it) but whose answer is
+    lost, as a killed or cut-off sync would."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.lost = inner, False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def push(self, ops: list[dict[str, Any]]) -> Any:
+        answer = self.inner.push(ops)
+        if not self.lost:
+            self.lost = True
+            raise SyncServerUnreachableError("network")
+        return answer
+
+
+def test_a_batch_sent_again_after_an_edit_is_not_refused_as_a_reused_key(three, monkeypatch):
+    """The answer to a full batch is lost; a record in it is edited before the next sync. The
+    batch is the same ops but not the same content (a record the platform never acknowledged
+    goes whole): the platform must not refuse it as a reused idempotency key."""
+    monkeypatch.setattr("sync.engine.MAX_BATCH", 2)
+    a, b, _c = three
+    sync(a)
+    first = add_member(a, "周一")
+    edit_member(a, first, phone="13711112222")  # the batch: the new member, then its edit
+    add_member(a, "周二", birth="19810203")  # the next batch
+    with pytest.raises(SyncServerUnreachableError):
+        sync(a, transport=LoseFirstAnswer(service.client_for(a, sleep=no_sleep)))
+    edit_member(a, first, work_unit="市财政局")  # the edit now goes with this value too
+    sync(a)
+    assert service.pending_count(a) == 0
+    sync(b)
+    assert (member(b, first).phone, member(b, first).work_unit) == ("13711112222", "市财政局")

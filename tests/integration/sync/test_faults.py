@@ -39,7 +39,14 @@ from app.services import dues as dues_service
 from app.services import meetings as meetings_service
 from app.services import members as m
 from app.services.workspace import Workspace
-from app.storage.models import DuesEventRow, MeetingRow, MemberRow, OutboxEntry, SyncParkedRow
+from app.storage.models import (
+    DuesEventRow,
+    MeetingRow,
+    MemberRow,
+    OutboxEntry,
+    PartyGroupRow,
+    SyncParkedRow,
+)
 from server import db as server_db
 from sync import service
 from sync.engine import MODELS, Engine, _columns
@@ -176,7 +183,8 @@ class Run:
         actions: list[Callable[[Pc], bool]] = [
             self.add_member, self.add_member, self.edit_member, self.edit_member,
             self.add_meeting, self.mark_attendance, self.edit_meeting, self.add_event,
-            self.pay, self.pay,
+            self.pay, self.pay, self.add_group, self.move_member, self.vote, self.amend,
+            self.remit,
         ]
         if is_dues_pc:
             actions += [self.set_base, self.set_base, self.generate, self.reverse]
@@ -233,7 +241,7 @@ class Run:
         return True
 
     def edit_meeting(self, pc: Pc) -> bool:
-        meeting_id = self._pick(pc, MeetingRow)
+        meeting_id = self._pick(pc, MeetingRow, open_only=True)
         if meeting_id is None:
             return False
         with pc.ws.unit_of_work() as uow:
@@ -245,7 +253,7 @@ class Run:
         return True
 
     def mark_attendance(self, pc: Pc) -> bool:
-        meeting_id = self._pick(pc, MeetingRow)
+        meeting_id = self._pick(pc, MeetingRow, open_only=True)
         member_id = self._pick(pc, MemberRow)
         if meeting_id is None or member_id is None:
             return False
@@ -300,9 +308,60 @@ class Run:
             uow.commit()
         return True
 
-    def _pick(self, pc: Pc, model: Any) -> str | None:
+    def add_group(self, pc: Pc) -> bool:
+        self.next_person += 1
         with pc.ws.unit_of_work() as uow:
-            ids = list(uow.session.scalars(select(model.id).order_by(model.id)))
+            m.create_party_group(uow, f"第{self.next_person}党小组")
+            uow.commit()
+        return True
+
+    def move_member(self, pc: Pc) -> bool:
+        member_id = self._pick(pc, MemberRow)
+        group_id = self._pick(pc, PartyGroupRow)
+        if member_id is None or group_id is None:
+            return False
+        with pc.ws.unit_of_work() as uow:
+            current = m.get_member(uow, member_id).data
+            m.update_member(uow, member_id, replace(current, party_group_id=group_id), TODAY)
+            uow.commit()
+        return True
+
+    def vote(self, pc: Pc) -> bool:
+        meeting_id = self._pick(pc, MeetingRow, open_only=True)
+        if meeting_id is None:
+            return False
+        with pc.ws.unit_of_work() as uow:
+            entitled = meetings_service.vote_preview(uow, meeting_id).present
+            meetings_service.record_vote(uow, meeting_id, "接收预备党员", entitled, 0, 0)
+            uow.commit()
+        return True
+
+    def amend(self, pc: Pc) -> bool:
+        meeting_id = self._pick(pc, MeetingRow)
+        if meeting_id is None:
+            return False
+        with pc.ws.unit_of_work() as uow:
+            if meetings_service.get_meeting(uow, meeting_id).finalized_on is None:
+                meetings_service.finalize(uow, meeting_id, TODAY)
+            else:
+                meetings_service.add_amendment(uow, meeting_id, TODAY, "王建国", "更正出席人数")
+            uow.commit()
+        return True
+
+    def remit(self, pc: Pc) -> bool:
+        month = Month(2026, self.rng.randint(6, 11))
+        with pc.ws.unit_of_work() as uow:
+            dues_service.record_remittance(uow, TODAY, month, month,
+                                           Decimal(self.rng.randint(100, 900)))
+            uow.commit()
+        return True
+
+    def _pick(self, pc: Pc, model: Any, open_only: bool = False) -> str | None:
+        query = select(model.id).order_by(model.id)
+        if open_only:
+            query = query.where(model.finalized_on.is_(None))
+        with pc.ws.unit_of_work() as uow:
+            ids = list(uow.session.scalars(query))
         return self.rng.choice(ids) if ids else None
 
     def hand_over_dues(self) -> None:
@@ -354,6 +413,9 @@ def test_many_rounds_of_faults_end_in_the_same_books_everywhere(run: Run) -> Non
             run.sync(pc)
         if rng.random() < 0.1:
             run.hand_over_dues()
+        if rng.random() < 0.02:  # the platform restored: every PC sends all again, pulls from 0
+            run.live.store.rotate_epoch()
+            run.outcomes["new_epoch"] += 1
     print(f"seed {SEED}: faults {dict(run.proxy.fates)}, syncs {dict(run.outcomes)}")
 
     settle(run)

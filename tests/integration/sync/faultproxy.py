@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import http.client
 import random
+import sqlite3
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 FATES = ("drop_request", "drop_answer", "truncate_answer", "unavailable", "duplicate", "late",
@@ -205,3 +208,17 @@ class FaultProxy:
         """Close the connection without a word (the client sees it reset or closed)."""
         handler.close_connection = True
         handler.wfile.flush()
+
+
+def back_up_platform(store: Any, backup: Path) -> None:
+    """A copy of the reference server's SQLite database (its administrator's backup)."""
+    with sqlite3.connect(store.engine.url.database) as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+
+
+def restore_platform(store: Any, backup: Path) -> None:
+    """The server's database put back to ``backup``, and a new epoch, as its administrator's
+    restore does (no request may be on its way)."""
+    with sqlite3.connect(backup) as source, sqlite3.connect(store.engine.url.database) as target:
+        source.backup(target)
+    store.rotate_epoch()

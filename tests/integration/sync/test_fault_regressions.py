@@ -22,6 +22,7 @@ from server import db as server_db
 from sync import service
 from sync.engine import Engine
 from tests.integration.sync.conftest import LiveServer
+from tests.integration.sync.faultproxy import back_up_platform, restore_platform
 from tests.integration.sync.test_sync_engine import (
     add_member,
     device,
@@ -196,3 +197,28 @@ def test_a_month_generated_after_another_pcs_sync_failed_is_owed_once(three, liv
     for ws in (a, b):
         owed = [e for e in events(ws).values() if e["kind"] == "due"]
         assert len(owed) == 1, ws.data_dir.name
+
+
+def test_after_the_platform_is_restored_its_versions_win_over_older_ones_here(
+    three, live_server, tmp_path
+):
+    """Version numbers of the restored platform start again from its backup: a PC holding a
+    record at version 2 from before must still take the platform's (other) version 2."""
+    a, b, c = three
+    member_id = add_member(a, "孙立")
+    for ws in (a, b, c):
+        sync(ws)
+    back_up_platform(live_server.store, tmp_path / "platform.backup")
+    edit_member(b, member_id, phone="13900000001")
+    sync(b)
+    sync(a)  # a holds version 2 with b's phone
+    restore_platform(live_server.store, tmp_path / "platform.backup")  # b's phone is lost
+    edit_member(c, member_id, phone="13900000003")
+    sync(c)  # the platform's version 2 is c's phone
+    sync(b)  # b sends its phone again: changed elsewhere, a conflict for b's secretary
+    [conflict] = service.conflicts(b)
+    service.resolve_conflict(b, conflict.id, "server")
+    sync(b)
+    sync(a)
+    for ws in (a, b, c):
+        assert member(ws, member_id).phone == "13900000003", ws.data_dir.name

@@ -48,6 +48,7 @@ from app.storage.models import (
     PartyGroupRow,
     SyncParkedRow,
 )
+from app.storage.unit_of_work import UnitOfWork
 from server import db as server_db
 from sync import service
 from sync.engine import MODELS, Engine, _columns
@@ -215,101 +216,126 @@ class Run:
     def add_member(self, pc: Pc) -> bool:
         self.next_person += 1
         i = self.next_person
-        with pc.ws.unit_of_work() as uow:
-            m.create_member(uow, m.MemberInput(
-                name=f"党员{i:03d}", id_number=id_number(i % 50, 1960 + i // 50),
-                phone=f"1380000{i:04d}",
-            ), TODAY)
-            uow.commit()
-        return True
+        return self._write(pc, lambda uow: m.create_member(uow, m.MemberInput(
+            name=f"党员{i:03d}", id_number=id_number(i % 50, 1960 + i // 50),
+            phone=f"1380000{i:04d}",
+        ), TODAY))
 
     def edit_member(self, pc: Pc) -> bool:
-        member_id = self._pick(pc, MemberRow)
-        if member_id is None:
-            return False
-        with pc.ws.unit_of_work() as uow:
+        change = self.rng.choice([
+            {"phone": f"139{self.rng.randint(0, 99_999_999):08d}"},
+            {"work_unit": self.rng.choice(["市财政局", "市教育局", "市卫健委", "区政府办"])},
+            {"notes": f"第{self.rng.randint(1, 99)}次谈话"},
+            {"job_title": self.rng.choice(["科员", "副科长", "科长"])},
+        ])
+        return self._change_member(pc, self._pick(pc, MemberRow), change)
+
+    def move_member(self, pc: Pc) -> bool:
+        group_id = self._pick(pc, PartyGroupRow)
+        return group_id is not None and self._change_member(
+            pc, self._pick(pc, MemberRow), {"party_group_id": group_id}
+        )
+
+    def _change_member(self, pc: Pc, member_id: str | None, change: dict[str, Any]) -> bool:
+        def write(uow: UnitOfWork) -> None:
+            assert member_id is not None
             current = m.get_member(uow, member_id).data
-            change = self.rng.choice([
-                {"phone": f"139{self.rng.randint(0, 99_999_999):08d}"},
-                {"work_unit": self.rng.choice(["市财政局", "市教育局", "市卫健委", "区政府办"])},
-                {"notes": f"第{self.rng.randint(1, 99)}次谈话"},
-                {"job_title": self.rng.choice(["科员", "副科长", "科长"])},
-            ])
             m.update_member(uow, member_id, replace(current, **change), TODAY)
-            uow.commit()
-        return True
+
+        return member_id is not None and self._write(pc, write)
 
     def add_event(self, pc: Pc) -> bool:
         member_id = self._pick(pc, MemberRow)
-        if member_id is None:
-            return False
-        with pc.ws.unit_of_work() as uow:
-            m.add_event(uow, member_id, EventKind.NOTE, TODAY, f"谈心谈话{self.rng.randint(1, 9)}")
-            uow.commit()
-        return True
+        text = f"谈心谈话{self.rng.randint(1, 9)}"
+        return member_id is not None and self._write(
+            pc, lambda uow: m.add_event(uow, member_id, EventKind.NOTE, TODAY, text)
+        )
+
+    def add_group(self, pc: Pc) -> bool:
+        self.next_person += 1
+        name = f"第{self.next_person}党小组"
+        return self._write(pc, lambda uow: m.create_party_group(uow, name))
 
     def add_meeting(self, pc: Pc) -> bool:
-        with pc.ws.unit_of_work() as uow:
-            meetings_service.create_meeting(uow, meetings_service.MeetingInput(
-                type=MeetingType.MEMBERS_ASSEMBLY,
-                held_on=TODAY - timedelta(days=self.rng.randint(0, 60)),
-                topics=(f"学习第{self.rng.randint(1, 20)}讲",),
-            ))
-            uow.commit()
-        return True
+        data = meetings_service.MeetingInput(
+            type=MeetingType.MEMBERS_ASSEMBLY,
+            held_on=TODAY - timedelta(days=self.rng.randint(0, 60)),
+            topics=(f"学习第{self.rng.randint(1, 20)}讲",),
+        )
+        return self._write(pc, lambda uow: meetings_service.create_meeting(uow, data))
 
     def edit_meeting(self, pc: Pc) -> bool:
         meeting_id = self._pick(pc, MeetingRow, open_only=True)
-        if meeting_id is None:
-            return False
-        with pc.ws.unit_of_work() as uow:
+        place = self.rng.choice(["第一会议室", "党员活动室", "三楼会议室"])
+
+        def write(uow: UnitOfWork) -> None:
+            assert meeting_id is not None
             current = meetings_service.get_meeting(uow, meeting_id).data
-            meetings_service.update_meeting(uow, meeting_id, replace(
-                current, place=self.rng.choice(["第一会议室", "党员活动室", "三楼会议室"])
-            ))
-            uow.commit()
-        return True
+            meetings_service.update_meeting(uow, meeting_id, replace(current, place=place))
+
+        return meeting_id is not None and self._write(pc, write)
 
     def mark_attendance(self, pc: Pc) -> bool:
         meeting_id = self._pick(pc, MeetingRow, open_only=True)
         member_id = self._pick(pc, MemberRow)
-        if meeting_id is None or member_id is None:
-            return False
         status = self.rng.choice(list(meetings_service.Attendance))
         reason = "" if status is meetings_service.Attendance.PRESENT else "出差"
-        with pc.ws.unit_of_work() as uow:
-            meetings_service.set_attendance(uow, meeting_id, member_id, status, reason)
-            uow.commit()
-        return True
+        return meeting_id is not None and member_id is not None and self._write(
+            pc, lambda uow: meetings_service.set_attendance(
+                uow, meeting_id, member_id, status, reason
+            )
+        )
+
+    def vote(self, pc: Pc) -> bool:
+        meeting_id = self._pick(pc, MeetingRow, open_only=True)
+
+        def write(uow: UnitOfWork) -> None:
+            assert meeting_id is not None
+            present = meetings_service.vote_preview(uow, meeting_id).present
+            meetings_service.record_vote(uow, meeting_id, "接收预备党员", present, 0, 0)
+
+        return meeting_id is not None and self._write(pc, write)
+
+    def amend(self, pc: Pc) -> bool:
+        meeting_id = self._pick(pc, MeetingRow)
+
+        def write(uow: UnitOfWork) -> None:
+            assert meeting_id is not None
+            if meetings_service.get_meeting(uow, meeting_id).finalized_on is None:
+                meetings_service.finalize(uow, meeting_id, TODAY)
+            else:
+                meetings_service.add_amendment(uow, meeting_id, TODAY, "王建国", "更正出席人数")
+
+        return meeting_id is not None and self._write(pc, write)
 
     def pay(self, pc: Pc) -> bool:
         member_id = self._pick(pc, MemberRow)
-        if member_id is None:
-            return False
         month = Month(2026, self.rng.randint(6, 11))
-        with pc.ws.unit_of_work() as uow:
-            dues_service.record_payment(
-                uow, member_id, TODAY, [month], Decimal(self.rng.randint(5, 60)),
-                receipt_no=f"R{self.rng.randint(0, 10**9)}",
-            )
-            uow.commit()
-        return True
+        amount = Decimal(self.rng.randint(5, 60))
+        receipt = f"R{self.rng.randint(0, 10**9)}"
+        return member_id is not None and self._write(pc, lambda uow: dues_service.record_payment(
+            uow, member_id, TODAY, [month], amount, receipt_no=receipt
+        ))
+
+    def remit(self, pc: Pc) -> bool:
+        month = Month(2026, self.rng.randint(6, 11))
+        self.next_person += 1
+        amount = Decimal(100 + self.next_person)  # each its own: no two alike by chance
+        return self._write(pc, lambda uow: dues_service.record_remittance(
+            uow, TODAY, month, month, amount
+        ))
 
     def set_base(self, pc: Pc) -> bool:
         member_id = self._pick(pc, MemberRow)
-        if member_id is None:
-            return False
-        with pc.ws.unit_of_work() as uow:
-            dues_service.set_base(uow, member_id, Month(2026, self.rng.choice([1, 7])),
-                                  Decimal(self.rng.randint(30, 120) * 100))
-            uow.commit()
-        return True
+        month = Month(2026, self.rng.choice([1, 7]))
+        base = Decimal(self.rng.randint(30, 120) * 100)
+        return member_id is not None and self._write(
+            pc, lambda uow: dues_service.set_base(uow, member_id, month, base)
+        )
 
     def generate(self, pc: Pc) -> bool:
-        with pc.ws.unit_of_work() as uow:
-            dues_service.generate_month(uow, Month(2026, self.rng.randint(6, 11)))
-            uow.commit()
-        return True
+        month = Month(2026, self.rng.randint(6, 11))
+        return self._write(pc, lambda uow: dues_service.generate_month(uow, month))
 
     def reverse(self, pc: Pc) -> bool:
         with pc.ws.unit_of_work() as uow:
@@ -320,57 +346,16 @@ class Run:
                 select(DuesEventRow.id).where(DuesEventRow.kind.in_(("payment", "due")))
                 .order_by(DuesEventRow.id)
             ) if e not in reversed_ids]
-            if not candidates:
-                return False
-            dues_service.reverse(uow, self.rng.choice(candidates), TODAY, "录入错误")
-            uow.commit()
-        return True
-
-    def add_group(self, pc: Pc) -> bool:
-        self.next_person += 1
-        with pc.ws.unit_of_work() as uow:
-            m.create_party_group(uow, f"第{self.next_person}党小组")
-            uow.commit()
-        return True
-
-    def move_member(self, pc: Pc) -> bool:
-        member_id = self._pick(pc, MemberRow)
-        group_id = self._pick(pc, PartyGroupRow)
-        if member_id is None or group_id is None:
+        if not candidates:
             return False
-        with pc.ws.unit_of_work() as uow:
-            current = m.get_member(uow, member_id).data
-            m.update_member(uow, member_id, replace(current, party_group_id=group_id), TODAY)
-            uow.commit()
-        return True
+        event_id = self.rng.choice(candidates)
+        return self._write(pc, lambda uow: dues_service.reverse(uow, event_id, TODAY, "录入错误"))
 
-    def vote(self, pc: Pc) -> bool:
-        meeting_id = self._pick(pc, MeetingRow, open_only=True)
-        if meeting_id is None:
-            return False
+    @staticmethod
+    def _write(pc: Pc, work: Callable[[UnitOfWork], object]) -> bool:
+        """``work`` done and committed in one unit of work of ``pc``."""
         with pc.ws.unit_of_work() as uow:
-            entitled = meetings_service.vote_preview(uow, meeting_id).present
-            meetings_service.record_vote(uow, meeting_id, "接收预备党员", entitled, 0, 0)
-            uow.commit()
-        return True
-
-    def amend(self, pc: Pc) -> bool:
-        meeting_id = self._pick(pc, MeetingRow)
-        if meeting_id is None:
-            return False
-        with pc.ws.unit_of_work() as uow:
-            if meetings_service.get_meeting(uow, meeting_id).finalized_on is None:
-                meetings_service.finalize(uow, meeting_id, TODAY)
-            else:
-                meetings_service.add_amendment(uow, meeting_id, TODAY, "王建国", "更正出席人数")
-            uow.commit()
-        return True
-
-    def remit(self, pc: Pc) -> bool:
-        month = Month(2026, self.rng.randint(6, 11))
-        with pc.ws.unit_of_work() as uow:
-            dues_service.record_remittance(uow, TODAY, month, month,
-                                           Decimal(self.rng.randint(100, 900)))
+            work(uow)
             uow.commit()
         return True
 

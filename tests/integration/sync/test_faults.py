@@ -66,7 +66,8 @@ PCS = int(os.environ.get("BRANCHDESK_FAULT_PCS", "3"))
 KILLS = int(os.environ.get("BRANCHDESK_FAULT_KILLS", "2")) * (5 if SOAK else 1)
 GENERATE_ANYWHERE = os.environ.get("BRANCHDESK_FAULT_GENERATE_ANYWHERE") == "1"
 """Let every PC generate months, whatever it has synced (two PCs may then write the same amount
-owed before they see each other's: one per member and month needs the natural key)."""
+owed before they see each other's: one per member and month needs the natural key). Issue 12's
+"one duplicated ledger row": with seed 4, one member owes June twice on every PC."""
 RESTORES = os.environ.get("BRANCHDESK_FAULT_RESTORES") == "1"
 """Restore the platform from its previous backup now and then (what it received since is lost)
 instead of only giving it a new epoch: see the report of issue 12's fault run - the records

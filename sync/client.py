@@ -107,8 +107,10 @@ class HttpClient:
 
     def push(self, ops: list[dict[str, Any]]) -> PushResponse:
         body = orjson.dumps({"ops": ops})  # UTF-8, not \u-escaped: a third of the size
-        # The key names the batch's content, so a retry after a lost answer reuses it.
-        key = hashlib.sha256(repr([o["op_id"] for o in ops]).encode()).hexdigest()[:64]
+        # The key names the batch's content (all its bytes, not only its op ids), so a retry
+        # after a lost answer reuses it, and the same ops sent again with other content (a record
+        # never acknowledged goes whole, as it is now) are a new request, not a reused key.
+        key = hashlib.sha256(body).hexdigest()[:64]
         answer = self._call(
             "POST", self._branch("sync/push"), data=body,
             headers={"Idempotency-Key": key, "Content-Type": "application/json"},

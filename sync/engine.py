@@ -92,6 +92,9 @@ _BOOKKEEPING = {"id", "created_at", "updated_at", "server_version", "seq"}
 SETTING_CURSOR = "sync.cursor"
 SETTING_EPOCH = "sync.epoch"
 SETTING_NOTICE_CURSOR = "sync.notice_cursor"
+SETTING_REPULL = "sync.repull"
+"""Set ("1") from a new epoch until a pull has reached the end: the versions noted here are the
+restored platform's numbers no more, so its records are taken whatever their version."""
 DEFAULT_MAX_DELETE_SHARE = 0.1
 
 Progress = Callable[[int, int], None]
@@ -169,6 +172,7 @@ class Engine:
         self._batch_end = 0
         self._epoch: str | None = None
         self._own = OwnRanges()
+        self._repull = False
 
     # ---------------------------------------------------------------- the whole run
     def run(
@@ -444,6 +448,7 @@ class Engine:
                 log.warning("the platform's epoch changed: sending every op again, resyncing")
                 uow.session.execute(update(OutboxEntry).values(acked_at=None))
                 set_setting(uow.session, SETTING_CURSOR, "0")
+                set_setting(uow.session, SETTING_REPULL, "1")
                 self.report.epoch_changed = True
                 self._own = OwnRanges()  # numbers of the platform before its restore
             uow.commit()
@@ -461,8 +466,12 @@ class Engine:
             with self.new_uow() as uow:
                 cursor = get_setting(uow.session, SETTING_CURSOR, "0")
                 epoch = get_setting(uow.session, SETTING_EPOCH) or None
+                self._repull = get_setting(uow.session, SETTING_REPULL) == "1"
+            # While re-pulling after a new epoch nothing is left out: what the platform holds
+            # of this PC's writes is not known to be what this PC holds.
+            own = "" if self._repull else self._own.param()
             try:
-                page = self.transport.changes(cursor, self.page_size, epoch, self._own.param())
+                page = self.transport.changes(cursor, self.page_size, epoch, own)
             except CursorGone as gone:
                 self.report.requests += 1
                 if gone.epoch and self._epoch_changed(gone.epoch):
@@ -499,6 +508,8 @@ class Engine:
             self._retry_parked(session, pending)
             cursor = int(get_setting(session, SETTING_CURSOR, "0") or 0)
             set_setting(session, SETTING_CURSOR, str(max(cursor, int(page.next_cursor))))
+            if self._repull and not page.has_more:
+                set_setting(session, SETTING_REPULL, "")
             uow.commit()
 
     @staticmethod
@@ -626,7 +637,7 @@ class Engine:
         if model is None:
             return True
         row = session.get(model, change.id)
-        if row is not None and row.server_version >= change.version:
+        if row is not None and row.server_version >= change.version and not self._repull:
             return True  # already applied (a duplicated or older page)
         if row is not None and self._is_secret(session, change.entity, change.id, row, {}):
             return True  # 秘密 stays as it is here

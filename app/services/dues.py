@@ -437,6 +437,8 @@ def reverse(uow: UnitOfWork, event_id: str, on: date, reason: str) -> str:
     ))
     uow.session.flush()
     uow.audit("dues.reverse", "dues_event", event_id)
+    # The member goes along: other PCs store the reversal as written here (and a 秘密 check
+    # or a member's ledger needs no lookup of the reversed event).
     uow.outbox("dues_event", reversal_id, {
         "kind": "reversal", "reverses_id": event_id, "member_id": target.member_id,
         "on_date": on.isoformat(), "note": reason.strip(),

@@ -4,13 +4,14 @@ and the server hold the same books, record by record, with no dues event twice.
 
 Deterministic from a seed: ``BRANCHDESK_FAULT_SEED`` (default below). ``BRANCHDESK_FAULT_ROUNDS``,
 ``BRANCHDESK_FAULT_PCS`` and ``BRANCHDESK_FAULT_KILLS`` change the size; ``BRANCHDESK_FAULT_SOAK=1``
-makes a long run for a manual soak (ten times the rounds); ``BRANCHDESK_FAULT_GENERATE_ANYWHERE=1``
-lets any PC generate months and ``BRANCHDESK_FAULT_RESTORES=1`` restores the platform from a
+makes a long run for a manual soak (ten times the rounds); ``BRANCHDESK_FAULT_GENERATE_ANYWHERE=0``
+keeps month generation on the dues PC and ``BRANCHDESK_FAULT_RESTORES=1`` restores the platform from a
 backup now and then (see below).
 
-Dues generation, bases and reversals happen on one PC at a time (the "dues PC"), which hands the
-role over only after it synced all it did and the next one pulled it: the same fact entered on
-two PCs before they synced is another test's subject.
+Bases and reversals happen on one PC at a time (the "dues PC"), which hands the role over only
+after it synced all it did and the next one pulled it: the same base or reversal entered on two
+PCs before they synced is test_several_pcs.py's subject. Any PC generates months, whatever it
+has synced, so the same amounts owed are written on several PCs before they see each other's.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ SEED = int(os.environ.get("BRANCHDESK_FAULT_SEED", "20261206"))
 ROUNDS = int(os.environ.get("BRANCHDESK_FAULT_ROUNDS", "100")) * (10 if SOAK else 1)
 PCS = int(os.environ.get("BRANCHDESK_FAULT_PCS", "3"))
 KILLS = int(os.environ.get("BRANCHDESK_FAULT_KILLS", "2")) * (5 if SOAK else 1)
-GENERATE_ANYWHERE = os.environ.get("BRANCHDESK_FAULT_GENERATE_ANYWHERE") == "1"
+GENERATE_ANYWHERE = os.environ.get("BRANCHDESK_FAULT_GENERATE_ANYWHERE", "1") != "0"
 """Let every PC generate months, whatever it has synced (two PCs may then write the same amount
 owed before they see each other's: one per member and month needs the natural key). Issue 12's
 "one duplicated ledger row": with seed 4, one member owes June twice on every PC."""

@@ -22,6 +22,7 @@ from ui.branding import APPLICATION, ORGANIZATION
 from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.pages.settings import restored_notice
+from ui.screen_fit import restore_main_window
 from ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ class Shell(QObject):
 
     def _show_main_window(self) -> MainWindow:
         self.main_window = MainWindow(self._workspace, auto_lock_ms=self._auto_lock_ms)
+        restore_main_window(self.main_window)
         self.main_window.show()
         return self.main_window
 

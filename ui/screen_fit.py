@@ -38,7 +38,6 @@ def fit_to_screen(window: QWidget, width: int | None = None, height: int | None 
     minimum = window.minimumSize()
     if minimum.width() > room.width() or minimum.height() > room.height():
         window.setMinimumSize(minimum.boundedTo(room))
-    window.setMaximumSize(window.maximumSize().expandedTo(QSize(1, 1)))
     window.resize(wanted.boundedTo(room))
 
 

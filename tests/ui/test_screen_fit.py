@@ -23,15 +23,16 @@ from pytestqt.qtbot import QtBot
 from app.domain.calendar import Month
 from app.services import dues, meeting_documents
 from app.services.workspace import Workspace
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, PROFILE
 from tests.ui.screen_fit import problems, settle
 from ui.after_recovery import AfterRecoveryDialog
+from ui.app import Shell
 from ui.main_window import MainWindow
 from ui.member_dialogs import EventDialog, LeaveDialog
 from ui.member_dues import MemberDuesDialog
 from ui.models.dues_bases import BaseCol
 from ui.printing import PdfPages, PdfPrintPreviewDialog
-from ui.screen_fit import restore_main_window, save_main_window
+from ui.screen_fit import GEOMETRY_KEY, restore_main_window
 from ui.setup_wizard import SetupWizard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,11 +88,12 @@ def check(screenshot: Callable[[QWidget, str], Path]) -> Iterator[Callable[[QWid
 
 
 @pytest.fixture
-def window(qtbot: QtBot, demo_workspace: tuple[Workspace, str]) -> MainWindow:
+def window(qtbot: QtBot, demo_workspace: tuple[Workspace, str], tmp_path: Path) -> MainWindow:
     workspace, _ = demo_workspace
     main = MainWindow(workspace)
     qtbot.addWidget(main)
-    restore_main_window(main, QSettings())  # the first start: maximized on these screens
+    first_start = QSettings(str(tmp_path / "first-start.ini"), QSettings.Format.IniFormat)
+    restore_main_window(main, first_start)  # maximized on these screens
     main.show()
     if main.dashboard.arrears.busy:
         qtbot.waitSignal(main.dashboard.arrears.loaded, timeout=30_000).wait()
@@ -160,25 +162,25 @@ def test_the_setup_wizard_fits(qtbot: QtBot, make_workspace, check) -> None:
 
 
 def test_the_main_window_remembers_its_geometry(
-    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, user_settings: Path
 ) -> None:
-    settings = QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(workspace)
+    QSettings().remove(GEOMETRY_KEY)  # the first start on this PC
+    first = Shell(workspace).start()
+    assert isinstance(first, MainWindow)
     qtbot.addWidget(first)
-    restore_main_window(first, settings)
-    first.show()
-    assert first.isMaximized()
+    assert first.isMaximized()  # a small screen
     first.showNormal()
     first.setGeometry(40, 50, 1000, 600)
-    save_main_window(first, settings)
-    settings.sync()
-    text = (tmp_path / "user.ini").read_bytes()
-    assert PASSPHRASE.encode() not in text
-    assert "机关".encode() not in text
-    second = MainWindow(workspace)
+    first.close()
+    QSettings().sync()
+    saved = b"".join(path.read_bytes() for path in user_settings.rglob("*") if path.is_file())
+    assert b"geometry" in saved
+    for personal in (PASSPHRASE, PROFILE.name, PROFILE.secretary):
+        assert personal.encode() not in saved
+
+    second = Shell(workspace).start()
+    assert isinstance(second, MainWindow)
     qtbot.addWidget(second)
-    restore_main_window(second, QSettings(str(tmp_path / "user.ini"), QSettings.Format.IniFormat))
-    second.show()
     assert not second.isMaximized()
     assert (second.width(), second.height()) == (1000, 600)
 
@@ -200,11 +202,11 @@ def test_offscreen_screen_is_an_office_screen() -> None:
     assert isinstance(QMainWindow, type)
 
 
-def test_a_long_list_of_base_warnings_fits(window: MainWindow, check) -> None:
+def test_a_long_list_of_base_warnings_fits(qtbot: QtBot, window: MainWindow, check) -> None:
     window.show_page(3)
     bases = window.dues.bases_tab
     window.dues.tabs.setCurrentWidget(bases)
-    settle()
+    qtbot.waitUntil(lambda: not bases._loading and bases.model.rowCount() > 0, timeout=30_000)
     model = bases.model
     for row in range(model.rowCount()):
         model.setData(model.index(row, BaseCol.NEW), "10.00")

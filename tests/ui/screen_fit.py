@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ui.screen_fit import FRAME_ALLOWANCE
 
 SLACK = 1  # pixels of rounding allowed
+CJK = 0x2E80  # from here on, characters a line may break after
 
 
 def settle() -> None:
@@ -89,9 +90,12 @@ def label_fault(label: QLabel) -> str | None:
         needed = label.heightForWidth(label.width())
         if needed > label.height() + SLACK:
             return f"{_name(label)}: needs {needed}px height, has {label.height()}"
-        # A single word (or an unbreakable run) wider than the label is cut too.
+        # A single word (an unbreakable run: Chinese text breaks anywhere) wider than the label
+        # is cut too.
         longest = max(
-            (label.fontMetrics().horizontalAdvance(word) for word in text.split()), default=0
+            (label.fontMetrics().horizontalAdvance(word) for word in text.split()
+             if not any(ord(c) >= CJK for c in word)),
+            default=0,
         )
         if longest > width + SLACK and " " in text:
             return f"{_name(label)}: a word needs {longest}px, has {width}"

@@ -159,6 +159,11 @@ def test_the_setup_wizard_fits(qtbot: QtBot, make_workspace, check) -> None:
         getattr(page, edit).setText(text)
     wizard.next()
     check(wizard, "wizard-2")
+    fields = wizard.currentPage().fields
+    fields.new_edit.setText(PASSPHRASE)
+    fields.confirm_edit.setText(PASSPHRASE)
+    wizard.next()  # creates the database
+    check(wizard, "wizard-3")
 
 
 def test_the_main_window_remembers_its_geometry(
@@ -214,3 +219,30 @@ def test_a_long_list_of_base_warnings_fits(qtbot: QtBot, window: MainWindow, che
     assert bases.warning_box is not None
     check(bases.warning_box, "dues-base-warnings")
     bases.warning_box.reject()
+
+
+def test_the_second_level_dialogs_and_questions_fit(
+    window: MainWindow, demo_workspace: tuple[Workspace, str], check
+) -> None:
+    workspace, meeting_id = demo_workspace
+    today = date.today()
+    with workspace.unit_of_work() as uow:
+        paid = [line.member_id for line in dues.month_sheet(uow, Month.of(today))
+                if line.paid and line.paid > 0]
+    history = MemberDuesDialog(workspace, paid[0], parent=window)
+    history.show()
+    history.history.select_payment(0)
+    editor = window.meetings.open_meeting(meeting_id)
+    assert editor is not None
+    draft = window.meetings.new_meeting()
+    found: list[tuple[QWidget | None, str]] = [
+        (history.history.reverse_selected(), "dues-reverse"),
+        (editor.add_amendment(), "meeting-amendment"),
+        (draft.ask_finalize(), "meeting-finalize-question"),
+        (window.settings.ask_new_recovery_code(), "settings-new-recovery-code"),
+        (window.settings.ask_restore(Path("备份.zip")), "settings-restore-question"),
+    ]
+    for dialog, name in found:
+        assert dialog is not None, name
+        check(dialog, name)
+        dialog.close()

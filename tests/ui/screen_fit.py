@@ -127,20 +127,13 @@ def button_fault(button: QAbstractButton) -> str | None:
         if not button.icon().isNull():
             room -= button.iconSize().width() + 4
     elif isinstance(button, (QCheckBox, QRadioButton)):
+        box = isinstance(button, QCheckBox)
+        metric = QStyle.PixelMetric
         indicator = style.pixelMetric(
-            QStyle.PixelMetric.PM_IndicatorWidth
-            if isinstance(button, QCheckBox)
-            else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-            None,
-            button,
-        )
+            metric.PM_IndicatorWidth if box else metric.PM_ExclusiveIndicatorWidth, None, button)
         spacing = style.pixelMetric(
-            QStyle.PixelMetric.PM_CheckBoxLabelSpacing
-            if isinstance(button, QCheckBox)
-            else QStyle.PixelMetric.PM_RadioButtonLabelSpacing,
-            None,
-            button,
-        )
+            metric.PM_CheckBoxLabelSpacing if box else metric.PM_RadioButtonLabelSpacing,
+            None, button)
         room = button.contentsRect().width() - indicator - spacing
     else:
         return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
-from app.services import dues, meeting_documents
+from app.services import branch, dues, meeting_documents, roster
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE, PROFILE
 from tests.ui.screen_fit import problems, settle
@@ -32,6 +32,7 @@ from ui.member_dialogs import EventDialog, LeaveDialog
 from ui.member_dues import MemberDuesDialog
 from ui.models.dues_bases import BaseCol
 from ui.printing import PdfPages, PdfPrintPreviewDialog
+from ui.roster_io import RosterImportDialog
 from ui.screen_fit import GEOMETRY_KEY, restore_main_window
 from ui.setup_wizard import SetupWizard
 
@@ -246,3 +247,21 @@ def test_the_second_level_dialogs_and_questions_fit(
         assert dialog is not None, name
         check(dialog, name)
         dialog.close()
+
+
+def test_the_roster_import_fits(
+    qtbot: QtBot, window: MainWindow, demo_workspace: tuple[Workspace, str], check,
+    tmp_path: Path,
+) -> None:
+    workspace, _ = demo_workspace
+    roster_file = tmp_path / ("市直机关工委机关第一党支部2026年度党员花名册（经支委会审核后的最终版本，"
+                              "报上级党组织备案前请勿修改其中任何内容）.xlsx")
+    with workspace.unit_of_work() as uow:
+        roster.export_roster(uow, roster_file, date.today(), branch.load_profile(uow).name)
+    dialog = RosterImportDialog(workspace, window, choose_file=lambda _parent: roster_file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose()
+    if dialog.last_task is not None:
+        qtbot.waitSignal(dialog.last_task.finished, timeout=30_000).wait()
+    check(dialog, "roster-import")

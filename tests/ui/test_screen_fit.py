@@ -220,6 +220,7 @@ def test_a_long_list_of_base_warnings_fits(qtbot: QtBot, window: MainWindow, che
     assert bases.warning_box is not None
     check(bases.warning_box, "dues-base-warnings")
     bases.warning_box.reject()
+    check(window, "dues-bases-with-warnings")  # the long reasons in 状态 (first look)
 
 
 def test_the_second_level_dialogs_and_questions_fit(
@@ -254,8 +255,10 @@ def test_the_roster_import_fits(
     tmp_path: Path,
 ) -> None:
     workspace, _ = demo_workspace
-    roster_file = tmp_path / ("市直机关工委机关第一党支部2026年度党员花名册（经支委会审核后的最终版本，"
-                              "报上级党组织备案前请勿修改其中任何内容）.xlsx")
+    roster_file = tmp_path / (
+        "市直机关工委机关第一党支部2026年度党员花名册"
+        "（经支委会审核后的最终版本，报上级党组织备案前请勿修改其中任何内容）.xlsx"
+    )
     with workspace.unit_of_work() as uow:
         roster.export_roster(uow, roster_file, date.today(), branch.load_profile(uow).name)
     dialog = RosterImportDialog(workspace, window, choose_file=lambda _parent: roster_file)

@@ -25,6 +25,7 @@ from ui.i18n import install_translations, use_chinese_system_locale
 from ui.main_window import MainWindow
 from ui.messages import message_for
 from ui.pages.settings import restored_notice
+from ui.screen_fit import restore_main_window
 from ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,7 @@ class Shell(QObject):
 
     def _show_main_window(self) -> MainWindow:
         self.main_window = MainWindow(self._workspace, auto_lock_ms=self._auto_lock_ms)
+        restore_main_window(self.main_window)
         self.main_window.show()
         return self.main_window
 

@@ -27,6 +27,7 @@ from app.services.roster import ImportProblem
 from ui import roster_texts
 from ui.dues_texts import month_text
 from ui.member_texts import field_label
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE
 
 
@@ -97,7 +98,7 @@ class BaseImportDialog(QDialog):
         self.plan = plan
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Bases from a payroll file"))
-        self.resize(720, 460)
+        fit_to_screen(self, 720, 460)
 
         self.summary_label = QLabel(self.tr(
             "{file}: {count} bases to set from {month}, {unchanged} unchanged; {errors} errors, "

@@ -39,6 +39,7 @@ from ui.pages.members import MembersPage
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.pages.sync import SyncPage
+from ui.screen_fit import save_main_window
 from ui.tasks import BackgroundTask
 from ui.unlock import UnlockPanel
 from ui.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
@@ -366,4 +367,5 @@ class MainWindow(QMainWindow):
                 return
         self.idle_watch.stop()
         self._workspace.lock()
+        save_main_window(self)
         super().closeEvent(event)

@@ -87,6 +87,7 @@ from ui.models.attendance_table import (
     AttendanceModel,
     AttendanceRow,
 )
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background
 
@@ -240,7 +241,7 @@ class AmendmentDialog(QDialog):
         self._meeting_id = meeting_id
         self.setWindowTitle(self.tr("Add a correction"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(520, 340)
+        fit_to_screen(self, 520, 340)
         self.date_edit = DateField()
         self.date_edit.set_date(today())
         self.author_edit = QLineEdit(author)
@@ -350,7 +351,7 @@ class MeetingEditor(QDialog):
         self.file_dialog: QFileDialog | None = None
 
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1040, 740)
+        fit_to_screen(self, 1040, 740)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)

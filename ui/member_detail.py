@@ -39,6 +39,7 @@ from ui.member_dialogs import EventDialog, LeaveDialog
 from ui.member_dues import MemberDuesHistory
 from ui.member_form import MemberForm
 from ui.messages import message_for
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE
 
 Today = Callable[[], date]
@@ -67,7 +68,7 @@ class MemberDetail(QDialog):
         self.member: Member | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Member record"))
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")

@@ -37,6 +37,7 @@ from ui import dues_texts
 from ui.dues_texts import month_text, months_text, yuan_text
 from ui.edits import on_user_edit
 from ui.messages import message_for
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 
 Today = Callable[[], date]
@@ -348,7 +349,7 @@ class MemberDuesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.history = MemberDuesHistory(workspace, member_id, today, self)

@@ -44,6 +44,7 @@ from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
 from ui.messages import message_for
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE
 
 WARNING_STYLE = "color: #8a5300;"
@@ -132,7 +133,7 @@ class MemberForm(QDialog):
 
         self.setWindowTitle(self.tr("New member") if member_id is None else self.tr("Edit member"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(920, 720)
+        fit_to_screen(self, 920, 720)
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QToolBar, QWidget
 
 from app.errors import BranchDeskError, CancelledError, FileAccessError
 from app.files import write_atomically
+from ui.screen_fit import fit_to_screen
 from ui.tasks import BackgroundTask, TaskContext, run_in_background, show_error, show_message
 
 log = logging.getLogger(__name__)
@@ -193,7 +194,7 @@ class PdfPrintPreviewDialog(QPrintPreviewDialog):
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.save_action)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def preview_widget(self) -> QPrintPreviewWidget:
         """The page view inside Qt's dialog (tests drive it: ``updatePreview``, ``print_``)."""

@@ -42,6 +42,7 @@ from app.services.workspace import Workspace
 from ui import roster_texts
 from ui.empty_hint import EmptyHint
 from ui.messages import message_for
+from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background, show_message
 
@@ -93,7 +94,7 @@ class RosterImportDialog(QDialog):
         self.last_task: BackgroundTask | None = None
 
         self.setWindowTitle(self.tr("Import a roster"))
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         layout = QVBoxLayout(self)
 
         intro = QLabel(self.tr(

@@ -4245,6 +4245,13 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>ScreenFit</name>
+    <message>
+        <source>… and {count} more (all are listed under “Show Details”).</source>
+        <translation>…… 另有 {count} 项（全部列在“显示详情”中）。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Passphrase</source>

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.app import configure_application
@@ -16,12 +20,43 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 # limitation of the test platform, not of the app, and must not fail every GUI test.
 OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"
 
+SCREEN_ENV = "BRANCHDESK_TEST_SCREEN"
+"""``WIDTHxHEIGHT`` of the offscreen screen in physical pixels (default: an office PC's 1366x768);
+with ``QT_SCALE_FACTOR=1.5`` a 1920x1080 screen gives 1280x720 logical pixels."""
+
+
+def _offscreen_screen() -> None:
+    """Give the offscreen platform a real office screen instead of its 800x600 default.
+
+    Qt's offscreen plugin takes no ``size=`` option, but reads a JSON ``configfile=`` describing
+    its screens. Set before the QApplication exists (pytest-qt makes it at the first GUI test)."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    width, height = (int(n) for n in os.environ.get(SCREEN_ENV, "1366x768").split("x"))
+    config = {"screens": [{"name": "office", "x": 0, "y": 0, "width": width, "height": height,
+                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    path = Path(tempfile.gettempdir()) / f"branchdesk-offscreen-{width}x{height}.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
+_offscreen_screen()
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Per-user settings (the main window's geometry) in a temporary folder, not in $HOME."""
+    folder = tmp_path_factory.mktemp("user-settings")
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

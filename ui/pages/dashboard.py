@@ -14,6 +14,7 @@ from app.services.workspace import Workspace
 from ui.development_reminders import DevelopmentReminders
 from ui.dues_reminders import ArrearsReminders
 from ui.meeting_reminders import MeetingReminders
+from ui.screen_fit import scrolling
 from ui.styles import HINT_STYLE
 
 
@@ -59,11 +60,15 @@ class DashboardPage(QWidget):
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()  # scrolls when the reminders are longer than the screen
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(profile_box)
         layout.addWidget(reminders_box)
         layout.addStretch(1)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scrolling(content))
 
     def refresh(self) -> None:
         """Reload from the (unlocked) workspace. The dues arrears follow from a background

@@ -77,6 +77,7 @@ from ui.member_dues import MemberDuesDialog
 from ui.messages import message_for
 from ui.models.dues_bases import BaseCol, DuesBaseModel
 from ui.models.dues_month import EDITABLE, Col, DuesMonthModel, Overpayment, PendingPayment
+from ui.screen_fit import set_listed_text
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
 
@@ -853,10 +854,9 @@ class BasesTab(QWidget):
             name=self.model.line(row).name,
             base=self.model.index(row, BaseCol.NEW).data(),
             reasons="；".join(self.model.warnings(row))) for row in rows]
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, app_title(),
-            self.tr("Please check these bases before saving:") + "\n\n" + "\n".join(lines),
-            QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, app_title(), "",
+                          QMessageBox.StandardButton.NoButton, self)
+        set_listed_text(box, self.tr("Please check these bases before saving:"), lines)
         save = box.addButton(self.tr("Save as typed"), QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton(self.tr("Correct them"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)

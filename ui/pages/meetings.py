@@ -56,6 +56,7 @@ from ui.empty_hint import EmptyHint
 from ui.meeting_editor import MeetingEditor
 from ui.messages import message_for
 from ui.models.meeting_table import MeetingTableModel
+from ui.screen_fit import fit_to_screen
 from ui.search_box import search_as_typed
 from ui.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.tasks import BackgroundTask, TaskContext, run_in_background
@@ -148,7 +149,7 @@ class FrequenciesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
-        self.resize(460, 420)
+        fit_to_screen(self, 460, 420)
         try:
             with workspace.unit_of_work() as uow:
                 current = meetings.load_frequencies(uow)

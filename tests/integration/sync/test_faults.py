@@ -5,8 +5,8 @@ and the server hold the same books, record by record, with no dues event twice.
 Deterministic from a seed: ``BRANCHDESK_FAULT_SEED`` (default below). ``BRANCHDESK_FAULT_ROUNDS``,
 ``BRANCHDESK_FAULT_PCS`` and ``BRANCHDESK_FAULT_KILLS`` change the size; ``BRANCHDESK_FAULT_SOAK=1``
 makes a long run for a manual soak (ten times the rounds); ``BRANCHDESK_FAULT_GENERATE_ANYWHERE=0``
-keeps month generation on the dues PC and ``BRANCHDESK_FAULT_RESTORES=1`` restores the platform from a
-backup now and then (see below).
+keeps month generation on the dues PC and ``BRANCHDESK_FAULT_RESTORES=1`` restores the platform
+from a backup now and then (see below).
 
 Bases and reversals happen on one PC at a time (the "dues PC"), which hands the role over only
 after it synced all it did and the next one pulled it: the same base or reversal entered on two

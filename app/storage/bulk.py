@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Select, Table
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
+
+from app.storage.engine import typed_error
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -49,8 +52,16 @@ def read_rows(connection: Connection, query: Select[Any]) -> list[tuple[Any, ...
     driver = connection.connection.driver_connection
     if driver is None:
         raise RuntimeError("the connection is closed")
-    cursor = driver.execute(str(compiled), values)
     try:
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+        cursor = driver.execute(str(compiled), values)
+        try:
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+    except sqlcipher.DatabaseError as error:
+        # Straight to the driver, so SQLAlchemy's handle_error never sees it: typed here (a
+        # damaged page in the ledger is the user's problem to solve, not a traceback).
+        typed = typed_error(error)
+        if typed is None:
+            raise
+        raise typed from error

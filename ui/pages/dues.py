@@ -1194,6 +1194,15 @@ class RemittanceTab(QWidget):
         self._show_status("", HINT_STYLE)
         self.feedback_label.clear()
 
+    def has_unsaved_work(self) -> bool:
+        return bool(self.amount_edit.text().strip())
+
+    def unsaved_work_title(self) -> str:
+        return self.tr("Party dues, remittances: a remittance typed")
+
+    def save_unsaved_work(self) -> bool:
+        return self.record()
+
     def record(self) -> bool:
         try:
             amount = parse_yuan(self.amount_edit.text())
@@ -1389,7 +1398,7 @@ class DuesPage(QWidget):
 
     def editors(self) -> list[QWidget]:
         """The tabs that hold typed work until it is saved (asked about before quitting)."""
-        return [self.month_tab, self.bases_tab]
+        return [self.month_tab, self.bases_tab, self.remittance_tab]
 
     def _reload_current(self) -> None:
         if not self._active:

@@ -4430,6 +4430,10 @@ A newer recovery code makes this one stop working.
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source>Make a new recovery code</source>
+      <translation>生成新恢复码</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>
@@ -4910,6 +4914,18 @@ Use this unencrypted address?</source>
     <message>
       <source>Reversal</source>
       <translation>冲销</translation>
+    </message>
+    <message>
+      <source>Use the unencrypted address</source>
+      <translation>使用未加密地址</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Remove them from this PC</source>
+      <translation>从本机删除</translation>
     </message>
   </context>
   <context>

@@ -58,6 +58,7 @@ from app.domain.calendar import Month
 from app.domain.dues import PaymentMethod, needs_base
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.money import parse_yuan
+from app.domain.name_order import pinyin_key
 from app.errors import BranchDeskError, CancelledError, FieldProblem, InvalidInputError
 from app.services import dues, members
 from app.services.dues import (
@@ -359,8 +360,9 @@ class MonthTab(QWidget):
         def work(_context: TaskContext) -> tuple[GenerationResult, list[str]]:
             with workspace.unit_of_work() as uow:
                 result = dues.generate_month(uow, month)
-                names = sorted(row.name for row in
-                               members.member_rows(uow, list(result.missing_base)))
+                names = sorted((row.name for row in
+                                members.member_rows(uow, list(result.missing_base))),
+                               key=pinyin_key)
                 uow.commit()
             return result, names
 

@@ -112,6 +112,16 @@ def test_every_page_of_the_main_window_fits(window: MainWindow, check) -> None:
         check(window, f"page-{name}")
 
 
+def test_the_members_page_fits_a_window_1000_pixels_wide(window: MainWindow, check) -> None:
+    """A window not maximized, e.g. beside another one: the member count stays whole."""
+    window.showNormal()
+    window.resize(1000, 600)  # 1000 pixels wide even on a 1280x720 (150 %) screen
+    window.show_page(PAGES.index("members"))
+    settle()
+    check(window, "page-members-1000px")
+    assert window.members.count_label.text()
+
+
 def test_the_lock_screen_fits(window: MainWindow, check) -> None:
     window.lock()
     check(window, "unlock")

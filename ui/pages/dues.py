@@ -260,8 +260,10 @@ class MonthTab(QWidget):
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+        # The totals have a line of their own: beside the buttons they made the page (and so
+        # the main window) wider than a window 1000 pixels wide, cutting every page's right edge.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.totals_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.mark_button)
         bottom.addWidget(self.history_button)
         bottom.addWidget(self.export_button)
@@ -278,6 +280,7 @@ class MonthTab(QWidget):
             "next member. Part of the amount may be paid. Ctrl+S saves."
         )))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals_label)
         layout.addLayout(bottom)
         layout.addWidget(self.feedback_label)
         self._show_totals()

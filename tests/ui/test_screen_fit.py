@@ -251,6 +251,7 @@ def test_the_second_level_dialogs_and_questions_fit(
         (history.history.reverse_selected(), "dues-reverse"),
         (editor.add_amendment(), "meeting-amendment"),
         (draft.ask_finalize(), "meeting-finalize-question"),
+        (draft.ask_discard(), "editor-discard-question"),
         (window.settings.ask_new_recovery_code(), "settings-new-recovery-code"),
         (window.settings.ask_restore(Path("备份.zip")), "settings-restore-question"),
     ]

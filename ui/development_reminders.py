@@ -15,6 +15,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.development import Deadline
+from app.domain.name_order import pinyin_key
 from app.services import members
 from app.services.workspace import Workspace
 from ui import member_texts
@@ -44,7 +45,7 @@ def pipeline_operation(workspace: Workspace, today: date) -> Operation:
         with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
             items = members.development_overview(uow, today, WITHIN_DAYS)
         found = [PipelineDeadline(i.member_id, i.name, d) for i in items for d in i.deadlines]
-        return sorted(found, key=lambda p: (p.deadline.due_date, p.name))
+        return sorted(found, key=lambda p: (p.deadline.due_date, pinyin_key(p.name)))
 
     return work
 

@@ -39,7 +39,7 @@ from ui.pages.members import MembersPage
 from ui.pages.reports import ReportsPage
 from ui.pages.settings import SettingsPage, restored_notice
 from ui.pages.sync import SyncPage
-from ui.screen_fit import save_main_window
+from ui.screen_fit import save_main_window, set_listed_text
 from ui.tasks import BackgroundTask
 from ui.unlock import UnlockPanel
 from ui.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
@@ -285,14 +285,15 @@ class MainWindow(QMainWindow):
 
     def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
         """保存 / 不保存 / 取消, without blocking; while locked only 不保存 and 取消."""
-        items = "\n".join(f"· {w.unsaved_work_title()}" for w in work)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Quit BranchDesk"),
-            self.tr("These entries are not saved:\n{items}").format(items=items),
+            "",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
+        set_listed_text(box, self.tr("These entries are not saved:"),
+                        [f"· {w.unsaved_work_title()}" for w in work])
         if self.is_locked:
             box.setInformativeText(self.tr(
                 "The data is locked: to save them, cancel, unlock and save."

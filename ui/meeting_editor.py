@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -76,6 +75,7 @@ from app.services.members import MemberFilter
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.editor_dialog import EditorDialog
 from ui.edits import on_user_edit
 from ui.empty_hint import EmptyHint
 from ui.member_form import EnumCombo
@@ -223,7 +223,7 @@ class AttendanceView(QTableView):
 # ---------------------------------------------------------------- amendments
 
 
-class AmendmentDialog(QDialog):
+class AmendmentDialog(EditorDialog):
     """添加更正: date, author and text of a correction to finalized minutes."""
 
     added = Signal(str)
@@ -302,6 +302,9 @@ class AmendmentDialog(QDialog):
         self.accept()
         return True
 
+    def save_unsaved_work(self) -> bool:
+        return self.save()
+
 
 def _problems_text(error: InvalidInputError) -> str:
     return "；".join(
@@ -322,7 +325,7 @@ class _Field:
     message: QLabel
 
 
-class MeetingEditor(QDialog):
+class MeetingEditor(EditorDialog):
     """Record a new meeting (``meeting_id`` None) or open one. ``changed(meeting_id)`` after
     anything was written (save, vote, attachment, finalize, amendment)."""
 

@@ -12,7 +12,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +27,7 @@ from app.services import members
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.editor_dialog import EditorDialog
 from ui.edits import on_user_edit
 from ui.member_form import EnumCombo
 from ui.messages import message_for
@@ -43,7 +43,7 @@ RECORDABLE_EVENTS = (
 _NEEDS_PLACE = (EventKind.FLOW_OUT, EventKind.FLOW_IN)
 
 
-class _MemberDialog(QDialog):
+class _MemberDialog(EditorDialog):
     """Shared frame: a form, messages beside fields, 确定/取消; ``done_for(member_id)``."""
 
     done_for = Signal(str)
@@ -109,21 +109,26 @@ class _MemberDialog(QDialog):
             )
         )
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
+        """Record it; True when recorded (the dialog then closes)."""
         problems = self.local_problems()
         if problems:
             self.show_problems(problems)
-            return
+            return False
         try:
             self.apply()
         except InvalidInputError as error:
             self.show_problems({p.field: p.code for p in error.problems})
-            return
+            return False
         except BranchDeskError as error:
             self.status_label.setText(message_for(error))
-            return
+            return False
         self.done_for.emit(self._member_id)
         self.accept()
+        return True
+
+    def save_unsaved_work(self) -> bool:
+        return self.submit()
 
     def local_problems(self) -> dict[str, str]:
         return {}

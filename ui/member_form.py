@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
@@ -43,6 +42,7 @@ from app.services.members import MemberInput
 from app.services.workspace import Workspace
 from ui import member_texts
 from ui.date_field import DateField
+from ui.editor_dialog import EditorDialog
 from ui.messages import message_for
 from ui.screen_fit import fit_to_screen
 from ui.styles import ERROR_STYLE, HINT_STYLE
@@ -108,7 +108,7 @@ class FieldRow:
     message: QLabel
 
 
-class MemberForm(QDialog):
+class MemberForm(EditorDialog):
     """Add a member (``member_id`` None) or edit one. ``saved(member_id)`` after a save."""
 
     saved = Signal(str)

@@ -10,6 +10,8 @@ then the following characters'. Names with the same surname stay together. What 
 the 起笔 (first stroke's shape: 横竖撇点折) that orders characters with the same stroke count in
 GB/T practice; Unihan has no data for it, so those are ordered by pinyin instead.
 
+Party groups (``group_key``) sort naturally: 第二党小组 before 第十党小组 (numbers by value).
+
 Readings and stroke counts are Unihan's (resources/codes/hanzi.tsv, see its README); reading that
 shipped file once is the I/O this module does.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Callable, Iterable
 
 from app.resources import resource_path
@@ -100,3 +103,50 @@ def sort_key(order: NameOrder) -> Callable[[str], str]:
 
 def ordered(names: Iterable[str], order: NameOrder = NameOrder.PINYIN) -> list[str]:
     return sorted(names, key=sort_key(order))
+
+
+# ---------------------------------------------------------------- party groups (党小组)
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_NUMERAL = re.compile(r"[0-9０-９]+|[零〇一二两三四五六七八九十百千]+")
+
+
+def chinese_number(text: str) -> int:
+    """The value of Chinese numerals as a group's name writes them: 十一 11, 二十 20, 一百零五
+    105, 一二 12 (digit by digit)."""
+    if not any(char in _UNITS for char in text):
+        return int("".join(str(_DIGITS[char]) for char in text))
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[char]
+            digit = None
+    return total + (digit or 0)
+
+
+def group_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sorts party groups naturally: numbers (第二 / 2) by value, the rest by pinyin, so that
+    第二党小组 < 第三党小组 < 第十党小组 and 2组 < 10组."""
+    parts: list[tuple[int, int | str]] = []
+    position = 0
+    text = name.strip()
+    for match in _NUMERAL.finditer(text):
+        if match.start() > position:
+            parts.append((1, _plain_pinyin(text[position:match.start()])))
+        numeral = match.group()
+        parts.append((0, int(numeral) if numeral[0].isdigit() else chinese_number(numeral)))
+        position = match.end()
+    if position < len(text):
+        parts.append((1, _plain_pinyin(text[position:])))
+    parts.append((2, text))  # the same reading: the name itself breaks the tie
+    return tuple(parts)
+
+
+def _plain_pinyin(text: str) -> str:
+    """The pinyin of ``text`` with each character's customary reading (not a surname's)."""
+    table = _table()
+    return "".join(table[char][0] if char in table else char.lower() for char in text)

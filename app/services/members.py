@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
 
 from app.domain import development, members
 from app.domain.development import Stage
@@ -30,6 +30,7 @@ from app.domain.members import (
     MembershipStatus,
     Severity,
 )
+from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
@@ -415,8 +416,19 @@ def party_groups(uow: UnitOfWork) -> list[PartyGroup]:
         .group_by(MemberRow.party_group_id)
     )
     counts = {group_id: count for group_id, count in uow.session.execute(query).tuples()}
-    rows = uow.session.scalars(select(PartyGroupRow).order_by(PartyGroupRow.name))
+    rows = sorted(uow.session.scalars(select(PartyGroupRow)), key=lambda r: group_key(r.name))
     return [PartyGroup(r.id, r.name, counts.get(r.id, 0)) for r in rows]
+
+
+def group_rank(uow: UnitOfWork) -> ColumnElement[int]:
+    """A member's party group's place in the natural order of groups (``group_key``: 第二 before
+    第十), for ORDER BY; members without a group come first."""
+    rows = uow.session.execute(select(PartyGroupRow.id, PartyGroupRow.name)).tuples()
+    ranks = {group_id: rank for rank, (group_id, _name) in
+             enumerate(sorted(rows, key=lambda row: group_key(row[1])))}
+    if not ranks:
+        return literal(-1)
+    return case(ranks, value=MemberRow.party_group_id, else_=-1)
 
 
 # ---------------------------------------------------------------- reads
@@ -478,7 +490,6 @@ _SORT_COLUMNS = {
     SortKey.NAME: MemberRow.sort_key,
     SortKey.BIRTH_DATE: MemberRow.birth_date,
     SortKey.STAGE: MemberRow.stage,
-    SortKey.PARTY_GROUP: PartyGroupRow.name,
     SortKey.FULL_DATE: MemberRow.full_date,
     SortKey.CATEGORY: MemberRow.category,
 }
@@ -486,10 +497,8 @@ _SORT_COLUMNS = {
 
 def member_ids(uow: UnitOfWork, flt: MemberFilter) -> list[str]:
     """The ids of the members matching ``flt``, in its order (filtering and sorting in SQL)."""
-    column = _SORT_COLUMNS[flt.sort]
+    column = group_rank(uow) if flt.sort is SortKey.PARTY_GROUP else _SORT_COLUMNS[flt.sort]
     query = select(MemberRow.id)
-    if flt.sort is SortKey.PARTY_GROUP:
-        query = query.outerjoin(PartyGroupRow, MemberRow.party_group_id == PartyGroupRow.id)
     order = column.desc() if flt.descending else column.asc()
     query = _filtered(query, flt).order_by(order, MemberRow.sort_key, MemberRow.id)
     # Core execution: a plain list of strings needs none of the ORM's per-row bookkeeping, which

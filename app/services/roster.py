@@ -427,7 +427,7 @@ def export_entries(uow: UnitOfWork) -> list[sheet.RosterEntry]:
         select(MemberRow, PartyGroupRow.name)
         .outerjoin(PartyGroupRow, MemberRow.party_group_id == PartyGroupRow.id)
         .where(MemberRow.status == MembershipStatus.ACTIVE.value)
-        .order_by(PartyGroupRow.name, MemberRow.sort_key, MemberRow.id)
+        .order_by(members.group_rank(uow), MemberRow.sort_key, MemberRow.id)
     )
     entries = []
     for row, group_name in uow.session.execute(query).tuples():

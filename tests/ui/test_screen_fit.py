@@ -112,6 +112,16 @@ def test_every_page_of_the_main_window_fits(window: MainWindow, check) -> None:
         check(window, f"page-{name}")
 
 
+def test_the_members_page_fits_a_window_1000_pixels_wide(window: MainWindow, check) -> None:
+    """A window not maximized, e.g. beside another one: the member count stays whole."""
+    window.showNormal()
+    window.resize(1000, 600)  # 1000 pixels wide even on a 1280x720 (150 %) screen
+    window.show_page(PAGES.index("members"))
+    settle()
+    check(window, "page-members-1000px")
+    assert window.members.count_label.text()
+
+
 def test_the_lock_screen_fits(window: MainWindow, check) -> None:
     window.lock()
     check(window, "unlock")
@@ -241,6 +251,7 @@ def test_the_second_level_dialogs_and_questions_fit(
         (history.history.reverse_selected(), "dues-reverse"),
         (editor.add_amendment(), "meeting-amendment"),
         (draft.ask_finalize(), "meeting-finalize-question"),
+        (draft.ask_discard(), "editor-discard-question"),
         (window.settings.ask_new_recovery_code(), "settings-new-recovery-code"),
         (window.settings.ask_restore(Path("备份.zip")), "settings-restore-question"),
     ]

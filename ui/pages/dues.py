@@ -58,6 +58,7 @@ from app.domain.calendar import Month
 from app.domain.dues import PaymentMethod, needs_base
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.money import parse_yuan
+from app.domain.name_order import pinyin_key
 from app.errors import BranchDeskError, CancelledError, FieldProblem, InvalidInputError
 from app.services import dues, members
 from app.services.dues import (
@@ -259,8 +260,10 @@ class MonthTab(QWidget):
         QShortcut(QKeySequence("Ctrl+G"), self, self.generate,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+        # The totals have a line of their own: beside the buttons they made the page (and so
+        # the main window) wider than a window 1000 pixels wide, cutting every page's right edge.
         bottom = QHBoxLayout()
-        bottom.addWidget(self.totals_label, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.mark_button)
         bottom.addWidget(self.history_button)
         bottom.addWidget(self.export_button)
@@ -277,6 +280,7 @@ class MonthTab(QWidget):
             "next member. Part of the amount may be paid. Ctrl+S saves."
         )))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals_label)
         layout.addLayout(bottom)
         layout.addWidget(self.feedback_label)
         self._show_totals()
@@ -359,8 +363,9 @@ class MonthTab(QWidget):
         def work(_context: TaskContext) -> tuple[GenerationResult, list[str]]:
             with workspace.unit_of_work() as uow:
                 result = dues.generate_month(uow, month)
-                names = sorted(row.name for row in
-                               members.member_rows(uow, list(result.missing_base)))
+                names = sorted((row.name for row in
+                                members.member_rows(uow, list(result.missing_base))),
+                               key=pinyin_key)
                 uow.commit()
             return result, names
 
@@ -1194,6 +1199,15 @@ class RemittanceTab(QWidget):
         self._show_status("", HINT_STYLE)
         self.feedback_label.clear()
 
+    def has_unsaved_work(self) -> bool:
+        return bool(self.amount_edit.text().strip())
+
+    def unsaved_work_title(self) -> str:
+        return self.tr("Party dues, remittances: a remittance typed")
+
+    def save_unsaved_work(self) -> bool:
+        return self.record()
+
     def record(self) -> bool:
         try:
             amount = parse_yuan(self.amount_edit.text())
@@ -1389,7 +1403,7 @@ class DuesPage(QWidget):
 
     def editors(self) -> list[QWidget]:
         """The tabs that hold typed work until it is saved (asked about before quitting)."""
-        return [self.month_tab, self.bases_tab]
+        return [self.month_tab, self.bases_tab, self.remittance_tab]
 
     def _reload_current(self) -> None:
         if not self._active:

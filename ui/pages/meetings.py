@@ -27,7 +27,6 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -52,6 +51,7 @@ from app.services import meetings
 from app.services.meetings import ComplianceReport, MeetingFilter
 from app.services.workspace import Workspace
 from ui import member_texts
+from ui.editor_dialog import EditorDialog
 from ui.empty_hint import EmptyHint
 from ui.meeting_editor import MeetingEditor
 from ui.messages import message_for
@@ -108,7 +108,7 @@ def period_text(period: Period) -> str:
     )
 
 
-class FrequenciesDialog(QDialog):
+class FrequenciesDialog(EditorDialog):
     """How often each meeting type is required (每月 / 每季度 / 每年 / 不要求)."""
 
     saved = Signal()
@@ -171,6 +171,9 @@ class FrequenciesDialog(QDialog):
         self.saved.emit()
         self.accept()
         return True
+
+    def save_unsaved_work(self) -> bool:
+        return self.save()
 
 
 class MeetingsPage(QWidget):

@@ -150,7 +150,7 @@ class MembersPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionsClickable(True)
-        for column, width in enumerate((90, 50, 100, 110, 100, 80, 80, 120)):
+        for column, width in enumerate((80, 50, 90, 100, 100, 80, 80, 105)):
             self.table.setColumnWidth(column, width)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)

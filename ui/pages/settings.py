@@ -279,6 +279,9 @@ class SettingsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        # The old code stops working at once: the buttons say what they do, Enter cancels.
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Make a new recovery code"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(self.make_new_recovery_code)

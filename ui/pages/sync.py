@@ -751,6 +751,8 @@ class SyncPage(QWidget):
                 "only on a closed intranet where the platform offers no https:// address.\n\n"
                 "Use this unencrypted address?").format(url=url),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Use the unencrypted address"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -869,6 +871,8 @@ class SyncPage(QWidget):
             QMessageBox.Icon.Question, app_title(),
             message_for(error) + "\n\n" + self.tr("Remove these records from this PC now?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove them from this PC"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(lambda: self.sync_now(confirm_mass_deletion=True))

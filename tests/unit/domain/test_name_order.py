@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.name_order import NameOrder, ordered, pinyin_key, readings, stroke_key
+from app.domain.name_order import (
+    NameOrder,
+    chinese_number,
+    group_key,
+    ordered,
+    pinyin_key,
+    readings,
+    stroke_key,
+)
 
 
 def test_pinyin_order_where_unicode_order_differs():
@@ -64,3 +72,14 @@ def test_stroke_order_for_printed_lists():
 
 def test_names_without_readings_still_sort():
     assert ordered(["Zoe", "安然", "𠀾一"])[0] == "安然"
+
+
+def test_party_groups_sort_naturally() -> None:
+    names = ["第三党小组", "第十一党小组", "第一党小组", "第十党小组", "第二党小组", "10组", "2组",
+             "机关党小组", "离退休党小组"]
+    assert sorted(names, key=group_key) == [
+        "2组", "10组", "第一党小组", "第二党小组", "第三党小组", "第十党小组", "第十一党小组",
+        "机关党小组", "离退休党小组",
+    ]
+    assert [chinese_number(n) for n in ("十", "十一", "二十", "一百零五", "两", "一二")] == [
+        10, 11, 20, 105, 2, 12]

@@ -34,6 +34,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_dues_event_secret", "dues_event")
-    for table in TABLES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column("classification")
+    for table in TABLES:  # SQLite's own DROP COLUMN: the ledger's triggers stay
+        op.drop_column(table, "classification")

@@ -202,14 +202,6 @@ def _secret_records(ws: Workspace) -> dict[str, str]:
 SECRET_TEXTS = ("约谈记录甲", "支委会审批乙", "表决事项丙", "表决事项丁")
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_server(server_db.default_url(str(tmp_path / "platform.db")))
-    yield server
-    server.stop()
-    server.store.engine.dispose()
-
-
 def _pc(tmp_path: Path, name: str, live: LiveServer, branch_id: str) -> Workspace:
     ws = Workspace(tmp_path / name, keyring=MemoryKeyring(), kdf=FAST_KDF)
     ws.create(PROFILE, PASSPHRASE)
@@ -217,7 +209,8 @@ def _pc(tmp_path: Path, name: str, live: LiveServer, branch_id: str) -> Workspac
     return ws
 
 
-def test_secret_events_reliefs_and_votes_never_reach_the_platform(live, tmp_path):
+def test_secret_events_reliefs_and_votes_never_reach_the_platform(live_server, tmp_path):
+    live = live_server
     branch_id = live.branch()[0]
     pc = _pc(tmp_path, "pc", live, branch_id)
     set_up_bundles(pc, tmp_path, live, branch_id)
@@ -248,11 +241,12 @@ def test_secret_events_reliefs_and_votes_never_reach_the_platform(live, tmp_path
 
 
 def test_a_record_made_secret_after_syncing_keeps_its_platform_copy_and_its_local_content(
-    live, tmp_path
+    live_server, tmp_path
 ):
     """Made 秘密 after it was synced: the platform keeps the record as it was, nothing of it is
     sent any more (not the classification either), and another PC's later edit pulled here never
     overwrites it."""
+    live = live_server
     branch_id = live.branch()[0]
     a = _pc(tmp_path, "a", live, branch_id)
     b = _pc(tmp_path, "b", live, branch_id)

@@ -346,9 +346,12 @@ class Engine:
         rows: dict[tuple[str, str], Any] = {}
         for entity, ids in wanted.items():
             table: Any = MODELS[entity].__table__
-            columns = [table.c.id, *(table.c[p.field] for p in record_type(entity).parents)] if (
-                entity in _IMMUTABLE
-            ) else [table.c[name] for name in _row_columns(table)]  # events: parents for 秘密
+            kind = record_type(entity)
+            columns = [table.c.id, *(table.c[p.field] for p in kind.parents), *(
+                [table.c[registry.CLASSIFICATION]] if kind.classified else []
+            )] if entity in _IMMUTABLE else [
+                table.c[name] for name in _row_columns(table)
+            ]  # events: what 秘密 depends on
             for row in session.execute(select(*columns).where(table.c.id.in_(ids))):
                 rows[(entity, row.id)] = row
         return rows

@@ -15,7 +15,8 @@ A declaration says:
 - ``merge``: how two versions of the record become one (``Merge``).
 - ``conflicting``: fields that go to the secretary whenever two devices changed them, even to the
   same value (identity and party-status fields of a member).
-- ``classified``: the type has a ``classification`` column (a record of it can be 秘密).
+- ``classified``: the type has a ``classification`` column (a record of it can be 秘密); every
+  synced type has one (only the branch profile, which never leaves a PC, has none).
 - ``sent``: pushed and pulled at all (the branch profile belongs to the platform);
   ``in_bundle``: may leave the PC in a bundle file.
 
@@ -79,7 +80,7 @@ class RecordType:
     parents: tuple[Parent, ...] = ()
     keys: tuple[NaturalKey, ...] = ()
     conflicting: frozenset[str] = frozenset()
-    classified: bool = False
+    classified: bool = True
     sent: bool = True
     in_bundle: bool = True
 
@@ -110,7 +111,7 @@ _MEETING = Parent("meeting_id", "meeting")
 _GROUP = Parent("party_group_id", "party_group")
 
 RECORD_TYPES: tuple[RecordType, ...] = (
-    RecordType("branch", "branch", sent=False),
+    RecordType("branch", "branch", sent=False, classified=False),
     RecordType("party_group", "party_group"),
     RecordType(
         "member", "member", Merge.FIELDS, parents=(_GROUP,), classified=True,

@@ -264,6 +264,9 @@ class AmendmentDialog(EditorDialog):
         form.addRow(member_texts.field_label("on"), self.date_edit)
         form.addRow(member_texts.field_label("author"), self.author_edit)
         form.addRow(self.tr("Correction"), self.text_edit)
+        self.classification_combo = EnumCombo(Classification)  # 秘密 stays on this PC
+        self.classification_combo.set_value(Classification.INTERNAL)
+        form.addRow(member_texts.field_label("classification"), self.classification_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -289,7 +292,7 @@ class AmendmentDialog(EditorDialog):
             with self._workspace.unit_of_work() as uow:
                 amendment_id = meetings.add_amendment(
                     uow, self._meeting_id, on, self.author_edit.text(),
-                    self.text_edit.toPlainText(),
+                    self.text_edit.toPlainText(), self.classification_combo.value(),
                 )
                 uow.commit()
         except InvalidInputError as error:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.members import LEAVING_KINDS, EventKind, Issue, MembershipStatus
+from app.domain.members import LEAVING_KINDS, Classification, EventKind, Issue, MembershipStatus
 from app.errors import BranchDeskError, InvalidInputError
 from app.services import members
 from app.services.workspace import Workspace
@@ -209,10 +209,13 @@ class EventDialog(_MemberDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setFixedHeight(80)
         self.place_edit = QLineEdit()
+        self.classification_combo = EnumCombo(Classification)  # 秘密 stays on this PC
+        self.classification_combo.set_value(Classification.INTERNAL)
         self.add_field("kind", self.kind_combo)
         self.add_field("on", self.date_edit)
         self.add_field("flow_place", self.place_edit)
         self.add_field("text", self.text_edit)
+        self.add_field("classification", self.classification_combo)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -232,6 +235,6 @@ class EventDialog(_MemberDialog):
         with self._workspace.unit_of_work() as uow:
             members.add_event(
                 uow, self._member_id, self.kind_combo.value(), on,
-                self.text_edit.toPlainText(), place,
+                self.text_edit.toPlainText(), place, self.classification_combo.value(),
             )
             uow.commit()

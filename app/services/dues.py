@@ -33,7 +33,7 @@ from app.domain.dues import (
     ReliefKind,
 )
 from app.domain.dues_bases import BaseCheckSettings
-from app.domain.members import MembershipStatus
+from app.domain.members import Classification, MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
@@ -191,8 +191,12 @@ def save_base_check_settings(uow: UnitOfWork, settings: BaseCheckSettings) -> No
     uow.audit("preferences.update", "settings", "dues.base_check")
 
 
-def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
-    """第七条: record an approved reduction or exemption (refused if it overlaps another one)."""
+def add_relief(
+    uow: UnitOfWork, member_id: str, relief: HardshipRelief,
+    classification: Classification = Classification.INTERNAL,
+) -> str:
+    """第七条: record an approved reduction or exemption (refused if it overlaps another one);
+    a relief of a 秘密 member is 秘密 whatever its own ``classification``."""
     member = _member(uow, member_id)
     existing = _reliefs_by_member(uow).get(member_id, ())
     try:
@@ -204,6 +208,7 @@ def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
         approved_by=relief.approved_by.strip(), approved_on=relief.approved_on,
         valid_from=str(relief.valid_from), valid_until=str(relief.valid_until),
         reduced_fen=to_fen(relief.reduced_amount) if relief.reduced_amount is not None else None,
+        classification=classification.value,
     )
     uow.session.add(row)
     uow.session.flush()
@@ -212,6 +217,7 @@ def add_relief(uow: UnitOfWork, member_id: str, relief: HardshipRelief) -> str:
         "member_id": member_id, "kind": row.kind, "approved_by": row.approved_by,
         "approved_on": row.approved_on.isoformat(), "valid_from": row.valid_from,
         "valid_until": row.valid_until, "reduced_fen": row.reduced_fen,
+        "classification": classification.value,
     })
     return row.id
 

@@ -24,6 +24,7 @@ from app.domain.development import Stage
 from app.domain.meetings import Frequency, MeetingType, VoteResult
 from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.errors import FieldProblem, InvalidInputError, MeetingFinalizedError, RecordNotFoundError
+from app.services.classification import audit_change
 from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso, uuid7_many
 from app.storage.models import (
@@ -236,6 +237,8 @@ def update_meeting(uow: UnitOfWork, meeting_id: str, data: MeetingInput) -> None
     patch = {k: v for k, v in _wire(data).items() if before.get(k) != v}
     if patch:
         uow.audit("meeting.update", "meeting", meeting_id, {"fields": sorted(patch)})
+        audit_change(uow, "meeting", meeting_id, before["classification"],
+                     patch.get("classification", before["classification"]))
         uow.outbox("meeting", meeting_id, patch, base_version=row.server_version)
 
 
@@ -311,9 +314,11 @@ def vote_preview(uow: UnitOfWork, meeting_id: str) -> VotePreview:
 
 
 def record_vote(
-    uow: UnitOfWork, meeting_id: str, subject: str, in_favour: int, against: int, abstain: int
+    uow: UnitOfWork, meeting_id: str, subject: str, in_favour: int, against: int, abstain: int,
+    classification: Classification = Classification.INTERNAL,
 ) -> VoteResult:
-    """Record a vote at a 支部党员大会 with its quorum and result computed from the register."""
+    """Record a vote at a 支部党员大会 with its quorum and result computed from the register
+    (a vote at a 秘密 meeting is 秘密 whatever its own ``classification``)."""
     row = _editable(uow, meeting_id)
     if row.type != MeetingType.MEMBERS_ASSEMBLY.value:
         raise InvalidInputError([FieldProblem("type", "votes_only_at_members_assembly")])
@@ -331,7 +336,7 @@ def record_vote(
         id=uow.new_id(), meeting_id=meeting_id, subject=subject.strip(),
         entitled=result.entitled, present=result.present, in_favour=result.in_favour,
         against=result.against, abstain=result.abstain, quorum_met=result.quorum_met,
-        passed=result.passed,
+        passed=result.passed, classification=classification.value,
     )
     uow.session.add(vote)
     uow.session.flush()
@@ -340,6 +345,7 @@ def record_vote(
         "meeting_id": meeting_id, "subject": vote.subject, "entitled": result.entitled,
         "present": result.present, "in_favour": in_favour, "against": against,
         "abstain": abstain, "quorum_met": result.quorum_met, "passed": result.passed,
+        "classification": classification.value,
     })
     return result
 
@@ -356,7 +362,10 @@ def finalize(uow: UnitOfWork, meeting_id: str, on: date) -> None:
                base_version=row.server_version)
 
 
-def add_amendment(uow: UnitOfWork, meeting_id: str, on: date, author: str, text: str) -> str:
+def add_amendment(
+    uow: UnitOfWork, meeting_id: str, on: date, author: str, text: str,
+    classification: Classification = Classification.INTERNAL,
+) -> str:
     """Correct finalized minutes: the original stays, the amendment prints after it."""
     row = _meeting(uow, meeting_id)
     problems = []
@@ -370,14 +379,14 @@ def add_amendment(uow: UnitOfWork, meeting_id: str, on: date, author: str, text:
         raise InvalidInputError(problems)
     amendment = AmendmentRow(
         id=uow.new_id(), meeting_id=meeting_id, on_date=on, author=author.strip(),
-        text=text.strip(),
+        text=text.strip(), classification=classification.value,
     )
     uow.session.add(amendment)
     uow.session.flush()
     uow.audit("meeting.amend", "meeting", meeting_id)
     uow.outbox("meeting_amendment", amendment.id, {
         "meeting_id": meeting_id, "on_date": on.isoformat(), "author": amendment.author,
-        "text": amendment.text,
+        "text": amendment.text, "classification": classification.value,
     })
     return amendment.id
 

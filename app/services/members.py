@@ -32,6 +32,7 @@ from app.domain.members import (
 )
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.services.classification import audit_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -262,6 +263,7 @@ def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: dat
         return
     uow.session.flush()
     uow.audit("member.update", "member", member_id, {"fields": sorted(patch)})
+    audit_change(uow, "member", member_id, before["classification"], after["classification"])
     uow.outbox("member", member_id, patch, base_version=row.server_version)
 
 
@@ -329,9 +331,11 @@ def transfer_in(
 
 
 def add_event(
-    uow: UnitOfWork, member_id: str, kind: EventKind, on: date, text: str = "", place: str = ""
+    uow: UnitOfWork, member_id: str, kind: EventKind, on: date, text: str = "", place: str = "",
+    classification: Classification = Classification.INTERNAL,
 ) -> str:
-    """A dated timeline entry; flow and lost-contact events also set the member's current state."""
+    """A dated timeline entry; flow and lost-contact events also set the member's current state.
+    ``classification``: the entry's own 密级 (an entry of a 秘密 member is 秘密 anyway)."""
     row = _row(uow, member_id)
     if kind in (EventKind.LEFT, EventKind.TRANSFER_IN):
         raise InvalidInputError([FieldProblem("kind", "use_leaving_or_transfer")])
@@ -353,7 +357,8 @@ def add_event(
             "flow_since": _iso(row.flow_since), "lost_contact_since": _iso(row.lost_contact_since),
         }
         uow.outbox("member", member_id, patch, base_version=row.server_version)
-    event_id = _add_event(uow, member_id, kind, on, text.strip(), {"place": place.strip()})
+    event_id = _add_event(uow, member_id, kind, on, text.strip(), {"place": place.strip()},
+                          classification)
     uow.audit(f"member.event.{kind.value}", "member", member_id)
     return event_id
 
@@ -365,17 +370,19 @@ _STATE_EVENTS = {
 
 
 def _add_event(
-    uow: UnitOfWork, member_id: str, kind: EventKind, on: date, text: str, detail: dict[str, Any]
+    uow: UnitOfWork, member_id: str, kind: EventKind, on: date, text: str, detail: dict[str, Any],
+    classification: Classification = Classification.INTERNAL,
 ) -> str:
     event = MemberEventRow(
         id=uow.new_id(), member_id=member_id, kind=kind.value, on_date=on, text=text,
         detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+        classification=classification.value,
     )
     uow.session.add(event)
     uow.session.flush()
     uow.outbox("member_event", event.id, {
         "member_id": member_id, "kind": kind.value, "on_date": on.isoformat(), "text": text,
-        "detail": detail,
+        "detail": detail, "classification": classification.value,
     })
     return event.id
 
@@ -383,17 +390,19 @@ def _add_event(
 # ---------------------------------------------------------------- party groups
 
 
-def create_party_group(uow: UnitOfWork, name: str) -> str:
+def create_party_group(
+    uow: UnitOfWork, name: str, classification: Classification = Classification.INTERNAL
+) -> str:
     name = name.strip()
     if not name:
         raise InvalidInputError([FieldProblem("name", "required")])
     if uow.session.scalar(select(PartyGroupRow.id).where(PartyGroupRow.name == name)):
         raise InvalidInputError([FieldProblem("name", "duplicate")])
-    row = PartyGroupRow(id=uow.new_id(), name=name)
+    row = PartyGroupRow(id=uow.new_id(), name=name, classification=classification.value)
     uow.session.add(row)
     uow.session.flush()
     uow.audit("party_group.create", "party_group", row.id)
-    uow.outbox("party_group", row.id, {"name": name})
+    uow.outbox("party_group", row.id, {"name": name, "classification": classification.value})
     return row.id
 
 

@@ -41,6 +41,13 @@ class SyncedRecord:
     deleted_at: Mapped[str | None] = mapped_column(String(27), default=None)
 
 
+class Classified:
+    """A record that can be classified (DESIGN.md, "Security model"): 秘密 never leaves the PC,
+    and neither does anything whose parent chain reaches a 秘密 record (``sync.registry``)."""
+
+    classification: Mapped[str] = mapped_column(String(10), default="internal")
+
+
 class BranchRow(SyncedRecord, Base):
     """The branch this database belongs to (one row)."""
 
@@ -98,7 +105,7 @@ class OutboxEntry(Base):
     acked_at: Mapped[str | None] = mapped_column(String(27), default=None)
 
 
-class PartyGroupRow(SyncedRecord, Base):
+class PartyGroupRow(Classified, SyncedRecord, Base):
     """A party group (党小组) of the branch."""
 
     __tablename__ = "party_group"
@@ -170,7 +177,7 @@ def _set_sort_key(_mapper: Mapper[MemberRow], _connection: object, row: MemberRo
     row.sort_key = pinyin_key(row.name or "")
 
 
-class MemberEventRow(SyncedRecord, Base):
+class MemberEventRow(Classified, SyncedRecord, Base):
     """A dated entry on a member's timeline: reward, discipline, flow, transfer, leaving, note."""
 
     __tablename__ = "member_event"
@@ -208,7 +215,7 @@ class MeetingRow(SyncedRecord, Base):
     finalized_on: Mapped[date | None] = mapped_column(Date, default=None)
 
 
-class AttendanceRow(SyncedRecord, Base):
+class AttendanceRow(Classified, SyncedRecord, Base):
     """One expected attendee of a meeting: present, on leave (请假) or absent, with the reason."""
 
     __tablename__ = "meeting_attendance"
@@ -220,7 +227,7 @@ class AttendanceRow(SyncedRecord, Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
 
 
-class VoteRow(SyncedRecord, Base):
+class VoteRow(Classified, SyncedRecord, Base):
     """A vote at a 支部党员大会, with the quorum and result computed when it was recorded."""
 
     __tablename__ = "meeting_vote"
@@ -236,7 +243,7 @@ class VoteRow(SyncedRecord, Base):
     passed: Mapped[bool] = mapped_column(Boolean)
 
 
-class AmendmentRow(SyncedRecord, Base):
+class AmendmentRow(Classified, SyncedRecord, Base):
     """A correction to finalized minutes: the minutes stay as they were, both print."""
 
     __tablename__ = "meeting_amendment"
@@ -259,7 +266,7 @@ class AttachmentRow(SyncedRecord, Base):
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
-class DuesBaseRow(SyncedRecord, Base):
+class DuesBaseRow(Classified, SyncedRecord, Base):
     """第十条: a member's monthly base (核定) from the month it applies. Money in integer fen."""
 
     __tablename__ = "dues_base"
@@ -270,7 +277,7 @@ class DuesBaseRow(SyncedRecord, Base):
     base_fen: Mapped[int] = mapped_column(Integer)
 
 
-class DuesReliefRow(SyncedRecord, Base):
+class DuesReliefRow(Classified, SyncedRecord, Base):
     """第七条: a hardship reduction or exemption, with who approved it and for which months."""
 
     __tablename__ = "dues_relief"
@@ -290,7 +297,7 @@ update a dues event (sync only: the id the platform knows the same fact by, or t
 secretary chose in a conflict). Nothing else ever writes it."""
 
 
-class DuesEventRow(Base):
+class DuesEventRow(Classified, Base):
     """The append-only dues ledger: amounts due, payments, reversals, remittances.
 
     Never updated or deleted by the services (triggers refuse it; sync alone may bring an event
@@ -299,6 +306,10 @@ class DuesEventRow(Base):
     """
 
     __tablename__ = "dues_event"
+    # The push's 秘密 lookup reads the few 秘密 events without scanning the ledger.
+    __table_args__ = (
+        Index("ix_dues_event_secret", "id", sqlite_where=text("classification = 'secret'")),
+    )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[str] = mapped_column(String(36), unique=True)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.domain.development import Stage
 from app.domain.meetings import MeetingType
@@ -20,6 +21,7 @@ from app.errors import MeetingFinalizedError
 from app.services import meetings, members
 from app.services.meetings import Attendance, MeetingFilter, MeetingInput
 from app.services.workspace import Workspace
+from app.storage.models import AmendmentRow
 from tests.conftest import PASSPHRASE, id_number
 from ui.main_window import MainWindow
 from ui.meeting_editor import MeetingEditor
@@ -180,9 +182,12 @@ def test_committee_meeting_absence_finalize_and_correction(
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert dialog.author_edit.text() == "李红"
+    assert dialog.classification_combo.currentText() == "内部"
     dialog.text_edit.insertPlainText("会议结束时间应为16:30。")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert editor.amendments_table.rowCount() == 1
+    with page._workspace.unit_of_work() as uow:
+        assert uow.session.scalars(select(AmendmentRow.classification)).all() == ["internal"]
     assert editor.amendments_table.item(0, 2).text() == "会议结束时间应为16:30。"
     editor.tabs.setCurrentIndex(editor.amendments_tab_index)
     screenshot(editor, "meeting-editor-finalized")

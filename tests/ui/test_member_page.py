@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
@@ -19,6 +20,7 @@ from app.domain.members import BranchPost, Classification, EventKind, Membership
 from app.services import members
 from app.services.members import MemberFilter, MemberInput, SortKey, StatusFilter
 from app.services.workspace import Workspace
+from app.storage.models import MemberEventRow
 from tests.conftest import PASSPHRASE
 from ui import member_texts
 from ui.date_field import parse_date
@@ -266,12 +268,16 @@ def test_events_are_added_from_the_list(qtbot: QtBot, page: MembersPage) -> None
     assert dialog.messages["flow_place"].text() == "必填"
     dialog.place_edit.setText("杭州")
     dialog.text_edit.setPlainText("外出经商")
+    assert dialog.classification_combo.currentText() == "内部"  # the default, as a member's
+    dialog.classification_combo.set_value(Classification.SECRET)  # 秘密: stays on this PC
     with qtbot.waitSignal(dialog.done_for):
         dialog.submit()
     with page._workspace.unit_of_work() as uow:
         assert members.get_member(uow, member_id).flow_place == "杭州"
         entries = members.timeline(uow, member_id)
+        secret = uow.session.scalars(select(MemberEventRow.classification)).all()
     assert entries[-1].kind == EventKind.FLOW_OUT.value
+    assert secret == ["secret"]
 
 
 def test_filters_by_stage_group_category_and_sorts(qtbot: QtBot, page: MembersPage) -> None:

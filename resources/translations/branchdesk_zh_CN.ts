@@ -1743,6 +1743,10 @@
       <source>Not finalized: the minutes can still be edited.</source>
       <translation>未定稿：会议记录仍可修改。</translation>
     </message>
+    <message>
+      <source>e.g. 16:00</source>
+      <translation>例如 16:00</translation>
+    </message>
   </context>
   <context>
     <name>MeetingReminders</name>

@@ -4437,6 +4437,10 @@ A newer recovery code makes this one stop working.
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
+    <message>
+      <source> The recovery code still works; if others may have seen it, use “Make a new recovery code…” below.</source>
+      <translation>恢复码仍然有效；如可能已被他人看到，请使用下方的“生成新的恢复码…”。</translation>
+    </message>
   </context>
   <context>
     <name>SetupWizard</name>

@@ -74,21 +74,25 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--branch-name",
         required=True,
+        metavar=QCoreApplication.translate("Cli", "NAME"),
         help=QCoreApplication.translate("Cli", "the branch's full name"),
     )
     init.add_argument(
         "--branch-code",
         required=True,
+        metavar=QCoreApplication.translate("Cli", "BRANCH_CODE"),
         help=QCoreApplication.translate("Cli", "the branch's organization code"),
     )
     init.add_argument(
         "--higher-org",
         default="",
+        metavar=QCoreApplication.translate("Cli", "NAME"),
         help=QCoreApplication.translate("Cli", "the higher party committee"),
     )
     init.add_argument(
         "--secretary",
         default="",
+        metavar=QCoreApplication.translate("Cli", "PERSON"),
         help=QCoreApplication.translate("Cli", "the branch secretary's name"),
     )
 
@@ -96,14 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", help=QCoreApplication.translate("Cli", "write an encrypted backup file")
     )
     backup.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the backup file to write")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the backup file to write")
     )
 
     restore = commands.add_parser(
         "restore", help=QCoreApplication.translate("Cli", "replace the database with a backup")
     )
     restore.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the backup file to restore")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the backup file to restore")
     )
 
     commands.add_parser(
@@ -143,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     members_import.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the roster workbook to import")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the roster workbook to import")
     )
     members_import.add_argument(
         "--dry-run",
@@ -155,7 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=QCoreApplication.translate("Cli", "write the roster of members to a workbook"),
     )
     members_export.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
 
     meetings = commands.add_parser(
@@ -184,15 +192,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     meetings_minutes.add_argument(
         "meeting_id",
-        metavar="MEETING_ID",
+        metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
         help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
     )
     meetings_minutes.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the PDF file to write")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the PDF file to write")
     )
     _add_dues_commands(commands)
     cli_passphrase.add_commands(commands)
     return parser
+
+
+def _file_metavar() -> str:
+    return QCoreApplication.translate("Cli", "FILE")
 
 
 def _year(text: str) -> int:
@@ -230,7 +243,8 @@ def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         help=QCoreApplication.translate("Cli", "the year of the ledger"),
     )
     ledger.add_argument(
-        "file", type=Path, help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
 
     sync = commands.add_parser(
@@ -683,9 +697,9 @@ def _sync(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
         service.configure(workspace, server_url=args.server)
     report = service.sync_now(workspace, confirm_mass_deletion=args.confirm_deletions)
     io.say(QCoreApplication.translate(
-        "Cli", "Synchronized: {pushed} changes sent, {pulled} received, {withheld} kept on this "
-        "PC (secret)."
-    ).format(pushed=report.pushed, pulled=report.pulled, withheld=report.withheld))
+        "Cli", "Synchronized: {pushed} changes sent, {pulled} received."
+    ).format(pushed=report.pushed, pulled=report.pulled))
+    _say_withheld(io, report.withheld - report.withheld_unsent, report.withheld_unsent)
     if report.rejected:
         io.say(QCoreApplication.translate(
             "Cli", "The platform refused {count} changes; see the sync history in the window."
@@ -696,6 +710,20 @@ def _sync(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
             "Cli", "{count} fields were changed both here and on the platform: choose which "
             "value to keep on the 同步 page of the window."
         ).format(count=pending))
+
+
+def _say_withheld(io: _Io, secret: int, unsent: int) -> None:
+    """Why some changes did not leave the PC: 秘密 records, or the branch profile (which the
+    platform's administrator keeps) — never "秘密" for the branch profile."""
+    if secret:
+        io.say(QCoreApplication.translate(
+            "Cli", "{count} changes to records classified 秘密 stay on this PC."
+        ).format(count=secret))
+    if unsent:
+        io.say(QCoreApplication.translate(
+            "Cli", "{count} changes to the branch profile were not included: the "
+            "platform's administrator keeps the branch profile, it is never sent from a PC."
+        ).format(count=unsent))
 
 
 def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
@@ -716,15 +744,10 @@ def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> Non
     elif action == "export-bundle":
         result = bundle_sync.export_bundle(workspace, path)
         io.say(QCoreApplication.translate(
-            "Cli", "Bundle {sequence} written to {file} and verified: {count} changes, "
-            "{withheld} kept on this PC (secret). The medium can now be removed safely."
-        ).format(sequence=result.sequence, file=path, count=result.ops,
-                 withheld=result.withheld_secret))
-        if result.withheld_unsent:
-            io.say(QCoreApplication.translate(
-                "Cli", "{count} changes to the branch profile were not included: the "
-                "platform's administrator keeps the branch profile, it is never sent from a PC."
-            ).format(count=result.withheld_unsent))
+            "Cli", "Bundle {sequence} written to {file} and verified: {count} changes. The "
+            "medium can now be removed safely."
+        ).format(sequence=result.sequence, file=path, count=result.ops))
+        _say_withheld(io, result.withheld_secret, result.withheld_unsent)
     else:
         report = bundle_sync.import_return_bundle(
             workspace, path, confirm_mass_deletion=args.confirm_deletions

@@ -453,9 +453,10 @@ class MeetingEditor(EditorDialog):
         self.held_on_edit.setPlaceholderText(self.tr("e.g. 2026-11-20"))
         self.start_edit = QLineEdit()
         self.end_edit = QLineEdit()
-        for edit in (self.start_edit, self.end_edit):
+        for edit, example in ((self.start_edit, self.tr("e.g. 14:30")),
+                              (self.end_edit, self.tr("e.g. 16:00"))):
             edit.setMaxLength(5)
-            edit.setPlaceholderText(self.tr("e.g. 14:30"))
+            edit.setPlaceholderText(example)
             edit.setFixedWidth(90)
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(100)

@@ -147,10 +147,11 @@ class Workspace:
         self._vault.lock()
 
     # ---------------------------------------------------------------- key management
-    def change_passphrase(self, current: str, new: str) -> None:
+    def change_passphrase(self, current: str, new: str) -> str:
         """Rewrap the database key under a new passphrase (no re-encryption). Needs unlocked.
 
-        ``current`` is the passphrase or the recovery code (for a forgotten passphrase).
+        ``current`` is the passphrase or the recovery code (for a forgotten passphrase); returns
+        which one it was ("passphrase" or "recovery").
         Raises WrongSecretError if it is neither, UnlockThrottledError, WeakPassphraseError.
         """
         self._require_unlocked()
@@ -159,6 +160,7 @@ class Workspace:
         with self.unit_of_work() as uow:
             uow.audit("passphrase.change", "key_slots", "passphrase", {"with": opened_with})
             uow.commit()
+        return opened_with
 
     def set_new_passphrase(self, new: str) -> None:
         """After an unlock with the recovery code: replace the forgotten passphrase without

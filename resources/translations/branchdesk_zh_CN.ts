@@ -743,10 +743,6 @@
         <translation>本机已在平台上注册为“{branch}”的终端。</translation>
     </message>
     <message>
-        <source>Synchronized: {pushed} changes sent, {pulled} received, {withheld} kept on this PC (secret).</source>
-        <translation>同步完成：上传 {pushed} 项更改，接收 {pulled} 项，{withheld} 项（秘密）仅保留在本机。</translation>
-    </message>
-    <message>
         <source>The platform refused {count} changes; see the sync history in the window.</source>
         <translation>平台拒收了 {count} 项更改，请在窗口的同步记录中查看。</translation>
     </message>
@@ -789,10 +785,6 @@
     <message>
         <source>The platform&apos;s key is set: bundles can now be exported.</source>
         <translation>平台公钥已设置，现在可以导出同步包。</translation>
-    </message>
-    <message>
-        <source>Bundle {sequence} written to {file} and verified: {count} changes, {withheld} kept on this PC (secret). The medium can now be removed safely.</source>
-        <translation>第 {sequence} 号同步包已写入 {file} 并校验无误：包含 {count} 项更改，{withheld} 项（秘密）仅保留在本机。现在可以安全移除存储介质。</translation>
     </message>
     <message>
         <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
@@ -841,6 +833,34 @@
     <message>
         <source>The last twelve months: {meetings} meetings ({finalized} with finalized minutes); {months} months of dues with {payments} payments, {arrears} members in arrears, {remittances} remittances; {notices} notice from the platform.</source>
         <translation>近十二个月：{meetings} 次会议（{finalized} 次会议记录已定稿）；{months} 个月的党费，{payments} 笔缴费，{arrears} 名党员欠缴，{remittances} 次上缴；平台通知 {notices} 条。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>BRANCH_CODE</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>PERSON</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>MEETING_ID</source>
+        <translation>会议编号</translation>
+    </message>
+    <message>
+        <source>Synchronized: {pushed} changes sent, {pulled} received.</source>
+        <translation>同步完成：上传 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
+    <message>
+        <source>{count} changes to records classified 秘密 stay on this PC.</source>
+        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} written to {file} and verified: {count} changes. The medium can now be removed safely.</source>
+        <translation>第 {sequence} 号同步包已写入 {file} 并校验无误：包含 {count} 项更改。现在可以安全移除存储介质。</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1755,10 @@
     <message>
         <source>Not finalized: the minutes can still be edited.</source>
         <translation>未定稿：会议记录仍可修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00</source>
+        <translation>例如 16:00</translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4457,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Make a new recovery code</source>
         <translation>生成新恢复码</translation>
+    </message>
+    <message>
+        <source> The recovery code still works; if others may have seen it, use “Make a new recovery code…” below.</source>
+        <translation>恢复码仍然有效；如可能已被他人看到，请使用下方的“生成新的恢复码…”。</translation>
     </message>
 </context>
 <context>

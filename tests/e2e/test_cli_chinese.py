@@ -128,3 +128,29 @@ def test_help_texts_line_up_after_chinese_metavars():
         starts.add(_columns(line[: line.index(help_text.strip())]))
     assert len(lines) == 3
     assert len(starts) == 1, result.stdout
+
+
+
+def test_every_value_a_command_takes_is_named_in_chinese(qapp):
+    """``init --branch-name BRANCH_NAME``, ``backup file``: the placeholders in the help were
+    English words an administrator must guess at; every one is Chinese (N and URL aside)."""
+    from ui.i18n import install_translations
+
+    install_translations(qapp)
+    english: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    walk(sub)
+                continue
+            if action.nargs == 0:
+                continue
+            shown = action.metavar if isinstance(action.metavar, str) else (
+                action.dest.upper() if action.option_strings else action.dest)
+            if shown not in {"N", "URL"} and not re.search(r"[\u4e00-\u9fff]", shown):
+                english.append(f"{parser.prog} {shown}")
+
+    walk(client_parser())
+    assert english == []

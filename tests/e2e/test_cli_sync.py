@@ -129,3 +129,16 @@ def test_dues_ledger_works_after_two_pcs_reversed_one_payment_and_generated_one_
             select(func.count()).where(DuesEventRow.kind == "due",
                                        DuesEventRow.month == "2026-10")))
         assert owed == 1
+
+
+def test_the_branch_profile_held_back_is_not_called_secret(server, tmp_path):
+    """A new PC's first sync holds back only the branch profile (the platform keeps it): the
+    command line said "1 项（秘密）仅保留在本机" although nothing was 秘密 (issue 13)."""
+    pc = tmp_path / "new-pc"
+    made = run(pc, "init", "--branch-name", "机关第一党支部", "--branch-code", "BR-0001")
+    assert made.returncode == 0, made.stderr
+    _, code = server.branch()
+    result = run(pc, "sync", "--server", server.url, "--enroll", code)
+    assert result.returncode == 0, result.stderr
+    assert "秘密" not in result.stdout
+    assert "支部信息由平台管理员维护" in result.stdout

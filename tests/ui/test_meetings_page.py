@@ -419,3 +419,18 @@ def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: Me
     editor = open_editor(qtbot, page, MeetingType.COMMITTEE)
     assert editor.host_combo.currentText() == PROFILE.secretary
     assert editor.recorder_combo.currentText() == ""
+
+
+def test_the_topics_take_the_room_of_a_wide_window(
+    qtbot: QtBot, workspace: Workspace, page: MeetingsPage
+) -> None:
+    """At 1366×768 the topics were cut with "…" while the status column stood mostly empty."""
+    long_topic = "学习贯彻党的二十届三中全会精神并结合本单位实际研究落实措施和分工安排"
+    add_meeting(workspace, MeetingType.COMMITTEE, date(2026, 11, 3), topic=long_topic)
+    page.resize(1200, 600)
+    page.refresh()
+    qtbot.wait(50)
+    header = page.table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    assert widths[2] == max(widths)
+    assert widths[-1] <= 150

@@ -119,3 +119,11 @@ def test_a_member_dialog_error_goes_when_the_field_is_corrected(
     qtbot.keyClicks(dialog.destination_edit, "x")
     assert not message.isVisible()
     assert dialog.messages["transfer_letter_no"].isVisible()  # not corrected yet
+
+
+def test_the_end_time_example_is_a_later_time(qtbot: QtBot, workspace: Workspace) -> None:
+    """Both time boxes said "例如 14:30": a meeting from 14:30 to 14:30."""
+    add_members(workspace, full=3)
+    editor = open_editor(qtbot, meetings_page(qtbot, workspace), MeetingType.COMMITTEE)
+    assert editor.start_edit.placeholderText() == "例如 14:30"
+    assert editor.end_edit.placeholderText() == "例如 16:00"

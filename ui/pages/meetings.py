@@ -72,6 +72,9 @@ DUE_BRUSH = QBrush(QColor("#fff8e1"))
 NOT_REQUIRED_BRUSH = QBrush(QColor("#f5f5f5"))
 
 
+TOPICS_COLUMN = 2
+
+
 def _module(name: str) -> ModuleType | None:
     """``name`` imported, or None where this build does not have it."""
     try:
@@ -236,9 +239,12 @@ class MeetingsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        for column, width in enumerate((100, 130, 300, 140, 90)):
+        for column, width in enumerate((100, 130, 300, 140, 90, 90)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The topics take the room a wide window gives (they were cut with "…" while the
+        # status column beside them stood mostly empty).
+        self.table.horizontalHeader().setSectionResizeMode(
+            TOPICS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_meeting())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)

@@ -218,7 +218,7 @@ class SettingsPage(QWidget):
         if not self.new_passphrase.show_problem():
             return
         try:
-            self._workspace.change_passphrase(
+            opened_with = self._workspace.change_passphrase(
                 self.current_edit.text(), self.new_passphrase.passphrase()
             )
         except BranchDeskError as error:
@@ -226,7 +226,11 @@ class SettingsPage(QWidget):
             return
         self.current_edit.clear()
         self.new_passphrase.clear()
-        _feedback(self.passphrase_feedback, self.tr("The passphrase was changed."), ok=True)
+        text = self.tr("The passphrase was changed.")
+        if opened_with == "recovery":
+            text += self.tr(" The recovery code still works; if others may have seen it, use "
+                            "“Make a new recovery code…” below.")
+        _feedback(self.passphrase_feedback, text, ok=True)
 
     # ---------------------------------------------------------------- remember on this PC
     def set_remember(self, enabled: bool) -> None:

@@ -725,11 +725,16 @@ class Engine:
         self.report.pulled += len(updates) - len(versions)
 
     def _retry_parked(self, session: Session, pending: dict[str, set[str]]) -> None:
+        """Apply the parked records whose parents are here now, in the platform's change order
+        (their ``seq``): the local ledger keeps its events in the order they were recorded."""
         while True:
-            parked = list(session.scalars(select(SyncParkedRow)))
+            parked = sorted(
+                ((Record.model_validate_json(item.payload), item)
+                 for item in session.scalars(select(SyncParkedRow))),
+                key=lambda pair: pair[0].seq,
+            )
             progressed = False
-            for item in parked:
-                change = Record.model_validate_json(item.payload)
+            for change, item in parked:
                 if not self._parents_present(session, change.entity, change.data):
                     continue
                 session.delete(item)

@@ -28,6 +28,7 @@ from app.services.workspace import Workspace
 from app.storage.ids import utc_iso
 from app.storage.models import (
     AttendanceRow,
+    DuesEventRow,
     MemberRow,
     OutboxEntry,
     PartyGroupRow,
@@ -339,6 +340,31 @@ def test_a_restored_server_loses_nothing_and_deletes_nothing(tmp_path, database_
         a.lock()
 
 
+def test_parked_events_are_applied_in_the_platforms_order(two):
+    """Ledger events that arrive before their member wait (parked); when the member arrives
+    they enter the ledger in the platform's change order, whatever order they were parked in."""
+    a, b = two
+    member = add_member(a, "张三")
+    with a.unit_of_work() as uow:
+        for month in (1, 2, 3):
+            dues_service.record_payment(uow, member, TODAY, [_month(month)], _decimal("10"),
+                                        note="补交")
+        uow.commit()
+    sync(a)
+    page = service.client_for(b).changes("0", 1000, None)
+    events = [c for c in page.changes if c.entity == "dues_event"]
+    rest = [c for c in page.changes if c.entity != "dues_event"]
+    assert len(events) == 3
+    engine = Engine(b.unit_of_work, service.client_for(b))
+    # Parked newest first (a page the platform answered again, reordered).
+    engine.apply_page(page.model_copy(update={"changes": events[::-1], "next_cursor": "0",
+                                              "has_more": True}))
+    engine.apply_page(page.model_copy(update={"changes": rest}))
+    with b.unit_of_work() as uow:
+        local = list(uow.session.scalars(select(DuesEventRow.id).order_by(DuesEventRow.seq)))
+    assert local == [c.id for c in sorted(events, key=lambda c: c.seq)]
+
+
 def test_secret_members_and_what_hangs_off_them_never_reach_the_server(two, live_server):
     a, _b = two
     secret = add_member(a, "机密人员", classification=Classification.SECRET)
@@ -371,10 +397,10 @@ def _meeting_input() -> Any:
     )
 
 
-def _month() -> Any:
+def _month(month: int = 1) -> Any:
     from app.domain.calendar import Month
 
-    return Month(2026, 1)
+    return Month(2026, month)
 
 
 def _decimal(text: str) -> Any:

@@ -491,9 +491,12 @@ class Engine:
                 return True
 
     def apply_page(self, page: ChangesPage, confirm_mass_deletion: bool = False) -> None:
-        """Apply one page and advance the cursor, in one transaction."""
+        """Apply one page and advance the cursor, in one transaction. While re-pulling after a
+        new epoch (online or from a return bundle) every record is taken, whatever its version;
+        the last page ends the re-pull."""
         with self.new_uow() as uow:
             session = uow.session
+            self._repull = get_setting(session, SETTING_REPULL) == "1"
             self._check_deletions(session, page.changes, confirm_mass_deletion)
             self._match_natural_keys(session, page.changes)  # before: its outbox ops move too
             pending = _pending_fields(session, [c.id for c in page.changes])

@@ -36,6 +36,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
 from tests.integration.sync.conftest import LiveServer, start_server
 from tests.integration.sync.test_sync_engine import (
     add_member,
+    device,
     edit_member,
     member,
     no_sleep,
@@ -476,6 +477,48 @@ def test_a_restored_platform_loses_nothing_by_bundle(air, online, tmp_path, live
     sync(online)
     assert {first, second} <= {dict(row)["id"] for row in table(online, MemberRow)}
     assert table(online, MemberRow) == table(air, MemberRow)
+
+
+def backup_of(live: LiveServer, tmp_path: Path, name: str) -> LiveServer:
+    """A consistent copy of the platform's database, started as the platform restored from it
+    (a new epoch, as the restore procedure sets)."""
+    copy = tmp_path / f"{name}.db"
+    with live.store.engine.connect() as connection:
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    return start_server(server_db.default_url(str(copy)))
+
+
+def test_a_return_bundle_after_a_platform_restore_takes_the_platforms_records(
+    online, tmp_path, live, branch
+):
+    """After the platform's restore, a record this PC holds at a version the restored platform
+    reached again with other content comes back by bundle too (the re-pull takes every record,
+    as online)."""
+    other = device(tmp_path, "other", live, branch)
+    person = add_member(other, "王芳")
+    sync(other)
+    sync(online)
+    restored = backup_of(live, tmp_path, "restored")  # the member at its first version
+    try:
+        edit_member(other, person, phone="13800000001")
+        sync(other)
+        sync(online)  # the member's second version, from the platform before its restore
+        restored.store.rotate_epoch()
+        third = device(tmp_path, "third", restored, branch)
+        sync(third)
+        edit_member(third, person, phone="13800000003")
+        sync(third)  # a second version again, another one
+        report = bundle_sync.import_return_bundle(
+            online, at_platform(restored, export(online, tmp_path)))
+        assert report.epoch_changed
+        assert member(online, person).phone == "13800000003"  # not skipped as already held
+        with online.unit_of_work() as uow:
+            assert uow.session.get(Setting, "sync.repull").value == ""  # the re-pull ended
+        third.lock()
+    finally:
+        other.lock()
+        restored.stop()
+        restored.store.engine.dispose()
 
 
 def test_an_enrolled_pc_swaps_bundle_keys_at_enrollment(online, tmp_path, live):

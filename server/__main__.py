@@ -248,6 +248,12 @@ def _import_message(result: bundles.ImportResult, out: Path) -> str:
                  f"这个数据包更早：该电脑可能已从较早的备份恢复（也可能是一份旧副本）。"
                  f"平台已有的变更不会重复记入，平台上的数据以平台为准；请把回执包交给该电脑"
                  f"导入，之后它从第 {result.return_sequence + 1} 号继续。")
+    if result.outcome == "platform_restored":
+        done += (f"\n注意：平台从备份恢复后只记得该设备的第 {result.last_sequence} 号数据包，"
+                 f"这个数据包是第 {result.sequence} 号：中间的数据包已随恢复丢失。已按平台的编号"
+                 f"回复（第 {result.return_sequence} 号）；该电脑导入回执包后，会在下一个数据包里"
+                 f"重新发送平台尚未确认的全部变更（不会重复记入，也不会删除电脑上的任何数据）。"
+                 f"请把回执包交给该电脑导入，再请它导出一个新的数据包带回平台导入。")
     return done
 
 

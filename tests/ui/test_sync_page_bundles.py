@@ -120,3 +120,42 @@ def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
     wait(qtbot, page)
     assert "本机的数据来自较早的备份" in page.bundle_feedback.text()
     assert bundle_sync.status(air).last_return_sequence == 4
+
+
+def test_a_restored_platform_is_told_on_the_page(
+    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
+) -> None:
+    branch_id = store.create_branch("BR-0001", "机关第一党支部")
+    key_file = tmp_path / "pc-key.json"
+    bundle_sync.write_device_key(air, key_file)
+    register_device_key(store, branch_id, key_file.read_text(encoding="utf-8"))
+    platform_file = tmp_path / "platform.json"
+    platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
+    bundle_sync.set_platform_key(air, platform_file)
+
+    def round_trip(platform: Store, name: str) -> Path:
+        upload = tmp_path / f"{name}.bdsync"
+        bundle_sync.export_bundle(air, upload)
+        answer = tmp_path / f"{name}-return.bdsync"
+        answer.write_bytes(import_bundle(platform, upload.read_bytes()).return_bundle)
+        return answer
+
+    add_member(air, "张红梅")
+    bundle_sync.import_return_bundle(air, round_trip(store, "first"))
+    copy = tmp_path / "restored.db"
+    with store.engine.connect() as connection:  # the platform's backup
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    bundle_sync.import_return_bundle(air, round_trip(store, "second"))  # lost in the restore
+    restored = Store(server_db.make_engine(server_db.default_url(str(copy))))
+    try:
+        restored.rotate_epoch()
+        answer = round_trip(restored, "after-restore")
+        page = SyncPage(air)
+        qtbot.addWidget(page)
+        page.refresh()
+        page.import_bundle(answer)
+        wait(qtbot, page)
+        assert "平台已从备份恢复" in page.bundle_feedback.text()
+        assert bundle_sync.status(air).last_return_sequence == 2
+    finally:
+        restored.engine.dispose()

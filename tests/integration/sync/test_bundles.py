@@ -18,7 +18,7 @@ from app.domain.members import Classification
 from app.errors import SyncBundleError
 from app.services import members as m
 from app.services.workspace import Workspace
-from app.storage.models import MemberRow, PartyGroupRow, Setting
+from app.storage.models import MemberRow, OutboxEntry, PartyGroupRow, Setting
 from server import db as server_db
 from server.__main__ import main as server_main
 from server.bundles import import_bundle, platform_keys, platform_public_key_file
@@ -615,6 +615,55 @@ def test_the_platform_cli_tells_the_administrator_of_a_restored_pc(air, tmp_path
     assert "第 3 号数据包" in said
     assert "第 5 号继续" in said
     assert bundle_sync.import_return_bundle(air, out).restored
+
+
+def test_bundles_after_a_restore_of_the_platform_are_accepted_and_resend_the_rest(
+    air, tmp_path, live, capsys
+):
+    """The platform restored from its backup has lost bundles from this PC: its next bundle
+    is past a gap, but from the epoch before the restore. The platform imports it and answers
+    with its own number; the PC sends again what the restored platform lacks, and deletes and
+    doubles nothing."""
+    first = add_member(air, "王芳")
+    round_trip(air, tmp_path, live)
+    restored = backup_of(live, tmp_path, "restored")  # knows the PC's bundle 1
+    try:
+        second = add_member(air, "赵强", birth="19850505")
+        round_trip(air, tmp_path, live)  # bundle 2: lost with the restore
+        restored.store.rotate_epoch()
+        third = add_member(air, "李明", birth="19900101")
+        upload = export(air, tmp_path)  # bundle 3
+        url = server_db.default_url(str(tmp_path / "restored.db"))
+        answer = tmp_path / "answer.bdsync"
+        capsys.readouterr()
+        assert server_main(["--database", url, "import-bundle", str(upload),
+                            "--out", str(answer)]) == 0
+        said = capsys.readouterr().out
+        assert "平台从备份恢复后只记得该设备的第 1 号数据包" in said
+        assert "第 2 号" in said
+        report = bundle_sync.import_return_bundle(air, answer)
+        assert report.platform_restored
+        assert report.epoch_changed
+        with air.unit_of_work() as uow:
+            waiting = set(uow.session.scalars(select(OutboxEntry.entity_id).where(
+                OutboxEntry.entity == "member", OutboxEntry.acked_at.is_(None))))
+        assert waiting == {first, second}  # sent again: the restored platform may lack them
+        assert bundle_sync.status(air).last_return_sequence == 2
+        assert not bundle_sync.status(air).waiting_for_return
+        round_trip(air, tmp_path, restored)  # bundle 3 on the platform's count: no gap
+        assert service.pending_count(air) == 0
+        ids = [c.id for c in restored.store.changes(_branch(air), 0, 100, None).changes
+               if c.entity == "member"]
+        assert sorted(ids) == sorted([first, second, third])  # each once
+        assert sorted(dict(row)["id"] for row in table(air, MemberRow)) == sorted(ids)
+    finally:
+        restored.stop()
+        restored.store.engine.dispose()
+
+
+def _branch(ws: Workspace) -> str:
+    with ws.unit_of_work() as uow:
+        return uow.session.get(Setting, "sync.branch_id").value
 
 
 KILL_AT_WRITE = """

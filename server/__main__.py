@@ -21,6 +21,7 @@ the server serializes its writes with a lock that only threads of one process sh
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import socket
@@ -28,9 +29,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import IntegrityError
+
 from server import bundles, db, devices
 from server.api import DATABASE_ENV, create_app
-from server.cli_texts import TEXTS
+from server.cli_texts import FAILURES, REFUSED, TEXTS
 from server.store import AUTH_CACHE_SECONDS, NotFound, Store
 from sync.argparse_zh import ChineseArgumentParser, localize
 from sync.bundle import BundleRejected, read_file, write_file
@@ -167,27 +170,45 @@ def _command(args: argparse.Namespace, store: Store) -> int:
     except NotFound as missing:
         print(f"没有这个支部：{missing}", file=sys.stderr)
         return 1
-    except (ValueError, OSError) as failure:
-        print(f"操作被拒绝：{failure}", file=sys.stderr)
+    except IntegrityError:
+        print(f"支部代码 {args.code} 已被使用，未创建支部。", file=sys.stderr)
         return 1
+    except OSError as failure:
+        print(_file_failure(failure), file=sys.stderr)
+        return 1
+    except ValueError as failure:
+        print(f"操作被拒绝：{FAILURES.get(str(failure), str(failure))}。", file=sys.stderr)
+        return 1
+
+
+def _file_failure(failure: OSError) -> str:
+    """One Chinese line for a file that could not be read or written."""
+    why = {errno.ENOENT: "文件不存在", errno.EACCES: "没有权限", errno.EPERM: "没有权限",
+           errno.EISDIR: "这是一个文件夹", errno.ENOSPC: "磁盘已满"}.get(
+        failure.errno or 0, f"错误码 {failure.errno}")
+    return f"无法读取或写入文件 {failure.filename or ''}（{why}）。"
 
 
 def _admin(args: argparse.Namespace, store: Store) -> int:
     if args.action == "create-branch":
-        print(store.create_branch(args.code, args.name))
+        branch_id = store.create_branch(args.code, args.name)
+        print(f"已创建支部 {args.code}（{args.name}），支部标识：{branch_id}")
     elif args.action == "issue-code":
-        print(store.issue_code(store.find_branch(args.branch), args.valid_days))
+        code = store.issue_code(store.find_branch(args.branch), args.valid_days)
+        print(f"一次性注册码（{args.valid_days} 天内有效，只能使用一次）：{code}")
     elif args.action == "notice":
-        branch_id = None if args.all else store.find_branch(args.branch)
-        print(store.publish_notice(branch_id, args.title, args.body))
+        target = None if args.all else store.find_branch(args.branch)
+        number = store.publish_notice(target, args.title, args.body)
+        print(f"已发布通知（第 {number} 号）。")
     elif args.action == "rotate-epoch":
-        print(store.rotate_epoch())
+        print(f"已开始新纪元 {store.rotate_epoch()}：各电脑下次同步时会重新发送尚未确认的变更。")
     elif args.action == "platform-key":
         write_file(args.file, bundles.platform_public_key_file(store).encode())
-        print(args.file)
+        print(f"平台公钥文件已写入 {args.file}，请交给离线电脑导入。")
     elif args.action == "register-device-key":
         text = args.file.read_text(encoding="utf-8")
-        print(bundles.register_device_key(store, args.branch, text))
+        device_id = bundles.register_device_key(store, args.branch, text)
+        print(f"已登记设备 {device_id} 的同步包密钥。")
     elif args.action == "devices":
         print(_device_table(devices.branch_devices(store, store.find_branch(args.branch))))
     elif args.action == "revoke-device":
@@ -225,10 +246,11 @@ def _import_bundle(args: argparse.Namespace, store: Store) -> int:
         result = bundles.import_bundle(store, read_file(args.file))
         write_file(out, result.return_bundle)
     except BundleRejected as refused:
-        print(f"数据包被拒绝（{refused.reason}），未导入任何内容。", file=sys.stderr)
+        why = REFUSED.get(refused.reason, refused.reason)
+        print(f"数据包被拒绝（{why}），未导入任何内容。", file=sys.stderr)
         return 1
     except OSError as failure:
-        print(f"无法读取或写入数据包：{failure}", file=sys.stderr)
+        print(_file_failure(failure), file=sys.stderr)
         return 1
     print(_import_message(result, out))
     return 0
@@ -248,6 +270,12 @@ def _import_message(result: bundles.ImportResult, out: Path) -> str:
                  f"这个数据包更早：该电脑可能已从较早的备份恢复（也可能是一份旧副本）。"
                  f"平台已有的变更不会重复记入，平台上的数据以平台为准；请把回执包交给该电脑"
                  f"导入，之后它从第 {result.return_sequence + 1} 号继续。")
+    if result.outcome == "platform_restored":
+        done += (f"\n注意：平台从备份恢复后只记得该设备的第 {result.last_sequence} 号数据包，"
+                 f"这个数据包是第 {result.sequence} 号：中间的数据包已随恢复丢失。已按平台的编号"
+                 f"回复（第 {result.return_sequence} 号）；该电脑导入回执包后，会在下一个数据包里"
+                 f"重新发送平台尚未确认的全部变更（不会重复记入，也不会删除电脑上的任何数据）。"
+                 f"请把回执包交给该电脑导入，再请它导出一个新的数据包带回平台导入。")
     return done
 
 

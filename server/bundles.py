@@ -46,9 +46,12 @@ class ImportResult:
     return_sequence: int = 0
     """The return bundle's number: the upload's, or the next free one when the upload was older
     than the last one imported (the PC was restored from an older backup)."""
-    outcome: Literal["imported", "restored", "again"] = "imported"
-    """``restored``: older than the last imported (``last_sequence``); ``again``: this very
-    bundle was imported before, its answer is written again and nothing is applied twice."""
+    outcome: Literal["imported", "restored", "platform_restored", "again"] = "imported"
+    """``restored``: older than the last imported (``last_sequence``); ``platform_restored``:
+    past the last imported, from a PC that has not seen the platform's current epoch (the
+    platform was restored from its backup; the answer takes the platform's next number);
+    ``again``: this very bundle was imported before, its answer is written again and nothing is
+    applied twice."""
     last_sequence: int = 0
     """The device's last imported sequence before this import."""
 
@@ -145,11 +148,15 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
     """Verify and apply an upload bundle; the signed, encrypted return bundle.
 
     BundleRejected (nothing applied) when it is damaged, truncated, from an unknown device or
-    after a gap. A bundle older than the last one imported is a PC restored from an older
-    backup (or a late copy): its ops go through the push path like any other (whatever the
-    platform has already is not applied again) and the answer gets the next free number, which
-    the PC accepts as the answer to its upload. The same bundle again (its answer was lost, or
-    the import was interrupted before the answer was written) is answered again.
+    after a gap in the current epoch. A bundle older than the last one imported is a PC
+    restored from an older backup (or a late copy): its ops go through the push path like any
+    other (whatever the platform has already is not applied again) and the answer gets the
+    next free number, which the PC accepts as the answer to its upload. A bundle past a gap
+    from a PC that has not seen the platform's current epoch is the platform restored from its
+    backup: it is imported too, answered with the platform's next number and the new epoch
+    (the PC then sends everything the restored platform has not confirmed, as after an online
+    epoch change). The same bundle again (its answer was lost, or the import was interrupted
+    before the answer was written) is answered again.
     """
     row = check_sender(store, read_manifest(data))
     own = platform_keys(store)
@@ -163,13 +170,15 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
         last = int(connection.scalar(select(db.device_key.c.last_sequence).where(
             db.device_key.c.device_id == device.id
         )) or 0)
-    outcome: Literal["imported", "restored", "again"]
+    outcome: Literal["imported", "restored", "platform_restored", "again"]
     if earlier is not None:
         if earlier.device_id != device.id:
             raise BundleRejected("damaged")
         outcome, answer_sequence = "again", int(earlier.return_sequence or earlier.sequence)
     elif manifest.sequence > last + 1:
-        raise BundleRejected("gap")
+        if not manifest.epoch or manifest.epoch == store.epoch():
+            raise BundleRejected("gap")
+        outcome, answer_sequence = "platform_restored", last + 1
     elif manifest.sequence < last:
         outcome, answer_sequence = "restored", last + 1
     else:

@@ -1,4 +1,5 @@
-"""The Chinese of ``python -m server``'s help texts (its administrators are the city's staff).
+"""The Chinese of ``python -m server``'s help texts and of the reasons its commands give (its
+administrators are the city's staff).
 
 The server has no Qt translations; ``sync.argparse_zh.localize`` applies this table to the parser
 that ``server.__main__.build_parser`` builds in English. A test fails on a help text missing here.
@@ -34,3 +35,21 @@ TEXTS: dict[str, str] = {
     "--workers: SQLite serves from one process (use PostgreSQL for more)":
         "--workers：SQLite 只能用一个进程（需要更多进程请使用 PostgreSQL）",
 }
+
+REFUSED: dict[str, str] = {
+    "not_a_bundle": "这不是同步数据包文件",
+    "truncated": "数据包不完整（可能复制时中断，或介质移除过早）",
+    "damaged": "数据包已损坏或被改动（签名、解密或校验未通过）",
+    "newer_format": "数据包由更新版本的程序写出，请先升级平台",
+    "wrong_kind": "这是平台写出的回执包，不是电脑导出的数据包",
+    "unknown_device": "该设备未登记同步包密钥，或已被吊销",
+    "gap": "缺少该设备之前的数据包，请先导入更早的数据包",
+}
+"""Why ``import-bundle`` refused a bundle (``sync.bundle.REASONS`` the platform can give)."""
+
+FAILURES: dict[str, str] = {
+    "not a key file": "不是同步包密钥文件（应为电脑 sync device-key 写出的文件）",
+    "the key file names no device": "密钥文件没有写明设备",
+    "the device is enrolled for another branch": "该设备已在线注册到另一个支部",
+}
+"""The Chinese of the ValueError texts the administration commands can end with."""

@@ -121,6 +121,10 @@ class ReturnReport(SyncReport):
     """The platform had imported later bundles from this PC than the one answered: this PC
     was restored from an older backup. What the platform had is now here again, and the
     changes the platform had not confirmed were sent again (none applied twice)."""
+    platform_restored: bool = False
+    """The platform was restored from its backup (a new epoch) and had lost bundles from this
+    PC: its answer carries its own, lower number, which this PC continues from. Every change
+    is sent again in the next bundle (none applied twice) and nothing here is deleted."""
 
 
 class _NoNetwork:
@@ -310,7 +314,9 @@ def import_return_bundle(
     """Verify the platform's return bundle and apply it through the online answer and pull
     paths. Everything is checked before anything is applied. A return bundle numbered past the
     upload it answers (this PC was restored from an older backup; the platform had imported
-    later bundles) is applied like any other, and this PC continues from its number.
+    later bundles) is applied like any other, and this PC continues from its number; so is
+    one numbered below the upload it answers when it brings a new epoch (the platform was
+    restored from its backup and lost this PC's later bundles).
 
     Raises SyncBundleError (refused: nothing applied), FileAccessError,
     MassDeletionConfirmationRequired (import again with ``confirm_mass_deletion=True``).
@@ -337,10 +343,12 @@ def import_return_bundle(
         branch_id = get_setting(s, SETTING_BRANCH)
         last = int(get_setting(s, SETTING_RETURN_SEQUENCE, "0") or 0)
         last_id = get_setting(s, SETTING_RETURN_ID)
+        epoch = get_setting(s, SETTING_EPOCH)
     if manifest.device_id != device_id or (branch_id and manifest.branch_id != branch_id):
         raise SyncBundleError("wrong_device")
     answered = manifest.answers or manifest.sequence
-    if answered > manifest.sequence:
+    platform_restored = answered > manifest.sequence
+    if platform_restored and (not epoch or answer.epoch == epoch):
         raise SyncBundleError("damaged")
     if answered <= last:
         raise SyncBundleError(
@@ -360,13 +368,15 @@ def import_return_bundle(
             engine.apply_page(page, confirm_mass_deletion)
         outcome = "ok"
     finally:
-        report = ReturnReport(**vars(engine.report),
-                              restored=manifest.sequence > answered)
+        report = ReturnReport(**vars(engine.report), restored=manifest.sequence > answered,
+                              platform_restored=platform_restored)
         with workspace.unit_of_work() as uow:
             s = uow.session
             if outcome == "ok":
                 set_setting(s, SETTING_RETURN_SEQUENCE, str(manifest.sequence))
                 set_setting(s, SETTING_RETURN_ID, manifest.bundle_id)
+                if platform_restored:  # the next upload follows the platform's number
+                    set_setting(s, SETTING_LAST_EXPORT, str(manifest.sequence))
                 if not branch_id:
                     set_setting(s, SETTING_BRANCH, manifest.branch_id)
                 uow.audit("sync.bundle_import", "bundle", manifest.bundle_id,

@@ -494,9 +494,12 @@ class Engine:
                 return True
 
     def apply_page(self, page: ChangesPage, confirm_mass_deletion: bool = False) -> None:
-        """Apply one page and advance the cursor, in one transaction."""
+        """Apply one page and advance the cursor, in one transaction. While re-pulling after a
+        new epoch (online or from a return bundle) every record is taken, whatever its version;
+        the last page ends the re-pull."""
         with self.new_uow() as uow:
             session = uow.session
+            self._repull = get_setting(session, SETTING_REPULL) == "1"
             self._check_deletions(session, page.changes, confirm_mass_deletion)
             self._match_natural_keys(session, page.changes)  # before: its outbox ops move too
             pending = _pending_fields(session, [c.id for c in page.changes])
@@ -728,11 +731,16 @@ class Engine:
         self.report.pulled += len(updates) - len(versions)
 
     def _retry_parked(self, session: Session, pending: dict[str, set[str]]) -> None:
+        """Apply the parked records whose parents are here now, in the platform's change order
+        (their ``seq``): the local ledger keeps its events in the order they were recorded."""
         while True:
-            parked = list(session.scalars(select(SyncParkedRow)))
+            parked = sorted(
+                ((Record.model_validate_json(item.payload), item)
+                 for item in session.scalars(select(SyncParkedRow))),
+                key=lambda pair: pair[0].seq,
+            )
             progressed = False
-            for item in parked:
-                change = Record.model_validate_json(item.payload)
+            for change, item in parked:
                 if not self._parents_present(session, change.entity, change.data):
                     continue
                 session.delete(item)

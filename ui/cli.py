@@ -762,6 +762,13 @@ def _sync_bundle(args: argparse.Namespace, workspace: Workspace, io: _Io) -> Non
                 "received later bundles from it. This PC now has the platform's records again, "
                 "and the changes it had not confirmed were sent again (none is counted twice)."
             ))
+        if report.platform_restored:
+            io.say(QCoreApplication.translate(
+                "Cli", "The platform was restored from its backup and lost bundles from this PC: "
+                "this PC continues from the platform's numbers, and every change the platform "
+                "has not confirmed goes in the next bundle (none is counted twice, nothing here "
+                "was deleted). Export a new bundle and take it to the platform."
+            ))
         if report.rejected:
             io.say(QCoreApplication.translate(
                 "Cli", "The platform refused {count} changes; see the sync history in the "

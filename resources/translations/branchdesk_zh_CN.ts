@@ -862,6 +862,10 @@
         <source>Bundle {sequence} written to {file} and verified: {count} changes. The medium can now be removed safely.</source>
         <translation>第 {sequence} 号同步包已写入 {file} 并校验无误：包含 {count} 项更改。现在可以安全移除存储介质。</translation>
     </message>
+    <message>
+        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
+        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -4954,6 +4958,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
+    </message>
+    <message>
+        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
+        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
 </context>
 <context>

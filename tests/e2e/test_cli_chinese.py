@@ -154,3 +154,41 @@ def test_every_value_a_command_takes_is_named_in_chinese(qapp):
 
     walk(client_parser())
     assert english == []
+
+
+NAMES = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # branch and device ids
+    r"|[A-Z0-9]{4}(-[A-Z0-9]{4}){3,}"  # an enrollment code
+    r"|纪元 [0-9a-f]+"  # an epoch
+)
+
+
+def test_the_server_commands_tell_the_administrator_in_chinese(tmp_path, capsys):
+    """What ``python -m server``'s commands print when they run (not only help and usage):
+    done or refused, one Chinese line, no English sentence."""
+    from server.__main__ import main as server_main
+
+    key, missing, url = tmp_path / "p.json", tmp_path / "missing.json", f"sqlite:///{tmp_path}/s.db"
+    commands = [
+        (["admin", "create-branch", "--code", "BR1", "--name", "第一支部"], 0),
+        (["admin", "create-branch", "--code", "BR1", "--name", "又一支部"], 1),
+        (["admin", "issue-code", "BR1"], 0),
+        (["admin", "issue-code", "BR9"], 1),
+        (["admin", "notice", "--all", "--title", "通知", "--body", "内容"], 0),
+        (["admin", "rotate-epoch"], 0),
+        (["admin", "platform-key", str(key)], 0),
+        (["admin", "register-device-key", "BR1", str(missing)], 1),
+        (["admin", "register-device-key", "BR1", str(key)], 1),
+        (["admin", "devices", "BR1"], 0),
+        (["admin", "revoke-device", "0"], 1),
+        (["import-bundle", str(key)], 1),
+        (["import-bundle", str(missing)], 1),
+    ]
+    allowed = parser_names(server_parser())
+    for args, status in commands:
+        assert server_main(["--database", url, *args]) == status, args
+        said = capsys.readouterr()
+        output = NAMES.sub("", (said.out + said.err).replace(str(tmp_path), ""))
+        assert re.search(r"[\u4e00-\u9fff]", output), (args, output)
+        assert english_words(output, allowed, args) == [], (args, output)
+        assert len(output.strip().splitlines()) == 1, (args, output)

@@ -85,9 +85,8 @@ def test_export_and_import_bundles_on_the_page(
     assert page.bundle_status_label.text() == ""
 
 
-def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
-    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
-) -> None:
+def set_up_bundles(tmp_path: Path, store: Store, air: Workspace) -> None:
+    """A branch on the platform, the PC's bundle key registered there, the platform's on the PC."""
     branch_id = store.create_branch("BR-0001", "机关第一党支部")
     key_file = tmp_path / "pc-key.json"
     bundle_sync.write_device_key(air, key_file)
@@ -96,12 +95,33 @@ def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
     platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
     bundle_sync.set_platform_key(air, platform_file)
 
+
+def platform_round_trip(tmp_path: Path, platform: Store, air: Workspace, name: str) -> Path:
+    """The PC's bundle imported by ``platform``; the return bundle written."""
+    upload = tmp_path / f"{name}.bdsync"
+    bundle_sync.export_bundle(air, upload)
+    answer = tmp_path / f"{name}-return.bdsync"
+    answer.write_bytes(import_bundle(platform, upload.read_bytes()).return_bundle)
+    return answer
+
+
+def import_on_the_page(qtbot: QtBot, air: Workspace, answer: Path) -> str:
+    """The return bundle imported on the 同步 page; what the page says."""
+    page = SyncPage(air)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.import_bundle(answer)
+    wait(qtbot, page)
+    return page.bundle_feedback.text()
+
+
+def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
+    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
+) -> None:
+    set_up_bundles(tmp_path, store, air)
+
     def round_trip(name: str) -> Path:
-        upload = tmp_path / f"{name}.bdsync"
-        bundle_sync.export_bundle(air, upload)
-        answer = tmp_path / f"{name}-return.bdsync"
-        answer.write_bytes(import_bundle(store, upload.read_bytes()).return_bundle)
-        return answer
+        return platform_round_trip(tmp_path, store, air, name)
 
     add_member(air, "张红梅")
     bundle_sync.import_return_bundle(air, round_trip("first"))
@@ -111,12 +131,30 @@ def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(
         bundle_sync.import_return_bundle(air, round_trip(name))
     air.restore(backup)
     air.unlock(PASSPHRASE)
-    answer = round_trip("after-restore")
-
-    page = SyncPage(air)
-    qtbot.addWidget(page)
-    page.refresh()
-    page.import_bundle(answer)
-    wait(qtbot, page)
-    assert "本机的数据来自较早的备份" in page.bundle_feedback.text()
+    said = import_on_the_page(qtbot, air, round_trip("after-restore"))
+    assert "本机的数据来自较早的备份" in said
     assert bundle_sync.status(air).last_return_sequence == 4
+
+
+def test_a_restored_platform_is_told_on_the_page(
+    qtbot: QtBot, tmp_path: Path, store: Store, air: Workspace
+) -> None:
+    set_up_bundles(tmp_path, store, air)
+
+    def round_trip(platform: Store, name: str) -> Path:
+        return platform_round_trip(tmp_path, platform, air, name)
+
+    add_member(air, "张红梅")
+    bundle_sync.import_return_bundle(air, round_trip(store, "first"))
+    copy = tmp_path / "restored.db"
+    with store.engine.connect() as connection:  # the platform's backup
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    bundle_sync.import_return_bundle(air, round_trip(store, "second"))  # lost in the restore
+    restored = Store(server_db.make_engine(server_db.default_url(str(copy))))
+    try:
+        restored.rotate_epoch()
+        said = import_on_the_page(qtbot, air, round_trip(restored, "after-restore"))
+        assert "平台已从备份恢复" in said
+        assert bundle_sync.status(air).last_return_sequence == 2
+    finally:
+        restored.engine.dispose()

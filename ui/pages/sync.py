@@ -661,6 +661,12 @@ class SyncPage(QWidget):
                 "This PC's data came from an older backup: the platform had already received "
                 "later bundles from it. This PC now has the platform's records again, and the "
                 "changes it had not confirmed were sent again (none is counted twice).")
+        if result.platform_restored:
+            text += "\n" + self.tr(
+                "The platform was restored from its backup and lost bundles from this PC: this "
+                "PC continues from the platform's numbers, and every change the platform has not "
+                "confirmed goes in the next bundle (none is counted twice, nothing here was "
+                "deleted). Export a new bundle and take it to the platform.")
         _feedback(self.bundle_feedback, text, ok=not result.rejected)
         self._refresh_quietly()
         if result.pulled:

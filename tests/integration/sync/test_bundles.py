@@ -18,7 +18,7 @@ from app.domain.members import Classification
 from app.errors import SyncBundleError
 from app.services import members as m
 from app.services.workspace import Workspace
-from app.storage.models import MemberRow, PartyGroupRow, Setting
+from app.storage.models import MemberRow, OutboxEntry, PartyGroupRow, Setting
 from server import db as server_db
 from server.__main__ import main as server_main
 from server.bundles import import_bundle, platform_keys, platform_public_key_file
@@ -36,6 +36,7 @@ from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
 from tests.integration.sync.conftest import LiveServer, start_server
 from tests.integration.sync.test_sync_engine import (
     add_member,
+    device,
     edit_member,
     member,
     no_sleep,
@@ -478,6 +479,48 @@ def test_a_restored_platform_loses_nothing_by_bundle(air, online, tmp_path, live
     assert table(online, MemberRow) == table(air, MemberRow)
 
 
+def backup_of(live: LiveServer, tmp_path: Path, name: str) -> LiveServer:
+    """A consistent copy of the platform's database, started as the platform restored from it
+    (a new epoch, as the restore procedure sets)."""
+    copy = tmp_path / f"{name}.db"
+    with live.store.engine.connect() as connection:
+        connection.exec_driver_sql(f"VACUUM INTO '{copy}'")
+    return start_server(server_db.default_url(str(copy)))
+
+
+def test_a_return_bundle_after_a_platform_restore_takes_the_platforms_records(
+    online, tmp_path, live, branch
+):
+    """After the platform's restore, a record this PC holds at a version the restored platform
+    reached again with other content comes back by bundle too (the re-pull takes every record,
+    as online)."""
+    other = device(tmp_path, "other", live, branch)
+    person = add_member(other, "王芳")
+    sync(other)
+    sync(online)
+    restored = backup_of(live, tmp_path, "restored")  # the member at its first version
+    try:
+        edit_member(other, person, phone="13800000001")
+        sync(other)
+        sync(online)  # the member's second version, from the platform before its restore
+        restored.store.rotate_epoch()
+        third = device(tmp_path, "third", restored, branch)
+        sync(third)
+        edit_member(third, person, phone="13800000003")
+        sync(third)  # a second version again, another one
+        report = bundle_sync.import_return_bundle(
+            online, at_platform(restored, export(online, tmp_path)))
+        assert report.epoch_changed
+        assert member(online, person).phone == "13800000003"  # not skipped as already held
+        with online.unit_of_work() as uow:
+            assert uow.session.get(Setting, "sync.repull").value == ""  # the re-pull ended
+        third.lock()
+    finally:
+        other.lock()
+        restored.stop()
+        restored.store.engine.dispose()
+
+
 def test_an_enrolled_pc_swaps_bundle_keys_at_enrollment(online, tmp_path, live):
     status = bundle_sync.status(online)
     assert status.has_platform_key
@@ -572,6 +615,55 @@ def test_the_platform_cli_tells_the_administrator_of_a_restored_pc(air, tmp_path
     assert "第 3 号数据包" in said
     assert "第 5 号继续" in said
     assert bundle_sync.import_return_bundle(air, out).restored
+
+
+def test_bundles_after_a_restore_of_the_platform_are_accepted_and_resend_the_rest(
+    air, tmp_path, live, capsys
+):
+    """The platform restored from its backup has lost bundles from this PC: its next bundle
+    is past a gap, but from the epoch before the restore. The platform imports it and answers
+    with its own number; the PC sends again what the restored platform lacks, and deletes and
+    doubles nothing."""
+    first = add_member(air, "王芳")
+    round_trip(air, tmp_path, live)
+    restored = backup_of(live, tmp_path, "restored")  # knows the PC's bundle 1
+    try:
+        second = add_member(air, "赵强", birth="19850505")
+        round_trip(air, tmp_path, live)  # bundle 2: lost with the restore
+        restored.store.rotate_epoch()
+        third = add_member(air, "李明", birth="19900101")
+        upload = export(air, tmp_path)  # bundle 3
+        url = server_db.default_url(str(tmp_path / "restored.db"))
+        answer = tmp_path / "answer.bdsync"
+        capsys.readouterr()
+        assert server_main(["--database", url, "import-bundle", str(upload),
+                            "--out", str(answer)]) == 0
+        said = capsys.readouterr().out
+        assert "平台从备份恢复后只记得该设备的第 1 号数据包" in said
+        assert "第 2 号" in said
+        report = bundle_sync.import_return_bundle(air, answer)
+        assert report.platform_restored
+        assert report.epoch_changed
+        with air.unit_of_work() as uow:
+            waiting = set(uow.session.scalars(select(OutboxEntry.entity_id).where(
+                OutboxEntry.entity == "member", OutboxEntry.acked_at.is_(None))))
+        assert waiting == {first, second}  # sent again: the restored platform may lack them
+        assert bundle_sync.status(air).last_return_sequence == 2
+        assert not bundle_sync.status(air).waiting_for_return
+        round_trip(air, tmp_path, restored)  # bundle 3 on the platform's count: no gap
+        assert service.pending_count(air) == 0
+        ids = [c.id for c in restored.store.changes(_branch(air), 0, 100, None).changes
+               if c.entity == "member"]
+        assert sorted(ids) == sorted([first, second, third])  # each once
+        assert sorted(dict(row)["id"] for row in table(air, MemberRow)) == sorted(ids)
+    finally:
+        restored.stop()
+        restored.store.engine.dispose()
+
+
+def _branch(ws: Workspace) -> str:
+    with ws.unit_of_work() as uow:
+        return uow.session.get(Setting, "sync.branch_id").value
 
 
 KILL_AT_WRITE = """

@@ -28,10 +28,12 @@ from app.services.workspace import Workspace
 from app.storage.ids import utc_iso
 from app.storage.models import (
     AttendanceRow,
+    DuesEventRow,
     MemberRow,
     OutboxEntry,
     PartyGroupRow,
     Setting,
+    SyncParkedRow,
 )
 from server import db as server_db
 from server.store import DeviceInfo
@@ -339,6 +341,62 @@ def test_a_restored_server_loses_nothing_and_deletes_nothing(tmp_path, database_
         a.lock()
 
 
+def test_parked_events_are_applied_in_the_platforms_order(two):
+    """Ledger events that arrive before their member wait (parked); when the member arrives
+    they enter the ledger in the platform's change order, whatever order they were parked in."""
+    a, b = two
+    member = add_member(a, "张三")
+    with a.unit_of_work() as uow:
+        for month in (1, 2, 3):
+            dues_service.record_payment(uow, member, TODAY, [_month(month)], _decimal("10"),
+                                        note="补交")
+        uow.commit()
+    sync(a)
+    page = service.client_for(b).changes("0", 1000, None)
+    events = [c for c in page.changes if c.entity == "dues_event"]
+    rest = [c for c in page.changes if c.entity != "dues_event"]
+    assert len(events) == 3
+    engine = Engine(b.unit_of_work, service.client_for(b))
+    # Parked newest first (a page the platform answered again, reordered).
+    engine.apply_page(page.model_copy(update={"changes": events[::-1], "next_cursor": "0",
+                                              "has_more": True}))
+    engine.apply_page(page.model_copy(update={"changes": rest}))
+    with b.unit_of_work() as uow:
+        local = list(uow.session.scalars(select(DuesEventRow.id).order_by(DuesEventRow.seq)))
+    assert local == [c.id for c in sorted(events, key=lambda c: c.seq)]
+
+
+def test_a_reversal_without_its_member_waits_for_the_event_it_reverses(two):
+    """Reversals pushed by older versions carry no member: the event they reverse is their
+    parent (``sync.registry``), so one arriving first waits for it; one whose event never
+    comes waits without holding anything else up."""
+    a, b = two
+    member = add_member(a, "张三")
+    with a.unit_of_work() as uow:
+        receipt = dues_service.record_payment(uow, member, TODAY, [_month(11)], _decimal("10"))
+        dues_service.reverse(uow, receipt.event_id, TODAY, "录错")
+        uow.commit()
+    sync(a)
+    page = service.client_for(b).changes("0", 1000, None)
+    old = [c.model_copy(update={"data": {**c.data, "member_id": None}})
+           for c in page.changes if c.data.get("kind") == "reversal"]
+    assert len(old) == 1
+    stray = old[0].model_copy(update={"id": str(uuid.uuid4()), "seq": 0, "data": {
+        **old[0].data, "reverses_id": str(uuid.uuid4())}})  # its event never comes
+    engine = Engine(b.unit_of_work, service.client_for(b))
+    engine.apply_page(page.model_copy(update={"changes": [*old, stray], "next_cursor": "0",
+                                              "has_more": True}))
+    assert table(b, DuesEventRow) == []  # waiting for the payment
+    engine.apply_page(page.model_copy(update={"changes": [
+        c for c in page.changes if c.data.get("kind") != "reversal"]}))
+    sync(b)
+    with b.unit_of_work() as uow:
+        kinds = list(uow.session.scalars(select(DuesEventRow.kind).order_by(DuesEventRow.seq)))
+        assert [p.id for p in uow.session.scalars(select(SyncParkedRow))] == [stray.id]
+    assert kinds == ["payment", "reversal"]
+    assert service.pending_count(b) == 0
+
+
 def test_secret_members_and_what_hangs_off_them_never_reach_the_server(two, live_server):
     a, _b = two
     secret = add_member(a, "机密人员", classification=Classification.SECRET)
@@ -371,10 +429,10 @@ def _meeting_input() -> Any:
     )
 
 
-def _month() -> Any:
+def _month(month: int = 1) -> Any:
     from app.domain.calendar import Month
 
-    return Month(2026, 1)
+    return Month(2026, month)
 
 
 def _decimal(text: str) -> Any:

@@ -57,9 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 def build_english_parser() -> argparse.ArgumentParser:
     """The parser with its help texts as written here (``build_parser`` puts them in Chinese)."""
     parser = _Parser(prog="python -m server", description=__doc__.split("\n")[0])
-    parser.add_argument("--database", default=db.default_url(), help="SQLAlchemy database URL")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--database", default=db.default_url(), metavar="数据库地址",
+                        help="SQLAlchemy database URL")
+    parser.add_argument("--host", default="127.0.0.1", metavar="地址",
+                        help="the address to listen on (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=int, default=8765, metavar="端口",
+                        help="the port to listen on (default 8765)")
     parser.add_argument("--workers", type=int, metavar="N",
                         help="server processes (PostgreSQL: default one per CPU; SQLite: 1)")
     parser.add_argument("--print-openapi", action="store_true",
@@ -69,38 +72,42 @@ def build_english_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     create = admin.add_parser("create-branch", help="create a branch; prints its id")
-    create.add_argument("--code", required=True)
-    create.add_argument("--name", required=True)
+    create.add_argument("--code", required=True, metavar="代码",
+                        help="the branch's organization code")
+    create.add_argument("--name", required=True, metavar="名称", help="the branch's full name")
     issue = admin.add_parser("issue-code", help="print a one-time enrollment code")
-    issue.add_argument("branch", help="branch code or id")
-    issue.add_argument("--valid-days", type=int, default=7)
+    issue.add_argument("branch", metavar="支部", help="branch code or id")
+    issue.add_argument("--valid-days", type=int, default=7, metavar="天数",
+                       help="days the code stays valid (default 7)")
     notice = admin.add_parser("notice", help="publish a notice")
     target = notice.add_mutually_exclusive_group(required=True)
-    target.add_argument("--branch")
-    target.add_argument("--all", action="store_true")
-    notice.add_argument("--title", required=True)
-    notice.add_argument("--body", required=True)
+    target.add_argument("--branch", metavar="支部", help="to this branch only (code or id)")
+    target.add_argument("--all", action="store_true", help="to every branch")
+    notice.add_argument("--title", required=True, metavar="标题", help="the notice's title")
+    notice.add_argument("--body", required=True, metavar="正文", help="the notice's text")
     admin.add_parser("rotate-epoch", help="new epoch, as after a restore from a backup")
     platform_key = admin.add_parser(
         "platform-key", help="write the platform's public bundle key file for air-gapped PCs"
     )
-    platform_key.add_argument("file", type=Path)
+    platform_key.add_argument("file", type=Path, metavar="文件", help="the key file to write")
     register = admin.add_parser(
         "register-device-key", help="register a PC's bundle key file (from 'sync device-key')"
     )
-    register.add_argument("branch", help="branch code or id")
-    register.add_argument("file", type=Path)
+    register.add_argument("branch", metavar="支部", help="branch code or id")
+    register.add_argument("file", type=Path, metavar="文件", help="the key file from the PC")
     listing = admin.add_parser("devices", help="a branch's devices and their last sync")
-    listing.add_argument("branch", help="branch code or id")
+    listing.add_argument("branch", metavar="支部", help="branch code or id")
     revoke = admin.add_parser("revoke-device", help="revoke a device (token and bundle keys)")
-    revoke.add_argument("device_id")
+    revoke.add_argument("device_id", metavar="设备标识",
+                        help="the device's id ('admin devices' lists them)")
     bundle = commands.add_parser(
         "import-bundle", help="import a PC's bundle file and write the return bundle"
     )
-    bundle.add_argument("file", type=Path)
-    bundle.add_argument("--out", type=Path,
+    bundle.add_argument("file", type=Path, metavar="文件", help="the bundle file from the PC")
+    bundle.add_argument("--out", type=Path, metavar="文件",
                         help="the return bundle to write (default: FILE-return.bdsync beside it)")
-    bundle.add_argument("--database", default=argparse.SUPPRESS, help="SQLAlchemy database URL")
+    bundle.add_argument("--database", default=argparse.SUPPRESS, metavar="数据库地址",
+                        help="SQLAlchemy database URL")
     return parser
 
 

@@ -20,7 +20,22 @@ TEXTS: dict[str, str] = {
     "print a one-time enrollment code": "输出一次性设备注册码",
     "branch code or id": "支部代码或标识",
     "publish a notice": "发布通知",
-    "new epoch, as after a restore from a backup": "开始新纪元（如从备份恢复之后）",
+    "new epoch, as after a restore from a backup":
+        "标记平台数据已从备份恢复（各电脑随后重新发送未确认的更改，并重新接收数据）",
+    "the address to listen on (default 127.0.0.1: this machine only)":
+        "监听地址（默认 127.0.0.1：仅本机可访问）",
+    "the port to listen on (default 8765)": "监听端口（默认 8765）",
+    "the branch's organization code": "支部的组织代码",
+    "the branch's full name": "支部全称",
+    "days the code stays valid (default 7)": "注册码有效天数（默认 7 天）",
+    "to this branch only (code or id)": "只发给该支部（代码或标识）",
+    "to every branch": "发给所有支部",
+    "the notice's title": "通知标题",
+    "the notice's text": "通知正文",
+    "the key file to write": "要写出的密钥文件",
+    "the key file from the PC": "电脑提供的密钥文件",
+    "the device's id ('admin devices' lists them)": "设备标识（admin devices 可列出）",
+    "the bundle file from the PC": "电脑导出的同步包文件",
     "write the platform's public bundle key file for air-gapped PCs":
         "为离线电脑写出平台的同步包公钥文件",
     "register a PC's bundle key file (from 'sync device-key')":

@@ -153,6 +153,7 @@ def test_every_value_a_command_takes_is_named_in_chinese(qapp):
                 english.append(f"{parser.prog} {shown}")
 
     walk(client_parser())
+    walk(server_parser())  # the city's administrators read python -m server's help
     assert english == []
 
 

@@ -104,6 +104,7 @@ def test_enroll_sync_and_decide_a_conflict_on_the_page(
     assert phone(b, member_id) == ""  # the member arrived
     assert page.history_model.rowCount() == 1
     assert page.history_model.index(0, 1).data() == "成功"
+    assert not page.conflicts_box.isVisible()  # nothing to decide: no empty list
     assert page.notices_list.count() == 1
     assert page.notices_list.item(0).font().bold()
     page.notices_list.setCurrentRow(0)
@@ -122,12 +123,16 @@ def test_enroll_sync_and_decide_a_conflict_on_the_page(
     assert page.conflicts_model.rowCount() == 1
     row = [page.conflicts_model.index(0, c).data() for c in range(4)]
     assert row == ["党员 张红梅", "联系电话", "13900000002", "13800000001"]
+    # Seen without scrolling: right under 立即同步, above the bundle section.
+    assert page.conflicts_box.isVisible()
+    assert page.conflicts_box.y() < page.bundle_box.y()
     screenshot(page, "sync_page_conflict")
 
     page.conflicts_view.selectRow(0)
     page.keep_server_button.click()
     assert page.conflicts_model.rowCount() == 0
     assert "已保留" in page.conflict_feedback.text()
+    assert page.conflicts_box.isVisible()  # saying what was decided
 
     page.sync_button.click()
     with qtbot.waitSignal(page.last_task.finished, timeout=20000):

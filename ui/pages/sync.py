@@ -339,8 +339,13 @@ class SyncPage(QWidget):
         column = QVBoxLayout(content)
         column.addWidget(self._connection_box())
         column.addWidget(self._sync_box())
-        column.addWidget(self._bundle_box())
-        column.addWidget(self._conflicts_box())
+        # Right under 立即同步, and only while there is something to decide: on a 1366×768
+        # screen a list at the bottom of the page went unseen.
+        self.conflicts_box = self._conflicts_box()
+        self.conflicts_box.hide()
+        column.addWidget(self.conflicts_box)
+        self.bundle_box = self._bundle_box()
+        column.addWidget(self.bundle_box)
         column.addWidget(self._notices_box())
         column.addWidget(self._history_box())
         column.addStretch(1)
@@ -523,6 +528,8 @@ class SyncPage(QWidget):
             [(c.record, c.field, c.local, c.server) for c in state.conflicts],
             [c.id for c in state.conflicts])
         has_conflicts = bool(state.conflicts)
+        # Kept while it says what was just decided.
+        self.conflicts_box.setVisible(has_conflicts or bool(self.conflict_feedback.text()))
         self.keep_local_button.setEnabled(has_conflicts)
         self.keep_server_button.setEnabled(has_conflicts)
         if has_conflicts and not self.conflicts_view.selectionModel().hasSelection():
@@ -903,6 +910,7 @@ class SyncPage(QWidget):
             return
         _feedback(self.conflict_feedback, self.tr(
             "Kept. The value is sent to the platform with the next synchronization."), ok=True)
+        self.conflicts_box.show()  # the last one decided: still say so
         self.synced.emit()
 
     def _refresh_quietly(self) -> None:

@@ -391,7 +391,7 @@ def import_return_bundle(
 
 
 def status(workspace: Workspace) -> BundleStatus:
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         s = uow.session
         device_id = get_setting(s, SETTING_BUNDLE_DEVICE)
         has_platform_key = bool(get_setting(s, SETTING_PLATFORM_KEY))

@@ -132,7 +132,7 @@ def _username(workspace: Workspace) -> str:
 
 
 def settings(workspace: Workspace) -> SyncSettings:
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         s = uow.session
         share = get_setting(s, SETTING_SHARE)
         auto = get_setting(s, SETTING_AUTO)
@@ -308,12 +308,12 @@ def sync_now(
 
 def pending_count(workspace: Workspace) -> int:
     """Local changes the platform has not acknowledged yet."""
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         return unacknowledged(uow.session)
 
 
 def conflicts(workspace: Workspace) -> list[PendingConflict]:
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         rows = uow.session.scalars(
             select(SyncConflictRow).where(SyncConflictRow.resolved_at.is_(None))
             .order_by(SyncConflictRow.created_at)
@@ -361,7 +361,7 @@ def resolve_conflict(workspace: Workspace, conflict_id: str, choice: str) -> Non
 
 
 def history(workspace: Workspace, limit: int = 20) -> list[SyncRun]:
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         rows = uow.session.scalars(
             select(SyncRunRow).order_by(SyncRunRow.seq.desc()).limit(limit)
         )
@@ -373,7 +373,7 @@ def history(workspace: Workspace, limit: int = 20) -> list[SyncRun]:
 
 
 def notices(workspace: Workspace) -> list[PlatformNotice]:
-    with workspace.unit_of_work() as uow:
+    with workspace.unit_of_work(read_only=True) as uow:
         rows = uow.session.scalars(select(SyncNoticeRow).order_by(SyncNoticeRow.id.desc()))
         return [
             PlatformNotice(r.id, r.title, r.body, r.published_at, r.read_at is not None)

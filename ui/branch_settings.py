@@ -98,7 +98,7 @@ class BranchProfileBox(QGroupBox):
         form.addRow("", row)
 
     def refresh(self) -> None:
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
         self.name_edit.setText(profile.name)
         self.code_edit.setText(profile.code)
@@ -162,7 +162,7 @@ class NameOrderBox(QGroupBox):
         form.addRow("", self.feedback)
 
     def refresh(self) -> None:
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             order = branch.load_name_order(uow)
         self.order_combo.setCurrentIndex(self.order_combo.findData(order))
         self.feedback.clear()

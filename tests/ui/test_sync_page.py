@@ -266,3 +266,29 @@ def test_two_bases_for_one_month_are_decided_on_the_page_and_both_pcs_converge(
             lines = {line.member_id: line for line in dues.base_lines(uow, 2026)}
         assert lines[member_id].current == Decimal("7000")
     assert service.conflicts(a) == service.conflicts(b) == []
+
+
+def test_the_page_reads_while_a_sync_writes(
+    qtbot: QtBot, workspace: Workspace, make_workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """同步 and 设置 are read on the GUI thread, often while a sync writes in the background: their
+    reads take no write lock, so they neither wait for the writer nor fail (before, each read
+    began as a writer and waited up to the busy timeout, then reported "数据正忙")."""
+    from app.storage import engine as storage_engine
+    from ui.branch_settings import BranchProfileBox
+
+    monkeypatch.setattr(storage_engine, "BUSY_TIMEOUT_SECONDS", 0.3)
+    reader = make_workspace()
+    reader.unlock(PASSPHRASE)
+    page = SyncPage(reader)
+    qtbot.addWidget(page)
+    profile_box = BranchProfileBox(reader)
+    qtbot.addWidget(profile_box)
+    with workspace.unit_of_work() as writer:  # what a sync holds while it applies a page
+        m.create_party_group(writer, "第一党小组")
+        page.refresh()
+        profile_box.refresh()
+        writer.commit()
+    assert "项更改等待发送到平台" in page.pending_label.text()  # read, not "数据正忙"
+    assert profile_box.name_edit.text() == "机关第一党支部"
+    reader.lock()

@@ -217,7 +217,7 @@ def load_state(workspace: Workspace) -> SyncState:
         member_id = conflict.entity_id if conflict.entity == "member" else conflict.member_id
         if member_id and member_id not in names:
             try:
-                with workspace.unit_of_work() as uow:
+                with workspace.unit_of_work(read_only=True) as uow:
                     names[member_id] = member_service.get_member(uow, member_id).data.name
             except BranchDeskError:
                 names[member_id] = ""

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             self.meetings.refresh()
             self.dues.refresh()
             self.settings.refresh()
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
                 self._show_branch(branch.load_profile(uow).name)
         except DatabaseUnreadableError:

@@ -722,7 +722,7 @@ class MeetingEditor(EditorDialog):
         """Read the meeting (or what a new one needs) and show it."""
         self._loading = True
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 names = [r.name for r in members.member_rows(
                     uow, members.member_ids(uow, MemberFilter())
                 )]
@@ -836,7 +836,7 @@ class MeetingEditor(EditorDialog):
         meeting_type = self.type_combo.value()
         group_id = self.party_group_combo.currentData()
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 ids = meetings.expected_attendee_ids(uow, meeting_type, group_id)
                 rows = members.member_rows(uow, ids)
         except BranchDeskError as error:
@@ -1347,7 +1347,7 @@ class MeetingEditor(EditorDialog):
         if self._meeting_id is None:
             return
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 meeting = meetings.get_meeting(uow, self._meeting_id)
         except BranchDeskError as error:
             self.attachment_message.setText(message_for(error))

@@ -132,7 +132,7 @@ class MemberDetail(QDialog):
     # ---------------------------------------------------------------- loading
     def reload(self) -> None:
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 member = members.get_member(uow, self._member_id)
                 entries = members.timeline(uow, self._member_id)
             self.dues_history.refresh()

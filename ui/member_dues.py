@@ -140,7 +140,7 @@ class MemberDuesHistory(QWidget):
 
     def refresh(self) -> None:
         """Read the member's ledger again. Raises BranchDeskError (e.g. locked)."""
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             ledger = dues.member_ledger(uow, self._member_id)
             self.payments = dues.member_payments(uow, self._member_id)
         self._show(ledger)
@@ -360,7 +360,7 @@ class MemberDuesDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.history, 1)
         layout.addWidget(close)
-        with workspace.unit_of_work() as uow:
+        with workspace.unit_of_work(read_only=True) as uow:
             name = members.get_member(uow, member_id).data.name
         self.setWindowTitle(self.tr("Dues of {name}").format(name=name))
         self.heading.setText(self.tr("Dues of {name}").format(name=name))

@@ -302,7 +302,7 @@ class MemberForm(EditorDialog):
         """Party groups for the combo; the member's values when editing."""
         self._loading = True
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 groups = members.party_groups(uow)
                 member = (
                     members.get_member(uow, self._member_id)
@@ -439,7 +439,7 @@ class MemberForm(EditorDialog):
         data, unreadable = self.collect()
         unreadable_fields = {i.field for i in unreadable}
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 found = members.check_member(uow, data, self._today(), self._member_id)
         except BranchDeskError as error:
             self.status_label.setStyleSheet(ERROR_STYLE)

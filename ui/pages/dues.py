@@ -294,7 +294,7 @@ class MonthTab(QWidget):
     def reload(self) -> None:
         """Read the month's sheet; what was typed for it and not saved stays."""
         try:
-            with self._workspace.unit_of_work() as uow:
+            with self._workspace.unit_of_work(read_only=True) as uow:
                 lines = dues.month_sheet(uow, self.month)
         except BranchDeskError as error:
             _feedback(self.feedback_label, message_for(error), ok=False)
@@ -757,7 +757,7 @@ class BasesTab(QWidget):
         workspace, year = self._workspace, self.year
 
         def work(_context: TaskContext) -> tuple[list[BaseLine], BaseCheckSettings]:
-            with workspace.unit_of_work() as uow:  # this thread's own session
+            with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
                 return dues.base_lines(uow, year), dues.base_check_settings(uow)
 
         if keep_typed:
@@ -1133,7 +1133,7 @@ class RemittanceTab(QWidget):
         workspace, year = self._workspace, self.year_spin.value()
 
         def work(_context: TaskContext) -> RemittanceSummary:
-            with workspace.unit_of_work() as uow:  # this thread's own session
+            with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
                 return dues.remittance_summary(uow, year)
 
         self._clear_figures()

@@ -154,7 +154,7 @@ class FrequenciesDialog(EditorDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 460, 420)
         try:
-            with workspace.unit_of_work() as uow:
+            with workspace.unit_of_work(read_only=True) as uow:
                 current = meetings.load_frequencies(uow)
         except BranchDeskError as error:
             self.message_label.setText(message_for(error))
@@ -513,7 +513,7 @@ class MeetingsPage(QWidget):
     def refresh_compliance(self) -> None:
         if not self._workspace.is_unlocked:
             return
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             self.report = meetings.compliance_report(
                 uow, self.compliance_year_spin.value(), as_of=self._today()
             )

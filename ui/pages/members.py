@@ -421,7 +421,7 @@ class MembersPage(QWidget):
         if not self._workspace.is_unlocked:
             return
         today = self._today()
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             items = members.development_overview(uow, today, self.horizon_combo.currentData())
         self._show_development(items, today)
 
@@ -589,7 +589,7 @@ class MembersPage(QWidget):
     def refresh_groups(self) -> None:
         if not self._workspace.is_unlocked:
             return
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             groups = members.party_groups(uow)
         self._show_groups(groups)
 

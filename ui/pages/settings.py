@@ -195,7 +195,7 @@ class SettingsPage(QWidget):
     # ---------------------------------------------------------------- loading
     def refresh(self) -> None:
         """Show the saved settings of the (unlocked) workspace; typed passphrases are kept."""
-        with self._workspace.unit_of_work() as uow:
+        with self._workspace.unit_of_work(read_only=True) as uow:
             preferences = branch.load_preferences(uow)
         self.branch_box.refresh()
         self.name_order_box.refresh()

@@ -52,6 +52,7 @@ GENDER_WORDS: dict[Gender, tuple[str, ...]] = {
 ID_TYPE_WORDS: dict[IdType, tuple[str, ...]] = {
     IdType.RESIDENT: ("居民身份证", "身份证", "二代身份证", "公民身份证"),
     IdType.HMT_RESIDENCE_PERMIT: ("港澳台居民居住证", "居住证"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: ("外国人永久居留身份证", "外国人永久居留证", "永居证"),
     IdType.HK_MACAO_PERMIT: ("港澳居民来往内地通行证", "回乡证", "港澳通行证"),
     IdType.TAIWAN_PERMIT: ("台湾居民来往大陆通行证", "台胞证"),
     IdType.PASSPORT: ("护照",),

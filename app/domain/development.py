@@ -294,9 +294,11 @@ def full_membership_overdue(
     record: DevelopmentRecord, today: date, rules: Rules = NATIONAL_RULES
 ) -> date | None:
     """The day probation ended, when it has and the branch has not yet discussed the 转正
-    (细则第三十三条: 预备期满，党支部应当及时讨论); None otherwise (also after a cancellation)."""
+    (细则第三十三条: 预备期满，党支部应当及时讨论); None otherwise (also after a cancellation
+    passed)."""
     end = probation_end(record, rules)
-    if end is None or record.full_since is not None or record.cancellation_vote is not None:
+    cancelled = record.cancellation_vote is not None and record.cancellation_vote.passed
+    if end is None or record.full_since is not None or cancelled:
         return None
     return end if end < today else None
 

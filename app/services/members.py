@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -32,6 +32,7 @@ from app.domain.members import (
 )
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.services import decisions
 from app.services.classification import audit_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
@@ -164,7 +165,12 @@ class DevelopmentItem:
 # ---------------------------------------------------------------- checks
 
 
-def to_facts(data: MemberInput) -> members.MemberFacts:
+def to_facts(
+    data: MemberInput, votes: Mapping[development.Decision, development.DecisionVote] | None = None
+) -> members.MemberFacts:
+    """The fields the rules look at; ``votes``: the member's decision votes recorded at meetings
+    (``decisions.decision_votes``), checked like the admission vote (细则第三十三条)."""
+    votes = votes or {}
     return members.MemberFacts(
         name=data.name,
         id_type=data.id_type,
@@ -188,11 +194,15 @@ def to_facts(data: MemberInput) -> members.MemberFacts:
             training_hours=data.training_hours,
             sponsors=_count_names(data.sponsors),
             admitted=data.admission_date,
+            admission_vote=votes.get(development.Decision.ADMISSION),
             approved=data.approval_date,
             probation_extensions=(
                 (data.probation_extension_months,) if data.probation_extension_months else ()
             ),
+            extension_vote=votes.get(development.Decision.EXTENSION),
             full_since=data.full_date,
+            full_vote=votes.get(development.Decision.FULL_MEMBERSHIP),
+            cancellation_vote=votes.get(development.Decision.CANCELLATION),
         ),
     )
 
@@ -200,8 +210,10 @@ def to_facts(data: MemberInput) -> members.MemberFacts:
 def check_member(
     uow: UnitOfWork, data: MemberInput, today: date, member_id: str | None = None
 ) -> list[Issue]:
-    """Every error and warning about ``data``, including a duplicate ID number in the register."""
-    issues = members.check(to_facts(data), today)
+    """Every error and warning about ``data``, including a duplicate ID number in the register
+    and, for a stored member, the votes on their admission, 转正… (细则第三十三条)."""
+    votes = decisions.decision_votes(uow, member_id) if member_id else {}
+    issues = members.check(to_facts(data, votes), today)
     number = members.normalized_id_number(to_facts(data), today)
     if number:
         clash = find_by_id_number(uow, number)

@@ -8,10 +8,10 @@ Months are calendar months: a date plus n months keeps the day of the month, or 
 last day of the target month when that month is shorter (31 Jan + 1 month = 28/29 Feb; 29 Feb
 + 12 months = 28 Feb). A deadline "within n months" is met on the day itself.
 
-Votes: admission (细则第二十条至第二十二条), 转正, 延长预备期 and 取消预备党员资格 (细则第三十三条) are
-decided by the 支部党员大会 with the same quorum and majority (``app.domain.meetings``: more than
-half of the entitled present; in favour, written opinions included, more than half of the
-entitled). ``DevelopmentRecord`` holds each decision's vote; a missing or failed vote is a warning.
+Votes: admission (细则第二十条至第二十二条), 转正, 延长预备期 and 取消预备党员资格
+(细则第三十三条) are decided by the 支部党员大会 with the same quorum and majority
+(``app.domain.meetings``: more than half of the entitled present; in favour, written opinions
+included, more than half of the entitled). ``DevelopmentRecord`` holds each decision's vote; a missing or failed vote is a warning.
 
 党龄 (党章第七条: "党员的党龄，从预备期满转为正式党员之日算起") runs from the day probation ends,
 even when the 转正 meeting is later; a late meeting is a warning (the branch must discuss it when
@@ -202,9 +202,9 @@ ARTICLES: dict[Finding, str] = {
 }
 
 
-# The same three vote findings for the other decisions of the 支部党员大会 (细则第三十三条: "讨论
-# 预备党员转正、延长预备期或者取消预备党员资格，应当按照发展党员的程序和要求执行"; the vote itself as
-# 第二十一条、第二十二条).
+# The same three vote findings for the other decisions of the 支部党员大会 (细则第三十三条:
+# "讨论预备党员转正、延长预备期或者取消预备党员资格，应当按照发展党员的程序和要求执行";
+# the vote itself as 第二十一条、第二十二条).
 DECISION_ARTICLES: dict[Decision, str] = {
     Decision.ADMISSION: "细则第二十二条",
     Decision.FULL_MEMBERSHIP: "细则第三十三条",

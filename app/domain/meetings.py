@@ -8,8 +8,8 @@
   Constitution, as DOMAIN.md states them): the meeting is valid only with more than half of
   those entitled to vote present, and a resolution passes with more than half of those entitled
   in favour — of the entitled, not of those present. Probationary members attend but do not vote.
-  Written opinions (发展党员工作细则 第二十一条): an entitled member who cannot attend and hands in a
-  written opinion before the meeting is counted in the votes, never in the quorum.
+  Written opinions (发展党员工作细则 第二十一条): an entitled member who cannot attend and hands
+  in a written opinion before the meeting is counted in the votes, never in the quorum.
 - Compliance: per month / quarter / year, which required meetings were held and which are missing,
   and reminders of what is still due in the current periods. Nothing here reads the clock.
 
@@ -327,10 +327,10 @@ class VoteResult:
     entitled members absent who handed in a written opinion before the meeting; their votes are
     in ``in_favour`` / ``against`` / ``abstain`` with those of the members present.
 
-    发展党员工作细则 第二十一条: "因故不能到会的有表决权的正式党员，在支部党员大会召开前正式向党支部
-    提出书面意见的，应当统计在票数内" — counted in the votes; the quorum (第二十二条: "有表决权的到会
-    人数必须超过应到会有表决权人数的半数") counts only those present. 第三十三条 applies the same to
-    转正, 延长预备期 and 取消预备党员资格.
+    发展党员工作细则 第二十一条: "因故不能到会的有表决权的正式党员，在支部党员大会召开前正式
+    向党支部提出书面意见的，应当统计在票数内" — counted in the votes; the quorum (第二十二条:
+    "有表决权的到会人数必须超过应到会有表决权人数的半数") counts only those present.
+    第三十三条 applies the same to 转正, 延长预备期 and 取消预备党员资格.
 
     Build with ``VoteResult.compute``; constructing directly (from storage) checks that the stored
     ``quorum_met`` and ``passed`` agree with the counts.

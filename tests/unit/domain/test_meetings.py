@@ -316,20 +316,23 @@ def test_written_opinions_count_in_the_votes_not_in_the_quorum() -> None:
     result = VoteResult.compute(
         entitled=10, present=6, in_favour=6, against=1, abstain=0, written=1
     )
-    assert result.quorum_met and result.passed
+    assert result.quorum_met
+    assert result.passed
     assert result.not_voting == 0
     # 第二十二条: the quorum counts only those present — 5 present and 3 written is no quorum.
     no_quorum = VoteResult.compute(
         entitled=10, present=5, in_favour=8, against=0, abstain=0, written=3
     )
-    assert not no_quorum.quorum_met and not no_quorum.passed
+    assert not no_quorum.quorum_met
+    assert not no_quorum.passed
     # Passing counts votes present and written against more than half of ALL entitled.
     with_written = VoteResult.compute(
         entitled=10, present=6, in_favour=6, against=0, abstain=0, written=2
     )
     assert with_written.passed
     short = VoteResult.compute(entitled=10, present=6, in_favour=5, against=2, abstain=1, written=2)
-    assert short.quorum_met and not short.passed
+    assert short.quorum_met
+    assert not short.passed
 
 
 def test_more_votes_than_present_and_written_is_refused() -> None:

@@ -11,7 +11,8 @@ last day of the target month when that month is shorter (31 Jan + 1 month = 28/2
 Votes: admission (细则第二十条至第二十二条), 转正, 延长预备期 and 取消预备党员资格
 (细则第三十三条) are decided by the 支部党员大会 with the same quorum and majority
 (``app.domain.meetings``: more than half of the entitled present; in favour, written opinions
-included, more than half of the entitled). ``DevelopmentRecord`` holds each decision's vote; a missing or failed vote is a warning.
+included, more than half of the entitled). ``DevelopmentRecord`` holds each decision's vote; a
+missing or failed vote is a warning.
 
 党龄 (党章第七条: "党员的党龄，从预备期满转为正式党员之日算起") runs from the day probation ends,
 even when the 转正 meeting is later; a late meeting is a warning (the branch must discuss it when

@@ -18,12 +18,14 @@ from typing import Any, cast
 
 from sqlalchemy import Table, case, extract, func, select
 
+from app.domain import branch as structure
 from app.domain import meetings as rules
 from app.domain.calendar import Month
 from app.domain.development import Decision, Stage
 from app.domain.meetings import Frequency, MeetingType, VoteResult
 from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.errors import FieldProblem, InvalidInputError, MeetingFinalizedError, RecordNotFoundError
+from app.services import branch
 from app.services.classification import audit_change
 from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso, uuid7_many
@@ -569,6 +571,13 @@ def save_frequencies(uow: UnitOfWork, values: Mapping[MeetingType, Frequency | N
     uow.audit("settings.meeting_frequencies", "settings", FREQUENCIES_KEY)
 
 
+def required_frequencies(uow: UnitOfWork) -> Mapping[MeetingType, Frequency | None]:
+    """The branch's settings as they apply today: without a 支部委员会 (fewer than 7 full
+    members, 支部工作条例 第二十一条) no 支委会 is required, and at 7 it is again by itself.
+    (The branch's size today applies to past periods too: the roll keeps no count per month.)"""
+    return structure.required_frequencies(load_frequencies(uow), branch.full_member_count(uow))
+
+
 def compliance_report(uow: UnitOfWork, year: int, as_of: date) -> ComplianceReport:
     """Per month, quarter and year of ``year`` (up to ``as_of``): required meetings held/missing."""
     held = uow.session.execute(
@@ -577,7 +586,7 @@ def compliance_report(uow: UnitOfWork, year: int, as_of: date) -> ComplianceRepo
         .where(extract("year", MeetingRow.held_on) == year)
     ).tuples()
     meetings = [rules.HeldMeeting(MeetingType(t), d) for t, d in held]
-    periods = rules.compliance(meetings, year, as_of=as_of, frequencies=load_frequencies(uow))
+    periods = rules.compliance(meetings, year, as_of=as_of, frequencies=required_frequencies(uow))
     return ComplianceReport(year=year, periods=periods)
 
 
@@ -600,7 +609,7 @@ def reminders(uow: UnitOfWork, as_of: date, within_days: int = 14) -> list[rules
     ).tuples()
     meetings = [rules.HeldMeeting(MeetingType(t), d) for t, d in held]
     return list(rules.due_soon(meetings, as_of, within_days=within_days,
-                               frequencies=load_frequencies(uow)))
+                               frequencies=required_frequencies(uow)))
 
 
 # ---------------------------------------------------------------- mapping

@@ -10,8 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from app.domain.branch import BranchKind
 from app.domain.passphrase import MINIMUM_LENGTH
 from app.errors import (
     DatabaseExistsError,
@@ -44,6 +46,10 @@ class BranchProfile:
     higher_org: str
     secretary: str
     committee: str = ""  # 支委委员: the committee members' names (and posts), as written
+    # The committee's term (支部工作条例 第二十一条): 3 years, 5 for 村 and 社区 branches
+    # by the branch's kind; the day it was elected (the last 换届).
+    kind: BranchKind = BranchKind.GENERAL
+    committee_elected_on: date | None = None
 
 
 class Workspace:

@@ -9,12 +9,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.domain.branch import BranchKind
 from app.domain.development import Decision, Stage
 from app.domain.id_numbers import check_character
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, MembershipStatus
 from app.errors import InvalidInputError, MeetingFinalizedError
-from app.services import decisions
+from app.services import branch, decisions
 from app.services import meetings as mt
 from app.services import members as m
 from app.storage.models import AuditEntry
@@ -156,7 +157,7 @@ def test_absence_needs_a_reason_and_attachments_stay_inside(workspace):
 
 
 def test_compliance_reports_a_missing_quarter_and_two_missing_months(workspace):
-    add_members(workspace, full=3, committee=3)
+    add_members(workspace, full=7, committee=3)  # 7 full members: a committee
     for quarter_month in (2, 8, 11):  # no 党员大会 in Q2
         new_meeting(workspace, MeetingType.MEMBERS_ASSEMBLY, date(2025, quarter_month, 10))
     for month in range(1, 13):
@@ -297,3 +298,49 @@ def test_overdue_full_memberships_for_the_dashboard(workspace):
         overdue = decisions.overdue_full_memberships(uow, date(2027, 6, 1))
     assert sorted(o.member_id for o in overdue) == sorted(ids[3:])
     assert {(o.probation_ended, o.days_overdue) for o in overdue} == {(date(2027, 3, 1), 92)}
+
+
+def test_no_committee_meetings_required_under_seven_full_members(workspace):
+    # 支部工作条例 第二十一条: fewer than 7 full members, no 支部委员会 — the 支委会 requirement is
+    # off by itself, and on again when the branch reaches 7.
+    add_members(workspace, full=6, probationary=1)
+    with workspace.unit_of_work() as uow:
+        assert mt.required_frequencies(uow)[MeetingType.COMMITTEE] is None
+        assert mt.load_frequencies(uow)[MeetingType.COMMITTEE] is mt.Frequency.MONTHLY
+        due = {r.meeting_type for r in mt.reminders(uow, TODAY, within_days=366)}
+        assert MeetingType.COMMITTEE not in due
+        report = mt.compliance_report(uow, 2026, as_of=TODAY)
+        assert MeetingType.COMMITTEE not in {kind for _, kind in report.missed}
+        status = branch.committee_status(uow, TODAY)
+        assert (status.full_members, status.has_committee) == (6, False)
+    with workspace.unit_of_work() as uow:
+        m.create_member(uow, m.MemberInput(name="党员99", id_number=number(99)), TODAY)
+        uow.commit()
+        assert mt.required_frequencies(uow)[MeetingType.COMMITTEE] is mt.Frequency.MONTHLY
+        due = {r.meeting_type for r in mt.reminders(uow, TODAY, within_days=366)}
+        assert MeetingType.COMMITTEE in due
+        assert branch.committee_status(uow, TODAY).has_committee
+
+
+def test_the_committee_term_and_next_election_in_the_branch_profile(workspace):
+    # 支部工作条例 第二十一条 (3 years; 5 for 村 and 社区, 基层组织选举工作条例 2020); a reminder from
+    # six months before the term ends.
+    with workspace.unit_of_work() as uow:
+        profile = branch.load_profile(uow)
+        assert branch.committee_status(uow, TODAY).next_election is None
+        branch.save_profile(uow, dataclasses.replace(
+            profile, kind=BranchKind.COMMUNITY, committee_elected_on=date(2022, 1, 10)))
+        uow.commit()
+        stored = branch.load_profile(uow)
+        status = branch.committee_status(uow, TODAY)
+    assert (stored.kind, stored.committee_elected_on) == (BranchKind.COMMUNITY, date(2022, 1, 10))
+    assert status.next_election == date(2027, 1, 10)
+    assert status.reminder is not None
+    assert status.reminder.due == date(2027, 1, 10)
+    assert not status.reminder.overdue
+    with workspace.unit_of_work() as uow:
+        branch.save_profile(uow, dataclasses.replace(stored, kind=BranchKind.GENERAL))
+        uow.commit()
+        reminder = branch.committee_status(uow, TODAY).reminder
+    assert reminder is not None
+    assert (reminder.due, reminder.overdue) == (date(2025, 1, 10), True)

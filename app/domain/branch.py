@@ -3,9 +3,9 @@
 Sources: 《中国共产党支部工作条例（试行）》(2018) 第二十一条 ("条例" below) and 《中国共产党基层
 组织选举工作条例》(2020, "选举条例" below), as DOMAIN.md states them.
 
-- 条例第二十一条: a branch with 7 or more full members (正式党员) sets up a 支部委员会; with fewer it
-  has a 书记 (and a 副书记 if needed) and no committee — so no 支委会 meetings are required. The
-  requirement follows the number by itself: off under 7, on again at 7.
+- 条例第二十一条: a branch with 7 or more full members (正式党员) sets up a 支部委员会; with
+  fewer it has a 书记 (and a 副书记 if needed) and no committee — so no 支委会 meetings are
+  required. The requirement follows the number by itself: off under 7, on again at 7.
 - Term (条例第二十一条; 选举条例, 2020): 3 years; 5 years for 村 and 社区 branches.
 - 选举条例: the higher committee reminds the branch 6 months before the term ends; bringing an
   election forward or putting it off needs approval and is limited to 1 year — not modelled:

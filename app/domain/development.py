@@ -453,6 +453,9 @@ class DeadlineKind(enum.Enum):
     REVIEW_DUE = "review_due"  # 细则第十一条
     APPROVAL_DUE = "approval_due"  # 细则第二十五条
     PROBATION_ENDS = "probation_ends"  # 细则第三十一条、第三十二条
+    # Probation ended and the 转正 is not yet discussed (细则第三十三条: 预备期满，党支部应当及时
+    # 讨论); due on the day probation ended, so always overdue.
+    FULL_MEMBERSHIP_OVERDUE = "full_membership_overdue"
 
 
 @dataclass(frozen=True)
@@ -486,6 +489,9 @@ def upcoming_deadlines(
             due = add_months(record.admitted, rules.approval_within_months)
             found.append(Deadline(DeadlineKind.APPROVAL_DUE, due))
         end = probation_end(record, rules)
-        if end is not None:
+        overdue = full_membership_overdue(record, today, rules)
+        if overdue is not None:
+            found.append(Deadline(DeadlineKind.FULL_MEMBERSHIP_OVERDUE, overdue))
+        elif end is not None:
             found.append(Deadline(DeadlineKind.PROBATION_ENDS, end))
     return sorted((d for d in found if d.due_date <= horizon), key=lambda d: d.due_date)

@@ -25,6 +25,7 @@ from app.errors import (
     FieldProblem,
     InvalidInputError,
     PassphraseRequiredError,
+    SecretExportConfirmationRequired,
 )
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
@@ -165,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar=_file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    members_export.add_argument(
+        "--include-secret",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli", "also export secret members (the file is then marked secret on every page)"
+        ),
+    )
 
     meetings = commands.add_parser(
         "meetings", help=QCoreApplication.translate("Cli", "meetings and their minutes")
@@ -196,6 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
         help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
     )
     meetings_minutes.add_argument(
+        "file", type=Path, metavar=_file_metavar(),
+        help=QCoreApplication.translate("Cli", "the PDF file to write")
+    )
+    meetings_sign_in = meeting_commands.add_parser(
+        "sign-in",
+        help=QCoreApplication.translate(
+            "Cli", "write a meeting's sign-in sheet as a PDF (as the window prints it)"
+        ),
+    )
+    meetings_sign_in.add_argument(
+        "meeting_id",
+        metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
+        help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
+    )
+    meetings_sign_in.add_argument(
         "file", type=Path, metavar=_file_metavar(),
         help=QCoreApplication.translate("Cli", "the PDF file to write")
     )
@@ -572,7 +595,22 @@ def _members_export(args: argparse.Namespace, workspace: Workspace, io: _Io) -> 
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     with workspace.unit_of_work() as uow:
-        result = roster.export_roster(uow, path, date.today(), branch.load_profile(uow).name)
+        try:
+            result = roster.export_roster(
+                uow, path, date.today(), branch.load_profile(uow).name,
+                include_secret=args.include_secret,
+            )
+        except SecretExportConfirmationRequired as asked:
+            print(
+                QCoreApplication.translate(
+                    "Cli",
+                    "Nothing was exported: the roster holds {count} secret members. To export "
+                    "them too (the file is then marked secret on every page), add "
+                    "--include-secret.",
+                ).format(count=asked.count),
+                file=io.stderr,
+            )
+            raise _CheckFailedError() from None
         uow.commit()
     io.say(roster_texts.exported_text(result.members, result.path))
 
@@ -581,7 +619,7 @@ def _meetings(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     if args.meetings_command == "list":
         _meetings_list(args, workspace, io)
     else:
-        _meetings_minutes(args, workspace, io)
+        _meetings_document(args, workspace, io)
 
 
 def _meetings_list(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
@@ -607,17 +645,20 @@ def _meetings_list(args: argparse.Namespace, workspace: Workspace, io: _Io) -> N
         print(text, file=io.stderr)
 
 
-def _meetings_minutes(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+def _meetings_document(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    """``meetings minutes`` and ``meetings sign-in``: the same PDFs the window prints."""
     from app.errors import RecordNotFoundError
     from app.services import meeting_documents
 
+    sign_in = args.meetings_command == "sign-in"
+    write = meeting_documents.write_sign_in_sheet if sign_in else meeting_documents.write_minutes
     _unlock(workspace, io)
     path = args.file.resolve()
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     with workspace.unit_of_work() as uow:
         try:
-            pages = meeting_documents.write_minutes(uow, args.meeting_id, path)
+            pages = write(uow, args.meeting_id, path)
         except RecordNotFoundError:
             print(
                 QCoreApplication.translate(
@@ -630,6 +671,10 @@ def _meetings_minutes(args: argparse.Namespace, workspace: Workspace, io: _Io) -
             print(
                 QCoreApplication.translate(
                     "Cli",
+                    "The sign-in sheet was not written: the meeting has no start time. Enter it "
+                    "in the window first.",
+                ) if sign_in else QCoreApplication.translate(
+                    "Cli",
                     "The minutes were not written: the meeting has no start time. Enter it in "
                     "the window first.",
                 ),
@@ -637,11 +682,12 @@ def _meetings_minutes(args: argparse.Namespace, workspace: Workspace, io: _Io) -
             )
             raise _CheckFailedError() from None
         uow.commit()
-    io.say(
-        QCoreApplication.translate("Cli", "Minutes written to {file} ({pages} pages).").format(
-            file=path, pages=pages
-        )
+    done = (
+        QCoreApplication.translate("Cli", "Sign-in sheet written to {file} ({pages} pages).")
+        if sign_in
+        else QCoreApplication.translate("Cli", "Minutes written to {file} ({pages} pages).")
     )
+    io.say(done.format(file=path, pages=pages))
 
 
 def _dues(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:

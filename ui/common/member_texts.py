@@ -11,7 +11,8 @@ import enum
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.development import DeadlineKind, Stage
+from app.domain.branch import BranchKind
+from app.domain.development import DeadlineKind, Decision, Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType
 from app.domain.meetings import Frequency, MeetingType
@@ -113,7 +114,19 @@ ISSUE_TEXTS: dict[str, str] = {
     "date_before_1900": QT_TRANSLATE_NOOP("MemberTexts", "contains a date before 1900"),
     "unknown_area": QT_TRANSLATE_NOOP("MemberTexts", "starts with an unknown area code"),
     "bad_prefix": QT_TRANSLATE_NOOP(
-        "MemberTexts", "a residence permit number starts with 810000, 820000 or 830000"
+        "MemberTexts",
+        "a residence permit number starts with 810000, 820000 or 830000; a foreigner's "
+        "permanent residence ID card number starts with 9",
+    ),
+    "residence_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 81, 82 or 83: this is the number of a residence permit for HK, Macao and "
+        "Taiwan residents; choose that ID document",
+    ),
+    "foreign_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 9: this is the number of a foreigner's permanent residence ID card; "
+        "choose that ID document",
     ),
     "bad_format": QT_TRANSLATE_NOOP("MemberTexts", "is not in the format of this document"),
     "birth_date_mismatch": QT_TRANSLATE_NOOP(
@@ -175,6 +188,11 @@ ISSUE_TEXTS: dict[str, str] = {
     "too_many_extensions": QT_TRANSLATE_NOOP(
         "MemberTexts", "probation can be extended only once"
     ),
+    "full_membership_late": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "discussed after the probation ended: the branch should discuss it on time; the years "
+        "of membership still count from the end of probation",
+    ),
 }
 
 _ENUM_TEXTS: dict[enum.Enum, str] = {
@@ -187,6 +205,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     IdType.HK_MACAO_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (HK/Macao)"),
     IdType.TAIWAN_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (Taiwan)"),
     IdType.PASSPORT: QT_TRANSLATE_NOOP("MemberTexts", "Passport"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Foreigner's permanent residence ID card"
+    ),
     Stage.APPLICANT: QT_TRANSLATE_NOOP("MemberTexts", "Applicant"),
     Stage.ACTIVIST: QT_TRANSLATE_NOOP("MemberTexts", "Activist"),
     Stage.CANDIDATE: QT_TRANSLATE_NOOP("MemberTexts", "Development candidate"),
@@ -236,6 +257,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     DeadlineKind.REVIEW_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Half-yearly review due"),
     DeadlineKind.APPROVAL_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Committee approval due"),
     DeadlineKind.PROBATION_ENDS: QT_TRANSLATE_NOOP("MemberTexts", "Probation ends"),
+    DeadlineKind.FULL_MEMBERSHIP_OVERDUE: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Probation ended, full membership not yet discussed"
+    ),
 }
 
 
@@ -315,6 +339,7 @@ FIELD_LABELS.update({
     "author": QT_TRANSLATE_NOOP("MemberTexts", "Corrected by"),
     "attachment": QT_TRANSLATE_NOOP("MemberTexts", "Attachment"),
     "meeting": QT_TRANSLATE_NOOP("MemberTexts", "Meeting"),
+    "member_id": QT_TRANSLATE_NOOP("MemberTexts", "Person decided on"),
 })
 
 ISSUE_TEXTS.update({
@@ -331,8 +356,12 @@ ISSUE_TEXTS.update({
         "MemberTexts", "more present than entitled to vote"
     ),
     "votes_exceed_present": QT_TRANSLATE_NOOP(
-        "MemberTexts", "more votes than voting members present"
+        "MemberTexts", "more votes than voting members present or with a written opinion"
     ),
+    "written_exceed_absent": QT_TRANSLATE_NOOP(
+        "MemberTexts", "more written opinions than voting members absent"
+    ),
+    "unknown_member": QT_TRANSLATE_NOOP("MemberTexts", "is not on the register"),
     "inconsistent_result": QT_TRANSLATE_NOOP("MemberTexts", "the result does not match the counts"),
 })
 
@@ -355,6 +384,16 @@ _ENUM_TEXTS.update({
     Attendance.PRESENT: QT_TRANSLATE_NOOP("MemberTexts", "Present"),
     Attendance.LEAVE: QT_TRANSLATE_NOOP("MemberTexts", "On leave"),
     Attendance.ABSENT: QT_TRANSLATE_NOOP("MemberTexts", "Absent"),
+    Attendance.WRITTEN: QT_TRANSLATE_NOOP("MemberTexts", "Absent, written opinion"),
+    Decision.ADMISSION: QT_TRANSLATE_NOOP("MemberTexts", "Admission as probationary member"),
+    Decision.FULL_MEMBERSHIP: QT_TRANSLATE_NOOP("MemberTexts", "Full membership"),
+    Decision.EXTENSION: QT_TRANSLATE_NOOP("MemberTexts", "Extension of probation"),
+    Decision.CANCELLATION: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Cancellation of probationary membership"
+    ),
+    BranchKind.GENERAL: QT_TRANSLATE_NOOP("MemberTexts", "Other branch (term of 3 years)"),
+    BranchKind.VILLAGE: QT_TRANSLATE_NOOP("MemberTexts", "Village branch (term of 5 years)"),
+    BranchKind.COMMUNITY: QT_TRANSLATE_NOOP("MemberTexts", "Community branch (term of 5 years)"),
 })
 
 

@@ -6,15 +6,20 @@ in one unit of work. The services decide what is valid; their problems are shown
 they concern, or in the message line under the tabs.
 
 Attendance is keyboard-first: everyone expected is present; arrow keys move, 2 marks 请假, 3 marks
-缺席 (the reason cell opens for typing), 1 marks present again. 应到/实到 update as marks change.
+缺席, 4 marks 书面意见 (absent with a written opinion, counted in the votes: 发展党员工作细则
+第二十一条; the reason cell opens for typing), 1 marks present again. 应到/实到 update as marks
+change.
 
 At a 支部党员大会 the vote panel shows, while the secretary marks attendance and enters the counts,
 how many members are entitled to vote and how many of them are present — asked of the services
 with the unsaved marks applied in a unit of work that is then rolled back — and what the result of
 the vote would be (``VoteResult.compute``, the domain's rule). 记录表决 saves the meeting and
-records the vote with the counts the services compute from the register.
+records the vote with the counts the services compute from the register; a vote deciding about a
+person (admission, 转正, 延长预备期, 取消预备党员资格: 细则第三十三条) names the decision and
+the person.
 
-定稿 makes the minutes read-only; afterwards only amendments (添加更正) can be added.
+定稿 makes the minutes read-only; afterwards only amendments (添加更正) and attachments (the signed
+scan usually comes later) can be added.
 """
 
 from __future__ import annotations
@@ -64,7 +69,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.development import Stage
+from app.domain.development import Decision, Stage
 from app.domain.meetings import MeetingType, VoteError, VoteResult
 from app.domain.members import Classification
 from app.errors import BranchDeskError, FileAccessError, InvalidInputError
@@ -100,6 +105,7 @@ _MARK_KEYS = {
     Qt.Key.Key_1: Attendance.PRESENT,
     Qt.Key.Key_2: Attendance.LEAVE,
     Qt.Key.Key_3: Attendance.ABSENT,
+    Qt.Key.Key_4: Attendance.WRITTEN,
 }
 
 
@@ -543,8 +549,9 @@ class MeetingEditor(EditorDialog):
         self.attendance_view = AttendanceView(self.attendance)
         hint = QLabel(self.tr(
             "Everyone expected is marked present. Mark only the exceptions: select a name with "
-            "the arrow keys and press 2 for on leave or 3 for absent, then type the reason and "
-            "press Enter; 1 marks present again. Several names can be selected with Shift."
+            "the arrow keys and press 2 for on leave, 3 for absent or 4 for absent with a written "
+            "opinion handed in before the meeting, then type the reason and press Enter; 1 marks "
+            "present again. Several names can be selected with Shift."
         ))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
@@ -560,6 +567,7 @@ class MeetingEditor(EditorDialog):
             (Attendance.PRESENT, self.tr("Present (1)")),
             (Attendance.LEAVE, self.tr("On leave (2)")),
             (Attendance.ABSENT, self.tr("Absent (3)")),
+            (Attendance.WRITTEN, self.tr("Written opinion (4)")),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -582,6 +590,8 @@ class MeetingEditor(EditorDialog):
         self.entitled_label.setObjectName("vote_entitled")
         self.voting_present_label = QLabel()
         self.voting_present_label.setObjectName("vote_present")
+        self.voting_written_label = QLabel()
+        self.voting_written_label.setObjectName("vote_written")
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("vote_quorum")
         self.quorum_label.setWordWrap(True)
@@ -593,7 +603,8 @@ class MeetingEditor(EditorDialog):
             "Full members on the roll are entitled to vote; probationary members attend but do "
             "not vote. The meeting is valid only when more than half of those entitled are "
             "present, and a resolution passes only with more than half of those entitled — "
-            "not of those present — in favour."
+            "not of those present — in favour. Written opinions of those absent (attendance "
+            "key 4) count in the votes, not in the quorum."
         ))
         rules_hint.setWordWrap(True)
         rules_hint.setStyleSheet(HINT_STYLE)
@@ -601,12 +612,25 @@ class MeetingEditor(EditorDialog):
         quorum_form = QFormLayout(quorum_box)
         quorum_form.addRow(self.tr("Entitled to vote:"), self.entitled_label)
         quorum_form.addRow(self.tr("Of them present:"), self.voting_present_label)
+        quorum_form.addRow(self.tr("Absent, written opinion:"), self.voting_written_label)
         quorum_form.addRow(self.tr("Quorum:"), self.quorum_label)
         quorum_form.addRow(rules_hint)
 
         self.subject_edit = QLineEdit()
         self.subject_edit.setMaxLength(200)
         self.subject_edit.setPlaceholderText(self.tr("e.g. 接收张三同志为中共预备党员"))
+        self.decision_combo = QComboBox()
+        self.decision_combo.setObjectName("vote_decision")
+        self.decision_combo.addItem(self.tr("Other resolution"), None)
+        for decision in Decision:
+            self.decision_combo.addItem(member_texts.label(decision), decision)
+        self.person_combo = QComboBox()
+        self.person_combo.setObjectName("vote_person")
+        self.person_combo.setMinimumContentsLength(8)
+        self.decision_combo.currentIndexChanged.connect(self._decision_changed)
+        decision_row = QHBoxLayout()
+        decision_row.addWidget(self.decision_combo, 1)
+        decision_row.addWidget(self.person_combo, 1)
         self.in_favour_spin = QSpinBox()
         self.against_spin = QSpinBox()
         self.abstain_spin = QSpinBox()
@@ -631,6 +655,7 @@ class MeetingEditor(EditorDialog):
         vote_box = QGroupBox(self.tr("Record a vote"))
         vote_form = QFormLayout(vote_box)
         vote_form.addRow(member_texts.field_label("subject"), self.subject_edit)
+        vote_form.addRow(self.tr("Decides:"), decision_row)
         vote_form.addRow(self.tr("Votes:"), counts)
         vote_form.addRow(self.tr("Result:"), self.vote_result_label)
         record_row = QHBoxLayout()
@@ -680,6 +705,9 @@ class MeetingEditor(EditorDialog):
         self.attachments_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
+        hint.setText(hint.text() + self.tr(
+            " Files can be added after finalizing too (e.g. the signed minutes, scanned)."
+        ))
         self.add_attachment_button = QPushButton(self.tr("Add files…"))
         self.save_attachment_button = QPushButton(self.tr("Save a copy…"))
         self.add_attachment_button.clicked.connect(self.choose_attachments)
@@ -723,9 +751,8 @@ class MeetingEditor(EditorDialog):
         self._loading = True
         try:
             with self._workspace.unit_of_work(read_only=True) as uow:
-                names = [r.name for r in members.member_rows(
-                    uow, members.member_ids(uow, MemberFilter())
-                )]
+                rows = members.member_rows(uow, members.member_ids(uow, MemberFilter()))
+                names = [r.name for r in rows]
                 groups = members.party_groups(uow)
                 secretary = branch.load_profile(uow).secretary
                 meeting = (
@@ -733,6 +760,7 @@ class MeetingEditor(EditorDialog):
                     if self._meeting_id is not None else None
                 )
             self._meeting = meeting
+            self._fill_people(rows)
             current_group = meeting.data.party_group_id if meeting else None
             self.party_group_combo.clear()
             self.party_group_combo.addItem(self.tr("(choose a party group)"), None)
@@ -804,7 +832,9 @@ class MeetingEditor(EditorDialog):
             self.votes_table.insertRow(row)
             texts = (
                 vote.subject,
-                self.tr("{entitled} / {present}").format(
+                self.tr("{entitled} / {present} (+{written} written)").format(
+                    entitled=result.entitled, present=result.present, written=result.written
+                ) if result.written else self.tr("{entitled} / {present}").format(
                     entitled=result.entitled, present=result.present
                 ),
                 self.tr("{for_} / {against} / {abstain}").format(
@@ -815,6 +845,23 @@ class MeetingEditor(EditorDialog):
             )
             for column, text in enumerate(texts):
                 self.votes_table.setItem(row, column, QTableWidgetItem(text))
+
+    def _fill_people(self, rows: list[members.MemberListRow]) -> None:
+        """Whom a decision can be about: 发展对象 (admission) and 预备党员 (转正, 延长预备期,
+        取消预备党员资格)."""
+        chosen = self.person_combo.currentData()
+        self.person_combo.clear()
+        self.person_combo.addItem(self.tr("(choose the person)"), None)
+        for row in rows:
+            if row.stage in (Stage.CANDIDATE, Stage.PROBATIONARY):
+                self.person_combo.addItem(row.name, row.id)
+        self.person_combo.setCurrentIndex(max(self.person_combo.findData(chosen), 0))
+
+    def _decision_changed(self) -> None:
+        about_person = self.decision_combo.currentData() is not None
+        self.person_combo.setEnabled(about_person and not self.is_finalized)
+        if not about_person:
+            self.person_combo.setCurrentIndex(0)
 
     def _show_attachments(self, meeting: Meeting) -> None:
         self.attachments_table.setRowCount(0)
@@ -899,8 +946,12 @@ class MeetingEditor(EditorDialog):
         for text_edit in (self.topics_edit, self.discussion_edit, self.resolutions_edit):
             text_edit.setReadOnly(read_only)
         for combo in (self.type_combo, self.party_group_combo, self.host_combo,
-                      self.recorder_combo, self.lecturer_combo, self.classification_combo):
+                      self.recorder_combo, self.lecturer_combo, self.classification_combo,
+                      self.decision_combo):
             combo.setEnabled(not read_only)
+        self.person_combo.setEnabled(
+            not read_only and self.decision_combo.currentData() is not None
+        )
         for spin in (self.in_favour_spin, self.against_spin, self.abstain_spin):
             spin.setReadOnly(read_only)
         self.attendance.set_read_only(read_only)
@@ -910,7 +961,8 @@ class MeetingEditor(EditorDialog):
         self.save_button.setVisible(not read_only)
         self.finalize_button.setVisible(not read_only)
         self.amend_button.setVisible(finalized)
-        self.add_attachment_button.setEnabled(saved and not read_only)
+        # Finalized minutes take files too (audited; the minutes stay as they are).
+        self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
             "" if saved else self.tr("Save the meeting first, then add files.")
         )
@@ -934,6 +986,10 @@ class MeetingEditor(EditorDialog):
             expected=expected, present=counts[Attendance.PRESENT],
             leave=counts[Attendance.LEAVE], absent=counts[Attendance.ABSENT],
         )
+        if counts[Attendance.WRITTEN]:
+            text += self.tr(" · written opinions {written}").format(
+                written=counts[Attendance.WRITTEN]
+            )
         self.counts_label.setText(text)
         self.tabs.setTabText(
             self.attendance_tab_index,
@@ -1144,6 +1200,7 @@ class MeetingEditor(EditorDialog):
         except (InvalidInputError, _AttendanceRowError):
             self.entitled_label.setText("—")
             self.voting_present_label.setText("—")
+            self.voting_written_label.setText("—")
             self.quorum_label.setStyleSheet(HINT_STYLE)
             self.quorum_label.setText(self.tr(
                 "Shown once the meeting's date and topics are filled in."
@@ -1157,6 +1214,7 @@ class MeetingEditor(EditorDialog):
         preview = self._preview
         self.entitled_label.setText(self.tr("{n} full members").format(n=preview.entitled))
         self.voting_present_label.setText(str(preview.present))
+        self.voting_written_label.setText(str(preview.written))
         if preview.quorum_met:
             self.quorum_label.setStyleSheet(NOTICE_STYLE)
             self.quorum_label.setText(self.tr(
@@ -1181,7 +1239,7 @@ class MeetingEditor(EditorDialog):
             result = VoteResult.compute(
                 entitled=preview.entitled, present=preview.present,
                 in_favour=self.in_favour_spin.value(), against=self.against_spin.value(),
-                abstain=self.abstain_spin.value(),
+                abstain=self.abstain_spin.value(), written=preview.written,
             )
         except VoteError as error:
             self.vote_result_label.setStyleSheet(ERROR_STYLE)
@@ -1215,9 +1273,12 @@ class MeetingEditor(EditorDialog):
         subject = self.subject_edit.text()
         counts = (self.in_favour_spin.value(), self.against_spin.value(),
                   self.abstain_spin.value())
+        decision = self.decision_combo.currentData()
+        person = self.person_combo.currentData() if decision is not None else None
 
         def vote(uow: Any, meeting_id: str) -> None:
-            meetings.record_vote(uow, meeting_id, subject, *counts)
+            meetings.record_vote(uow, meeting_id, subject, *counts,
+                                 decision=decision, member_id=person)
 
         self.vote_message.clear()
         if not self._save_with(vote):
@@ -1226,6 +1287,7 @@ class MeetingEditor(EditorDialog):
                 self.vote_message.setText(self.message_label.text())
             return False
         self.subject_edit.clear()
+        self.decision_combo.setCurrentIndex(0)
         for spin in (self.in_favour_spin, self.against_spin, self.abstain_spin):
             spin.setValue(0)
         self.tabs.setCurrentIndex(self.votes_tab_index)

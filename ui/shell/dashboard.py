@@ -1,5 +1,6 @@
-"""工作台: the branch at a glance: its profile, then what is due — meetings, development deadlines
-of new members, dues arrears (the last two worked out off the GUI thread)."""
+"""工作台: the branch at a glance: its profile, then what is due — the committee's next 换届 (from
+six months ahead), meetings, development deadlines of new members (an undiscussed 转正 among
+them), dues arrears (the last two worked out off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.common.screen_fit import scrolling
-from ui.common.styles import HINT_STYLE
+from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
+from ui.widgets.background_list import WARNING_STYLE
 
 
 class DashboardPage(QWidget):
@@ -27,6 +29,7 @@ class DashboardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._today = today
 
         self.heading = QLabel()
         font = QFont(self.heading.font())
@@ -51,6 +54,11 @@ class DashboardPage(QWidget):
         self.reminders_label.setWordWrap(True)
         self.reminders_label.setStyleSheet(HINT_STYLE)
         reminders.addWidget(self.reminders_label)
+        self.election_label = QLabel()
+        self.election_label.setObjectName("election_reminder")
+        self.election_label.setWordWrap(True)
+        self.election_label.hide()
+        reminders.addWidget(self.election_label)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
         self.development = DevelopmentReminders(workspace, today)
@@ -75,6 +83,8 @@ class DashboardPage(QWidget):
         computation (``ArrearsReminders.loaded``). Raises BranchDeskError (e.g. locked)."""
         with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
+            committee = branch.committee_status(uow, self._today())
+        self._show_election(committee)
         self.heading.setText(profile.name)
         self.name_label.setText(profile.name)
         self.code_label.setText(profile.code)
@@ -88,12 +98,35 @@ class DashboardPage(QWidget):
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries)
+                     or self.arrears.entries or not self.election_label.isHidden())
         busy = self.arrears.busy or self.development.busy
         self.reminders_label.setVisible(not (something or busy))
 
+    def _show_election(self, committee: branch.CommitteeStatus) -> None:
+        """The committee's term ends within six months, or has ended (基层组织选举工作条例: the
+        higher committee reminds six months ahead)."""
+        reminder = committee.reminder
+        if reminder is None or not committee.has_committee:
+            self.election_label.hide()
+            return
+        if reminder.overdue:
+            text = self.tr(
+                "The branch committee's term ended on {date} ({days} days ago): hold the "
+                "election (换届), or record its date in Settings › Branch."
+            ).format(date=reminder.due.isoformat(), days=-reminder.days_left)
+        else:
+            text = self.tr(
+                "The branch committee's term ends on {date} (in {days} days): prepare the "
+                "election (换届) and ask the higher party organization."
+            ).format(date=reminder.due.isoformat(), days=reminder.days_left)
+        self.election_label.setText(text)
+        self.election_label.setStyleSheet(ERROR_STYLE if reminder.overdue else WARNING_STYLE)
+        self.election_label.show()
+
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
+        self.election_label.clear()
+        self.election_label.hide()
         for label in (
             self.heading,
             self.name_label,

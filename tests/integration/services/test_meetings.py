@@ -323,8 +323,8 @@ def test_no_committee_meetings_required_under_seven_full_members(workspace):
 
 
 def test_the_committee_term_and_next_election_in_the_branch_profile(workspace):
-    # 支部工作条例 第二十一条 (3 years; 5 for 村 and 社区, 基层组织选举工作条例 2020); a reminder from
-    # six months before the term ends.
+    # 支部工作条例 第二十一条 (3 years; 5 for 村 and 社区, 基层组织选举工作条例 2020); a reminder
+    # from six months before the term ends.
     with workspace.unit_of_work() as uow:
         profile = branch.load_profile(uow)
         assert branch.committee_status(uow, TODAY).next_election is None

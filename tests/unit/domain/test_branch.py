@@ -1,4 +1,5 @@
-"""Branch structure: committee, term and 换届 (支部工作条例 第二十一条; 基层组织选举工作条例 2020)."""
+"""Branch structure: committee, term and 换届 (支部工作条例 第二十一条; 基层组织选举工作条例
+2020)."""
 
 from __future__ import annotations
 

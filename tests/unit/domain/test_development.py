@@ -428,3 +428,15 @@ def test_deadlines_are_sorted_and_within_horizon(admitted: date, within: int) ->
     found = upcoming_deadlines(record, TODAY, within_days=within)
     assert found == sorted(found, key=lambda d: d.due_date)
     assert all(d.due_date <= TODAY + timedelta(days=within) for d in found)
+
+
+def test_an_undiscussed_full_membership_is_listed_as_overdue() -> None:
+    # 细则第三十三条: 预备期满，党支部应当及时讨论 — once probation has ended without a 转正
+    # discussion, the deadline says so (工作台 lists it in red).
+    record = DevelopmentRecord(admitted=date(2023, 3, 1), approved=date(2023, 4, 1))
+    assert upcoming_deadlines(record, TODAY) == [
+        Deadline(DeadlineKind.FULL_MEMBERSHIP_OVERDUE, date(2024, 3, 1))
+    ]
+    assert upcoming_deadlines(record, date(2024, 3, 1)) == [
+        Deadline(DeadlineKind.PROBATION_ENDS, date(2024, 3, 1))
+    ]

@@ -576,6 +576,23 @@ def membership_counts(uow: UnitOfWork) -> dict[MembershipStatus, int]:
     return counts
 
 
+@dataclass(frozen=True)
+class MembershipYears:
+    """党龄 (党章第七条): whole years from the day probation ended, not from the 转正 meeting."""
+
+    since: date
+    years: int
+
+
+def party_standing(data: MemberInput, today: date) -> MembershipYears | None:
+    """The member's 党龄 on ``today``, None before full membership."""
+    record = to_facts(data).milestones
+    since = development.full_membership_start(record)
+    if since is None:
+        return None
+    return MembershipYears(since, development.party_standing_years(record, today))
+
+
 def timeline(uow: UnitOfWork, member_id: str) -> list[TimelineEntry]:
     """Milestones and events of one member, oldest first."""
     row = _row(uow, member_id)

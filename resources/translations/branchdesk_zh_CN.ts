@@ -2152,6 +2152,10 @@
       <source>Party dues</source>
       <translation>党费</translation>
     </message>
+    <message>
+      <source>{date} (years of membership: {years}, counted from {since})</source>
+      <translation>{date}（党龄 {years} 年，自 {since} 起算）</translation>
+    </message>
   </context>
   <context>
     <name>MemberDuesDialog</name>

@@ -218,3 +218,12 @@ def test_a_full_membership_three_months_late_warns_on_the_date(workspace):
     assert [(i.field, i.severity) for i in late] == [("full_date", Severity.WARNING)]
     # The 转正 vote is expected for a 转正 this recent (细则第三十三条).
     assert ("full_date", "votes_missing") in {(i.field, i.code) for i in issues}
+
+
+def test_party_standing_runs_from_the_end_of_probation():
+    # 党章第七条, the issue's example: admitted 2023-06-01, 转正 meeting 2024-09-01.
+    data = m.MemberInput(name="党龄", id_number=id_number("19900101"), stage=Stage.FULL,
+                         admission_date=date(2023, 6, 1), full_date=date(2024, 9, 1))
+    standing = m.party_standing(data, date(2025, 6, 1))
+    assert standing == m.MembershipYears(since=date(2024, 6, 1), years=1)
+    assert m.party_standing(m.MemberInput(name="申请人", id_number=""), TODAY) is None

@@ -1,6 +1,6 @@
-"""工作台 reminds of the committee's next 换届 six months ahead (支部工作条例 第二十一条; 基层组织
-选举工作条例 2020) and lists a 转正 not discussed when probation ended (发展党员工作细则 第三十三条);
-设置 › 支部 holds the term."""
+"""工作台 reminds of the committee's next 换届 six months ahead (支部工作条例 第二十一条;
+基层组织选举工作条例 2020) and lists a 转正 not discussed when probation ended (发展党员工作细则
+第三十三条); 设置 › 支部 holds the term."""
 
 from __future__ import annotations
 

@@ -195,33 +195,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=QCoreApplication.translate("Cli", "YEAR"),
         help=QCoreApplication.translate("Cli", "only the meetings held in this year"),
     )
-    meetings_minutes = meeting_commands.add_parser(
-        "minutes", help=QCoreApplication.translate("Cli", "write a meeting's minutes as a PDF")
-    )
-    meetings_minutes.add_argument(
-        "meeting_id",
-        metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
-        help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
-    )
-    meetings_minutes.add_argument(
-        "file", type=Path, metavar=_file_metavar(),
-        help=QCoreApplication.translate("Cli", "the PDF file to write")
-    )
-    meetings_sign_in = meeting_commands.add_parser(
-        "sign-in",
-        help=QCoreApplication.translate(
+    for name, text in (
+        ("minutes", QCoreApplication.translate("Cli", "write a meeting's minutes as a PDF")),
+        ("sign-in", QCoreApplication.translate(
             "Cli", "write a meeting's sign-in sheet as a PDF (as the window prints it)"
-        ),
-    )
-    meetings_sign_in.add_argument(
-        "meeting_id",
-        metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
-        help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
-    )
-    meetings_sign_in.add_argument(
-        "file", type=Path, metavar=_file_metavar(),
-        help=QCoreApplication.translate("Cli", "the PDF file to write")
-    )
+        )),
+    ):
+        document = meeting_commands.add_parser(name, help=text)
+        document.add_argument(
+            "meeting_id",
+            metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
+            help=QCoreApplication.translate(
+                "Cli", "the meeting's id (\"meetings list\" shows it)"
+            ),
+        )
+        document.add_argument(
+            "file", type=Path, metavar=_file_metavar(),
+            help=QCoreApplication.translate("Cli", "the PDF file to write")
+        )
     _add_dues_commands(commands)
     cli_passphrase.add_commands(commands)
     return parser

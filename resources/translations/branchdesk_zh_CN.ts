@@ -1332,10 +1332,6 @@
         <translation>要求召开的频次</translation>
     </message>
     <message>
-        <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). A branch without a committee or without party groups sets those to “not required”.</source>
-        <translation>各类会议至少多久召开一次（依据《中国共产党支部工作条例（试行）》和本地规定）。未设支委会或党小组的支部，请将相应会议设为“不要求”。</translation>
-    </message>
-    <message>
         <source>Not required</source>
         <translation>不要求</translation>
     </message>
@@ -1346,6 +1342,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). With fewer than 7 full members the branch has no committee: committee meetings are then not required whatever is set here, and are again from 7. A branch without party groups sets those to “not required”.</source>
+        <translation>支部必须多久召开一次各类会议（依据《中国共产党支部工作条例（试行）》和本地规定）。正式党员不足 7 名的支部不设支部委员会：此时无论这里如何设置，都不要求召开支委会；达到 7 名后恢复要求。没有党小组的支部将党小组会设为“不要求”。</translation>
     </message>
 </context>
 <context>

@@ -369,16 +369,16 @@ def confirm_secret_export(parent: QWidget, count: int) -> bool:
             "The roster holds {count} secret members. Export them too? The workbook leaves "
             "the encrypted database and is marked secret on every page: keep it accordingly.",
         ).format(count=count),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.button(QMessageBox.StandardButton.Yes).setText(
         QCoreApplication.translate("RosterExport", "Export, marked secret")
     )
-    box.button(QMessageBox.StandardButton.Cancel).setText(
+    box.button(QMessageBox.StandardButton.No).setText(
         QCoreApplication.translate("RosterExport", "Cancel")
     )
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 

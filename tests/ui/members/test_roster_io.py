@@ -199,7 +199,8 @@ def test_the_secret_export_question_defaults_to_cancel(qtbot: QtBot) -> None:
         box = next(w for w in QApplication.topLevelWidgets()
                    if isinstance(w, QMessageBox) and w.isVisible())
         assert "1" in box.text()
-        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        assert box.defaultButton().text() == "取消"
         box.defaultButton().click()
 
     QTimer.singleShot(0, answer)

@@ -23,7 +23,8 @@ from app.services.workspace import Workspace
 from tests.conftest import id_number as number
 from ui.dues.bases_model import BaseCol
 from ui.dues.month_model import Col
-from ui.dues.page import DuesPage, MonthTab
+from ui.dues.month_tab import MonthTab
+from ui.dues.page import DuesPage
 from ui.meetings.attendance_model import REASON, STATUS, AttendanceModel, AttendanceRow
 from ui.meetings.editor import AttendanceView
 

@@ -25,7 +25,7 @@ from ui.dues.bases_model import BaseCol
 from ui.dues.month_model import Col
 from ui.dues.page import DuesPage, MonthTab
 from ui.meetings.attendance_model import REASON, STATUS, AttendanceModel, AttendanceRow
-from ui.meetings.editor import AttendanceView
+from ui.meetings.attendance_view import AttendanceView
 
 TODAY = date(2025, 6, 16)
 D = Decimal

@@ -90,7 +90,7 @@ def fill_details(qtbot: QtBot, editor: MeetingEditor, topic: str) -> None:
     editor.place_edit.insert("三楼会议室")  # as the input method commits it
     editor.topics_edit.insertPlainText(topic)
     editor.host_combo.setCurrentText("王建国")
-    editor.recorder_combo.setCurrentText("李红")
+    editor.details.recorder_combo.setCurrentText("李红")
 
 
 def answer(qtbot: QtBot, box: QMessageBox | None, button: QMessageBox.StandardButton) -> None:
@@ -119,7 +119,7 @@ def test_committee_meeting_absence_finalize_and_correction(
 
     # Attendance from the keyboard: go to 张伟, press 3 (absent), type the reason, Enter.
     editor.tabs.setCurrentIndex(editor.attendance_tab_index)
-    view = editor.attendance_view
+    view = editor.attendance_tab.view
     view.setFocus()
     row = next(i for i, r in enumerate(editor.attendance.rows) if r.name == "张伟")
     view.setCurrentIndex(editor.attendance.index(0, STATUS))
@@ -134,7 +134,8 @@ def test_committee_meeting_absence_finalize_and_correction(
     focus.insert("出差在外")  # as the input method commits it
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.attendance.rows[row].reason == "出差在外")  # queued by Qt
-    assert editor.counts_label.text() == "应到 3 人 · 实到 2 人 · 请假 0 人 · 缺席 1 人"
+    counts = editor.attendance_tab.counts_label.text()
+    assert counts == "应到 3 人 · 实到 2 人 · 请假 0 人 · 缺席 1 人"
     editor.resize(1040, 700)
     screenshot(editor, "meeting-editor-attendance")
 
@@ -161,7 +162,7 @@ def test_committee_meeting_absence_finalize_and_correction(
     assert editor.place_edit.isReadOnly()
     assert editor.topics_edit.isReadOnly()
     assert editor.discussion_edit.isReadOnly()
-    assert editor.held_on_edit.isReadOnly()
+    assert editor.details.held_on_edit.isReadOnly()
     assert not editor.type_combo.isEnabled()
     assert not editor.host_combo.isEnabled()
     assert not editor.save_button.isVisible()
@@ -171,7 +172,7 @@ def test_committee_meeting_absence_finalize_and_correction(
                 & Qt.ItemFlag.ItemIsEditable)
     qtbot.keyClick(view, Qt.Key.Key_2)  # marking keys do nothing now
     assert [r.status for r in editor.attendance.rows].count(Attendance.LEAVE) == 0
-    assert not editor.add_attachment_button.isEnabled()
+    assert not editor.attachments.add_attachment_button.isEnabled()
     assert "定稿" in editor.finalized_banner.text()
     assert page.model.index(0, 5).data() == "已定稿"
     with page._workspace.unit_of_work() as uow, pytest.raises(MeetingFinalizedError):
@@ -185,10 +186,10 @@ def test_committee_meeting_absence_finalize_and_correction(
     assert dialog.classification_combo.currentText() == "内部"
     dialog.text_edit.insertPlainText("会议结束时间应为16:30。")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert editor.amendments_table.rowCount() == 1
+    assert editor.amendments.amendments_table.rowCount() == 1
     with page._workspace.unit_of_work() as uow:
         assert uow.session.scalars(select(AmendmentRow.classification)).all() == ["internal"]
-    assert editor.amendments_table.item(0, 2).text() == "会议结束时间应为16:30。"
+    assert editor.amendments.amendments_table.item(0, 2).text() == "会议结束时间应为16:30。"
     editor.tabs.setCurrentIndex(editor.amendments_tab_index)
     screenshot(editor, "meeting-editor-finalized")
     editor.close()
@@ -205,7 +206,7 @@ def test_saving_an_absence_without_a_reason_is_refused_beside_the_row(
     assert not editor.save()
     assert editor.meeting_id is None
     assert editor.tabs.currentIndex() == editor.attendance_tab_index
-    assert "原因" in editor.attendance_message.text()
+    assert "原因" in editor.attendance_tab.message.text()
     editor.attendance.set_reason(1, "病假")
     assert editor.save()
 
@@ -216,7 +217,7 @@ def test_service_problems_appear_beside_the_fields(qtbot: QtBot, page: MeetingsP
     assert not editor.save()
     assert editor.field_message("topics") == "必填"
     assert "14:30" in editor.field_message("start_time")
-    editor.held_on_edit.clear()
+    editor.details.held_on_edit.clear()
     assert not editor.save()
     assert editor.field_message("held_on") == "必填"
 
@@ -233,11 +234,11 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
     assert len(editor.attendance.rows) == 13
     fill_details(qtbot, editor, "讨论接收预备党员")
     editor.refresh_vote_preview()
-    assert editor.entitled_label.text() == "10 名正式党员"
-    assert editor.voting_present_label.text() == "10"
+    assert editor.votes.entitled_label.text() == "10 名正式党员"
+    assert editor.votes.voting_present_label.text() == "10"
 
     full_rows = [i for i, r in enumerate(editor.attendance.rows) if not r.probationary]
-    view = editor.attendance_view
+    view = editor.attendance_tab.view
     editor.tabs.setCurrentIndex(editor.attendance_tab_index)
     view.setFocus()
     view.setCurrentIndex(editor.attendance.index(full_rows[0], STATUS))
@@ -247,10 +248,10 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
                          selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     qtbot.keyClick(view, Qt.Key.Key_2)  # five full members on leave at once
     assert editor.attendance.counts()[Attendance.LEAVE] == 5
-    qtbot.waitUntil(lambda: editor.voting_present_label.text() == "5")
-    assert "未达到法定人数" in editor.quorum_label.text()
-    assert editor._preview is not None
-    assert not editor._preview.quorum_met
+    qtbot.waitUntil(lambda: editor.votes.voting_present_label.text() == "5")
+    assert "未达到法定人数" in editor.votes.quorum_label.text()
+    assert editor.votes.preview is not None
+    assert not editor.votes.preview.quorum_met
 
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
     editor.subject_edit.insert("接收马超同志为中共预备党员")
@@ -261,8 +262,8 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
 
     # One comes back: 6 of 10 present is a quorum, yet 5 in favour is not more than half of 10.
     editor.attendance.set_status(full_rows[0], Attendance.PRESENT)
-    qtbot.waitUntil(lambda: editor.voting_present_label.text() == "6")
-    assert "已达到法定人数" in editor.quorum_label.text()
+    qtbot.waitUntil(lambda: editor.votes.voting_present_label.text() == "6")
+    assert "已达到法定人数" in editor.votes.quorum_label.text()
     assert "未通过" in editor.vote_result_label.text()
     editor.in_favour_spin.setValue(6)
     assert "通过" in editor.vote_result_label.text()
@@ -271,11 +272,11 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
 
     for i in full_rows[1:5]:
         editor.attendance.set_reason(i, "出差")
-    qtbot.mouseClick(editor.record_vote_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.votes.record_vote_button, Qt.MouseButton.LeftButton)
     assert editor.meeting_id is not None, editor.message_label.text()
-    assert editor.votes_table.rowCount() == 1
-    assert editor.votes_table.item(0, 1).text() == "10 / 6"
-    assert editor.votes_table.item(0, 4).text() == "通过"
+    assert editor.votes.votes_table.rowCount() == 1
+    assert editor.votes.votes_table.item(0, 1).text() == "10 / 6"
+    assert editor.votes.votes_table.item(0, 4).text() == "通过"
     with page._workspace.unit_of_work() as uow:
         [vote] = meetings.get_meeting(uow, editor.meeting_id).votes
     assert (vote.result.entitled, vote.result.present, vote.result.passed) == (10, 6, True)
@@ -418,7 +419,7 @@ def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: Me
 
     editor = open_editor(qtbot, page, MeetingType.COMMITTEE)
     assert editor.host_combo.currentText() == PROFILE.secretary
-    assert editor.recorder_combo.currentText() == ""
+    assert editor.details.recorder_combo.currentText() == ""
 
 
 def test_the_topics_take_the_room_of_a_wide_window(

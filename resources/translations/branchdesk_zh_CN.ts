@@ -977,6 +977,41 @@
     </message>
 </context>
 <context>
+    <name>ComplianceTab</name>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Required meetings…</source>
+        <translation>要求召开的频次…</translation>
+    </message>
+    <message>
+        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
+        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>✓ held</source>
+        <translation>✓ 已开</translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation>✗ 未开</translation>
+    </message>
+    <message>
+        <source>○ still due</source>
+        <translation>○ 待开</translation>
+    </message>
+    <message>
+        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
+        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Branch</source>
@@ -1813,26 +1848,6 @@
         <translation>正在准备文件…</translation>
     </message>
     <message>
-        <source>Required meetings…</source>
-        <translation>要求召开的频次…</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
-        <source>✓ held</source>
-        <translation>✓ 已开</translation>
-    </message>
-    <message>
-        <source>✗ missed</source>
-        <translation>✗ 未开</translation>
-    </message>
-    <message>
-        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
-        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
-    </message>
-    <message>
         <source>{month}/{year}</source>
         <translation>{year}年{month}月</translation>
     </message>
@@ -1855,14 +1870,6 @@
     <message>
         <source>{quarter} of {year}</source>
         <translation>{year}年{quarter}</translation>
-    </message>
-    <message>
-        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
-        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
-    </message>
-    <message>
-        <source>○ still due</source>
-        <translation>○ 待开</translation>
     </message>
     <message>
         <source>No meeting matches the filters.</source>

@@ -300,7 +300,7 @@ def test_compliance_view_and_dashboard_reminders(
         if meeting_type not in (MeetingType.MEMBERS_ASSEMBLY, MeetingType.COMMITTEE):
             combo.setCurrentIndex(combo.findData(None))
     assert dialog.save()
-    cells = page.compliance_cells()
+    cells = page.compliance.cells()
     assert cells[("2026年第二季度", "支部党员大会")] == "✗ 未开"
     assert cells[("2026年第一季度", "支部党员大会")] == "✓ 已开"
     assert cells[("2026年第四季度", "支部党员大会")] == "○ 待开"

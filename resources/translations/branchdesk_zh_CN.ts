@@ -1593,6 +1593,45 @@
     </message>
 </context>
 <context>
+    <name>MeetingDocuments</name>
+    <message>
+        <source>{date} {type} {document}.pdf</source>
+        <translation>{date}{type}{document}.pdf</translation>
+    </message>
+    <message>
+        <source>Export minutes as PDF</source>
+        <translation>导出会议记录PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Minutes exported ({pages} pages): {file}</source>
+        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>正在生成会议记录…</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文件…</translation>
+    </message>
+</context>
+<context>
     <name>MeetingEditor</name>
     <message>
         <source>Meeting</source>
@@ -1810,42 +1849,6 @@
     <message>
         <source>This version cannot produce PDF documents yet.</source>
         <translation>此版本尚不能生成 PDF 文件。</translation>
-    </message>
-    <message>
-        <source>{date} {type} {document}.pdf</source>
-        <translation>{date}{type}{document}.pdf</translation>
-    </message>
-    <message>
-        <source>Export minutes as PDF</source>
-        <translation>导出会议记录PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Minutes exported ({pages} pages): {file}</source>
-        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
-    </message>
-    <message>
-        <source>Writing the minutes…</source>
-        <translation>正在生成会议记录…</translation>
-    </message>
-    <message>
-        <source>Meeting minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <source>Preparing the document…</source>
-        <translation>正在准备文件…</translation>
     </message>
     <message>
         <source>{month}/{year}</source>

@@ -3,9 +3,8 @@ frequencies (三会一课 and the rest).
 
 The list is a ``MeetingTableModel`` filtered in SQL by year and month (or the whole year), type
 and a text in the topics or place. 新建会议 / 打开 open the ``MeetingEditor``. The minutes PDF, its
-print preview and the sign-in sheet come from ``app.services.meeting_documents`` and
-``ui.widgets.printing``, imported when used; a build without them shows the buttons disabled. PDF
-work runs off the GUI thread (``run_in_background``).
+print preview and the sign-in sheet of the selected meeting are ``MeetingDocuments``; a build
+without them shows the buttons disabled.
 
 The 统计 tab is a ``ComplianceTab``. Locking clears everything shown (``clear``); unlocking
 reloads it (``refresh``).
@@ -13,13 +12,9 @@ reloads it (``refresh``).
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,36 +41,18 @@ from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.tasks import BackgroundTask
 from ui.meetings.compliance_tab import ComplianceTab
+from ui.meetings.documents import MeetingDocuments
 from ui.meetings.editor import MeetingEditor
 from ui.meetings.frequencies_dialog import FrequenciesDialog
 from ui.meetings.table_model import MeetingTableModel
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.search_box import search_as_typed
 
-DOCUMENTS_MODULE = "app.services.meeting_documents"
-PRINTING_MODULE = "ui.widgets.printing"
-
 Today = Callable[[], date]
 
 TOPICS_COLUMN = 2
-
-
-def _module(name: str) -> ModuleType | None:
-    """``name`` imported, or None where this build does not have it."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def _available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ImportError:
-        return False
-
 
 
 class MeetingsPage(QWidget):
@@ -91,8 +68,8 @@ class MeetingsPage(QWidget):
         self._today = today
         self.model = MeetingTableModel(workspace, parent=self)
         self.editor: MeetingEditor | None = None
-        self.file_dialog: QFileDialog | None = None
-        self.last_task: BackgroundTask | None = None
+        self.documents = MeetingDocuments(workspace, self.model, self)
+        self.documents.feedback.connect(self._feedback)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_tab(), self.tr("Meetings"))
@@ -167,8 +144,6 @@ class MeetingsPage(QWidget):
         self.export_button.clicked.connect(self.choose_export_path)
         self.print_button.clicked.connect(self.print_minutes)
         self.sign_in_button.clicked.connect(self.print_sign_in_sheet)
-        self._has_documents = _available(DOCUMENTS_MODULE)
-        self._has_printing = self._has_documents and _available(PRINTING_MODULE)
 
         self.feedback_label = QLabel()
         self.feedback_label.setObjectName("meetings_feedback")
@@ -244,9 +219,9 @@ class MeetingsPage(QWidget):
         selected = self.selected_meeting_id() is not None
         self.open_button.setEnabled(selected)
         missing = self.tr("This version cannot produce PDF documents yet.")
-        for button, available in ((self.export_button, self._has_documents),
-                                  (self.print_button, self._has_printing),
-                                  (self.sign_in_button, self._has_printing)):
+        for button, available in ((self.export_button, self.documents.can_write),
+                                  (self.print_button, self.documents.can_print),
+                                  (self.sign_in_button, self.documents.can_print)):
             button.setEnabled(selected and available)
             if not available:
                 button.setToolTip(missing)
@@ -282,93 +257,22 @@ class MeetingsPage(QWidget):
         self.changed.emit()
 
     # ---------------------------------------------------------------- documents
-    def _file_name(self, meeting_id: str, document: str) -> str:
-        row = self.model.row_of(meeting_id)
-        found = self.model.list_row(row) if row is not None else None
-        if found is None:
-            return f"{document}.pdf"
-        return self.tr("{date} {type} {document}.pdf").format(
-            date=found.held_on.isoformat(), type=member_texts.label(found.type),
-            document=document,
-        )
-
     def choose_export_path(self) -> QFileDialog | None:
         meeting_id = self.selected_meeting_id()
-        if meeting_id is None:
-            return None
-        dialog = QFileDialog(self, self.tr("Export minutes as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self._file_name(meeting_id, self.tr("minutes")))
-        dialog.fileSelected.connect(lambda file: self.export_minutes(Path(file), meeting_id))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.documents.choose_export_path(meeting_id) if meeting_id else None
 
     def export_minutes(self, path: Path, meeting_id: str | None = None) -> BackgroundTask | None:
-        """Write the minutes PDF to ``path`` off the GUI thread (recorded in the audit log)."""
+        """Write the minutes PDF of ``meeting_id`` (the selected meeting) to ``path``."""
         meeting_id = meeting_id or self.selected_meeting_id()
-        documents = _module(DOCUMENTS_MODULE)
-        if meeting_id is None or documents is None:
-            return None
-        workspace = self._workspace
-
-        def operation(_context: TaskContext) -> int:
-            with workspace.unit_of_work() as uow:
-                pages = int(documents.write_minutes(uow, meeting_id, path))
-                uow.commit()
-            return pages
-
-        def done(pages: Any) -> None:
-            self._feedback(self.tr("Minutes exported ({pages} pages): {file}").format(
-                pages=pages, file=str(path)
-            ))
-
-        self._feedback("")
-        self.last_task = run_in_background(
-            self, operation, on_success=done, on_failure=self._document_failed,
-            title=self.tr("Writing the minutes…"), cancellable=False,
-        )
-        return self.last_task
+        return self.documents.export_minutes(path, meeting_id) if meeting_id else None
 
     def print_minutes(self) -> BackgroundTask | None:
-        return self._print("minutes_pdf", "write_minutes", self.tr("Meeting minutes"))
+        meeting_id = self.selected_meeting_id()
+        return self.documents.print_minutes(meeting_id) if meeting_id else None
 
     def print_sign_in_sheet(self) -> BackgroundTask | None:
-        return self._print("sign_in_sheet_pdf", "write_sign_in_sheet", self.tr("Sign-in sheet"))
-
-    def _print(self, render: str, write: str, title: str) -> BackgroundTask | None:
-        """Render the PDF in memory off the GUI thread, then open the print preview (its "Save
-        as PDF…" writes the file through the service, which records the export)."""
         meeting_id = self.selected_meeting_id()
-        documents = _module(DOCUMENTS_MODULE)
-        printing = _module(PRINTING_MODULE)
-        if meeting_id is None or documents is None or printing is None:
-            return None
-        workspace = self._workspace
-
-        def operation(_context: TaskContext) -> bytes:
-            with workspace.unit_of_work() as uow:
-                return bytes(getattr(documents, render)(uow, meeting_id))
-
-        def save_as(path: Path) -> None:
-            with workspace.unit_of_work() as uow:
-                getattr(documents, write)(uow, meeting_id, path)
-                uow.commit()
-
-        def show(data: Any) -> None:
-            self.last_task = printing.print_pdf(self, data, title=title, save_as=save_as)
-
-        self._feedback("")
-        self.last_task = run_in_background(
-            self, operation, on_success=show, on_failure=self._document_failed,
-            title=self.tr("Preparing the document…"), cancellable=False,
-        )
-        return self.last_task
-
-    def _document_failed(self, error: BaseException) -> None:
-        self._feedback(message_for(error), ok=False)
+        return self.documents.print_sign_in_sheet(meeting_id) if meeting_id else None
 
     # ---------------------------------------------------------------- compliance
     def _tab_changed(self, index: int) -> None:

@@ -1,4 +1,5 @@
-"""The meeting editor (新建会议 / 会议记录): the dialog around its tabs, and what it writes.
+"""The meeting editor (新建会议 / 会议记录): the dialog around its tabs — loading the meeting,
+saving it, voting and finalizing, and what may be edited when.
 
 The tabs, one module each: the details (``MeetingDetailsTab``), attendance (``AttendanceTab``),
 votes at a 支部党员大会 (``VotesTab``), attachments (``AttachmentsTab``) and, once the minutes are
@@ -6,8 +7,8 @@ finalized, the corrections (``AmendmentsTab``).
 
 Everything typed stays in the window until 保存: saving writes the details (``create_meeting`` /
 ``update_meeting``) and every attendance row that differs from what is stored (``set_attendance``)
-in one unit of work. The services decide what is valid; their problems are shown beside the field
-they concern, or in the message line under the tabs.
+in one unit of work (``writing.write_meeting``). The services decide what is valid; their
+problems are shown beside the field they concern, or in the message line under the tabs.
 
 The vote panel's preview of who may vote and who of them is present is asked of the services with
 the unsaved marks applied in a unit of work that is then rolled back. 记录表决 saves the meeting

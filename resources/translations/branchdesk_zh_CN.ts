@@ -80,6 +80,21 @@
     </message>
 </context>
 <context>
+    <name>AmendmentsTab</name>
+    <message>
+        <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
+        <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正内容</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsReminders</name>
     <message>
         <source>Party dues in arrears</source>
@@ -135,6 +150,100 @@
     <message>
         <source>The dues arrears could not be worked out: {reason}</source>
         <translation>未能计算欠缴党费情况：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
+        <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
+    </message>
+    <message>
+        <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
+        <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the meeting first, then add files.</source>
+        <translation>请先保存会议，再添加文件。</translation>
+    </message>
+    <message>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>Add files to the meeting</source>
+        <translation>为会议添加文件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>{count} files added.</source>
+        <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>将文件另存为</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>已另存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>正在另存…</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
+        <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
+    </message>
+    <message>
+        <source>Present (1)</source>
+        <translation>出席 (1)</translation>
+    </message>
+    <message>
+        <source>On leave (2)</source>
+        <translation>请假 (2)</translation>
+    </message>
+    <message>
+        <source>Absent (3)</source>
+        <translation>缺席 (3)</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
+        <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
+    </message>
+    <message>
+        <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
+        <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
     </message>
 </context>
 <context>
@@ -868,6 +977,41 @@
     </message>
 </context>
 <context>
+    <name>ComplianceTab</name>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Required meetings…</source>
+        <translation>要求召开的频次…</translation>
+    </message>
+    <message>
+        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
+        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>✓ held</source>
+        <translation>✓ 已开</translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation>✗ 未开</translation>
+    </message>
+    <message>
+        <source>○ still due</source>
+        <translation>○ 待开</translation>
+    </message>
+    <message>
+        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
+        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Branch</source>
@@ -1274,6 +1418,25 @@
     </message>
 </context>
 <context>
+    <name>FinalizeQuestion</name>
+    <message>
+        <source>Finalize minutes</source>
+        <translation>会议记录定稿</translation>
+    </message>
+    <message>
+        <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
+        <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FrequenciesDialog</name>
     <message>
         <source>Required meetings</source>
@@ -1391,6 +1554,84 @@
     </message>
 </context>
 <context>
+    <name>MeetingDetailsTab</name>
+    <message>
+        <source>e.g. 2026-11-20</source>
+        <translation>例如 2026-11-20</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>例如 14:30</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00</source>
+        <translation>例如 16:00</translation>
+    </message>
+    <message>
+        <source>names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>One topic per line</source>
+        <translation>每行一个议题</translation>
+    </message>
+    <message>
+        <source>Who said what, in the order of the meeting</source>
+        <translation>按会议进程记录发言人及发言要点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>(choose a party group)</source>
+        <translation>（请选择党小组）</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDocuments</name>
+    <message>
+        <source>{date} {type} {document}.pdf</source>
+        <translation>{date}{type}{document}.pdf</translation>
+    </message>
+    <message>
+        <source>Export minutes as PDF</source>
+        <translation>导出会议记录PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Minutes exported ({pages} pages): {file}</source>
+        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>正在生成会议记录…</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文件…</translation>
+    </message>
+</context>
+<context>
     <name>MeetingEditor</name>
     <message>
         <source>Meeting</source>
@@ -1429,186 +1670,6 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>e.g. 2026-11-20</source>
-        <translation>例如 2026-11-20</translation>
-    </message>
-    <message>
-        <source>e.g. 14:30</source>
-        <translation>例如 14:30</translation>
-    </message>
-    <message>
-        <source>names, separated by 、</source>
-        <translation>姓名，用“、”分隔</translation>
-    </message>
-    <message>
-        <source>One topic per line</source>
-        <translation>每行一个议题</translation>
-    </message>
-    <message>
-        <source>Who said what, in the order of the meeting</source>
-        <translation>按会议进程记录发言人及发言要点</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>会议时间</translation>
-    </message>
-    <message>
-        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
-        <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
-    </message>
-    <message>
-        <source>Present (1)</source>
-        <translation>出席 (1)</translation>
-    </message>
-    <message>
-        <source>On leave (2)</source>
-        <translation>请假 (2)</translation>
-    </message>
-    <message>
-        <source>Absent (3)</source>
-        <translation>缺席 (3)</translation>
-    </message>
-    <message>
-        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
-        <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
-    </message>
-    <message>
-        <source>Entitled to vote and quorum</source>
-        <translation>表决权与法定人数</translation>
-    </message>
-    <message>
-        <source>Entitled to vote:</source>
-        <translation>有表决权人数：</translation>
-    </message>
-    <message>
-        <source>Of them present:</source>
-        <translation>其中到会：</translation>
-    </message>
-    <message>
-        <source>Quorum:</source>
-        <translation>法定人数：</translation>
-    </message>
-    <message>
-        <source>e.g. 接收张三同志为中共预备党员</source>
-        <translation>例如：接收张三同志为中共预备党员</translation>
-    </message>
-    <message>
-        <source>In favour</source>
-        <translation>赞成</translation>
-    </message>
-    <message>
-        <source>Against</source>
-        <translation>反对</translation>
-    </message>
-    <message>
-        <source>Abstaining</source>
-        <translation>弃权</translation>
-    </message>
-    <message>
-        <source>Record vote</source>
-        <translation>记录表决</translation>
-    </message>
-    <message>
-        <source>Record a vote</source>
-        <translation>记录一项表决</translation>
-    </message>
-    <message>
-        <source>Votes:</source>
-        <translation>票数：</translation>
-    </message>
-    <message>
-        <source>Result:</source>
-        <translation>表决结果：</translation>
-    </message>
-    <message>
-        <source>Matter voted on</source>
-        <translation>表决事项</translation>
-    </message>
-    <message>
-        <source>Entitled / present</source>
-        <translation>有表决权 / 到会</translation>
-    </message>
-    <message>
-        <source>For / against / abstaining</source>
-        <translation>赞成 / 反对 / 弃权</translation>
-    </message>
-    <message>
-        <source>Quorum</source>
-        <translation>法定人数</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Votes recorded at this meeting:</source>
-        <translation>本次会议已记录的表决：</translation>
-    </message>
-    <message>
-        <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
-        <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Add files…</source>
-        <translation>添加文件…</translation>
-    </message>
-    <message>
-        <source>Save a copy…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>更正内容</translation>
-    </message>
-    <message>
-        <source>(choose a party group)</source>
-        <translation>（请选择党小组）</translation>
-    </message>
-    <message>
-        <source>{entitled} / {present}</source>
-        <translation>{entitled} / {present}</translation>
-    </message>
-    <message>
-        <source>{for_} / {against} / {abstain}</source>
-        <translation>{for_} / {against} / {abstain}</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>已达到</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>未达到</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <source>{kb} KB</source>
-        <translation>{kb} KB</translation>
-    </message>
-    <message>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
@@ -1621,16 +1682,8 @@
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>Save the meeting first, then add files.</source>
-        <translation>请先保存会议，再添加文件。</translation>
-    </message>
-    <message>
         <source>These minutes were finalized on {date} and can no longer be edited. To correct something, use “Add correction…”: the correction prints after the minutes.</source>
         <translation>本会议记录已于 {date} 定稿，不能再修改。如需更正，请点击“添加更正…”，更正内容会打印在会议记录之后。</translation>
-    </message>
-    <message>
-        <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
-        <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
     </message>
     <message>
         <source>Attendance ({present}/{expected})</source>
@@ -1641,64 +1694,12 @@
         <translation>请修改标红的内容。</translation>
     </message>
     <message>
-        <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
-        <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
-    </message>
-    <message>
         <source>Not saved: a reason for absence is missing.</source>
         <translation>未保存：缺少请假或缺席原因。</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Shown once the meeting&apos;s date and topics are filled in.</source>
-        <translation>填写会议日期和议题后显示。</translation>
-    </message>
-    <message>
-        <source>{n} full members</source>
-        <translation>{n} 名正式党员</translation>
-    </message>
-    <message>
-        <source>Quorum met: {present} of {entitled} present, more than half.</source>
-        <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
-    </message>
-    <message>
-        <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
-        <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
-    </message>
-    <message>
-        <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
-        <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
-    </message>
-    <message>
-        <source>Not passed: the meeting has no quorum.</source>
-        <translation>未通过：会议未达到法定人数。</translation>
-    </message>
-    <message>
-        <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
-        <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
-    </message>
-    <message>
-        <source>The vote was recorded and the meeting saved.</source>
-        <translation>表决已记录，会议已保存。</translation>
-    </message>
-    <message>
-        <source>Finalize minutes</source>
-        <translation>会议记录定稿</translation>
-    </message>
-    <message>
-        <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
-        <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
-    </message>
-    <message>
-        <source>Finalize</source>
-        <translation>定稿</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Finalized: the minutes are now read-only.</source>
@@ -1709,60 +1710,8 @@
         <translation>更正已添加。</translation>
     </message>
     <message>
-        <source>Add files to the meeting</source>
-        <translation>为会议添加文件</translation>
-    </message>
-    <message>
-        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
-        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Adding files…</source>
-        <translation>正在添加文件…</translation>
-    </message>
-    <message>
-        <source>{count} files added.</source>
-        <translation>已添加 {count} 个文件。</translation>
-    </message>
-    <message>
-        <source>Save a copy of the file</source>
-        <translation>将文件另存为</translation>
-    </message>
-    <message>
-        <source>Saved a copy as {file}.</source>
-        <translation>已另存为 {file}。</translation>
-    </message>
-    <message>
-        <source>Saving a copy…</source>
-        <translation>正在另存…</translation>
-    </message>
-    <message>
-        <source>No votes yet: fill in the form above and click “Record vote”.</source>
-        <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
-    </message>
-    <message>
-        <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
-        <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
-    </message>
-    <message>
-        <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
-        <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
-    </message>
-    <message>
-        <source>Enter the votes; the result is shown here.</source>
-        <translation>填入票数后，这里显示表决结果。</translation>
-    </message>
-    <message>
         <source>Not finalized: the minutes can still be edited.</source>
         <translation>未定稿：会议记录仍可修改。</translation>
-    </message>
-    <message>
-        <source>e.g. 16:00</source>
-        <translation>例如 16:00</translation>
     </message>
 </context>
 <context>
@@ -1902,62 +1851,6 @@
         <translation>此版本尚不能生成 PDF 文件。</translation>
     </message>
     <message>
-        <source>{date} {type} {document}.pdf</source>
-        <translation>{date}{type}{document}.pdf</translation>
-    </message>
-    <message>
-        <source>Export minutes as PDF</source>
-        <translation>导出会议记录PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Minutes exported ({pages} pages): {file}</source>
-        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
-    </message>
-    <message>
-        <source>Writing the minutes…</source>
-        <translation>正在生成会议记录…</translation>
-    </message>
-    <message>
-        <source>Meeting minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <source>Preparing the document…</source>
-        <translation>正在准备文件…</translation>
-    </message>
-    <message>
-        <source>Required meetings…</source>
-        <translation>要求召开的频次…</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
-        <source>✓ held</source>
-        <translation>✓ 已开</translation>
-    </message>
-    <message>
-        <source>✗ missed</source>
-        <translation>✗ 未开</translation>
-    </message>
-    <message>
-        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
-        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
-    </message>
-    <message>
         <source>{month}/{year}</source>
         <translation>{year}年{month}月</translation>
     </message>
@@ -1980,14 +1873,6 @@
     <message>
         <source>{quarter} of {year}</source>
         <translation>{year}年{quarter}</translation>
-    </message>
-    <message>
-        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
-        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
-    </message>
-    <message>
-        <source>○ still due</source>
-        <translation>○ 待开</translation>
     </message>
     <message>
         <source>No meeting matches the filters.</source>
@@ -5021,6 +4906,149 @@ Use this unencrypted address?</source>
     <message>
         <source>Checking and restoring the backup…</source>
         <translation>正在检查并恢复备份…</translation>
+    </message>
+</context>
+<context>
+    <name>VotesTab</name>
+    <message>
+        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
+        <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
+    </message>
+    <message>
+        <source>Entitled to vote and quorum</source>
+        <translation>表决权与法定人数</translation>
+    </message>
+    <message>
+        <source>Entitled to vote:</source>
+        <translation>有表决权人数：</translation>
+    </message>
+    <message>
+        <source>Of them present:</source>
+        <translation>其中到会：</translation>
+    </message>
+    <message>
+        <source>Quorum:</source>
+        <translation>法定人数：</translation>
+    </message>
+    <message>
+        <source>e.g. 接收张三同志为中共预备党员</source>
+        <translation>例如：接收张三同志为中共预备党员</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Record vote</source>
+        <translation>记录表决</translation>
+    </message>
+    <message>
+        <source>Record a vote</source>
+        <translation>记录一项表决</translation>
+    </message>
+    <message>
+        <source>Votes:</source>
+        <translation>票数：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>表决结果：</translation>
+    </message>
+    <message>
+        <source>No votes yet: fill in the form above and click “Record vote”.</source>
+        <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
+    </message>
+    <message>
+        <source>Matter voted on</source>
+        <translation>表决事项</translation>
+    </message>
+    <message>
+        <source>Entitled / present</source>
+        <translation>有表决权 / 到会</translation>
+    </message>
+    <message>
+        <source>For / against / abstaining</source>
+        <translation>赞成 / 反对 / 弃权</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>法定人数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Votes recorded at this meeting:</source>
+        <translation>本次会议已记录的表决：</translation>
+    </message>
+    <message>
+        <source>The vote was recorded and the meeting saved.</source>
+        <translation>表决已记录，会议已保存。</translation>
+    </message>
+    <message>
+        <source>{n} full members</source>
+        <translation>{n} 名正式党员</translation>
+    </message>
+    <message>
+        <source>Quorum met: {present} of {entitled} present, more than half.</source>
+        <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
+    </message>
+    <message>
+        <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
+        <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
+    </message>
+    <message>
+        <source>Shown once the meeting&apos;s date and topics are filled in.</source>
+        <translation>填写会议日期和议题后显示。</translation>
+    </message>
+    <message>
+        <source>Enter the votes; the result is shown here.</source>
+        <translation>填入票数后，这里显示表决结果。</translation>
+    </message>
+    <message>
+        <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
+        <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
+    </message>
+    <message>
+        <source>Not passed: the meeting has no quorum.</source>
+        <translation>未通过：会议未达到法定人数。</translation>
+    </message>
+    <message>
+        <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
+        <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
+    </message>
+    <message>
+        <source>{entitled} / {present}</source>
+        <translation>{entitled} / {present}</translation>
+    </message>
+    <message>
+        <source>{for_} / {against} / {abstain}</source>
+        <translation>{for_} / {against} / {abstain}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>未通过</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from app.domain.meetings import MeetingType
 from app.services import members
 from app.services.workspace import Workspace
 from tests.conftest import id_number
-from tests.ui.meetings.test_meetings_page import TODAY, add_meeting, open_editor
+from tests.ui.meetings.helpers import TODAY, add_meeting, open_editor
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 from ui.members.roster_io import RosterImportDialog

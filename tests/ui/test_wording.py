@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.meetings import MeetingType
 from app.services import meetings
 from app.services.workspace import Workspace
-from tests.ui.meetings.test_meetings_page import TODAY, add_members, fill_details, open_editor
+from tests.ui.meetings.helpers import TODAY, add_members, fill_details, open_editor
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 

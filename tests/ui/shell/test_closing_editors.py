@@ -16,8 +16,8 @@ from app.services import members as m
 from app.services.workspace import Workspace
 from tests.conftest import id_number
 from ui.common.screen_fit import LISTED_LINES
-from ui.meetings.editor import AmendmentDialog
-from ui.meetings.page import FrequenciesDialog
+from ui.meetings.finalizing import AmendmentDialog
+from ui.meetings.frequencies_dialog import FrequenciesDialog
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.shell.main_window import MainWindow
 from ui.widgets.editor_dialog import EditorDialog

@@ -51,8 +51,8 @@ def test_the_meeting_list(qtbot: QtBot, workspace: Workspace) -> None:
     assert page.empty_hint.text == ""
 
     editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
-    assert editor.votes_empty_hint.text.startswith("尚无表决")
-    assert editor.attachments_empty_hint.text.startswith("尚无附件")
+    assert editor.votes.votes_empty_hint.text.startswith("尚无表决")
+    assert editor.attachments.attachments_empty_hint.text.startswith("尚无附件")
 
 
 def test_the_roster_import_dialog(qtbot: QtBot, workspace: Workspace) -> None:

@@ -105,21 +105,6 @@ class MeetingEditor(EditorDialog):
         self.attachments_tab_index = self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.amendments_tab_index = self.tabs.addTab(self.amendments, self.tr("Corrections"))
         self.attendance = self.attendance_tab.model
-        # The fields a person works with most, also named on the editor itself: the window's
-        # tests (tests/ui/shell, tests/ui/test_*.py) reach them here.
-        self.type_combo = self.details.type_combo
-        self.start_edit = self.details.start_edit
-        self.end_edit = self.details.end_edit
-        self.place_edit = self.details.place_edit
-        self.host_combo = self.details.host_combo
-        self.topics_edit = self.details.topics_edit
-        self.discussion_edit = self.details.discussion_edit
-        self.subject_edit = self.votes.subject_edit
-        self.in_favour_spin = self.votes.in_favour_spin
-        self.vote_result_label = self.votes.vote_result_label
-        self.vote_message = self.votes.vote_message
-        self.votes_empty_hint = self.votes.votes_empty_hint
-        self.attachments_empty_hint = self.attachments.attachments_empty_hint
 
         self.message_label = QLabel()
         self.message_label.setObjectName("editor_message")
@@ -150,8 +135,8 @@ class MeetingEditor(EditorDialog):
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
 
-        self.type_combo.set_value(meeting_type)
-        self.type_combo.currentIndexChanged.connect(lambda _i: self._type_changed())
+        self.details.type_combo.set_value(meeting_type)
+        self.details.type_combo.currentIndexChanged.connect(lambda _i: self._type_changed())
         self.details.party_group_combo.currentIndexChanged.connect(
             lambda _i: self._group_changed()
         )
@@ -204,7 +189,7 @@ class MeetingEditor(EditorDialog):
         keeping the marks already made for people still on the list."""
         if self._meeting_id is not None or self._loading:
             return
-        meeting_type = self.type_combo.value()
+        meeting_type = self.details.type_combo.value()
         group_id = self.details.party_group_combo.currentData()
         try:
             with self._workspace.unit_of_work(read_only=True) as uow:
@@ -230,11 +215,11 @@ class MeetingEditor(EditorDialog):
         self.refresh_vote_preview()
 
     def _group_changed(self) -> None:
-        if self.type_combo.value() is MeetingType.PARTY_GROUP:
+        if self.details.type_combo.value() is MeetingType.PARTY_GROUP:
             self._rebuild_expected()
 
     def _update_state(self) -> None:
-        meeting_type = self.type_combo.value()
+        meeting_type = self.details.type_combo.value()
         finalized = self.is_finalized
         saved = self._meeting_id is not None
         if not saved:
@@ -362,7 +347,7 @@ class MeetingEditor(EditorDialog):
     def refresh_vote_preview(self) -> None:
         """Ask the services who may vote and who of them is present, with the unsaved marks."""
         self._preview_timer.stop()
-        if self.type_combo.value() is not MeetingType.MEMBERS_ASSEMBLY or self._loading:
+        if self.details.type_combo.value() is not MeetingType.MEMBERS_ASSEMBLY or self._loading:
             return
         self.votes.preview = None
         data = None if self._meeting_id is not None else self.details.meeting_input()
@@ -387,7 +372,7 @@ class MeetingEditor(EditorDialog):
         def vote(uow: Any, meeting_id: str) -> None:
             meetings.record_vote(uow, meeting_id, subject, in_favour, against, abstain)
 
-        self.vote_message.clear()
+        self.votes.vote_message.clear()
         if not self._save_with(vote):
             if self.message_label.text():
                 self.votes.not_recorded(self.message_label.text())

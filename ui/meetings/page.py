@@ -75,8 +75,6 @@ class MeetingsPage(QWidget):
         self.tabs.addTab(self._list_tab(), self.tr("Meetings"))
         self.compliance = ComplianceTab(workspace, today)
         self.compliance.frequencies_saved.connect(self.changed)
-        self.compliance_table = self.compliance.table  # named here for the window's tests
-        self.compliance_summary = self.compliance.summary
         self.tabs.addTab(self.compliance, self.tr("Compliance"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)

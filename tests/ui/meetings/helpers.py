@@ -61,16 +61,16 @@ def add_meeting(ws: Workspace, kind: MeetingType, held_on: date, topic: str = "�
 def open_editor(qtbot: QtBot, page: MeetingsPage, kind: MeetingType) -> MeetingEditor:
     editor = page.new_meeting()
     qtbot.waitExposed(editor)
-    editor.type_combo.set_value(kind)
+    editor.details.type_combo.set_value(kind)
     return editor
 
 
 def fill_details(qtbot: QtBot, editor: MeetingEditor, topic: str) -> None:
-    qtbot.keyClicks(editor.start_edit, "14:30")
-    qtbot.keyClicks(editor.end_edit, "16:00")
-    editor.place_edit.insert("三楼会议室")  # as the input method commits it
-    editor.topics_edit.insertPlainText(topic)
-    editor.host_combo.setCurrentText("王建国")
+    qtbot.keyClicks(editor.details.start_edit, "14:30")
+    qtbot.keyClicks(editor.details.end_edit, "16:00")
+    editor.details.place_edit.insert("三楼会议室")  # as the input method commits it
+    editor.details.topics_edit.insertPlainText(topic)
+    editor.details.host_combo.setCurrentText("王建国")
     editor.details.recorder_combo.setCurrentText("李红")
 
 

@@ -73,12 +73,12 @@ def test_committee_meeting_absence_finalize_and_correction(
     qtbot.mouseClick(editor.finalize_button, Qt.MouseButton.LeftButton)
     answer(qtbot, editor.confirm_box, QMessageBox.StandardButton.Yes)
     assert editor.is_finalized
-    assert editor.place_edit.isReadOnly()
-    assert editor.topics_edit.isReadOnly()
-    assert editor.discussion_edit.isReadOnly()
+    assert editor.details.place_edit.isReadOnly()
+    assert editor.details.topics_edit.isReadOnly()
+    assert editor.details.discussion_edit.isReadOnly()
     assert editor.details.held_on_edit.isReadOnly()
-    assert not editor.type_combo.isEnabled()
-    assert not editor.host_combo.isEnabled()
+    assert not editor.details.type_combo.isEnabled()
+    assert not editor.details.host_combo.isEnabled()
     assert not editor.save_button.isVisible()
     assert not editor.finalize_button.isVisible()
     assert editor.amend_button.isVisible()
@@ -127,7 +127,7 @@ def test_saving_an_absence_without_a_reason_is_refused_beside_the_row(
 
 def test_service_problems_appear_beside_the_fields(qtbot: QtBot, page: MeetingsPage) -> None:
     editor = open_editor(qtbot, page, MeetingType.COMMITTEE)
-    qtbot.keyClicks(editor.start_edit, "25:00")
+    qtbot.keyClicks(editor.details.start_edit, "25:00")
     assert not editor.save()
     assert editor.field_message("topics") == "必填"
     assert "14:30" in editor.field_message("start_time")
@@ -168,9 +168,9 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
     assert not editor.votes.preview.quorum_met
 
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
-    editor.subject_edit.insert("接收马超同志为中共预备党员")
-    editor.in_favour_spin.setValue(5)
-    assert "未通过" in editor.vote_result_label.text()
+    editor.votes.subject_edit.insert("接收马超同志为中共预备党员")
+    editor.votes.in_favour_spin.setValue(5)
+    assert "未通过" in editor.votes.vote_result_label.text()
     editor.resize(1040, 720)
     screenshot(editor, "meeting-editor-vote-no-quorum")
 
@@ -178,10 +178,10 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
     editor.attendance.set_status(full_rows[0], Attendance.PRESENT)
     qtbot.waitUntil(lambda: editor.votes.voting_present_label.text() == "6")
     assert "已达到法定人数" in editor.votes.quorum_label.text()
-    assert "未通过" in editor.vote_result_label.text()
-    editor.in_favour_spin.setValue(6)
-    assert "通过" in editor.vote_result_label.text()
-    assert "未通过" not in editor.vote_result_label.text()
+    assert "未通过" in editor.votes.vote_result_label.text()
+    editor.votes.in_favour_spin.setValue(6)
+    assert "通过" in editor.votes.vote_result_label.text()
+    assert "未通过" not in editor.votes.vote_result_label.text()
     screenshot(editor, "meeting-editor-vote-passed")
 
     for i in full_rows[1:5]:
@@ -201,5 +201,5 @@ def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: Me
     from tests.conftest import PROFILE
 
     editor = open_editor(qtbot, page, MeetingType.COMMITTEE)
-    assert editor.host_combo.currentText() == PROFILE.secretary
+    assert editor.details.host_combo.currentText() == PROFILE.secretary
     assert editor.details.recorder_combo.currentText() == ""

@@ -49,7 +49,7 @@ def test_compliance_view_and_dashboard_reminders(
     assert cells[("2026年11月", "支部委员会会议")] == "○ 待开"
     assert cells[("2026年4月", "支部党员大会")] == ""
     assert sum(text == "✗ 未开" for text in cells.values()) == 3
-    assert "缺 3 次" in page.compliance_summary.text()
+    assert "缺 3 次" in page.compliance.summary.text()
     screenshot(page, "meetings-compliance")
 
     reminders = MeetingReminders(workspace, lambda: date(2026, 10, 3))

@@ -89,11 +89,11 @@ def test_cancel_on_the_meeting_editor_asks_only_when_something_was_typed(
 
     editor = window.meetings.new_meeting()
     qtbot.waitExposed(editor)
-    editor.topics_edit.insertPlainText("学习党章")
+    editor.details.topics_edit.insertPlainText("学习党章")
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(answer_buttons(asked(editor))["继续编辑"], Qt.MouseButton.LeftButton)
     assert editor.isVisible()
-    assert editor.topics_edit.toPlainText() == "学习党章"
+    assert editor.details.topics_edit.toPlainText() == "学习党章"
 
 
 def _leave(workspace: Workspace, member_id: str, window: MainWindow) -> EditorDialog:

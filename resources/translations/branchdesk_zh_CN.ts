@@ -1190,6 +1190,49 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>next {days} days</source>
+        <translation>未来 {days} 天内</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
+        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
+    </message>
+    <message>
+        <source>Show deadlines due in the:</source>
+        <translation>显示到期时间在：</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage}（{count} 人）</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>近期无到期事项</translation>
+    </message>
+    <message>
+        <source>{due} deadlines, {overdue} of them overdue</source>
+        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
+    </message>
+</context>
+<context>
     <name>DuesBaseModel</name>
     <message>
         <source>Name</source>
@@ -3397,92 +3440,12 @@ Use this unencrypted address?</source>
         <translation>已导入 {count} 名党员。</translation>
     </message>
     <message>
-        <source>next {days} days</source>
-        <translation>未来 {days} 天内</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>到期事项</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>到期日期</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
-        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
-    </message>
-    <message>
-        <source>Show deadlines due in the:</source>
-        <translation>显示到期时间在：</translation>
-    </message>
-    <message>
-        <source>{stage} ({count})</source>
-        <translation>{stage}（{count} 人）</translation>
-    </message>
-    <message>
-        <source>nothing due</source>
-        <translation>近期无到期事项</translation>
-    </message>
-    <message>
-        <source>{due} deadlines, {overdue} of them overdue</source>
-        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
-    </message>
-    <message>
-        <source>Party group</source>
-        <translation>党小组</translation>
-    </message>
-    <message>
-        <source>Members on the roll</source>
-        <translation>在册党员人数</translation>
-    </message>
-    <message>
-        <source>e.g. 第一党小组</source>
-        <translation>如：第一党小组</translation>
-    </message>
-    <message>
-        <source>Add party group</source>
-        <translation>新增党小组</translation>
-    </message>
-    <message>
-        <source>Rename selected</source>
-        <translation>重命名所选</translation>
-    </message>
-    <message>
-        <source>Party group added.</source>
-        <translation>已新增党小组。</translation>
-    </message>
-    <message>
-        <source>Renamed.</source>
-        <translation>已重命名。</translation>
-    </message>
-    <message>
         <source>No member matches the search and the filters.</source>
         <translation>没有符合搜索和筛选条件的党员。</translation>
     </message>
     <message>
         <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
         <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
-    </message>
-    <message>
-        <source>No party groups yet: type a name below and click “Add party group”.</source>
-        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
-    </message>
-    <message>
-        <source>Party group name</source>
-        <translation>党小组名称</translation>
-    </message>
-    <message>
-        <source>Party group name {problem}</source>
-        <translation>党小组名称{problem}</translation>
     </message>
 </context>
 <context>
@@ -3939,6 +3902,49 @@ Use this unencrypted address?</source>
     <message>
         <source>Order of names:</source>
         <translation>姓名排序：</translation>
+    </message>
+</context>
+<context>
+    <name>PartyGroupsTab</name>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Members on the roll</source>
+        <translation>在册党员人数</translation>
+    </message>
+    <message>
+        <source>No party groups yet: type a name below and click “Add party group”.</source>
+        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
+    <message>
+        <source>e.g. 第一党小组</source>
+        <translation>如：第一党小组</translation>
+    </message>
+    <message>
+        <source>Add party group</source>
+        <translation>新增党小组</translation>
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation>重命名所选</translation>
+    </message>
+    <message>
+        <source>Party group name</source>
+        <translation>党小组名称</translation>
+    </message>
+    <message>
+        <source>Party group name {problem}</source>
+        <translation>党小组名称{problem}</translation>
+    </message>
+    <message>
+        <source>Party group added.</source>
+        <translation>已新增党小组。</translation>
+    </message>
+    <message>
+        <source>Renamed.</source>
+        <translation>已重命名。</translation>
     </message>
 </context>
 <context>

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, Protocol, TextIO
+from typing import Protocol, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import PassphrasesDifferError
 from app.services.workspace import Workspace
+from ui.cli.console import Parser, command_group
 
 NEW_PASSPHRASE_ENV = "BRANCHDESK_NEW_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 
 
 class Terminal(Protocol):
-    """What these commands use of the command line's input and output (``ui.cli.commands._Io``)."""
+    """What these commands use of the terminal (``ui.cli.console.Console``)."""
 
     stdin: TextIO
 
@@ -30,19 +31,15 @@ class Terminal(Protocol):
     def passphrase(self, prompt: str, env: str = ...) -> str: ...
 
 
-def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     """``passphrase change`` and ``passphrase new-recovery-code`` under ``commands``."""
-    passphrase = commands.add_parser(
+    actions = command_group(
+        commands,
         "passphrase",
-        help=QCoreApplication.translate(
+        QCoreApplication.translate(
             "Cli", "change the passphrase (also with the recovery code), make a new recovery code"
         ),
-    )
-    actions = passphrase.add_subparsers(
         dest="passphrase_command",
-        metavar=QCoreApplication.translate("Cli", "COMMAND"),
-        parser_class=type(passphrase),
-        required=True,
     )
     actions.add_parser(
         "change",

@@ -46,10 +46,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
-    if args.meetings_command == "list":
-        _list(args, workspace, io)
-    else:
-        _minutes(args, workspace, io)
+    {"list": _list, "minutes": _minutes}[args.meetings_command](args, workspace, io)
 
 
 def _list(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:

@@ -46,10 +46,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
-    if args.members_command == "import":
-        _import(args, workspace, io)
-    else:
-        _export(args, workspace, io)
+    {"import": _import, "export": _export}[args.members_command](args, workspace, io)
 
 
 def _import(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:

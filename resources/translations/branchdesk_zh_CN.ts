@@ -582,6 +582,117 @@
     </message>
 </context>
 <context>
+    <name>BundleBox</name>
+    <message>
+        <source>Sync by bundle file (PC without a connection)</source>
+        <translation>通过同步包同步（无法联网的电脑）</translation>
+    </message>
+    <message>
+        <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
+2. Bring back the return bundle the platform writes and import it here.
+A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
+        <translation>1. 将同步包导出到U盘，交给平台管理员。
+2. 带回平台生成的返回包，在此导入。
+每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <source>Import return bundle…</source>
+        <translation>导入返回包…</translation>
+    </message>
+    <message>
+        <source>Set the platform&apos;s key file…</source>
+        <translation>设置平台公钥文件…</translation>
+    </message>
+    <message>
+        <source>Save this PC&apos;s key file…</source>
+        <translation>保存本机公钥文件…</translation>
+    </message>
+    <message>
+        <source>{count} changes wait to leave this PC.</source>
+        <translation>有 {count} 项更改等待从本机送出。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key file is not set yet: ask the platform administrator for it.</source>
+        <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} was exported: import the platform&apos;s return bundle when it comes back.</source>
+        <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.bdsync)</source>
+        <translation>同步包 (*.bdsync)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} written and verified: {count} changes.</source>
+        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
+    </message>
+    <message>
+        <source>{count} changes to records classified 秘密 stay on this PC.</source>
+        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
+    </message>
+    <message>
+        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
+        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
+    <message>
+        <source>The drive can now be removed safely.</source>
+        <translation>现在可以安全移除存储介质。</translation>
+    </message>
+    <message>
+        <source>Import return bundle</source>
+        <translation>导入返回包</translation>
+    </message>
+    <message>
+        <source>Applying the return bundle…</source>
+        <translation>正在导入返回包…</translation>
+    </message>
+    <message>
+        <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
+        <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s data came from an older backup: the platform had already received later bundles from it. This PC now has the platform&apos;s records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
+        <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
+    </message>
+    <message>
+        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
+        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key file</source>
+        <translation>平台公钥文件</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key is set: bundles can now be exported.</source>
+        <translation>平台公钥已设置，现在可以导出同步包。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s key file</source>
+        <translation>本机公钥文件</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s key file was saved. Give it to the platform administrator to register.</source>
+        <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Usage error: {detail}</source>
@@ -1012,6 +1123,152 @@
     </message>
 </context>
 <context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
+        <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value on this PC</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Value on the platform</source>
+        <translation>平台的值</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s value</source>
+        <translation>保留本机的值</translation>
+    </message>
+    <message>
+        <source>Keep the platform&apos;s value</source>
+        <translation>保留平台的值</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>请先选择一项冲突。</translation>
+    </message>
+    <message>
+        <source>Kept. The value is sent to the platform with the next synchronization.</source>
+        <translation>已保留。该值将在下次同步时发送到平台。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBox</name>
+    <message>
+        <source>City platform</source>
+        <translation>市级平台</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>使用系统证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM):</source>
+        <translation>CA 证书（PEM）：</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Synchronize automatically every:</source>
+        <translation>自动同步间隔：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Enrollment:</source>
+        <translation>注册状态：</translation>
+    </message>
+    <message>
+        <source>One-time code from the platform</source>
+        <translation>平台发放的一次性注册码</translation>
+    </message>
+    <message>
+        <source>Enroll this PC</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <source>Enrollment code:</source>
+        <translation>注册码：</translation>
+    </message>
+    <message>
+        <source>This PC is enrolled with the platform.</source>
+        <translation>本机已在平台注册。</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet: enter the one-time code the platform issued.</source>
+        <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All (*)</source>
+        <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members&apos; data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
+
+Use this unencrypted address?</source>
+        <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
+
+仍要使用此未加密地址吗？</translation>
+    </message>
+    <message>
+        <source>Use the unencrypted address</source>
+        <translation>使用未加密地址</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the enrollment code.</source>
+        <translation>请输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Enrolling with the platform…</source>
+        <translation>正在向平台注册…</translation>
+    </message>
+    <message>
+        <source>Enrolled for {branch} ({code}).</source>
+        <translation>已注册到{branch}（{code}）。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Branch</source>
@@ -1074,6 +1331,49 @@
     <message>
         <source>{count} more: see Members › Development of new members.</source>
         <translation>另有 {count} 项：见 党员 › 发展党员。</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>next {days} days</source>
+        <translation>未来 {days} 天内</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
+        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
+    </message>
+    <message>
+        <source>Show deadlines due in the:</source>
+        <translation>显示到期时间在：</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage}（{count} 人）</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>近期无到期事项</translation>
+    </message>
+    <message>
+        <source>{due} deadlines, {overdue} of them overdue</source>
+        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
     </message>
 </context>
 <context>
@@ -3025,92 +3325,12 @@
         <translation>已导入 {count} 名党员。</translation>
     </message>
     <message>
-        <source>next {days} days</source>
-        <translation>未来 {days} 天内</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>到期事项</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>到期日期</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
-        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
-    </message>
-    <message>
-        <source>Show deadlines due in the:</source>
-        <translation>显示到期时间在：</translation>
-    </message>
-    <message>
-        <source>{stage} ({count})</source>
-        <translation>{stage}（{count} 人）</translation>
-    </message>
-    <message>
-        <source>nothing due</source>
-        <translation>近期无到期事项</translation>
-    </message>
-    <message>
-        <source>{due} deadlines, {overdue} of them overdue</source>
-        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
-    </message>
-    <message>
-        <source>Party group</source>
-        <translation>党小组</translation>
-    </message>
-    <message>
-        <source>Members on the roll</source>
-        <translation>在册党员人数</translation>
-    </message>
-    <message>
-        <source>e.g. 第一党小组</source>
-        <translation>如：第一党小组</translation>
-    </message>
-    <message>
-        <source>Add party group</source>
-        <translation>新增党小组</translation>
-    </message>
-    <message>
-        <source>Rename selected</source>
-        <translation>重命名所选</translation>
-    </message>
-    <message>
-        <source>Party group added.</source>
-        <translation>已新增党小组。</translation>
-    </message>
-    <message>
-        <source>Renamed.</source>
-        <translation>已重命名。</translation>
-    </message>
-    <message>
         <source>No member matches the search and the filters.</source>
         <translation>没有符合搜索和筛选条件的党员。</translation>
     </message>
     <message>
         <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
         <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
-    </message>
-    <message>
-        <source>No party groups yet: type a name below and click “Add party group”.</source>
-        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
-    </message>
-    <message>
-        <source>Party group name</source>
-        <translation>党小组名称</translation>
-    </message>
-    <message>
-        <source>Party group name {problem}</source>
-        <translation>党小组名称{problem}</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3787,49 @@
     <message>
         <source>Order of names:</source>
         <translation>姓名排序：</translation>
+    </message>
+</context>
+<context>
+    <name>PartyGroupsTab</name>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Members on the roll</source>
+        <translation>在册党员人数</translation>
+    </message>
+    <message>
+        <source>No party groups yet: type a name below and click “Add party group”.</source>
+        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
+    <message>
+        <source>e.g. 第一党小组</source>
+        <translation>如：第一党小组</translation>
+    </message>
+    <message>
+        <source>Add party group</source>
+        <translation>新增党小组</translation>
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation>重命名所选</translation>
+    </message>
+    <message>
+        <source>Party group name</source>
+        <translation>党小组名称</translation>
+    </message>
+    <message>
+        <source>Party group name {problem}</source>
+        <translation>党小组名称{problem}</translation>
+    </message>
+    <message>
+        <source>Party group added.</source>
+        <translation>已新增党小组。</translation>
+    </message>
+    <message>
+        <source>Renamed.</source>
+        <translation>已重命名。</translation>
     </message>
 </context>
 <context>
@@ -4481,96 +4744,12 @@ A newer recovery code makes this one stop working.
         <translation>已同步：发送 {pushed} 项更改，接收 {pulled} 项，冲突 {conflicts} 项，平台拒收 {rejected} 项。</translation>
     </message>
     <message>
-        <source>City platform</source>
-        <translation>市级平台</translation>
-    </message>
-    <message>
-        <source>Server address:</source>
-        <translation>服务器地址：</translation>
-    </message>
-    <message>
-        <source>The system&apos;s certificates</source>
-        <translation>使用系统证书</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>CA certificates (PEM):</source>
-        <translation>CA 证书（PEM）：</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Synchronize automatically every:</source>
-        <translation>自动同步间隔：</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Enrollment:</source>
-        <translation>注册状态：</translation>
-    </message>
-    <message>
-        <source>One-time code from the platform</source>
-        <translation>平台发放的一次性注册码</translation>
-    </message>
-    <message>
-        <source>Enroll this PC</source>
-        <translation>注册本机</translation>
-    </message>
-    <message>
-        <source>Enrollment code:</source>
-        <translation>注册码：</translation>
-    </message>
-    <message>
         <source>Synchronization</source>
         <translation>同步</translation>
     </message>
     <message>
         <source>Synchronize now</source>
         <translation>立即同步</translation>
-    </message>
-    <message>
-        <source>Conflicts to decide</source>
-        <translation>待处理的冲突</translation>
-    </message>
-    <message>
-        <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
-        <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Value on this PC</source>
-        <translation>本机的值</translation>
-    </message>
-    <message>
-        <source>Value on the platform</source>
-        <translation>平台的值</translation>
-    </message>
-    <message>
-        <source>Keep this PC&apos;s value</source>
-        <translation>保留本机的值</translation>
-    </message>
-    <message>
-        <source>Keep the platform&apos;s value</source>
-        <translation>保留平台的值</translation>
     </message>
     <message>
         <source>Platform notices</source>
@@ -4609,14 +4788,6 @@ A newer recovery code makes this one stop working.
         <translation>错误</translation>
     </message>
     <message>
-        <source>This PC is enrolled with the platform.</source>
-        <translation>本机已在平台注册。</translation>
-    </message>
-    <message>
-        <source>Not enrolled yet: enter the one-time code the platform issued.</source>
-        <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
-    </message>
-    <message>
         <source>{count} changes wait to be sent to the platform.</source>
         <translation>有 {count} 项更改等待发送到平台。</translation>
     </message>
@@ -4645,30 +4816,6 @@ A newer recovery code makes this one stop working.
         <translation>同步：已是最新</translation>
     </message>
     <message>
-        <source>CA certificates</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt);;All (*)</source>
-        <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Enter the server address and the enrollment code.</source>
-        <translation>请输入服务器地址和注册码。</translation>
-    </message>
-    <message>
-        <source>Enrolling with the platform…</source>
-        <translation>正在向平台注册…</translation>
-    </message>
-    <message>
-        <source>Enrolled for {branch} ({code}).</source>
-        <translation>已注册到{branch}（{code}）。</translation>
-    </message>
-    <message>
         <source>Sync: synchronizing…</source>
         <translation>同步：正在同步…</translation>
     </message>
@@ -4681,132 +4828,12 @@ A newer recovery code makes this one stop working.
         <translation>现在从本机删除这些记录吗？</translation>
     </message>
     <message>
-        <source>Select a conflict first.</source>
-        <translation>请先选择一项冲突。</translation>
-    </message>
-    <message>
-        <source>Kept. The value is sent to the platform with the next synchronization.</source>
-        <translation>已保留。该值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
         <source>Sync: {message}</source>
         <translation>同步：{message}</translation>
     </message>
     <message>
-        <source>Sync by bundle file (PC without a connection)</source>
-        <translation>通过同步包同步（无法联网的电脑）</translation>
-    </message>
-    <message>
-        <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
-2. Bring back the return bundle the platform writes and import it here.
-A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
-        <translation>1. 将同步包导出到U盘，交给平台管理员。
-2. 带回平台生成的返回包，在此导入。
-每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
-    </message>
-    <message>
-        <source>Export bundle…</source>
-        <translation>导出同步包…</translation>
-    </message>
-    <message>
-        <source>Import return bundle…</source>
-        <translation>导入返回包…</translation>
-    </message>
-    <message>
-        <source>Set the platform&apos;s key file…</source>
-        <translation>设置平台公钥文件…</translation>
-    </message>
-    <message>
-        <source>Save this PC&apos;s key file…</source>
-        <translation>保存本机公钥文件…</translation>
-    </message>
-    <message>
-        <source>{count} changes wait to leave this PC.</source>
-        <translation>有 {count} 项更改等待从本机送出。</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key file is not set yet: ask the platform administrator for it.</source>
-        <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
-    </message>
-    <message>
-        <source>Bundle {sequence} was exported: import the platform&apos;s return bundle when it comes back.</source>
-        <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
-    </message>
-    <message>
-        <source>Export bundle</source>
-        <translation>导出同步包</translation>
-    </message>
-    <message>
-        <source>Sync bundles (*.bdsync)</source>
-        <translation>同步包 (*.bdsync)</translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation>正在写入同步包…</translation>
-    </message>
-    <message>
-        <source>Import return bundle</source>
-        <translation>导入返回包</translation>
-    </message>
-    <message>
-        <source>Applying the return bundle…</source>
-        <translation>正在导入返回包…</translation>
-    </message>
-    <message>
-        <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
-        <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key file</source>
-        <translation>平台公钥文件</translation>
-    </message>
-    <message>
-        <source>Key files (*.json)</source>
-        <translation>公钥文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key is set: bundles can now be exported.</source>
-        <translation>平台公钥已设置，现在可以导出同步包。</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s key file</source>
-        <translation>本机公钥文件</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s key file was saved. Give it to the platform administrator to register.</source>
-        <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s data came from an older backup: the platform had already received later bundles from it. This PC now has the platform&apos;s records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
-        <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
-    </message>
-    <message>
         <source>The platform does not answer; retrying (attempt {number})…</source>
         <translation>平台无应答，正在重试（第 {number} 次）…</translation>
-    </message>
-    <message>
-        <source>Bundle {sequence} written and verified: {count} changes.</source>
-        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
-    </message>
-    <message>
-        <source>{count} changes to records classified 秘密 stay on this PC.</source>
-        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
-    </message>
-    <message>
-        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
-        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
-    </message>
-    <message>
-        <source>The drive can now be removed safely.</source>
-        <translation>现在可以安全移除存储介质。</translation>
-    </message>
-    <message>
-        <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members&apos; data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
-
-Use this unencrypted address?</source>
-        <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
-
-仍要使用此未加密地址吗？</translation>
     </message>
     <message>
         <source>Monthly base</source>
@@ -4833,20 +4860,12 @@ Use this unencrypted address?</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <source>Use the unencrypted address</source>
-        <translation>使用未加密地址</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
-    </message>
-    <message>
-        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
-        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ def test_the_member_list(qtbot: QtBot, workspace: Workspace, screenshot) -> None
     )
     assert page.empty_hint.label.isVisible()
     screenshot(page, "members-empty")
-    assert page.groups_empty_hint.text.startswith("尚无党小组")
+    assert page.groups_tab.empty_hint.text.startswith("尚无党小组")
 
     with workspace.unit_of_work() as uow:
         members.create_member(uow, members.MemberInput(name="安然", id_number=id_number(1)),

@@ -28,14 +28,14 @@ def test_the_party_group_box_asks_for_a_group_name_not_a_person_name(
 ) -> None:
     page = MembersPage(workspace)
     qtbot.addWidget(page)
-    box = page.group_name_edit.parentWidget()
+    box = page.groups_tab.name_edit.parentWidget()
     assert isinstance(box, QGroupBox)
     assert box.title() == "党小组名称"
 
-    page.add_group()  # empty: refused
-    assert page.group_feedback.text().startswith("党小组名称")
-    qtbot.keyClicks(page.group_name_edit, "x")
-    assert page.group_feedback.text() == ""  # the error goes once the name is being typed
+    page.groups_tab.add_group()  # empty: refused
+    assert page.groups_tab.feedback.text().startswith("党小组名称")
+    qtbot.keyClicks(page.groups_tab.name_edit, "x")
+    assert page.groups_tab.feedback.text() == ""  # the error goes once the name is being typed
 
 
 def test_a_blank_vote_form_gives_no_verdict(qtbot: QtBot, workspace: Workspace) -> None:

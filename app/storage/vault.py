@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 DB_NAME = staging.DB_NAME
 KEYS_NAME = staging.KEYS_NAME
 ATTEMPTS_NAME = "unlock-attempts.json"
-REMEMBER_NAME = "remembered-on-this-pc"
+REMEMBER_NAME = staging.REMEMBER_NAME
 DATABASE_ID_KEY = "database_id"
 
 
@@ -301,9 +301,6 @@ class Vault:
         slots.add("recovery", normalize_recovery_code(code), key, self._kdf)
         slots.save(self.keys_path)
         return code
-
-    def remembered_in_keyring(self) -> bool:
-        return self.remember_marker.exists()
 
     def set_remember_in_keyring(self, enabled: bool) -> None:
         key = self.current_key()

@@ -1389,6 +1389,14 @@
         <source>These entries are not saved:</source>
         <translation>以下内容尚未保存：</translation>
     </message>
+    <message>
+        <source>Opening the data…</source>
+        <translation>正在打开数据…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingEditor</name>

@@ -240,10 +240,11 @@ class MonthTab(QWidget):
             "payment (also by double-clicking the name)."
         ))
         self.history_button.clicked.connect(self._open_history_of_current)
-        self.export_button = QPushButton(self.tr("Export collection sheet…"))
+        # Parented at once: shown while parentless, a button is a window of its own for a moment.
+        self.export_button = QPushButton(self.tr("Export collection sheet…"), self)
         self.export_button.clicked.connect(self.export_month_sheet)
         self.export_button.setVisible(_optional_module(REPORTS_MODULE) is not None)
-        self.export_year_button = QPushButton(self.tr("Export annual ledger…"))
+        self.export_year_button = QPushButton(self.tr("Export annual ledger…"), self)
         self.export_year_button.setToolTip(self.tr(
             "One workbook for the year of the selected month: every member's 12 months, the "
             "arrears list and the remittance record."
@@ -678,7 +679,7 @@ class BasesTab(QWidget):
             "The first month the new bases apply to: the month the new wage or pension is first "
             "paid (art. 10)."
         ))
-        self.import_button = QPushButton(self.tr("Import from a payroll file…"))
+        self.import_button = QPushButton(self.tr("Import from a payroll file…"), self)
         self.import_button.clicked.connect(self.import_payroll)
         self.checks_button = QPushButton(self.tr("Checks…"))
         self.checks_button.setToolTip(self.tr(

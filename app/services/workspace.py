@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +58,14 @@ class BranchProfile:
     higher_org: str
     secretary: str
     committee: str = ""  # 支委委员: the committee members' names (and posts), as written
+
+
+@dataclass(frozen=True)
+class DerivedKey:
+    """A database key unwrapped by ``Workspace.derive_key``, not used yet (``open_with``)."""
+
+    key: bytes = field(repr=False)
+    opened_by: str  # "passphrase" | "recovery"
 
 
 class Workspace:
@@ -148,6 +156,22 @@ class Workspace:
     def unlock_with_recovery_code(self, code: str) -> None:
         """Open the database with the recovery code (spaces, dashes and case are ignored)."""
         self._vault.unlock_with_recovery_code(code)
+
+    def load_storage(self) -> None:
+        """Import the storage (SQLAlchemy, the models, the key slots) now, on this thread: before
+        ``derive_key`` runs on another one. Otherwise done by the first call that needs it."""
+        _ = self._vault
+
+    def derive_key(self, secret: str, recovery: bool = False) -> DerivedKey:
+        """The slow half of ``unlock`` (or, with ``recovery``, ``unlock_with_recovery_code``): the
+        key derivation (scrypt, about 0.3 s), which may run off the GUI thread. ``open_with``
+        then opens the database on the thread that uses it. Raises as the unlock does."""
+        kind = "recovery" if recovery else "passphrase"
+        return DerivedKey(self._vault.key_for(secret, kind), kind)
+
+    def open_with(self, derived: DerivedKey) -> None:
+        """Open the database with a key from ``derive_key``."""
+        self._vault.unlock_with_key(derived.key, derived.opened_by)
 
     def unlock_with_secret(self, secret: str) -> None:
         """Open with the passphrase or the recovery code, whichever ``secret`` is.
@@ -293,6 +317,7 @@ __all__ = [
     "BranchProfile",
     "Cancelled",
     "CheckReport",
+    "DerivedKey",
     "KdfParams",
     "KeyringPort",
     "Progress",

@@ -165,22 +165,26 @@ class Vault:
 
     # ---------------------------------------------------------------- unlock and lock
     def unlock_with_passphrase(self, passphrase: str) -> None:
-        slots = self._before_unlock()
-        key = slots.open("passphrase", passphrase)
-        if key is None:
-            failures, delay = self._throttle.record_failure()
-            raise WrongPassphraseError(failures, delay)
-        self._throttle.reset()
-        self._open(key, slots.database_id, opened_by="passphrase")
+        self.unlock_with_key(self.key_for(passphrase, "passphrase"), "passphrase")
 
     def unlock_with_recovery_code(self, code: str) -> None:
+        self.unlock_with_key(self.key_for(code, "recovery"), "recovery")
+
+    def key_for(self, secret: str, kind: str) -> bytes:
+        """The key that the passphrase (``kind`` "passphrase") or the recovery code ("recovery")
+        unwraps: the slow half of an unlock (scrypt), touching no connection, so it may run on
+        another thread than the one that then opens the database (``unlock_with_key``).
+        A wrong secret counts and waits as an unlock does."""
         slots = self._before_unlock()
-        key = slots.open("recovery", normalize_recovery_code(code))
+        recovery = kind == "recovery"
+        key = slots.open(kind, normalize_recovery_code(secret) if recovery else secret)
         if key is None:
             failures, delay = self._throttle.record_failure()
-            raise WrongRecoveryCodeError(failures, delay)
+            if recovery:
+                raise WrongRecoveryCodeError(failures, delay)
+            raise WrongPassphraseError(failures, delay)
         self._throttle.reset()
-        self._open(key, slots.database_id, opened_by="recovery")
+        return key
 
     def unlock_with_secret(self, secret: str) -> None:
         """Open with the passphrase or, failing that, the recovery code (the command line asks

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import branch
 from app.services import members as m
-from app.services.workspace import BranchProfile, Workspace
+from app.services.workspace import BranchProfile, DerivedKey, Workspace
 from tests.conftest import PASSPHRASE, PROFILE, MemoryKeyring
 from tests.conftest import id_number as number
 from ui.shell.app import Shell
@@ -162,7 +163,8 @@ def test_lock_and_unlock_touch_only_the_pages_built(qtbot: QtBot, workspace: Wor
     assert window.is_locked
     assert all(window.pages.built(name) is None for name in PAGES)
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):
+        window.unlock_panel.try_unlock()
     assert not window.is_locked
     assert window.dashboard.heading.text() == PROFILE.name
     assert window.pages.built("members") is None
@@ -171,7 +173,8 @@ def test_lock_and_unlock_touch_only_the_pages_built(qtbot: QtBot, workspace: Wor
     members = window.members  # built while locked: empty, and filled at the unlock
     assert members.model.count == 0
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):
+        window.unlock_panel.try_unlock()
     assert window.dashboard.heading.text() == PROFILE.name
     assert window.pages.built("dues") is None
 
@@ -207,3 +210,29 @@ def test_building_a_page_in_the_shown_window_flashes_no_window_of_its_own(
         QApplication.instance().removeEventFilter(watch)
     assert window.pages.currentWidget() is getattr(window, name)
     assert watch.shown == []
+
+
+def test_the_passphrase_is_worked_into_the_key_off_the_gui_thread(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+    real = Workspace.derive_key
+
+    def derive_key(self: Workspace, secret: str, recovery: bool = False) -> DerivedKey:
+        threads.append(threading.current_thread())
+        return real(self, secret, recovery)
+
+    monkeypatch.setattr(Workspace, "derive_key", derive_key)
+    workspace.lock()
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.unlock_panel
+    panel.passphrase_edit.setText(PASSPHRASE)
+    with qtbot.waitSignal(panel.unlocked, timeout=10_000):
+        assert panel.try_unlock() is not None
+        assert panel.unlocking
+        assert not panel.unlock_button.isEnabled()
+    assert not window.is_locked
+    assert len(threads) == 1
+    assert threads[0] is not threading.main_thread()

@@ -46,6 +46,7 @@ def type_and_unlock(qtbot: QtBot, window: MainWindow, secret: str) -> None:
     edit.clear()
     qtbot.keyClicks(edit, secret)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.unlocking, timeout=10_000)  # the key is derived off-thread
 
 
 def test_wrong_passphrase_is_reported_in_the_dialog_and_then_delays(

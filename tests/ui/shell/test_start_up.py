@@ -100,9 +100,10 @@ def test_without_it_the_lock_screen_is_ready_before_the_data_loads(
     assert seen["ready"] == {"loaded": [], "heading": None, "locked": True}
 
 
-def test_the_frame_says_the_data_is_being_opened_then_shows_it(
+def test_a_later_start_opens_directly_when_remembered_on_this_pc(
     qtbot: QtBot, workspace: Workspace, make_workspace: Callable[..., Workspace]
 ) -> None:
+    """(Moved from test_unlock.) The frame says the data is being opened, then shows it."""
     workspace.set_remember_on_this_pc(True)
     workspace.lock()
     shell = Shell(make_workspace())

@@ -232,19 +232,3 @@ def test_a_later_start_asks_for_the_passphrase(qtbot: QtBot, workspace: Workspac
     assert isinstance(window, MainWindow)
     assert window.is_locked
     assert window.unlock_panel.prompt_label.text() == "请输入口令解锁："
-
-
-def test_a_later_start_opens_directly_when_remembered_on_this_pc(
-    qtbot: QtBot, workspace: Workspace, make_workspace: Callable[..., Workspace]
-) -> None:
-    workspace.set_remember_on_this_pc(True)
-    workspace.lock()
-    shell = Shell(make_workspace())
-    window = shell.start()
-    qtbot.addWidget(window)
-    assert isinstance(window, MainWindow)
-    assert not window.is_locked
-    with qtbot.waitSignal(shell.ready, timeout=10_000):  # opened once the frame is painted
-        pass
-    assert not window.is_locked
-    assert window.dashboard.heading.text() == PROFILE.name

@@ -21,6 +21,7 @@ from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.styles import ERROR_STYLE
 from ui.common.tasks import Operation, TaskContext
+from ui.members.page import deadline_words
 from ui.widgets.background_list import WARNING_STYLE, BackgroundList, more_label
 
 Today = Callable[[], date]
@@ -71,8 +72,6 @@ class DevelopmentReminders(BackgroundList):
         ).format(reason=reason)
 
     def lines(self, entries: list[PipelineDeadline]) -> list[QLabel]:
-        from ui.members.page import deadline_words  # not with 工作台: the page loads much more
-
         today = self._today()
         labels = []
         for entry in entries[:MAX_SHOWN]:

@@ -32,6 +32,8 @@ from ui.shell.main_window import MainWindow
 
 Screenshot = Callable[[QWidget, str], Path]
 AUTO_LOCK_MS = 400
+TYPING_MS = 600_000
+"""While the test types, no auto-lock: a loaded machine once let 400 ms pass mid-typing."""
 NAMES = ["王建国", "李红", "张伟"]
 
 
@@ -58,7 +60,7 @@ def add_members_ids(workspace: Workspace) -> list[str]:
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     add_members(workspace)
-    main = MainWindow(workspace, auto_lock_ms=AUTO_LOCK_MS)
+    main = MainWindow(workspace, auto_lock_ms=TYPING_MS)
     qtbot.addWidget(main)
     main.resize(1100, 720)
     main.show()
@@ -74,6 +76,8 @@ def marker() -> str:
 
 
 def wait_for_auto_lock(qtbot: QtBot, window: MainWindow) -> None:
+    """The typing is done: the window locks after AUTO_LOCK_MS without input."""
+    window.idle_watch.set_timeout_ms(AUTO_LOCK_MS)
     qtbot.waitUntil(lambda: window.is_locked, timeout=10_000)
 
 

@@ -94,6 +94,10 @@ def bench_env(folder: Path) -> dict[str, str]:
     env["BENCH_KEYRING_FILE"] = str(folder / "keyring.json")
     env["PYTHONPATH"] = str(ROOT)
     env["BRANCHDESK_QUIT_WHEN_READY"] = "1"
+    # A user's start reads compiled modules (installed .pyc files, the bundle's archive): the
+    # warm-up run writes them, unless the shell said not to (then every run compiled the app's
+    # sources, which the bare window, all in site-packages, never does).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

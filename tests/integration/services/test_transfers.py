@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +21,7 @@ from app.domain.transfers import DuesFinding, DuesStartRule, TransferSettings
 from app.errors import InvalidInputError
 from app.services import dues as d
 from app.services import members as m
+from app.services import transfer_documents as td
 from app.services import transfer_settings
 from app.services import transfers as t
 from app.storage.models import AuditEntry, OutboxEntry
@@ -239,3 +242,55 @@ def test_flow_members_are_kept_with_place_and_contact_and_counted_apart(workspac
     assert outflow == [away]
     assert (ended.flow_direction, ended.flow_contact, ended.flow_card_no) == (
         FlowDirection.NONE, "", "")
+
+
+def pdf_text(path) -> str:
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"],
+                          capture_output=True, check=True, text=True)
+    return done.stdout
+
+
+def test_the_letter_prints_its_three_parts_with_one_number_and_daxie_numerals(workspace, tmp_path):
+    member_id = add(workspace, 45, stage=Stage.PROBATIONARY, admission_date=date(2025, 1, 10),
+                    ethnic_group="01", phone="13800138000")
+    path = tmp_path / "介绍信.pdf"
+    with workspace.unit_of_work() as uow:
+        transfer_settings.save(uow, TransferSettings(
+            issuer="中共某区直属机关工作委员会", issuer_address="某市某区人民路1号",
+            issuer_phone="0791-86000000", issuer_postcode="330000"))
+        t.transfer_out(uow, member_id, letter_out(), TODAY)
+        pages = td.write_transfer_letter(uow, member_id, path)
+        uow.commit()
+        exported = uow.session.scalars(select(AuditEntry.detail).where(
+            AuditEntry.action == "member.export")).all()
+    text = pdf_text(path)
+    flat = re.sub(r"\s+", "", text)
+    assert pages == 1
+    assert flat.count("第0031号") >= 3  # 存根, 介绍信, 回执 (and the cut lines)
+    for part in ("中国共产党党员组织关系介绍信（存根）", "中国共产党党员组织关系介绍信回执",
+                 "（回执粘贴处）", "（盖章）"):
+        assert part in flat
+    assert "党员45同志（男，40岁，汉族），系中共预备党员，身份证号码" + nid(45) in flat
+    assert "由机关第一党支部去中共市发展和改革委员会机关委员会，请转接组织关系。" in flat
+    assert "该同志党费已交到贰零贰伍年捌月。" in flat
+    assert "（有效期叁拾天）" in flat
+    assert "2025年8月20日" in flat
+    assert "党员联系电话或其他联系方式：13800138000" in flat
+    assert "某市某区人民路1号" in flat
+    assert "邮编：330000" in flat
+    assert "中共某区直属机关工作委员会：党员45同志的党员组织关系已转达我处" in flat
+    assert exported
+    assert "transfer_letter" in exported[-1]
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True,
+                           text=True).stdout.splitlines()[2:]
+    assert fonts
+    assert all(" yes " in line for line in fonts)
+
+
+def test_only_a_member_with_a_letter_out_has_a_letter_to_print(workspace, tmp_path):
+    member_id = add(workspace, 46)
+    with workspace.unit_of_work() as uow, pytest.raises(InvalidInputError) as caught:
+        td.write_transfer_letter(uow, member_id, tmp_path / "x.pdf")
+    assert {(p.field, p.code) for p in caught.value.problems} == {
+        ("status", "no_transfer_letter")}
+    assert not (tmp_path / "x.pdf").exists()

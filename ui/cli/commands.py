@@ -29,6 +29,7 @@ from app.errors import (
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
 from ui.cli import passphrase as cli_passphrase
+from ui.cli import transfers as cli_transfers
 from ui.common.i18n import install_translations
 from ui.common.messages import damaged_database_text, message_for
 
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar=_file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    cli_transfers.add_commands(roster, _file_metavar())
 
     meetings = commands.add_parser(
         "meetings", help=QCoreApplication.translate("Cli", "meetings and their minutes")
@@ -533,6 +535,8 @@ def _demo(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
 def _members(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
     if args.members_command == "import":
         _members_import(args, workspace, io)
+    elif args.members_command in cli_transfers.COMMANDS:
+        cli_transfers.run(args, workspace, io, _unlock)
     else:
         _members_export(args, workspace, io)
 

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from app.domain.development import STAGES, Deadline, Stage
 from app.domain.dues import PersonCategory
+from app.domain.members import FlowDirection
 from app.errors import BranchDeskError, InvalidInputError
-from app.services import members
+from app.services import members, transfers
 from app.services.members import DevelopmentItem, MemberFilter, PartyGroup, StatusFilter
 from app.services.workspace import Workspace
 from ui.common import member_texts
@@ -51,6 +52,7 @@ from ui.members.detail import MemberDetail
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.members.form import MemberForm
 from ui.members.table_model import COLUMNS, MemberTableModel
+from ui.members.transfer_dialogs import TransferInDialog
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.search_box import search_as_typed
 
@@ -111,6 +113,7 @@ class MembersPage(QWidget):
         status_row.setSpacing(0)
         for status, text in (
             (StatusFilter.ACTIVE, self.tr("On the roll")),
+            (StatusFilter.TRANSFER_PENDING, self.tr("Awaiting receipt")),
             (StatusFilter.LEFT, self.tr("Left")),
             (StatusFilter.ALL, self.tr("All")),
         ):
@@ -132,12 +135,19 @@ class MembersPage(QWidget):
         self.category_filter.addItem(self.tr("All categories"), None)
         for category in PersonCategory:
             self.category_filter.addItem(member_texts.label(category), category)
-        for combo in (self.stage_filter, self.group_filter, self.category_filter):
+        self.flow_filter = QComboBox()  # 流动党员, counted and listed apart
+        self.flow_filter.addItem(self.tr("All"), None)
+        for direction in (FlowDirection.OUT, FlowDirection.IN):
+            self.flow_filter.addItem(member_texts.label(direction), direction)
+        for combo in (self.stage_filter, self.group_filter, self.category_filter,
+                      self.flow_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self._fill_group_filter([])
 
         self.count_label = QLabel()
         self.count_label.setObjectName("member_count")
+        self.roster_counts_label = QLabel()  # 流动党员 and 转出待接收 counted apart
+        self.roster_counts_label.setStyleSheet(HINT_STYLE)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -164,6 +174,8 @@ class MembersPage(QWidget):
         open_shortcut.activated.connect(self.show_detail)
 
         self.add_button = QPushButton(self.tr("New member"))
+        self.transfer_in_button = QPushButton(self.tr("Transfer in…"))
+        self.transfer_in_button.clicked.connect(self.transfer_in)
         self.detail_button = QPushButton(self.tr("View"))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.leave_button = QPushButton(self.tr("Leave the branch…"))
@@ -192,6 +204,7 @@ class MembersPage(QWidget):
             (self.tr("Stage:"), self.stage_filter),
             (self.tr("Party group:"), self.group_filter),
             (self.tr("Category:"), self.category_filter),
+            (self.tr("Flowing:"), self.flow_filter),
         ):
             filters2.addWidget(QLabel(text))
             filters2.addWidget(combo)
@@ -199,8 +212,8 @@ class MembersPage(QWidget):
         filters2.addStretch(1)
         filters2.addWidget(self.count_label)
         actions = QHBoxLayout()
-        for button in (self.add_button, self.detail_button, self.edit_button,
-                       self.leave_button, self.event_button):
+        for button in (self.add_button, self.transfer_in_button, self.detail_button,
+                       self.edit_button, self.leave_button, self.event_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
@@ -209,6 +222,7 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
         layout.addLayout(filters2)
+        layout.addWidget(self.roster_counts_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.feedback_label)
         layout.addLayout(actions)
@@ -244,6 +258,7 @@ class MembersPage(QWidget):
             stage=self.stage_filter.currentData(),
             party_group_id=self.group_filter.currentData(),
             category=self.category_filter.currentData(),
+            flow=self.flow_filter.currentData(),
         )
 
     def apply_filter(self) -> None:
@@ -263,6 +278,15 @@ class MembersPage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} people").format(count=self.model.count))
+        if not self._workspace.is_unlocked:
+            return
+        with self._workspace.unit_of_work(read_only=True) as uow:
+            counts = transfers.roster_counts(uow)
+        self.roster_counts_label.setText(self.tr(
+            "On the roll: {active}, of whom {out} flowing out and {into} flowing in; "
+            "transferred out and awaiting receipt: {pending}."
+        ).format(active=counts.active, out=counts.flow_out, into=counts.flow_in,
+                 pending=counts.pending))
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Columns without an SQL sort keep the current order; put the indicator back."""
@@ -342,6 +366,12 @@ class MembersPage(QWidget):
         if member_id is None:
             return None
         dialog = EventDialog(self._workspace, member_id, self._selected_name(), self._today, self)
+        dialog.done_for.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def transfer_in(self) -> TransferInDialog:
+        dialog = TransferInDialog(self._workspace, self._today, self)
         dialog.done_for.connect(self._after_change)
         dialog.open()
         return dialog
@@ -606,6 +636,7 @@ class MembersPage(QWidget):
         self._search_timer.stop()
         self.model.clear()
         self.count_label.clear()
+        self.roster_counts_label.clear()
         self.feedback_label.clear()
         self.development_tree.clear()
         self.development_summary.clear()

@@ -60,7 +60,8 @@ def test_transfer_out_prints_the_letter_then_the_receipt_takes_the_member_off_th
     page.refresh()
     detail = MemberDetail(workspace, member_id, lambda: TODAY, page)
     show(qtbot, detail, 900, 640)
-    assert detail.transfer_button.isVisible() and detail.transfer_button.isEnabled()
+    assert detail.transfer_button.isVisible()
+    assert detail.transfer_button.isEnabled()
     assert not detail.receipt_button.isVisible()
     dialog = detail.transfer_out()
     assert dialog.days_spin.value() == 30  # the setting's default
@@ -83,7 +84,8 @@ def test_transfer_out_prints_the_letter_then_the_receipt_takes_the_member_off_th
     assert preview.pages.count == 1
     preview.close()
     assert detail.standing_label.text() == "转出待接收"
-    assert detail.receipt_button.isVisible() and detail.letter_button.isVisible()
+    assert detail.receipt_button.isVisible()
+    assert detail.letter_button.isVisible()
     assert not detail.transfer_button.isVisible()
     screenshot(detail, "member-detail-transfer-pending")
 

@@ -18,7 +18,7 @@ from app.domain.transfers import MAX_VALID_DAYS, MIN_VALID_DAYS
 from app.errors import BranchDeskError
 from app.services import transfer_settings, transfers
 from app.services.members import MemberInput
-from app.services.workspace import Workspace
+from app.services.workspace import UnitOfWork, Workspace
 from ui.common import member_texts
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.members.dialogs import Today, _MemberDialog
@@ -120,9 +120,7 @@ class TransferOutDialog(_WarningsFirst):
         )
 
     def field_problems(self) -> dict[str, str]:
-        problems = {}
-        if self.date_edit.date_value() is None:
-            problems["transfer_date"] = "required" if self.date_edit.is_empty() else "not_a_date"
+        problems = date_problems("transfer_date", self.date_edit)
         if not self.paid_edit.is_empty() and self.paid_edit.month() is None:
             problems["paid_until"] = "not_a_month"
         return problems
@@ -146,8 +144,46 @@ class TransferOutDialog(_WarningsFirst):
             uow.commit()
 
 
-class ReceiptDialog(_MemberDialog):
+def date_problems(field: str, edit: DateField) -> dict[str, str]:
+    """``{field: code}`` when ``edit`` is empty or holds no date."""
+    if edit.date_value() is None:
+        return {field: "required" if edit.is_empty() else "not_a_date"}
+    return {}
+
+
+class _DatedStep(_MemberDialog):
+    """A step of a letter out on a date (today by default): ``record(uow, on)`` does it."""
+
+    date_field = "on"
+
+    def __init__(
+        self, workspace: Workspace, member_id: str, member_name: str, today: Today,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(workspace, member_id, member_name, today, parent)
+        self.date_edit = DateField()
+        self.date_edit.set_date(today())
+        self.add_field(self.date_field, self.date_edit)
+
+    def local_problems(self) -> dict[str, str]:
+        return date_problems(self.date_field, self.date_edit)
+
+    def apply(self) -> None:
+        on = self.date_edit.date_value()
+        if on is None:  # local_problems refused it already
+            return
+        with self._workspace.unit_of_work() as uow:
+            self.record(uow, on)
+            uow.commit()
+
+    def record(self, uow: UnitOfWork, on: date) -> None:
+        raise NotImplementedError
+
+
+class ReceiptDialog(_DatedStep):
     """回执收回: the receiving side accepted; the member leaves the roll."""
+
+    date_field = "transfer_receipt_on"
 
     def __init__(
         self, workspace: Workspace, member_id: str, member_name: str,
@@ -155,30 +191,16 @@ class ReceiptDialog(_MemberDialog):
     ) -> None:
         super().__init__(workspace, member_id, member_name, today, parent)
         self.setWindowTitle(self.tr("Receipt of the letter of introduction"))
-        self.date_edit = DateField()
-        self.date_edit.set_date(today())
-        self.add_field("transfer_receipt_on", self.date_edit)
         self.form.addRow(_hint(self.tr(
             "Paste the receipt on the stub of the letter. The record is kept for history and "
             "statistics; the member leaves the list of members on the roll."
         )))
 
-    def local_problems(self) -> dict[str, str]:
-        if self.date_edit.date_value() is None:
-            return {"transfer_receipt_on": "required" if self.date_edit.is_empty()
-                    else "not_a_date"}
-        return {}
-
-    def apply(self) -> None:
-        on = self.date_edit.date_value()
-        if on is None:
-            return
-        with self._workspace.unit_of_work() as uow:
-            transfers.record_receipt(uow, self._member_id, on, self._today())
-            uow.commit()
+    def record(self, uow: UnitOfWork, on: date) -> None:
+        transfers.record_receipt(uow, self._member_id, on, self._today())
 
 
-class CancelTransferDialog(_MemberDialog):
+class CancelTransferDialog(_DatedStep):
     """介绍信退回: the letter came back unused; the member is on the roll again."""
 
     def __init__(
@@ -187,24 +209,11 @@ class CancelTransferDialog(_MemberDialog):
     ) -> None:
         super().__init__(workspace, member_id, member_name, today, parent)
         self.setWindowTitle(self.tr("Letter of introduction returned unused"))
-        self.date_edit = DateField()
-        self.date_edit.set_date(today())
         self.reason_edit = QLineEdit()
-        self.add_field("on", self.date_edit)
         self.add_field("left_reason", self.reason_edit)
 
-    def local_problems(self) -> dict[str, str]:
-        if self.date_edit.date_value() is None:
-            return {"on": "required" if self.date_edit.is_empty() else "not_a_date"}
-        return {}
-
-    def apply(self) -> None:
-        on = self.date_edit.date_value()
-        if on is None:
-            return
-        with self._workspace.unit_of_work() as uow:
-            transfers.cancel_transfer_out(uow, self._member_id, on, self.reason_edit.text())
-            uow.commit()
+    def record(self, uow: UnitOfWork, on: date) -> None:
+        transfers.cancel_transfer_out(uow, self._member_id, on, self.reason_edit.text())
 
 
 class TransferInDialog(_WarningsFirst):
@@ -273,9 +282,7 @@ class TransferInDialog(_WarningsFirst):
         self.dues_label.setText("\n".join(member_texts.dues_start_lines(start)))
 
     def field_problems(self) -> dict[str, str]:
-        problems = {}
-        if self.date_edit.date_value() is None:
-            problems["transfer_date"] = "required" if self.date_edit.is_empty() else "not_a_date"
+        problems = date_problems("transfer_date", self.date_edit)
         if not self.paid_edit.is_empty() and self.paid_edit.month() is None:
             problems["paid_until"] = "not_a_month"
         if not self.admission_edit.is_empty() and self.admission_edit.date_value() is None:

@@ -3327,6 +3327,14 @@
         <source>{first} to {last} are paid at the former branch and would be charged again here.</source>
         <translation>{first} 至 {last} 已在原支部交纳，本支部将重复收缴。</translation>
     </message>
+    <message>
+        <source>Dues paid up to (letter in)</source>
+        <translation>党费交至（转入介绍信）</translation>
+    </message>
+    <message>
+        <source>Flowing since</source>
+        <translation>外出流动日期</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>

@@ -377,6 +377,11 @@ FIELD_LABELS.update({
     "transfer_in_letter_no": QT_TRANSLATE_NOOP("MemberTexts", "Letter received, no."),
     "flow_contact": QT_TRANSLATE_NOOP("MemberTexts", "Contact while away"),
     "flow_card_no": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member card no."),
+    # the member's columns as the 同步 page's conflicts name them
+    "transfer_valid_days": QT_TRANSLATE_NOOP("MemberTexts", "Valid for (days)"),
+    "transfer_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to"),
+    "transfer_in_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to (letter in)"),
+    "flow_since": QT_TRANSLATE_NOOP("MemberTexts", "Flowing since"),
 })
 
 ISSUE_TEXTS.update({

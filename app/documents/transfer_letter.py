@@ -53,7 +53,7 @@ MEMBER_CONTACT = "党员联系电话或其他联系方式：{phone}"
 ISSUER_ADDRESS = "党员原所在基层党委通讯地址：{address}"
 ISSUER_PHONE = "联系电话：{phone}　　邮编：{postcode}"
 PASTE_HERE = "（回执粘贴处）"
-CUT = "（沿此线剪开）　" + NUMBER
+CUT = "（沿此线剪开）　{number}"
 STATUS_FULL = "正式"
 STATUS_PROBATIONARY = "预备"
 BLANK = "　　　　"
@@ -93,6 +93,13 @@ def letter_texts(letter: TransferLetter) -> Iterator[str]:
                 letter.issuer_postcode, letter.classification)
 
 
+def number_text(letter_no: str) -> str:
+    """The 编号 as it prints: ``第 0031 号``; a number typed whole (``组转字〔2025〕第12号``) as
+    typed, so that 第 and 号 do not print twice."""
+    letter_no = letter_no.strip()
+    return letter_no if letter_no.endswith("号") else NUMBER.format(no=letter_no)
+
+
 def paid_month(month: Month) -> str:
     """党费已交到 ``贰零贰伍年捌月`` (大写)."""
     return PAID_MONTH.format(year=daxie_year(month.year), month=daxie(month.month))
@@ -103,7 +110,7 @@ def render_transfer_letter(letter: TransferLetter, target: Target) -> int:
     ``MissingGlyphsError`` (nothing written) or ``FileAccessError`` like the other documents."""
     check_glyphs(letter_texts(letter))
     s = _styles()
-    number = NUMBER.format(no=letter.letter_no)
+    number = number_text(letter.letter_no)
     paid = paid_month(letter.paid_until)
     days = daxie(letter.valid_days)
     fields = {
@@ -117,7 +124,7 @@ def render_transfer_letter(letter: TransferLetter, target: Target) -> int:
         Paragraph(markup(STUB_BODY.format(**fields)), s["body"]),
         Paragraph(markup(chinese_date(letter.issued_on)), s["right"]),
         Paragraph(markup(PASTE_HERE), s["note"]),
-        _CutLine(CUT.format(no=letter.letter_no)),
+        _CutLine(CUT.format(number=number)),
         # 介绍信
         Paragraph(markup(TITLE), s["title"]),
         Paragraph(markup(number), s["right"]),
@@ -136,7 +143,7 @@ def render_transfer_letter(letter: TransferLetter, target: Target) -> int:
                   s["small"]),
         Paragraph(markup(ISSUER_PHONE.format(phone=letter.issuer_phone or WIDE_BLANK,
                                          postcode=letter.issuer_postcode or BLANK)), s["small"]),
-        _CutLine(CUT.format(no=letter.letter_no)),
+        _CutLine(CUT.format(number=number)),
         # 回执
         Paragraph(markup(RECEIPT_TITLE), s["title"]),
         Paragraph(markup(number), s["right"]),

@@ -1002,16 +1002,16 @@
         <translation>已登记回执：{name} 已转出，不再列入在册党员。</translation>
     </message>
     <message>
-        <source>Letter of introduction no. {letter} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
-        <translation>已开具组织关系介绍信（第 {letter} 号）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
-    </message>
-    <message>
         <source>Transferred in: {name}.</source>
         <translation>已转入：{name}。</translation>
     </message>
     <message>
         <source>Note: {text}</source>
         <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <source>Letter of introduction {number} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
+        <translation>已开具组织关系介绍信（{number}）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
     </message>
 </context>
 <context>
@@ -2236,10 +2236,6 @@
         <translation>介绍信退回…</translation>
     </message>
     <message>
-        <source>{origin} (letter no. {letter}, {date}; dues paid up to {month})</source>
-        <translation>{origin}（介绍信第 {letter} 号，{date}；党费已交到 {month}）</translation>
-    </message>
-    <message>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
@@ -2258,6 +2254,10 @@
     <message>
         <source>Preparing the document…</source>
         <translation>正在准备文件…</translation>
+    </message>
+    <message>
+        <source>{origin} (letter {number}, {date}; dues paid up to {month})</source>
+        <translation>{origin}（介绍信{number}，{date}；党费已交到 {month}）</translation>
     </message>
 </context>
 <context>
@@ -5350,16 +5350,16 @@ Use this unencrypted address?</source>
         <translation>无法检查组织关系转接：{reason}</translation>
     </message>
     <message>
-        <source>{name}: the letter of introduction no. {letter} to {destination} was valid until {date}, and its receipt has not come back.</source>
-        <translation>{name}：转往{destination}的介绍信（第 {letter} 号）有效期至 {date}，回执尚未收回。</translation>
-    </message>
-    <message>
         <source>{name}: away in {place} since {date} (six months or more): the membership should be transferred.</source>
         <translation>{name}：自 {date} 起外出在{place}（已满六个月）：应转接组织关系。</translation>
     </message>
     <message>
         <source>{count} more: see Members › Register › Awaiting receipt.</source>
         <translation>另有 {count} 项：见 党员 › 党员名册 › 转出待接收。</translation>
+    </message>
+    <message>
+        <source>{name}: the letter of introduction {number} to {destination} was valid until {date}, and its receipt has not come back.</source>
+        <translation>{name}：转往{destination}的介绍信（{number}）有效期至 {date}，回执尚未收回。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from typing import Any, Protocol, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
+from app.documents.transfer_letter import number_text
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.members import Issue
@@ -260,10 +261,10 @@ def _transfer_out(args: argparse.Namespace, uow: UnitOfWork, io: Terminal, today
     io.say(
         QCoreApplication.translate(
             "Cli",
-            "Letter of introduction no. {letter} issued: {name} is transferred out and awaits the "
+            "Letter of introduction {number} issued: {name} is transferred out and awaits the "
             "receipt. Written to {file} ({pages} page(s)).",
         ).format(
-            letter=letter.letter_no.strip(),
+            number=number_text(letter.letter_no),
             name=members.get_member(uow, member_id).data.name,
             file=str(path),
             pages=pages,

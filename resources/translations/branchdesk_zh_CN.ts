@@ -986,10 +986,6 @@
         <translation>介绍信所注党费交到的月份，YYYY-MM</translation>
     </message>
     <message>
-        <source>full or probationary member (default: full)</source>
-        <translation>正式党员（full）或预备党员（probationary）（默认：正式党员）</translation>
-    </message>
-    <message>
         <source>the day the branch admitted a probationary member</source>
         <translation>支部大会接收预备党员的日期</translation>
     </message>
@@ -1012,6 +1008,14 @@
     <message>
         <source>Letter of introduction {number} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
         <translation>已开具组织关系介绍信（{number}）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <source>STANDING</source>
+        <translation>正式|预备</translation>
+    </message>
+    <message>
+        <source>full or probationary member: 正式 or 预备 (default: full)</source>
+        <translation>正式党员填“正式”，预备党员填“预备”（默认：正式）</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,12 @@ def test_a_member_transferred_in_then_out_with_the_letter_and_its_receipt(
     assert CJK.search(result.stdout)
     assert "注意" in result.stderr  # years unpaid at the former branch: back dues here
 
+    probationary = run(initialized, "members", "transfer-in", "--name", "夏雨",
+                       "--id-number", id_number("19990301", "142"), "--letter-no", "7",
+                       "--from", "中共某大学委员会", "--stage", "预备",
+                       "--admission-date", "2025-05-04", "--paid-until", "2025-06")
+    assert probationary.returncode == 0, probationary.stderr
+
     again = run(initialized, "members", "transfer-in", "--name", "何平", "--id-number", number,
                 "--letter-no", "13", "--from", "中共某县委组织部")
     assert again.returncode == 1

@@ -28,7 +28,9 @@ from ui.common import member_texts
 from ui.widgets.month_field import parse_month
 
 COMMANDS = ("transfer-out", "transfer-letter", "transfer-receipt", "transfer-in")
-_STAGES = {"full": Stage.FULL, "probationary": Stage.PROBATIONARY}
+# --stage: the words an administrator types (Chinese, or the English codes in scripts).
+_STAGES = {"正式": Stage.FULL, "预备": Stage.PROBATIONARY,
+           "full": Stage.FULL, "probationary": Stage.PROBATIONARY}
 
 
 class Terminal(Protocol):
@@ -198,9 +200,12 @@ def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> 
     )
     came.add_argument(
         "--stage",
-        choices=sorted(_STAGES),
+        choices=list(_STAGES),
         default="full",
-        help=QCoreApplication.translate("Cli", "full or probationary member (default: full)"),
+        metavar=QCoreApplication.translate("Cli", "STANDING"),
+        help=QCoreApplication.translate(
+            "Cli", "full or probationary member: 正式 or 预备 (default: full)"
+        ),
     )
     came.add_argument(
         "--admission-date",

@@ -200,14 +200,16 @@ def cancel_transfer_out(uow: UnitOfWork, member_id: str, on: date, reason: str) 
 
 def paid_through(uow: UnitOfWork, member_id: str) -> Month | None:
     """The month the member's dues are paid up to in this branch's ledger, for the letter's
-    党费已交到: the month before the first month still owed, else the last month recorded
-    (``None`` when no month is recorded)."""
+    党费已交到: the month before the first month still owed, else the last month recorded; with
+    nothing recorded here, what the letter of a transfer in said (else ``None``)."""
     months = sorted(dues.member_ledger(uow, member_id).months.values(), key=lambda b: b.month)
     due = [balance for balance in months if balance.due > 0]
     for balance in due:
         if not balance.settled:
             return balance.month.previous()
-    return due[-1].month if due else None
+    if due:
+        return due[-1].month
+    return rules.month_or_none(_row(uow, member_id).transfer_in_paid_until)
 
 
 # ---------------------------------------------------------------- the letter in

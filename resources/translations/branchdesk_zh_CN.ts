@@ -3320,24 +3320,28 @@
         <translation>介绍信未注明党费交到何时：自转入当月起在本支部交纳。</translation>
     </message>
     <message>
-        <source>{first} to {last} were not paid at the former branch: they are owed here (back payment is limited to 6 months, 第十二条).</source>
-        <translation>{first} 至 {last} 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。</translation>
-    </message>
-    <message>
-        <source>No branch charges {first} to {last}: check the letter or the setting of the month dues start.</source>
-        <translation>{first} 至 {last} 无支部收缴：请核对介绍信或党费起交月份的设置。</translation>
-    </message>
-    <message>
-        <source>{first} to {last} are paid at the former branch and would be charged again here.</source>
-        <translation>{first} 至 {last} 已在原支部交纳，本支部将重复收缴。</translation>
-    </message>
-    <message>
         <source>Dues paid up to (letter in)</source>
         <translation>党费交至（转入介绍信）</translation>
     </message>
     <message>
         <source>Flowing since</source>
         <translation>外出流动日期</translation>
+    </message>
+    <message>
+        <source>{months} not paid at the former branch: owed here (back payment is limited to 6 months, 第十二条).</source>
+        <translation>{months} 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。</translation>
+    </message>
+    <message>
+        <source>{months} charged by no branch: check the letter or the setting of the month dues start.</source>
+        <translation>{months} 无支部收缴：请核对介绍信或党费起交月份的设置。</translation>
+    </message>
+    <message>
+        <source>{months} paid at the former branch and charged again here.</source>
+        <translation>{months} 已在原支部交纳，本支部将重复收缴。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
     </message>
 </context>
 <context>

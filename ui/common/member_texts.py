@@ -11,6 +11,7 @@ import enum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.calendar import Month
 from app.domain.development import DeadlineKind, Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType
@@ -423,7 +424,7 @@ def dues_start_lines(start: DuesStart) -> list[str]:
     lines = [QCoreApplication.translate("MemberTexts", "Dues are owed here from {month}.").format(
         month=str(start.owes_from))]
     for code, months in start.findings:
-        span = {"first": str(months[0]), "last": str(months[-1])} if months else {}
+        span = _months_text(months)
         if code is DuesFinding.PAID_UP_MISSING:
             lines.append(QCoreApplication.translate(
                 "MemberTexts",
@@ -432,16 +433,24 @@ def dues_start_lines(start: DuesStart) -> list[str]:
         elif code is DuesFinding.BACK_DUES:
             lines.append(QCoreApplication.translate(
                 "MemberTexts",
-                "{first} to {last} were not paid at the former branch: they are owed here "
-                "(back payment is limited to 6 months, 第十二条).").format(**span))
+                "{months} not paid at the former branch: owed here (back payment is limited "
+                "to 6 months, 第十二条).").format(months=span))
         elif code is DuesFinding.GAP:
             lines.append(QCoreApplication.translate(
                 "MemberTexts",
-                "No branch charges {first} to {last}: check the letter or the setting of "
-                "the month dues start.").format(**span))
+                "{months} charged by no branch: check the letter or the setting of the month "
+                "dues start.").format(months=span))
         else:
             lines.append(QCoreApplication.translate(
                 "MemberTexts",
-                "{first} to {last} are paid at the former branch and would be charged again "
-                "here.").format(**span))
+                "{months} paid at the former branch and charged again here.").format(
+                months=span))
     return lines
+
+
+def _months_text(months: tuple[Month, ...]) -> str:
+    """``2025-04`` or ``2025-04 to 2025-05`` (``""`` for none)."""
+    if len(months) <= 1:
+        return "".join(str(m) for m in months)
+    return QCoreApplication.translate("MemberTexts", "{first} to {last}").format(
+        first=str(months[0]), last=str(months[-1]))

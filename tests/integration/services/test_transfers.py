@@ -294,3 +294,12 @@ def test_only_a_member_with_a_letter_out_has_a_letter_to_print(workspace, tmp_pa
     assert {(p.field, p.code) for p in caught.value.problems} == {
         ("status", "no_transfer_letter")}
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_member_just_transferred_in_is_paid_up_to_what_the_letter_in_said(workspace):
+    """Nothing recorded here yet: the letter out proposes the paid-up month of the letter in."""
+    with workspace.unit_of_work() as uow:
+        member_id = t.transfer_in(uow, m.MemberInput(name="何平", id_number=nid(72)),
+                                  letter_in(), TODAY)
+        assert t.paid_through(uow, member_id) == MAY
+        assert t.transfer_out(uow, member_id, letter_out(paid_until=MAY), TODAY) == []

@@ -118,8 +118,12 @@ def test_transfer_in_shows_from_which_month_dues_are_owed(
     dialog.letter_edit.setText("0012")
     dialog.origin_edit.setText("中共某县委组织部")
     dialog.date_edit.setText("2025-06-10")
+    assert "介绍信未注明党费交到何时" in dialog.dues_label.text()
     dialog.paid_edit.setText("2025-05")
     assert dialog.dues_label.text() == "自 2025-06 起在本支部交纳党费。"
+    dialog.paid_edit.setText("2025-04")
+    assert dialog.dues_label.text().endswith(
+        "\n2025-05 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。")
     dialog.paid_edit.setText("2025-03")
     assert "2025-04 至 2025-05 在原支部未交" in dialog.dues_label.text()
     screenshot(dialog, "transfer-in")

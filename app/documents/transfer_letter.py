@@ -131,7 +131,7 @@ def render_transfer_letter(letter: TransferLetter, target: Target) -> int:
         Paragraph(markup(f"{letter.addressee}："), s["plain"]),
         Paragraph(markup(LETTER_BODY.format(
             gender=letter.gender or BLANK, age=letter.age if letter.age is not None else BLANK,
-            ethnic=letter.ethnic_group or BLANK, id_number=letter.id_number, **fields,
+            ethnic=letter.ethnic_group or BLANK + "族", id_number=letter.id_number, **fields,
         )), s["body"]),
         Paragraph(markup(PAID.format(paid=paid)), s["body"]),
         Paragraph(markup(VALIDITY.format(days=days)), s["body"]),

@@ -35,6 +35,7 @@ def test_a_number_typed_whole_prints_as_typed_on_every_part(tmp_path):
     text = flat(path)
     assert text.count("组转字〔2025〕第12号") == 5  # three parts and two cut lines
     assert "第组转字" not in text
+    assert "欧阳文华同志（女，岁，族），系中共预备党员" in text  # blanks to fill in by hand
     assert "该同志党费已交到贰零贰伍年壹拾贰月。" in text
     assert "（有效期柒天）" in text
     assert text.startswith("秘密")  # a 秘密 member's letter is marked

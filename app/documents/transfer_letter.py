@@ -31,6 +31,7 @@ from app.documents.pdf import (
     markup,
     styles,
 )
+from app.documents.vocabulary import letter_number
 from app.domain.calendar import Month
 from app.domain.transfers import daxie, daxie_year
 
@@ -38,7 +39,6 @@ from app.domain.transfers import daxie, daxie_year
 TITLE = "中国共产党党员组织关系介绍信"
 STUB_TITLE = "中国共产党党员组织关系介绍信（存根）"
 RECEIPT_TITLE = "中国共产党党员组织关系介绍信回执"
-NUMBER = "第 {no} 号"
 STUB_BODY = ("{name}同志系中共{status}党员，组织关系由{origin}转到{destination}。"
              "党费已交到{paid}。有效期{days}天。")
 LETTER_BODY = ("{name}同志（{gender}，{age}岁，{ethnic}），系中共{status}党员，"
@@ -93,13 +93,6 @@ def letter_texts(letter: TransferLetter) -> Iterator[str]:
                 letter.issuer_postcode, letter.classification)
 
 
-def number_text(letter_no: str) -> str:
-    """The 编号 as it prints: ``第 0031 号``; a number typed whole (``组转字〔2025〕第12号``) as
-    typed, so that 第 and 号 do not print twice."""
-    letter_no = letter_no.strip()
-    return letter_no if letter_no.endswith("号") else NUMBER.format(no=letter_no)
-
-
 def paid_month(month: Month) -> str:
     """党费已交到 ``贰零贰伍年捌月`` (大写)."""
     return PAID_MONTH.format(year=daxie_year(month.year), month=daxie(month.month))
@@ -110,7 +103,7 @@ def render_transfer_letter(letter: TransferLetter, target: Target) -> int:
     ``MissingGlyphsError`` (nothing written) or ``FileAccessError`` like the other documents."""
     check_glyphs(letter_texts(letter))
     s = _styles()
-    number = number_text(letter.letter_no)
+    number = letter_number(letter.letter_no)
     paid = paid_month(letter.paid_until)
     days = daxie(letter.valid_days)
     fields = {

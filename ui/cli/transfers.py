@@ -18,11 +18,11 @@ from typing import Any, Protocol, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
-from app.documents.transfer_letter import number_text
+from app.documents.vocabulary import letter_number
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.members import Issue
-from app.services import members, transfer_documents, transfers
+from app.services import members, transfers
 from app.services.workspace import UnitOfWork, Workspace
 from ui.common import member_texts
 from ui.widgets.month_field import parse_month
@@ -222,6 +222,10 @@ def run(
     io: Terminal,
     unlock: Callable[[Workspace, Any], None],
 ) -> None:
+    # The PDF producer (reportlab) is loaded only by the commands that write one: the command
+    # line starts without it, as the window does.
+    from app.services import transfer_documents
+
     unlock(workspace, io)
     today = date.today()
     with workspace.unit_of_work() as uow:
@@ -249,7 +253,7 @@ def run(
 
 
 def _transfer_out(args: argparse.Namespace, uow: UnitOfWork, io: Terminal, today: date) -> None:
-    from app.services import transfer_settings
+    from app.services import transfer_documents, transfer_settings
 
     member_id = _member_id(uow, args.member)
     letter = transfers.LetterOut(
@@ -269,7 +273,7 @@ def _transfer_out(args: argparse.Namespace, uow: UnitOfWork, io: Terminal, today
             "Letter of introduction {number} issued: {name} is transferred out and awaits the "
             "receipt. Written to {file} ({pages} page(s)).",
         ).format(
-            number=number_text(letter.letter_no),
+            number=letter_number(letter.letter_no),
             name=members.get_member(uow, member_id).data.name,
             file=str(path),
             pages=pages,

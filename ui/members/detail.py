@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.transfer_letter import number_text
+from app.documents.vocabulary import letter_number
 from app.domain import codes
 from app.domain.members import FlowDirection, MembershipStatus
 from app.domain.transfers import expires_on, may_transfer
@@ -206,7 +206,7 @@ class MemberDetail(QDialog):
             right.append(("transfer_in_origin", self.tr(
                 "{origin} (letter {number}, {date}; dues paid up to {month})").format(
                 origin=member.transfer_in_origin,
-                number=number_text(member.transfer_in_letter_no),
+                number=letter_number(member.transfer_in_letter_no),
                 date=_date(member.transfer_in_on),
                 month=member.transfer_in_paid_until or self.tr("not stated"))))
         if member.lost_contact_since is not None:

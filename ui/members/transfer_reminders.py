@@ -13,7 +13,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.documents.transfer_letter import number_text
+from app.documents.vocabulary import letter_number
 from app.services import transfers
 from app.services.workspace import Workspace
 from ui.common.styles import ERROR_STYLE
@@ -69,7 +69,7 @@ class TransferReminders(BackgroundList):
                 text = self.tr(
                     "{name}: the letter of introduction {number} to {destination} was valid "
                     "until {date}, and its receipt has not come back."
-                ).format(name=entry.name, number=number_text(entry.letter.letter_no),
+                ).format(name=entry.name, number=letter_number(entry.letter.letter_no),
                          destination=entry.letter.destination,
                          date=entry.letter.expires_on.isoformat())
                 style = ERROR_STYLE

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.documents.transfer_letter import TransferLetter, number_text, render_transfer_letter
+from app.documents.transfer_letter import TransferLetter, render_transfer_letter
+from app.documents.vocabulary import letter_number
 from app.domain.calendar import Month
 from app.errors import MissingGlyphsError
 
@@ -39,7 +40,7 @@ def test_a_number_typed_whole_prints_as_typed_on_every_part(tmp_path):
     assert "该同志党费已交到贰零贰伍年壹拾贰月。" in text
     assert "（有效期柒天）" in text
     assert text.startswith("秘密")  # a 秘密 member's letter is marked
-    assert number_text(" 0031 ") == "第 0031 号"
+    assert letter_number(" 0031 ") == "第 0031 号"
 
 
 def test_a_character_the_font_lacks_writes_nothing(tmp_path):

@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, or_, select
 
 from app.domain import dues as rules
 from app.domain import dues_fen
+from app.domain import transfers as transfer_rules
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.dues import (
@@ -37,6 +38,7 @@ from app.domain.members import Classification, MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.services import transfer_settings
 from app.storage.bulk import insert_rows, read_rows
 from app.storage.ids import natural_id, utc_iso, uuid7
 from app.storage.models import (
@@ -287,12 +289,15 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
     bases = _bases_by_member(uow)
     reliefs = _reliefs_by_member(uow)
     profiles = []
+    rule = transfer_settings.load(uow).dues_start
     query = select(
-        MemberRow.id, MemberRow.category, MemberRow.admission_date, MemberRow.left_date
+        MemberRow.id, MemberRow.category, MemberRow.admission_date, MemberRow.left_date,
+        MemberRow.transfer_in_on, MemberRow.transfer_in_paid_until, MemberRow.transfer_paid_until,
     ).where(
         MemberRow.stage.in_(PAYING_STAGES),
         or_(MemberRow.status == MembershipStatus.ACTIVE.value,
-            MemberRow.left_date >= month.first_day),
+            MemberRow.left_date >= month.first_day,
+            MemberRow.transfer_paid_until >= str(month)),
     )
     months: dict[date, Month] = {}
 
@@ -307,12 +312,18 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
     # Only the columns the rules need, through Core: a month for 10,000 members must take < 1 s.
     # Built without re-running DuesProfile's checks: bases are unique per month (a unique
     # constraint) and reliefs cannot overlap (``add_relief`` refuses it).
-    for member_id, category, admitted, left in uow.session.connection().execute(query):
+    for (member_id, category, admitted, left, transfer_in_on, paid_in,
+         paid_out) in uow.session.connection().execute(query):
+        owes_from, owes_until = month_of(admitted), month_of(left)  # 第八条
+        if transfer_in_on is not None or paid_out:  # 组通字〔2006〕45号: 党费已交到
+            owes_from, owes_until = transfer_rules.dues_window(
+                owes_from, transfer_in_on, transfer_rules.month_or_none(paid_in), owes_until,
+                transfer_rules.month_or_none(paid_out), rule)
         profiles.append(_trusted(
             DuesProfile, member_id=member_id, category=PersonCategory(category),
             bases=bases.get(member_id, ()),
-            owes_from=month_of(admitted),  # 第八条
-            owes_until=month_of(left),
+            owes_from=owes_from,
+            owes_until=owes_until,
             reliefs=reliefs.get(member_id, ()),
             farmer_amount=None,
         ))

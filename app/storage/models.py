@@ -162,10 +162,22 @@ class MemberRow(SyncedRecord, Base):
     left_reason: Mapped[str] = mapped_column(Text, default="")
     transfer_destination: Mapped[str] = mapped_column(String(200), default="")
     transfer_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    # The letter out (组织关系介绍信, 45号文): issued on ``left_date``; 有效期 in days; 党费已交到
+    # ("YYYY-MM", "" if not stated); the day its 回执 came back (转出待接收 until then).
+    transfer_valid_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    transfer_paid_until: Mapped[str] = mapped_column(String(7), default="")
+    transfer_receipt_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # The letter in: date, sending organization, number, 党费交至 ("YYYY-MM"): dues start after it.
+    transfer_in_on: Mapped[date | None] = mapped_column(Date, default=None)
+    transfer_in_origin: Mapped[str] = mapped_column(String(200), default="")
+    transfer_in_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    transfer_in_paid_until: Mapped[str] = mapped_column(String(7), default="")
     # 流动党员 and 失联.
     flow_direction: Mapped[str] = mapped_column(String(3), default="")
     flow_place: Mapped[str] = mapped_column(String(200), default="")
     flow_since: Mapped[date | None] = mapped_column(Date, default=None)
+    flow_contact: Mapped[str] = mapped_column(String(200), default="")  # phone, WeChat, address
+    flow_card_no: Mapped[str] = mapped_column(String(50), default="")  # 流动党员活动证 编号
     lost_contact_since: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
 

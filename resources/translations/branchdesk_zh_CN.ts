@@ -693,6 +693,13 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
 </context>
 <context>
+    <name>CancelTransferDialog</name>
+    <message>
+        <source>Letter of introduction returned unused</source>
+        <translation>介绍信退回（未使用）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Usage error: {detail}</source>
@@ -1085,6 +1092,150 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
         <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
         <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>not a month (YYYY-MM): {text}</source>
+        <translation>不是月份（YYYY-MM）：{text}</translation>
+    </message>
+    <message>
+        <source>MEMBER</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>the member&apos;s ID number (or record id)</source>
+        <translation>党员的公民身份号码（或记录编号）</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>issue a letter of introduction (the member awaits its receipt) and write it as a PDF</source>
+        <translation>开具组织关系介绍信（党员转出待接收），写成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s number (the same on stub, letter and receipt)</source>
+        <translation>介绍信编号（存根、介绍信、回执相同）</translation>
+    </message>
+    <message>
+        <source>ORGANIZATION</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>the party organization receiving the member</source>
+        <translation>接收该党员的党组织</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s date (default: today)</source>
+        <translation>介绍信日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>MONTH</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>dues paid up to this month, YYYY-MM (default: from the ledger)</source>
+        <translation>党费已交到的月份，YYYY-MM（默认：按党费账目）</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>days the letter is valid (default: the setting, at most 90)</source>
+        <translation>介绍信有效天数（默认：按设置，最多90天）</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>why the member transfers, e.g. 工作调动</source>
+        <translation>转接原因，如：工作调动</translation>
+    </message>
+    <message>
+        <source>write a member&apos;s letter of introduction again as a PDF</source>
+        <translation>重新将党员的组织关系介绍信写成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>record that the receipt of the letter came back: the member leaves the roll</source>
+        <translation>登记介绍信回执已收回：该党员不再列入在册党员</translation>
+    </message>
+    <message>
+        <source>the day the receipt came back (default: today)</source>
+        <translation>回执收回日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>receive a member with a letter of introduction (a member who left is put back)</source>
+        <translation>凭组织关系介绍信接收党员（曾离开本支部的党员恢复在册）</translation>
+    </message>
+    <message>
+        <source>the member&apos;s name</source>
+        <translation>党员姓名</translation>
+    </message>
+    <message>
+        <source>ID_NUMBER</source>
+        <translation>身份号码</translation>
+    </message>
+    <message>
+        <source>the member&apos;s ID number</source>
+        <translation>党员的公民身份号码</translation>
+    </message>
+    <message>
+        <source>the number of the letter received</source>
+        <translation>收到的介绍信编号</translation>
+    </message>
+    <message>
+        <source>the party organization that sent the letter</source>
+        <translation>开具介绍信的党组织</translation>
+    </message>
+    <message>
+        <source>the day the member was received (default: today)</source>
+        <translation>接收日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>dues paid up to this month as the letter states, YYYY-MM</source>
+        <translation>介绍信所注党费交到的月份，YYYY-MM</translation>
+    </message>
+    <message>
+        <source>STANDING</source>
+        <translation>正式|预备</translation>
+    </message>
+    <message>
+        <source>full or probationary member: 正式 or 预备 (default: full)</source>
+        <translation>正式党员填“正式”，预备党员填“预备”（默认：正式）</translation>
+    </message>
+    <message>
+        <source>the day the branch admitted a probationary member</source>
+        <translation>支部大会接收预备党员的日期</translation>
+    </message>
+    <message>
+        <source>Letter of introduction written to {file} ({pages} page(s)).</source>
+        <translation>介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Receipt recorded: {name} has left the roll (transferred out).</source>
+        <translation>已登记回执：{name} 已转出，不再列入在册党员。</translation>
+    </message>
+    <message>
+        <source>Letter of introduction {number} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
+        <translation>已开具组织关系介绍信（{number}）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Transferred in: {name}.</source>
+        <translation>已转入：{name}。</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>注意：{text}</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1867,10 @@ Use this unencrypted address?</source>
         <source>Add to the record</source>
         <translation>记事</translation>
     </message>
+    <message>
+        <source>phone, WeChat or address while away</source>
+        <translation>外出期间的电话、微信或住址</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeQuestion</name>
@@ -2260,6 +2415,46 @@ Use this unencrypted address?</source>
     <message>
         <source>Party dues</source>
         <translation>党费</translation>
+    </message>
+    <message>
+        <source>Transfer out…</source>
+        <translation>组织关系转出…</translation>
+    </message>
+    <message>
+        <source>Print the letter…</source>
+        <translation>打印介绍信…</translation>
+    </message>
+    <message>
+        <source>Receipt returned…</source>
+        <translation>回执已收回…</translation>
+    </message>
+    <message>
+        <source>Letter returned unused…</source>
+        <translation>介绍信退回…</translation>
+    </message>
+    <message>
+        <source>{origin} (letter {number}, {date}; dues paid up to {month})</source>
+        <translation>{origin}（介绍信{number}，{date}；党费已交到 {month}）</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>{days} days, until {date}</source>
+        <translation>{days} 天，至 {date}</translation>
+    </message>
+    <message>
+        <source>Awaiting the receipt of the letter</source>
+        <translation>转出待接收（回执未收回）</translation>
+    </message>
+    <message>
+        <source>Letter of introduction</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文件…</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3420,122 @@ Use this unencrypted address?</source>
         <source>overlaps another approved hardship relief of this member</source>
         <translation>与该党员已批准的另一项减免期间重叠</translation>
     </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>介绍信日期</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>有效期（天）</translation>
+    </message>
+    <message>
+        <source>Dues paid up to</source>
+        <translation>党费已交到</translation>
+    </message>
+    <message>
+        <source>Receipt returned on</source>
+        <translation>回执收回日期</translation>
+    </message>
+    <message>
+        <source>Transferred in on</source>
+        <translation>转入日期</translation>
+    </message>
+    <message>
+        <source>Transferred from</source>
+        <translation>原所在党组织</translation>
+    </message>
+    <message>
+        <source>Letter received, no.</source>
+        <translation>转入介绍信编号</translation>
+    </message>
+    <message>
+        <source>Contact while away</source>
+        <translation>外出期间联系方式</translation>
+    </message>
+    <message>
+        <source>Flowing member card no.</source>
+        <translation>流动党员活动证编号</translation>
+    </message>
+    <message>
+        <source>Dues paid up to (letter in)</source>
+        <translation>党费交至（转入介绍信）</translation>
+    </message>
+    <message>
+        <source>Flowing since</source>
+        <translation>外出流动日期</translation>
+    </message>
+    <message>
+        <source>a letter of introduction is out for this member: record its receipt or its return first</source>
+        <translation>该党员已开具组织关系介绍信：请先登记回执或介绍信退回</translation>
+    </message>
+    <message>
+        <source>only probationary and full members have a membership to transfer</source>
+        <translation>只有预备党员和正式党员才能转接组织关系</translation>
+    </message>
+    <message>
+        <source>differs from what this branch&apos;s dues ledger shows</source>
+        <translation>与本支部党费账目不一致</translation>
+    </message>
+    <message>
+        <source>no letter of introduction of this member awaits its receipt</source>
+        <translation>该党员没有待收回回执的介绍信</translation>
+    </message>
+    <message>
+        <source>is before the date of the letter</source>
+        <translation>早于介绍信日期</translation>
+    </message>
+    <message>
+        <source>this member is already on the roll</source>
+        <translation>该党员已在本支部名册中</translation>
+    </message>
+    <message>
+        <source>the member has no letter of introduction to print</source>
+        <translation>该党员没有可打印的介绍信</translation>
+    </message>
+    <message>
+        <source>is not a month such as 2025-05</source>
+        <translation>不是月份（如 2025-05）</translation>
+    </message>
+    <message>
+        <source>Transferred out, awaiting receipt</source>
+        <translation>转出待接收</translation>
+    </message>
+    <message>
+        <source>Letter of introduction issued</source>
+        <translation>开具组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Receipt of the letter returned</source>
+        <translation>介绍信回执收回</translation>
+    </message>
+    <message>
+        <source>Letter of introduction returned unused</source>
+        <translation>介绍信退回（未使用）</translation>
+    </message>
+    <message>
+        <source>Dues are owed here from {month}.</source>
+        <translation>自 {month} 起在本支部交纳党费。</translation>
+    </message>
+    <message>
+        <source>The letter does not say up to which month dues are paid: they are owed here from the month of the transfer.</source>
+        <translation>介绍信未注明党费交到何时：自转入当月起在本支部交纳。</translation>
+    </message>
+    <message>
+        <source>{months} not paid at the former branch: owed here (back payment is limited to 6 months, 第十二条).</source>
+        <translation>{months} 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。</translation>
+    </message>
+    <message>
+        <source>{months} charged by no branch: check the letter or the setting of the month dues start.</source>
+        <translation>{months} 无支部收缴：请核对介绍信或党费起交月份的设置。</translation>
+    </message>
+    <message>
+        <source>{months} paid at the former branch and charged again here.</source>
+        <translation>{months} 已在原支部交纳，本支部将重复收缴。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -3339,6 +3650,22 @@ Use this unencrypted address?</source>
     <message>
         <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
         <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
+    </message>
+    <message>
+        <source>Awaiting receipt</source>
+        <translation>转出待接收</translation>
+    </message>
+    <message>
+        <source>Transfer in…</source>
+        <translation>组织关系转入…</translation>
+    </message>
+    <message>
+        <source>Flowing:</source>
+        <translation>流动：</translation>
+    </message>
+    <message>
+        <source>On the roll: {active}, of whom {out} flowing out and {into} flowing in; transferred out and awaiting receipt: {pending}.</source>
+        <translation>在册 {active} 人，其中流出 {out} 人、流入 {into} 人；转出待接收 {pending} 人。</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +3916,13 @@ Use this unencrypted address?</source>
     <message>
         <source>MM/yyyy</source>
         <translation>yyyy年MM月</translation>
+    </message>
+</context>
+<context>
+    <name>MonthField</name>
+    <message>
+        <source>e.g. 2025-05</source>
+        <translation>如：2025-05</translation>
     </message>
 </context>
 <context>
@@ -3934,6 +4268,17 @@ Use this unencrypted address?</source>
     <message>
         <source>Preparing the print preview…</source>
         <translation>正在准备打印预览…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt of the letter of introduction</source>
+        <translation>介绍信回执</translation>
+    </message>
+    <message>
+        <source>Paste the receipt on the stub of the letter. The record is kept for history and statistics; the member leaves the list of members on the roll.</source>
+        <translation>请将回执粘贴在介绍信存根上。记录保留备查和统计，该党员不再列入在册党员。</translation>
     </message>
 </context>
 <context>
@@ -4877,6 +5222,122 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>Transfer in</source>
+        <translation>组织关系转入</translation>
+    </message>
+    <message>
+        <source>the party organization that sent the letter</source>
+        <translation>开具介绍信的党组织</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Transfer out: letter of introduction</source>
+        <translation>组织关系转出：开具介绍信</translation>
+    </message>
+    <message>
+        <source>the number printed on all three parts</source>
+        <translation>存根、介绍信、回执共用的编号</translation>
+    </message>
+    <message>
+        <source>the party organization receiving</source>
+        <translation>接收组织关系的党组织</translation>
+    </message>
+    <message>
+        <source>e.g. 工作调动</source>
+        <translation>如：工作调动</translation>
+    </message>
+    <message>
+        <source>Until its receipt comes back the member stays this branch&apos;s responsibility (awaiting receipt) and is listed apart; the letter is then printed from the member&apos;s record.</source>
+        <translation>回执收回前，该党员仍由本支部管理（转出待接收），单独列出；介绍信随后可从党员档案中打印。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReminders</name>
+    <message>
+        <source>Transfers of membership</source>
+        <translation>组织关系转接</translation>
+    </message>
+    <message>
+        <source>Looking for letters of introduction…</source>
+        <translation>正在查看组织关系介绍信…</translation>
+    </message>
+    <message>
+        <source>The transfers could not be checked: {reason}</source>
+        <translation>无法检查组织关系转接：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: the letter of introduction {number} to {destination} was valid until {date}, and its receipt has not come back.</source>
+        <translation>{name}：转往{destination}的介绍信（{number}）有效期至 {date}，回执尚未收回。</translation>
+    </message>
+    <message>
+        <source>{name}: away in {place} since {date} (six months or more): the membership should be transferred.</source>
+        <translation>{name}：自 {date} 起外出在{place}（已满六个月）：应转接组织关系。</translation>
+    </message>
+    <message>
+        <source>{count} more: see Members › Register › Awaiting receipt.</source>
+        <translation>另有 {count} 项：见 党员 › 党员名册 › 转出待接收。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferSettingsBox</name>
+    <message>
+        <source>Transfers of membership</source>
+        <translation>组织关系转接</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>the month after the paid-up month on the letter</source>
+        <translation>介绍信所注党费交到月份的次月</translation>
+    </message>
+    <message>
+        <source>the month the member arrives</source>
+        <translation>转入当月</translation>
+    </message>
+    <message>
+        <source>empty: the higher party organization</source>
+        <translation>留空：上级党组织</translation>
+    </message>
+    <message>
+        <source>A letter of introduction is valid for:</source>
+        <translation>介绍信有效期：</translation>
+    </message>
+    <message>
+        <source>Dues of a member transferred in start from:</source>
+        <translation>转入党员党费起交月份：</translation>
+    </message>
+    <message>
+        <source>Committee sealing the letters:</source>
+        <translation>开具介绍信（盖章）的党委：</translation>
+    </message>
+    <message>
+        <source>Its address:</source>
+        <translation>通讯地址：</translation>
+    </message>
+    <message>
+        <source>Its phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Its postcode:</source>
+        <translation>邮编：</translation>
+    </message>
+    <message>
+        <source>The national rule: dues are owed from the month after the month the letter says they are paid up to; months charged by no branch or by both are pointed out when a member is transferred in. The committee&apos;s address and phone print on each letter.</source>
+        <translation>全国规定：自介绍信所注党费交到月份的次月起交纳；转入党员时会指出无人收缴或重复收缴的月份。党委的通讯地址和电话印在每份介绍信上。</translation>
+    </message>
+    <message>
+        <source>Save transfer settings</source>
+        <translation>保存组织关系转接设置</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPanel</name>
     <message>
         <source>The data is locked.</source>
@@ -5095,6 +5556,13 @@ A newer recovery code makes this one stop working.
     <message>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+</context>
+<context>
+    <name>_WarningsFirst</name>
+    <message>
+        <source>Click OK again to record it all the same.</source>
+        <translation>仍要登记，请再次点击“确定”。</translation>
     </message>
 </context>
 </TS>

@@ -105,15 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     if not rest:
         data_dir = (data_dir or default_data_dir()).expanduser().resolve()
         if _is_a_file(data_dir):
-            from ui.app import show_startup_error
+            from ui.shell.app import show_startup_error
 
             return show_startup_error(DataFolderNotAFolderError(data_dir))
         configure_logging(data_dir)
-        from ui.app import run_gui
+        from ui.shell.app import run_gui
 
         return run_gui(Workspace(data_dir, keyring=OsKeyring()))
 
-    from ui import cli
+    from ui.cli import commands as cli
 
     cli.make_core_application()
     args = cli.parse(argv)

@@ -1,7 +1,7 @@
 """Typed errors that reach the user.
 
 Code outside ``ui`` never formats a message for a person: it raises one of these, with the facts
-as attributes, and ``ui.messages`` turns it into a Chinese sentence through Qt translations.
+as attributes, and ``ui.common.messages`` turns it into a Chinese sentence through Qt translations.
 No attribute may hold a passphrase, a key or a stored personal value.
 """
 

@@ -167,7 +167,7 @@ def main() -> None:
               f"{time.perf_counter() - start:.1f} s")
         changes = _changes()
         try:
-            from ui.models.meeting_table import MeetingTableModel
+            from ui.meetings.table_model import MeetingTableModel
         except ImportError:
             MeetingTableModel = None  # type: ignore[assignment,misc]  # noqa: N806
         if MeetingTableModel is not None:

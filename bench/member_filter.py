@@ -114,7 +114,7 @@ def _time(
 
 
 def main() -> None:
-    from ui.models.member_table import MemberTableModel
+    from ui.members.table_model import MemberTableModel
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:

@@ -3,7 +3,8 @@
 argparse writes "usage:", "positional arguments", "options", the ``-h`` help and its complaints
 ("invalid choice", "the following arguments are required"…) in English. ``ChineseArgumentParser``
 writes them in Chinese; ``localize`` puts a program's own help texts into Chinese from a table
-(the reference server's, which has no Qt translations). The client's command line (``ui.cli``)
+(the reference server's, which has no Qt translations). The client's command line
+(``ui.cli.commands``)
 translates its own help texts through Qt and uses this class for the framework's.
 
 It lives in ``sync`` because that is the one package both command lines may import: ``ui`` and

@@ -34,10 +34,10 @@ from app.services import branch, demo, dues, meeting_documents, meetings, roster
 from app.services import members as m  # noqa: E402
 from app.services.workspace import BranchProfile, Workspace  # noqa: E402
 from main import OsKeyring  # noqa: E402
-from ui.app import configure_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.roster_io import RosterImportDialog  # noqa: E402
-from ui.setup_wizard import SetupWizard  # noqa: E402
+from ui.members.roster_io import RosterImportDialog  # noqa: E402
+from ui.shell.app import configure_application  # noqa: E402
+from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.setup_wizard import SetupWizard  # noqa: E402
 
 SIZE = (1100, 700)
 PASSPHRASE = "guide passphrase 2026"  # noqa: S105 - sample data

@@ -4,7 +4,8 @@ attendance.
 These are document vocabulary, like the fixed labels of the forms in ``minutes.py``: documents are
 always Chinese (DESIGN.md), are produced on the command line and in background threads, and must
 print the same words whatever language the window runs in — so they are constants here, not Qt
-translations. The window's own labels (``ui/member_texts.py``) are translations of English source
+translations. The window's own labels (``ui/common/member_texts.py``) are translations of English
+source
 strings and may be worded for a screen; a printed minutes book uses the formal names below (the
 names of 《中国共产党支部工作条例（试行）》).
 """

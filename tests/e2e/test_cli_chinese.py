@@ -17,7 +17,7 @@ import pytest
 
 from server.__main__ import build_parser as server_parser
 from sync.argparse_zh import translate_error
-from ui.cli import build_parser as client_parser
+from ui.cli.commands import build_parser as client_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 WORD = re.compile(r"[A-Za-z]+")
@@ -134,7 +134,7 @@ def test_help_texts_line_up_after_chinese_metavars():
 def test_every_value_a_command_takes_is_named_in_chinese(qapp):
     """``init --branch-name BRANCH_NAME``, ``backup file``: the placeholders in the help were
     English words an administrator must guess at; every one is Chinese (N and URL aside)."""
-    from ui.i18n import install_translations
+    from ui.common.i18n import install_translations
 
     install_translations(qapp)
     english: list[str] = []

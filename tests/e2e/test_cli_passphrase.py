@@ -103,8 +103,8 @@ def test_at_a_terminal_the_new_passphrase_is_typed_twice(
     """In this process (the terminal's prompts are ``getpass``'s): the Chinese translations are
     installed on pytest-qt's application, as the command line installs them on its own."""
     from app.services.workspace import BranchProfile, KdfParams, Workspace
-    from ui import cli
-    from ui.app import configure_application
+    from ui.cli import commands as cli
+    from ui.shell.app import configure_application
 
     configure_application(qapp)
     workspace = Workspace(tmp_path / "data", kdf=KdfParams(n=2**10, r=8, p=1))

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.app import configure_application
+from ui.shell.app import configure_application
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 

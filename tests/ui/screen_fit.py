@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screen_fit import FRAME_ALLOWANCE
+from ui.common.screen_fit import FRAME_ALLOWANCE
 
 SLACK = 1  # pixels of rounding allowed
 CJK = 0x2E80  # from here on, characters a line may break after

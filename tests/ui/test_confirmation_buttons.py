@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import MassDeletionConfirmationRequired
 from app.services.workspace import Workspace
-from ui.main_window import MainWindow
-from ui.pages import sync as sync_page
-from ui.pages.sync import SyncPage
+from ui.shell.main_window import MainWindow
+from ui.sync import page as sync_page
+from ui.sync.page import SyncPage
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No

@@ -10,10 +10,10 @@ from app.domain.meetings import MeetingType
 from app.services import members
 from app.services.workspace import Workspace
 from tests.conftest import id_number
-from tests.ui.test_meetings_page import TODAY, add_meeting, open_editor
-from ui.pages.meetings import MeetingsPage
-from ui.pages.members import MembersPage
-from ui.roster_io import RosterImportDialog
+from tests.ui.meetings.test_meetings_page import TODAY, add_meeting, open_editor
+from ui.meetings.page import MeetingsPage
+from ui.members.page import MembersPage
+from ui.members.roster_io import RosterImportDialog
 
 
 def test_the_member_list(qtbot: QtBot, workspace: Workspace, screenshot) -> None:

@@ -13,9 +13,9 @@ from app.services import members as m
 from app.services import roster
 from app.services.workspace import Workspace
 from tests.conftest import id_number
-from ui.development_reminders import pipeline_operation
-from ui.pages.dues import DuesPage
-from ui.pages.members import MembersPage
+from ui.dues.page import DuesPage
+from ui.members.page import MembersPage
+from ui.members.reminders import pipeline_operation
 
 NAMES = ["张伟", "安娜", "白云", "陈晨"]  # in Unicode order: 安, 张, 白, 陈
 PINYIN = ["安娜", "白云", "陈晨", "张伟"]

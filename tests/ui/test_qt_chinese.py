@@ -68,7 +68,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QFileDialog, QTreeView
-from ui.app import create_application
+from ui.shell.app import create_application
 
 app = create_application(["branchdesk"])
 dialog = QFileDialog(None, "", sys.argv[1])

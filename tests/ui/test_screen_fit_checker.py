@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.screen_fit import problems
-from ui.screen_fit import available_size, fit_to_screen
+from ui.common.screen_fit import available_size, fit_to_screen
 
 LONG = "全部按应交标记为已交并生成本月应交的收缴登记表"
 

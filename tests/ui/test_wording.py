@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from app.domain.meetings import MeetingType
 from app.services import meetings
 from app.services.workspace import Workspace
-from tests.ui.test_meetings_page import TODAY, add_members, fill_details, open_editor
-from ui.pages.meetings import MeetingsPage
-from ui.pages.members import MembersPage
+from tests.ui.meetings.test_meetings_page import TODAY, add_members, fill_details, open_editor
+from ui.meetings.page import MeetingsPage
+from ui.members.page import MembersPage
 
 
 def meetings_page(qtbot: QtBot, workspace: Workspace) -> MeetingsPage:
@@ -105,7 +105,7 @@ def test_a_member_dialog_error_goes_when_the_field_is_corrected(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
     from app.domain.members import MembershipStatus
-    from ui.member_dialogs import LeaveDialog
+    from ui.members.dialogs import LeaveDialog
 
     member_id = add_members(workspace, full=1)[0]
     dialog = LeaveDialog(workspace, member_id, "王建国", today=lambda: TODAY)

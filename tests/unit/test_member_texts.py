@@ -8,7 +8,7 @@ import pytest
 
 from app.domain import development, id_numbers, members
 from app.domain.dues import PersonCategory
-from ui import member_texts
+from ui.common import member_texts
 
 ENUMS: list[type[enum.Enum]] = [
     id_numbers.Gender, id_numbers.IdType, development.Stage, development.DeadlineKind,

@@ -128,8 +128,8 @@ def test_a_reader_neither_waits_for_a_writer_nor_writes(workspace: Workspace, ma
 def test_a_lock_held_past_the_timeout_is_a_typed_error(
     workspace: Workspace, make_workspace, monkeypatch, qapp
 ):
-    from ui.i18n import install_translations
-    from ui.messages import message_for
+    from ui.common.i18n import install_translations
+    from ui.common.messages import message_for
 
     monkeypatch.setattr(storage_engine, "BUSY_TIMEOUT_SECONDS", 0.3)
     other = make_workspace()

@@ -1,0 +1,372 @@
+"""The main window: navigation on the left, pages on the right, a lock screen that covers both.
+
+Locking (auto-lock, the 立即锁定 button, or a restore) drops the key through the workspace and
+switches the window to the lock screen. The pages stay alive but hidden, so what the user was
+typing is still there after unlocking; what they showed from the database is cleared. Open
+dialogs (a member form, a meeting editor…) are hidden and shown again as they were after
+unlocking (``ui.shell.unsaved_work``); a restore closes them. Closing the window while something
+typed is not saved asks first. An unlock with the recovery code leads to setting a new passphrase.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.errors import BranchDeskError, DatabaseUnreadableError
+from app.services import branch
+from app.services.workspace import Workspace
+from ui.common.branding import app_title, branch_title
+from ui.common.messages import message_for
+from ui.common.screen_fit import save_main_window, set_listed_text
+from ui.common.tasks import BackgroundTask
+from ui.dues.page import DuesPage
+from ui.meetings.page import MeetingsPage
+from ui.members.page import MembersPage
+from ui.reports.page import ReportsPage
+from ui.settings.page import SettingsPage, restored_notice
+from ui.shell.after_recovery import AfterRecoveryDialog
+from ui.shell.autolock import IdleWatch
+from ui.shell.dashboard import DashboardPage
+from ui.shell.integrity_watch import IntegrityWatch
+from ui.shell.unlock import UnlockPanel
+from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
+from ui.sync.page import SyncPage
+
+SYNC_STATE_DELAY_MS = 300
+"""How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
+
+
+class MainWindow(QMainWindow):
+    """``auto_lock_ms``, when given, overrides the saved auto-lock minutes (for tests)."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        auto_lock_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._auto_lock_override = auto_lock_ms
+        self.setWindowTitle(app_title())
+        self.resize(1000, 680)
+        self.setMinimumSize(QSize(760, 520))
+
+        self.dashboard = DashboardPage(workspace)
+        self.members = MembersPage(workspace)
+        self.meetings = MeetingsPage(workspace)
+        self.meetings.changed.connect(self._refresh_meeting_reminders)
+        self.dues = DuesPage(workspace)
+        self.dues.changed.connect(self._refresh_dashboard)
+        self.settings = SettingsPage(workspace)
+        self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
+        self.settings.restored.connect(self._after_restore)
+        self.settings.branch_box.saved.connect(self._show_branch)
+        self.reports = ReportsPage()
+        self.reports.go_to.connect(self.show_page)
+        self.sync = SyncPage(workspace)
+        self.sync.synced.connect(self._after_sync)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet(
+            "#navigation { font-size: 15px; } #navigation::item { padding: 10px 14px; }"
+        )
+        self.pages = QStackedWidget()
+        for title, page in [
+            (self.tr("Dashboard"), self.dashboard),
+            (self.tr("Members"), self.members),
+            (self.tr("Organizational life"), self.meetings),
+            (self.tr("Party dues"), self.dues),
+            (self.tr("Reports"), self.reports),
+            (self.tr("Sync"), self.sync),
+            (self.tr("Settings"), self.settings),
+        ]:
+            self.navigation.addItem(title)
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_shown)
+        self._sync_stale = False
+        self.navigation.setCurrentRow(0)
+
+        self.content = QWidget()
+        row = QHBoxLayout(self.content)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+
+        self.unlock_panel = UnlockPanel(workspace)
+        self.unlock_panel.unlocked.connect(self._after_unlock)
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self.unlock_panel)
+        self.setCentralWidget(self.screens)
+
+        self.state_label = QLabel()
+        self.lock_button = QPushButton(self.tr("Lock now"))
+        self.lock_button.clicked.connect(lambda: self.lock())
+        self.sync_state_label = QLabel()
+        self.sync.state_changed.connect(self.sync_state_label.setText)
+        self.statusBar().addWidget(self.state_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_state_label)
+        self.statusBar().addPermanentWidget(self.lock_button)
+
+        self.idle_watch = IdleWatch(self)
+        self.idle_watch.idle.connect(self._lock_when_idle)
+        self.parked = ParkedDialogs()
+        self.after_recovery: AfterRecoveryDialog | None = None
+        self.quit_box: QMessageBox | None = None
+        self._quit_confirmed = False
+        self._saving_before_quit: list[BackgroundTask] = []
+        self.integrity = IntegrityWatch(self, workspace, self._lock_damaged)
+
+        if workspace.is_unlocked:
+            self._after_unlock()
+        else:
+            self._show_locked("")
+
+    # ---------------------------------------------------------------- state
+    @property
+    def is_locked(self) -> bool:
+        return self.screens.currentWidget() is self.unlock_panel
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def lock(self, notice: str = "") -> None:
+        """Drop the key, close the connections and cover everything with the lock screen."""
+        self._workspace.lock()
+        self._show_locked(notice)
+
+    def _lock_when_idle(self) -> None:
+        self.lock(self.tr("Locked after a period without use."))
+
+    def _lock_damaged(self) -> None:
+        self.lock()
+        self.unlock_panel.show_damaged()
+
+    def _show_locked(self, notice: str) -> None:
+        self.idle_watch.stop()
+        self.integrity.stop()
+        self.parked.park(self)
+        self.dashboard.clear()
+        self.members.clear()
+        self.meetings.clear()
+        self.dues.clear()
+        self.settings.clear()
+        self.sync.clear()
+        self.sync_state_label.clear()
+        self.screens.setCurrentWidget(self.unlock_panel)
+        self.unlock_panel.reset(notice)
+        self.lock_button.hide()
+        self.state_label.setText(self.tr("Locked"))
+        self.setWindowTitle(app_title())  # the branch shows only while unlocked
+
+    def _after_unlock(self) -> None:
+        try:
+            self.dashboard.refresh()
+            self.members.refresh()
+            self.meetings.refresh()
+            self.dues.refresh()
+            self.settings.refresh()
+            with self._workspace.unit_of_work(read_only=True) as uow:
+                minutes = branch.load_preferences(uow).auto_lock_minutes
+                self._show_branch(branch.load_profile(uow).name)
+        except DatabaseUnreadableError:
+            self._lock_damaged()
+            return
+        except BranchDeskError as error:
+            self._workspace.lock()
+            self._show_locked("")
+            self.unlock_panel.message_label.setText(message_for(error))
+            return
+        self.screens.setCurrentWidget(self.content)
+        self.lock_button.show()
+        self.state_label.setText(self.tr("Unlocked"))
+        self._apply_auto_lock_minutes(minutes)
+        self.idle_watch.start()
+        self.parked.show_again()
+        if self._workspace.unlocked_with_recovery_code:
+            if self.isVisible():
+                self.ask_new_passphrase()
+            else:  # opened unlocked (a restore in the wizard): over the window, once it shows
+                QTimer.singleShot(0, self.ask_new_passphrase)
+        self.integrity.start()
+        # The 同步 page's state (and the status bar's sync line, the automatic sync) is read just
+        # after the window appears: it needs the sync client, whose imports would slow the start.
+        self._sync_stale = True
+        QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _show_branch(self, name: str) -> None:
+        self.setWindowTitle(branch_title(name))
+
+    def _refresh_sync_state(self) -> None:
+        if self.is_locked or not self._sync_stale:
+            return
+        self._sync_stale = False
+        try:
+            self.sync.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _page_shown(self, index: int) -> None:
+        if self.pages.widget(index) is self.sync:
+            self._refresh_sync_state()
+
+    def _refresh_dashboard(self) -> None:
+        """After a dues change: the arrears reminders on 工作台 may have changed."""
+        try:
+            self.dashboard.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _after_sync(self) -> None:
+        """Changes arrived from the platform (or a conflict was decided): pages show them."""
+        try:
+            self.dashboard.refresh()
+            self.members.refresh()
+            self.meetings.refresh()
+            self.dues.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _refresh_meeting_reminders(self) -> None:
+        """After a meeting was written: what 工作台 says is due may have changed."""
+        try:
+            self.dashboard.meetings.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def _apply_auto_lock_minutes(self, minutes: int) -> None:
+        if self._auto_lock_override is not None:
+            self.idle_watch.set_timeout_ms(self._auto_lock_override)
+        else:
+            self.idle_watch.set_timeout_minutes(minutes)
+
+    def _after_restore(self, _result: object) -> None:
+        self._show_locked(restored_notice())
+        self.parked.close_all()  # they showed the data the restore replaced
+
+    # ---------------------------------------------------------------- after a recovery
+    def ask_new_passphrase(self) -> AfterRecoveryDialog:
+        """The data was unlocked with the recovery code: ask for a new passphrase (skippable)."""
+        if self.after_recovery is not None:
+            self.after_recovery.close()
+        dialog = AfterRecoveryDialog(self._workspace, self)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.destroyed.connect(self._after_recovery_closed)
+        self.after_recovery = dialog
+        dialog.show()
+        dialog.fields.new_edit.setFocus()
+        return dialog
+
+    def _after_recovery_closed(self) -> None:
+        self.after_recovery = None
+
+    # ---------------------------------------------------------------- unsaved work and quitting
+    def unsaved_work(self) -> list[UnsavedWork]:
+        """Editors holding typed work: open (or parked) dialogs, then the pages' tabs."""
+        dialogs: list[QDialog] = [*open_dialogs(self), *self.parked.dialogs]
+        editors: list[object] = [*dialogs, *self.dues.editors()]
+        return [e for e in editors if isinstance(e, UnsavedWork) and e.has_unsaved_work()]
+
+    def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
+        """保存 / 不保存 / 取消, without blocking; while locked only 不保存 and 取消."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Quit BranchDesk"),
+            "",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        set_listed_text(box, self.tr("These entries are not saved:"),
+                        [f"· {w.unsaved_work_title()}" for w in work])
+        if self.is_locked:
+            box.setInformativeText(self.tr(
+                "The data is locked: to save them, cancel, unlock and save."
+            ))
+        else:
+            box.addButton(QMessageBox.StandardButton.Save)
+            box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
+            box.setInformativeText(self.tr("Save them before quitting?"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setProperty("closes_on_lock", True)
+        box.finished.connect(lambda _result: self._quit_answered(box))
+        self.quit_box = box
+        box.open()
+        return box
+
+    def _quit_answered(self, box: QMessageBox) -> None:
+        self.quit_box = None
+        clicked = box.clickedButton()
+        button = box.standardButton(clicked) if clicked is not None else None
+        if button == QMessageBox.StandardButton.Discard:
+            self._quit_confirmed = True
+            self.close()
+        elif button == QMessageBox.StandardButton.Save:
+            self.save_and_quit()
+
+    def save_and_quit(self) -> None:
+        """Save every editor's work; quit when all of it is saved. The first editor that
+        refuses is shown (its reason is on it) and the window stays."""
+        for work in self.unsaved_work():
+            outcome = work.save_unsaved_work()
+            if isinstance(outcome, BackgroundTask):
+                self._saving_before_quit.append(outcome)
+                outcome.finished.connect(lambda task=outcome: self._saved_before_quit(task))
+            elif not outcome:
+                self._show_work(work)
+                return
+        if not self._saving_before_quit:
+            self._quit_if_saved()
+
+    def _saved_before_quit(self, task: BackgroundTask) -> None:
+        if task in self._saving_before_quit:
+            self._saving_before_quit.remove(task)
+        if not self._saving_before_quit:
+            self._quit_if_saved()
+
+    def _quit_if_saved(self) -> None:
+        remaining = self.unsaved_work()
+        if remaining:
+            self._show_work(remaining[0])
+            return
+        self._quit_confirmed = True
+        self.close()
+
+    def _show_work(self, work: UnsavedWork) -> None:
+        if isinstance(work, QDialog):
+            work.activateWindow()
+        elif isinstance(work, QWidget) and self.dues.isAncestorOf(work):
+            self.show_page(self.pages.indexOf(self.dues))
+            self.dues.tabs.setCurrentWidget(work)
+
+    # ---------------------------------------------------------------- Qt
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quit_confirmed:
+            work = self.unsaved_work()
+            if work:
+                event.ignore()
+                if self.quit_box is None:
+                    self.ask_before_quitting(work)
+                return
+        self.idle_watch.stop()
+        self._workspace.lock()
+        save_main_window(self)
+        super().closeEvent(event)

@@ -237,6 +237,28 @@ class ReliefLine:
     relief: HardshipRelief
 
 
+def relief_from(
+    kind: ReliefKind, approved_by: str, approved_on: date, valid_from: Month,
+    valid_until: Month, reduced_amount: Decimal | None = None,
+) -> HardshipRelief:
+    """A relief as typed (the member's dues dialog, the command line): every bad field named
+    (InvalidInputError) instead of the first ``ValueError``."""
+    problems: list[FieldProblem] = []
+    if not approved_by.strip():
+        problems.append(FieldProblem("approved_by", "required"))
+    if valid_until < valid_from:
+        problems.append(FieldProblem("valid_until", "ends_before_start"))
+    if kind is ReliefKind.REDUCED:
+        try:
+            rules.HardshipRelief(kind, "-", approved_on, valid_from, valid_from, reduced_amount)
+        except (TypeError, ValueError):
+            problems.append(FieldProblem("reduced_amount", "not_an_amount"))
+    if problems:
+        raise InvalidInputError(problems)
+    return HardshipRelief(kind, approved_by.strip(), approved_on, valid_from, valid_until,
+                          reduced_amount if kind is ReliefKind.REDUCED else None)
+
+
 def reliefs_of(uow: UnitOfWork, member_id: str) -> list[ReliefLine]:
     """A member's hardship reliefs (第七条), the earliest first."""
     rows = uow.session.scalars(select(DuesReliefRow).where(

@@ -28,6 +28,7 @@ from app.errors import (
 )
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
+from ui.cli import dues_terms as cli_dues_terms
 from ui.cli import passphrase as cli_passphrase
 from ui.common.i18n import install_translations
 from ui.common.messages import damaged_database_text, message_for
@@ -219,7 +220,8 @@ def _year(text: str) -> int:
 
 def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     dues = commands.add_parser(
-        "dues", help=QCoreApplication.translate("Cli", "party dues (党费) reports")
+        "dues", help=QCoreApplication.translate(
+            "Cli", "party dues (党费): reports, reliefs, quarterly payers, categories, settings")
     )
     dues_commands = dues.add_subparsers(
         dest="dues_command",
@@ -246,6 +248,7 @@ def _add_dues_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "file", type=Path, metavar=_file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    cli_dues_terms.add_commands(dues_commands)
 
     sync = commands.add_parser(
         "sync", help=QCoreApplication.translate("Cli", "synchronize with the city platform")
@@ -645,6 +648,9 @@ def _meetings_minutes(args: argparse.Namespace, workspace: Workspace, io: _Io) -
 
 
 def _dues(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+    if args.dues_command in cli_dues_terms.COMMANDS:
+        cli_dues_terms.run(args, workspace, io, lambda: _unlock(workspace, io))
+        return
     {"ledger": _dues_ledger}[args.dues_command](args, workspace, io)
 
 

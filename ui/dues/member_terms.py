@@ -307,16 +307,15 @@ class MemberDuesTerms(QGroupBox):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def open_dialog(self, kind: type[_TermDialog]) -> _TermDialog:
-        dialog = kind(self._workspace, self._member_id, self._today, self)
-        dialog.saved.connect(lambda: self._after_save(dialog.result_text))
-        dialog.open()
-        return dialog
+        return self._open(kind(self._workspace, self._member_id, self._today, self))
 
     def open_end_quarterly(self) -> _TermDialog | None:
         if self._open_consent is None:
             return None
-        dialog = EndQuarterlyDialog(self._workspace, self._member_id, self._open_consent,
-                                    self._today, self)
+        return self._open(EndQuarterlyDialog(
+            self._workspace, self._member_id, self._open_consent, self._today, self))
+
+    def _open(self, dialog: _TermDialog) -> _TermDialog:
         dialog.saved.connect(lambda: self._after_save(dialog.result_text))
         dialog.open()
         return dialog

@@ -226,3 +226,30 @@ def test_settings_from_text_name_every_bad_field_and_bad_stored_values_are_the_d
         uow.commit()
     with ws.unit_of_work() as uow:
         assert t.dues_settings(uow) == DuesSettings()
+
+
+def test_the_arrears_sheet_says_how_the_months_counted(branch, tmp_path):
+    """The year workbook's 欠缴党费名单 (第十三条) words the same: exempt April ends the run,
+    April at 0.00 is counted through, and the rule is under the table."""
+    from openpyxl import load_workbook
+
+    from app.documents import dues_reports as doc
+    from app.services import dues_reports
+
+    ws, ids = branch
+    april = Month(2025, 4)
+    with ws.unit_of_work() as uow:
+        d.add_relief(uow, ids["quarterly"], HardshipRelief(
+            ReliefKind.EXEMPT, "机关党委", date(2025, 3, 28), april, april))
+        d.set_base(uow, ids["monthly"], april, D("0"))
+        d.set_base(uow, ids["monthly"], Month(2025, 5), D("4000"))
+        for month in month_range(Month(2025, 1), Month(2025, 7)):
+            d.generate_month(uow, month)
+        dues_reports.export_year(uow, 2025, tmp_path / "2025.xlsx", date(2025, 8, 1))
+        uow.commit()
+    sheet = load_workbook(tmp_path / "2025.xlsx")[doc.ARREARS_SHEET]
+    hints = {row[1].value: row[8].value for row in sheet.iter_rows(min_row=4)
+             if row[1].value in ("孙季", "周月")}
+    assert hints["周月"].endswith("；2025年4月应交0.00元，不中断连续计算")
+    assert hints["孙季"].endswith("；2025年4月经批准免交，连续计算中断")
+    assert any("第七条" in str(row[0].value) for row in sheet.iter_rows(min_row=4))

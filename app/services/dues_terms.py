@@ -29,7 +29,7 @@ from app.domain.dues import (
 from app.domain.members import Classification
 from app.domain.money import Precision, RoundingMode, RoundingSetting, from_fen
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
-from app.storage.ids import natural_id
+from app.storage.ids import natural_id, utc_iso
 from app.storage.models import (
     DuesCategoryRow,
     DuesEventRow,
@@ -45,11 +45,12 @@ from app.storage.unit_of_work import UnitOfWork
 
 @dataclass(frozen=True)
 class CategoryChangeResult:
-    """What ``change_category`` recorded, and the months from ``effective`` on whose amounts
-    were already recorded under the former category (a recorded amount is never edited: the
-    secretary reverses it and generates the month again)."""
+    """What ``change_category`` recorded (None: a change of that month was withdrawn, the
+    category there being the one before it), and the months from ``effective`` on whose amounts
+    were already recorded (a recorded amount is never edited: the secretary reverses it and
+    generates the month again)."""
 
-    change: CategoryChange
+    change: CategoryChange | None
     already_generated: tuple[Month, ...]
 
 
@@ -63,16 +64,15 @@ def change_category(
     """From ``effective`` (the first month in the new category: retired in July, July) the
     member is ``category``: the months before keep the category they had (第二条 / 第五条 /
     第六条 apply month by month). The member's record shows the category in force this month.
-    A second change for the same month corrects it. Refused when nothing changes."""
+    A second change for the same month corrects it (or withdraws it, back to the category
+    before). Refused when nothing changes."""
     row = _member(uow, member_id)
+    change = date_category_change(
+        uow, member_id, effective, category, PersonCategory(row.category),
+        Classification(row.classification), strict=True,
+    )
     changes = categories_by_member(uow, [member_id]).get(member_id, ())
-    others = [c for c in changes if c.effective != effective]
-    previous = rules.category_for_month(others, effective - 1, PersonCategory(row.category))
-    if previous is category:
-        raise InvalidInputError([FieldProblem("category", "unchanged")])
-    change = CategoryChange(effective, category, previous)
-    record_category_change(uow, member_id, change, Classification(row.classification))
-    now = rules.category_for_month([*others, change], Month.of(today), category)
+    now = rules.category_for_month(changes, Month.of(today), PersonCategory(row.category))
     if now.value != row.category:
         row.category = now.value
         uow.session.flush()
@@ -91,33 +91,63 @@ def change_category(
     return CategoryChangeResult(change, tuple(Month.parse(m) for m in generated if m))
 
 
-def record_category_change(
+def date_category_change(
     uow: UnitOfWork,
     member_id: str,
-    change: CategoryChange,
+    effective: Month,
+    category: PersonCategory,
+    current: PersonCategory,
     classification: Classification = Classification.INTERNAL,
-) -> None:
-    """Keep a dated change (the member's record is the caller's business): one per member and
-    month (``natural_id``: the same change entered on two PCs is one record)."""
-    code = str(change.effective)
+    *,
+    strict: bool = False,
+) -> CategoryChange | None:
+    """Keep that the member is ``category`` from ``effective`` (``current``: the member's record
+    before this change; the member's record itself is the caller's business). One change per
+    member and month (``natural_id``: the same change entered on two PCs is one record).
+
+    When ``category`` is already the one in force the month before, a change recorded for
+    ``effective`` is withdrawn (tombstoned) and None returned; with nothing to withdraw,
+    ``strict`` refuses (InvalidInputError "unchanged")."""
+    code = str(effective)
+    others = [c for c in categories_by_member(uow, [member_id]).get(member_id, ())
+              if c.effective != effective]
     row = uow.session.scalars(select(DuesCategoryRow).where(
         DuesCategoryRow.member_id == member_id, DuesCategoryRow.effective_month == code
     )).one_or_none()
+    live = row is not None and row.deleted_at is None
+    earlier = [c for c in others if c.effective < effective]
+    if earlier or not live:
+        previous = rules.category_for_month(others, effective - 1, current)
+    else:  # the category before this month's change, as that change recorded it
+        previous = PersonCategory(row.previous) if row is not None else current
+    if previous is category:
+        if row is None or not live:
+            if strict:
+                raise InvalidInputError([FieldProblem("category", "unchanged")])
+            return None
+        row.deleted_at = utc_iso()
+        uow.session.flush()
+        uow.audit("dues.category_withdrawn", "member", member_id, {"month": code})
+        uow.outbox("dues_category", row.id, {"deleted_at": row.deleted_at},
+                   base_version=row.server_version)
+        return None
+    change = CategoryChange(effective, category, previous)
     if row is None:
         row = DuesCategoryRow(
             id=natural_id("dues_category", member_id, code), member_id=member_id,
             effective_month=code, server_version=0, classification=classification.value,
         )
         uow.session.add(row)
-    row.category, row.previous = change.category.value, change.previous.value
+    row.category, row.previous = category.value, previous.value
     row.deleted_at = None
     uow.session.flush()
-    uow.audit("dues.category", "member", member_id,
-              {"month": code, "category": change.category.value})
+    uow.audit("dues.category", "member", member_id, {"month": code, "category": category.value})
     uow.outbox("dues_category", row.id, {
         "member_id": member_id, "effective_month": code, "category": row.category,
         "previous": row.previous, "classification": row.classification,
+        **({} if live or row.server_version == 0 else {"deleted_at": None}),
     }, base_version=row.server_version)
+    return change
 
 
 def categories_by_member(

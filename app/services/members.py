@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
 from app.domain import development, members
 from app.domain.calendar import Month
 from app.domain.development import Stage
-from app.domain.dues import CategoryChange, PersonCategory
+from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType, validate_id
 from app.domain.members import (
     BranchPost,
@@ -34,7 +34,7 @@ from app.domain.members import (
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.services.classification import audit_change
-from app.services.dues_terms import record_category_change
+from app.services.dues_terms import date_category_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -272,9 +272,8 @@ def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: dat
     audit_change(uow, "member", member_id, before["classification"], after["classification"])
     uow.outbox("member", member_id, patch, base_version=row.server_version)
     if "category" in patch:
-        record_category_change(uow, member_id, CategoryChange(
-            Month.of(today), data.category, PersonCategory(before["category"])
-        ), data.classification)
+        date_category_change(uow, member_id, Month.of(today), data.category,
+                             PersonCategory(before["category"]), data.classification)
 
 
 def record_leaving(

@@ -1038,10 +1038,6 @@
         <translation>自{month}起恢复按月交纳。</translation>
     </message>
     <message>
-        <source>From {month}: {category} (before: {previous}).</source>
-        <translation>自{month}起：{category}（此前：{previous}）。</translation>
-    </message>
-    <message>
         <source>No category change, quarterly payment or hardship relief is recorded.</source>
         <translation>未登记人员类别变更、按季交纳或困难减免。</translation>
     </message>
@@ -1543,6 +1539,14 @@
     <message>
         <source>to the yuan (1)</source>
         <translation>到元（1元）</translation>
+    </message>
+    <message>
+        <source>From {month}: {category} (before: {previous})</source>
+        <translation>自{month}起：{category}（此前：{previous}）</translation>
+    </message>
+    <message>
+        <source>The change of category of {month} was withdrawn: the category before it stands.</source>
+        <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
     </message>
 </context>
 <context>
@@ -2497,10 +2501,6 @@
     <message>
         <source>Hardship relief…</source>
         <translation>困难减免…</translation>
-    </message>
-    <message>
-        <source>From {month}: {category} (before: {previous})</source>
-        <translation>自{month}起：{category}（此前：{previous}）</translation>
     </message>
     <message>
         <source>Monthly, in the category of the member&apos;s record; no relief.</source>

@@ -329,14 +329,10 @@ def _category(args: argparse.Namespace, uow: UnitOfWork, io: Terminal) -> None:
     result = dues_terms.change_category(
         uow, member_id, args.first, PersonCategory(args.category), date.today()
     )
-    change = result.change
-    io.say(
-        QCoreApplication.translate("Cli", "From {month}: {category} (before: {previous}).").format(
-            month=dues_texts.month_text(change.effective),
-            category=member_texts.label(change.category),
-            previous=member_texts.label(change.previous),
-        )
-    )
+    if result.change is None:
+        io.say(dues_texts.category_withdrawn_text(args.first))
+    else:
+        io.say(dues_texts.category_change_text(result.change))
     if result.already_generated:
         io.say(dues_texts.already_generated_text(result.already_generated))
 
@@ -347,15 +343,7 @@ def _terms(args: argparse.Namespace, uow: UnitOfWork, io: Terminal) -> None:
     member_id = _member(uow, args.member)
     changes = dues_terms.categories_by_member(uow, [member_id]).get(member_id, ())
     for change in changes:
-        io.say(
-            QCoreApplication.translate(
-                "Cli", "From {month}: {category} (before: {previous})."
-            ).format(
-                month=dues_texts.month_text(change.effective),
-                category=member_texts.label(change.category),
-                previous=member_texts.label(change.previous),
-            )
-        )
+        io.say(dues_texts.category_change_text(change))
     for consent in dues_terms.quarterly_consents(uow, member_id):
         io.say(dues_texts.quarterly_text(consent.consent))
     for relief in dues_terms.reliefs_of(uow, member_id):

@@ -17,6 +17,7 @@ from app.domain.calendar import Month
 from app.domain.dues import (
     Arrears,
     ArrearsLevel,
+    CategoryChange,
     HardshipRelief,
     PaymentFlag,
     PaymentMethod,
@@ -25,6 +26,7 @@ from app.domain.dues import (
 )
 from app.domain.dues_bases import BaseCheckSettings, BaseWarning
 from app.domain.money import Precision, RoundingMode, format_yuan
+from ui.common import member_texts
 
 
 def month_text(month: Month) -> str:
@@ -221,6 +223,21 @@ def already_generated_text(months: Iterable[Month]) -> str:
         "The amounts of {months} were already recorded at the former category's rate: reverse "
         "them and generate those months again to correct them.",
     ).format(months=months_text(months))
+
+
+def category_change_text(change: CategoryChange) -> str:
+    """A dated change of category in one line: ``自2025年7月起：离退休（此前：在职）``."""
+    return QCoreApplication.translate(
+        "DuesTexts", "From {month}: {category} (before: {previous})"
+    ).format(month=month_text(change.effective), category=member_texts.label(change.category),
+             previous=member_texts.label(change.previous))
+
+
+def category_withdrawn_text(month: Month) -> str:
+    return QCoreApplication.translate(
+        "DuesTexts", "The change of category of {month} was withdrawn: the category before it "
+        "stands."
+    ).format(month=month_text(month))
 
 
 def relief_kind_text(kind: ReliefKind) -> str:

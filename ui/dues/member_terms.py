@@ -31,7 +31,7 @@ from app.domain.dues import PersonCategory, ReliefKind
 from app.errors import BranchDeskError
 from app.services import dues, dues_terms
 from app.services.workspace import UnitOfWork, Workspace
-from ui.common import dues_texts, member_texts
+from ui.common import dues_texts
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.widgets.date_field import DateField
@@ -137,9 +137,12 @@ class CategoryChangeDialog(_TermDialog):
         result = dues_terms.change_category(
             uow, self._member_id, self.month_edit.month(), self.category_combo.value(),
             self._today())
+        texts = []
+        if result.change is None:
+            texts.append(dues_texts.category_withdrawn_text(self.month_edit.month()))
         if result.already_generated:
-            return dues_texts.already_generated_text(result.already_generated)
-        return ""
+            texts.append(dues_texts.already_generated_text(result.already_generated))
+        return " ".join(texts)
 
 
 class QuarterlyDialog(_TermDialog):
@@ -291,9 +294,7 @@ class MemberDuesTerms(QGroupBox):
                 self._member_id, ())
             consents = dues_terms.quarterly_consents(uow, self._member_id)
             reliefs = dues_terms.reliefs_of(uow, self._member_id)
-        lines = [self.tr("From {month}: {category} (before: {previous})").format(
-            month=dues_texts.month_text(c.effective), category=member_texts.label(c.category),
-            previous=member_texts.label(c.previous)) for c in changes]
+        lines = [dues_texts.category_change_text(c) for c in changes]
         lines += [dues_texts.quarterly_text(c.consent) for c in consents]
         lines += [dues_texts.relief_text(r.relief) for r in reliefs]
         self.list.clear()

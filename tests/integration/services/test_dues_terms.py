@@ -253,3 +253,31 @@ def test_the_arrears_sheet_says_how_the_months_counted(branch, tmp_path):
     assert hints["周月"].endswith("；2025年4月应交0.00元，不中断连续计算")
     assert hints["孙季"].endswith("；2025年4月经批准免交，连续计算中断")
     assert any("第七条" in str(row[0].value) for row in sheet.iter_rows(min_row=4))
+
+
+def test_a_category_changed_back_in_the_same_month_leaves_no_change(branch):
+    """A slip on the member form corrected the same month: the dated change is withdrawn
+    (tombstoned, sent as such), not turned into "在职 from July, 离退休 before"."""
+    ws, ids = branch
+    with ws.unit_of_work() as uow:
+        data = m.input_of(uow.session.get(MemberRow, ids["worker"]))
+        m.update_member(uow, ids["worker"], replace(data, category=PersonCategory.RETIRED),
+                        date(2025, 7, 10))
+        m.update_member(uow, ids["worker"], data, date(2025, 7, 11))
+        uow.commit()
+    with ws.unit_of_work() as uow:
+        assert t.categories_by_member(uow, [ids["worker"]]) == {}
+        last = [json.loads(e.patch) for e in uow.session.scalars(
+            select(OutboxEntry).where(OutboxEntry.entity == "dues_category"))][-1]
+    assert set(last) == {"deleted_at"}
+    generate(ws, Month(2025, 6), Month(2025, 7))
+    assert due(ws, ids["worker"], Month(2025, 6)) == due(ws, ids["worker"], Month(2025, 7)) \
+        == D("90.00")
+    with ws.unit_of_work() as uow:
+        result = t.change_category(uow, ids["worker"], Month(2025, 9), PersonCategory.RETIRED,
+                                   date(2025, 8, 1))
+        undone = t.change_category(uow, ids["worker"], Month(2025, 9), PersonCategory.IN_WORK,
+                                   date(2025, 8, 1))
+        uow.commit()
+    assert result.change is not None
+    assert undone.change is None

@@ -2577,6 +2577,10 @@
         <source>Not saved: correct the {count} entries marked in red.</source>
         <translation>未保存：请先改正标红的 {count} 项。</translation>
     </message>
+    <message>
+        <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member&apos;s dues › Change of category.</source>
+        <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
+    </message>
 </context>
 <context>
     <name>MemberTexts</name>

@@ -810,7 +810,10 @@ def arrears_by_index(
         quarter = quarter_of(month)  # 第十二条: the quarter is the unit
         return quarter[-1] < current and not any(m in paid_set for m in quarter)
 
-    unpaid = sorted({m for m in due if unpaid_month(m)})
+    if quarterly:
+        unpaid = sorted({m for m in due if unpaid_month(m)})
+    else:  # the usual case, kept as cheap as before (a fold over 10,000 members)
+        unpaid = sorted({m for m in due if m < current and m not in paid_set})
     if not unpaid:
         return _NO_ARREARS
     zero_set = set(zero)

@@ -7,6 +7,8 @@ applied once per member per month, to the computed monthly amount, never to the 
 What is here:
 
 - categories of person and how their monthly base is found (第一条, 第三条, 第四条, 第五条);
+  a change of category is dated (``CategoryChange``): every month's amount uses the category and
+  the base in force in that month (a member who retires in July owes the 在职 rate through June);
 - the monthly amount: the rate tables (第二条, 第五条), fixed amounts (第六条), hardship
   reduction or exemption (第七条);
 - when dues are owed: probationary members from the month of the 支部党员大会 that admitted them
@@ -14,7 +16,11 @@ What is here:
 - payment checks: voluntary extra of 1000 yuan or more in one payment goes wholly to the centre
   (第十一条); back payment more than 6 months back needs a note (第十二条);
 - arrears in consecutive unpaid months with warning levels (第十三条: 6 months unpaid without good
-  reason is treated as leaving the party — the app only warns; the branch decides);
+  reason is treated as leaving the party — the app only warns; the branch decides); a month
+  exempted under 第七条 ends a run, a 0.00 month without an exemption is counted through, and a
+  quarterly payer with the branch's consent (第十二条, ``QuarterlyConsent``) counts by quarters;
+- the local settings (``DuesSettings``): the rounding and the fixed amounts of 第六条, national
+  defaults;
 - an append-only ledger: events are folded into per-member, per-month balances; a reversal
   cancels an earlier event without editing it; collections reconcile with remittances to the fen;
 - paying ahead (第十二条 lets several months be paid at once): the months an amount beyond what

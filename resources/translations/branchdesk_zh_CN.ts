@@ -80,6 +80,21 @@
     </message>
 </context>
 <context>
+    <name>AmendmentsTab</name>
+    <message>
+        <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
+        <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正内容</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsReminders</name>
     <message>
         <source>Party dues in arrears</source>
@@ -139,6 +154,100 @@
     <message>
         <source>How the months count</source>
         <translation>月份如何计算</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
+        <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
+    </message>
+    <message>
+        <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
+        <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the meeting first, then add files.</source>
+        <translation>请先保存会议，再添加文件。</translation>
+    </message>
+    <message>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>Add files to the meeting</source>
+        <translation>为会议添加文件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>{count} files added.</source>
+        <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>将文件另存为</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>已另存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>正在另存…</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
+        <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
+    </message>
+    <message>
+        <source>Present (1)</source>
+        <translation>出席 (1)</translation>
+    </message>
+    <message>
+        <source>On leave (2)</source>
+        <translation>请假 (2)</translation>
+    </message>
+    <message>
+        <source>Absent (3)</source>
+        <translation>缺席 (3)</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
+        <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
+    </message>
+    <message>
+        <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
+        <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
     </message>
 </context>
 <context>
@@ -474,6 +583,117 @@
     <message>
         <source>{app} — {branch}</source>
         <translation>{app} — {branch}</translation>
+    </message>
+</context>
+<context>
+    <name>BundleBox</name>
+    <message>
+        <source>Sync by bundle file (PC without a connection)</source>
+        <translation>通过同步包同步（无法联网的电脑）</translation>
+    </message>
+    <message>
+        <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
+2. Bring back the return bundle the platform writes and import it here.
+A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
+        <translation>1. 将同步包导出到U盘，交给平台管理员。
+2. 带回平台生成的返回包，在此导入。
+每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <source>Import return bundle…</source>
+        <translation>导入返回包…</translation>
+    </message>
+    <message>
+        <source>Set the platform&apos;s key file…</source>
+        <translation>设置平台公钥文件…</translation>
+    </message>
+    <message>
+        <source>Save this PC&apos;s key file…</source>
+        <translation>保存本机公钥文件…</translation>
+    </message>
+    <message>
+        <source>{count} changes wait to leave this PC.</source>
+        <translation>有 {count} 项更改等待从本机送出。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key file is not set yet: ask the platform administrator for it.</source>
+        <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} was exported: import the platform&apos;s return bundle when it comes back.</source>
+        <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*.bdsync)</source>
+        <translation>同步包 (*.bdsync)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} written and verified: {count} changes.</source>
+        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
+    </message>
+    <message>
+        <source>{count} changes to records classified 秘密 stay on this PC.</source>
+        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
+    </message>
+    <message>
+        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
+        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
+    <message>
+        <source>The drive can now be removed safely.</source>
+        <translation>现在可以安全移除存储介质。</translation>
+    </message>
+    <message>
+        <source>Import return bundle</source>
+        <translation>导入返回包</translation>
+    </message>
+    <message>
+        <source>Applying the return bundle…</source>
+        <translation>正在导入返回包…</translation>
+    </message>
+    <message>
+        <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
+        <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s data came from an older backup: the platform had already received later bundles from it. This PC now has the platform&apos;s records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
+        <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
+    </message>
+    <message>
+        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
+        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key file</source>
+        <translation>平台公钥文件</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s key is set: bundles can now be exported.</source>
+        <translation>平台公钥已设置，现在可以导出同步包。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s key file</source>
+        <translation>本机公钥文件</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s key file was saved. Give it to the platform administrator to register.</source>
+        <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1267,187 @@
     </message>
 </context>
 <context>
+    <name>ComplianceTab</name>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Required meetings…</source>
+        <translation>要求召开的频次…</translation>
+    </message>
+    <message>
+        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
+        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>✓ held</source>
+        <translation>✓ 已开</translation>
+    </message>
+    <message>
+        <source>✗ missed</source>
+        <translation>✗ 未开</translation>
+    </message>
+    <message>
+        <source>○ still due</source>
+        <translation>○ 待开</translation>
+    </message>
+    <message>
+        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
+        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
+        <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value on this PC</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Value on the platform</source>
+        <translation>平台的值</translation>
+    </message>
+    <message>
+        <source>Keep this PC&apos;s value</source>
+        <translation>保留本机的值</translation>
+    </message>
+    <message>
+        <source>Keep the platform&apos;s value</source>
+        <translation>保留平台的值</translation>
+    </message>
+    <message>
+        <source>Select a conflict first.</source>
+        <translation>请先选择一项冲突。</translation>
+    </message>
+    <message>
+        <source>Kept. The value is sent to the platform with the next synchronization.</source>
+        <translation>已保留。该值将在下次同步时发送到平台。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBox</name>
+    <message>
+        <source>City platform</source>
+        <translation>市级平台</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>The system&apos;s certificates</source>
+        <translation>使用系统证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM):</source>
+        <translation>CA 证书（PEM）：</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Synchronize automatically every:</source>
+        <translation>自动同步间隔：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Enrollment:</source>
+        <translation>注册状态：</translation>
+    </message>
+    <message>
+        <source>One-time code from the platform</source>
+        <translation>平台发放的一次性注册码</translation>
+    </message>
+    <message>
+        <source>Enroll this PC</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <source>Enrollment code:</source>
+        <translation>注册码：</translation>
+    </message>
+    <message>
+        <source>This PC is enrolled with the platform.</source>
+        <translation>本机已在平台注册。</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet: enter the one-time code the platform issued.</source>
+        <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All (*)</source>
+        <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members&apos; data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
+
+Use this unencrypted address?</source>
+        <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
+
+仍要使用此未加密地址吗？</translation>
+    </message>
+    <message>
+        <source>Use the unencrypted address</source>
+        <translation>使用未加密地址</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the enrollment code.</source>
+        <translation>请输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <source>Enrolling with the platform…</source>
+        <translation>正在向平台注册…</translation>
+    </message>
+    <message>
+        <source>Enrolled for {branch} ({code}).</source>
+        <translation>已注册到{branch}（{code}）。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Branch</source>
@@ -1109,6 +1510,49 @@
     <message>
         <source>{count} more: see Members › Development of new members.</source>
         <translation>另有 {count} 项：见 党员 › 发展党员。</translation>
+    </message>
+</context>
+<context>
+    <name>DevelopmentTab</name>
+    <message>
+        <source>next {days} days</source>
+        <translation>未来 {days} 天内</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
+        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
+    </message>
+    <message>
+        <source>Show deadlines due in the:</source>
+        <translation>显示到期时间在：</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage}（{count} 人）</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>近期无到期事项</translation>
+    </message>
+    <message>
+        <source>{due} deadlines, {overdue} of them overdue</source>
+        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1933,14 @@
         <translation>{months}的应交金额已按原类别生成：如需更正，请冲销后重新生成这些月份。</translation>
     </message>
     <message>
+        <source>From {month}: {category} (before: {previous})</source>
+        <translation>自{month}起：{category}（此前：{previous}）</translation>
+    </message>
+    <message>
+        <source>The change of category of {month} was withdrawn: the category before it stands.</source>
+        <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
+    </message>
+    <message>
         <source>Reduced</source>
         <translation>少交</translation>
     </message>
@@ -1540,14 +1992,6 @@
         <source>to the yuan (1)</source>
         <translation>到元（1元）</translation>
     </message>
-    <message>
-        <source>From {month}: {category} (before: {previous})</source>
-        <translation>自{month}起：{category}（此前：{previous}）</translation>
-    </message>
-    <message>
-        <source>The change of category of {month} was withdrawn: the category before it stands.</source>
-        <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
-    </message>
 </context>
 <context>
     <name>EditorDialog</name>
@@ -1580,6 +2024,25 @@
     <message>
         <source>Add to the record</source>
         <translation>记事</translation>
+    </message>
+</context>
+<context>
+    <name>FinalizeQuestion</name>
+    <message>
+        <source>Finalize minutes</source>
+        <translation>会议记录定稿</translation>
+    </message>
+    <message>
+        <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
+        <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +2163,84 @@
     </message>
 </context>
 <context>
+    <name>MeetingDetailsTab</name>
+    <message>
+        <source>e.g. 2026-11-20</source>
+        <translation>例如 2026-11-20</translation>
+    </message>
+    <message>
+        <source>e.g. 14:30</source>
+        <translation>例如 14:30</translation>
+    </message>
+    <message>
+        <source>e.g. 16:00</source>
+        <translation>例如 16:00</translation>
+    </message>
+    <message>
+        <source>names, separated by 、</source>
+        <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+        <source>One topic per line</source>
+        <translation>每行一个议题</translation>
+    </message>
+    <message>
+        <source>Who said what, in the order of the meeting</source>
+        <translation>按会议进程记录发言人及发言要点</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>会议时间</translation>
+    </message>
+    <message>
+        <source>(choose a party group)</source>
+        <translation>（请选择党小组）</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDocuments</name>
+    <message>
+        <source>{date} {type} {document}.pdf</source>
+        <translation>{date}{type}{document}.pdf</translation>
+    </message>
+    <message>
+        <source>Export minutes as PDF</source>
+        <translation>导出会议记录PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Minutes exported ({pages} pages): {file}</source>
+        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the minutes…</source>
+        <translation>正在生成会议记录…</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文件…</translation>
+    </message>
+</context>
+<context>
     <name>MeetingEditor</name>
     <message>
         <source>Meeting</source>
@@ -1738,186 +2279,6 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>e.g. 2026-11-20</source>
-        <translation>例如 2026-11-20</translation>
-    </message>
-    <message>
-        <source>e.g. 14:30</source>
-        <translation>例如 14:30</translation>
-    </message>
-    <message>
-        <source>names, separated by 、</source>
-        <translation>姓名，用“、”分隔</translation>
-    </message>
-    <message>
-        <source>One topic per line</source>
-        <translation>每行一个议题</translation>
-    </message>
-    <message>
-        <source>Who said what, in the order of the meeting</source>
-        <translation>按会议进程记录发言人及发言要点</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>会议时间</translation>
-    </message>
-    <message>
-        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
-        <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
-    </message>
-    <message>
-        <source>Present (1)</source>
-        <translation>出席 (1)</translation>
-    </message>
-    <message>
-        <source>On leave (2)</source>
-        <translation>请假 (2)</translation>
-    </message>
-    <message>
-        <source>Absent (3)</source>
-        <translation>缺席 (3)</translation>
-    </message>
-    <message>
-        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
-        <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
-    </message>
-    <message>
-        <source>Entitled to vote and quorum</source>
-        <translation>表决权与法定人数</translation>
-    </message>
-    <message>
-        <source>Entitled to vote:</source>
-        <translation>有表决权人数：</translation>
-    </message>
-    <message>
-        <source>Of them present:</source>
-        <translation>其中到会：</translation>
-    </message>
-    <message>
-        <source>Quorum:</source>
-        <translation>法定人数：</translation>
-    </message>
-    <message>
-        <source>e.g. 接收张三同志为中共预备党员</source>
-        <translation>例如：接收张三同志为中共预备党员</translation>
-    </message>
-    <message>
-        <source>In favour</source>
-        <translation>赞成</translation>
-    </message>
-    <message>
-        <source>Against</source>
-        <translation>反对</translation>
-    </message>
-    <message>
-        <source>Abstaining</source>
-        <translation>弃权</translation>
-    </message>
-    <message>
-        <source>Record vote</source>
-        <translation>记录表决</translation>
-    </message>
-    <message>
-        <source>Record a vote</source>
-        <translation>记录一项表决</translation>
-    </message>
-    <message>
-        <source>Votes:</source>
-        <translation>票数：</translation>
-    </message>
-    <message>
-        <source>Result:</source>
-        <translation>表决结果：</translation>
-    </message>
-    <message>
-        <source>Matter voted on</source>
-        <translation>表决事项</translation>
-    </message>
-    <message>
-        <source>Entitled / present</source>
-        <translation>有表决权 / 到会</translation>
-    </message>
-    <message>
-        <source>For / against / abstaining</source>
-        <translation>赞成 / 反对 / 弃权</translation>
-    </message>
-    <message>
-        <source>Quorum</source>
-        <translation>法定人数</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Votes recorded at this meeting:</source>
-        <translation>本次会议已记录的表决：</translation>
-    </message>
-    <message>
-        <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
-        <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>Add files…</source>
-        <translation>添加文件…</translation>
-    </message>
-    <message>
-        <source>Save a copy…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Correction</source>
-        <translation>更正内容</translation>
-    </message>
-    <message>
-        <source>(choose a party group)</source>
-        <translation>（请选择党小组）</translation>
-    </message>
-    <message>
-        <source>{entitled} / {present}</source>
-        <translation>{entitled} / {present}</translation>
-    </message>
-    <message>
-        <source>{for_} / {against} / {abstain}</source>
-        <translation>{for_} / {against} / {abstain}</translation>
-    </message>
-    <message>
-        <source>met</source>
-        <translation>已达到</translation>
-    </message>
-    <message>
-        <source>not met</source>
-        <translation>未达到</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <source>{kb} KB</source>
-        <translation>{kb} KB</translation>
-    </message>
-    <message>
         <source>New meeting</source>
         <translation>新建会议</translation>
     </message>
@@ -1930,16 +2291,8 @@
         <translation>会议记录</translation>
     </message>
     <message>
-        <source>Save the meeting first, then add files.</source>
-        <translation>请先保存会议，再添加文件。</translation>
-    </message>
-    <message>
         <source>These minutes were finalized on {date} and can no longer be edited. To correct something, use “Add correction…”: the correction prints after the minutes.</source>
         <translation>本会议记录已于 {date} 定稿，不能再修改。如需更正，请点击“添加更正…”，更正内容会打印在会议记录之后。</translation>
-    </message>
-    <message>
-        <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
-        <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
     </message>
     <message>
         <source>Attendance ({present}/{expected})</source>
@@ -1950,64 +2303,12 @@
         <translation>请修改标红的内容。</translation>
     </message>
     <message>
-        <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
-        <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
-    </message>
-    <message>
         <source>Not saved: a reason for absence is missing.</source>
         <translation>未保存：缺少请假或缺席原因。</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Shown once the meeting&apos;s date and topics are filled in.</source>
-        <translation>填写会议日期和议题后显示。</translation>
-    </message>
-    <message>
-        <source>{n} full members</source>
-        <translation>{n} 名正式党员</translation>
-    </message>
-    <message>
-        <source>Quorum met: {present} of {entitled} present, more than half.</source>
-        <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
-    </message>
-    <message>
-        <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
-        <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
-    </message>
-    <message>
-        <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
-        <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
-    </message>
-    <message>
-        <source>Not passed: the meeting has no quorum.</source>
-        <translation>未通过：会议未达到法定人数。</translation>
-    </message>
-    <message>
-        <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
-        <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
-    </message>
-    <message>
-        <source>The vote was recorded and the meeting saved.</source>
-        <translation>表决已记录，会议已保存。</translation>
-    </message>
-    <message>
-        <source>Finalize minutes</source>
-        <translation>会议记录定稿</translation>
-    </message>
-    <message>
-        <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
-        <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
-    </message>
-    <message>
-        <source>Finalize</source>
-        <translation>定稿</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Finalized: the minutes are now read-only.</source>
@@ -2018,60 +2319,8 @@
         <translation>更正已添加。</translation>
     </message>
     <message>
-        <source>Add files to the meeting</source>
-        <translation>为会议添加文件</translation>
-    </message>
-    <message>
-        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
-        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Adding files…</source>
-        <translation>正在添加文件…</translation>
-    </message>
-    <message>
-        <source>{count} files added.</source>
-        <translation>已添加 {count} 个文件。</translation>
-    </message>
-    <message>
-        <source>Save a copy of the file</source>
-        <translation>将文件另存为</translation>
-    </message>
-    <message>
-        <source>Saved a copy as {file}.</source>
-        <translation>已另存为 {file}。</translation>
-    </message>
-    <message>
-        <source>Saving a copy…</source>
-        <translation>正在另存…</translation>
-    </message>
-    <message>
-        <source>No votes yet: fill in the form above and click “Record vote”.</source>
-        <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
-    </message>
-    <message>
-        <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
-        <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
-    </message>
-    <message>
-        <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
-        <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
-    </message>
-    <message>
-        <source>Enter the votes; the result is shown here.</source>
-        <translation>填入票数后，这里显示表决结果。</translation>
-    </message>
-    <message>
         <source>Not finalized: the minutes can still be edited.</source>
         <translation>未定稿：会议记录仍可修改。</translation>
-    </message>
-    <message>
-        <source>e.g. 16:00</source>
-        <translation>例如 16:00</translation>
     </message>
 </context>
 <context>
@@ -2211,62 +2460,6 @@
         <translation>此版本尚不能生成 PDF 文件。</translation>
     </message>
     <message>
-        <source>{date} {type} {document}.pdf</source>
-        <translation>{date}{type}{document}.pdf</translation>
-    </message>
-    <message>
-        <source>Export minutes as PDF</source>
-        <translation>导出会议记录PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Minutes exported ({pages} pages): {file}</source>
-        <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
-    </message>
-    <message>
-        <source>Writing the minutes…</source>
-        <translation>正在生成会议记录…</translation>
-    </message>
-    <message>
-        <source>Meeting minutes</source>
-        <translation>会议记录</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <source>Preparing the document…</source>
-        <translation>正在准备文件…</translation>
-    </message>
-    <message>
-        <source>Required meetings…</source>
-        <translation>要求召开的频次…</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
-        <source>✓ held</source>
-        <translation>✓ 已开</translation>
-    </message>
-    <message>
-        <source>✗ missed</source>
-        <translation>✗ 未开</translation>
-    </message>
-    <message>
-        <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
-        <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
-    </message>
-    <message>
         <source>{month}/{year}</source>
         <translation>{year}年{month}月</translation>
     </message>
@@ -2289,14 +2482,6 @@
     <message>
         <source>{quarter} of {year}</source>
         <translation>{year}年{quarter}</translation>
-    </message>
-    <message>
-        <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
-        <translation>✓ 已开&#x3000;&#x3000;✗ 未开（该期已结束）&#x3000;&#x3000;○ 待开（该期尚未结束）&#x3000;&#x3000;空白：该期不要求召开</translation>
-    </message>
-    <message>
-        <source>○ still due</source>
-        <translation>○ 待开</translation>
     </message>
     <message>
         <source>No meeting matches the filters.</source>
@@ -3560,92 +3745,12 @@
         <translation>已导入 {count} 名党员。</translation>
     </message>
     <message>
-        <source>next {days} days</source>
-        <translation>未来 {days} 天内</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>到期事项</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>到期日期</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee&apos;s approval and the end of probation. Double-click a name to open the record.</source>
-        <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
-    </message>
-    <message>
-        <source>Show deadlines due in the:</source>
-        <translation>显示到期时间在：</translation>
-    </message>
-    <message>
-        <source>{stage} ({count})</source>
-        <translation>{stage}（{count} 人）</translation>
-    </message>
-    <message>
-        <source>nothing due</source>
-        <translation>近期无到期事项</translation>
-    </message>
-    <message>
-        <source>{due} deadlines, {overdue} of them overdue</source>
-        <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
-    </message>
-    <message>
-        <source>Party group</source>
-        <translation>党小组</translation>
-    </message>
-    <message>
-        <source>Members on the roll</source>
-        <translation>在册党员人数</translation>
-    </message>
-    <message>
-        <source>e.g. 第一党小组</source>
-        <translation>如：第一党小组</translation>
-    </message>
-    <message>
-        <source>Add party group</source>
-        <translation>新增党小组</translation>
-    </message>
-    <message>
-        <source>Rename selected</source>
-        <translation>重命名所选</translation>
-    </message>
-    <message>
-        <source>Party group added.</source>
-        <translation>已新增党小组。</translation>
-    </message>
-    <message>
-        <source>Renamed.</source>
-        <translation>已重命名。</translation>
-    </message>
-    <message>
         <source>No member matches the search and the filters.</source>
         <translation>没有符合搜索和筛选条件的党员。</translation>
     </message>
     <message>
         <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
         <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
-    </message>
-    <message>
-        <source>No party groups yet: type a name below and click “Add party group”.</source>
-        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
-    </message>
-    <message>
-        <source>Party group name</source>
-        <translation>党小组名称</translation>
-    </message>
-    <message>
-        <source>Party group name {problem}</source>
-        <translation>党小组名称{problem}</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +4215,49 @@
     <message>
         <source>Order of names:</source>
         <translation>姓名排序：</translation>
+    </message>
+</context>
+<context>
+    <name>PartyGroupsTab</name>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Members on the roll</source>
+        <translation>在册党员人数</translation>
+    </message>
+    <message>
+        <source>No party groups yet: type a name below and click “Add party group”.</source>
+        <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
+    <message>
+        <source>e.g. 第一党小组</source>
+        <translation>如：第一党小组</translation>
+    </message>
+    <message>
+        <source>Add party group</source>
+        <translation>新增党小组</translation>
+    </message>
+    <message>
+        <source>Rename selected</source>
+        <translation>重命名所选</translation>
+    </message>
+    <message>
+        <source>Party group name</source>
+        <translation>党小组名称</translation>
+    </message>
+    <message>
+        <source>Party group name {problem}</source>
+        <translation>党小组名称{problem}</translation>
+    </message>
+    <message>
+        <source>Party group added.</source>
+        <translation>已新增党小组。</translation>
+    </message>
+    <message>
+        <source>Renamed.</source>
+        <translation>已重命名。</translation>
     </message>
 </context>
 <context>
@@ -5094,96 +5242,12 @@ A newer recovery code makes this one stop working.
         <translation>已同步：发送 {pushed} 项更改，接收 {pulled} 项，冲突 {conflicts} 项，平台拒收 {rejected} 项。</translation>
     </message>
     <message>
-        <source>City platform</source>
-        <translation>市级平台</translation>
-    </message>
-    <message>
-        <source>Server address:</source>
-        <translation>服务器地址：</translation>
-    </message>
-    <message>
-        <source>The system&apos;s certificates</source>
-        <translation>使用系统证书</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <source>CA certificates (PEM):</source>
-        <translation>CA 证书（PEM）：</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source> minutes</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Synchronize automatically every:</source>
-        <translation>自动同步间隔：</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Enrollment:</source>
-        <translation>注册状态：</translation>
-    </message>
-    <message>
-        <source>One-time code from the platform</source>
-        <translation>平台发放的一次性注册码</translation>
-    </message>
-    <message>
-        <source>Enroll this PC</source>
-        <translation>注册本机</translation>
-    </message>
-    <message>
-        <source>Enrollment code:</source>
-        <translation>注册码：</translation>
-    </message>
-    <message>
         <source>Synchronization</source>
         <translation>同步</translation>
     </message>
     <message>
         <source>Synchronize now</source>
         <translation>立即同步</translation>
-    </message>
-    <message>
-        <source>Conflicts to decide</source>
-        <translation>待处理的冲突</translation>
-    </message>
-    <message>
-        <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
-        <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Value on this PC</source>
-        <translation>本机的值</translation>
-    </message>
-    <message>
-        <source>Value on the platform</source>
-        <translation>平台的值</translation>
-    </message>
-    <message>
-        <source>Keep this PC&apos;s value</source>
-        <translation>保留本机的值</translation>
-    </message>
-    <message>
-        <source>Keep the platform&apos;s value</source>
-        <translation>保留平台的值</translation>
     </message>
     <message>
         <source>Platform notices</source>
@@ -5222,14 +5286,6 @@ A newer recovery code makes this one stop working.
         <translation>错误</translation>
     </message>
     <message>
-        <source>This PC is enrolled with the platform.</source>
-        <translation>本机已在平台注册。</translation>
-    </message>
-    <message>
-        <source>Not enrolled yet: enter the one-time code the platform issued.</source>
-        <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
-    </message>
-    <message>
         <source>{count} changes wait to be sent to the platform.</source>
         <translation>有 {count} 项更改等待发送到平台。</translation>
     </message>
@@ -5258,30 +5314,6 @@ A newer recovery code makes this one stop working.
         <translation>同步：已是最新</translation>
     </message>
     <message>
-        <source>CA certificates</source>
-        <translation>CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt);;All (*)</source>
-        <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Enter the server address and the enrollment code.</source>
-        <translation>请输入服务器地址和注册码。</translation>
-    </message>
-    <message>
-        <source>Enrolling with the platform…</source>
-        <translation>正在向平台注册…</translation>
-    </message>
-    <message>
-        <source>Enrolled for {branch} ({code}).</source>
-        <translation>已注册到{branch}（{code}）。</translation>
-    </message>
-    <message>
         <source>Sync: synchronizing…</source>
         <translation>同步：正在同步…</translation>
     </message>
@@ -5294,132 +5326,12 @@ A newer recovery code makes this one stop working.
         <translation>现在从本机删除这些记录吗？</translation>
     </message>
     <message>
-        <source>Select a conflict first.</source>
-        <translation>请先选择一项冲突。</translation>
-    </message>
-    <message>
-        <source>Kept. The value is sent to the platform with the next synchronization.</source>
-        <translation>已保留。该值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
         <source>Sync: {message}</source>
         <translation>同步：{message}</translation>
     </message>
     <message>
-        <source>Sync by bundle file (PC without a connection)</source>
-        <translation>通过同步包同步（无法联网的电脑）</translation>
-    </message>
-    <message>
-        <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
-2. Bring back the return bundle the platform writes and import it here.
-A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
-        <translation>1. 将同步包导出到U盘，交给平台管理员。
-2. 带回平台生成的返回包，在此导入。
-每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
-    </message>
-    <message>
-        <source>Export bundle…</source>
-        <translation>导出同步包…</translation>
-    </message>
-    <message>
-        <source>Import return bundle…</source>
-        <translation>导入返回包…</translation>
-    </message>
-    <message>
-        <source>Set the platform&apos;s key file…</source>
-        <translation>设置平台公钥文件…</translation>
-    </message>
-    <message>
-        <source>Save this PC&apos;s key file…</source>
-        <translation>保存本机公钥文件…</translation>
-    </message>
-    <message>
-        <source>{count} changes wait to leave this PC.</source>
-        <translation>有 {count} 项更改等待从本机送出。</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key file is not set yet: ask the platform administrator for it.</source>
-        <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
-    </message>
-    <message>
-        <source>Bundle {sequence} was exported: import the platform&apos;s return bundle when it comes back.</source>
-        <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
-    </message>
-    <message>
-        <source>Export bundle</source>
-        <translation>导出同步包</translation>
-    </message>
-    <message>
-        <source>Sync bundles (*.bdsync)</source>
-        <translation>同步包 (*.bdsync)</translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation>正在写入同步包…</translation>
-    </message>
-    <message>
-        <source>Import return bundle</source>
-        <translation>导入返回包</translation>
-    </message>
-    <message>
-        <source>Applying the return bundle…</source>
-        <translation>正在导入返回包…</translation>
-    </message>
-    <message>
-        <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
-        <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key file</source>
-        <translation>平台公钥文件</translation>
-    </message>
-    <message>
-        <source>Key files (*.json)</source>
-        <translation>公钥文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>The platform&apos;s key is set: bundles can now be exported.</source>
-        <translation>平台公钥已设置，现在可以导出同步包。</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s key file</source>
-        <translation>本机公钥文件</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s key file was saved. Give it to the platform administrator to register.</source>
-        <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
-    </message>
-    <message>
-        <source>This PC&apos;s data came from an older backup: the platform had already received later bundles from it. This PC now has the platform&apos;s records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
-        <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
-    </message>
-    <message>
         <source>The platform does not answer; retrying (attempt {number})…</source>
         <translation>平台无应答，正在重试（第 {number} 次）…</translation>
-    </message>
-    <message>
-        <source>Bundle {sequence} written and verified: {count} changes.</source>
-        <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
-    </message>
-    <message>
-        <source>{count} changes to records classified 秘密 stay on this PC.</source>
-        <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
-    </message>
-    <message>
-        <source>{count} changes to the branch profile were not included: the platform&apos;s administrator keeps the branch profile, it is never sent from a PC.</source>
-        <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
-    </message>
-    <message>
-        <source>The drive can now be removed safely.</source>
-        <translation>现在可以安全移除存储介质。</translation>
-    </message>
-    <message>
-        <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members&apos; data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
-
-Use this unencrypted address?</source>
-        <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
-
-仍要使用此未加密地址吗？</translation>
     </message>
     <message>
         <source>Monthly base</source>
@@ -5446,20 +5358,12 @@ Use this unencrypted address?</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <source>Use the unencrypted address</source>
-        <translation>使用未加密地址</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
-    </message>
-    <message>
-        <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
-        <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
     <message>
         <source>Dues category change</source>
@@ -5527,6 +5431,149 @@ Use this unencrypted address?</source>
     <message>
         <source>Checking and restoring the backup…</source>
         <translation>正在检查并恢复备份…</translation>
+    </message>
+</context>
+<context>
+    <name>VotesTab</name>
+    <message>
+        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
+        <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
+    </message>
+    <message>
+        <source>Entitled to vote and quorum</source>
+        <translation>表决权与法定人数</translation>
+    </message>
+    <message>
+        <source>Entitled to vote:</source>
+        <translation>有表决权人数：</translation>
+    </message>
+    <message>
+        <source>Of them present:</source>
+        <translation>其中到会：</translation>
+    </message>
+    <message>
+        <source>Quorum:</source>
+        <translation>法定人数：</translation>
+    </message>
+    <message>
+        <source>e.g. 接收张三同志为中共预备党员</source>
+        <translation>例如：接收张三同志为中共预备党员</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>赞成</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <source>Record vote</source>
+        <translation>记录表决</translation>
+    </message>
+    <message>
+        <source>Record a vote</source>
+        <translation>记录一项表决</translation>
+    </message>
+    <message>
+        <source>Votes:</source>
+        <translation>票数：</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>表决结果：</translation>
+    </message>
+    <message>
+        <source>No votes yet: fill in the form above and click “Record vote”.</source>
+        <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
+    </message>
+    <message>
+        <source>Matter voted on</source>
+        <translation>表决事项</translation>
+    </message>
+    <message>
+        <source>Entitled / present</source>
+        <translation>有表决权 / 到会</translation>
+    </message>
+    <message>
+        <source>For / against / abstaining</source>
+        <translation>赞成 / 反对 / 弃权</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>法定人数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Votes recorded at this meeting:</source>
+        <translation>本次会议已记录的表决：</translation>
+    </message>
+    <message>
+        <source>The vote was recorded and the meeting saved.</source>
+        <translation>表决已记录，会议已保存。</translation>
+    </message>
+    <message>
+        <source>{n} full members</source>
+        <translation>{n} 名正式党员</translation>
+    </message>
+    <message>
+        <source>Quorum met: {present} of {entitled} present, more than half.</source>
+        <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
+    </message>
+    <message>
+        <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
+        <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
+    </message>
+    <message>
+        <source>Shown once the meeting&apos;s date and topics are filled in.</source>
+        <translation>填写会议日期和议题后显示。</translation>
+    </message>
+    <message>
+        <source>Enter the votes; the result is shown here.</source>
+        <translation>填入票数后，这里显示表决结果。</translation>
+    </message>
+    <message>
+        <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
+        <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
+    </message>
+    <message>
+        <source>Not passed: the meeting has no quorum.</source>
+        <translation>未通过：会议未达到法定人数。</translation>
+    </message>
+    <message>
+        <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
+        <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
+    </message>
+    <message>
+        <source>{entitled} / {present}</source>
+        <translation>{entitled} / {present}</translation>
+    </message>
+    <message>
+        <source>{for_} / {against} / {abstain}</source>
+        <translation>{for_} / {against} / {abstain}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达到</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>未通过</translation>
     </message>
 </context>
 <context>

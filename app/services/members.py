@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
 
 from app.domain import development, members
+from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType, validate_id
@@ -34,6 +35,7 @@ from app.domain.members import (
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.services.classification import audit_change
+from app.services.dues_terms import date_category_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -263,7 +265,11 @@ def create_member(uow: UnitOfWork, data: MemberInput, today: date) -> str:
 
 
 def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: date) -> None:
-    """Change a member's fields; only the changed fields go to the outbox."""
+    """Change a member's fields; only the changed fields go to the outbox.
+
+    A new category of person is dated: it applies from this month (``dues_terms``), so a month
+    before it generated afterwards keeps the former category's rate (第二条 / 第五条 / 第六条).
+    ``dues_terms.change_category`` records another month."""
     row = _row(uow, member_id)
     data = completed(data, today)
     _raise_on_errors(check_member(uow, data, today, member_id=member_id))
@@ -277,6 +283,9 @@ def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: dat
     uow.audit("member.update", "member", member_id, {"fields": sorted(patch)})
     audit_change(uow, "member", member_id, before["classification"], after["classification"])
     uow.outbox("member", member_id, patch, base_version=row.server_version)
+    if "category" in patch:
+        date_category_change(uow, member_id, Month.of(today), data.category,
+                             PersonCategory(before["category"]), data.classification)
 
 
 def record_leaving(

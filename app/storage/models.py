@@ -303,6 +303,31 @@ class DuesReliefRow(Classified, SyncedRecord, Base):
     reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
+class DuesCategoryRow(Classified, SyncedRecord, Base):
+    """A dated change of a member's category of person for dues: from ``effective_month`` the
+    member is ``category``, before it ``previous`` (``domain.dues.CategoryChange``)."""
+
+    __tablename__ = "dues_category"
+    __table_args__ = (UniqueConstraint("member_id", "effective_month"),)
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    effective_month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    category: Mapped[str] = mapped_column(String(20))  # domain.dues.PersonCategory
+    previous: Mapped[str] = mapped_column(String(20))
+
+
+class DuesQuarterlyRow(Classified, SyncedRecord, Base):
+    """第十二条: the branch agreed that the member pays by the quarter, for the quarters from
+    ``valid_from`` to ``valid_until`` (None: until withdrawn)."""
+
+    __tablename__ = "dues_quarterly"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    agreed_on: Mapped[date] = mapped_column(Date)
+    valid_from: Mapped[str] = mapped_column(String(7))
+    valid_until: Mapped[str | None] = mapped_column(String(7), default=None)
+
+
 LEDGER_WRITE = "sync.ledger_write"
 """A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
 update a dues event (sync only: the id the platform knows the same fact by, or the version the

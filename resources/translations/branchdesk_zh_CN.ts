@@ -151,6 +151,10 @@
         <source>The dues arrears could not be worked out: {reason}</source>
         <translation>未能计算欠缴党费情况：{reason}</translation>
     </message>
+    <message>
+        <source>How the months count</source>
+        <translation>月份如何计算</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsTab</name>
@@ -700,6 +704,25 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
 </context>
 <context>
+    <name>CategoryChangeDialog</name>
+    <message>
+        <source>Change of category</source>
+        <translation>人员类别变更</translation>
+    </message>
+    <message>
+        <source>The months before keep the former category: a member who retires in July pays the rate of members in work through June (art. 2, art. 5).</source>
+        <translation>变更月份之前仍按原类别计算：7月退休的党员，6月及以前按在职党员比例交纳（第二条、第五条）。</translation>
+    </message>
+    <message>
+        <source>New category:</source>
+        <translation>新类别：</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>自何月起：</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Usage error: {detail}</source>
@@ -926,10 +949,6 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <translation>不是有效的年份：{text}</translation>
     </message>
     <message>
-        <source>party dues (党费) reports</source>
-        <translation>党费报表</translation>
-    </message>
-    <message>
         <source>write a year&apos;s dues ledger (every member, 12 months), arrears list and remittance record to a workbook</source>
         <translation>将某一年度的党费台账（每名党员12个月）、欠缴名单和上缴记录写入工作簿</translation>
     </message>
@@ -1095,11 +1114,11 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
     <message>
         <source>not a date (YYYY-MM-DD): {text}</source>
-        <translation>不是日期（YYYY-MM-DD）：{text}</translation>
+        <translation>不是日期（应为YYYY-MM-DD）：{text}</translation>
     </message>
     <message>
         <source>not a month (YYYY-MM): {text}</source>
-        <translation>不是月份（YYYY-MM）：{text}</translation>
+        <translation>不是月份（应为YYYY-MM）：{text}</translation>
     </message>
     <message>
         <source>MEMBER</source>
@@ -1183,11 +1202,11 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
     <message>
         <source>ID_NUMBER</source>
-        <translation>身份号码</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>the member&apos;s ID number</source>
-        <translation>党员的公民身份号码</translation>
+        <translation>党员的身份证号码</translation>
     </message>
     <message>
         <source>the number of the letter received</source>
@@ -1236,6 +1255,150 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
         <source>Note: {text}</source>
         <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <source>party dues (党费): reports, reliefs, quarterly payers, categories, settings</source>
+        <translation>党费：报表、困难减免、按季交纳、人员类别变更、党费设置</translation>
+    </message>
+    <message>
+        <source>not an amount: {text}</source>
+        <translation>不是金额：{text}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>年-月</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>record a hardship reduction or exemption approved by the branch (art. 7)</source>
+        <translation>登记经批准的困难党员少交或免交党费（第七条）</translation>
+    </message>
+    <message>
+        <source>exempt: nothing is owed</source>
+        <translation>免交：不计应交党费</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>reduced to this monthly amount (yuan)</source>
+        <translation>少交：每月交纳此金额（元）</translation>
+    </message>
+    <message>
+        <source>COMMITTEE</source>
+        <translation>批准组织</translation>
+    </message>
+    <message>
+        <source>the committee that approved it</source>
+        <translation>批准的党组织</translation>
+    </message>
+    <message>
+        <source>the date it was approved</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>the first month it covers</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>the last month it covers</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>record the branch&apos;s consent that the member pays by the quarter (art. 12)</source>
+        <translation>登记经党支部同意按季度交纳党费（第十二条）</translation>
+    </message>
+    <message>
+        <source>the date the branch agreed</source>
+        <translation>党支部同意的日期</translation>
+    </message>
+    <message>
+        <source>the first month of the first quarter</source>
+        <translation>起始季度的第一个月</translation>
+    </message>
+    <message>
+        <source>the last month of the last quarter (none: until ended)</source>
+        <translation>最后一个季度的最后一个月（不填：直至终止）</translation>
+    </message>
+    <message>
+        <source>the member pays monthly again after a quarter (art. 12)</source>
+        <translation>某季度之后恢复按月交纳党费（第十二条）</translation>
+    </message>
+    <message>
+        <source>the last month of the last quarter paid by the quarter</source>
+        <translation>按季交纳的最后一个季度的最后一个月</translation>
+    </message>
+    <message>
+        <source>change the member&apos;s category of person from a month (the months before keep the former category&apos;s rate)</source>
+        <translation>自某月起变更党员的人员类别（此前各月仍按原类别计算）</translation>
+    </message>
+    <message>
+        <source>CATEGORY</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>one of: {choices}</source>
+        <translation>可选：{choices}</translation>
+    </message>
+    <message>
+        <source>the first month in the new category</source>
+        <translation>按新类别计算的第一个月</translation>
+    </message>
+    <message>
+        <source>show a member&apos;s category changes, quarterly payment and hardship reliefs</source>
+        <translation>显示党员的人员类别变更、按季交纳和困难减免</translation>
+    </message>
+    <message>
+        <source>show or change the rounding and the fixed amounts of art. 6 (national defaults)</source>
+        <translation>显示或修改取整规则和第六条规定的固定交纳金额（默认为全国标准）</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>UNIT</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>farmers&apos; monthly amount, 0.20 to 1.00 yuan</source>
+        <translation>农民党员每月交纳金额，0.20至1.00元</translation>
+    </message>
+    <message>
+        <source>students&apos; monthly amount (national: 0.20)</source>
+        <translation>学生党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>monthly amount of the unemployed (national: 0.20)</source>
+        <translation>下岗失业党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>monthly amount of those on relief or 低保 (national: 0.20)</source>
+        <translation>依靠抚恤、救济或低保生活的党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>Recorded: {relief}</source>
+        <translation>已登记：{relief}</translation>
+    </message>
+    <message>
+        <source>Recorded: {consent}</source>
+        <translation>已登记：{consent}</translation>
+    </message>
+    <message>
+        <source>The member pays monthly from {month}.</source>
+        <translation>自{month}起恢复按月交纳。</translation>
+    </message>
+    <message>
+        <source>No category change, quarterly payment or hardship relief is recorded.</source>
+        <translation>未登记人员类别变更、按季交纳或困难减免。</translation>
+    </message>
+    <message>
+        <source>Rounding: {mode}, {precision}. Monthly amounts (art. 6): farmers {farmer}, students {student}, unemployed {unemployed}, on relief or 低保 {relief} yuan.</source>
+        <translation>取整：{precision}，{mode}。每月固定金额（第六条）：农民{farmer}元，学生{student}元，下岗失业{unemployed}元，依靠抚恤、救济或低保生活{relief}元。</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1887,45 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>DuesSettingsBox</name>
+    <message>
+        <source>Party dues</source>
+        <translation>党费</translation>
+    </message>
+    <message>
+        <source>The regulation sets no rounding: the monthly amount is rounded once, by this rule. Art. 6: farmers pay 0.20 to 1.00 yuan a month (set locally); students, the unemployed and those living on relief or 低保 pay 0.20 yuan. Amounts already recorded do not change.</source>
+        <translation>党费规定未规定取整方法：每月应交金额按此规则取整一次。第六条：农民党员每月交纳0.2元至1元（由各地确定）；学生、下岗失业、依靠抚恤或救济生活、领取低保的党员每月交纳0.2元。已生成的应交金额不受影响。</translation>
+    </message>
+    <message>
+        <source>Rounding:</source>
+        <translation>取整：</translation>
+    </message>
+    <message>
+        <source>Farmers (yuan a month):</source>
+        <translation>农民（元/月）：</translation>
+    </message>
+    <message>
+        <source>Students (yuan a month):</source>
+        <translation>学生（元/月）：</translation>
+    </message>
+    <message>
+        <source>Unemployed (yuan a month):</source>
+        <translation>下岗失业（元/月）：</translation>
+    </message>
+    <message>
+        <source>On relief or 低保 (yuan a month):</source>
+        <translation>依靠抚恤、救济或低保生活（元/月）：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>National defaults</source>
+        <translation>恢复全国标准</translation>
+    </message>
+</context>
+<context>
     <name>DuesTexts</name>
     <message>
         <source>{month}/{year}</source>
@@ -1845,6 +2047,86 @@ Use this unencrypted address?</source>
         <source>more than {share}% away from the base in force, {amount} yuan</source>
         <translation>与现行基数 {amount} 元相差超过 {share}%</translation>
     </message>
+    <message>
+        <source>A month exempted under art. 7 (approved by the branch) is a good reason: it ends a run of unpaid months. A month whose amount came out as 0.00 without an exemption is not unpaid, but it does not end the run either: it is counted through. A member paying by the quarter with the branch&apos;s consent (art. 12) is counted by whole quarters.</source>
+        <translation>经批准免交（第七条）的月份属于正当理由，连续未交月数到此中断；未经批准、应交金额为0.00元的月份不算未交，但也不中断连续计算。经党支部同意按季交纳的党员（第十二条）按整季度计算。</translation>
+    </message>
+    <message>
+        <source>pays by the quarter (art. 12): counted by quarters</source>
+        <translation>按季交纳（第十二条）：按季度计算</translation>
+    </message>
+    <message>
+        <source>{months} at 0.00: counted through</source>
+        <translation>{months}应交0.00元：不中断连续计算</translation>
+    </message>
+    <message>
+        <source>{months} exempted (art. 7): ends the run</source>
+        <translation>{months}经批准免交（第七条）：连续计算中断</translation>
+    </message>
+    <message>
+        <source>The amounts of {months} were already recorded at the former category&apos;s rate: reverse them and generate those months again to correct them.</source>
+        <translation>{months}的应交金额已按原类别生成：如需更正，请冲销后重新生成这些月份。</translation>
+    </message>
+    <message>
+        <source>From {month}: {category} (before: {previous})</source>
+        <translation>自{month}起：{category}（此前：{previous}）</translation>
+    </message>
+    <message>
+        <source>The change of category of {month} was withdrawn: the category before it stands.</source>
+        <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation>少交</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免交</translation>
+    </message>
+    <message>
+        <source>{kind} to {amount} yuan a month</source>
+        <translation>{kind}，每月{amount}元</translation>
+    </message>
+    <message>
+        <source>{kind}, {months}; approved by {approver} on {date}</source>
+        <translation>{kind}，{months}；{approver}于{date}批准</translation>
+    </message>
+    <message>
+        <source>from {month}</source>
+        <translation>自{month}起</translation>
+    </message>
+    <message>
+        <source>By the quarter {months}; agreed by the branch on {date}</source>
+        <translation>按季交纳，{months}；党支部于{date}同意</translation>
+    </message>
+    <message>
+        <source>half up</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <source>half to even</source>
+        <translation>四舍六入五成双</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>舍去</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>进位</translation>
+    </message>
+    <message>
+        <source>to the fen (0.01)</source>
+        <translation>到分（0.01元）</translation>
+    </message>
+    <message>
+        <source>to the jiao (0.1)</source>
+        <translation>到角（0.1元）</translation>
+    </message>
+    <message>
+        <source>to the yuan (1)</source>
+        <translation>到元（1元）</translation>
+    </message>
 </context>
 <context>
     <name>EditorDialog</name>
@@ -1859,6 +2141,17 @@ Use this unencrypted address?</source>
     <message>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>EndQuarterlyDialog</name>
+    <message>
+        <source>Pay monthly again</source>
+        <translation>恢复按月交纳</translation>
+    </message>
+    <message>
+        <source>Last month paid by the quarter:</source>
+        <translation>按季交纳的最后一个月：</translation>
     </message>
 </context>
 <context>
@@ -2560,6 +2853,37 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>MemberDuesTerms</name>
+    <message>
+        <source>Terms of payment</source>
+        <translation>交纳方式与减免</translation>
+    </message>
+    <message>
+        <source>Change of category…</source>
+        <translation>人员类别变更…</translation>
+    </message>
+    <message>
+        <source>Pay by the quarter…</source>
+        <translation>按季交纳…</translation>
+    </message>
+    <message>
+        <source>Pay monthly again…</source>
+        <translation>恢复按月交纳…</translation>
+    </message>
+    <message>
+        <source>Hardship relief…</source>
+        <translation>困难减免…</translation>
+    </message>
+    <message>
+        <source>Monthly, in the category of the member&apos;s record; no relief.</source>
+        <translation>按月交纳，按党员信息中的人员类别计算；无减免。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已登记。</translation>
+    </message>
+</context>
+<context>
     <name>MemberForm</name>
     <message>
         <source>New member</source>
@@ -2624,6 +2948,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Not saved: correct the {count} entries marked in red.</source>
         <translation>未保存：请先改正标红的 {count} 项。</translation>
+    </message>
+    <message>
+        <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member&apos;s dues › Change of category.</source>
+        <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
     </message>
 </context>
 <context>
@@ -3536,6 +3864,82 @@ Use this unencrypted address?</source>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>Farmers&apos; monthly amount</source>
+        <translation>农民党员每月金额</translation>
+    </message>
+    <message>
+        <source>Students&apos; monthly amount</source>
+        <translation>学生党员每月金额</translation>
+    </message>
+    <message>
+        <source>Unemployed members&apos; monthly amount</source>
+        <translation>下岗失业党员每月金额</translation>
+    </message>
+    <message>
+        <source>Monthly amount of members on relief</source>
+        <translation>依靠抚恤、救济或低保生活的党员每月金额</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准组织</translation>
+    </message>
+    <message>
+        <source>Reduced monthly amount</source>
+        <translation>少交后每月金额</translation>
+    </message>
+    <message>
+        <source>overlaps another consent of this member to pay by the quarter</source>
+        <translation>与该党员已登记的按季交纳期间重叠</translation>
+    </message>
+    <message>
+        <source>must be the first month of a quarter (January, April, July, October)</source>
+        <translation>应为季度的第一个月（1月、4月、7月、10月）</translation>
+    </message>
+    <message>
+        <source>must be the last month of a quarter (March, June, September, December)</source>
+        <translation>应为季度的最后一个月（3月、6月、9月、12月）</translation>
+    </message>
+    <message>
+        <source>is before the first month</source>
+        <translation>早于起始月份</translation>
+    </message>
+    <message>
+        <source>is already the member&apos;s category in that month</source>
+        <translation>该月已是此类别</translation>
+    </message>
+    <message>
+        <source>must be 0.20 to 1.00 yuan in whole fen (art. 6)</source>
+        <translation>应为0.20至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+        <source>must be 0.01 to 1.00 yuan in whole fen (art. 6)</source>
+        <translation>应为0.01至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+        <source>no consent to pay by the quarter covers this month</source>
+        <translation>该月不在任何按季交纳期间内</translation>
+    </message>
+    <message>
+        <source>no member in the register has it</source>
+        <translation>党员名册中没有此号码</translation>
+    </message>
+    <message>
+        <source>is not a valid amount</source>
+        <translation>不是有效金额</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -3917,6 +4321,14 @@ Use this unencrypted address?</source>
         <source>MM/yyyy</source>
         <translation>yyyy年MM月</translation>
     </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source> (month)</source>
+        <translation> 月</translation>
+    </message>
 </context>
 <context>
     <name>MonthField</name>
@@ -4271,6 +4683,33 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>QuarterlyDialog</name>
+    <message>
+        <source>Pay by the quarter</source>
+        <translation>按季交纳</translation>
+    </message>
+    <message>
+        <source>With the branch&apos;s consent a member may pay by the quarter (art. 12). The months then count for art. 13 by whole quarters: a quarter is unpaid once it is over with nothing paid for it.</source>
+        <translation>经党支部同意，党员可以按季度交纳党费（第十二条）。此后按第十三条计算时以整季度为单位：季度结束时该季度仍未交纳任何党费，才算未交。</translation>
+    </message>
+    <message>
+        <source>Until the quarter ending:</source>
+        <translation>截止季度的最后一个月：</translation>
+    </message>
+    <message>
+        <source>Agreed by the branch on:</source>
+        <translation>党支部同意日期：</translation>
+    </message>
+    <message>
+        <source>From the quarter starting:</source>
+        <translation>起始季度的第一个月：</translation>
+    </message>
+    <message>
+        <source>Enter the date the branch agreed.</source>
+        <translation>请填写党支部同意的日期。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <source>Receipt of the letter of introduction</source>
@@ -4358,6 +4797,49 @@ A newer recovery code makes this one stop working.
 持有恢复码的人即可读取数据。
 生成新的恢复码后，本恢复码即失效。
 </translation>
+    </message>
+</context>
+<context>
+    <name>ReliefDialog</name>
+    <message>
+        <source>Hardship relief</source>
+        <translation>困难减免</translation>
+    </message>
+    <message>
+        <source>A member in real hardship may pay less or nothing (art. 7), after the branch discussed it and the higher committee approved it. Exempt months end a run of unpaid months (art. 13).</source>
+        <translation>生活确有困难的党员，经党支部研究、报上一级党委批准，可以少交或免交党费（第七条）。免交月份使连续未交月数中断（第十三条）。</translation>
+    </message>
+    <message>
+        <source>e.g. 5.00</source>
+        <translation>例如 5.00</translation>
+    </message>
+    <message>
+        <source>e.g. 机关党委</source>
+        <translation>例如 机关党委</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Reduced monthly amount (yuan):</source>
+        <translation>少交后每月金额（元）：</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>批准组织：</translation>
+    </message>
+    <message>
+        <source>Approved on:</source>
+        <translation>批准日期：</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>起始月份：</translation>
+    </message>
+    <message>
+        <source>To month:</source>
+        <translation>截止月份：</translation>
     </message>
 </context>
 <context>
@@ -5219,6 +5701,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
+    </message>
+    <message>
+        <source>Dues category change</source>
+        <translation>党费人员类别变更</translation>
+    </message>
+    <message>
+        <source>Quarterly dues payment</source>
+        <translation>按季交纳党费</translation>
     </message>
 </context>
 <context>

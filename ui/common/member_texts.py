@@ -77,6 +77,17 @@ FIELD_LABELS: dict[str, str] = {
     "on": QT_TRANSLATE_NOOP("MemberTexts", "Date"),
     "flow": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member"),
     "text": QT_TRANSLATE_NOOP("MemberTexts", "Details"),
+    # dues terms (第六条, 第七条, 第十二条)
+    "valid_from": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "valid_until": QT_TRANSLATE_NOOP("MemberTexts", "To month"),
+    "effective": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "farmer_amount": QT_TRANSLATE_NOOP("MemberTexts", "Farmers' monthly amount"),
+    "student_amount": QT_TRANSLATE_NOOP("MemberTexts", "Students' monthly amount"),
+    "unemployed_amount": QT_TRANSLATE_NOOP("MemberTexts", "Unemployed members' monthly amount"),
+    "relief_amount": QT_TRANSLATE_NOOP("MemberTexts", "Monthly amount of members on relief"),
+    "rounding": QT_TRANSLATE_NOOP("MemberTexts", "Rounding"),
+    "approved_by": QT_TRANSLATE_NOOP("MemberTexts", "Approved by"),
+    "reduced_amount": QT_TRANSLATE_NOOP("MemberTexts", "Reduced monthly amount"),
 }
 
 ISSUE_TEXTS: dict[str, str] = {
@@ -98,6 +109,31 @@ ISSUE_TEXTS: dict[str, str] = {
     "overlaps_relief": QT_TRANSLATE_NOOP(
         "MemberTexts", "overlaps another approved hardship relief of this member"
     ),
+    "overlaps_quarterly": QT_TRANSLATE_NOOP(
+        "MemberTexts", "overlaps another consent of this member to pay by the quarter"
+    ),
+    "not_a_quarter_start": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the first month of a quarter (January, April, July, October)"
+    ),
+    "not_a_quarter_end": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the last month of a quarter (March, June, September, December)"
+    ),
+    "ends_before_start": QT_TRANSLATE_NOOP("MemberTexts", "is before the first month"),
+    "unchanged": QT_TRANSLATE_NOOP(
+        "MemberTexts", "is already the member's category in that month"
+    ),
+    "farmer_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.20 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "fixed_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.01 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "not_a_choice": QT_TRANSLATE_NOOP("MemberTexts", "is not one of the allowed values"),
+    "no_quarterly_consent": QT_TRANSLATE_NOOP(
+        "MemberTexts", "no consent to pay by the quarter covers this month"
+    ),
+    "no_such_member": QT_TRANSLATE_NOOP("MemberTexts", "no member in the register has it"),
+    "not_an_amount": QT_TRANSLATE_NOOP("MemberTexts", "is not a valid amount"),
     "use_leaving_or_transfer": QT_TRANSLATE_NOOP(
         "MemberTexts", "use 'leave the branch' or 'transfer in' for this"
     ),

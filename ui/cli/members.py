@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import SecretExportConfirmationRequired
 from app.services.workspace import Workspace
+from ui.cli import transfers as cli_transfers
 from ui.cli.console import CommandFailedError, Console, Parser, command_group, file_metavar, unlock
 
 
@@ -51,9 +52,13 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
             "Cli", "also export secret members (the file is then marked secret on every page)"
         ),
     )
+    cli_transfers.add_commands(roster, file_metavar())
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+    if args.members_command in cli_transfers.COMMANDS:
+        cli_transfers.run(args, workspace, io, unlock)
+        return
     {"import": _import, "export": _export}[args.members_command](args, workspace, io)
 
 

@@ -1,6 +1,6 @@
 """工作台: the branch at a glance: its profile, then what is due — the committee's next 换届 (from
 six months ahead), meetings, development deadlines of new members (an undiscussed 转正 among
-them), dues arrears (the last two worked out off the GUI thread)."""
+them), transfers, dues arrears (the last three worked out off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from app.services import branch
 from app.services.workspace import Workspace
 from ui.common.screen_fit import scrolling
-from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.styles import HINT_STYLE
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
-from ui.widgets.background_list import WARNING_STYLE
+from ui.members.transfer_reminders import TransferReminders
+from ui.shell.election_reminder import ElectionReminder
 
 
 class DashboardPage(QWidget):
@@ -54,16 +55,16 @@ class DashboardPage(QWidget):
         self.reminders_label.setWordWrap(True)
         self.reminders_label.setStyleSheet(HINT_STYLE)
         reminders.addWidget(self.reminders_label)
-        self.election_label = QLabel()
-        self.election_label.setObjectName("election_reminder")
-        self.election_label.setWordWrap(True)
-        self.election_label.hide()
-        reminders.addWidget(self.election_label)
+        self.election = ElectionReminder()
+        reminders.addWidget(self.election)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
         self.development = DevelopmentReminders(workspace, today)
         self.development.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.development)
+        self.transfers = TransferReminders(workspace, today)
+        self.transfers.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.transfers)
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
@@ -84,7 +85,7 @@ class DashboardPage(QWidget):
         with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
             committee = branch.committee_status(uow, self._today())
-        self._show_election(committee)
+        self.election.show_status(committee)
         self.heading.setText(profile.name)
         self.name_label.setText(profile.name)
         self.code_label.setText(profile.code)
@@ -92,41 +93,20 @@ class DashboardPage(QWidget):
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
         self.development.refresh()
+        self.transfers.refresh()
         self.arrears.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries or not self.election_label.isHidden())
-        busy = self.arrears.busy or self.development.busy
+                     or self.arrears.entries or self.transfers.entries or self.election.shown)
+        busy = self.arrears.busy or self.development.busy or self.transfers.busy
         self.reminders_label.setVisible(not (something or busy))
-
-    def _show_election(self, committee: branch.CommitteeStatus) -> None:
-        """The committee's term ends within six months, or has ended (基层组织选举工作条例: the
-        higher committee reminds six months ahead)."""
-        reminder = committee.reminder
-        if reminder is None or not committee.has_committee:
-            self.election_label.hide()
-            return
-        if reminder.overdue:
-            text = self.tr(
-                "The branch committee's term ended on {date} ({days} days ago): hold the "
-                "election (换届), or record its date in Settings › Branch."
-            ).format(date=reminder.due.isoformat(), days=-reminder.days_left)
-        else:
-            text = self.tr(
-                "The branch committee's term ends on {date} (in {days} days): prepare the "
-                "election (换届) and ask the higher party organization."
-            ).format(date=reminder.due.isoformat(), days=reminder.days_left)
-        self.election_label.setText(text)
-        self.election_label.setStyleSheet(ERROR_STYLE if reminder.overdue else WARNING_STYLE)
-        self.election_label.show()
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
-        self.election_label.clear()
-        self.election_label.hide()
+        self.election.clear()
         for label in (
             self.heading,
             self.name_label,
@@ -137,4 +117,5 @@ class DashboardPage(QWidget):
             label.clear()
         self.meetings.clear()
         self.development.clear()
+        self.transfers.clear()
         self.arrears.clear()

@@ -43,9 +43,9 @@ def test_the_dashboard_reminds_of_the_election_and_the_overdue_full_membership(
     page = DashboardPage(workspace, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.refresh()
-    assert not page.election_label.isHidden()
-    assert "2026-05-10" in page.election_label.text()
-    assert "换届" in page.election_label.text()
+    assert not page.election.isHidden()
+    assert "2026-05-10" in page.election.text()
+    assert "换届" in page.election.text()
     qtbot.waitUntil(lambda: not page.development.busy, timeout=30_000)
     assert ("迟转正", DeadlineKind.FULL_MEMBERSHIP_OVERDUE.value) in page.development.shown()
     texts = [label.text() for label in page.development.labels]
@@ -59,7 +59,7 @@ def test_no_election_reminder_without_a_committee_or_before_six_months(
     page = DashboardPage(workspace, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.refresh()
-    assert page.election_label.isHidden()
+    assert page.election.isHidden()
     with workspace.unit_of_work() as uow:
         m.create_member(uow, m.MemberInput(name="党员99", id_number=number(31)), TODAY)
         profile = branch.load_profile(uow)
@@ -67,7 +67,7 @@ def test_no_election_reminder_without_a_committee_or_before_six_months(
             profile, kind=BranchKind.COMMUNITY))  # 5 years: ends 2028-05-10
         uow.commit()
     page.refresh()
-    assert page.election_label.isHidden()
+    assert page.election.isHidden()
 
 
 def test_the_branch_settings_hold_the_term(qtbot: QtBot, workspace: Workspace) -> None:

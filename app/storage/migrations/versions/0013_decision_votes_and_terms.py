@@ -5,16 +5,16 @@ meeting_vote.decision / member_id: a vote on admission, 转正, 延长预备期 
 (第三十三条) names its person. branch.kind / committee_elected_on: the committee's term and the
 next 换届 (支部工作条例 第二十一条).
 
-Revision ID: 0011_decision_votes_and_terms
-Revises: 0010_classification_everywhere
+Revision ID: 0013_decision_votes_and_terms
+Revises: 0012_dues_terms
 Create Date: 2026-12-06
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_decision_votes_and_terms"
-down_revision = "0010_classification_everywhere"
+revision = "0013_decision_votes_and_terms"
+down_revision = "0012_dues_terms"
 branch_labels = None
 depends_on = None
 

@@ -19,6 +19,7 @@ from app.services import meetings
 from app.services.meetings import Attendance
 from app.storage.models import AmendmentRow
 from tests.ui.meetings.helpers import Screenshot, add_members, answer, fill_details, open_editor
+from tests.ui.screen_fit import problems
 from ui.meetings.attendance_model import REASON, STATUS
 from ui.meetings.page import MeetingsPage
 
@@ -252,6 +253,30 @@ def test_written_opinions_count_and_a_full_membership_vote_names_its_person(
     assert (vote.decision, vote.member_id) == (Decision.FULL_MEMBERSHIP, ids[-1])
     assert votes.decision_combo.currentData() is None  # the form is ready for the next vote
 
+
+
+def test_the_votes_tab_counts_who_may_vote_once_the_details_are_typed(
+    qtbot: QtBot, page: MeetingsPage
+) -> None:
+    # Review of issue 15: the type chosen first (nothing to count yet), then the topic typed, then
+    # the 表决 tab opened without marking anyone absent: the tab said "shown once the date and
+    # topics are filled in" although they were.
+    add_members(page._workspace, full=5)
+    editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
+    fill_details(qtbot, editor, "讨论接收预备党员")
+    editor.tabs.setCurrentIndex(editor.votes_tab_index)
+    qtbot.waitUntil(lambda: editor.votes.entitled_label.text() == "5 名正式党员", timeout=5_000)
+    assert editor.votes.voting_present_label.text() == "5"
+
+
+def test_a_written_opinion_fits_its_attendance_cell(qtbot: QtBot, page: MeetingsPage) -> None:
+    # Review of issue 15: “缺席（书面意见）” was cut to “缺席（书面…” in a 90-pixel column.
+    add_members(page._workspace, full=3)
+    editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
+    editor.tabs.setCurrentIndex(editor.attendance_tab_index)
+    editor.attendance.set_status(0, Attendance.WRITTEN)
+    assert editor.attendance.index(0, STATUS).data() == "缺席（书面意见）"
+    assert not [fault for fault in problems(editor) if "AttendanceView" in fault]
 
 
 def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: MeetingsPage) -> None:

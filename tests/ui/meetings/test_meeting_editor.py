@@ -247,6 +247,11 @@ def test_written_opinions_count_and_a_full_membership_vote_names_its_person(
     qtbot.mouseClick(votes.record_vote_button, Qt.MouseButton.LeftButton)
     assert editor.meeting_id is not None, editor.message_label.text()
     assert votes.votes_table.item(0, 1).text() == "10 / 6（另书面意见 1）"
+    table = votes.votes_table  # review of issue 15: this cell was cut to “10 / 6（另书…”
+    for column in range(1, table.columnCount()):
+        texts = [table.item(0, column).text(), table.horizontalHeaderItem(column).text()]
+        widest = max(table.fontMetrics().horizontalAdvance(text) for text in texts)
+        assert table.columnWidth(column) > widest, texts
     with page._workspace.unit_of_work() as uow:
         [vote] = meetings.get_meeting(uow, editor.meeting_id).votes
     assert (vote.result.written, vote.result.passed) == (1, True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -272,6 +272,8 @@ def test_the_votes_tab_counts_who_may_vote_once_the_details_are_typed(
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
     qtbot.waitUntil(lambda: editor.votes.entitled_label.text() == "5 名正式党员", timeout=5_000)
     assert editor.votes.voting_present_label.text() == "5"
+    hints = [label.text() for label in editor.votes.findChildren(QLabel)]
+    assert any("（在“出席情况”中按 4 标记）" in text for text in hints)  # the tab's name
 
 
 def test_a_written_opinion_fits_its_attendance_cell(qtbot: QtBot, page: MeetingsPage) -> None:

@@ -61,7 +61,8 @@ def test_attendance_at_a_party_lecture_makes_entries_with_the_meetings_hours(wor
         entries = study.member_entries(uow, ids[0], 2026)
     assert len(entries) == 1
     entry = entries[0]
-    assert entry.from_meeting and entry.meeting_id == meeting_id
+    assert entry.from_meeting
+    assert entry.meeting_id == meeting_id
     assert entry.data.form is StudyForm.PARTY_LECTURE
     assert entry.data.on_date == date(2026, 11, 20)
     assert entry.data.topic == "学习党的二十届三中全会精神"
@@ -102,7 +103,8 @@ def test_meetings_that_are_not_study_make_no_entries_unless_the_settings_count_t
     meeting_id = lecture(workspace, kind=MeetingType.MEMBERS_ASSEMBLY)
     with workspace.unit_of_work(read_only=True) as uow:
         (entry,) = study.member_entries(uow, ids[0], 2026)
-    assert entry.meeting_id == meeting_id and entry.data.form is StudyForm.COLLECTIVE
+    assert entry.meeting_id == meeting_id
+    assert entry.data.form is StudyForm.COLLECTIVE
 
 
 def test_the_conversion_is_a_setting_and_hours_follow_the_meetings_times(workspace):
@@ -136,11 +138,11 @@ def test_hours_the_secretary_changed_stay_when_the_meeting_changes(workspace):
             mt.get_meeting(uow, meeting_id).data, end_time="15:30"))
         (entry,) = study.member_entries(uow, ids[0], 2026)
         uow.commit()
-    assert entry.data.hours == 3 and entry.hours_edited
+    assert entry.data.hours == 3
+    assert entry.hours_edited
     assert entry.data.topic == "学习党的二十届三中全会精神"  # follows the meeting
-    with workspace.unit_of_work() as uow:
-        with pytest.raises(InvalidInputError):
-            study.delete_entry(uow, entry.id)  # mark the attendance instead
+    with workspace.unit_of_work() as uow, pytest.raises(InvalidInputError):
+        study.delete_entry(uow, entry.id)  # mark the attendance instead
 
 
 def test_a_meeting_changed_to_a_type_that_is_not_study_takes_its_hours_away(workspace):
@@ -185,7 +187,8 @@ def test_a_proof_stays_in_the_encrypted_database_and_is_never_queued(workspace):
         uow.commit()
     with workspace.unit_of_work(read_only=True) as uow:
         entry = study.get_entry(uow, entry_id)
-        assert entry.proof is not None and entry.proof.file_name == "结业证书.png"
+        assert entry.proof is not None
+        assert entry.proof.file_name == "结业证书.png"
         assert study.proof_data(uow, entry.proof.id) == b"\x89PNG proof"
         entities = set(uow.session.scalars(select(OutboxEntry.entity)))
     assert "study_proof" not in entities
@@ -201,9 +204,11 @@ def test_targets_32_and_56_and_exemption_under_article_23(workspace):
         table = study.year_table(uow, 2026, TODAY)
         uow.commit()
     by_id = {line.member_id: line for line in table.lines}
-    assert by_id[ids[0]].target == 56 and by_id[ids[0]].committee
+    assert by_id[ids[0]].target == 56
+    assert by_id[ids[0]].committee
     assert by_id[ids[1]].target == 32
-    assert by_id[ids[3]].target is None and by_id[ids[3]].exempt is ExemptReason.OLD
+    assert by_id[ids[3]].target is None
+    assert by_id[ids[3]].exempt is ExemptReason.OLD
     assert not by_id[ids[3]].behind
     assert {line.member_id for line in table.with_target} == set(ids[:3])
     with workspace.unit_of_work() as uow:

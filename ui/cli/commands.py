@@ -29,6 +29,7 @@ from app.errors import (
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
 from ui.cli import passphrase as cli_passphrase
+from ui.cli import study as cli_study
 from ui.common.i18n import install_translations
 from ui.common.messages import damaged_database_text, message_for
 
@@ -200,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=QCoreApplication.translate("Cli", "the PDF file to write")
     )
     _add_dues_commands(commands)
+    cli_study.add_commands(commands, _year, _file_metavar())
     cli_passphrase.add_commands(commands)
     return parser
 
@@ -322,11 +324,12 @@ def run(
         "dues": _dues,
         "sync": _sync,
         "passphrase": cli_passphrase.run,
+        "study": lambda a, w, i: cli_study.run(a, w, i, lambda: _unlock(w, i)),
     }
     io = _Io(stdin, stdout, stderr)
     try:
         commands[args.command](args, workspace, io)
-    except _CheckFailedError:
+    except (_CheckFailedError, cli_study.RefusedError):
         return EXIT_USER_ERROR
     except BranchDeskError as error:
         log.info("command %s failed: %s", args.command, type(error).__name__)

@@ -1,6 +1,7 @@
 """The year's study table (党员学习教育学时统计表, 教育管理条例 第20、23条) as an xlsx
-workbook and a printable PDF: one row per member, hours per form, the total against the annual target, and the
-count of members who reached it (exempt members, 第23条, are out of targets and rates).
+workbook and a printable PDF: one row per member, hours per form, the total against the
+annual target, and the count of members who reached it (exempt members, 第23条, are out of
+targets and rates).
 
 Pure: no Qt, no services, no database. Hours are ``Decimal`` 学时 written as numbers; the words
 are the documents' (always Chinese, not Qt translations).

@@ -28,31 +28,40 @@ def add_commands(
     commands: argparse._SubParsersAction[Any], year: Callable[[str], int], file_metavar: str
 ) -> None:
     """``study report`` and ``study import`` under ``commands``."""
+    translate = QCoreApplication.translate
     study = commands.add_parser(
-        "study", help=QCoreApplication.translate("Cli", "study record (党员学习教育): the year's table, import of hours")
+        "study",
+        help=translate("Cli", "study record (党员学习教育): the year's table, import of hours"),
     )
     study_commands = study.add_subparsers(
-        dest="study_command", metavar=QCoreApplication.translate("Cli", "COMMAND"), required=True,
+        dest="study_command", metavar=translate("Cli", "COMMAND"), required=True,
         parser_class=type(study),
     )
     report = study_commands.add_parser(
         "report",
-        help=QCoreApplication.translate("Cli", "write the year's study table (every member's hours against the target) to a "
-                 "workbook (.xlsx) or a printable PDF (.pdf)"),
+        help=translate(
+            "Cli",
+            "write the year's study table (every member's hours against the target) to a "
+            "workbook (.xlsx) or a printable PDF (.pdf)",
+        ),
     )
-    report.add_argument("--year", type=year, required=True, metavar=QCoreApplication.translate("Cli", "YEAR"),
-                        help=QCoreApplication.translate("Cli", "the year of the table"))
+    report.add_argument("--year", type=year, required=True,
+                        metavar=translate("Cli", "YEAR"),
+                        help=translate("Cli", "the year of the table"))
     report.add_argument("file", type=Path, metavar=file_metavar,
-                        help=QCoreApplication.translate("Cli", "the file to write (.xlsx, or .pdf to print)"))
+                        help=translate("Cli", "the file to write (.xlsx, or .pdf to print)"))
     hours = study_commands.add_parser(
         "import",
-        help=QCoreApplication.translate("Cli", "import study hours from a workbook (name or ID number, date, course, hours): "
-                 "all rows or none"),
+        help=translate(
+            "Cli",
+            "import study hours from a workbook (name or ID number, date, course, hours): "
+            "all rows or none",
+        ),
     )
     hours.add_argument("file", type=Path, metavar=file_metavar,
-                       help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to read"))
+                       help=translate("Cli", "the workbook (.xlsx) to read"))
     hours.add_argument("--dry-run", action="store_true",
-                       help=QCoreApplication.translate("Cli", "check the file and report, without importing"))
+                       help=translate("Cli", "check the file and report, without importing"))
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Terminal,

@@ -129,22 +129,44 @@ def problem_line(path: Path, problem: ImportProblem) -> str:
 
 def plan_summary(plan: HoursPlan) -> str:
     if plan.errors:
-        text = QCoreApplication.translate("StudyTexts", "{rows} rows to import: {errors} errors, {warnings} warnings. Once "
-                   "corrected, the import would record {rows} entries ({hours} hours).")
+        text = QCoreApplication.translate(
+            "StudyTexts",
+            "{rows} rows to import: {errors} errors, {warnings} warnings. Once corrected, the "
+            "import would record {rows} entries ({hours} hours).",
+        )
     else:
-        text = QCoreApplication.translate("StudyTexts", "{rows} rows to import ({hours} hours); {already} already in the record; "
-                   "{warnings} warnings.")
+        text = QCoreApplication.translate(
+            "StudyTexts",
+            "{rows} rows to import ({hours} hours); {already} already in the record; "
+            "{warnings} warnings.",
+        )
     return text.format(rows=len(plan.rows), errors=len(plan.errors),
                        warnings=len(plan.warnings), hours=hours(plan.hours),
                        already=plan.already)
 
 
 def refused_text(plan: HoursPlan) -> str:
-    return QCoreApplication.translate("StudyTexts", "Nothing was imported: correct the {errors} errors in {file} and import again."
-               ).format(errors=len(plan.errors), file=plan.path.name)
+    return QCoreApplication.translate(
+        "StudyTexts",
+        "Nothing was imported: correct the {errors} errors in {file} and import again.",
+    ).format(errors=len(plan.errors), file=plan.path.name)
 
 
 def result_text(result: HoursImportResult) -> str:
-    return QCoreApplication.translate("StudyTexts", "Imported: {applied} study entries ({hours} hours); {already} already in the "
-               "record were left out.").format(
-        applied=result.applied, hours=hours(result.hours), already=result.already)
+    return QCoreApplication.translate(
+        "StudyTexts",
+        "Imported: {applied} study entries ({hours} hours); {already} already in the record "
+        "were left out.",
+    ).format(applied=result.applied, hours=hours(result.hours), already=result.already)
+
+
+def input_problems(problems: list[tuple[str, str]]) -> str:
+    """An entry's problems (field, code) as one line: "学时：小数超过两位；课程：必填"."""
+    from ui.common.member_texts import issue_text
+
+    said = []
+    for field, code in problems:
+        text = PROBLEM_TEXTS.get(code)
+        said.append(QCoreApplication.translate("StudyTexts", "{field}: {problem}").format(
+            field=field_text(field), problem=_tr(text) if text is not None else issue_text(code)))
+    return QCoreApplication.translate("StudyTexts", "; ").join(said)

@@ -50,6 +50,13 @@ FIELD_TEXTS = {
     "hours": QT_TRANSLATE_NOOP("StudyTexts", "Hours"),
     "form": QT_TRANSLATE_NOOP("StudyTexts", "Form"),
     "organizer": QT_TRANSLATE_NOOP("StudyTexts", "Organizer"),
+    "target": QT_TRANSLATE_NOOP("StudyTexts", "Target of members"),
+    "committee_target": QT_TRANSLATE_NOOP("StudyTexts", "Target of the committee"),
+    "per_hour": QT_TRANSLATE_NOOP("StudyTexts", "Hours per clock hour"),
+    "half_day": QT_TRANSLATE_NOOP("StudyTexts", "A half day"),
+    "full_day": QT_TRANSLATE_NOOP("StudyTexts", "A day"),
+    "untimed_meeting": QT_TRANSLATE_NOOP("StudyTexts", "A meeting without times"),
+    "full_day_from_minutes": QT_TRANSLATE_NOOP("StudyTexts", "A day from"),
 }
 PROBLEM_TEXTS = {
     "unknown_member": QT_TRANSLATE_NOOP("StudyTexts", "no member on the roll has it"),
@@ -65,6 +72,7 @@ PROBLEM_TEXTS = {
     "too_precise": QT_TRANSLATE_NOOP("StudyTexts", "has more than two decimals"),
     "entry_from_meeting": QT_TRANSLATE_NOOP(
         "StudyTexts", "comes from a meeting's attendance: change the attendance instead"),
+    "not_after_half_day": QT_TRANSLATE_NOOP("StudyTexts", "must be longer than a half day"),
     "no_header": QT_TRANSLATE_NOOP(
         "StudyTexts",
         "no sheet has a header row naming the person (name or ID number), date, course and "

@@ -27,7 +27,7 @@ from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.domain.study import Conversion, ExemptReason, StudyForm, StudyRules
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.storage.bulk import insert_rows
-from app.storage.ids import natural_id, utc_iso
+from app.storage.ids import natural_id, utc_iso, uuid7_many
 from app.storage.models import (
     AttendanceRow,
     BranchRow,
@@ -230,6 +230,24 @@ def add_entry(uow: UnitOfWork, data: EntryInput) -> str:
     uow.outbox(ENTITY, row.id, {**values, "meeting_id": None, "hours_edited": False,
                                 "withdrawn": False})
     return row.id
+
+
+def add_entries(uow: UnitOfWork, entries: Sequence[EntryInput]) -> list[str]:
+    """Record many entries (checked by the caller: an import's plan, the demo) in one statement
+    each for the rows and their outbox ops; returns their ids. The caller audits the batch."""
+    now = utc_iso()
+    rows: list[dict[str, Any]] = []
+    ops: list[tuple[str, str, dict[str, Any], int]] = []
+    for entry_id, data in zip(uuid7_many(len(entries)), entries, strict=True):
+        record = {**_wire(data), "meeting_id": None, "hours_edited": False,
+                  "withdrawn": False}
+        rows.append({**record, "id": entry_id, "on_date": data.on_date, "created_at": now,
+                     "updated_at": now, "server_version": 0})
+        ops.append((ENTITY, entry_id, record, 0))
+    uow.session.flush()
+    insert_rows(uow.session.connection(), cast(Table, StudyEntryRow.__table__), rows)
+    uow.outbox_many(ops)
+    return [row["id"] for row in rows]
 
 
 def update_entry(uow: UnitOfWork, entry_id: str, data: EntryInput) -> None:

@@ -22,20 +22,19 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 
 from app.documents import study_hours as sheet
 from app.domain import study as rules
 from app.domain.development import Stage
 from app.domain.id_numbers import IdType, normalize, validate_id
-from app.domain.members import Classification, MembershipStatus, Severity
+from app.domain.members import MembershipStatus, Severity
 from app.domain.study import StudyForm
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
+from app.services import study
 from app.services.roster import ImportProblem, ProblemReport
-from app.storage.bulk import insert_rows
-from app.storage.ids import utc_iso, uuid7_many
 from app.storage.models import MemberRow, StudyEntryRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -208,24 +207,11 @@ def apply_hours_import(uow: UnitOfWork, plan: HoursPlan) -> HoursImportResult:
     InvalidInputError when the plan has errors."""
     if plan.has_errors:
         raise InvalidInputError([FieldProblem(p.field or "file", p.code) for p in plan.errors])
-    now = utc_iso()
-    rows: list[dict[str, Any]] = []
-    ops: list[tuple[str, str, dict[str, Any], int]] = []
-    for entry_id, entry in zip(uuid7_many(len(plan.rows)), plan.rows, strict=True):
-        record = {
-            "member_id": entry.member_id, "meeting_id": None,
-            "on_date": entry.on_date.isoformat(), "form": entry.form.value,
-            "topic": entry.topic, "hours_hundredths": rules.to_hundredths(entry.hours),
-            "organizer": entry.organizer, "hours_edited": False, "withdrawn": False,
-            "classification": Classification.INTERNAL.value,
-        }
-        rows.append({**record, "id": entry_id, "on_date": entry.on_date, "created_at": now,
-                     "updated_at": now, "server_version": 0})
-        ops.append(("study_entry", entry_id, record, 0))
-    uow.session.flush()
-    insert_rows(uow.session.connection(), cast(Table, StudyEntryRow.__table__), rows)
-    uow.outbox_many(ops)
+    ids = study.add_entries(uow, [
+        study.EntryInput(e.member_id, e.on_date, e.form, e.topic, e.hours, e.organizer)
+        for e in plan.rows
+    ])
     uow.audit("study.import", "study", plan.path.name, {
-        "file": plan.path.name, "applied": len(rows), "already": plan.already,
+        "file": plan.path.name, "applied": len(ids), "already": plan.already,
     })
-    return HoursImportResult(len(rows), plan.already, plan.hours)
+    return HoursImportResult(len(ids), plan.already, plan.hours)

@@ -17,6 +17,7 @@ Against formalism (DOMAIN.md): facts only, no points, no rankings. Nothing here 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -165,7 +166,9 @@ def to_hundredths(hours: Decimal) -> int:
     return int(hours.scaleb(HOURS_PLACES))
 
 
+@functools.lru_cache(maxsize=4096)
 def from_hundredths(value: int) -> Decimal:
+    """Stored hundredths as 学时 (the same few values again and again in a year's table)."""
     return round_hours(Decimal(value).scaleb(-HOURS_PLACES))
 
 

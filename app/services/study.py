@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, text
 
 from app.domain import study as rules
 from app.domain.development import Stage
@@ -26,7 +26,7 @@ from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.domain.study import Conversion, ExemptReason, StudyForm, StudyRules
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
-from app.storage.bulk import insert_rows
+from app.storage.bulk import insert_rows, read_rows
 from app.storage.ids import natural_id, utc_iso, uuid7_many
 from app.storage.models import (
     AttendanceRow,
@@ -45,6 +45,9 @@ RULES_KEY = "study_rules"
 MAX_PROOF_BYTES = 20 * 1024 * 1024
 ENTITY = "study_entry"
 MEMBER_STAGES = (Stage.FULL.value, Stage.PROBATIONARY.value)
+COUNTED = text("deleted_at IS NULL AND withdrawn = 0")
+"""Entries that count (not deleted, not withdrawn with the attendance): ``ix_study_entry_counted``'s
+condition, word for word."""
 
 
 @dataclass(frozen=True)
@@ -507,45 +510,55 @@ def year_table(uow: UnitOfWork, year: int, as_of: date) -> StudyTable:
     """Every member's study of ``year`` against the target, in the roster's order: members on
     the roll (full and probationary), and anyone else with hours that year."""
     study_rules = load_rules(uow)
-    connection = uow.session.connection()  # Core: one row per member, no ORM bookkeeping
+    connection = uow.session.connection()  # driver tuples: 10,000 members in well under 1 s
+    forms = {form.value: form for form in StudyForm}
     sums: dict[str, dict[StudyForm, int]] = {}
-    first, last = date(year, 1, 1), date(year, 12, 31)
     query = (
         select(StudyEntryRow.member_id, StudyEntryRow.form,
                func.sum(StudyEntryRow.hours_hundredths))
-        .where(StudyEntryRow.on_date.between(first, last))
-        .where(StudyEntryRow.deleted_at.is_(None), StudyEntryRow.withdrawn.is_(False))
+        .where(StudyEntryRow.on_date.between(f"{year:04d}-01-01", f"{year:04d}-12-31"))
+        .where(COUNTED)  # the partial index's own condition, so the index serves the query
         .group_by(StudyEntryRow.member_id, StudyEntryRow.form)
     )
-    for member_id, form, hundredths in connection.execute(query):
-        sums.setdefault(member_id, {})[StudyForm(form)] = int(hundredths)
+    for member_id, form, hundredths in read_rows(connection, query):
+        sums.setdefault(member_id, {})[forms[form]] = int(hundredths)
     exempt = exemptions(uow)
-    groups = dict(connection.execute(select(PartyGroupRow.id, PartyGroupRow.name)).tuples().all())
-    members = connection.execute(
+    groups = dict(read_rows(connection, select(PartyGroupRow.id, PartyGroupRow.name)))
+    members = read_rows(connection, (
         select(MemberRow.id, MemberRow.name, MemberRow.party_group_id, MemberRow.branch_post,
                MemberRow.status, MemberRow.stage)
         .where(MemberRow.deleted_at.is_(None))
         .order_by(MemberRow.sort_key, MemberRow.name)
-    ).tuples()
+    ))
     lines = []
     zero = Decimal(0)
     active = MembershipStatus.ACTIVE.value
+    none = BranchPost.NONE.value
+    targets = {
+        (committee, exempted): study_rules.target_for(committee, exempted)
+        for committee in (False, True) for exempted in (False, True)
+    }
+    expected = {
+        key: rules.expected_by(target, year, as_of) if target is not None else zero
+        for key, target in targets.items()
+    }
+    hours_of = rules.from_hundredths
     for member_id, name, group_id, post, status, stage in members:
         by_form = sums.get(member_id)
         if by_form is None:
             if status != active or stage not in MEMBER_STAGES:
                 continue
             by_form = {}
-        hours = {form: rules.from_hundredths(by_form[form]) for form in by_form}
-        total = rules.from_hundredths(sum(by_form.values()))
-        committee = post != BranchPost.NONE.value
+        total = hours_of(sum(by_form.values()))
         reason = exempt.get(member_id)
-        target = study_rules.target_for(committee, reason is not None)
-        expected = rules.expected_by(target, year, as_of) if target is not None else zero
+        key = (post != none, reason is not None)
+        target = targets[key]
         lines.append(TableLine(
             member_id=member_id, name=name, party_group=groups.get(group_id, "") if group_id
-            else "", committee=committee, exempt=reason, hours=hours, total=total,
-            target=target, expected=expected, behind=target is not None and total < expected,
+            else "", committee=key[0], exempt=reason,
+            hours={form: hours_of(value) for form, value in by_form.items()}, total=total,
+            target=target, expected=expected[key],
+            behind=target is not None and total < expected[key],
         ))
     return StudyTable(year, as_of, tuple(lines))
 

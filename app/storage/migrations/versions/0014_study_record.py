@@ -45,7 +45,10 @@ def upgrade() -> None:
     with op.batch_alter_table("study_entry") as batch:
         batch.create_index("ix_study_entry_member_id", ["member_id"])
         batch.create_index("ix_study_entry_meeting_id", ["meeting_id"])
-        batch.create_index("ix_study_entry_date_member", ["on_date", "member_id"])
+        batch.create_index(
+            "ix_study_entry_counted", ["member_id", "form", "on_date", "hours_hundredths"],
+            sqlite_where=sa.text("deleted_at IS NULL AND withdrawn = 0"),
+        )
     op.create_table(
         "study_proof",
         sa.Column("entry_id", sa.String(36), nullable=False),

@@ -872,7 +872,7 @@
     </message>
     <message>
         <source>write the year&apos;s study table (every member&apos;s hours against the target) to a workbook (.xlsx) or a printable PDF (.pdf)</source>
-        <translation>将年度学时统计表（每名党员的学时与年度要求对照）写入 Excel 工作簿（.xlsx）或可打印的 PDF（.pdf）</translation>
+        <translation>将年度学时统计表（每名党员的学时与年度要求对照）写入工作簿，或写成可打印的文件</translation>
     </message>
     <message>
         <source>the year of the table</source>
@@ -880,7 +880,7 @@
     </message>
     <message>
         <source>the file to write (.xlsx, or .pdf to print)</source>
-        <translation>要写入的文件（.xlsx，或用于打印的 .pdf）</translation>
+        <translation>要写入的文件：工作簿，或可打印的版式文件（按扩展名区分）</translation>
     </message>
     <message>
         <source>import study hours from a workbook (name or ID number, date, course, hours): all rows or none</source>
@@ -888,7 +888,7 @@
     </message>
     <message>
         <source>the workbook (.xlsx) to read</source>
-        <translation>要读取的工作簿（.xlsx）</translation>
+        <translation>要读取的工作簿</translation>
     </message>
     <message>
         <source>check the file and report, without importing</source>
@@ -2445,6 +2445,10 @@
     <message>
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>No study recorded this year: press Add…. Attendance at party lectures and theme days is recorded by itself.</source>
+        <translation>本年度尚无学习记录：点击“新增…”录入。出席党课、主题党日的学时会自动记入。</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.common.tasks import show_error, show_message
 from ui.study.entry_dialog import EntryDialog
+from ui.widgets.empty_hint import EmptyHint
 
 
 class MemberStudyDialog(QDialog):
@@ -61,6 +62,9 @@ class MemberStudyDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_entry())
+        self.empty_hint = EmptyHint(self.table, self.tr(
+            "No study recorded this year: press Add…. Attendance at party lectures and theme "
+            "days is recorded by itself."))
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.clicked.connect(self.add_entry)
         self.edit_button = QPushButton(self.tr("Edit…"))

@@ -494,6 +494,19 @@ def meeting_changed(
     return len(ops)
 
 
+def recount_meetings(uow: UnitOfWork, year: int) -> int:
+    """Make every meeting of ``year`` give the hours the settings say (after they changed, or
+    for meetings recorded before this version); returns how many entries changed."""
+    ids = uow.session.scalars(
+        select(MeetingRow.id)
+        .where(MeetingRow.held_on.between(date(year, 1, 1), date(year, 12, 31)))
+        .order_by(MeetingRow.held_on)
+    ).all()
+    changed = sum(meeting_changed(uow, meeting_id) for meeting_id in ids)
+    uow.audit("study.recount", "study", str(year), {"meetings": len(ids), "entries": changed})
+    return changed
+
+
 def _meeting_topic(meeting: MeetingRow) -> str:
     topics = [t for t in json.loads(meeting.topics) if t]
     return "；".join(topics)[:200]

@@ -4875,16 +4875,16 @@ A newer recovery code makes this one stop working.
         <translation>计入学时的会议</translation>
     </message>
     <message>
-        <source>Members marked present get the meeting&apos;s hours by themselves; a change of attendance changes them. Meetings already recorded change when they are next edited.</source>
-        <translation>标为出席的党员自动记入该会议的学时，出席情况变化时学时随之变化。已录入的会议在下次修改时按新设置计算。</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Members marked present get the meeting&apos;s hours by themselves; a change of attendance changes them. Saving counts the meetings of the year shown again.</source>
+        <translation>标为出席的党员自动记入该会议的学时，出席情况变化时学时随之变化。保存时按新设置重新计算当前所选年度的会议学时。</translation>
     </message>
 </context>
 <context>

@@ -254,7 +254,7 @@ class StudyPage(QWidget):
 
     # ------------------------------------------------------------ settings
     def open_settings(self) -> StudySettingsDialog:
-        dialog = StudySettingsDialog(self._workspace, self)
+        dialog = StudySettingsDialog(self._workspace, self.year, self)
         dialog.saved.connect(self._reload_quietly)
         self.dialog = dialog
         dialog.open()

@@ -49,9 +49,10 @@ def _decimal(spin: QDoubleSpinBox) -> Decimal:
 class StudySettingsDialog(EditorDialog):
     saved = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._year = year
         self.setWindowTitle(self.tr("Study record settings"))
         with workspace.unit_of_work(read_only=True) as uow:
             rules = study.load_rules(uow)
@@ -92,8 +93,7 @@ class StudySettingsDialog(EditorDialog):
             box.addWidget(check)
         hint = QLabel(self.tr(
             "Members marked present get the meeting's hours by themselves; a change of "
-            "attendance changes them. Meetings already recorded change when they are next "
-            "edited."))
+            "attendance changes them. Saving counts the meetings of the year shown again."))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
         box.addWidget(hint)
@@ -130,6 +130,7 @@ class StudySettingsDialog(EditorDialog):
         try:
             with self._workspace.unit_of_work() as uow:
                 study.save_rules(uow, self.rules())
+                study.recount_meetings(uow, self._year)  # the year shown follows at once
                 uow.commit()
         except InvalidInputError as error:
             self.error_label.setText(study_texts.input_problems(

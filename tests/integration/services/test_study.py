@@ -240,3 +240,17 @@ def test_settings_refuse_nonsense(workspace):
             study.save_rules(uow, replace(StudyRules(), target=Decimal(0)))
         study.save_rules(uow, replace(StudyRules(), target=Decimal(40)))
         assert study.load_rules(uow).target == 40
+
+
+def test_a_recount_applies_the_settings_to_the_meetings_of_the_year(workspace):
+    """Meetings recorded before the settings counted their type (or before this version) get
+    their entries by a recount, once."""
+    ids = add_members(workspace, full=2)
+    lecture(workspace, kind=MeetingType.OTHER)
+    with workspace.unit_of_work() as uow:
+        study.save_rules(uow, replace(StudyRules(), counted_meetings=frozenset(
+            {MeetingType.PARTY_LECTURE, MeetingType.OTHER})))
+        assert study.recount_meetings(uow, 2026) == 2
+        assert study.recount_meetings(uow, 2026) == 0
+        uow.commit()
+    assert hours_of(workspace, ids[0]) == Decimal("1.5")

@@ -9,7 +9,6 @@ secretary sees the same report for every import. Pure: no Qt, no services, no da
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.documents.payroll import PayrollReadError, read_workbook
 from app.documents.roster import (
     EXAMPLE_MARK,
     HEADER_SEARCH_ROWS,
@@ -97,14 +97,8 @@ class HoursFile:
     skipped_sheets: tuple[str, ...] = ()
 
 
-class HoursReadError(Exception):
-    """The file cannot be read: ``reason`` "not_xlsx", or "os_error" with ``os_error``."""
-
-    def __init__(self, path: Path, reason: str, os_error: OSError | None = None) -> None:
-        super().__init__(f"{path.name}: {reason}")
-        self.path = path
-        self.reason = reason
-        self.os_error = os_error
+HoursReadError = PayrollReadError
+"""The file cannot be read: ``reason`` "not_xlsx", or "os_error" with ``os_error``."""
 
 
 def _text(value: object) -> str:
@@ -198,28 +192,8 @@ def _read_sheet(worksheet: Any) -> HoursSheet | None:
 
 def read_hours(path: Path) -> HoursFile:
     """Read every sheet of ``path`` with a study-hours header. Raises HoursReadError."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    path = Path(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except OSError as error:
-        raise HoursReadError(path, "os_error", error) from error
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise HoursReadError(path, "not_xlsx") from error
-    sheets: list[HoursSheet] = []
-    skipped: list[str] = []
-    try:
-        for worksheet in workbook.worksheets:
-            sheet = _read_sheet(worksheet)
-            if sheet is None:
-                skipped.append(str(worksheet.title))
-            else:
-                sheets.append(sheet)
-    finally:
-        workbook.close()
-    return HoursFile(path, tuple(sheets), tuple(skipped))
+    sheets, skipped = read_workbook(Path(path), _read_sheet)
+    return HoursFile(Path(path), tuple(sheets), tuple(skipped))
 
 
 TEMPLATE_HEADERS = ("姓名", "身份证号", "日期", "课程", "学时", "形式", "组织单位")

@@ -1344,14 +1344,6 @@
         <source>Recorded from the meeting&apos;s attendance: date, form and topic follow the meeting. Hours changed here stay as typed.</source>
         <translation>此记录由会议出席情况自动记入：日期、形式和主题随会议而定。在此修改的学时将保持不变。</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>EventDialog</name>
@@ -4711,6 +4703,17 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>StudyDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>StudyPage</name>
     <message>
         <source>Study record</source>
@@ -4873,14 +4876,6 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Attendance that counts as study</source>
         <translation>计入学时的会议</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Members marked present get the meeting&apos;s hours by themselves; a change of attendance changes them. Saving counts the meetings of the year shown again.</source>

@@ -12,7 +12,6 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -28,8 +27,9 @@ from app.services import study
 from app.services.workspace import Workspace
 from ui.common import study_texts
 from ui.common.screen_fit import fit_to_screen
-from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.styles import HINT_STYLE
 from ui.common.tasks import show_error
+from ui.study.parts import error_line, save_cancel
 from ui.widgets.date_field import DateField
 from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.enum_combo import EnumCombo
@@ -89,16 +89,8 @@ class EntryDialog(EditorDialog):
                 "meeting. Hours changed here stay as typed."))
         else:
             self.note_label.hide()
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save_unsaved_work)
-        buttons.rejected.connect(self.reject)
+        self.error_label = error_line()
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(fields)
         layout.addWidget(self.note_label)

@@ -26,9 +26,10 @@ from app.services import study
 from app.services.workspace import Workspace
 from ui.common import study_texts
 from ui.common.screen_fit import fit_to_screen
-from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.styles import HINT_STYLE
 from ui.common.tasks import show_error, show_message
 from ui.study.entry_dialog import EntryDialog
+from ui.study.parts import error_line
 from ui.widgets.empty_hint import EmptyHint
 
 
@@ -90,10 +91,7 @@ class MemberStudyDialog(QDialog):
         exempt_row.addWidget(QLabel(self.tr("Exempt from the study targets (art. 23):")))
         exempt_row.addWidget(self.exempt_combo)
         exempt_row.addStretch(1)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_line()
         hint = QLabel(self.tr(
             "Entries from meetings follow the attendance: to take one away, mark the member "
             "absent in the meeting."))

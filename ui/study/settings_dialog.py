@@ -8,7 +8,6 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -25,8 +24,9 @@ from app.services import study
 from app.services.workspace import Workspace
 from ui.common import member_texts, study_texts
 from ui.common.screen_fit import fit_to_screen
-from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.styles import HINT_STYLE
 from ui.common.tasks import show_error
+from ui.study.parts import error_line, save_cancel
 from ui.widgets.editor_dialog import EditorDialog
 
 COUNTABLE = (MeetingType.PARTY_LECTURE, MeetingType.THEME_DAY, MeetingType.PARTY_GROUP,
@@ -97,16 +97,8 @@ class StudySettingsDialog(EditorDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
         box.addWidget(hint)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save_unsaved_work)
-        buttons.rejected.connect(self.reject)
+        self.error_label = error_line()
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         for widget in (targets, conversion, meetings, self.error_label):
             layout.addWidget(widget)

@@ -61,6 +61,7 @@ class HoursPlan(ProblemReport):
     already: int  # rows already in the record (left out)
     problems: tuple[ImportProblem, ...]
     sheets: tuple[str, ...] = ()
+    read: int = 0  # data rows read from the file
 
     @property
     def hours(self) -> Decimal:
@@ -163,7 +164,8 @@ def plan_rows(uow: UnitOfWork, parsed: sheet.HoursFile, today: date) -> HoursPla
     order = {s.name: i for i, s in enumerate(parsed.sheets)}
     problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row, len(p.column), p.column))
     return HoursPlan(parsed.path, tuple(planned), already, tuple(problems),
-                     tuple(s.name for s in parsed.sheets))
+                     tuple(s.name for s in parsed.sheets),
+                     sum(len(s.rows) for s in parsed.sheets))
 
 
 def _member(

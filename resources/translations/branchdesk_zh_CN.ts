@@ -5060,14 +5060,6 @@ A newer recovery code makes this one stop working.
         <translation>提示：{line}</translation>
     </message>
     <message>
-        <source>{rows} rows to import: {errors} errors, {warnings} warnings. Once corrected, the import would record {rows} entries ({hours} hours).</source>
-        <translation>待导入{rows}行：{errors}处错误，{warnings}处提示。改正后导入，将记入{rows}条学习记录（{hours}学时）。</translation>
-    </message>
-    <message>
-        <source>{rows} rows to import ({hours} hours); {already} already in the record; {warnings} warnings.</source>
-        <translation>待导入{rows}行（{hours}学时）；{already}行已有记录；{warnings}处提示。</translation>
-    </message>
-    <message>
         <source>Nothing was imported: correct the {errors} errors in {file} and import again.</source>
         <translation>没有导入任何数据：请改正 {file} 中的{errors}处错误后重新导入。</translation>
     </message>
@@ -5114,6 +5106,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>must be longer than a half day</source>
         <translation>应长于半天的时长</translation>
+    </message>
+    <message>
+        <source>{read} rows read: {errors} errors, {warnings} warnings. Nothing is imported until the errors are corrected.</source>
+        <translation>读取{read}行：{errors}处错误，{warnings}处提示。改正错误之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>{read} rows read: {rows} to import ({hours} hours), {already} already in the record; {warnings} warnings.</source>
+        <translation>读取{read}行：待导入{rows}行（{hours}学时），{already}行已有记录；{warnings}处提示。</translation>
     </message>
 </context>
 <context>

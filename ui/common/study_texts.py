@@ -139,16 +139,16 @@ def plan_summary(plan: HoursPlan) -> str:
     if plan.errors:
         text = QCoreApplication.translate(
             "StudyTexts",
-            "{rows} rows to import: {errors} errors, {warnings} warnings. Once corrected, the "
-            "import would record {rows} entries ({hours} hours).",
+            "{read} rows read: {errors} errors, {warnings} warnings. Nothing is imported "
+            "until the errors are corrected.",
         )
     else:
         text = QCoreApplication.translate(
             "StudyTexts",
-            "{rows} rows to import ({hours} hours); {already} already in the record; "
-            "{warnings} warnings.",
+            "{read} rows read: {rows} to import ({hours} hours), {already} already in the "
+            "record; {warnings} warnings.",
         )
-    return text.format(rows=len(plan.rows), errors=len(plan.errors),
+    return text.format(read=plan.read, rows=len(plan.rows), errors=len(plan.errors),
                        warnings=len(plan.warnings), hours=hours(plan.hours),
                        already=plan.already)
 

@@ -44,6 +44,7 @@ TOTAL = "合计"
 REACHED, NOT_REACHED = "已完成", "未完成"
 EXEMPT = "免于学时要求（第23条，{reason}）"
 PDF_EXEMPT = "免（{reason}）"
+LEFT = "已不在本支部"
 COMMITTEE_MARK = "（支委）"
 SUMMARY = (
     "应完成学时要求{with_target}人（免于要求{exempt}人），已完成{reached}人，完成率{rate}；"
@@ -68,8 +69,9 @@ class StudyLine:
     committee: bool
     hours: dict[StudyForm, Decimal]
     total: Decimal
-    target: Decimal | None  # None: exempt (第23条)
+    target: Decimal | None  # None: exempt (第23条), or no longer on the roll
     exempt: ExemptReason | None = None
+    on_roll: bool = True
 
     @property
     def reached(self) -> bool:
@@ -83,6 +85,8 @@ class StudyLine:
 
     @property
     def status(self) -> str:
+        if not self.on_roll:
+            return LEFT
         if self.target is None:
             return EXEMPT.format(reason=EXEMPT_WORDS[self.exempt] if self.exempt else "")
         return REACHED if self.reached else NOT_REACHED
@@ -122,9 +126,11 @@ class Summary:
 
 
 def summary(lines: Sequence[StudyLine]) -> Summary:
-    with_target = [line for line in lines if line.target is not None]
-    return Summary(len(lines), len(with_target), sum(1 for line in with_target if line.reached),
-                   total(line.total for line in lines))
+    on_roll = [line for line in lines if line.on_roll]
+    with_target = [line for line in on_roll if line.target is not None]
+    return Summary(len(on_roll), len(with_target),
+                   sum(1 for line in with_target if line.reached),
+                   total(line.total for line in on_roll))
 
 
 def _name(line: StudyLine) -> str:
@@ -202,8 +208,8 @@ def write_pdf(target: Any, heading: StudyHeading, lines: Sequence[StudyLine]) ->
     texts = [PDF_TITLE, heading.branch, *PDF_HEADERS, RULE_NOTE]
     rows: list[list[Any]] = [list(PDF_HEADERS)]
     for number, line in enumerate(lines, start=1):
-        status = line.status if line.target is not None else PDF_EXEMPT.format(
-            reason=EXEMPT_WORDS[line.exempt] if line.exempt else "")
+        status = line.status if line.target is not None or not line.on_roll else (
+            PDF_EXEMPT.format(reason=EXEMPT_WORDS[line.exempt] if line.exempt else ""))
         rows.append([
             str(number), _name(line),
             *(hours_text(line.hours[f]) if f in line.hours else "" for f in forms),

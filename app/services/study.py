@@ -97,6 +97,7 @@ class TableLine:
     target: Decimal | None
     expected: Decimal  # on pace by the table's date
     behind: bool
+    on_roll: bool = True  # False: left the branch this year (hours kept, no target)
 
     @property
     def shortfall(self) -> Decimal:
@@ -557,21 +558,22 @@ def year_table(uow: UnitOfWork, year: int, as_of: date) -> StudyTable:
     }
     hours_of = rules.from_hundredths
     for member_id, name, group_id, post, status, stage in members:
+        on_roll = status == active and stage in MEMBER_STAGES
         by_form = sums.get(member_id)
         if by_form is None:
-            if status != active or stage not in MEMBER_STAGES:
+            if not on_roll:
                 continue
             by_form = {}
         total = hours_of(sum(by_form.values()))
         reason = exempt.get(member_id)
         key = (post != none, reason is not None)
-        target = targets[key]
+        target = targets[key] if on_roll else None
         lines.append(TableLine(
             member_id=member_id, name=name, party_group=groups.get(group_id, "") if group_id
             else "", committee=key[0], exempt=reason,
             hours={form: hours_of(value) for form, value in by_form.items()}, total=total,
-            target=target, expected=expected[key],
-            behind=target is not None and total < expected[key],
+            target=target, expected=expected[key] if on_roll else zero,
+            behind=target is not None and total < expected[key], on_roll=on_roll,
         ))
     return StudyTable(year, as_of, tuple(lines))
 

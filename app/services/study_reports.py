@@ -31,7 +31,7 @@ def as_of(year: int, today: date) -> date:
 def lines(table: study.StudyTable) -> list[doc.StudyLine]:
     return [
         doc.StudyLine(line.name, line.party_group, line.committee, line.hours, line.total,
-                      line.target, line.exempt)
+                      line.target, line.exempt, line.on_roll)
         for line in table.lines
     ]
 

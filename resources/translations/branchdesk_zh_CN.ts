@@ -4928,6 +4928,10 @@ A newer recovery code makes this one stop working.
         <source>On the way</source>
         <translation>进行中</translation>
     </message>
+    <message>
+        <source>No longer in the branch</source>
+        <translation>已不在本支部</translation>
+    </message>
 </context>
 <context>
     <name>StudyTexts</name>

@@ -82,6 +82,8 @@ class StudyTableModel(QAbstractTableModel):
         return self.status(line)
 
     def status(self, line: TableLine) -> str:
+        if not line.on_roll:
+            return self.tr("No longer in the branch")
         if line.exempt is not None:
             return self.tr("Exempt ({reason})").format(
                 reason=study_texts.exempt_text(line.exempt))

@@ -254,3 +254,23 @@ def test_a_recount_applies_the_settings_to_the_meetings_of_the_year(workspace):
         assert study.recount_meetings(uow, 2026) == 0
         uow.commit()
     assert hours_of(workspace, ids[0]) == Decimal("1.5")
+
+
+def test_a_member_who_left_keeps_the_hours_but_has_no_target(workspace):
+    from app.domain.members import MembershipStatus
+    from app.services import members as m
+
+    ids = add_members(workspace, full=2)
+    with workspace.unit_of_work() as uow:
+        study.add_entry(uow, study.EntryInput(
+            ids[1], date(2026, 3, 1), StudyForm.ONLINE, "网课", Decimal(3)))
+        m.record_leaving(uow, ids[1], MembershipStatus.TRANSFERRED_OUT, date(2026, 6, 1),
+                         "工作调动", destination="外单位", letter_no="001")
+        table = study.year_table(uow, 2026, TODAY)
+        behind = study.behind_pace(uow, TODAY)
+        uow.commit()
+    left = next(line for line in table.lines if line.member_id == ids[1])
+    assert left.total == 3
+    assert not left.on_roll
+    assert left.target is None
+    assert [line.member_id for line in behind] == [ids[0]]

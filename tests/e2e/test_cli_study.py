@@ -76,3 +76,16 @@ def test_imports_hours(branch, tmp_path):
     result = run(branch, "study", "import", str(path))
     assert result.returncode == 0, result.stderr
     assert CJK.search(result.stdout)
+
+
+def test_a_dry_run_imports_nothing(branch, tmp_path):
+    book = Workbook()
+    book.active.append(["姓名", "日期", "课程", "学时"])
+    book.active.append(["赵学", "2025-04-01", "试运行的课程", 1])
+    path = tmp_path / "试运行.xlsx"
+    book.save(path)
+    result = run(branch, "study", "import", "--dry-run", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "没有导入任何数据" in result.stdout
+    real = run(branch, "study", "import", str(path))
+    assert "已导入1条学习记录" in real.stdout  # the dry run had recorded nothing

@@ -178,3 +178,18 @@ def test_the_dashboard_lists_members_behind_the_pace(qtbot, workspace):
         reminders.refresh()
     assert reminders.shown() == ["党员01"]
     assert "按进度应达26.67学时" in reminders.labels[0].text()
+
+
+def test_the_table_prints_through_the_preview(qtbot, workspace):
+    from ui.widgets.printing import open_dialogs
+
+    add_members(workspace, full=2)
+    page = page_of(qtbot, workspace)
+    task = page.print_table()
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        pass
+    dialogs = open_dialogs()
+    assert dialogs
+    assert "2026年度学时统计表" in dialogs[-1].windowTitle()
+    for dialog in dialogs:
+        dialog.close()

@@ -4803,6 +4803,14 @@ A newer recovery code makes this one stop working.
         <source>Study table {year}</source>
         <translation>{year}年度学时统计表</translation>
     </message>
+    <message>
+        <source>Adding up the study hours of the year…</source>
+        <translation>正在统计本年度学时…</translation>
+    </message>
+    <message>
+        <source>The study hours could not be added up: {reason}</source>
+        <translation>未能统计学时：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>StudyReminders</name>

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,13 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import BranchDeskError
 from app.services import study, study_import, study_reports
 from app.services.study_import import HoursPlan
 from app.services.workspace import Workspace
 from ui.common import study_texts
-from ui.common.styles import HINT_STYLE
-from ui.common.tasks import BackgroundTask, run_in_background, show_error, show_message
+from ui.common.messages import message_for
+from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.tasks import (
+    BackgroundTask,
+    LatestOnly,
+    TaskContext,
+    run_in_background,
+    show_error,
+    show_message,
+)
 from ui.study.import_dialog import HoursImportDialog
 from ui.study.member_dialog import MemberStudyDialog
 from ui.study.settings_dialog import StudySettingsDialog
@@ -41,6 +48,10 @@ Today = Callable[[], date]
 
 
 class StudyPage(QWidget):
+    """``loaded`` is emitted when a reload has been shown (its table, or why it failed)."""
+
+    loaded = Signal()
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  today: Today = date.today) -> None:
         super().__init__(parent)
@@ -49,6 +60,7 @@ class StudyPage(QWidget):
         self.table: study.StudyTable | None = None
         self.dialog: QWidget | None = None  # the dialog opened last (tests)
         self.task: BackgroundTask | None = None
+        self._latest = LatestOnly(self, self._arrived, self._failed)
 
         heading = QLabel(self.tr("Study record"))
         font = QFont(heading.font())
@@ -106,21 +118,45 @@ class StudyPage(QWidget):
     def year(self) -> int:
         return self.year_spin.value()
 
+    @property
+    def busy(self) -> bool:
+        """True from ``reload`` until its table is shown."""
+        return self._latest.busy
+
     def reload(self) -> None:
-        """Read the year's table. Raises BranchDeskError (e.g. locked)."""
-        with self._workspace.unit_of_work(read_only=True) as uow:
-            self.table = study.year_table(uow, self.year, study_reports.as_of(
-                self.year, self._today()))
-        self.model.set_lines(list(self.table.lines))
-        table = self.table
+        """Work out the year's table off the GUI thread (10,000 members: a few tenths of a
+        second); the line above the table says so meanwhile. ``loaded`` once shown."""
+        workspace, year = self._workspace, self.year
+        as_of = study_reports.as_of(year, self._today())
+
+        def work(_context: TaskContext) -> study.StudyTable:
+            with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
+                return study.year_table(uow, year, as_of)
+
+        self.summary_label.setStyleSheet(HINT_STYLE)
+        self.summary_label.setText(self.tr("Adding up the study hours of the year…"))
+        self._latest.run(work)
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary_label.setStyleSheet(ERROR_STYLE)
+        self.summary_label.setText(self.tr(
+            "The study hours could not be added up: {reason}").format(reason=message_for(error)))
+        self.loaded.emit()
+
+    def _arrived(self, table: study.StudyTable) -> None:
+        self.table = table
+        self.model.set_lines(list(table.lines))
         self.summary_label.setText(self.tr(
             "{members} members, {hours} hours in all; {reached} of {with_target} reached the "
             "target; {behind} behind the pace. Exempt members (art. 23) are not counted."
         ).format(members=len(table.lines), hours=study_texts.hours(table.total),
                  reached=table.reached, with_target=len(table.with_target),
                  behind=len(table.behind)))
+        self.loaded.emit()
 
     def clear(self) -> None:
+        """Forget what was shown (the data was locked)."""
+        self._latest.drop()
         self.table = None
         self.model.set_lines([])
         self.summary_label.clear()
@@ -139,16 +175,10 @@ class StudyPage(QWidget):
         line = self.model.line(row)
         dialog = MemberStudyDialog(self._workspace, line.member_id, line.name, self.year,
                                    self._today(), self)
-        dialog.changed.connect(self._reload_quietly)
+        dialog.changed.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog
-
-    def _reload_quietly(self) -> None:
-        try:
-            self.reload()
-        except BranchDeskError as error:
-            show_error(self, error)
 
     # ------------------------------------------------------------ import
     def import_hours(self, path: Path | None = None) -> BackgroundTask | None:
@@ -184,7 +214,7 @@ class StudyPage(QWidget):
             return result
 
         def done(result: study_import.HoursImportResult) -> None:
-            self._reload_quietly()
+            self.reload()
             show_message(self, study_texts.result_text(result))
 
         self.task = run_in_background(self, apply, on_success=done,
@@ -255,7 +285,7 @@ class StudyPage(QWidget):
     # ------------------------------------------------------------ settings
     def open_settings(self) -> StudySettingsDialog:
         dialog = StudySettingsDialog(self._workspace, self.year, self)
-        dialog.saved.connect(self._reload_quietly)
+        dialog.saved.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog

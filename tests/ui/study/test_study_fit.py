@@ -43,7 +43,8 @@ def test_the_page_and_its_dialogs_fit(qtbot, workspace, tmp_path, screenshot):
     page = StudyPage(workspace, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1366 - 150, 690)
-    page.reload()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.reload()
     check(page, "page")
     member = MemberStudyDialog(workspace, ids[0], "党员00", 2026, TODAY, page)
     check(member, "member")

@@ -28,7 +28,8 @@ def page_of(qtbot, workspace) -> StudyPage:
     qtbot.addWidget(page)
     page.resize(1280, 640)
     page.show()
-    page.reload()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.reload()
     return page
 
 
@@ -77,14 +78,16 @@ def test_a_member_entry_typed_in_the_dialog_and_a_proof_attached(qtbot, workspac
     editor.topic_edit.setText("学习新党章")
     editor.hours_spin.setValue(3.5)
     editor.form_combo.setCurrentIndex(list(StudyForm).index(StudyForm.TRAINING))
-    assert editor.save_unsaved_work()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        assert editor.save_unsaved_work()
     assert [e.data.topic for e in dialog.entries] == ["学习新党章"]
     assert cell(page, 0, LEAD + len(FORMS)) == "3.5"  # the page reloaded
 
     proof = tmp_path / "证书.png"
     proof.write_bytes(b"\x89PNG certificate")
     dialog.table.selectRow(0)
-    dialog.attach_proof(proof)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        dialog.attach_proof(proof)
     assert dialog.entries[0].proof is not None
     out = tmp_path / "out.png"
     dialog.save_proof(out)
@@ -92,7 +95,8 @@ def test_a_member_entry_typed_in_the_dialog_and_a_proof_attached(qtbot, workspac
     screenshot(dialog, "study_member_dialog")
 
     dialog.exempt_combo.setCurrentIndex(1 + list(ExemptReason).index(ExemptReason.OLD))
-    dialog.save_exemption()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        dialog.save_exemption()
     assert cell(page, 0, LEAD + len(FORMS) + 3) == "免于要求（年老）"
 
 
@@ -162,7 +166,8 @@ def test_settings_change_the_targets(qtbot, workspace):
     page = page_of(qtbot, workspace)
     dialog = page.open_settings()
     dialog.target_spin.setValue(40)
-    assert dialog.save_unsaved_work()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        assert dialog.save_unsaved_work()
     assert cell(page, 0, LEAD + len(FORMS) + 1) == "40"
 
 
@@ -193,3 +198,14 @@ def test_the_table_prints_through_the_preview(qtbot, workspace):
     assert "2026年度学时统计表" in dialogs[-1].windowTitle()
     for dialog in dialogs:
         dialog.close()
+
+
+def test_a_table_arriving_after_the_lock_is_dropped(qtbot, workspace):
+    add_members(workspace, full=2)
+    page = StudyPage(workspace, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.reload()
+    page.clear()  # locked while the table was worked out
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    assert page.model.rowCount() == 0
+    assert page.table is None

@@ -12,8 +12,9 @@ several members (the ID number decides), an ID number Excel cut or that is not v
 hours that cannot be read, hours not positive, too many or with more than two decimals, a form
 that is not one of the book's, a course missing, the same study twice in the file, a file
 without such a header. Warnings (the row is left out, the rest applies): the same study already
-in the record (an export imported twice counts once), a name that differs from the register
-(the ID number decides; the row is imported).
+in the record (an export imported twice counts once), a member no longer on the roll (named by
+the ID number); a name that differs from the register (the ID number decides; the row is
+imported).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from app.storage.models import MemberRow, StudyEntryRow
 from app.storage.unit_of_work import UnitOfWork
 
 DEFAULT_FORM = StudyForm.ONLINE  # a platform's export says nothing of the form
+ON_ROLL = (Stage.FULL.value, Stage.PROBATIONARY.value)
 
 
 @dataclass(frozen=True)
@@ -101,13 +103,14 @@ def plan_rows(uow: UnitOfWork, parsed: sheet.HoursFile, today: date) -> HoursPla
         problems.append(ImportProblem("", 0, "", "file", "no_header"))
     by_number: dict[str, tuple[str, str]] = {}
     by_name: dict[str, list[tuple[str, str]]] = {}
-    query = select(MemberRow.id, MemberRow.name, MemberRow.id_number).where(
-        MemberRow.status == MembershipStatus.ACTIVE.value,
-        MemberRow.stage.in_([Stage.FULL.value, Stage.PROBATIONARY.value]),
-        MemberRow.deleted_at.is_(None),
-    )
-    for member_id, name, number in uow.session.execute(query).tuples():
+    left: set[str] = set()
+    query = select(MemberRow.id, MemberRow.name, MemberRow.id_number, MemberRow.status,
+                   MemberRow.stage).where(MemberRow.deleted_at.is_(None))
+    for member_id, name, number, status, stage in uow.session.execute(query).tuples():
         by_number[number] = (member_id, name)
+        if status != MembershipStatus.ACTIVE.value or stage not in ON_ROLL:
+            left.add(member_id)
+            continue  # a name is looked for among the members on the roll only
         by_name.setdefault("".join(name.split()), []).append((member_id, name))
     recorded = {
         _key(m, d, t, h) for m, d, t, h in uow.session.execute(
@@ -133,6 +136,9 @@ def plan_rows(uow: UnitOfWork, parsed: sheet.HoursFile, today: date) -> HoursPla
                                      code, severity, other_row=other_row, value=value))
 
         member = _member(row, in_error, by_number, by_name, problem, today)
+        if member is not None and member[0] in left:
+            problem(sheet.ID_NUMBER if row.id_number else sheet.NAME, "member_has_left",
+                    Severity.WARNING, value=row.id_number or row.name)
         if row.on_date is None and sheet.DATE not in in_error:
             problem(sheet.DATE, "required")
         elif row.on_date is not None and row.on_date > today:
@@ -156,6 +162,8 @@ def plan_rows(uow: UnitOfWork, parsed: sheet.HoursFile, today: date) -> HoursPla
             continue
         if any(p.code == "already_recorded" for p in row_problems):
             already += 1
+            continue
+        if member[0] in left:
             continue
         planned.append(PlannedEntry(
             row.sheet, row.row, member[0], member[1], row.on_date, row.topic[:200], row.hours,

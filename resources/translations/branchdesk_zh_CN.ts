@@ -5127,6 +5127,10 @@ A newer recovery code makes this one stop working.
         <source>{read} rows read: {rows} to import ({hours} hours), {already} already in the record; {warnings} warnings.</source>
         <translation>读取{read}行：待导入{rows}行（{hours}学时），{already}行已有记录；{warnings}处提示。</translation>
     </message>
+    <message>
+        <source>this member is no longer in the branch: the row is left out</source>
+        <translation>该党员已不在本支部，此行不导入</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -64,6 +64,8 @@ PROBLEM_TEXTS = {
         "StudyTexts", "several members have this name: add the ID number"),
     "name_mismatch": QT_TRANSLATE_NOOP(
         "StudyTexts", "differs from the register (the ID number decides)"),
+    "member_has_left": QT_TRANSLATE_NOOP(
+        "StudyTexts", "this member is no longer in the branch: the row is left out"),
     "already_recorded": QT_TRANSLATE_NOOP(
         "StudyTexts", "this study is already in the record: the row is left out"),
     "not_hours": QT_TRANSLATE_NOOP("StudyTexts", "is not a number of hours"),

@@ -127,3 +127,22 @@ def test_the_template_reads_back_empty(workspace, tmp_path):
     found = plan(workspace, path)
     assert found.problems == ()
     assert found.rows == ()
+
+
+def test_a_member_who_left_is_a_warning_and_the_row_is_left_out(workspace, tmp_path):
+    from app.domain.members import MembershipStatus
+    from app.services import members as m
+
+    ids = add_members(workspace, full=2)
+    with workspace.unit_of_work() as uow:
+        m.record_leaving(uow, ids[1], MembershipStatus.TRANSFERRED_OUT, date(2026, 6, 1),
+                         "工作调动", destination="外单位", letter_no="001")
+        uow.commit()
+    path = workbook(tmp_path / "export.xlsx", [
+        ["党员00", number(0), "2026-03-15", "课程", 2, None],
+        ["党员01", number(1), "2026-03-15", "课程", 2, None],
+    ])
+    found = plan(workspace, path)
+    assert found.errors == []
+    assert [(p.row, p.column, p.code) for p in found.warnings] == [(4, "B", "member_has_left")]
+    assert [p.name for p in found.rows] == ["党员00"]

@@ -57,6 +57,7 @@ RULE_NOTE = (
     "参加党课、主题党日等活动的学时按出席情况自动记入。"
 )
 SIGNATURES = "制表人：　　　　　　　　审核人：　　　　　　　　支部书记："
+SIGNATURE_WORDS = ("制表人：", "审核人：", "支部书记：")
 PDF_TITLE = "{year}年度党员学习教育学时统计表"
 PDF_HEADERS = ("序号", "姓名", "集中学习", "党课", "主题党日", "专题培训", "网络学习", "其他",
                "合计", "目标", "完成情况")
@@ -218,14 +219,17 @@ def write_pdf(target: Any, heading: StudyHeading, lines: Sequence[StudyLine]) ->
         ])
         texts.append(line.name)
     result = summary(lines)
-    rows.append([TOTAL, "", *("" for _ in forms), hours_text(result.total), "", ""])
+    sums = [total(line.hours.get(f, Decimal(0)) for line in lines) for f in forms]
+    rows.append([TOTAL, "", *(hours_text(v) if v else "" for v in sums),
+                 hours_text(total(line.total for line in lines)), "", ""])
     pdf.check_glyphs(texts)
-    widths = [9 * mm, 0.0, *([12.5 * mm] * len(forms)), 13 * mm, 11 * mm, 17 * mm]
+    widths = [9 * mm, 0.0, *([13.5 * mm] * len(forms)), 13 * mm, 11 * mm, 17 * mm]
     widths[1] = pdf.FRAME_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), style.cell.fontName),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTSIZE", (0, 0), (-1, 0), 8),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("ALIGN", (1, 1), (1, -1), "LEFT"),
@@ -247,7 +251,19 @@ def write_pdf(target: Any, heading: StudyHeading, lines: Sequence[StudyLine]) ->
         Spacer(0, 2 * mm),
         Paragraph(pdf.markup(RULE_NOTE), style.note),
         Spacer(0, 8 * mm),
-        Paragraph(pdf.markup(SIGNATURES), style.body),
+        _signatures(style.body),
     ]
     return pdf.build(story, target, title=PDF_TITLE.format(year=heading.year),
                      marks=pdf.PageMarks())
+
+
+def _signatures(style: Any) -> Any:
+    """制表人 / 审核人 / 支部书记 spread over the width, room to sign after each."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from app.documents import pdf
+
+    cells = [Paragraph(pdf.markup(word), style) for word in SIGNATURE_WORDS]
+    table = Table([cells], colWidths=[pdf.FRAME_WIDTH / len(cells)] * len(cells))
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table

@@ -25,6 +25,8 @@ from app.storage.models import (
     MemberEventRow,
     MemberRow,
     PartyGroupRow,
+    StudyEntryRow,
+    StudyExemptionRow,
     VoteRow,
 )
 from app.storage.unit_of_work import UnitOfWork
@@ -39,6 +41,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "study_entry": StudyEntryRow,
+    "study_exemption": StudyExemptionRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

@@ -274,3 +274,22 @@ def test_a_member_who_left_keeps_the_hours_but_has_no_target(workspace):
     assert not left.on_roll
     assert left.target is None
     assert [line.member_id for line in behind] == [ids[0]]
+
+
+def test_an_entry_can_be_made_secret_later_and_it_is_audited(workspace):
+    from app.domain.members import Classification
+    from app.services import classification
+    from app.storage.models import AuditEntry
+
+    (member_id,) = add_members(workspace, full=1)
+    with workspace.unit_of_work() as uow:
+        entry_id = study.add_entry(uow, study.EntryInput(
+            member_id, date(2026, 3, 1), StudyForm.OTHER, "谈心后的学习", Decimal(1)))
+        classification.set_classification(uow, "study_entry", entry_id,
+                                          Classification.SECRET)
+        uow.commit()
+    with workspace.unit_of_work(read_only=True) as uow:
+        assert study.get_entry(uow, entry_id).data.classification is Classification.SECRET
+        actions = set(uow.session.scalars(select(AuditEntry.action).where(
+            AuditEntry.entity_id == entry_id)))
+    assert {"study.add", "classification.change"} <= actions

@@ -90,6 +90,18 @@ record = Table(
     UniqueConstraint("branch_id", "entity", "natural_key", name="uq_record_natural_key"),
 )
 
+record_alias = Table(
+    # A record a device created under its own id that turned out to be a fact stored already
+    # (found by its natural key, sync.registry: the same member entered on two PCs): ops that
+    # still name the device's id, or name it as a parent, are applied to the stored record.
+    "record_alias",
+    metadata,
+    Column("branch_id", String(36), primary_key=True),
+    Column("alias_id", String(36), primary_key=True),
+    Column("entity", String(30), nullable=False),
+    Column("record_id", String(36), nullable=False),
+)
+
 applied_op = Table(
     "applied_op",
     metadata,

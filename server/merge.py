@@ -65,6 +65,9 @@ def new_record(
     )
 
 
+_BLANK: tuple[Any, ...] = (None, "")
+
+
 def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
     """Apply ``op`` to ``stored`` in place; returns what happened."""
     patch = dict(op.patch)
@@ -96,7 +99,15 @@ def apply(stored: Stored, op: Op, device_id: str) -> Outcome:
             if current != value or name not in stored.data:
                 accepted[name] = value
             continue
-        if kind.merge in (Merge.FIELDS, Merge.UNIQUE):
+        if kind.merge in (Merge.FIELDS, Merge.UNIQUE) and op.base_version == 0:
+            # Made without seeing the stored record: the same member entered on another PC,
+            # found by its natural key. What one PC left blank the other fills in; only two
+            # different values are a disagreement.
+            if current in _BLANK and value not in _BLANK:
+                accepted[name] = value
+            elif current != value and value not in _BLANK:
+                conflicts.append(name)
+        elif kind.merge in (Merge.FIELDS, Merge.UNIQUE):
             if name in kind.conflicting or current != value:
                 conflicts.append(name)
         elif current != value:

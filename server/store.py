@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, update
 
 from server import db
 from server.merge import Stored, apply, new_record
-from sync.registry import natural_key
+from sync.registry import natural_key, record_type
 from sync.wire import (
     ChangesPage,
     Conflict,
@@ -269,9 +269,10 @@ class Store:
                 ("SELECT body_hash, response FROM idempotency WHERE device_id = ? AND key = ?",
                  (device.id, idempotency_key)),
                 _in("SELECT op_id, branch_id, result FROM applied_op WHERE op_id IN", op_ids),
+                _alias_query(device.branch_id, request.ops, entity_ids),
                 *_record_queries(device.branch_id, request.ops, entity_ids),
             ])
-            epoch_rows, branch_rows, earlier_rows, done_rows, *record_rows = reads
+            epoch_rows, branch_rows, earlier_rows, done_rows, alias_rows, *record_rows = reads
             epoch = str(epoch_rows[0][0])
             if earlier_rows:
                 earlier_hash, earlier_response = earlier_rows[0]
@@ -280,22 +281,24 @@ class Store:
                 answer = orjson.loads(earlier_response)
                 answer["epoch"] = epoch
                 return orjson.dumps(answer)
-            records = {
-                (entity, record_id): Stored(
-                    entity=entity, id=record_id, version=version, seq=seq, deleted=bool(deleted),
-                    data=orjson.loads(data), meta=orjson.loads(meta), natural_key=natural_key,
-                )
-                for rows in record_rows
-                for entity, record_id, version, seq, deleted, data, meta, natural_key in rows
-            }
+            records = _stored_rows(record_rows)
+            aliases = _Aliases({(entity, alias): target for entity, alias, target in alias_rows})
+            if aliases.known:  # ops naming records merged into others: load those
+                records.update(_stored_rows(_query_together(connection, [
+                    _in(f"{_RECORD_COLUMNS} WHERE branch_id = ? AND entity = ? AND id IN",
+                        targets, (device.branch_id, entity))
+                    for entity, targets in aliases.targets().items()
+                ])))
             done = {op_id: (branch_id, result) for op_id, branch_id, result in done_rows}
             results, fresh, last_seq = self._push_ops(
-                device, request, op_ids, entity_ids, done, records, int(branch_rows[0][0])
+                device, request, op_ids, entity_ids, done, records, int(branch_rows[0][0]),
+                aliases,
             )
             response = orjson.dumps({"results": results, "epoch": epoch})
             # Every write and the commit in one round trip too.
             _write_together(connection, [
                 *_writes(device.branch_id, records, fresh, last_seq),
+                *aliases.writes(device.branch_id),
                 ("INSERT INTO idempotency (device_id, key, body_hash, response, created_at) "
                  "VALUES (?, ?, ?, ?, ?)",
                  [(device.id, idempotency_key, body_hash, response.decode(), db.now_iso())]),
@@ -311,6 +314,7 @@ class Store:
         done: dict[str, tuple[str, str]],
         records: dict[tuple[str, str], Stored],
         last_seq: int,
+        aliases: _Aliases,
     ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], int]:
         """Apply the ops to the loaded ``records`` in memory: each op's result, the results of
         the ops applied now (by op id) and the branch's last change number after them."""
@@ -328,9 +332,13 @@ class Store:
                     else {"status": "rejected", "op_id": op_id, "reason": "op_id_taken"}
                 )
                 continue
+            op, entity_id = aliases.translate(op, entity_id)
             result, last_seq = self._apply_one(
                 op, op_id, entity_id, device, records, by_key, last_seq
             )
+            held_as = result.get("record_id") or result.get("server_record", {}).get("id")
+            if held_as and held_as != entity_id:
+                aliases.add(op.entity, entity_id, held_as)
             results.append(result)
             fresh[op_id] = result
         return results, fresh, last_seq
@@ -516,13 +524,78 @@ def _record_queries(branch_id: str, ops: list[Op], entity_ids: list[str]) -> lis
         key = natural_key(op.entity, op.patch)
         if key:
             keys.setdefault(op.entity, set()).add(key)
-    columns = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
+    columns = _RECORD_COLUMNS
     return [
         *(_in(f"{columns} WHERE branch_id = ? AND entity = ? AND id IN", wanted,
               (branch_id, entity)) for entity, wanted in ids.items()),
         *(_in(f"{columns} WHERE branch_id = ? AND entity = ? AND natural_key IN", wanted,
               (branch_id, entity)) for entity, wanted in keys.items()),
     ]
+
+
+_RECORD_COLUMNS = "SELECT entity, id, version, seq, deleted, data, meta, natural_key FROM record"
+
+
+def _stored_rows(results: list[list[Any]]) -> dict[tuple[str, str], Stored]:
+    return {
+        (entity, record_id): Stored(
+            entity=entity, id=record_id, version=version, seq=seq, deleted=bool(deleted),
+            data=orjson.loads(data), meta=orjson.loads(meta), natural_key=natural_key,
+        )
+        for rows in results
+        for entity, record_id, version, seq, deleted, data, meta, natural_key in rows
+    }
+
+
+def _alias_query(branch_id: str, ops: list[Op], entity_ids: list[str]) -> Statement:
+    """The aliases of the ids the ops name: their own and their parents'."""
+    named = set(entity_ids)
+    for op in ops:
+        for parent in record_type(op.entity).parents:
+            value = op.patch.get(parent.field)
+            if isinstance(value, str):
+                named.add(value)
+    return _in("SELECT entity, alias_id, record_id FROM record_alias "
+               "WHERE branch_id = ? AND alias_id IN", named, (branch_id,))
+
+
+class _Aliases:
+    """Ids devices created records under that are stored under another id (``record_alias``):
+    an op naming one, as its record or as a parent, is applied to the stored record."""
+
+    def __init__(self, known: dict[tuple[str, str], str]) -> None:
+        self.known = known
+        self.new: list[tuple[str, str, str]] = []
+
+    def targets(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for (entity, _alias), target in self.known.items():
+            found.setdefault(entity, set()).add(target)
+        return found
+
+    def add(self, entity: str, alias: str, target: str) -> None:
+        if (entity, alias) not in self.known:
+            self.known[(entity, alias)] = target
+            self.new.append((entity, alias, target))
+
+    def translate(self, op: Op, entity_id: str) -> tuple[Op, str]:
+        if not self.known:
+            return op, entity_id
+        target = self.known.get((op.entity, entity_id), entity_id)
+        moved = {}
+        for parent in record_type(op.entity).parents:
+            value = op.patch.get(parent.field)
+            if isinstance(value, str) and (parent.entity, value) in self.known:
+                moved[parent.field] = self.known[(parent.entity, value)]
+        if target == entity_id and not moved:
+            return op, entity_id
+        return op.model_copy(update={"patch": {**op.patch, **moved}}), target
+
+    def writes(self, branch_id: str) -> list[Statement]:
+        if not self.new:
+            return []
+        return [("INSERT INTO record_alias (branch_id, entity, alias_id, record_id) "
+                 "VALUES (?, ?, ?, ?)", [(branch_id, *row) for row in self.new])]
 
 
 def _writes(

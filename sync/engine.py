@@ -381,10 +381,12 @@ class Engine:
                         and result.record_id == entry.entity_id):
                     self._own.add(result.seq)  # this PC holds that version: no echo wanted
                 record_id = entry.entity_id
-                if isinstance(result, Applied) and result.record_id != entry.entity_id:
+                held_as = (result.record_id if isinstance(result, Applied)
+                           else result.server_record.id if isinstance(result, Conflict)
+                           else entry.entity_id)
+                if held_as and held_as != entry.entity_id:
                     # The platform holds the same fact under another id (a natural key).
-                    record_id = self._rekey(session, entry.entity, entry.entity_id,
-                                            result.record_id)
+                    record_id = self._rekey(session, entry.entity, entry.entity_id, held_as)
                 if (isinstance(result, Applied) and result.changed and not result.superseded
                         and entry.entity not in _IMMUTABLE):  # events: no version to note
                     bumps.setdefault(entry.entity, []).append(
@@ -418,18 +420,25 @@ class Engine:
         """The local record takes the id the platform knows the same fact by (a natural key,
         ``sync.registry``): its row, the records naming it as their parent, its outbox ops."""
         model: Any = MODELS[entity]
+        # The row and the records naming it change ids one after the other: foreign keys are
+        # checked at commit (SQLite resets this at the end of the transaction).
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
         with ledger_writable(session, entity):
-            if record_by_id(session, model, new_id) is None:
+            held = record_by_id(session, model, new_id) is not None
+            if not held:
                 session.execute(update(model).where(model.id == old_id).values(id=new_id))
-                known = self._known.get(entity)
-                if known is not None:
-                    known.discard(old_id)
-                    known.add(new_id)
+            known = self._known.get(entity)
+            if known is not None:
+                known.discard(old_id)
+                known.add(new_id)
             for child, link in registry.children(entity):
                 table: Any = MODELS[child.entity].__table__
                 with ledger_writable(session, child.entity):
                     session.execute(update(table).where(table.c[link.field] == old_id)
                                     .values({link.field: new_id}))
+                self._repoint_queued(session, child.entity, link.field, old_id, new_id)
+            if held:  # both here already (pulled, then found the same): one row, not two
+                session.execute(delete(model).where(model.id == old_id))
         session.execute(update(OutboxEntry).where(
             OutboxEntry.entity == entity, OutboxEntry.entity_id == old_id
         ).values(entity_id=new_id))
@@ -437,6 +446,24 @@ class Engine:
             SyncConflictRow.entity == entity, SyncConflictRow.entity_id == old_id
         ).values(entity_id=new_id))
         return new_id
+
+    @staticmethod
+    def _repoint_queued(
+        session: Session, entity: str, field: str, old_id: str, new_id: str
+    ) -> None:
+        """Queued ops of ``entity`` naming ``old_id`` in ``field`` name ``new_id`` instead (an op
+        the platform applied already keeps its result: it recognises the op id)."""
+        queued = session.execute(
+            select(OutboxEntry.seq, OutboxEntry.patch).where(
+                OutboxEntry.acked_at.is_(None), OutboxEntry.entity == entity,
+                OutboxEntry.patch.contains(old_id))
+        ).all()
+        for seq, text_patch in queued:
+            patch = json.loads(text_patch)
+            if patch.get(field) == old_id:
+                patch[field] = new_id
+                session.execute(update(OutboxEntry).where(OutboxEntry.seq == seq)
+                                .values(patch=json.dumps(patch, ensure_ascii=False)))
 
     def _epoch_changed(self, epoch: str) -> bool:
         if epoch == self._epoch:

@@ -6,10 +6,12 @@ A declaration says:
 - ``entity``: the name on the wire; ``table``: the local table (the client maps it to its ORM
   class; the server never sees tables).
 - ``keys``: the record's identity when it is a fact with a natural key (an amount owed: member and
-  month; a reversal: the event it reverses; a base: member and month). The same fact entered on two
-  PCs gets the same id (``natural_key`` hashed into a UUID, ``app.storage.ids.natural_id``), and a
-  record stored earlier under another id is found by its key (on push by the server, on pull by
-  the client). Without keys the id is a random UUIDv7.
+  month; a reversal: the event it reverses; a base: member and month; a member: ID type and
+  number; a party group: its name). A record stored under another id is found by its key (on push
+  by the server, on pull by the client), so the same fact entered on two PCs is one record. Facts
+  of the ledger also get their id from the key (``natural_key`` hashed into a UUID,
+  ``app.storage.ids.natural_id``); members and groups keep a random UUIDv7 (their keys can be
+  corrected, and an id hashed from an ID number would give it away).
 - ``parents``: fields naming another record. A record whose parent is 秘密 is 秘密 too (the chain
   is followed to its end); a pulled record whose parent has not arrived waits (parked).
 - ``merge``: how two versions of the record become one (``Merge``).
@@ -112,9 +114,14 @@ _GROUP = Parent("party_group_id", "party_group")
 
 RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("branch", "branch", sent=False, classified=False),
-    RecordType("party_group", "party_group"),
+    # A group of the same name created on two PCs is one group.
+    RecordType("party_group", "party_group", keys=(NaturalKey(("name",)),)),
     RecordType(
         "member", "member", Merge.FIELDS, parents=(_GROUP,), classified=True,
+        # The same person entered on two PCs (typed twice, the same roster imported on each) is
+        # one member. The ids stay random (an id derived from an ID number would give the number
+        # away to anyone who tries them all); the server and the pull match by this key.
+        keys=(NaturalKey(("id_type", "id_number")),),
         conflicting=frozenset({
             "name", "id_number", "id_type", "birth_date", "gender", "stage", "status",
             "admission_date", "full_date",
@@ -126,13 +133,19 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "meeting_attendance", "meeting_attendance", Merge.ADD_WINS, parents=(_MEETING, _MEMBER),
         keys=(NaturalKey(("meeting_id", "member_id")),),
     ),
-    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING,)),
+    # A vote deciding about a person (admission, 转正…) names them: it is 秘密 with them.
+    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING, _MEMBER)),
     RecordType("meeting_amendment", "meeting_amendment", parents=(_MEETING,)),
     RecordType(
         "dues_base", "dues_base", Merge.UNIQUE, parents=(_MEMBER,),
         keys=(NaturalKey(("member_id", "effective_month")),),
     ),
     RecordType("dues_relief", "dues_relief", parents=(_MEMBER,)),
+    RecordType(
+        "dues_category", "dues_category", Merge.UNIQUE, parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id", "effective_month")),),
+    ),
+    RecordType("dues_quarterly", "dues_quarterly", parents=(_MEMBER,)),
     RecordType(
         "dues_event", "dues_event", Merge.EVENTS,
         parents=(_MEMBER, Parent("reverses_id", "dues_event")),

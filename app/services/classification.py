@@ -20,6 +20,8 @@ from app.storage.models import (
     AmendmentRow,
     AttendanceRow,
     DuesBaseRow,
+    DuesCategoryRow,
+    DuesQuarterlyRow,
     DuesReliefRow,
     MeetingRow,
     MemberEventRow,
@@ -43,6 +45,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "dues_relief": DuesReliefRow,
     "study_entry": StudyEntryRow,
     "study_exemption": StudyExemptionRow,
+    "dues_category": DuesCategoryRow,
+    "dues_quarterly": DuesQuarterlyRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

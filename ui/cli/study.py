@@ -4,38 +4,24 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
+from ui.cli.console import CommandFailedError, Console, Parser, command_group, file_metavar, unlock
+from ui.cli.dues import year_argument
 
 
-class Terminal(Protocol):
-    stderr: TextIO
-
-    def say(self, text: str) -> None: ...
-
-
-class RefusedError(Exception):
-    """The file was refused; the report is already printed (exit status 1)."""
-
-
-def add_commands(
-    commands: argparse._SubParsersAction[Any], year: Callable[[str], int], file_metavar: str
-) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     """``study report`` and ``study import`` under ``commands``."""
     translate = QCoreApplication.translate
-    study = commands.add_parser(
-        "study",
-        help=translate("Cli", "study record (党员学习教育): the year's table, import of hours"),
-    )
-    study_commands = study.add_subparsers(
-        dest="study_command", metavar=translate("Cli", "COMMAND"), required=True,
-        parser_class=type(study),
+    study_commands = command_group(
+        commands, "study",
+        translate("Cli", "study record (党员学习教育): the year's table, import of hours"),
+        dest="study_command",
     )
     report = study_commands.add_parser(
         "report",
@@ -45,10 +31,10 @@ def add_commands(
             "workbook (.xlsx) or a printable PDF (.pdf)",
         ),
     )
-    report.add_argument("--year", type=year, required=True,
+    report.add_argument("--year", type=year_argument, required=True,
                         metavar=translate("Cli", "YEAR"),
                         help=translate("Cli", "the year of the table"))
-    report.add_argument("file", type=Path, metavar=file_metavar,
+    report.add_argument("file", type=Path, metavar=file_metavar(),
                         help=translate("Cli", "the file to write (.xlsx, or .pdf to print)"))
     hours = study_commands.add_parser(
         "import",
@@ -58,22 +44,21 @@ def add_commands(
             "all rows or none",
         ),
     )
-    hours.add_argument("file", type=Path, metavar=file_metavar,
+    hours.add_argument("file", type=Path, metavar=file_metavar(),
                        help=translate("Cli", "the workbook (.xlsx) to read"))
     hours.add_argument("--dry-run", action="store_true",
                        help=translate("Cli", "check the file and report, without importing"))
 
 
-def run(args: argparse.Namespace, workspace: Workspace, io: Terminal,
-        unlock: Callable[[], None]) -> None:
-    unlock()
+def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+    unlock(workspace, io)
     if args.study_command == "report":
         _report(args, workspace, io)
     else:
         _import(args, workspace, io)
 
 
-def _report(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> None:
+def _report(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     from app.services import study_reports
 
     path = args.file.resolve()
@@ -94,7 +79,7 @@ def _report(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> Non
              reached=summary.reached, with_target=summary.with_target, file=path))
 
 
-def _import(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> None:
+def _import(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     from app.services import study_import
     from ui.common import study_texts
 
@@ -107,7 +92,7 @@ def _import(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> Non
     io.say(study_texts.plan_summary(plan))
     if plan.has_errors:
         print(study_texts.refused_text(plan), file=io.stderr)
-        raise RefusedError()
+        raise CommandFailedError()
     if args.dry_run:
         io.say(QCoreApplication.translate("Cli", "Checked only (--dry-run): nothing was imported."))
         return

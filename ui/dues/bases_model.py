@@ -12,15 +12,7 @@ import enum
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush
 
 from app.domain.dues import needs_base
@@ -28,16 +20,8 @@ from app.domain.dues_bases import BaseCheckSettings, base_warnings
 from app.domain.money import format_yuan, is_whole_fen, parse_yuan
 from app.services.dues import BaseLine
 from ui.common import dues_texts, member_texts
-from ui.dues.month_model import (
-    DONE_COLOR,
-    ENTRY_BACKGROUND,
-    ERROR_COLOR,
-    HINT_COLOR,
-    SETTLED_COLOR,
-)
-from ui.widgets.headers import header_data
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.dues import sheet_model
+from ui.dues.sheet_model import EntrySheetModel, Index
 
 
 class BaseCol(enum.IntEnum):
@@ -73,10 +57,12 @@ def parse_base(text: str) -> Decimal | None:
     return value if value >= 0 and is_whole_fen(value) else None
 
 
-class DuesBaseModel(QAbstractTableModel):
+class DuesBaseModel(EntrySheetModel):
     """``changed`` after anything typed changes."""
 
     changed = Signal()
+    column_count = len(BaseCol)
+    money_columns = frozenset(c.value for c in MONEY)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -198,29 +184,27 @@ class DuesBaseModel(QAbstractTableModel):
         if text and parse_base(text) is None:
             return (QCoreApplication.translate(
                 "DuesBaseModel", "Not an amount: write it like 4800 or 4800.50."),
-                QBrush(ERROR_COLOR))
+                QBrush(sheet_model.ERROR_COLOR))
         message = self._messages.get(line.member_id)
         if message is not None:
-            return message[0], QBrush(ERROR_COLOR if message[1] else DONE_COLOR)
+            color = sheet_model.ERROR_COLOR if message[1] else sheet_model.DONE_COLOR
+            return message[0], QBrush(color)
         warnings = self.warnings(row)
         if warnings:
             return (QCoreApplication.translate("DuesBaseModel", "Check: {reasons}").format(
-                reasons="；".join(warnings)), QBrush(HINT_COLOR))
+                reasons="；".join(warnings)), QBrush(sheet_model.HINT_COLOR))
         if not needs_base(line.category):
             return (QCoreApplication.translate(
                 "DuesBaseModel", "Fixed amount, no base needed (art. 6)"),
-                QBrush(SETTLED_COLOR))
+                QBrush(sheet_model.SETTLED_COLOR))
         if line.current is None and not text:
             return (QCoreApplication.translate("DuesBaseModel", "No base yet"),
-                    QBrush(ERROR_COLOR))
+                    QBrush(sheet_model.ERROR_COLOR))
         return "", None
 
     # ---------------------------------------------------------------- Qt
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(BaseCol)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
@@ -253,30 +237,19 @@ class DuesBaseModel(QAbstractTableModel):
             return self._status(row)[1]
         if (role == Qt.ItemDataRole.BackgroundRole and column == BaseCol.NEW
                 and needs_base(line.category)):
-            return QBrush(ENTRY_BACKGROUND)
+            return QBrush(sheet_model.ENTRY_BACKGROUND)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not (index.isValid() and role == Qt.ItemDataRole.EditRole
-                and index.column() == BaseCol.NEW and 0 <= index.row() < len(self._lines)
-                and needs_base(self._lines[index.row()].category)):
+                and self.editable(index.row(), index.column())):
             return False
         self.set_typed(index.row(), "" if value is None else str(value))
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return header_data(
-            section, orientation, role, len(BaseCol), lambda c: column_title(BaseCol(c)),
-            {c.value for c in MONEY}, len(self._lines),
-        )
+    def column_title(self, column: int) -> str:
+        return column_title(BaseCol(column))
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if (index.column() == BaseCol.NEW and 0 <= index.row() < len(self._lines)
-                and needs_base(self._lines[index.row()].category)):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def editable(self, row: int, column: int) -> bool:
+        return (column == BaseCol.NEW and 0 <= row < len(self._lines)
+                and needs_base(self._lines[row].category))

@@ -2,7 +2,8 @@
 
 Rows are the ``MonthLine``s of ``app.services.dues.month_sheet`` (who owes what for the month and
 what has been set against it); the model adds what the secretary types in this session: the
-amount handed over now (本次实交), the voluntary part, who paid on the member's behalf, a note.
+amount handed over now (本次实交), the voluntary part, who paid on the member's behalf, a note
+(``ui.dues.month_entry``: what is typed and how it is checked).
 Typed text is kept per month and member id, so reloading the sheet after a save, a generation, a
 change of month or a lock keeps what was not saved yet (amounts only: no names). Nothing here
 reads or writes the database: the page loads the lines and records the payments through the
@@ -13,36 +14,35 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain import dues as rules
 from app.domain.calendar import Month
-from app.domain.money import ZERO, format_yuan, is_whole_fen, parse_yuan
+from app.domain.money import ZERO, format_yuan
 from app.services.dues import MonthLine
 from ui.common import dues_texts, member_texts
-from ui.widgets.headers import header_data
-
-Index = QModelIndex | QPersistentModelIndex
-
-ERROR_COLOR = QColor("#b00020")
-HINT_COLOR = QColor("#8a5300")
-DONE_COLOR = QColor("#1b5e20")
-SETTLED_COLOR = QColor("#707070")
-ENTRY_BACKGROUND = QColor("#fff8e1")  # where the secretary types
+from ui.dues.month_entry import (
+    Entry,
+    Overpayment,
+    PendingPayment,
+    Totals,
+    check_entry,
+    parse_amount,
+)
+from ui.dues.sheet_model import (
+    DONE_COLOR,
+    ENTRY_BACKGROUND,
+    ERROR_COLOR,
+    HINT_COLOR,
+    SETTLED_COLOR,
+    EntrySheetModel,
+    Index,
+)
 
 
 class Col(enum.IntEnum):
@@ -78,101 +78,15 @@ def column_title(column: Col) -> str:
     return titles[column]
 
 
-@dataclass
-class Entry:
-    """What was typed for one member (text, as typed)."""
-
-    amount: str = ""
-    voluntary: str = ""
-    payer: str = ""
-    note: str = ""
-    prepay: bool = False  # what is paid beyond the month pays the following months ahead
-
-    def is_empty(self) -> bool:
-        return not any(t.strip() for t in (self.amount, self.voluntary, self.payer, self.note))
-
-
-@dataclass(frozen=True)
-class PendingPayment:
-    """A row ready to be recorded."""
-
-    member_id: str
-    amount: Decimal
-    voluntary: Decimal
-    payer: str
-    note: str
-    prepaid: Decimal = ZERO  # paid ahead for the following months (the rest of the dues part)
-
-
-class Overpayment(enum.Enum):
-    """What the secretary decides for an amount beyond what the month still owes."""
-
-    VOLUNTARY = "voluntary"  # 自愿多交党费 (第十一条)
-    PREPAY = "prepay"  # the following months, paid ahead (第十二条)
-    CORRECT = "correct"  # a typing slip: the amount is typed again
-
-
-@dataclass(frozen=True)
-class Totals:
-    due: Decimal
-    paid: Decimal  # recorded
-    entered: Decimal  # typed now, valid rows only
-    unpaid_after: Decimal  # still owed once what is typed is recorded
-    rows_entered: int
-
-
-@dataclass(frozen=True)
-class _Checked:
-    amount: Decimal | None
-    voluntary: Decimal
-    error: str
-
-
-def _money(text: str) -> Decimal | None:
-    """A typed amount: None if it is not a non-negative amount in whole fen."""
-    try:
-        value = parse_yuan(text)
-    except ValueError:
-        return None
-    if value < 0 or not is_whole_fen(value):
-        return None
-    return value
-
-
-def _check(entry: Entry) -> _Checked:
-    if entry.is_empty():
-        return _Checked(None, ZERO, "")
-    amount_text = entry.amount.strip()
-    if not amount_text:
-        return _Checked(None, ZERO, QCoreApplication.translate(
-            "DuesMonthModel", "Enter the amount paid."))
-    amount = _money(amount_text)
-    if amount is None:
-        return _Checked(None, ZERO, QCoreApplication.translate(
-            "DuesMonthModel", "Not an amount: write it like 48 or 48.50."))
-    if amount == 0:
-        return _Checked(None, ZERO, QCoreApplication.translate(
-            "DuesMonthModel", "Enter an amount above 0, or leave it empty."))
-    voluntary = ZERO
-    if entry.voluntary.strip():
-        parsed = _money(entry.voluntary)
-        if parsed is None:
-            return _Checked(None, ZERO, QCoreApplication.translate(
-                "DuesMonthModel", "The voluntary part is not an amount."))
-        if parsed > amount:
-            return _Checked(None, ZERO, QCoreApplication.translate(
-                "DuesMonthModel", "The voluntary part is more than the amount paid."))
-        voluntary = parsed
-    return _Checked(amount, voluntary, "")
-
-
-class DuesMonthModel(QAbstractTableModel):
+class DuesMonthModel(EntrySheetModel):
     """One month's lines plus what is typed. ``totals_changed`` after any change to the totals;
     ``overpaid(row)`` when an amount or voluntary part typed in ``row`` pays more than the month
     still owes and nobody has said yet what the rest is (``decide``)."""
 
     totals_changed = Signal()
     overpaid = Signal(int)
+    column_count = len(Col)
+    money_columns = frozenset(c.value for c in MONEY)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -276,7 +190,7 @@ class DuesMonthModel(QAbstractTableModel):
             line = self._lines[row]
             if line.outstanding <= 0:
                 continue
-            voluntary = _money(self.entry(row).voluntary) or ZERO
+            voluntary = parse_amount(self.entry(row).voluntary) or ZERO
             self.set_entry(row, Col.AMOUNT, format_yuan(line.outstanding + voluntary))
             filled += 1
         return filled
@@ -284,7 +198,7 @@ class DuesMonthModel(QAbstractTableModel):
     def excess(self, row: int) -> Decimal:
         """What the dues part typed in ``row`` pays beyond what the month still owes (0: none,
         or nothing valid typed)."""
-        checked = _check(self.entry(row))
+        checked = check_entry(self.entry(row))
         if checked.amount is None:
             return ZERO
         return max(checked.amount - checked.voluntary - self._lines[row].outstanding, ZERO)
@@ -301,7 +215,7 @@ class DuesMonthModel(QAbstractTableModel):
         if excess <= 0 or choice is Overpayment.CORRECT:
             return
         if choice is Overpayment.VOLUNTARY:
-            voluntary = _money(self.entry(row).voluntary) or ZERO
+            voluntary = parse_amount(self.entry(row).voluntary) or ZERO
             self.set_entry(row, Col.VOLUNTARY, format_yuan(voluntary + excess))
             return
         self._entries[self._lines[row].member_id].prepay = True
@@ -331,7 +245,7 @@ class DuesMonthModel(QAbstractTableModel):
             entry = self._entries.get(line.member_id)
             if entry is None:
                 continue
-            checked = _check(entry)
+            checked = check_entry(entry)
             if checked.error:
                 wrong.append(row)
             elif checked.amount is not None:
@@ -350,7 +264,7 @@ class DuesMonthModel(QAbstractTableModel):
             dues_part = ZERO
             entry = self._entries.get(line.member_id)
             if entry is not None:
-                checked = _check(entry)
+                checked = check_entry(entry)
                 if checked.amount is not None:
                     entered += checked.amount
                     dues_part = checked.amount - checked.voluntary
@@ -363,7 +277,7 @@ class DuesMonthModel(QAbstractTableModel):
         line = self._lines[row]
         entry = self._entries.get(line.member_id)
         if entry is not None:
-            checked = _check(entry)
+            checked = check_entry(entry)
             if checked.error:
                 return checked.error, ERROR_COLOR
         message = self._messages.get(line.member_id)
@@ -377,7 +291,7 @@ class DuesMonthModel(QAbstractTableModel):
         return self._hints(line, entry), HINT_COLOR
 
     def _hints(self, line: MonthLine, entry: Entry) -> str:
-        checked = _check(entry)
+        checked = check_entry(entry)
         if checked.amount is None:
             return ""
         words: list[str] = []
@@ -410,9 +324,6 @@ class DuesMonthModel(QAbstractTableModel):
     # ---------------------------------------------------------------- Qt
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
@@ -453,7 +364,7 @@ class DuesMonthModel(QAbstractTableModel):
                 return format_yuan(line.outstanding)
             case Col.AMOUNT | Col.VOLUNTARY:
                 text = getattr(self.entry(row), _ENTRY_FIELDS[column]).strip()
-                value = _money(text) if text else None
+                value = parse_amount(text) if text else None
                 return format_yuan(value) if value is not None else text
             case Col.PAYER | Col.NOTE:
                 return str(getattr(self.entry(row), _ENTRY_FIELDS[column]))
@@ -470,21 +381,11 @@ class DuesMonthModel(QAbstractTableModel):
             self.overpaid.emit(index.row())
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        return header_data(
-            section, orientation, role, len(Col), lambda c: column_title(Col(c)),
-            {c.value for c in MONEY}, len(self._lines),
-        )
+    def column_title(self, column: int) -> str:
+        return column_title(Col(column))
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if Col(index.column()) in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+    def editable(self, row: int, column: int) -> bool:
+        return Col(column) in EDITABLE
 
 
 _ENTRY_FIELDS = {

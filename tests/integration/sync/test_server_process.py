@@ -110,8 +110,9 @@ def test_workers_on_postgresql_share_the_branch_lock(postgres_url):
             with requests.Session() as session:
                 session.headers["Authorization"] = f"Bearer {token}"
                 for _ in range(5):
+                    # Groups of different names: groups of one name are one group (a key).
                     ops = [{"op_id": str(uuid.uuid4()), "entity": "party_group",
-                            "entity_id": str(uuid.uuid4()), "patch": {"name": "组"},
+                            "entity_id": str(uuid.uuid4()), "patch": {"name": uuid.uuid4().hex},
                             "base_version": 0, "hlc": "1764000000000-00000-pc"}
                            for _ in range(3)]
                     answer = session.post(f"{base}/sync/push", json={"ops": ops}, timeout=30,

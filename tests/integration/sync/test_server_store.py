@@ -48,11 +48,14 @@ def test_a_push_looks_records_up_by_index_not_by_scanning_the_branch(tmp_path):
     store, device = _store(tmp_path / "server.db")
     _push(store, device, _ops(50))
     statements: list[tuple[str, Any]] = []
+    aliases: list[tuple[str, Any]] = []
 
     @event.listens_for(store.engine, "before_cursor_execute")
     def _seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT") and " FROM record" in statement:
+        if statement.lstrip().upper().startswith("SELECT") and " FROM record " in statement:
             statements.append((statement, parameters))
+        elif " FROM record_alias " in statement:
+            aliases.append((statement, parameters))
 
     _push(store, device, _ops(50))
     event.remove(store.engine, "before_cursor_execute", _seen)
@@ -74,6 +77,12 @@ def test_a_push_looks_records_up_by_index_not_by_scanning_the_branch(tmp_path):
             # the branch alone read every record of the branch on every batch.
             assert "branch_id=? AND entity=?" in plan, plan
             assert "SCAN" not in plan, plan
+        # The ids other records were merged into (record_alias): one more query, on its key.
+        [(statement, parameters)] = aliases
+        plan = " ".join(str(row[-1]) for row in
+                        connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+        assert "branch_id=? AND alias_id=?" in plan, plan
+        assert "SCAN" not in plan, plan
 
 
 def test_a_database_of_an_earlier_server_gets_the_new_columns(tmp_path):

@@ -12,12 +12,11 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
@@ -28,15 +27,14 @@ from app.services import members as m
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.conftest import id_number as number
+from tests.ui.dues.helpers import TODAY, Screenshot, show
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE
 from ui.dues.bases_model import BaseCol
 from ui.dues.page import DuesPage
 from ui.shell.main_window import MainWindow
 
-Screenshot = Callable[[QWidget, str], Path]
 D = Decimal
-TODAY = date(2025, 6, 16)
 ADDING_UP = "正在计算收缴和上缴情况…"
 WORKING_OUT = "正在计算欠缴党费情况…"
 READING_BASES = "正在读取党员的党费基数…"
@@ -112,23 +110,6 @@ def branch(workspace: Workspace) -> dict[str, str]:
                                D("150.00"))
         uow.commit()
     return ids
-
-
-def show(qtbot: QtBot, widget: QWidget, width: int = 980, height: int = 640) -> None:
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-
-
-@pytest.fixture
-def page(qtbot: QtBot, workspace: Workspace, branch: dict[str, str]) -> DuesPage:
-    widget = DuesPage(workspace, today=lambda: TODAY)
-    show(qtbot, widget)
-    widget.refresh()  # the month tab, read on the GUI thread as before
-    return widget
 
 
 def figures(page: DuesPage) -> tuple[str, str, str, str]:

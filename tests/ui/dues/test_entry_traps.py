@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
@@ -21,13 +21,14 @@ from app.services import members as m
 from app.services.meetings import Attendance
 from app.services.workspace import Workspace
 from tests.conftest import id_number as number
+from tests.ui.dues.helpers import focused, show
 from ui.dues.bases_model import BaseCol
 from ui.dues.month_model import Col
-from ui.dues.page import DuesPage, MonthTab
+from ui.dues.month_tab import MonthTab
+from ui.dues.page import DuesPage
 from ui.meetings.attendance_model import REASON, STATUS, AttendanceModel, AttendanceRow
-from ui.meetings.editor import AttendanceView
+from ui.meetings.attendance_view import AttendanceView
 
-TODAY = date(2025, 6, 16)
 D = Decimal
 
 
@@ -47,29 +48,6 @@ def branch(workspace: Workspace) -> dict[str, str]:
         dues.set_base(uow, ids["worker_b"], Month(2024, 1), D("5600.00"))
         uow.commit()
     return ids
-
-
-def show(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.addWidget(widget)
-    widget.resize(980, 640)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    qtbot.waitUntil(widget.isActiveWindow)
-
-
-@pytest.fixture
-def page(qtbot: QtBot, workspace: Workspace, branch: dict[str, str]) -> DuesPage:
-    widget = DuesPage(workspace, today=lambda: TODAY)
-    show(qtbot, widget)
-    widget.refresh()
-    return widget
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def editable(index: QModelIndex) -> bool:

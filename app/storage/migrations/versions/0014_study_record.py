@@ -1,7 +1,7 @@
 """study record (党员学习教育): study_entry, study_proof, study_exemption
 
 Revision ID: 0014_study_record
-Revises: 0010_classification_everywhere
+Revises: 0013_decision_votes_and_terms
 Create Date: 2026-12-06
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_study_record"
-down_revision = "0010_classification_everywhere"
+down_revision = "0013_decision_votes_and_terms"
 branch_labels = None
 depends_on = None
 

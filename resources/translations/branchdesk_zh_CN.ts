@@ -2481,6 +2481,10 @@ Use this unencrypted address?</source>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
+    <message>
+        <source>Study record</source>
+        <translation>学习教育</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDetailsTab</name>
@@ -5347,6 +5351,14 @@ A newer recovery code makes this one stop working.
         <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos; (see the administrator&apos;s guide).</source>
         <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
     </message>
+    <message>
+        <source>Study hours of the year (Excel, printable)</source>
+        <translation>年度党员学习教育学时统计表（Excel，可打印）</translation>
+    </message>
+    <message>
+        <source>Study record page: export the table or print it.</source>
+        <translation>“学习教育”页：导出统计表或打印。</translation>
+    </message>
 </context>
 <context>
     <name>ReverseDialog</name>
@@ -6491,6 +6503,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Quarterly dues payment</source>
         <translation>按季交纳党费</translation>
+    </message>
+    <message>
+        <source>Study entry</source>
+        <translation>学习记录</translation>
+    </message>
+    <message>
+        <source>Study exemption</source>
+        <translation>免于学时要求</translation>
     </message>
 </context>
 <context>

@@ -48,9 +48,11 @@ Today = Callable[[], date]
 
 
 class StudyPage(QWidget):
-    """``loaded`` is emitted when a reload has been shown (its table, or why it failed)."""
+    """``loaded`` is emitted when a reload has been shown (its table, or why it failed);
+    ``changed`` when something was recorded here (工作台's reminders follow)."""
 
     loaded = Signal()
+    changed = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  today: Today = date.today) -> None:
@@ -118,6 +120,14 @@ class StudyPage(QWidget):
     def year(self) -> int:
         return self.year_spin.value()
 
+    def refresh(self) -> None:
+        """The window's name for ``reload`` (after unlocking, a sync, a restore)."""
+        self.reload()
+
+    def _recorded(self) -> None:
+        self.reload()
+        self.changed.emit()
+
     @property
     def busy(self) -> bool:
         """True from ``reload`` until its table is shown."""
@@ -175,7 +185,7 @@ class StudyPage(QWidget):
         line = self.model.line(row)
         dialog = MemberStudyDialog(self._workspace, line.member_id, line.name, self.year,
                                    self._today(), self)
-        dialog.changed.connect(self.reload)
+        dialog.changed.connect(self._recorded)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -214,7 +224,7 @@ class StudyPage(QWidget):
             return result
 
         def done(result: study_import.HoursImportResult) -> None:
-            self.reload()
+            self._recorded()
             show_message(self, study_texts.result_text(result))
 
         self.task = run_in_background(self, apply, on_success=done,
@@ -285,7 +295,7 @@ class StudyPage(QWidget):
     # ------------------------------------------------------------ settings
     def open_settings(self) -> StudySettingsDialog:
         dialog = StudySettingsDialog(self._workspace, self.year, self)
-        dialog.saved.connect(self.reload)
+        dialog.saved.connect(self._recorded)
         self.dialog = dialog
         dialog.open()
         return dialog

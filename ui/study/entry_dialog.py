@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.members import Classification
 from app.domain.study import MAX_ENTRY_HOURS, StudyForm
-from app.errors import BranchDeskError, InvalidInputError
 from app.services import study
-from app.services.workspace import Workspace
+from app.services.workspace import UnitOfWork, Workspace
 from ui.common import study_texts
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import HINT_STYLE
-from ui.common.tasks import show_error
-from ui.study.parts import error_line, save_cancel
+from ui.study.parts import error_line, save_cancel, write_and_close
 from ui.widgets.date_field import DateField
 from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.enum_combo import EnumCombo
@@ -115,23 +113,15 @@ class EntryDialog(EditorDialog):
         data = self.data()
         if data is None:
             return False
-        try:
-            with self._workspace.unit_of_work() as uow:
-                if self.entry is None:
-                    study.add_entry(uow, data)
-                else:
-                    study.update_entry(uow, self.entry.id, data)
-                uow.commit()
-        except InvalidInputError as error:
-            self._say([(p.field, p.code) for p in error.problems])
-            return False
-        except BranchDeskError as error:
-            show_error(self, error)
-            return False
-        self.mark_clean()
-        self.saved.emit()
-        self.accept()
-        return True
+        entry = self.entry
+
+        def write(uow: UnitOfWork) -> None:
+            if entry is None:
+                study.add_entry(uow, data)
+            else:
+                study.update_entry(uow, entry.id, data)
+
+        return write_and_close(self, self._workspace, self.error_label, write, self.saved)
 
     def _say(self, problems: list[tuple[str, str]]) -> None:
         self.error_label.setText(study_texts.input_problems(problems))

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.meetings import MeetingType
 from app.domain.study import Conversion, StudyRules
-from app.errors import BranchDeskError, InvalidInputError
 from app.services import study
-from app.services.workspace import Workspace
-from ui.common import member_texts, study_texts
+from app.services.workspace import UnitOfWork, Workspace
+from ui.common import member_texts
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import HINT_STYLE
-from ui.common.tasks import show_error
-from ui.study.parts import error_line, save_cancel
+from ui.study.parts import error_line, save_cancel, write_and_close
 from ui.widgets.editor_dialog import EditorDialog
 
 COUNTABLE = (MeetingType.PARTY_LECTURE, MeetingType.THEME_DAY, MeetingType.PARTY_GROUP,
@@ -119,20 +117,10 @@ class StudySettingsDialog(EditorDialog):
         )
 
     def save_unsaved_work(self) -> bool:
-        try:
-            with self._workspace.unit_of_work() as uow:
-                study.save_rules(uow, self.rules())
-                study.recount_meetings(uow, self._year)  # the year shown follows at once
-                uow.commit()
-        except InvalidInputError as error:
-            self.error_label.setText(study_texts.input_problems(
-                [(p.field, p.code) for p in error.problems]))
-            self.error_label.show()
-            return False
-        except BranchDeskError as error:
-            show_error(self, error)
-            return False
-        self.mark_clean()
-        self.saved.emit()
-        self.accept()
-        return True
+        rules, year = self.rules(), self._year
+
+        def write(uow: UnitOfWork) -> None:
+            study.save_rules(uow, rules)
+            study.recount_meetings(uow, year)  # the year shown follows at once
+
+        return write_and_close(self, self._workspace, self.error_label, write, self.saved)

@@ -209,3 +209,20 @@ def test_a_table_arriving_after_the_lock_is_dropped(qtbot, workspace):
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert page.model.rowCount() == 0
     assert page.table is None
+
+
+def test_an_entry_the_service_refuses_says_why_beside_the_fields(qtbot, workspace):
+    (member_id,) = add_members(workspace, full=1)
+    from ui.study.entry_dialog import EntryDialog
+
+    editor = EntryDialog(workspace, member_id, "党员00", today=TODAY)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.hours_spin.setValue(1)
+    assert not editor.save_unsaved_work()  # no topic
+    assert editor.error_label.text() == "课程：必填"
+    editor.topic_edit.setText("网上专题班")
+    assert editor.save_unsaved_work()
+    with workspace.unit_of_work(read_only=True) as uow:
+        assert [e.data.topic for e in study.member_entries(uow, member_id, 2026)] == [
+            "网上专题班"]

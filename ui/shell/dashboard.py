@@ -1,6 +1,7 @@
 """工作台: the branch at a glance: its profile, then what is due — the committee's next 换届 (from
 six months ahead), meetings, development deadlines of new members (an undiscussed 转正 among
-them), transfers, dues arrears (the last three worked out off the GUI thread)."""
+them), transfers, dues arrears, study hours behind the pace (the last four worked out off the GUI
+thread)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
 from ui.shell.election_reminder import ElectionReminder
+from ui.study.reminders import StudyReminders
 
 
 class DashboardPage(QWidget):
@@ -68,6 +70,9 @@ class DashboardPage(QWidget):
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
+        self.study = StudyReminders(workspace, today)
+        self.study.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.study)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -95,13 +100,16 @@ class DashboardPage(QWidget):
         self.development.refresh()
         self.transfers.refresh()
         self.arrears.refresh()
+        self.study.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries or self.transfers.entries or self.election.shown)
-        busy = self.arrears.busy or self.development.busy or self.transfers.busy
+                     or self.arrears.entries or self.transfers.entries or self.election.shown
+                     or self.study.entries)
+        busy = (self.arrears.busy or self.development.busy or self.transfers.busy
+                or self.study.busy)
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
@@ -119,3 +127,4 @@ class DashboardPage(QWidget):
         self.development.clear()
         self.transfers.clear()
         self.arrears.clear()
+        self.study.clear()

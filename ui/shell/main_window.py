@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
     from ui.shell.dashboard import DashboardPage
+    from ui.study.page import StudyPage
     from ui.sync.page import SyncPage
 
 SYNC_STATE_DELAY_MS = 300
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.tr("Members"),
             self.tr("Organizational life"),
             self.tr("Party dues"),
+            self.tr("Study record"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -163,6 +165,10 @@ class MainWindow(QMainWindow):
     @property
     def dues(self) -> DuesPage:
         return cast("DuesPage", self._page("dues"))
+
+    @property
+    def study(self) -> StudyPage:
+        return cast("StudyPage", self._page("study"))
 
     @property
     def reports(self) -> ReportsPage:

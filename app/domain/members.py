@@ -74,6 +74,7 @@ class EventKind(enum.Enum):
     TRANSFER_IN = "transfer_in"  # 转入
     LEFT = "left"  # 离开本支部 (the kind is the status)
     NOTE = "note"  # 其他记事
+    APPRAISAL = "appraisal"  # 民主评议 (grade, 限期改正: app.services.appraisal)
 
 
 class Severity(enum.Enum):

@@ -18,6 +18,7 @@ from app.domain.members import Classification
 from app.errors import RecordNotFoundError
 from app.storage.models import (
     AmendmentRow,
+    AppraisalRow,
     AttendanceRow,
     DuesBaseRow,
     DuesReliefRow,
@@ -39,6 +40,7 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "appraisal": AppraisalRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

@@ -9,6 +9,7 @@ approval date (``members.record_leaving``), never a delete.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -273,15 +274,27 @@ def _handling_detail(d: AppraisalInput) -> str:
 
 
 def export_xlsx(uow: UnitOfWork, year: int, path: Path, today: date) -> doc.AppraisalReport:
-    """Write the year's result table as a workbook. Raises ``FileAccessError``."""
+    """Write the year's result table as a workbook; audited (the caller commits). Raises
+    ``FileAccessError``."""
     found = report(uow, year, today)
     doc.write_workbook(found, path)
+    uow.audit("appraisal.export", ENTITY, str(year), {"file": str(path), "format": "xlsx"})
     return found
 
 
+def pdf_bytes(uow: UnitOfWork, year: int, today: date) -> bytes:
+    """The year's result table as PDF bytes (for the print preview; nothing on disk)."""
+    buffer = io.BytesIO()
+    doc.render_pdf(report(uow, year, today), buffer)
+    return buffer.getvalue()
+
+
 def export_pdf(uow: UnitOfWork, year: int, path: Path, today: date) -> int:
-    """Write the year's result table as a printable PDF; returns its page count."""
-    return doc.render_pdf(report(uow, year, today), path)
+    """Write the year's result table as a printable PDF; audited (the caller commits). Returns
+    its page count."""
+    pages = doc.render_pdf(report(uow, year, today), path)
+    uow.audit("appraisal.export", ENTITY, str(year), {"file": str(path), "format": "pdf"})
+    return pages
 
 
 # ---------------------------------------------------------------- rows

@@ -83,7 +83,9 @@ def test_a_probationary_member_is_not_graded(workspace, roll):
     save(workspace, roll[6], a.AppraisalInput(self_assessed=True, votes=(0, 6, 0, 0)))
     with workspace.unit_of_work() as uow:
         line = next(line for line in a.year_lines(uow, 2026) if line.member_id == roll[6])
-    assert line.probationary and line.data is not None and line.data.grade is Grade.NONE
+    assert line.probationary
+    assert line.data is not None
+    assert line.data.grade is Grade.NONE
 
 
 def test_unqualified_with_correction_goes_on_the_timeline_once(workspace, roll):
@@ -149,7 +151,9 @@ def test_result_table_reads_back_from_xlsx_and_pdf(workspace, roll, tmp_path):
     assert pages == 1
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    assert "民主评议党员结果表" in text and "限期改正" in text and "内部" in text
+    assert "民主评议党员结果表" in text
+    assert "限期改正" in text
+    assert "内部" in text
 
 
 def test_a_secret_appraisal_marks_the_table_secret(workspace, roll, tmp_path):

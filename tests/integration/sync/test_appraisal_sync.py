@@ -44,8 +44,10 @@ def test_an_appraisal_reaches_the_other_pc_and_a_secret_one_stays(live_server, t
         upload = tmp_path / "upload.bdsync"
         bundle_sync.export_bundle(first, upload)
         payload = decrypted_upload(live, upload)
-        assert shared_id in payload and "评议备注甲" in payload
-        assert secret_id not in payload and "评议备注乙" not in payload
+        assert shared_id in payload
+        assert "评议备注甲" in payload
+        assert secret_id not in payload
+        assert "评议备注乙" not in payload
         assert "评议备注乙".encode() not in upload.read_bytes()
 
         sync(first)
@@ -53,7 +55,8 @@ def test_an_appraisal_reaches_the_other_pc_and_a_secret_one_stays(live_server, t
         dumped = json.dumps([c.model_dump(mode="json") for c in page.changes],
                             ensure_ascii=False)
         assert shared_id in dumped
-        assert secret_id not in dumped and "评议备注乙" not in dumped
+        assert secret_id not in dumped
+        assert "评议备注乙" not in dumped
         # The 秘密 appraisal's timeline entries (grade, 限期改正) are 秘密 too.
         assert dumped.count("2026年度民主评议") == 2
 
@@ -62,7 +65,8 @@ def test_an_appraisal_reaches_the_other_pc_and_a_secret_one_stays(live_server, t
             got = a.get(uow, shared, 2026)
             assert a.get(uow, hidden, 2026) is None
         assert got is not None
-        assert got.grade is Grade.UNQUALIFIED and got.correction_until == date(2027, 6, 30)
+        assert got.grade is Grade.UNQUALIFIED
+        assert got.correction_until == date(2027, 6, 30)
         assert got.votes == (0, 2, 3, 5)
     finally:
         first.lock()

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -177,6 +179,11 @@ def _sign(sheet: _Sheet) -> None:
 # ---------------------------------------------------------------- pdf
 
 
+def _spaced(text: str, style: ParagraphStyle) -> Paragraph:
+    """A line whose ideographic spaces stay (reportlab collapses whitespace)."""
+    return Paragraph(escape(text).replace("\u3000", "&nbsp;&nbsp;&nbsp;"), style)
+
+
 def texts(report: AppraisalReport) -> Iterator[str]:
     yield from (report.branch, summary_text(report), SIGNATURES, *HEADERS)
     for serial, entry in enumerate(report.entries, start=1):
@@ -191,8 +198,8 @@ def render_pdf(report: AppraisalReport, target: Target) -> int:
     title = TITLE.format(branch=report.branch, year=report.year)
     story: list[Flowable] = [
         para(title, st.title),
-        para(NOTE.format(branch=report.branch, year=report.year,
-                         day=chinese_date(report.made_on)), st.subtitle),
+        _spaced(NOTE.format(branch=report.branch, year=report.year,
+                            day=chinese_date(report.made_on)), st.subtitle),
     ]
     small = st.note
     header = [
@@ -202,9 +209,9 @@ def render_pdf(report: AppraisalReport, target: Target) -> int:
                                          for h in header]]
     for serial, entry in enumerate(report.entries, start=1):
         values = _row_texts(serial, entry)
-        detail = " ".join(str(v) for v in values[8:] if v)
+        detail = str(values[9] or values[8])
         rows.append([para(str(v), small) for v in values[:8]] + [para(detail, small)])
-    widths = [9 * mm, 20 * mm, 13 * mm, 9 * mm, 9 * mm, 9 * mm, 10 * mm, 22 * mm, 0.0]
+    widths = [9 * mm, 20 * mm, 15 * mm, 9 * mm, 9 * mm, 9 * mm, 10 * mm, 22 * mm, 0.0]
     widths[-1] = FRAME_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
@@ -213,6 +220,6 @@ def render_pdf(report: AppraisalReport, target: Target) -> int:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
     story += [table, Spacer(0, 4 * mm), para(summary_text(report), st.body),
-              Spacer(0, 10 * mm), para(SIGNATURES, st.body)]
+              Spacer(0, 10 * mm), _spaced(SIGNATURES, st.body)]
     marks = PageMarks(top_right=CLASSIFICATION_LABELS[report.classification])
     return build(story, target, title=title, marks=marks)

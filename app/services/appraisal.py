@@ -262,7 +262,7 @@ def _handling_detail(d: AppraisalInput) -> str:
     if d.handling is Handling.CORRECTION and d.correction_until:
         return doc.CORRECTION_DETAIL.format(until=d.correction_until.isoformat())
     if d.handling in (Handling.PERSUADE, Handling.STRIKE_OFF):
-        text = doc.ASSEMBLY_DETAIL.format(
+        text = doc.HANDLING_WORDS[d.handling] + "：" + doc.ASSEMBLY_DETAIL.format(
             meeting=d.meeting_on.isoformat() if d.meeting_on else "",
             in_favour=d.in_favour, entitled=d.entitled,
             approved=d.approved_on.isoformat() if d.approved_on else doc.PENDING,

@@ -5248,6 +5248,10 @@ A newer recovery code makes this one stop working.
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
     </message>
+    <message>
+        <source>Democratic appraisal</source>
+        <translation>民主评议</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPanel</name>

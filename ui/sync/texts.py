@@ -40,6 +40,7 @@ def entity_label(entity: str) -> str:
         "dues_base": QCoreApplication.translate("SyncPage", "Dues base"),
         "dues_relief": QCoreApplication.translate("SyncPage", "Dues relief"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+        "appraisal": QCoreApplication.translate("SyncPage", "Democratic appraisal"),
     }
     return labels.get(entity, entity)
 

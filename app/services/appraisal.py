@@ -172,6 +172,8 @@ def _reach_member(
         )
         if data.handling is Handling.STRIKE_OFF:
             reason += doc.GROUND_WORDS[data.ground]
+        if secret is Classification.SECRET:  # the roll syncs: only the kind of leaving goes
+            reason = doc.HANDLING_WORDS[data.handling]
         members.record_leaving(uow, member.id, status, approved, reason)
 
 
@@ -228,6 +230,41 @@ def get(uow: UnitOfWork, member_id: str, year: int) -> AppraisalInput | None:
         AppraisalRow.member_id == member_id, AppraisalRow.year == str(year)
     ))
     return _input_of(row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class CorrectionDue:
+    """A 限期改正 (第30条) ending soon or already ended: the branch reviews the member."""
+
+    member_id: str
+    name: str
+    year: int
+    until: date
+
+
+def corrections_due(uow: UnitOfWork, today: date, within_days: int = 30) -> list[CorrectionDue]:
+    """Members on the roll whose 限期改正 ends within ``within_days`` or has ended, and who have
+    no later appraisal (a later year's record is the review), soonest first."""
+    rows = uow.session.execute(
+        select(AppraisalRow.member_id, MemberRow.name, AppraisalRow.year,
+               AppraisalRow.correction_until)
+        .join(MemberRow, MemberRow.id == AppraisalRow.member_id)
+        .where(AppraisalRow.handling == Handling.CORRECTION.value,
+               AppraisalRow.deleted_at.is_(None),
+               AppraisalRow.correction_until.is_not(None),
+               MemberRow.status == MembershipStatus.ACTIVE.value)
+    ).all()
+    latest: dict[str, str] = dict(uow.session.execute(
+        select(AppraisalRow.member_id, func.max(AppraisalRow.year))
+        .where(AppraisalRow.member_id.in_([r[0] for r in rows]))
+        .group_by(AppraisalRow.member_id)
+    ).tuples().all())
+    due = [
+        CorrectionDue(member_id, name, int(year), until)
+        for member_id, name, year, until in rows
+        if latest.get(member_id) == year and (until - today).days <= within_days
+    ]
+    return sorted(due, key=lambda d: (d.until, d.name))
 
 
 # ---------------------------------------------------------------- documents

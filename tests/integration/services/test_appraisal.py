@@ -40,8 +40,9 @@ def roll(workspace):
 
 
 def graded(grade: Grade, **fields) -> a.AppraisalInput:
+    fields.setdefault("decided_on", DECIDED)
     return a.AppraisalInput(self_assessed=True, votes=(1, 4, 1, 0), grade=grade,
-                            decided_by=Decider.ASSEMBLY, decided_on=DECIDED, **fields)
+                            decided_by=Decider.ASSEMBLY, **fields)
 
 
 def save(ws, member_id: str, data: a.AppraisalInput, year: int = 2026) -> str:
@@ -162,3 +163,30 @@ def test_a_secret_appraisal_marks_the_table_secret(workspace, roll, tmp_path):
         found = a.export_xlsx(uow, 2026, tmp_path / "x.xlsx", TODAY)
     assert found.classification is Classification.SECRET
     assert "密级：秘密" in str(load_workbook(tmp_path / "x.xlsx").active["A2"].value)
+
+
+def test_a_correction_ending_soon_is_due_for_review_until_next_years_appraisal(workspace, roll):
+    # 第30条: at the end of the 限期改正 the branch looks at the member again.
+    save(workspace, roll[3], graded(Grade.UNQUALIFIED, handling=Handling.CORRECTION,
+                                    correction_until=date(2027, 6, 30)))
+    with workspace.unit_of_work() as uow:
+        assert a.corrections_due(uow, date(2027, 5, 1)) == []
+        due = a.corrections_due(uow, date(2027, 6, 5))
+        assert [(d.name, d.until) for d in due] == [("党员3", date(2027, 6, 30))]
+        assert a.corrections_due(uow, date(2027, 8, 1))  # overdue stays listed
+        a.save(uow, roll[3], 2027, graded(Grade.QUALIFIED, decided_on=date(2027, 12, 20)),
+               TODAY)
+        assert a.corrections_due(uow, date(2027, 8, 1)) == []
+
+
+def test_a_secret_strike_off_leaves_only_the_kind_of_leaving_on_the_synced_roll(workspace, roll):
+    # The member record syncs; a 秘密 appraisal's grounds and votes stay in the appraisal.
+    save(workspace, roll[4], graded(
+        Grade.UNQUALIFIED, handling=Handling.STRIKE_OFF, meeting_on=date(2027, 1, 8),
+        entitled=6, in_favour=5, approved_on=date(2027, 2, 3),
+        ground=StrikeOffGround.SIX_MONTHS_ABSENT, classification=Classification.SECRET,
+    ))
+    with workspace.unit_of_work() as uow:
+        member = m.get_member(uow, roll[4])
+    assert member.status is MembershipStatus.STRUCK_OFF
+    assert member.left_reason == "除名"

@@ -1646,6 +1646,33 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>CorrectionReminders</name>
+    <message>
+        <source>Democratic appraisal: corrections to review</source>
+        <translation>民主评议：限期改正到期</translation>
+    </message>
+    <message>
+        <source>Looking for corrections to review…</source>
+        <translation>正在查找到期的限期改正…</translation>
+    </message>
+    <message>
+        <source>The corrections could not be listed: {reason}</source>
+        <translation>无法列出限期改正：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: the correction period of {year} ended on {date}; review it</source>
+        <translation>{name}：{year}年度民主评议的限期改正已于{date}结束，请研究处理</translation>
+    </message>
+    <message>
+        <source>{name}: the correction period of {year} ends on {date}</source>
+        <translation>{name}：{year}年度民主评议的限期改正将于{date}到期</translation>
+    </message>
+    <message>
+        <source>{count} more: see Democratic appraisal.</source>
+        <translation>另有{count}人，请见“民主评议”。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Branch</source>

@@ -33,7 +33,7 @@ from app.services import appraisal
 from app.services.workspace import Workspace
 from ui.appraisal.texts import label, problem_text
 from ui.common.messages import message_for
-from ui.common.screen_fit import fit_to_screen
+from ui.common.screen_fit import fit_to_screen, scrolling
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.widgets.date_field import DateField
 from ui.widgets.editor_dialog import EditorDialog
@@ -100,6 +100,11 @@ class AppraisalDialog(EditorDialog):
         self.entitled, self.in_favour = _count(), _count()
         self.approved_on = DateField()
         self.ground = _combo(StrikeOffGround)
+        self.ground.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ground.setMinimumContentsLength(16)
+        self.ground.currentIndexChanged.connect(
+            lambda _i: self.ground.setToolTip(self.ground.currentText()))
         self.handling_form = QFormLayout(self.handling_box)
         self.handling_form.addRow(self.tr("Handling"), self.handling)
         self.handling_form.addRow(self.tr("Correct by (at most a year)"), self.correction_until)
@@ -134,14 +139,17 @@ class AppraisalDialog(EditorDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
 
+        body = QWidget()  # scrolls when taller than the screen; the buttons stay in view
+        fields = QVBoxLayout(body)
+        fields.addWidget(self.self_assessed)
+        fields.addWidget(votes_box)
+        fields.addLayout(grade_form)
+        fields.addWidget(self.probation_hint)
+        fields.addWidget(self.handling_box)
+        fields.addLayout(other)
+        fields.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.self_assessed)
-        layout.addWidget(votes_box)
-        layout.addLayout(grade_form)
-        layout.addWidget(self.probation_hint)
-        layout.addWidget(self.handling_box)
-        layout.addLayout(other)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.problems)
         layout.addWidget(buttons)
 
@@ -149,7 +157,7 @@ class AppraisalDialog(EditorDialog):
         self.grade.currentIndexChanged.connect(self._arrange)
         self.handling.currentIndexChanged.connect(self._arrange)
         self._arrange()
-        fit_to_screen(self, 560, 640)
+        fit_to_screen(self, 600, 700)
         self.mark_clean()
 
     # ------------------------------------------------------------ fields

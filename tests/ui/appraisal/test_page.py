@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.domain.appraisal import Decider, Grade, Handling
+from app.domain.appraisal import Decider, Grade, Handling, StrikeOffGround
 from app.domain.development import Stage
-from app.domain.members import EventKind
+from app.domain.members import EventKind, MembershipStatus
 from app.services import appraisal as a
 from app.services import members as m
 from app.services.workspace import Workspace
@@ -104,3 +104,39 @@ def test_an_unqualified_member_is_put_on_correction(
     rows = {r[1]: r for r in load_workbook(target).active.iter_rows(min_row=4, values_only=True)
             if r[1]}
     assert rows["刘洋"][7:9] == ("不合格", "限期改正")
+
+
+def test_striking_off_asks_for_the_meeting_the_vote_the_approval_and_the_ground(
+    qtbot: QtBot, workspace: Workspace, branch: dict[str, str], screenshot: Screenshot
+) -> None:
+    # 党章 第9条 and 教育管理条例 第31条, through the dialog.
+    page = AppraisalPage(workspace, today=lambda: TODAY)
+    show(qtbot, page, 1100, 600)
+    page.refresh()
+    page.table.setCurrentCell(_row_of(page, "刘洋"), 0)
+    dialog = page.edit_current()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.grade.setCurrentIndex(dialog.grade.findData(Grade.UNQUALIFIED))
+    dialog.decided_by.setCurrentIndex(dialog.decided_by.findData(Decider.ASSEMBLY))
+    dialog.decided_on.setText("2026-12-20")
+    dialog.handling.setCurrentIndex(dialog.handling.findData(Handling.STRIKE_OFF))
+    assert not dialog.correction_until.isVisible()
+    for field in (dialog.meeting_on, dialog.entitled, dialog.in_favour, dialog.approved_on,
+                  dialog.ground):
+        assert field.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "第三十一条" in dialog.problems.text()
+    assert "支部大会日期" in dialog.problems.text()
+
+    dialog.meeting_on.setText("2027-01-08")
+    dialog.entitled.setValue(5)
+    dialog.in_favour.setValue(4)
+    dialog.approved_on.setText("2027-02-03")
+    dialog.ground.setCurrentIndex(dialog.ground.findData(StrikeOffGround.SIX_MONTHS_ABSENT))
+    screenshot(dialog, "appraisal_dialog_strike_off")
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.table.item(_row_of(page, "刘洋"), 1).text() == "已离开名册"
+    with workspace.unit_of_work() as uow:
+        assert m.get_member(uow, branch["刘洋"]).status is MembershipStatus.STRUCK_OFF

@@ -2264,6 +2264,10 @@ Use this unencrypted address?</source>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
+    <message>
+        <source>Democratic appraisal</source>
+        <translation>民主评议</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDetailsTab</name>
@@ -4583,6 +4587,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Go there</source>
         <translation>前往</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal result table (Excel, PDF, printable)</source>
+        <translation>民主评议党员结果表（Excel、PDF，可打印）</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal page: &apos;Export result table…&apos; or &apos;Print result table…&apos;.</source>
+        <translation>民主评议页面：“导出结果表…”或“打印结果表…”。</translation>
     </message>
     <message>
         <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos; (see the administrator&apos;s guide).</source>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.appraisal.reminders import CorrectionReminders
 from ui.common.screen_fit import scrolling
 from ui.common.styles import HINT_STYLE
 from ui.dues.reminders import ArrearsReminders
@@ -59,6 +60,9 @@ class DashboardPage(QWidget):
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
+        self.corrections = CorrectionReminders(workspace, today)
+        self.corrections.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.corrections)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -83,13 +87,14 @@ class DashboardPage(QWidget):
         self.meetings.refresh()
         self.development.refresh()
         self.arrears.refresh()
+        self.corrections.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries)
-        busy = self.arrears.busy or self.development.busy
+                     or self.arrears.entries or self.corrections.entries)
+        busy = self.arrears.busy or self.development.busy or self.corrections.busy
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
@@ -105,3 +110,4 @@ class DashboardPage(QWidget):
         self.meetings.clear()
         self.development.clear()
         self.arrears.clear()
+        self.corrections.clear()

@@ -215,7 +215,8 @@ def _appraisal(window: MainWindow, shoot: Shooter, today: date) -> None:
     settle()
     shoot(window, "30-appraisal")
     for row in range(page.table.rowCount()):
-        if page.table.item(row, 4).text() == "不合格":
+        item = page.table.item(row, 4)
+        if item is not None and item.text() == "不合格":
             page.table.setCurrentCell(row, 0)
             dialog = page.edit_current()
             if dialog is not None:

@@ -21,6 +21,8 @@ from app.storage.models import (
     AppraisalRow,
     AttendanceRow,
     DuesBaseRow,
+    DuesCategoryRow,
+    DuesQuarterlyRow,
     DuesReliefRow,
     MeetingRow,
     MemberEventRow,
@@ -40,6 +42,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "dues_category": DuesCategoryRow,
+    "dues_quarterly": DuesQuarterlyRow,
     "appraisal": AppraisalRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.appraisal import Decider, Grade, Handling, StrikeOffGround
 from app.domain.members import Classification
-from ui.common.member_texts import QT_TRANSLATE_NOOP
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "AppraisalTexts"
 

@@ -102,6 +102,9 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "dues_base": {"effective_month": f"2026-{number + 1:02d}", "base_fen": 500000},
         "dues_relief": {"kind": "exempt", "approved_by": "支委会", "approved_on": TODAY,
                         "valid_from": "2026-01", "valid_until": "2026-12"},
+        "dues_category": {"effective_month": f"2026-{number + 1:02d}", "category": "retired",
+                          "previous": "in_work"},
+        "dues_quarterly": {"agreed_on": TODAY, "valid_from": "2026-01"},
         "dues_event": {"amount_fen": 1000, "on_date": TODAY, "note": tag},
         "appraisal": {"year": str(2000 + number), "grade": "qualified", "notes": tag},
     }[entity]

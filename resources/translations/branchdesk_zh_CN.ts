@@ -3228,6 +3228,10 @@ Use this unencrypted address?</source>
         <source>{date} (years of membership: {years}, counted from {since})</source>
         <translation>{date}（党龄 {years} 年，自 {since} 起算）</translation>
     </message>
+    <message>
+        <source>{date} (discussed after the probation ended; years of membership: {years}, counted from the end of probation, {since})</source>
+        <translation>{date}（预备期满后讨论；党龄 {years} 年，自预备期满之日 {since} 起算）</translation>
+    </message>
 </context>
 <context>
     <name>MemberDuesDialog</name>
@@ -6597,7 +6601,7 @@ A newer recovery code makes this one stop working.
     </message>
     <message>
         <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour. Written opinions of those absent (attendance key 4) count in the votes, not in the quorum.</source>
-        <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（出勤中按 4），计入票数，不计入到会人数。</translation>
+        <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（在“出席情况”中按 4 标记），计入票数，不计入到会人数。</translation>
     </message>
     <message>
         <source>Absent, written opinion:</source>

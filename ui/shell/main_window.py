@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         elif open_from_this_pc and workspace.remembered_on_this_pc:
             self.lock_button.hide()
             self.state_label.setText(self.tr("Opening…"))
-            after_paint(self, self.open_from_this_pc)
+            after_paint(self, self.open_from_this_pc, children=False)
         else:
             self._show_locked("")
 

@@ -23,6 +23,7 @@ class ReportsPage(QWidget):
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
     STUDY_PAGE = 4
+    APPRAISAL_PAGE = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,10 @@ class ReportsPage(QWidget):
             (self.tr("Study hours of the year (Excel, printable)"),
              self.tr("Study record page: export the table or print it."),
              self.STUDY_PAGE),
+            (self.tr("Democratic appraisal result table (Excel, PDF, printable)"),
+             self.tr("Democratic appraisal page: 'Export result table…' or 'Print result "
+                     "table…'."),
+             self.APPRAISAL_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)

@@ -48,6 +48,7 @@ from ui.shell.unlock import UnlockPanel
 from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 if TYPE_CHECKING:
+    from ui.appraisal.page import AppraisalPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
             self.tr("Organizational life"),
             self.tr("Party dues"),
             self.tr("Study record"),
+            self.tr("Democratic appraisal"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -169,6 +171,10 @@ class MainWindow(QMainWindow):
     @property
     def study(self) -> StudyPage:
         return cast("StudyPage", self._page("study"))
+
+    @property
+    def appraisal(self) -> AppraisalPage:
+        return cast("AppraisalPage", self._page("appraisal"))
 
     @property
     def reports(self) -> ReportsPage:

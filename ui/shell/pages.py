@@ -13,13 +13,16 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
-PAGES = ("dashboard", "members", "meetings", "dues", "study", "reports", "sync", "settings")
+PAGES = (
+    "dashboard", "members", "meetings", "dues", "study", "appraisal", "reports", "sync",
+    "settings",
+)
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "study", "settings")
+SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "study", "appraisal", "settings")
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues", "study")
+SYNCED = ("dashboard", "members", "meetings", "dues", "study", "appraisal")
 """The pages that show what a sync may have changed."""
 
 
@@ -85,6 +88,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def appraisal() -> QWidget:
+        from ui.appraisal.page import AppraisalPage
+
+        page = AppraisalPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
@@ -110,5 +120,6 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "study": study, "reports": reports, "sync": sync, "settings": settings}
+             "study": study, "appraisal": appraisal, "reports": reports, "sync": sync,
+             "settings": settings}
     return [(name, built[name]) for name in PAGES]

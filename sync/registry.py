@@ -140,6 +140,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         keys=(NaturalKey(("member_id", "effective_month")),),
     ),
     RecordType("dues_relief", "dues_relief", parents=(_MEMBER,)),
+    # 意见建议 (issue 17). A report of misconduct handed to the 纪委 is a row of this table too,
+    # always 秘密: withheld from pushes and bundles like any 秘密 record. One filed on the
+    # platform's portal arrives as a record the platform made.
+    RecordType("opinion", "opinion", parents=(_MEMBER,)),
     RecordType(
         "dues_event", "dues_event", Merge.EVENTS,
         parents=(_MEMBER, Parent("reverses_id", "dues_event")),

@@ -291,6 +291,34 @@ class DuesReliefRow(Classified, SyncedRecord, Base):
     reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
+class OpinionRow(Classified, SyncedRecord, Base):
+    """An entry of the 意见建议 register and its course (app.domain.opinions), or the bare fact
+    that a report of misconduct was handed to the 纪委 (kind ``misconduct``: a date and a
+    reference number, always 秘密, never its content nor its author)."""
+
+    __tablename__ = "opinion"
+    __table_args__ = (Index("ix_opinion_received", "received_on"),)
+
+    kind: Mapped[str] = mapped_column(String(20), default="opinion")
+    received_on: Mapped[date] = mapped_column(Date)  # misconduct: the day it was handed over
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+    proposer_name: Mapped[str] = mapped_column(String(50), default="")  # platform / non-member
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    category: Mapped[str] = mapped_column(String(20), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    forwarded_to: Mapped[str] = mapped_column(String(100), default="")
+    forwarded_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reply: Mapped[str] = mapped_column(Text, default="")  # the unit's answer
+    measures: Mapped[str] = mapped_column(Text, default="")  # what was done
+    answered_by: Mapped[str] = mapped_column(String(100), default="")
+    answered_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
+    feedback_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reference: Mapped[str] = mapped_column(String(50), default="")  # 纪委's number (misconduct)
+
+
 LEDGER_WRITE = "sync.ledger_write"
 """A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
 update a dues event (sync only: the id the platform knows the same fact by, or the version the

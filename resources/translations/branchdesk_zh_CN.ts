@@ -1086,6 +1086,22 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
         <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
+    <message>
+        <source>members&apos; opinions and suggestions (意见建议)</source>
+        <translation>党员意见建议</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s register of opinions and its summary by category and status to a workbook</source>
+        <translation>将一年的意见建议登记表及按类别、状态的汇总写入工作簿</translation>
+    </message>
+    <message>
+        <source>the year of the register</source>
+        <translation>登记表的年度</translation>
+    </message>
+    <message>
+        <source>The register of opinions of {year} ({count} entries; {handed} reports handed to the discipline committee, counted only) was written to {file}.</source>
+        <translation>{year}年度意见建议登记表（{count} 条；移交纪委的检举控告 {handed} 件，只计件数）已写入 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>

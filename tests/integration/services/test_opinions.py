@@ -181,7 +181,8 @@ def test_the_year_workbook_lists_opinions_and_only_counts_handovers(workspace, t
         uow.commit()
     assert (done.opinions, done.misconduct) == (2, 1)
     book = openpyxl.load_workbook(path)
-    cells = [[c for c in row if c is not None] for row in book["登记表"].iter_rows(values_only=True)]
+    rows = book["登记表"].iter_rows(values_only=True)
+    cells = [[c for c in row if c is not None] for row in rows]
     assert cells[0] == ["2026年度党员意见建议登记表"]
     texts = json.dumps(cells, ensure_ascii=False, default=str)
     assert "第一条" in texts

@@ -259,6 +259,16 @@ def delete_entry(uow: UnitOfWork, opinion_id: str) -> None:
 
 
 # ---------------------------------------------------------------- reading
+def member_choices(uow: UnitOfWork) -> list[tuple[str, str]]:
+    """(id, name) of the branch's active members in name order, for "from whom"."""
+    from app.domain.members import MembershipStatus
+
+    return list(uow.session.execute(
+        select(MemberRow.id, MemberRow.name)
+        .where(MemberRow.status == MembershipStatus.ACTIVE.value)
+        .order_by(MemberRow.sort_key, MemberRow.id)).tuples())
+
+
 def get(uow: UnitOfWork, opinion_id: str, today: date) -> Opinion:
     row = uow.session.get(OpinionRow, opinion_id)
     if row is None or row.deleted_at is not None:

@@ -45,6 +45,7 @@ from app.errors import (
     WrongRecoveryCodeError,
     WrongSecretError,
 )
+from ui.common import opinion_texts  # noqa: F401 - registers the register's field labels
 from ui.common.member_texts import describe_problem
 
 

@@ -5398,6 +5398,10 @@ A newer recovery code makes this one stop working.
         <source>Remove them from this PC</source>
         <translation>从本机删除</translation>
     </message>
+    <message>
+        <source>Opinion or suggestion</source>
+        <translation>意见建议</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPanel</name>

@@ -40,6 +40,7 @@ def entity_label(entity: str) -> str:
         "dues_base": QCoreApplication.translate("SyncPage", "Dues base"),
         "dues_relief": QCoreApplication.translate("SyncPage", "Dues relief"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+        "opinion": QCoreApplication.translate("SyncPage", "Opinion or suggestion"),
     }
     return labels.get(entity, entity)
 

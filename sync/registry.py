@@ -156,9 +156,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment"})
-"""Tables with a record's sync columns that never leave the PC: meeting photos and scans stay
-on the PC in version 1 (their size; the platform has no use for them yet)."""
+LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "opinion_attachment"})
+"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, and
+the files that came with an opinion, stay on the PC in version 1 (their size; the platform has
+no use for them yet)."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

@@ -18,6 +18,7 @@ national deadline) and the 纪委's contact shown where a report is handed over.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ from app.domain import opinions as rules
 from app.domain.members import Classification
 from app.domain.opinions import Category, Channel, Kind, Status
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
-from app.storage.models import MemberRow, OpinionRow, Setting
+from app.storage.ids import utc_iso
+from app.storage.models import MemberRow, OpinionAttachmentRow, OpinionRow, Setting
 from app.storage.unit_of_work import UnitOfWork
 
 UNITS_KEY = "opinions.units"
@@ -249,13 +251,55 @@ def delete_entry(uow: UnitOfWork, opinion_id: str) -> None:
     row = uow.session.get(OpinionRow, opinion_id)
     if row is None or row.deleted_at is not None:
         raise RecordNotFoundError(ENTITY, opinion_id)
-    from app.storage.ids import utc_iso
-
     row.deleted_at = utc_iso()
     uow.session.flush()
     uow.audit("opinion.delete", ENTITY, opinion_id)
     uow.outbox(ENTITY, opinion_id, {"deleted_at": row.deleted_at},
                base_version=row.server_version)
+
+
+# ---------------------------------------------------------------- attachments
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    file_name: str
+    size: int
+
+
+def add_attachment(uow: UnitOfWork, opinion_id: str, file_name: str, data: bytes) -> str:
+    """Keep a file that came with an opinion inside the encrypted database (it stays on this
+    PC). A report handed to the 纪委 has none: nothing of it is kept."""
+    _opinion(uow, opinion_id)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise InvalidInputError([FieldProblem("attachment", "too_large")])
+    row = OpinionAttachmentRow(
+        id=uow.new_id(), opinion_id=opinion_id, file_name=file_name[:200], size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(), data=data,
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    uow.audit("opinion.attach", ENTITY, opinion_id, {"file": row.file_name})
+    return row.id
+
+
+def attachments(uow: UnitOfWork, opinion_id: str) -> list[Attachment]:
+    rows = uow.session.execute(
+        select(OpinionAttachmentRow.id, OpinionAttachmentRow.file_name,
+               OpinionAttachmentRow.size)
+        .where(OpinionAttachmentRow.opinion_id == opinion_id,
+               OpinionAttachmentRow.deleted_at.is_(None))
+        .order_by(OpinionAttachmentRow.created_at, OpinionAttachmentRow.id)).tuples()
+    return [Attachment(i, n, s) for i, n, s in rows]
+
+
+def attachment_data(uow: UnitOfWork, attachment_id: str) -> bytes:
+    row = uow.session.get(OpinionAttachmentRow, attachment_id)
+    if row is None or row.deleted_at is not None:
+        raise RecordNotFoundError("attachment", attachment_id)
+    return bytes(row.data)
 
 
 # ---------------------------------------------------------------- reading

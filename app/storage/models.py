@@ -319,6 +319,19 @@ class OpinionRow(Classified, SyncedRecord, Base):
     reference: Mapped[str] = mapped_column(String(50), default="")  # 纪委's number (misconduct)
 
 
+class OpinionAttachmentRow(SyncedRecord, Base):
+    """A file that came with an opinion (a letter, a photo), kept inside the encrypted database
+    and never sent (``sync.registry.LOCAL_ONLY_TABLES``, as a meeting's attachments)."""
+
+    __tablename__ = "opinion_attachment"
+
+    opinion_id: Mapped[str] = mapped_column(ForeignKey("opinion.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
 LEDGER_WRITE = "sync.ledger_write"
 """A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
 update a dues event (sync only: the id the platform knows the same fact by, or the version the

@@ -184,6 +184,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Letters, photos or scans that came with the entry are kept inside the encrypted database on this PC (at most 20 MB each); they are not synced.</source>
+        <translation>随意见建议收到的来信、照片或扫描件保存在本机的加密数据库中（每个不超过 20 MB），不会同步。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{name} ({kb} KB)</source>
+        <translation>{name}（{kb} KB）</translation>
+    </message>
+    <message>
+        <source>Add files to the entry</source>
+        <translation>为意见建议添加文件</translation>
+    </message>
+    <message>
+        <source>{count} files added.</source>
+        <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>另存文件副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>副本已保存为 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
         <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
@@ -4287,6 +4330,10 @@ Use this unencrypted address?</source>
     <message>
         <source>The register of {year} ({count} entries) was written to {file}.</source>
         <translation>{year}年度意见建议登记表（{count} 条）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Attachments…</source>
+        <translation>附件…</translation>
     </message>
 </context>
 <context>

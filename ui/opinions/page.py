@@ -37,6 +37,7 @@ from app.services.workspace import Workspace
 from ui.common import opinion_texts
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
+from ui.opinions.attachments import AttachmentsDialog
 from ui.opinions.dialogs import (
     AnswerDialog,
     EntryDialog,
@@ -83,6 +84,7 @@ class OpinionsPage(QWidget):
         self.slip_button = self._button(self.tr("Print transfer slip…"), self.print_slip)
         self.answer_button = self._button(self.tr("Answer…"), self.answer_entry)
         self.feedback_button = self._button(self.tr("Feedback…"), self.feedback_entry)
+        self.attachments_button = self._button(self.tr("Attachments…"), self.show_attachments)
         self.handover_button = self._button(self.tr("Hand a report to the discipline "
                                                     "committee…"), self.hand_over)
         self.cover_button = self._button(self.tr("Print cover slip…"), self.print_cover)
@@ -97,8 +99,8 @@ class OpinionsPage(QWidget):
             steps.addWidget(button)
         steps.addStretch(1)
         more = QHBoxLayout()
-        for button in (self.handover_button, self.cover_button, self.export_button,
-                       self.settings_button):
+        for button in (self.attachments_button, self.handover_button, self.cover_button,
+                       self.export_button, self.settings_button):
             more.addWidget(button)
         more.addStretch(1)
 
@@ -177,6 +179,7 @@ class OpinionsPage(QWidget):
         self.forward_button.setEnabled(opinion)
         self.slip_button.setEnabled(opinion and bool(entry and entry.forwarded_to))
         self.answer_button.setEnabled(opinion)
+        self.attachments_button.setEnabled(opinion)
         self.feedback_button.setEnabled(opinion and entry is not None
                                         and entry.status not in OPEN)
         self.cover_button.setEnabled(entry is not None and entry.kind is Kind.MISCONDUCT)
@@ -256,6 +259,14 @@ class OpinionsPage(QWidget):
 
     def hand_over(self) -> FormDialog:
         return self._open(HandoverDialog(self._workspace, self._today(), parent=self))
+
+    def show_attachments(self) -> AttachmentsDialog | None:
+        entry = self.selected()
+        if entry is None or entry.kind is not Kind.OPINION:
+            return None
+        dialog = AttachmentsDialog(self._workspace, entry.id, self)
+        dialog.open()
+        return dialog
 
     def edit_settings(self) -> FormDialog:
         return self._open(SettingsDialog(self._workspace, parent=self))

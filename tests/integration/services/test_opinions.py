@@ -197,3 +197,21 @@ def test_the_year_workbook_lists_opinions_and_only_counts_handovers(workspace, t
     assert summary["作风建设"] == (1, 0, 0, 0, 0, 1)
     assert summary["合计"] == (1, 1, 0, 0, 0, 2)
     assert summary["移交纪委的检举控告（件）"][0] == 1
+
+
+def test_attachments_stay_with_the_opinion_and_never_with_a_handover(workspace):
+    with workspace.unit_of_work() as uow:
+        opinion = _entry(uow)
+        handed = op.record_handover(uow, TODAY)
+        attachment = op.add_attachment(uow, opinion, "来信.jpg", b"\xff\xd8photo")
+        with pytest.raises(RecordNotFoundError):
+            op.add_attachment(uow, handed, "材料.pdf", b"%PDF")
+        with pytest.raises(InvalidInputError):
+            op.add_attachment(uow, opinion, "big.bin", b"0" * (op.MAX_ATTACHMENT_BYTES + 1))
+        uow.commit()
+    with workspace.unit_of_work(read_only=True) as uow:
+        assert op.attachments(uow, opinion) == [op.Attachment(attachment, "来信.jpg", 7)]
+        assert op.attachment_data(uow, attachment) == b"\xff\xd8photo"
+        assert op.attachments(uow, handed) == []
+        queued = set(uow.session.scalars(select(OutboxEntry.entity)))
+    assert "opinion_attachment" not in queued

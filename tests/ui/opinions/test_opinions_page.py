@@ -138,3 +138,24 @@ def test_settings_change_the_time_limits_and_overdue_goes_to_the_dashboard(
     assert "作风建设" in reminders.label.text()
     with workspace.unit_of_work(read_only=True) as uow:
         assert opinions.units(uow) == ["办公室", "人事处"]
+
+
+def test_files_are_attached_and_copied_back(page, workspace, tmp_path):
+    with workspace.unit_of_work() as uow:
+        opinion = opinions.record_opinion(uow, opinions.OpinionInput(
+            TODAY, Channel.WRITTEN, Category.OTHER, "附信一封"))
+        uow.commit()
+    page.reload()
+    page.select(opinion)
+    letter = tmp_path / "来信.txt"
+    letter.write_text("信的内容", encoding="utf-8")
+    dialog = page.show_attachments()
+    assert dialog.add_files([letter])
+    assert dialog.files.count() == 1
+    assert not dialog.add_files([tmp_path / "none.txt"])
+    assert "none.txt" in dialog.message.text()
+    dialog.files.setCurrentRow(0)
+    copy = tmp_path / "copy.txt"
+    assert dialog.save_copy(dialog._ids[0], copy)
+    assert copy.read_text(encoding="utf-8") == "信的内容"
+    dialog.close()

@@ -43,8 +43,24 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.String(27), nullable=True),
     )
     op.create_index("ix_opinion_received", "opinion", ["received_on"])
+    op.create_table(
+        "opinion_attachment",
+        sa.Column("opinion_id", sa.String(36), sa.ForeignKey("opinion.id"), nullable=False),
+        sa.Column("file_name", sa.String(200), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("created_at", sa.String(27), nullable=False),
+        sa.Column("updated_at", sa.String(27), nullable=False),
+        sa.Column("server_version", sa.Integer(), nullable=False),
+        sa.Column("deleted_at", sa.String(27), nullable=True),
+    )
+    op.create_index("ix_opinion_attachment_opinion_id", "opinion_attachment", ["opinion_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_opinion_attachment_opinion_id", "opinion_attachment")
+    op.drop_table("opinion_attachment")
     op.drop_index("ix_opinion_received", "opinion")
     op.drop_table("opinion")

@@ -31,7 +31,6 @@ from app.domain import opinions as rules
 from app.domain.members import Classification
 from app.domain.opinions import Category, Channel, Kind, Status
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
-from app.storage.ids import utc_iso
 from app.storage.models import MemberRow, OpinionAttachmentRow, OpinionRow, Setting
 from app.storage.unit_of_work import UnitOfWork
 
@@ -244,18 +243,6 @@ def record_handover(uow: UnitOfWork, handed_on: date, reference: str = "") -> st
         "classification": row.classification,
     })
     return row.id
-
-
-def delete_entry(uow: UnitOfWork, opinion_id: str) -> None:
-    """Remove an entry made by mistake (a tombstone, synced like the rest)."""
-    row = uow.session.get(OpinionRow, opinion_id)
-    if row is None or row.deleted_at is not None:
-        raise RecordNotFoundError(ENTITY, opinion_id)
-    row.deleted_at = utc_iso()
-    uow.session.flush()
-    uow.audit("opinion.delete", ENTITY, opinion_id)
-    uow.outbox(ENTITY, opinion_id, {"deleted_at": row.deleted_at},
-               base_version=row.server_version)
 
 
 # ---------------------------------------------------------------- attachments

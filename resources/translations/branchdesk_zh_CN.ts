@@ -2067,6 +2067,14 @@ Use this unencrypted address?</source>
         <source>These entries are not saved:</source>
         <translation>以下内容尚未保存：</translation>
     </message>
+    <message>
+        <source>Opening the data…</source>
+        <translation>正在打开数据…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDetailsTab</name>

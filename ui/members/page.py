@@ -158,8 +158,9 @@ class MembersPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.leave_button = QPushButton(self.tr("Leave the branch…"))
         self.event_button = QPushButton(self.tr("Add to the record…"))
-        self.import_button = QPushButton(self.tr("Import roster…"))
-        self.export_button = QPushButton(self.tr("Export roster…"))
+        # Parented at once: shown while parentless, a button is a window of its own for a moment.
+        self.import_button = QPushButton(self.tr("Import roster…"), self)
+        self.export_button = QPushButton(self.tr("Export roster…"), self)
         self.add_button.clicked.connect(self.add_member)
         self.detail_button.clicked.connect(self.show_detail)
         self.edit_button.clicked.connect(self.edit_member)

@@ -400,7 +400,8 @@ def test_the_window_shows_the_list_and_clears_it_when_locked(
     assert page.groups_tab.table.rowCount() == 0
     assert not form.isVisible()
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):  # key derived off-thread
+        window.unlock_panel.try_unlock()
     assert page.model.count == 30
 
 

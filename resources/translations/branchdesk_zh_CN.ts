@@ -2075,6 +2075,10 @@ Use this unencrypted address?</source>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
+    <message>
+        <source>Opinions</source>
+        <translation>意见建议</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDetailsTab</name>
@@ -4724,8 +4728,16 @@ A newer recovery code makes this one stop working.
         <translation>前往</translation>
     </message>
     <message>
-        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos; (see the administrator&apos;s guide).</source>
-        <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
+        <source>Register of opinions and suggestions, with its summary (Excel); transfer slips and cover slips (PDF, printable)</source>
+        <translation>意见建议登记表及汇总（Excel）；转办单、移交单（PDF，可打印）</translation>
+    </message>
+    <message>
+        <source>Opinions page: &apos;Export the year…&apos;, and the slips of the selected entry.</source>
+        <translation>“意见建议”页：“导出年度登记表…”，以及所选登记的转办单、移交单。</translation>
+    </message>
+    <message>
+        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
+        <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger、opinions report（见《管理员指南》）。</translation>
     </message>
 </context>
 <context>

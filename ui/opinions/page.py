@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,10 @@ ALL_YEARS = 0
 
 
 class OpinionsPage(QWidget):
+    """``changed`` after a write (工作台 shows the overdue entries)."""
+
+    changed = Signal()
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
@@ -158,6 +162,17 @@ class OpinionsPage(QWidget):
             self.select(selected.id)
         self._selection_changed()
 
+    def refresh(self) -> None:
+        """Read the register again (after unlocking, after a sync)."""
+        self.reload()
+
+    def clear(self) -> None:
+        """Forget what was shown (the data was locked)."""
+        self.model.set_entries([])
+        self.course.clear()
+        self.feedback.clear()
+        self._selection_changed()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._workspace.is_unlocked:
@@ -226,6 +241,7 @@ class OpinionsPage(QWidget):
 
     def _saved(self, opinion_id: str) -> None:
         self.reload()
+        self.changed.emit()
         if opinion_id:
             self.select(opinion_id)
         self.say(self.tr("Saved."))

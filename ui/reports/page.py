@@ -22,6 +22,7 @@ class ReportsPage(QWidget):
     MEMBERS_PAGE = 1
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
+    OPINIONS_PAGE = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,10 @@ class ReportsPage(QWidget):
              self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
                      "workbook holds the ledger, arrears and remittances."),
              self.DUES_PAGE),
+            (self.tr("Register of opinions and suggestions, with its summary (Excel); transfer "
+                     "slips and cover slips (PDF, printable)"),
+             self.tr("Opinions page: 'Export the year…', and the slips of the selected entry."),
+             self.OPINIONS_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)
@@ -72,7 +77,8 @@ class ReportsPage(QWidget):
 
         admin = QLabel(self.tr(
             "Administrators can make the same files from the command line: 'members export', "
-            "'meetings minutes', 'dues ledger' (see the administrator's guide)."
+            "'meetings minutes', 'dues ledger', 'opinions report' (see the administrator's "
+            "guide)."
         ))
         admin.setWordWrap(True)
         admin.setStyleSheet(HINT_STYLE)

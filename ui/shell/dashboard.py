@@ -16,6 +16,7 @@ from ui.common.styles import HINT_STYLE
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
+from ui.opinions.reminders import OpinionReminders
 
 
 class DashboardPage(QWidget):
@@ -59,6 +60,8 @@ class DashboardPage(QWidget):
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
+        self.opinions = OpinionReminders(workspace, today)
+        reminders.addWidget(self.opinions)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -83,12 +86,13 @@ class DashboardPage(QWidget):
         self.meetings.refresh()
         self.development.refresh()
         self.arrears.refresh()
+        self.opinions.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries)
+                     or self.arrears.entries or self.opinions.entries)
         busy = self.arrears.busy or self.development.busy
         self.reminders_label.setVisible(not (something or busy))
 
@@ -105,3 +109,4 @@ class DashboardPage(QWidget):
         self.meetings.clear()
         self.development.clear()
         self.arrears.clear()
+        self.opinions.clear()

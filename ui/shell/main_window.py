@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
+    from ui.opinions.page import OpinionsPage
     from ui.reports.page import ReportsPage
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.tr("Members"),
             self.tr("Organizational life"),
             self.tr("Party dues"),
+            self.tr("Opinions"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -163,6 +165,10 @@ class MainWindow(QMainWindow):
     @property
     def dues(self) -> DuesPage:
         return cast("DuesPage", self._page("dues"))
+
+    @property
+    def opinions(self) -> OpinionsPage:
+        return cast("OpinionsPage", self._page("opinions"))
 
     @property
     def reports(self) -> ReportsPage:

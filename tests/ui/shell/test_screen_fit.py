@@ -37,7 +37,7 @@ from ui.shell.setup_wizard import SetupWizard
 from ui.widgets.printing import PdfPages, PdfPrintPreviewDialog
 
 ROOT = Path(__file__).resolve().parents[3]
-PAGES = ["dashboard", "members", "meetings", "dues", "reports", "sync", "settings"]
+PAGES = ["dashboard", "members", "meetings", "dues", "opinions", "reports", "sync", "settings"]
 
 
 def screen_name() -> str:

@@ -5041,6 +5041,10 @@ A newer recovery code makes this one stop working.
         <source>Discipline committee contact</source>
         <translation>纪委联系方式</translation>
     </message>
+    <message>
+        <source>Time limit for an answer, by category:</source>
+        <translation>各类别的答复时限：</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

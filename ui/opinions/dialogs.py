@@ -293,6 +293,7 @@ class SettingsDialog(FormDialog):
         self.units.setPlaceholderText(self.tr("One unit per line, e.g. 办公室"))
         self.form.addRow(self.tr("Units (one per line)"), self.units)
         self.limits: dict[Category, QSpinBox] = {}
+        self.form.addRow(QLabel(self.tr("Time limit for an answer, by category:")))
         for category in Category:
             spin = QSpinBox()
             spin.setRange(1, 366)

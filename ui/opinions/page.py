@@ -249,36 +249,38 @@ class OpinionsPage(QWidget):
     def add_entry(self) -> FormDialog:
         return self._open(EntryDialog(self._workspace, self._today(), parent=self))
 
-    def edit_entry(self) -> FormDialog | None:
+    def _selected_opinion(self) -> Opinion | None:
+        """The selected entry when it is an opinion (a handover to the 纪委 has no course)."""
         entry = self.selected()
-        if entry is None or entry.kind is not Kind.OPINION:
+        return entry if entry is not None and entry.kind is Kind.OPINION else None
+
+    def edit_entry(self) -> FormDialog | None:
+        entry = self._selected_opinion()
+        if entry is None:
             return None
         return self._open(EntryDialog(self._workspace, self._today(), entry, parent=self))
 
     def forward_entry(self) -> FormDialog | None:
-        entry = self.selected()
-        if entry is None or entry.kind is not Kind.OPINION:
-            return None
-        return self._open(ForwardDialog(self._workspace, entry, self._today(), parent=self))
+        return self._step(ForwardDialog)
 
     def answer_entry(self) -> FormDialog | None:
-        entry = self.selected()
-        if entry is None or entry.kind is not Kind.OPINION:
-            return None
-        return self._open(AnswerDialog(self._workspace, entry, self._today(), parent=self))
+        return self._step(AnswerDialog)
 
     def feedback_entry(self) -> FormDialog | None:
-        entry = self.selected()
-        if entry is None or entry.kind is not Kind.OPINION:
+        return self._step(FeedbackDialog)
+
+    def _step(self, kind: type[ForwardDialog | AnswerDialog | FeedbackDialog]) -> FormDialog | None:
+        entry = self._selected_opinion()
+        if entry is None:
             return None
-        return self._open(FeedbackDialog(self._workspace, entry, self._today(), parent=self))
+        return self._open(kind(self._workspace, entry, self._today(), parent=self))
 
     def hand_over(self) -> FormDialog:
         return self._open(HandoverDialog(self._workspace, self._today(), parent=self))
 
     def show_attachments(self) -> AttachmentsDialog | None:
-        entry = self.selected()
-        if entry is None or entry.kind is not Kind.OPINION:
+        entry = self._selected_opinion()
+        if entry is None:
             return None
         dialog = AttachmentsDialog(self._workspace, entry.id, self)
         dialog.open()

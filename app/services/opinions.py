@@ -353,7 +353,7 @@ def _entry_fields(uow: UnitOfWork, data: OpinionInput) -> dict[str, Any]:
     if len(name) > 50:
         problems.append(FieldProblem("proposer_name", "too_long"))
     if member_id and uow.session.get(MemberRow, member_id) is None:
-        problems.append(FieldProblem("member_id", "unknown"))
+        problems.append(FieldProblem("proposer_name", "unknown"))
     if problems:
         raise InvalidInputError(problems)
     return {

@@ -194,7 +194,6 @@ def message_for(error: BaseException) -> str:
         case InvalidInputError():
             # Imported here: the member texts pull in the domain and services (SQLAlchemy),
             # which the lock screen (it shows these messages) must not wait for (issue 14).
-            from ui.common import opinion_texts  # noqa: F401 - its fields' labels
             from ui.common.member_texts import describe_problem
 
             return QCoreApplication.translate(

@@ -1,5 +1,6 @@
-"""Chinese words for the 意见建议 register: its code lists, and the labels of its fields and
-problems in the shared error message (``member_texts.describe_problem``)."""
+"""Chinese words for the 意见建议 register: its code lists (context ``OpinionTexts``), and the
+labels of its fields and problems, which ``member_texts`` merges into its tables (context
+``MemberTexts``) for the shared error message."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import enum
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.opinions import Category, Channel, Status
-from ui.common.member_texts import FIELD_LABELS, ISSUE_TEXTS, QT_TRANSLATE_NOOP
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "OpinionTexts"
 
@@ -29,11 +30,10 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
 }
 
 # The services' field names and problem codes, worded for the shared error message.
-FIELD_LABELS.update({
+FIELD_LABELS: dict[str, str] = {
     "content": QT_TRANSLATE_NOOP("MemberTexts", "Content"),
     "received_on": QT_TRANSLATE_NOOP("MemberTexts", "Date"),
     "proposer_name": QT_TRANSLATE_NOOP("MemberTexts", "Proposer"),
-    "member_id": QT_TRANSLATE_NOOP("MemberTexts", "Member"),
     "forwarded_to": QT_TRANSLATE_NOOP("MemberTexts", "Unit"),
     "forwarded_on": QT_TRANSLATE_NOOP("MemberTexts", "Date forwarded"),
     "reply": QT_TRANSLATE_NOOP("MemberTexts", "Reply"),
@@ -45,14 +45,14 @@ FIELD_LABELS.update({
     "time_limits": QT_TRANSLATE_NOOP("MemberTexts", "Time limits"),
     "contact": QT_TRANSLATE_NOOP("MemberTexts", "Discipline committee contact"),
     "reference": QT_TRANSLATE_NOOP("MemberTexts", "Reference number"),
-})
-ISSUE_TEXTS.update({
+}
+ISSUE_TEXTS: dict[str, str] = {
     "before_received": QT_TRANSLATE_NOOP("MemberTexts", "is before the date received"),
     "before_answer": QT_TRANSLATE_NOOP("MemberTexts", "is before the date answered"),
     "not_answered": QT_TRANSLATE_NOOP("MemberTexts", "record the answer first"),
     "not_forwarded": QT_TRANSLATE_NOOP("MemberTexts", "forward the entry to a unit first"),
     "unknown": QT_TRANSLATE_NOOP("MemberTexts", "no longer exists"),
-})
+}
 
 
 def label(value: enum.Enum) -> str:

@@ -159,13 +159,21 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             NaturalKey(("kind", "reverses_id"), when={"kind": "reversal"}),
         ),
     ),
+    RecordType(
+        "study_entry", "study_entry", parents=(_MEMBER, _MEETING),
+        keys=(NaturalKey(("meeting_id", "member_id")),),
+    ),
+    RecordType(
+        "study_exemption", "study_exemption", Merge.UNIQUE, parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id",)),),
+    ),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "opinion_attachment"})
-"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, and
-the files that came with an opinion, stay on the PC in version 1 (their size; the platform has
-no use for them yet)."""
+LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "study_proof", "opinion_attachment"})
+"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, the
+proofs of study entries and the files that came with an opinion stay on the PC in version 1
+(their size; the platform has no use for them yet)."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

@@ -32,7 +32,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     )
     ledger.add_argument(
         "--year",
-        type=_year,
+        type=year_argument,
         required=True,
         metavar=QCoreApplication.translate("Cli", "YEAR"),
         help=QCoreApplication.translate("Cli", "the year of the ledger"),
@@ -44,7 +44,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     dues_terms.add_commands(dues_commands)
 
 
-def _year(text: str) -> int:
+def year_argument(text: str) -> int:
     """A ``--year`` value: a four-digit year (argparse reports anything else as bad usage)."""
     if not text.isdigit() or not 1900 <= int(text) <= 9999:
         raise argparse.ArgumentTypeError(

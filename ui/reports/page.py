@@ -22,7 +22,8 @@ class ReportsPage(QWidget):
     MEMBERS_PAGE = 1
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
-    OPINIONS_PAGE = 4
+    STUDY_PAGE = 4
+    OPINIONS_PAGE = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,9 @@ class ReportsPage(QWidget):
              self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
                      "workbook holds the ledger, arrears and remittances."),
              self.DUES_PAGE),
+            (self.tr("Study hours of the year (Excel, printable)"),
+             self.tr("Study record page: export the table or print it."),
+             self.STUDY_PAGE),
             (self.tr("Register of opinions and suggestions, with its summary (Excel); transfer "
                      "slips and cover slips (PDF, printable)"),
              self.tr("Opinions page: 'Export the year…', and the slips of the selected entry."),

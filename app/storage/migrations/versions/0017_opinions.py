@@ -1,7 +1,7 @@
 """opinion: the 意见建议 register and reports handed to the 纪委 (issue 17)
 
 Revision ID: 0017_opinions
-Revises: 0013_decision_votes_and_terms
+Revises: 0014_study_record
 Create Date: 2026-12-06
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0017_opinions"
-down_revision = "0013_decision_votes_and_terms"
+down_revision = "0014_study_record"
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,9 @@
     python -m server [--database URL] admin register-device-key BRANCH FILE
     python -m server [--database URL] admin devices BRANCH
     python -m server [--database URL] admin revoke-device DEVICE_ID
+    python -m server [--database URL] admin portal-token
+    python -m server [--database URL] admin file-opinion BRANCH --category C --content T
+    python -m server [--database URL] admin opinion BRANCH OPINION_ID
     python -m server import-bundle FILE [--out FILE] [--database URL]
     python -m server --print-openapi
 
@@ -31,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
-from server import bundles, db, devices
+from server import bundles, db, devices, opinions
 from server.api import DATABASE_ENV, create_app
 from server.cli_texts import FAILURES, REFUSED, TEXTS
 from server.store import AUTH_CACHE_SECONDS, NotFound, Store
@@ -100,6 +103,7 @@ def build_english_parser() -> argparse.ArgumentParser:
     revoke = admin.add_parser("revoke-device", help="revoke a device (token and bundle keys)")
     revoke.add_argument("device_id", metavar="设备标识",
                         help="the device's id ('admin devices' lists them)")
+    opinions.add_admin_commands(admin)
     bundle = commands.add_parser(
         "import-bundle", help="import a PC's bundle file and write the return bundle"
     )
@@ -197,6 +201,9 @@ def _file_failure(failure: OSError) -> str:
 
 
 def _admin(args: argparse.Namespace, store: Store) -> int:
+    done = opinions.run_admin(args, store)
+    if done is not None:
+        return done
     if args.action == "create-branch":
         branch_id = store.create_branch(args.code, args.name)
         print(f"已创建支部 {args.code}（{args.name}），支部标识：{branch_id}")

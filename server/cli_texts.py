@@ -49,6 +49,18 @@ TEXTS: dict[str, str] = {
     "--workers must be at least 1": "--workers 至少为 1",
     "--workers: SQLite serves from one process (use PostgreSQL for more)":
         "--workers：SQLite 只能用一个进程（需要更多进程请使用 PostgreSQL）",
+    # 意见建议 filed on the platform (server.opinions, issue 17).
+    "make a new token for the portal's opinion endpoints (the old one stops working)":
+        "生成门户意见建议接口的新令牌（原令牌随即失效）",
+    "file an opinion for a branch, as the portal does; prints its id":
+        "像门户一样为支部提交一条意见建议，输出其标识",
+    "business, party_building, conduct or other":
+        "business（业务工作）、party_building（党建工作）、conduct（作风建设）或 other（其他）",
+    "what the member wrote": "党员提交的内容",
+    "the member's name": "党员姓名",
+    "filed anonymously": "匿名提交",
+    "an opinion's status and answer on the platform": "查看平台上一条意见建议的办理状态和答复",
+    "the id file-opinion printed": "file-opinion 输出的标识",
 }
 
 REFUSED: dict[str, str] = {

@@ -146,6 +146,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "appraisal", "appraisal", parents=(_MEMBER,),
         keys=(NaturalKey(("member_id", "year")),),
     ),
+    # 意见建议 (issue 17). A report of misconduct handed to the 纪委 is a row of this table too,
+    # always 秘密: withheld from pushes and bundles like any 秘密 record. One filed on the
+    # platform's portal arrives as a record the platform made.
+    RecordType("opinion", "opinion", parents=(_MEMBER,)),
     RecordType(
         "dues_category", "dues_category", Merge.UNIQUE, parents=(_MEMBER,),
         keys=(NaturalKey(("member_id", "effective_month")),),
@@ -171,10 +175,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "study_proof"})
-"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, and
-the proofs of study entries, stay on the PC in version 1 (their size; the platform has no use
-for them yet)."""
+LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "study_proof", "opinion_attachment"})
+"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, the
+proofs of study entries and the files that came with an opinion stay on the PC in version 1
+(their size; the platform has no use for them yet)."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

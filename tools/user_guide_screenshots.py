@@ -196,6 +196,9 @@ def run(out: Path) -> list[Path]:
         shoot(window, "10-dues-month")
 
         _appraisal(window, shoot, today)
+        window.show_page(PAGES.index("opinions"))
+        settle()
+        shoot(window, "12-opinions")
 
         window.show_page(PAGES.index("settings"))
         settings = window.settings

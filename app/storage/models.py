@@ -383,6 +383,47 @@ class StudyProofRow(SyncedRecord, Base):
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
+class OpinionRow(Classified, SyncedRecord, Base):
+    """An entry of the 意见建议 register and its course (app.domain.opinions), or the bare fact
+    that a report of misconduct was handed to the 纪委 (kind ``misconduct``: a date and a
+    reference number, always 秘密, never its content nor its author)."""
+
+    __tablename__ = "opinion"
+    __table_args__ = (Index("ix_opinion_received", "received_on"),)
+
+    kind: Mapped[str] = mapped_column(String(20), default="opinion")
+    received_on: Mapped[date] = mapped_column(Date)  # misconduct: the day it was handed over
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("member.id"), default=None)
+    proposer_name: Mapped[str] = mapped_column(String(50), default="")  # platform / non-member
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    category: Mapped[str] = mapped_column(String(20), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    forwarded_to: Mapped[str] = mapped_column(String(100), default="")
+    forwarded_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reply: Mapped[str] = mapped_column(Text, default="")  # the unit's answer
+    measures: Mapped[str] = mapped_column(Text, default="")  # what was done
+    answered_by: Mapped[str] = mapped_column(String(100), default="")
+    answered_on: Mapped[date | None] = mapped_column(Date, default=None)
+    decline_reason: Mapped[str] = mapped_column(Text, default="")
+    feedback_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reference: Mapped[str] = mapped_column(String(50), default="")  # 纪委's number (misconduct)
+
+
+class OpinionAttachmentRow(SyncedRecord, Base):
+    """A file that came with an opinion (a letter, a photo), kept inside the encrypted database
+    and never sent (``sync.registry.LOCAL_ONLY_TABLES``, as a meeting's attachments)."""
+
+    __tablename__ = "opinion_attachment"
+
+    opinion_id: Mapped[str] = mapped_column(ForeignKey("opinion.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
 class StudyExemptionRow(Classified, SyncedRecord, Base):
     """第23条 (教育管理条例): a member exempt from study targets and rates (old, ill, disabled);
     one per member (the natural key), deleted when it ends."""

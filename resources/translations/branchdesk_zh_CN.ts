@@ -95,6 +95,37 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record the answer</source>
+        <translation>登记答复</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>落实措施</translation>
+    </message>
+    <message>
+        <source>Reason for not adopting</source>
+        <translation>不予采纳理由</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复单位/人</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>答复日期</translation>
+    </message>
+</context>
+<context>
     <name>AppraisalDialog</name>
     <message>
         <source>Democratic appraisal {year}: {name}</source>
@@ -511,6 +542,49 @@
     <message>
         <source>How the months count</source>
         <translation>月份如何计算</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Letters, photos or scans that came with the entry are kept inside the encrypted database on this PC (at most 20 MB each); they are not synced.</source>
+        <translation>随意见建议收到的来信、照片或扫描件保存在本机的加密数据库中（每个不超过 20 MB），不会同步。</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{name} ({kb} KB)</source>
+        <translation>{name}（{kb} KB）</translation>
+    </message>
+    <message>
+        <source>Add files to the entry</source>
+        <translation>为意见建议添加文件</translation>
+    </message>
+    <message>
+        <source>{count} files added.</source>
+        <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>另存文件副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>副本已保存为 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1943,22 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The appraisal of {year} ({members} members; excellent {excellent}, qualified {qualified}, basically qualified {basic}, unqualified {unqualified}) was written to {file}.</source>
         <translation>{year}年度民主评议党员结果表（{members}人；优秀{excellent}人，合格{qualified}人，基本合格{basic}人，不合格{unqualified}人）已写入 {file}。</translation>
     </message>
+    <message>
+        <source>members&apos; opinions and suggestions (意见建议)</source>
+        <translation>党员意见建议</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s register of opinions and its summary by category and status to a workbook</source>
+        <translation>将一年的意见建议登记表及按类别、状态的汇总写入工作簿</translation>
+    </message>
+    <message>
+        <source>the year of the register</source>
+        <translation>登记表的年度</translation>
+    </message>
+    <message>
+        <source>The register of opinions of {year} ({count} entries; {handed} reports handed to the discipline committee, counted only) was written to {file}.</source>
+        <translation>{year}年度意见建议登记表（{count} 条；移交纪委的检举控告 {handed} 件，只计件数）已写入 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -2703,6 +2793,50 @@ Use this unencrypted address?</source>
         <source>Recorded from the meeting&apos;s attendance: date, form and topic follow the meeting. Hours changed here stay as typed.</source>
         <translation>此记录由会议出席情况自动记入：日期、形式和主题随会议而定。在此修改的学时将保持不变。</translation>
     </message>
+    <message>
+        <source>Opinion or suggestion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Edit the entry</source>
+        <translation>修改登记</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Someone else (type the name)</source>
+        <translation>其他人（填写姓名）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>
@@ -2713,6 +2847,21 @@ Use this unencrypted address?</source>
     <message>
         <source>phone, WeChat or address while away</source>
         <translation>外出期间的电话、微信或住址</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback to the proposer</source>
+        <translation>向提出人反馈</translation>
+    </message>
+    <message>
+        <source>The day the proposer was told of the answer. An entry from the city platform shows its answer there after the next sync.</source>
+        <translation>向提出人反馈办理结果的日期。来自市平台的意见建议，下次同步后答复会显示在平台上。</translation>
+    </message>
+    <message>
+        <source>Told on</source>
+        <translation>反馈日期</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2881,36 @@ Use this unencrypted address?</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward to a unit</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <source>After saving, print the transfer slip (转办单) and hand it to the unit with the entry.</source>
+        <translation>保存后请打印转办单，连同意见建议交承办单位。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Forwarded on</source>
+        <translation>转办日期</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2934,39 @@ Use this unencrypted address?</source>
     <message>
         <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). With fewer than 7 full members the branch has no committee: committee meetings are then not required whatever is set here, and are again from 7. A branch without party groups sets those to “not required”.</source>
         <translation>支部必须多久召开一次各类会议（依据《中国共产党支部工作条例（试行）》和本地规定）。正式党员不足 7 名的支部不设支部委员会：此时无论这里如何设置，都不要求召开支委会；达到 7 名后恢复要求。没有党小组的支部将党小组会设为“不要求”。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand a report to the discipline committee</source>
+        <translation>移交纪委</translation>
+    </message>
+    <message>
+        <source>the discipline committee (set its contact under Settings of this page)</source>
+        <translation>纪委（联系方式请在本页“设置…”中填写）</translation>
+    </message>
+    <message>
+        <source>A report of misconduct (检举、控告) must be kept strictly secret and never reach the person it concerns. The branch does not investigate it.
+1. Do not open, copy or note down its content or who made it, here or elsewhere.
+2. Seal the original and hand it, with the printed cover slip, to: {where}
+3. Record here only the date and the committee&apos;s reference number, if it gives one. This entry is secret (秘密): it is never synced nor put in a bundle.</source>
+        <translation>检举、控告材料必须严格保密，不得泄露给被检举人。党支部不调查处理。
+1. 不拆阅、不复印，不在本机或其他地方记录其内容和检举人信息。
+2. 将原件密封，连同打印的移交单交：{where}
+3. 在这里只登记移交日期和纪委受理编号（如有）。本条登记为秘密：不同步，也不写入同步包。</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>移交日期</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>受理编号</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3104,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Democratic appraisal</source>
         <translation>民主评议</translation>
+    </message>
+    <message>
+        <source>Opinions</source>
+        <translation>意见建议</translation>
     </message>
 </context>
 <context>
@@ -4700,6 +4916,78 @@ Use this unencrypted address?</source>
         <source>Democratic appraisal</source>
         <translation>民主评议</translation>
     </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Date forwarded</source>
+        <translation>转办日期</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复意见</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>落实措施</translation>
+    </message>
+    <message>
+        <source>Date answered</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <source>Reason for not adopting</source>
+        <translation>不予采纳理由</translation>
+    </message>
+    <message>
+        <source>Date of feedback</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Discipline committee contact</source>
+        <translation>纪委联系方式</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>is before the date received</source>
+        <translation>早于收到日期</translation>
+    </message>
+    <message>
+        <source>is before the date answered</source>
+        <translation>早于答复日期</translation>
+    </message>
+    <message>
+        <source>record the answer first</source>
+        <translation>请先登记答复</translation>
+    </message>
+    <message>
+        <source>forward the entry to a unit first</source>
+        <translation>请先转办</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>已不存在</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -5304,6 +5592,262 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>OpinionReminders</name>
+    <message>
+        <source>Opinions and suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Overdue: received {date} ({category}), {status}, answer was due by {due}</source>
+        <translation>超期：{date}收到（{category}），{status}，应于{due}前答复</translation>
+    </message>
+    <message>
+        <source>and {count} more (see the Opinions page)</source>
+        <translation>另有 {count} 条（见“意见建议”页）</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionTableModel</name>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <source>Report of misconduct</source>
+        <translation>检举控告</translation>
+    </message>
+    <message>
+        <source>(handed to the discipline committee; content not recorded here)</source>
+        <translation>（已移交纪委，本机不登记内容）</translation>
+    </message>
+    <message>
+        <source>Discipline committee</source>
+        <translation>纪委</translation>
+    </message>
+    <message>
+        <source>Handed over {reference}</source>
+        <translation>已移交 {reference}</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>{status} (overdue)</source>
+        <translation>{status}（超期）</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionTexts</name>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>City platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Business work</source>
+        <translation>业务工作</translation>
+    </message>
+    <message>
+        <source>Party building</source>
+        <translation>党建工作</translation>
+    </message>
+    <message>
+        <source>Work style</source>
+        <translation>作风建设</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>不予采纳</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPage</name>
+    <message>
+        <source>Opinions and suggestions</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Forward…</source>
+        <translation>转办…</translation>
+    </message>
+    <message>
+        <source>Print transfer slip…</source>
+        <translation>打印转办单…</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <source>Feedback…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <source>Attachments…</source>
+        <translation>附件…</translation>
+    </message>
+    <message>
+        <source>Hand a report to the discipline committee…</source>
+        <translation>移交纪委…</translation>
+    </message>
+    <message>
+        <source>Print cover slip…</source>
+        <translation>打印移交单…</translation>
+    </message>
+    <message>
+        <source>Export the year…</source>
+        <translation>导出年度登记表…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>No entries this year. Record an opinion with “New entry…”; those filed on the city platform arrive with the next sync.</source>
+        <translation>本年度还没有登记。用“登记…”记录意见建议；党员在市平台提交的，下次同步后自动列入。</translation>
+    </message>
+    <message>
+        <source>Handed to the discipline committee on {date}; reference number: {reference}. Its content and author are not recorded (secret).</source>
+        <translation>{date}已移交纪委，受理编号：{reference}。内容和检举人不在本机登记（秘密）。</translation>
+    </message>
+    <message>
+        <source>Received {date} ({channel}): {content}</source>
+        <translation>{date}收到（{channel}）：{content}</translation>
+    </message>
+    <message>
+        <source>Forwarded to {unit} on {date}.</source>
+        <translation>{date}转{unit}办理。</translation>
+    </message>
+    <message>
+        <source>Reply: {reply}</source>
+        <translation>答复：{reply}</translation>
+    </message>
+    <message>
+        <source>Measures: {measures}</source>
+        <translation>落实措施：{measures}</translation>
+    </message>
+    <message>
+        <source>Not adopted: {reason}</source>
+        <translation>不予采纳：{reason}</translation>
+    </message>
+    <message>
+        <source>Proposer told on {date}.</source>
+        <translation>{date}已向提出人反馈。</translation>
+    </message>
+    <message>
+        <source>Overdue: the answer was due by {date}.</source>
+        <translation>已超期：应于{date}前答复。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Transfer slip</source>
+        <translation>转办单</translation>
+    </message>
+    <message>
+        <source>Cover slip</source>
+        <translation>移交单</translation>
+    </message>
+    <message>
+        <source>Export the register</source>
+        <translation>导出意见建议登记表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Opinions {year}.xlsx</source>
+        <translation>{year}年意见建议登记表.xlsx</translation>
+    </message>
+    <message>
+        <source>The register of {year} ({count} entries) was written to {file}.</source>
+        <translation>{year}年度意见建议登记表（{count} 条）已写入 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>PartyGroupsTab</name>
     <message>
         <source>Party group</source>
@@ -5764,10 +6308,6 @@ A newer recovery code makes this one stop working.
         <translation>前往</translation>
     </message>
     <message>
-        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos; (see the administrator&apos;s guide).</source>
-        <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
-    </message>
-    <message>
         <source>Study hours of the year (Excel, printable)</source>
         <translation>年度党员学习教育学时统计表（Excel，可打印）</translation>
     </message>
@@ -5782,6 +6322,18 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Democratic appraisal page: &apos;Export result table…&apos; or &apos;Print result table…&apos;.</source>
         <translation>民主评议页面：“导出结果表…”或“打印结果表…”。</translation>
+    </message>
+    <message>
+        <source>Register of opinions and suggestions, with its summary (Excel); transfer slips and cover slips (PDF, printable)</source>
+        <translation>意见建议登记表及汇总（Excel）；转办单、移交单（PDF，可打印）</translation>
+    </message>
+    <message>
+        <source>Opinions page: &apos;Export the year…&apos;, and the slips of the selected entry.</source>
+        <translation>“意见建议”页：“导出年度登记表…”，以及所选登记的转办单、移交单。</translation>
+    </message>
+    <message>
+        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
+        <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger、opinions report（见《管理员指南》）。</translation>
     </message>
 </context>
 <context>
@@ -6065,6 +6617,41 @@ A newer recovery code makes this one stop working.
     <message>
         <source>… and {count} more (all are listed under “Show Details”).</source>
         <translation>…… 另有 {count} 项（全部列在“显示详情”中）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Register settings</source>
+        <translation>意见建议设置</translation>
+    </message>
+    <message>
+        <source>There is no national time limit for answering: set the branch&apos;s own, in days from receipt.</source>
+        <translation>国家没有统一的答复时限：请按本支部规定填写，自收到之日起计算的天数。</translation>
+    </message>
+    <message>
+        <source>One unit per line, e.g. 办公室</source>
+        <translation>每行一个单位，例如 办公室</translation>
+    </message>
+    <message>
+        <source>Units (one per line)</source>
+        <translation>承办单位（每行一个）</translation>
+    </message>
+    <message>
+        <source>Time limit for an answer, by category:</source>
+        <translation>各类别的答复时限：</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. 机关纪委办公室, room, telephone</source>
+        <translation>例如 机关纪委办公室、房间、电话</translation>
+    </message>
+    <message>
+        <source>Discipline committee contact</source>
+        <translation>纪委联系方式</translation>
     </message>
 </context>
 <context>
@@ -6939,6 +7526,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Democratic appraisal</source>
         <translation>民主评议</translation>
+    </message>
+    <message>
+        <source>Opinion or suggestion</source>
+        <translation>意见建议</translation>
     </message>
 </context>
 <context>

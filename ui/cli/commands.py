@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
-from ui.cli import appraisal, database, dues, meetings, members, study, sync
+from ui.cli import appraisal, database, dues, meetings, members, opinions, study, sync
 from ui.cli import passphrase as cli_passphrase
 from ui.cli.console import (
     EXIT_OK,
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     dues.add_commands(commands)
     study.add_commands(commands)
     appraisal.add_commands(commands)
+    opinions.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
     return parser
@@ -84,6 +85,7 @@ def run(
         "dues": dues.run,
         "study": study.run,
         "appraisal": appraisal.run,
+        "opinions": opinions.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,
     }

@@ -22,7 +22,7 @@ from app.domain.members import (
     Issue,
     MembershipStatus,
 )
-from ui.common import meeting_texts, transfer_texts
+from ui.common import meeting_texts, opinion_texts, transfer_texts
 from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "MemberTexts"
@@ -351,9 +351,12 @@ def timeline_kind(kind: str) -> str:
         return field_label(kind)
 
 
-# Meetings' and transfers' words live beside, in the same tables (one place to look a code up).
-FIELD_LABELS.update(meeting_texts.FIELD_LABELS | transfer_texts.FIELD_LABELS)
-ISSUE_TEXTS.update(meeting_texts.ISSUE_TEXTS | transfer_texts.ISSUE_TEXTS)
+# Meetings', transfers' and opinions' words live beside, in the same tables (one place to look a
+# code up).
+FIELD_LABELS.update(
+    meeting_texts.FIELD_LABELS | transfer_texts.FIELD_LABELS | opinion_texts.FIELD_LABELS)
+ISSUE_TEXTS.update(
+    meeting_texts.ISSUE_TEXTS | transfer_texts.ISSUE_TEXTS | opinion_texts.ISSUE_TEXTS)
 _ENUM_TEXTS.update(meeting_texts.ENUM_TEXTS | transfer_texts.ENUM_TEXTS)
 
 

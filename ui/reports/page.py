@@ -24,6 +24,7 @@ class ReportsPage(QWidget):
     DUES_PAGE = 3
     STUDY_PAGE = 4
     APPRAISAL_PAGE = 5
+    OPINIONS_PAGE = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,10 @@ class ReportsPage(QWidget):
              self.tr("Democratic appraisal page: 'Export result table…' or 'Print result "
                      "table…'."),
              self.APPRAISAL_PAGE),
+            (self.tr("Register of opinions and suggestions, with its summary (Excel); transfer "
+                     "slips and cover slips (PDF, printable)"),
+             self.tr("Opinions page: 'Export the year…', and the slips of the selected entry."),
+             self.OPINIONS_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)
@@ -81,7 +86,8 @@ class ReportsPage(QWidget):
 
         admin = QLabel(self.tr(
             "Administrators can make the same files from the command line: 'members export', "
-            "'meetings minutes', 'dues ledger' (see the administrator's guide)."
+            "'meetings minutes', 'dues ledger', 'opinions report' (see the administrator's "
+            "guide)."
         ))
         admin.setWordWrap(True)
         admin.setStyleSheet(HINT_STYLE)

@@ -20,6 +20,7 @@ from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
+from ui.opinions.reminders import OpinionReminders
 from ui.shell.election_reminder import ElectionReminder
 from ui.study.reminders import StudyReminders
 
@@ -77,6 +78,8 @@ class DashboardPage(QWidget):
         self.corrections = CorrectionReminders(workspace, today)
         self.corrections.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.corrections)
+        self.opinions = OpinionReminders(workspace, today)
+        reminders.addWidget(self.opinions)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -106,13 +109,14 @@ class DashboardPage(QWidget):
         self.arrears.refresh()
         self.study.refresh()
         self.corrections.refresh()
+        self.opinions.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
                      or self.arrears.entries or self.transfers.entries or self.election.shown
-                     or self.study.entries or self.corrections.entries)
+                     or self.study.entries or self.corrections.entries or self.opinions.entries)
         busy = (self.arrears.busy or self.development.busy or self.transfers.busy
                 or self.study.busy or self.corrections.busy)
         self.reminders_label.setVisible(not (something or busy))
@@ -134,3 +138,4 @@ class DashboardPage(QWidget):
         self.arrears.clear()
         self.study.clear()
         self.corrections.clear()
+        self.opinions.clear()

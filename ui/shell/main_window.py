@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
+    from ui.opinions.page import OpinionsPage
     from ui.reports.page import ReportsPage
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
             self.tr("Party dues"),
             self.tr("Study record"),
             self.tr("Democratic appraisal"),
+            self.tr("Opinions"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -175,6 +177,10 @@ class MainWindow(QMainWindow):
     @property
     def appraisal(self) -> AppraisalPage:
         return cast("AppraisalPage", self._page("appraisal"))
+
+    @property
+    def opinions(self) -> OpinionsPage:
+        return cast("OpinionsPage", self._page("opinions"))
 
     @property
     def reports(self) -> ReportsPage:

@@ -14,15 +14,17 @@ from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
 PAGES = (
-    "dashboard", "members", "meetings", "dues", "study", "appraisal", "reports", "sync",
+    "dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions", "reports", "sync",
     "settings",
 )
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "study", "appraisal", "settings")
+SHOWING_DATA = (
+    "dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions", "settings",
+)
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues", "study", "appraisal")
+SYNCED = ("dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions")
 """The pages that show what a sync may have changed."""
 
 
@@ -95,6 +97,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def opinions() -> QWidget:
+        from ui.opinions.page import OpinionsPage
+
+        page = OpinionsPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
@@ -120,6 +129,7 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "study": study, "appraisal": appraisal, "reports": reports, "sync": sync,
+             "study": study, "appraisal": appraisal, "opinions": opinions, "reports": reports,
+             "sync": sync,
              "settings": settings}
     return [(name, built[name]) for name in PAGES]

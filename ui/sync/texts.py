@@ -45,6 +45,7 @@ def entity_label(entity: str) -> str:
         "study_entry": QCoreApplication.translate("SyncPage", "Study entry"),
         "study_exemption": QCoreApplication.translate("SyncPage", "Study exemption"),
         "appraisal": QCoreApplication.translate("SyncPage", "Democratic appraisal"),
+        "opinion": QCoreApplication.translate("SyncPage", "Opinion or suggestion"),
     }
     return labels.get(entity, entity)
 

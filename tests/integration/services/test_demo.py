@@ -101,6 +101,20 @@ def test_a_notice_from_the_platform(branch: Workspace):
         assert uow.session.scalar(select(func.count()).select_from(SyncNoticeRow)) == 1
 
 
+def test_the_opinions_register_has_every_step_and_one_report_handed_over(branch: Workspace):
+    from app.domain.opinions import Kind, Status
+    from app.services import opinions
+
+    with branch.unit_of_work(read_only=True) as uow:
+        entries = opinions.register(uow, TODAY)
+        assert opinions.units(uow)
+        assert opinions.discipline_contact(uow)
+    kinds = [e.kind for e in entries]
+    assert kinds.count(Kind.MISCONDUCT) == 1
+    assert {e.status for e in entries if e.kind is Kind.OPINION} == set(Status)
+    assert any(e.overdue for e in entries)
+
+
 def test_bulk_payments_write_nothing_when_one_is_refused(branch: Workspace):
     with branch.unit_of_work(read_only=True) as uow:
         before = uow.session.scalar(select(func.count()).select_from(DuesEventRow))

@@ -115,6 +115,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
                         "hours_hundredths": 150},
         "study_exemption": {"reason": "old"},
         "appraisal": {"year": str(2000 + number), "grade": "qualified", "notes": tag},
+        "opinion": {"received_on": TODAY, "channel": "written", "category": "other",
+                    "content": tag},
     }[entity]
 
 

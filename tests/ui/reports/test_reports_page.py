@@ -23,9 +23,10 @@ def test_each_report_leads_to_its_page(qtbot: QtBot, workspace: Workspace) -> No
     assert "党费" in texts
     assert "学时统计表" in texts
     assert "民主评议党员结果表" in texts
+    assert "意见建议" in texts
     for button, page in zip(window.reports.buttons,
                             (window.members, window.meetings, window.dues, window.study,
-                             window.appraisal),
+                             window.appraisal, window.opinions),
                             strict=True):
         window.show_page(PAGES.index("reports"))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -298,3 +298,25 @@ def test_the_roster_import_fits(
     if dialog.last_task is not None:
         qtbot.waitSignal(dialog.last_task.finished, timeout=30_000).wait()
     check(dialog, "roster-import")
+
+
+def test_the_opinions_dialogs_fit(window: MainWindow, check) -> None:
+    window.show_page(PAGES.index("opinions"))
+    settle()
+    page = window.opinions
+    row = next(r for r, e in enumerate(page.model.entries) if e.kind.value == "opinion")
+    page.table.selectRow(row)
+    found: list[tuple[QWidget | None, str]] = [
+        (page.add_entry(), "opinion-new"),
+        (page.edit_entry(), "opinion-edit"),
+        (page.forward_entry(), "opinion-forward"),
+        (page.answer_entry(), "opinion-answer"),
+        (page.feedback_entry(), "opinion-feedback"),
+        (page.show_attachments(), "opinion-attachments"),
+        (page.hand_over(), "opinion-handover"),
+        (page.edit_settings(), "opinion-settings"),
+    ]
+    for dialog, name in found:
+        assert dialog is not None, name
+        check(dialog, name)
+        dialog.close()

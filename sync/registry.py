@@ -149,12 +149,26 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             NaturalKey(("kind", "reverses_id"), when={"kind": "reversal"}),
         ),
     ),
+    # 谈心谈话 (issue 16): a talk's people are a set (the same person added on two PCs is one).
+    RecordType("talk", "talk"),
+    RecordType(
+        "talk_participant", "talk_participant", Merge.ADD_WINS,
+        parents=(Parent("talk_id", "talk"), _MEMBER),
+        keys=(NaturalKey(("talk_id", "member_id")),),
+    ),
+    # 组织生活会 整改 (issue 16): a problem of the meeting, whose (member, or the committee's),
+    # and its owner. The evidence files stay on the PC like meeting attachments.
+    RecordType(
+        "rectification_item", "rectification_item",
+        parents=(_MEETING, _MEMBER, Parent("owner_id", "member")),
+    ),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment"})
+LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "rectification_evidence"})
 """Tables with a record's sync columns that never leave the PC: meeting photos and scans stay
-on the PC in version 1 (their size; the platform has no use for them yet)."""
+on the PC in version 1 (their size; the platform has no use for them yet), and so do the
+evidence files of 整改 items."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

@@ -73,8 +73,8 @@ def books(draw: st.DrawFn) -> Book:
                     fields[parent.field] = draw(st.sampled_from(choices))
             if any(not table.c[p.field].nullable and p.field not in fields for p in kind.parents):
                 continue
-            if kind.entity == "meeting_attendance":
-                pair = (fields["meeting_id"], fields["member_id"])
+            if kind.entity in ("meeting_attendance", "talk_participant"):
+                pair = (fields[kind.parents[0].field], fields["member_id"])
                 if pair in pairs:
                     continue
                 pairs.add(pair)
@@ -103,6 +103,9 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "dues_relief": {"kind": "exempt", "approved_by": "支委会", "approved_on": TODAY,
                         "valid_from": "2026-01", "valid_until": "2026-12"},
         "dues_event": {"amount_fen": 1000, "on_date": TODAY, "note": tag},
+        "talk": {"on_date": TODAY, "kind": "heart_to_heart", "topic": tag},
+        "talk_participant": {},
+        "rectification_item": {"problem": tag, "due_on": TODAY},
     }[entity]
 
 

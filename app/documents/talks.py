@@ -1,7 +1,7 @@
 """The year's 谈心谈话 workbook (支部工作条例 第19条): the talks, and the pairs not yet covered.
 
-Takes plain values (``TalkLine``, ``MissingPair``): ``app.services.talks.write_report`` maps the stored
-records onto them. Fixed wording is Chinese, as every document's.
+Takes plain values (``TalkLine``, ``MissingPair``): ``app.services.talks.write_report``
+maps the stored records onto them. Fixed wording is Chinese, as every document's.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
-"""组织生活会 整改: the 问题清单 turned into 整改 items (DOMAIN.md, "组织生活会 and 民主评议党员").
+"""组织生活会 整改: the 问题清单 turned into 整改 items
+(DOMAIN.md, "组织生活会 and 民主评议党员").
 
-支部工作条例 第17条: a 组织生活会 at least once a year, 查摆问题 at it and 整改 after. The 问题清单 →
-整改清单 (owner, measure, due, done, evidence) and the carrying over of open items to the next
-year are common practice, not national text (DOMAIN.md).
+支部工作条例 第17条: a 组织生活会 at least once a year, 查摆问题 at it and 整改 after.
+The 问题清单 → 整改清单 (owner, measure, due, done, evidence) and the carrying over of open
+items to the next year are common practice, not national text (DOMAIN.md).
 """
 
 from __future__ import annotations

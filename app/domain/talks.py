@@ -1,6 +1,7 @@
 """谈心谈话: the kinds of talk and the year's coverage (DOMAIN.md, "Talks").
 
-支部工作条例 第19条: "党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次".
+支部工作条例 第19条: "党支部委员之间、党支部委员和党员之间、党员和党员之间，
+每年谈心谈话一般不少于1次".
 Coverage is counted for the 委员–委员 and 委员–党员 pairs (DOMAIN.md); talks between members are
 recorded and counted in the report but form no required pair. No scores (DOMAIN.md, "Against
 formalism").

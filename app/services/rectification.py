@@ -1,6 +1,7 @@
-"""组织生活会 整改 (支部工作条例 第17条; DOMAIN.md, "组织生活会 and 民主评议党员"): the 问题清单 of a
-组织生活会 (a member's problems and the committee's), each problem with its 整改 — owner, measures,
-deadline, status, evidence — and the year's 整改台账 with the items carried over.
+"""组织生活会 整改 (支部工作条例 第17条; DOMAIN.md, "组织生活会 and 民主评议党员"):
+the 问题清单 of a 组织生活会 (a member's problems and the committee's), each problem with its
+整改 — owner, measures, deadline, status, evidence — and the year's 整改台账 with the items
+carried over.
 
 Every write runs in the caller's unit of work with its audit entry and sync-outbox op; the caller
 commits. Evidence files are kept inside the encrypted database and stay on the PC, like meeting
@@ -27,6 +28,7 @@ from app.domain.meetings import MeetingType
 from app.domain.members import Classification
 from app.domain.rectification import ItemState, ItemStatus
 from app.errors import FieldProblem, FileAccessError, InvalidInputError, RecordNotFoundError
+from app.files import write_atomically
 from app.services import branch
 from app.services.classification import audit_change
 from app.storage.ids import utc_iso
@@ -171,6 +173,29 @@ def add_evidence(uow: UnitOfWork, item_id: str, file_name: str, data: bytes) -> 
     return row.id
 
 
+def add_evidence_file(uow: UnitOfWork, item_id: str, path: Path) -> str:
+    """``add_evidence`` of a file's content, named by the file (raises FileAccessError)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileAccessError.from_os_error(path, error) from error
+    return add_evidence(uow, item_id, path.name, data)
+
+
+def save_evidence_copy(uow: UnitOfWork, evidence_id: str, path: Path) -> None:
+    """A copy of an evidence file where the user chose (recorded in the audit log; the caller
+    commits). Raises FileAccessError."""
+    row = uow.session.get(RectificationEvidenceRow, evidence_id)
+    if row is None or row.deleted_at is not None:
+        raise RecordNotFoundError("rectification_evidence", evidence_id)
+    try:
+        write_atomically(path, bytes(row.data))
+    except OSError as error:
+        raise FileAccessError.from_os_error(path, error) from error
+    uow.audit("rectification.evidence_copy", "rectification_item", row.item_id,
+              {"path": str(path)})
+
+
 def evidence_of(uow: UnitOfWork, item_id: str) -> list[Evidence]:
     return [Evidence(i, n, s) for i, n, s in uow.session.execute(
         select(RectificationEvidenceRow.id, RectificationEvidenceRow.file_name,
@@ -287,7 +312,7 @@ def _names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
     wanted = sorted(set(member_ids))
     names: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
-        names.update(tuple(r) for r in uow.session.execute(
+        names.update((str(i), str(n)) for i, n in uow.session.execute(
             select(MemberRow.id, MemberRow.name).where(MemberRow.id.in_(wanted[start:start + 500]))
         ).tuples())
     return names
@@ -296,7 +321,7 @@ def _names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
 def _evidence_counts(uow: UnitOfWork, item_ids: Sequence[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for start in range(0, len(item_ids), 500):
-        counts.update(tuple(r) for r in uow.session.execute(
+        counts.update((str(i), int(c)) for i, c in uow.session.execute(
             select(RectificationEvidenceRow.item_id, func.count())
             .where(RectificationEvidenceRow.item_id.in_(item_ids[start:start + 500]))
             .where(RectificationEvidenceRow.deleted_at.is_(None))

@@ -181,7 +181,8 @@ def roll(uow: UnitOfWork) -> list[Person]:
 
 
 def coverage(uow: UnitOfWork, year: int) -> Coverage:
-    """第19条's pairs for ``year`` (DOMAIN.md: 委员–委员 and 委员–党员) and those not yet covered."""
+    """第19条's pairs for ``year`` (DOMAIN.md: 委员–委员 and 委员–党员) and those not yet
+    covered."""
     return rules.coverage(roll(uow), (t.data.people for t in talks_of_year(uow, year)))
 
 
@@ -240,7 +241,7 @@ def _names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
     wanted = sorted(set(member_ids))
     names: dict[str, str] = {}
     for start in range(0, len(wanted), 500):
-        names.update(tuple(r) for r in uow.session.execute(
+        names.update((str(i), str(n)) for i, n in uow.session.execute(
             select(MemberRow.id, MemberRow.name)
             .where(MemberRow.id.in_(wanted[start:start + 500]))
         ).tuples())

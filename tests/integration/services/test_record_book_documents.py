@@ -39,7 +39,8 @@ def test_the_talks_workbook_lists_the_talks_and_the_pairs_not_covered(workspace,
     rows = list(talks_sheet.iter_rows(min_row=4, values_only=True))
     assert rows[0][2:] == ("提醒谈话", "党员00、党员02", "按时交纳党费", "提醒按月交纳",
                            "三月底前补交", "秘密")
-    assert "应谈 3 对" in pairs["A2"].value and "尚未谈话 2 对" in pairs["A2"].value
+    assert "应谈 3 对" in pairs["A2"].value
+    assert "尚未谈话 2 对" in pairs["A2"].value
     missing = [row[1:] for row in pairs.iter_rows(min_row=4, values_only=True)]
     assert missing == [("委员之间", "党员00", "党员01"), ("委员与党员", "党员01", "党员02")]
     assert "talk.export" in actions
@@ -72,7 +73,8 @@ def test_the_ledger_workbook_puts_carried_over_items_first(workspace, tmp_path):
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert rows[0][2:8] == ("支部委员会", "（上年结转）去年的问题", "继续整改", "党员00",
                             rows[0][6], "未整改（已逾期）")
-    assert rows[1][2] == "党员01" and rows[1][7] == "已完成（2026-12-01）"
+    assert rows[1][2] == "党员01"
+    assert rows[1][7] == "已完成（2026-12-01）"
     assert rows[1][8] == "已走访八户"
 
 

@@ -26,9 +26,8 @@ def test_items_belong_to_an_organizational_life_meeting(workspace):
     """第17条: the 问题清单 is the 组织生活会's output; another meeting type has none."""
     ids = add_members(workspace, full=2)
     other = new_meeting(workspace)
-    with workspace.unit_of_work() as uow:
-        with pytest.raises(InvalidInputError) as raised:
-            r.create_item(uow, item(other, ids[0], measures=""))
+    with workspace.unit_of_work() as uow, pytest.raises(InvalidInputError) as raised:
+        r.create_item(uow, item(other, ids[0], measures=""))
     assert {(p.field, p.code) for p in raised.value.problems} == {
         ("meeting", "not_organizational_life"), ("measures", "required")}
 
@@ -36,10 +35,9 @@ def test_items_belong_to_an_organizational_life_meeting(workspace):
 def test_a_done_item_needs_the_day_it_was_done(workspace):
     ids = add_members(workspace, full=2)
     meeting = new_meeting(workspace, MeetingType.ORGANIZATIONAL_LIFE, date(2026, 11, 20))
-    with workspace.unit_of_work() as uow:
-        with pytest.raises(InvalidInputError) as raised:
-            r.create_item(uow, item(meeting, ids[0], status=ItemStatus.DONE,
-                                    due_on=date(2026, 11, 1)))
+    with workspace.unit_of_work() as uow, pytest.raises(InvalidInputError) as raised:
+        r.create_item(uow, item(meeting, ids[0], status=ItemStatus.DONE,
+                                due_on=date(2026, 11, 1)))
     assert {(p.field, p.code) for p in raised.value.problems} == {
         ("done_on", "required"), ("due_on", "before_meeting")}
 

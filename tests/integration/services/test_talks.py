@@ -43,9 +43,8 @@ def test_a_talk_is_recorded_with_its_people_audit_and_outbox(workspace):
 def test_a_talk_needs_two_people_and_a_topic(workspace):
     """第19条: talks are "之间" — between two people or more."""
     ids = add_members(workspace, full=2)
-    with workspace.unit_of_work() as uow:
-        with pytest.raises(InvalidInputError) as raised:
-            t.create_talk(uow, talk([ids[0], ids[0]], topic=" "))
+    with workspace.unit_of_work() as uow, pytest.raises(InvalidInputError) as raised:
+        t.create_talk(uow, talk([ids[0], ids[0]], topic=" "))
     assert {(p.field, p.code) for p in raised.value.problems} == {
         ("topic", "required"), ("people", "two_people_needed")}
 

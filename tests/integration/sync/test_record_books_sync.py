@@ -73,7 +73,8 @@ def test_secret_talks_and_items_never_reach_the_platform_nor_a_bundle(live_serve
         upload = tmp_path / "upload.bdsync"
         bundle_sync.export_bundle(pc, upload)
         payload = decrypted_upload(live, upload)
-        assert ids["public_talk"] in payload and ids["public_item"] in payload
+        assert ids["public_talk"] in payload
+        assert ids["public_item"] in payload
         for text in SECRET_TEXTS:
             assert text not in payload
         for key in ("secret_talk", "secret_item", "inherited"):

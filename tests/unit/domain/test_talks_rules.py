@@ -62,7 +62,8 @@ def test_an_item_is_overdue_after_its_deadline_until_done():
 def test_open_items_carry_over_to_the_next_year_until_done():
     """DOMAIN.md: "open items carry over to next year" (common practice, not national text)."""
     still_open = ItemState(2025, date(2026, 3, 1), ItemStatus.OPEN)
-    assert rect.carried_over(still_open, 2026) and rect.carried_over(still_open, 2027)
+    assert rect.carried_over(still_open, 2026)
+    assert rect.carried_over(still_open, 2027)
     done_next_year = ItemState(2025, date(2026, 3, 1), ItemStatus.DONE, date(2026, 2, 1))
     assert rect.in_ledger(done_next_year, 2026)
     assert not rect.in_ledger(done_next_year, 2027)

@@ -29,6 +29,7 @@ from app.errors import (
 from app.services.workspace import BranchProfile, UnitOfWork, Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
 from ui.cli import passphrase as cli_passphrase
+from ui.cli import record_books
 from ui.common.i18n import install_translations
 from ui.common.messages import damaged_database_text, message_for
 
@@ -201,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_dues_commands(commands)
     cli_passphrase.add_commands(commands)
+    record_books.add_commands(commands, _Parser, _year)
     return parser
 
 
@@ -322,6 +324,8 @@ def run(
         "dues": _dues,
         "sync": _sync,
         "passphrase": cli_passphrase.run,
+        "talks": _record_book(record_books.run_talks),
+        "rectification": _record_book(record_books.run_rectification),
     }
     io = _Io(stdin, stdout, stderr)
     try:
@@ -338,6 +342,18 @@ def run(
     finally:
         workspace.lock()
     return EXIT_OK
+
+
+def _record_book(
+    command: Callable[[argparse.Namespace, Workspace, Callable[[str], None]], None],
+) -> Callable[[argparse.Namespace, Workspace, _Io], None]:
+    """A record book's command (``ui.cli.record_books``), run in the unlocked workspace."""
+
+    def run(args: argparse.Namespace, workspace: Workspace, io: _Io) -> None:
+        _unlock(workspace, io)
+        command(args, workspace, io.say)
+
+    return run
 
 
 def report(error: BranchDeskError, stderr: TextIO | None = None) -> int:

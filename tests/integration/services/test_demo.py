@@ -113,3 +113,27 @@ def test_bulk_payments_write_nothing_when_one_is_refused(branch: Workspace):
             dues.record_payments(uow, [good, wrong])
     with branch.unit_of_work(read_only=True) as uow:
         assert uow.session.scalar(select(func.count()).select_from(DuesEventRow)) == before
+
+
+def test_the_demo_has_a_year_of_talks_with_a_few_pairs_left(branch: Workspace):
+    """支部工作条例 第19条: the committee and most committee–member pairs talked; the pairs left
+    show on 工作台 in the last quarter."""
+    from app.services import demo_books, talks
+
+    with branch.unit_of_work(read_only=True) as uow:
+        coverage = talks.coverage(uow, TODAY.year)
+        assert len(talks.talks_of_year(uow, TODAY.year)) == coverage.covered
+        reminder = talks.reminder(uow, TODAY)
+    assert len(coverage.missing) == demo_books.LEFT_OUT
+    assert reminder is not None
+
+
+def test_the_demo_organizational_life_meeting_has_five_items_two_overdue(branch: Workspace):
+    from app.services import rectification
+
+    with branch.unit_of_work(read_only=True) as uow:
+        ledger = rectification.ledger(uow, TODAY.year, TODAY)
+        overdue = rectification.overdue(uow, TODAY)
+    assert len(ledger) == 5
+    assert len(overdue) == 2
+    assert sum(1 for i in ledger if i.evidence) == 1

@@ -866,6 +866,46 @@
       <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform's numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
       <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
+    <message>
+      <source>heart-to-heart talks (谈心谈话) and their coverage</source>
+      <translation>谈心谈话记录及覆盖情况</translation>
+    </message>
+    <message>
+      <source>write a year's talks and the pairs not yet covered (支部工作条例 第19条) to a workbook</source>
+      <translation>将某年的谈心谈话记录及尚未谈话的人员（支部工作条例第十九条）写入工作簿</translation>
+    </message>
+    <message>
+      <source>rectification (整改) after organizational life meetings</source>
+      <translation>组织生活会整改</translation>
+    </message>
+    <message>
+      <source>write a year's rectification ledger (整改台账), with the open items of earlier years, to a workbook, or to a printable PDF when the file ends in .pdf</source>
+      <translation>将某年的整改台账（含往年结转的未完成事项）写入工作簿；文件名以 .pdf 结尾时生成可打印的 PDF</translation>
+    </message>
+    <message>
+      <source>the workbook (.xlsx) or PDF (.pdf) to write</source>
+      <translation>要写入的工作簿（.xlsx）或 PDF（.pdf）</translation>
+    </message>
+    <message>
+      <source>the year of the report</source>
+      <translation>报表年度</translation>
+    </message>
+    <message>
+      <source>{count} talks of {year} were written to {file}.</source>
+      <translation>{year} 年的 {count} 次谈话记录已写入 {file}。</translation>
+    </message>
+    <message>
+      <source>{missing} of {required} pairs have not talked yet in {year} (支部工作条例 第19条).</source>
+      <translation>{year} 年应谈 {required} 对，尚有 {missing} 对未谈话（支部工作条例第十九条）。</translation>
+    </message>
+    <message>
+      <source>The rectification ledger of {year} ({count} items) was written to {file}.</source>
+      <translation>{year} 年整改台账（{count} 项）已写入 {file}。</translation>
+    </message>
+    <message>
+      <source>{count} items are past their deadline and not done.</source>
+      <translation>{count} 项已过整改时限仍未完成。</translation>
+    </message>
   </context>
   <context>
     <name>DashboardPage</name>

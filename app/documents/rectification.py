@@ -123,7 +123,7 @@ def write_pdf(ledger: Ledger, target: pdf.Target) -> int:
             pdf.para(line.owner, cell), pdf.para(line.due_on.isoformat(), cell),
             pdf.para(state, cell),
         ])
-    widths = [10 * mm, 21 * mm, 33 * mm, 33 * mm, 15 * mm, 22 * mm]
+    widths = [11 * mm, 20 * mm, 33 * mm, 33 * mm, 15 * mm, 22 * mm]
     widths.append(pdf.FRAME_WIDTH - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([

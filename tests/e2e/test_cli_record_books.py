@@ -49,7 +49,7 @@ def test_rectification_report_writes_the_ledger_as_xlsx_and_pdf(branch, tmp_path
     assert result.returncode == 0, result.stderr
     text = subprocess.run(["pdftotext", str(printable), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "整改台账" in text
+    assert "共 5 项，已完成 2 项，逾期未完成 2 项" in text
 
 
 def test_a_folder_that_does_not_exist_is_one_chinese_line(branch, tmp_path):

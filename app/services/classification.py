@@ -25,6 +25,8 @@ from app.storage.models import (
     MemberEventRow,
     MemberRow,
     PartyGroupRow,
+    RectificationItemRow,
+    TalkRow,
     VoteRow,
 )
 from app.storage.unit_of_work import UnitOfWork
@@ -39,6 +41,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "talk": TalkRow,  # its people are 秘密 with it (sync.registry)
+    "rectification_item": RectificationItemRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

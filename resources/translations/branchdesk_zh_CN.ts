@@ -4233,6 +4233,21 @@ A newer recovery code makes this one stop working.
     </message>
   </context>
   <context>
+    <name>RectificationReminders</name>
+    <message>
+      <source>Rectification overdue</source>
+      <translation>整改逾期</translation>
+    </message>
+    <message>
+      <source>{owner}: {problem} (deadline {due}, {days} days overdue)</source>
+      <translation>{owner}：{problem}（时限 {due}，已逾期 {days} 天）</translation>
+    </message>
+    <message>
+      <source>… and {count} more (整改 page)</source>
+      <translation>……另有 {count} 项（见“组织生活会整改”页）</translation>
+    </message>
+  </context>
+  <context>
     <name>RectificationTexts</name>
     <message>
       <source>Not started</source>
@@ -5425,6 +5440,17 @@ Use this unencrypted address?</source>
     <message>
       <source>Enter the date of the talk, e.g. 2026-10-12.</source>
       <translation>请填写谈话日期，如 2026-10-12。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TalkReminders</name>
+    <message>
+      <source>Heart-to-heart talks</source>
+      <translation>谈心谈话</translation>
+    </message>
+    <message>
+      <source>{year}: {missing} of {required} pairs have not talked yet ({committee} between committee members, {members} between committee members and members). Not yet covered: {names}. See the 谈心谈话 page.</source>
+      <translation>{year}年：应谈 {required} 对，尚有 {missing} 对未谈话（委员之间 {committee} 对，委员与党员之间 {members} 对）。尚未谈到：{names}。详见“谈心谈话”页。</translation>
     </message>
   </context>
   <context>

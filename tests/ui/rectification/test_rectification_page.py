@@ -104,3 +104,20 @@ def test_the_ledger_exports_as_a_workbook_and_a_pdf(qtbot, workspace, tmp_path):
     text = subprocess.run(["pdftotext", str(printable), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "班子联系群众不够" in text
+
+
+def test_the_dashboard_lists_overdue_items_carried_over_too(qtbot, workspace):
+    from ui.rectification.reminders import RectificationReminders
+
+    ids = add_members(workspace, full=2)
+    old = add_meeting(workspace, MeetingType.ORGANIZATIONAL_LIFE, date(2025, 12, 10))
+    with workspace.unit_of_work() as uow:
+        rect.create_item(uow, rect.ItemInput(
+            meeting_id=old, problem="去年查摆的问题尚未整改", owner_id=ids[1],
+            measures="限期整改", due_on=date(2026, 3, 31), status=ItemStatus.IN_PROGRESS))
+        uow.commit()
+    reminders = RectificationReminders(workspace, today=lambda: TODAY)
+    qtbot.addWidget(reminders)
+    reminders.refresh()
+    assert not reminders.isHidden()
+    assert reminders.label.text() == "李红：去年查摆的问题尚未整改（时限 2026-03-31，已逾期 250 天）"

@@ -117,3 +117,27 @@ def test_locking_clears_the_page(qtbot, workspace):
     page.clear()
     assert page.table.rowCount() == 0
     assert page.coverage_label.text() == ""
+
+
+def test_the_dashboard_lists_who_is_not_covered_in_the_last_quarter(qtbot, workspace):
+    from ui.talks.reminders import TalkReminders
+
+    ids = add_members(workspace, full=3, committee=2)  # 1 + 2 pairs
+    with workspace.unit_of_work() as uow:
+        talks.create_talk(uow, talks.TalkInput(
+            on_date=date(2026, 3, 1), kind=TalkKind.HEART_TO_HEART, topic="谈心",
+            people=(ids[0], ids[1])))
+        uow.commit()
+    september = TalkReminders(workspace, today=lambda: date(2026, 9, 30))
+    qtbot.addWidget(september)
+    september.refresh()
+    assert september.coverage is None
+    assert september.isHidden()
+    december = TalkReminders(workspace, today=lambda: TODAY)
+    qtbot.addWidget(december)
+    december.refresh()
+    assert not december.isHidden()
+    text = december.label.text()
+    assert "2026年：应谈 3 对，尚有 2 对未谈话" in text
+    assert "王建国" in text
+    assert "张伟" in text

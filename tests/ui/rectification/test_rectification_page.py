@@ -120,4 +120,5 @@ def test_the_dashboard_lists_overdue_items_carried_over_too(qtbot, workspace):
     qtbot.addWidget(reminders)
     reminders.refresh()
     assert not reminders.isHidden()
-    assert reminders.label.text() == "李红：去年查摆的问题尚未整改（时限 2026-03-31，已逾期 250 天）"
+    assert reminders.label.text() == (
+        "李红：去年查摆的问题尚未整改（时限 2026-03-31，已逾期 250 天）")

@@ -4033,6 +4033,26 @@
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
+    <message>
+      <source> (year)</source>
+      <translation> 年</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Year:</source>
+      <translation>年度：</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Deleted.</source>
+      <translation>已删除。</translation>
+    </message>
   </context>
   <context>
     <name>RecoveryCodeView</name>
@@ -4116,10 +4136,6 @@ A newer recovery code makes this one stop working.
   <context>
     <name>RectificationPage</name>
     <message>
-      <source> (year)</source>
-      <translation> 年</translation>
-    </message>
-    <message>
       <source>The problems each organizational life meeting found and their rectification; open items of earlier years are carried over, overdue ones are shown in red.</source>
       <translation>各次组织生活会查摆的问题及整改情况；往年未完成的事项结转到本年，逾期未完成的以红色显示。</translation>
     </message>
@@ -4160,14 +4176,6 @@ A newer recovery code makes this one stop working.
       <translation>新增问题</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>打开</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
       <source>Export ledger (Excel)…</source>
       <translation>导出台账（Excel）…</translation>
     </message>
@@ -4178,10 +4186,6 @@ A newer recovery code makes this one stop working.
     <message>
       <source>The printable ledger, to print and sign</source>
       <translation>可打印的整改台账，打印后签字</translation>
-    </message>
-    <message>
-      <source>Year:</source>
-      <translation>年度：</translation>
     </message>
     <message>
       <source>{count} items: {done} done, {overdue} overdue</source>
@@ -4200,20 +4204,12 @@ A newer recovery code makes this one stop working.
       <translation>支部委员会</translation>
     </message>
     <message>
-      <source>Item saved.</source>
-      <translation>已保存。</translation>
-    </message>
-    <message>
       <source>Delete the item</source>
       <translation>删除整改事项</translation>
     </message>
     <message>
       <source>Delete this problem and its rectification? Delete only an item entered by mistake; a finished one is marked done instead.</source>
       <translation>删除这个问题及其整改？只删除误录的事项；已整改完成的请标记为“已完成”。</translation>
-    </message>
-    <message>
-      <source>Item deleted.</source>
-      <translation>已删除。</translation>
     </message>
     <message>
       <source>rectification ledger {year}</source>
@@ -5475,10 +5471,6 @@ Use this unencrypted address?</source>
   <context>
     <name>TalksPage</name>
     <message>
-      <source> (year)</source>
-      <translation> 年</translation>
-    </message>
-    <message>
       <source>Committee members with each other, committee members with members and members with each other talk at least once a year (支部工作条例 第19条).</source>
       <translation>党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次（支部工作条例第十九条）。</translation>
     </message>
@@ -5527,24 +5519,12 @@ Use this unencrypted address?</source>
       <translation>新建谈话</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>打开</translation>
-    </message>
-    <message>
-      <source>Delete</source>
-      <translation>删除</translation>
-    </message>
-    <message>
       <source>Export the year…</source>
       <translation>导出本年记录…</translation>
     </message>
     <message>
       <source>The year's talks and the pairs not yet covered, as an Excel workbook</source>
       <translation>本年谈话记录及尚未谈话的人员，导出为 Excel 工作簿</translation>
-    </message>
-    <message>
-      <source>Year:</source>
-      <translation>年度：</translation>
     </message>
     <message>
       <source>{count} talks</source>
@@ -5563,20 +5543,12 @@ Use this unencrypted address?</source>
       <translation>本年应谈 {required} 对，已谈 {covered} 对，尚未谈话 {missing} 对（见下表）。</translation>
     </message>
     <message>
-      <source>Talk saved.</source>
-      <translation>已保存。</translation>
-    </message>
-    <message>
       <source>Delete the talk</source>
       <translation>删除谈话记录</translation>
     </message>
     <message>
       <source>Delete this talk? Delete only a talk entered by mistake.</source>
       <translation>删除这条谈话记录？只删除误录的记录。</translation>
-    </message>
-    <message>
-      <source>Talk deleted.</source>
-      <translation>已删除。</translation>
     </message>
     <message>
       <source>Export the year's talks</source>

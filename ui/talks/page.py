@@ -8,20 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.talks import Coverage
 from app.errors import BranchDeskError
@@ -29,8 +18,8 @@ from app.services import talks
 from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.messages import message_for
-from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.styles import NOTICE_STYLE
+from ui.common.tasks import BackgroundTask, TaskContext
 from ui.talks.dialog import TalkDialog
 from ui.talks.texts import kind_label, pair_label
 from ui.widgets import record_book
@@ -39,70 +28,31 @@ from ui.widgets.empty_hint import EmptyHint
 Today = Callable[[], date]
 
 
-class TalksPage(QWidget):
-    """``changed`` after a talk was written (工作台 reloads its reminders)."""
-
-    changed = Signal()
-
+class TalksPage(record_book.YearBookPage):
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, parent)
         self.dialog: TalkDialog | None = None
-        self.file_dialog: QFileDialog | None = None
-        self.question: QMessageBox | None = None
-        self.last_task: BackgroundTask | None = None
         self.coverage: Coverage | None = None
-
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(today().year)
-        self.year_spin.setSuffix(self.tr(" (year)"))
-        self.year_spin.valueChanged.connect(lambda _v: self.refresh())
-        self.count_label = QLabel()
-        rule = QLabel(self.tr(
-            "Committee members with each other, committee members with members and members with "
-            "each other talk at least once a year (支部工作条例 第19条)."))
-        rule.setWordWrap(True)
-        rule.setStyleSheet(HINT_STYLE)
-
         self.table = record_book.new_table(
             (self.tr("Date"), self.tr("Kind"), self.tr("People"), self.tr("Topic"),
              self.tr("Follow-up needed"), member_texts.field_label("classification")),
             (100, 90, 200, 260, 180, 60), stretch=3)
-        self.table.doubleClicked.connect(lambda _i: self.open_talk())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty_hint = EmptyHint(self.table, lambda: self.tr(
             "No talks recorded for this year: click “New talk”."))
-
         self.coverage_label = QLabel()
         self.coverage_label.setWordWrap(True)
         self.missing_table = record_book.new_table(
             (self.tr("Pair"), self.tr("Committee member"), self.tr("With")), (200, 120, 120),
             stretch=2)
-        self.missing_hint = EmptyHint(self.missing_table, lambda: self.tr(
-            "Nothing missing."))
-
-        self.new_button = QPushButton(self.tr("New talk"))
-        self.open_button = QPushButton(self.tr("Open"))
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.missing_hint = EmptyHint(self.missing_table, lambda: self.tr("Nothing missing."))
+        self.new_button.setText(self.tr("New talk"))
+        self.new_button.clicked.connect(self.new_talk)
         self.export_button = QPushButton(self.tr("Export the year…"))
         self.export_button.setToolTip(self.tr(
             "The year's talks and the pairs not yet covered, as an Excel workbook"))
-        self.new_button.clicked.connect(self.new_talk)
-        self.open_button.clicked.connect(lambda: self.open_talk())
-        self.delete_button.clicked.connect(self.ask_delete)
         self.export_button.clicked.connect(self.choose_export_path)
-        self.feedback_label = QLabel()
-        self.feedback_label.setWordWrap(True)
-
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Year:")))
-        filters.addWidget(self.year_spin)
-        filters.addSpacing(12)
-        filters.addWidget(self.count_label, 1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -113,18 +63,10 @@ class TalksPage(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.delete_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(rule)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.feedback_label)
-        layout.addLayout(actions)
-        self._update_buttons()
+        self.compose(self.tr(
+            "Committee members with each other, committee members with members and members with "
+            "each other talk at least once a year (支部工作条例 第19条)."),
+            splitter, [self.export_button])
 
     # ---------------------------------------------------------------- the list
     def refresh(self) -> None:
@@ -137,7 +79,7 @@ class TalksPage(QWidget):
                 found = talks.talks_of_year(uow, year)
                 self.coverage = talks.coverage(uow, year)
         except BranchDeskError as error:
-            self._feedback(message_for(error), ok=False)
+            self.feedback(message_for(error), ok=False)
             return
         record_book.fill(self.table, [
             (t.id, (t.data.on_date.isoformat(), kind_label(t.data.kind), "、".join(t.names),
@@ -145,7 +87,7 @@ class TalksPage(QWidget):
                     member_texts.label(t.data.classification)), False)
             for t in found
         ])
-        self.count_label.setText(self.tr("{count} talks").format(count=len(found)))
+        self.summary_label.setText(self.tr("{count} talks").format(count=len(found)))
         self._show_coverage(self.coverage)
         self._update_buttons()
 
@@ -170,59 +112,34 @@ class TalksPage(QWidget):
         ])
 
     def selected_talk_id(self) -> str | None:
-        return record_book.selected_id(self.table)
-
-    def _update_buttons(self) -> None:
-        chosen = self.selected_talk_id() is not None
-        self.open_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
-
-    def _feedback(self, text: str, ok: bool = True) -> None:
-        self.feedback_label.setStyleSheet(NOTICE_STYLE if ok else ERROR_STYLE)
-        self.feedback_label.setText(text)
+        return self.selected_id()
 
     # ---------------------------------------------------------------- editing
     def new_talk(self) -> TalkDialog:
         return self._open(None)
 
     def open_talk(self, talk_id: str | None = None) -> TalkDialog | None:
-        talk_id = talk_id or self.selected_talk_id()
-        return self._open(talk_id) if talk_id else None
+        return self.open_entry(talk_id)
+
+    def open_entry(self, entry_id: str | None = None) -> TalkDialog | None:
+        entry_id = entry_id or self.selected_id()
+        return self._open(entry_id) if entry_id else None
 
     def _open(self, talk_id: str | None) -> TalkDialog:
         dialog = TalkDialog(self._workspace, talk_id, today=self._today, parent=self)
-        dialog.saved.connect(self._after_save)
+        dialog.saved.connect(self.after_save)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _after_save(self, talk_id: str) -> None:
-        self.refresh()
-        record_book.select_id(self.table, talk_id)
-        self._feedback(self.tr("Talk saved."))
-        self.changed.emit()
+    def delete_question(self) -> tuple[str, str]:
+        return (self.tr("Delete the talk"),
+                self.tr("Delete this talk? Delete only a talk entered by mistake."))
 
-    def ask_delete(self) -> QMessageBox | None:
-        talk_id = self.selected_talk_id()
-        if talk_id is None:
-            return None
-        self.question = record_book.ask_delete(
-            self, self.tr("Delete the talk"),
-            self.tr("Delete this talk? Delete only a talk entered by mistake."),
-            lambda: self.delete(talk_id))
-        return self.question
-
-    def delete(self, talk_id: str) -> None:
-        try:
-            with self._workspace.unit_of_work() as uow:
-                talks.delete_talk(uow, talk_id)
-                uow.commit()
-        except BranchDeskError as error:
-            self._feedback(message_for(error), ok=False)
-            return
-        self.refresh()
-        self._feedback(self.tr("Talk deleted."))
-        self.changed.emit()
+    def delete_entry(self, entry_id: str) -> None:
+        with self._workspace.unit_of_work() as uow:
+            talks.delete_talk(uow, entry_id)
+            uow.commit()
 
     # ---------------------------------------------------------------- export
     def choose_export_path(self) -> QFileDialog:
@@ -244,23 +161,14 @@ class TalksPage(QWidget):
                 uow.commit()
             return count
 
-        def done(count: Any) -> None:
-            self._feedback(self.tr("{count} talks exported: {file}").format(
-                count=count, file=str(path)))
-
-        self._feedback("")
-        self.last_task = run_in_background(
-            self, operation, on_success=done,
-            on_failure=lambda error: self._feedback(message_for(error), ok=False),
-            title=self.tr("Writing the workbook…"), cancellable=False)
-        return self.last_task
+        return self.run_export(
+            operation, lambda count: self.tr("{count} talks exported: {file}").format(
+                count=count, file=str(path)), self.tr("Writing the workbook…"))
 
     # ---------------------------------------------------------------- lock and unlock
     def clear(self) -> None:
         """Forget everything shown (the workspace was locked)."""
-        self.table.setRowCount(0)
+        self.clear_shown()
         self.missing_table.setRowCount(0)
         self.coverage_label.clear()
-        self.count_label.clear()
-        self.feedback_label.clear()
         self.coverage = None

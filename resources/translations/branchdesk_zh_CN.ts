@@ -1307,6 +1307,17 @@
     </message>
   </context>
   <context>
+    <name>EntryDialog</name>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
     <name>EventDialog</name>
     <message>
       <source>Add to the record</source>
@@ -1413,14 +1424,6 @@
     <message>
       <source>What was done</source>
       <translation>整改情况</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>(choose)</source>
@@ -5412,14 +5415,6 @@ Use this unencrypted address?</source>
     <message>
       <source>Follow-up needed</source>
       <translation>需跟进事项</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source> (committee)</source>

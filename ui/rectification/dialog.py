@@ -9,10 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +36,7 @@ from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
 from ui.rectification.texts import status_label
 from ui.widgets import record_book
 from ui.widgets.date_field import DateField
-from ui.widgets.editor_dialog import EditorDialog
+from ui.widgets.entry_dialog import EntryDialog
 from ui.widgets.enum_combo import EnumCombo
 
 Today = Callable[[], date]
@@ -52,23 +50,18 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
     return box
 
 
-class ItemDialog(EditorDialog):
+class ItemDialog(EntryDialog):
     """``saved(item id)`` after the item (or its evidence) was written."""
-
-    saved = Signal(str)
 
     def __init__(
         self, workspace: Workspace, item_id: str | None = None, meeting_id: str | None = None,
         today: Today = date.today, parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.item_id = item_id
+        super().__init__(workspace, item_id, parent)
         self.last_task: BackgroundTask | None = None
         self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(self.tr("Rectification item") if item_id
                             else self.tr("New problem and its rectification"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.meeting_combo = QComboBox()
         self.whose_combo = QComboBox()
         self.whose_combo.addItem(self.tr("The branch committee"), None)
@@ -83,9 +76,6 @@ class ItemDialog(EditorDialog):
         self.result_edit = _text_box(self.tr("What was done (filled in when done)"))
         self.classification_combo = EnumCombo(Classification)  # 秘密 stays on this PC
         self.classification_combo.set_value(Classification.INTERNAL)
-        self.message_label = QLabel()
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
 
         self.evidence_table = record_book.new_table(
             (self.tr("Evidence file"), self.tr("Size")), (300, 80), stretch=0)
@@ -114,18 +104,12 @@ class ItemDialog(EditorDialog):
         evidence_buttons.addWidget(self.evidence_label, 1)
         evidence_buttons.addWidget(self.add_evidence_button)
         evidence_buttons.addWidget(self.copy_evidence_button)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.evidence_table)
         layout.addLayout(evidence_buttons)
         layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         fit_to_screen(self, 640, 700)
         self._load(meeting_id, today)
         self.mark_clean()
@@ -135,8 +119,8 @@ class ItemDialog(EditorDialog):
             with self._workspace.unit_of_work(read_only=True) as uow:
                 meetings = rect.life_meetings(uow)
                 people = talks.roll(uow)
-                item = rect.get_item(uow, self.item_id) if self.item_id else None
-                evidence = rect.evidence_of(uow, self.item_id) if self.item_id else []
+                item = rect.get_item(uow, self.entry_id) if self.entry_id else None
+                evidence = rect.evidence_of(uow, self.entry_id) if self.entry_id else []
         except BranchDeskError as error:
             self.message_label.setText(message_for(error))
             return
@@ -175,11 +159,11 @@ class ItemDialog(EditorDialog):
             for e in evidence])
         self.evidence_label.setText(
             self.tr("Kept encrypted in the database; evidence files stay on this PC.")
-            if self.item_id else self.tr("Save the item first, then add its evidence."))
+            if self.entry_id else self.tr("Save the item first, then add its evidence."))
         self._update_evidence_buttons()
 
     def _update_evidence_buttons(self) -> None:
-        self.add_evidence_button.setEnabled(self.item_id is not None)
+        self.add_evidence_button.setEnabled(self.entry_id is not None)
         self.copy_evidence_button.setEnabled(
             record_book.selected_id(self.evidence_table) is not None)
 
@@ -201,26 +185,11 @@ class ItemDialog(EditorDialog):
             classification=self.classification_combo.value(),
         )
 
-    def save(self) -> bool:
-        data = self.data()
-        if data is None:
-            return False
-        try:
-            with self._workspace.unit_of_work() as uow:
-                if self.item_id is None:
-                    self.item_id = rect.create_item(uow, data)
-                else:
-                    rect.update_item(uow, self.item_id, data)
-                uow.commit()
-        except BranchDeskError as error:
-            self.message_label.setText(message_for(error))
-            return False
-        self.saved.emit(self.item_id)
-        self.accept()
-        return True
-
-    def save_unsaved_work(self) -> bool:
-        return self.save()
+    def write(self, uow: Any, data: ItemInput) -> str:
+        if self.entry_id is None:
+            return rect.create_item(uow, data)
+        rect.update_item(uow, self.entry_id, data)
+        return self.entry_id
 
     # ---------------------------------------------------------------- evidence
     def choose_evidence(self) -> QFileDialog:
@@ -236,7 +205,7 @@ class ItemDialog(EditorDialog):
 
     def add_evidence(self, paths: list[Path]) -> BackgroundTask | None:
         """Read the files into the encrypted database, off the GUI thread."""
-        item_id = self.item_id
+        item_id = self.entry_id
         if item_id is None or not paths:
             return None
         workspace = self._workspace

@@ -6,38 +6,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services import rectification
 from app.services.rectification import LedgerItem
 from app.services.workspace import Workspace
 from ui.common.styles import ERROR_STYLE
+from ui.widgets.reminder_section import ReminderSection
 
 Today = Callable[[], date]
 MAX_SHOWN = 8
 
 
-class RectificationReminders(QWidget):
+class RectificationReminders(ReminderSection):
     """``entries``: the overdue items (the widget is hidden when there are none)."""
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, self.tr("Rectification overdue"),
+                         "rectification_overdue", ERROR_STYLE, parent)
         self.entries: list[LedgerItem] = []
-        self.heading = QLabel(self.tr("Rectification overdue"))
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.label = QLabel()
-        self.label.setObjectName("rectification_overdue")
-        self.label.setWordWrap(True)
-        self.label.setStyleSheet(ERROR_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.label)
-        self.hide()
 
     def refresh(self) -> None:
         """Read the overdue items as of today. Raises BranchDeskError."""
@@ -56,13 +45,11 @@ class RectificationReminders(QWidget):
         if len(self.entries) > MAX_SHOWN:
             lines.append(self.tr("… and {count} more (整改 page)").format(
                 count=len(self.entries) - MAX_SHOWN))
-        self.label.setText("\n".join(lines))
-        self.show()
+        self.say("\n".join(lines))
 
     def clear(self) -> None:
         self.entries = []
-        self.label.clear()
-        self.hide()
+        self.say("")
 
 
 def _short(text: str, length: int = 30) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,29 +29,24 @@ from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.messages import message_for
 from ui.common.screen_fit import fit_to_screen
-from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.styles import HINT_STYLE
 from ui.talks.texts import kind_label
 from ui.widgets.date_field import DateField
-from ui.widgets.editor_dialog import EditorDialog
+from ui.widgets.entry_dialog import EntryDialog
 from ui.widgets.enum_combo import EnumCombo
 
 Today = Callable[[], date]
 
 
-class TalkDialog(EditorDialog):
+class TalkDialog(EntryDialog):
     """``saved(talk id)`` after the talk was written."""
-
-    saved = Signal(str)
 
     def __init__(
         self, workspace: Workspace, talk_id: str | None = None, today: Today = date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.talk_id = talk_id
+        super().__init__(workspace, talk_id, parent)
         self.setWindowTitle(self.tr("Talk") if talk_id else self.tr("New talk"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.date_field = DateField()
         self.date_field.set_date(today())
         self.kind_combo = QComboBox()
@@ -75,9 +70,6 @@ class TalkDialog(EditorDialog):
         self.follow_up_edit.setPlaceholderText(self.tr("Empty: no follow-up needed"))
         self.classification_combo = EnumCombo(Classification)  # 秘密 stays on this PC
         self.classification_combo.set_value(Classification.INTERNAL)
-        self.message_label = QLabel()
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
 
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date_field)
@@ -91,16 +83,10 @@ class TalkDialog(EditorDialog):
         form.addRow(self.tr("Record"), self.record_edit)
         form.addRow(self.tr("Follow-up needed"), self.follow_up_edit)
         form.addRow(member_texts.field_label("classification"), self.classification_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         fit_to_screen(self, 620, 680)
         self._load()
         self._clean_people = self.chosen_ids()
@@ -110,7 +96,7 @@ class TalkDialog(EditorDialog):
         try:
             with self._workspace.unit_of_work(read_only=True) as uow:
                 roll = talks.roll(uow)
-                talk = talks.get_talk(uow, self.talk_id) if self.talk_id else None
+                talk = talks.get_talk(uow, self.entry_id) if self.entry_id else None
         except BranchDeskError as error:
             self.message_label.setText(message_for(error))
             return
@@ -184,23 +170,8 @@ class TalkDialog(EditorDialog):
             classification=self.classification_combo.value(),
         )
 
-    def save(self) -> bool:
-        data = self.data()
-        if data is None:
-            return False
-        try:
-            with self._workspace.unit_of_work() as uow:
-                if self.talk_id is None:
-                    self.talk_id = talks.create_talk(uow, data)
-                else:
-                    talks.update_talk(uow, self.talk_id, data)
-                uow.commit()
-        except BranchDeskError as error:
-            self.message_label.setText(message_for(error))
-            return False
-        self.saved.emit(self.talk_id)
-        self.accept()
-        return True
-
-    def save_unsaved_work(self) -> bool:
-        return self.save()
+    def write(self, uow: Any, data: TalkInput) -> str:
+        if self.entry_id is None:
+            return talks.create_talk(uow, data)
+        talks.update_talk(uow, self.entry_id, data)
+        return self.entry_id

@@ -6,39 +6,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.domain.talks import Coverage, PairKind
 from app.services import talks
 from app.services.workspace import Workspace
 from ui.widgets.background_list import WARNING_STYLE
+from ui.widgets.reminder_section import ReminderSection
 
 Today = Callable[[], date]
 MAX_NAMES = 12
 
 
-class TalkReminders(QWidget):
+class TalkReminders(ReminderSection):
     """``coverage``: the year's coverage while pairs are missing in the last quarter, else
     None (the widget is then hidden)."""
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, self.tr("Heart-to-heart talks"), "talks_missing",
+                         WARNING_STYLE, parent)
         self.coverage: Coverage | None = None
-        self.heading = QLabel(self.tr("Heart-to-heart talks"))
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.label = QLabel()
-        self.label.setObjectName("talks_missing")
-        self.label.setWordWrap(True)
-        self.label.setStyleSheet(WARNING_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.label)
-        self.hide()
 
     def refresh(self) -> None:
         """Read the year's coverage as of today. Raises BranchDeskError."""
@@ -51,17 +40,15 @@ class TalkReminders(QWidget):
         coverage = self.coverage
         people = [p.name for p in coverage.people_not_covered()]
         shown = "、".join(people[:MAX_NAMES]) + ("…" if len(people) > MAX_NAMES else "")
-        self.label.setText(self.tr(
+        self.say(self.tr(
             "{year}: {missing} of {required} pairs have not talked yet ({committee} between "
             "committee members, {members} between committee members and members). Not yet "
             "covered: {names}. See the 谈心谈话 page.").format(
                 year=today.year, missing=len(coverage.missing), required=coverage.required,
                 committee=coverage.missing_of(PairKind.COMMITTEE),
-                members=coverage.missing_of(PairKind.COMMITTEE_MEMBER), names=shown))
-        self.label.setToolTip("、".join(people))
-        self.show()
+                members=coverage.missing_of(PairKind.COMMITTEE_MEMBER), names=shown),
+            "、".join(people))
 
     def clear(self) -> None:
         self.coverage = None
-        self.label.clear()
-        self.hide()
+        self.say("")

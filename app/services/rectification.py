@@ -31,6 +31,7 @@ from app.errors import FieldProblem, FileAccessError, InvalidInputError, RecordN
 from app.files import write_atomically
 from app.services import branch
 from app.services.classification import audit_change
+from app.services.talks import member_names
 from app.storage.ids import utc_iso
 from app.storage.models import (
     MeetingRow,
@@ -247,7 +248,7 @@ def ledger(uow: UnitOfWork, year: int, today: date) -> list[LedgerItem]:
         state = _state(row, held_on)
         if rules.in_ledger(state, year):
             found.append((row, held_on, state))
-    names = _names(uow, [r.owner_id for r, _h, _s in found]
+    names = member_names(uow, [r.owner_id for r, _h, _s in found]
                    + [r.member_id for r, _h, _s in found if r.member_id])
     counts = _evidence_counts(uow, [r.id for r, _h, _s in found])
     items = [
@@ -306,16 +307,6 @@ def ledger_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
 
 def _state(row: RectificationItemRow, held_on: date) -> ItemState:
     return ItemState(held_on.year, row.due_on, ItemStatus(row.status), row.done_on)
-
-
-def _names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
-    wanted = sorted(set(member_ids))
-    names: dict[str, str] = {}
-    for start in range(0, len(wanted), 500):
-        names.update((str(i), str(n)) for i, n in uow.session.execute(
-            select(MemberRow.id, MemberRow.name).where(MemberRow.id.in_(wanted[start:start + 500]))
-        ).tuples())
-    return names
 
 
 def _evidence_counts(uow: UnitOfWork, item_ids: Sequence[str]) -> dict[str, int]:

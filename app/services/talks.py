@@ -145,7 +145,7 @@ def _set_people(uow: UnitOfWork, talk: TalkRow, people: Sequence[str]) -> None:
 def get_talk(uow: UnitOfWork, talk_id: str) -> Talk:
     row = _talk(uow, talk_id)
     data = _input_of(uow, row)
-    names = _names(uow, data.people)
+    names = member_names(uow, data.people)
     return Talk(row.id, data, tuple(names[i] for i in data.people))
 
 
@@ -158,7 +158,7 @@ def talks_of_year(uow: UnitOfWork, year: int) -> list[Talk]:
         .order_by(TalkRow.on_date, TalkRow.created_at)
     ))
     people = _people_of(uow, [r.id for r in rows])
-    names = _names(uow, [m for ids in people.values() for m in ids])
+    names = member_names(uow, [m for ids in people.values() for m in ids])
     out = []
     for row in rows:
         ids = tuple(people.get(row.id, ()))
@@ -237,7 +237,8 @@ def _people_of(uow: UnitOfWork, talk_ids: Sequence[str]) -> dict[str, list[str]]
     return found
 
 
-def _names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
+def member_names(uow: UnitOfWork, member_ids: Sequence[str]) -> dict[str, str]:
+    """Each member's name by id (also for the 整改 book's owners)."""
     wanted = sorted(set(member_ids))
     names: dict[str, str] = {}
     for start in range(0, len(wanted), 500):

@@ -4230,6 +4230,10 @@ A newer recovery code makes this one stop working.
       <source>Writing the ledger…</source>
       <translation>正在生成整改台账…</translation>
     </message>
+    <message>
+      <source>Show the whole year</source>
+      <translation>显示全年</translation>
+    </message>
   </context>
   <context>
     <name>RectificationReminders</name>

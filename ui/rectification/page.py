@@ -35,6 +35,7 @@ class RectificationPage(record_book.YearBookPage):
         super().__init__(workspace, today, parent)
         self.items: list[LedgerItem] = []
         self.dialog: ItemDialog | None = None
+        self.meeting_id: str | None = None  # only this meeting's items (``show_meeting``)
         self.table = record_book.new_table(
             (self.tr("Meeting"), self.tr("Whose problem"), self.tr("Problem"),
              self.tr("Responsible"), self.tr("Deadline"), self.tr("Status"),
@@ -44,16 +45,19 @@ class RectificationPage(record_book.YearBookPage):
             "No problems recorded for this year: hold the organizational life meeting "
             "(组织生活 page), then click “New problem” to enter its list of problems."))
         self.new_button.setText(self.tr("New problem"))
-        self.new_button.clicked.connect(lambda: self.new_item())
+        self.new_button.clicked.connect(lambda: self.new_item(self.meeting_id))
         self.export_button = QPushButton(self.tr("Export ledger (Excel)…"))
         self.pdf_button = QPushButton(self.tr("Export ledger (PDF)…"))
         self.pdf_button.setToolTip(self.tr("The printable ledger, to print and sign"))
         self.export_button.clicked.connect(lambda: self.choose_export_path(pdf=False))
         self.pdf_button.clicked.connect(lambda: self.choose_export_path(pdf=True))
+        self.all_button = QPushButton(self.tr("Show the whole year"))
+        self.all_button.clicked.connect(lambda: self.show_meeting(None))
+        self.all_button.hide()
         self.compose(self.tr(
             "The problems each organizational life meeting found and their rectification; "
             "open items of earlier years are carried over, overdue ones are shown in red."),
-            self.table, [self.export_button, self.pdf_button])
+            self.table, [self.all_button, self.export_button, self.pdf_button])
 
     def refresh(self) -> None:
         """Reload the year's ledger from the (unlocked) workspace."""
@@ -61,7 +65,9 @@ class RectificationPage(record_book.YearBookPage):
             return
         try:
             with self._workspace.unit_of_work(read_only=True) as uow:
-                self.items = rect.ledger(uow, self.year_spin.value(), self._today())
+                self.items = [
+                    i for i in rect.ledger(uow, self.year_spin.value(), self._today())
+                    if self.meeting_id in (None, i.data.meeting_id)]
         except BranchDeskError as error:
             self.feedback(message_for(error), ok=False)
             return
@@ -72,6 +78,16 @@ class RectificationPage(record_book.YearBookPage):
             "{count} items: {done} done, {overdue} overdue").format(
                 count=len(self.items), done=done, overdue=overdue))
         self._update_buttons()
+
+    def show_meeting(self, meeting_id: str | None, held_on: date | None = None) -> None:
+        """Only the 问题清单 of one 组织生活会 (the meeting editor's hook), or the whole year
+        again (None); 新增问题 then adds to that meeting."""
+        self.meeting_id = meeting_id
+        self.all_button.setVisible(meeting_id is not None)
+        if held_on is not None and held_on.year != self.year_spin.value():
+            self.year_spin.setValue(held_on.year)  # refreshes
+        else:
+            self.refresh()
 
     def _cells(self, item: LedgerItem) -> tuple[str, ...]:
         status = status_label(item.data.status)

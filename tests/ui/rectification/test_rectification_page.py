@@ -122,3 +122,25 @@ def test_the_dashboard_lists_overdue_items_carried_over_too(qtbot, workspace):
     assert not reminders.isHidden()
     assert reminders.label.text() == (
         "李红：去年查摆的问题尚未整改（时限 2026-03-31，已逾期 250 天）")
+
+
+def test_the_page_shows_one_meetings_list_of_problems(qtbot, workspace):
+    """The meeting editor's hook: one 组织生活会's 问题清单, and 新增问题 adds to it."""
+    ids = add_members(workspace, full=2)
+    old = add_meeting(workspace, MeetingType.ORGANIZATIONAL_LIFE, date(2025, 12, 10))
+    new = add_meeting(workspace, MeetingType.ORGANIZATIONAL_LIFE, date(2026, 11, 20))
+    with workspace.unit_of_work() as uow:
+        for meeting in (old, new):
+            rect.create_item(uow, rect.ItemInput(
+                meeting_id=meeting, problem="问题", owner_id=ids[0], measures="措施",
+                due_on=date(2027, 6, 30)))
+        uow.commit()
+    page = page_of(qtbot, workspace)
+    assert page.table.rowCount() == 2  # this year's and the one carried over
+    page.show_meeting(old, date(2025, 12, 10))
+    assert page.year_spin.value() == 2025
+    assert page.table.rowCount() == 1
+    assert page.new_item(page.meeting_id).meeting_combo.currentData() == old
+    page.all_button.click()
+    assert page.table.rowCount() == 1  # 2025's ledger: the old meeting's item only
+    assert page.all_button.isHidden()

@@ -99,7 +99,7 @@ def write_workbook(ledger: Ledger, path: Path) -> None:
 
 
 def texts(ledger: Ledger) -> Iterator[str]:
-    yield from (ledger.title(), ledger.summary(), ledger.classification())
+    yield from (ledger.title(), ledger.branch, ledger.summary(), ledger.classification())
     for line in ledger.lines:
         yield from (line.whose, line.problem, line.measures, line.owner, line.result)
 
@@ -133,7 +133,8 @@ def write_pdf(ledger: Ledger, target: pdf.Target) -> int:
         ("FONTNAME", (0, 0), (-1, -1), document_font().name),
     ]))
     story: list[Flowable] = [
-        pdf.para(ledger.title(), style.title), pdf.para(ledger.summary(), style.subtitle),
+        pdf.para(f"{ledger.year}年组织生活会整改台账", style.title),
+        pdf.para(f"{ledger.branch}　{ledger.summary()}", style.subtitle),
         table, Spacer(1, 10 * mm),
         pdf.para("支部书记（签字）：　　　　　　　　　　年　　月　　日", style.body),
     ]

@@ -133,13 +133,19 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "meeting_attendance", "meeting_attendance", Merge.ADD_WINS, parents=(_MEETING, _MEMBER),
         keys=(NaturalKey(("meeting_id", "member_id")),),
     ),
-    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING,)),
+    # A vote deciding about a person (admission, 转正…) names them: it is 秘密 with them.
+    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING, _MEMBER)),
     RecordType("meeting_amendment", "meeting_amendment", parents=(_MEETING,)),
     RecordType(
         "dues_base", "dues_base", Merge.UNIQUE, parents=(_MEMBER,),
         keys=(NaturalKey(("member_id", "effective_month")),),
     ),
     RecordType("dues_relief", "dues_relief", parents=(_MEMBER,)),
+    RecordType(
+        "dues_category", "dues_category", Merge.UNIQUE, parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id", "effective_month")),),
+    ),
+    RecordType("dues_quarterly", "dues_quarterly", parents=(_MEMBER,)),
     RecordType(
         "dues_event", "dues_event", Merge.EVENTS,
         parents=(_MEMBER, Parent("reverses_id", "dues_event")),

@@ -156,7 +156,9 @@ def run(out: Path) -> list[Path]:
         window = MainWindow(workspace)
         shoot(window, "02-unlock")
         window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-        window.unlock_panel.try_unlock()
+        unlocking = window.unlock_panel.try_unlock()  # the key is worked out off the GUI thread
+        if unlocking is not None:
+            wait_for(unlocking.finished)
         if window.dashboard.arrears.busy:  # worked out off the GUI thread
             wait_for(window.dashboard.arrears.loaded)
         settle(400)

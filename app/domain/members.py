@@ -20,6 +20,9 @@ class MembershipStatus(enum.Enum):
     """Whether the member is on the branch's roll, and if not, why (never a delete)."""
 
     ACTIVE = "active"
+    # 转出待接收: the letter is issued, the 回执 has not come back; the branch is still responsible
+    # (教育管理工作条例 第二十四条, 组通字〔2006〕45号). Off the active roll, listed apart.
+    TRANSFER_PENDING = "transfer_pending"
     TRANSFERRED_OUT = "transferred_out"  # 转出 (组织关系转出, with destination and 介绍信 number)
     STOPPED = "stopped"  # 停止党籍
     WITHDRAWN = "withdrawn"  # 出党 (退党、劝退)
@@ -28,7 +31,11 @@ class MembershipStatus(enum.Enum):
     DECEASED = "deceased"  # 死亡
 
 
-LEAVING_KINDS = tuple(s for s in MembershipStatus if s is not MembershipStatus.ACTIVE)
+# The ways of leaving a secretary records directly (转出待接收 comes from issuing a letter).
+LEAVING_KINDS = tuple(
+    s for s in MembershipStatus
+    if s not in (MembershipStatus.ACTIVE, MembershipStatus.TRANSFER_PENDING)
+)
 
 
 class BranchPost(enum.Enum):
@@ -72,6 +79,9 @@ class EventKind(enum.Enum):
     LOST_CONTACT = "lost_contact"  # 失联
     CONTACT_RESTORED = "contact_restored"  # 恢复联系
     TRANSFER_IN = "transfer_in"  # 转入
+    TRANSFER_OUT = "transfer_out"  # 开具组织关系介绍信 (转出待接收)
+    TRANSFER_RECEIPT = "transfer_receipt"  # 回执收回: the receiving side accepted
+    TRANSFER_CANCELLED = "transfer_cancelled"  # 介绍信退回/作废: back on the roll
     LEFT = "left"  # 离开本支部 (the kind is the status)
     NOTE = "note"  # 其他记事
 
@@ -200,11 +210,30 @@ def _check_dates(facts: MemberFacts, today: date) -> list[Issue]:
     for warning in development.check_record(facts.milestones):
         if warning.code is _F.DATE_BEFORE_PREVIOUS_STAGE:
             continue  # reported above as an error, on the field itself
-        if warning.code in _ONLY_IN_DEVELOPMENT and not in_development:
+        if (
+            warning.code in _ONLY_IN_DEVELOPMENT
+            and not in_development
+            and not _recent_full_membership(warning, facts, today)
+        ):
             continue
-        field_name = _FINDING_FIELDS.get(warning.code, "milestones")
+        field_name = _DECISION_FIELDS.get(warning.decision) or _FINDING_FIELDS.get(
+            warning.code, "milestones"
+        )
         issues.append(Issue(field_name, warning.code.value, Severity.WARNING))
     return issues
+
+
+def _recent_full_membership(
+    warning: development.StepWarning, facts: MemberFacts, today: date
+) -> bool:
+    """A 转正 within the last year is expected to have its vote recorded (细则第三十三条), even
+    though the member is a full member now; older ones may come from a paper roster."""
+    full_since = facts.milestones.full_since
+    return (
+        warning.decision is development.Decision.FULL_MEMBERSHIP
+        and full_since is not None
+        and full_since >= development.add_months(today, -12)
+    )
 
 
 _F = development.Finding
@@ -233,8 +262,18 @@ _FINDING_FIELDS = {
     _F.APPROVAL_LATE: "approval_date",
     _F.APPROVAL_OVERDUE: "approval_date",
     _F.PROBATION_NOT_COMPLETE: "full_date",
+    _F.FULL_MEMBERSHIP_LATE: "full_date",
     _F.EXTENSION_OUT_OF_RANGE: "probation_extension_months",
     _F.TOO_MANY_EXTENSIONS: "probation_extension_months",
+}
+
+
+# The vote findings (missing, no quorum, not enough in favour) sit on the decision's own field.
+_DECISION_FIELDS: dict[development.Decision | None, str] = {
+    development.Decision.ADMISSION: "admission_date",
+    development.Decision.FULL_MEMBERSHIP: "full_date",
+    development.Decision.EXTENSION: "probation_extension_months",
+    development.Decision.CANCELLATION: "stage",
 }
 
 

@@ -20,6 +20,8 @@ from app.storage.models import (
     AmendmentRow,
     AttendanceRow,
     DuesBaseRow,
+    DuesCategoryRow,
+    DuesQuarterlyRow,
     DuesReliefRow,
     MeetingRow,
     MemberEventRow,
@@ -41,6 +43,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "dues_category": DuesCategoryRow,
+    "dues_quarterly": DuesQuarterlyRow,
     "talk": TalkRow,  # its people are 秘密 with it (sync.registry)
     "rectification_item": RectificationItemRow,
 }

@@ -7,11 +7,15 @@ it over a temporary folder with an in-memory keyring.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from app.domain.branch import BranchKind
 from app.domain.passphrase import MINIMUM_LENGTH
 from app.errors import (
     DatabaseExistsError,
@@ -19,12 +23,24 @@ from app.errors import (
     DatabaseNotFoundError,
     WeakPassphraseError,
 )
-from app.storage import backup as backup_files
 from app.storage import staging
-from app.storage.backup import RestoreResult
-from app.storage.keyslots import DEFAULT_KDF, KdfParams, KeyringPort
-from app.storage.unit_of_work import UnitOfWork
-from app.storage.vault import CheckReport, Vault
+
+if TYPE_CHECKING:
+    from app.storage.backup import RestoreResult
+    from app.storage.keyslots import KdfParams, KeyringPort
+    from app.storage.unit_of_work import UnitOfWork
+    from app.storage.vault import CheckReport, Vault
+
+# The window starts before SQLAlchemy and the key-slot cryptography are imported (issue 14): the
+# storage modules are imported when the database is first opened, and the types this module hands
+# out are imported from their modules on first use (``__getattr__`` below).
+_STORAGE_NAMES = {
+    "RestoreResult": "app.storage.backup",
+    "KdfParams": "app.storage.keyslots",
+    "KeyringPort": "app.storage.keyslots",
+    "UnitOfWork": "app.storage.unit_of_work",
+    "CheckReport": "app.storage.vault",
+}
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +60,18 @@ class BranchProfile:
     higher_org: str
     secretary: str
     committee: str = ""  # 支委委员: the committee members' names (and posts), as written
+    # The committee's term (支部工作条例 第二十一条): 3 years, 5 for 村 and 社区 branches
+    # by the branch's kind; the day it was elected (the last 换届).
+    kind: BranchKind = BranchKind.GENERAL
+    committee_elected_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DerivedKey:
+    """A database key unwrapped by ``Workspace.derive_key``, not used yet (``open_with``)."""
+
+    key: bytes = field(repr=False)
+    opened_by: str  # "passphrase" | "recovery"
 
 
 class Workspace:
@@ -54,25 +82,39 @@ class Workspace:
         data_dir: Path,
         keyring: KeyringPort | None = None,
         clock: Callable[[], float] | None = None,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: KdfParams | None = None,
     ) -> None:
         """``keyring`` is the OS credential store (the ``keyring`` module) or None where there is
-        none; ``clock`` (monotonic seconds) and ``kdf`` (scrypt cost) are for tests."""
+        none; ``clock`` (monotonic seconds) and ``kdf`` (scrypt cost, default ``DEFAULT_KDF``)
+        are for tests."""
         self.data_dir = Path(data_dir)
         self.keyring = keyring
-        self._vault = Vault(self.data_dir, keyring=keyring, clock=clock, kdf=kdf)
+        self._clock = clock
+        self._kdf = kdf
+        self._opened_vault: Vault | None = None
         removed = staging.tidy(self.data_dir)
         if removed:
             log.info("removed %d leftovers of interrupted work from the data folder", len(removed))
 
+    @property
+    def _vault(self) -> Vault:
+        """The vault, built (and the storage modules imported) on first use."""
+        if self._opened_vault is None:
+            from app.storage.keyslots import DEFAULT_KDF
+            from app.storage.vault import Vault
+
+            self._opened_vault = Vault(self.data_dir, keyring=self.keyring, clock=self._clock,
+                                       kdf=self._kdf or DEFAULT_KDF)
+        return self._opened_vault
+
     # ---------------------------------------------------------------- state
     def exists(self) -> bool:
         """True when the folder holds a database (set up before)."""
-        return self._vault.exists()
+        return (self.data_dir / staging.DB_NAME).exists()
 
     @property
     def is_unlocked(self) -> bool:
-        return self._vault.is_unlocked
+        return self._opened_vault is not None and self._opened_vault.is_unlocked
 
     @property
     def database_id(self) -> str:
@@ -121,6 +163,22 @@ class Workspace:
         """Open the database with the recovery code (spaces, dashes and case are ignored)."""
         self._vault.unlock_with_recovery_code(code)
 
+    def load_storage(self) -> None:
+        """Import the storage (SQLAlchemy, the models, the key slots) now, on this thread: before
+        ``derive_key`` runs on another one. Otherwise done by the first call that needs it."""
+        _ = self._vault
+
+    def derive_key(self, secret: str, recovery: bool = False) -> DerivedKey:
+        """The slow half of ``unlock`` (or, with ``recovery``, ``unlock_with_recovery_code``): the
+        key derivation (scrypt, about 0.3 s), which may run off the GUI thread. ``open_with``
+        then opens the database on the thread that uses it. Raises as the unlock does."""
+        kind = "recovery" if recovery else "passphrase"
+        return DerivedKey(self._vault.key_for(secret, kind), kind)
+
+    def open_with(self, derived: DerivedKey) -> None:
+        """Open the database with a key from ``derive_key``."""
+        self._vault.unlock_with_key(derived.key, derived.opened_by)
+
     def unlock_with_secret(self, secret: str) -> None:
         """Open with the passphrase or the recovery code, whichever ``secret`` is.
 
@@ -144,7 +202,8 @@ class Workspace:
 
     def lock(self) -> None:
         """Drop the key and close every connection. Safe to call when already locked."""
-        self._vault.lock()
+        if self._opened_vault is not None:
+            self._opened_vault.lock()
 
     # ---------------------------------------------------------------- key management
     def change_passphrase(self, current: str, new: str) -> str:
@@ -184,8 +243,9 @@ class Workspace:
 
     @property
     def remembered_on_this_pc(self) -> bool:
-        """True when the key is kept in the OS credential store for this database."""
-        return self._vault.remembered_in_keyring()
+        """True when the key is kept in the OS credential store for this database (as far as
+        this PC's marker file says: the store itself is asked only by ``unlock_from_this_pc``)."""
+        return (self.data_dir / staging.REMEMBER_NAME).exists()
 
     def set_remember_on_this_pc(self, enabled: bool) -> None:
         """Keep or forget the key in the OS credential store. Raises KeyringUnavailableError."""
@@ -219,6 +279,8 @@ class Workspace:
         recorded in the audit log. Raises FileAccessError, CancelledError (nothing left behind).
         """
         self._require_unlocked()
+        from app.storage import backup as backup_files
+
         backup_files.write_backup(self._vault, Path(target), progress, cancelled)
 
     def restore(
@@ -235,6 +297,8 @@ class Workspace:
         Raises NotABackupError, BackupCorruptError, BackupFromOtherDatabaseError,
         WrongPassphraseError, FileAccessError.
         """
+        from app.storage import backup as backup_files
+
         return backup_files.restore_backup(self._vault, Path(source), passphrase, stay_unlocked)
 
     def _require_unlocked(self) -> None:
@@ -242,6 +306,12 @@ class Workspace:
             raise DatabaseNotFoundError(self.data_dir)
         if not self.is_unlocked:
             raise DatabaseLockedError()
+
+
+def __getattr__(name: str) -> Any:
+    if name in _STORAGE_NAMES:
+        return getattr(importlib.import_module(_STORAGE_NAMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _require_strong(passphrase: str) -> None:
@@ -253,6 +323,7 @@ __all__ = [
     "BranchProfile",
     "Cancelled",
     "CheckReport",
+    "DerivedKey",
     "KdfParams",
     "KeyringPort",
     "Progress",

@@ -58,6 +58,9 @@ class BranchRow(SyncedRecord, Base):
     higher_org: Mapped[str] = mapped_column(String(200))
     secretary: Mapped[str] = mapped_column(String(50))
     committee: Mapped[str] = mapped_column(String(500), default="")  # 支委委员, as written
+    # domain.branch.BranchKind: 村 and 社区 branches elect for 5 years, the others for 3.
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    committee_elected_on: Mapped[date | None] = mapped_column(Date, default=None)  # last 换届
 
 
 class Setting(Base):
@@ -162,10 +165,22 @@ class MemberRow(SyncedRecord, Base):
     left_reason: Mapped[str] = mapped_column(Text, default="")
     transfer_destination: Mapped[str] = mapped_column(String(200), default="")
     transfer_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    # The letter out (组织关系介绍信, 45号文): issued on ``left_date``; 有效期 in days; 党费已交到
+    # ("YYYY-MM", "" if not stated); the day its 回执 came back (转出待接收 until then).
+    transfer_valid_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    transfer_paid_until: Mapped[str] = mapped_column(String(7), default="")
+    transfer_receipt_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # The letter in: date, sending organization, number, 党费交至 ("YYYY-MM"): dues start after it.
+    transfer_in_on: Mapped[date | None] = mapped_column(Date, default=None)
+    transfer_in_origin: Mapped[str] = mapped_column(String(200), default="")
+    transfer_in_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    transfer_in_paid_until: Mapped[str] = mapped_column(String(7), default="")
     # 流动党员 and 失联.
     flow_direction: Mapped[str] = mapped_column(String(3), default="")
     flow_place: Mapped[str] = mapped_column(String(200), default="")
     flow_since: Mapped[date | None] = mapped_column(Date, default=None)
+    flow_contact: Mapped[str] = mapped_column(String(200), default="")  # phone, WeChat, address
+    flow_card_no: Mapped[str] = mapped_column(String(50), default="")  # 流动党员活动证 编号
     lost_contact_since: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -228,7 +243,11 @@ class AttendanceRow(Classified, SyncedRecord, Base):
 
 
 class VoteRow(Classified, SyncedRecord, Base):
-    """A vote at a 支部党员大会, with the quorum and result computed when it was recorded."""
+    """A vote at a 支部党员大会, with the quorum and result computed when it was recorded.
+
+    ``written``: entitled members absent with a written opinion, counted in the votes (发展党员
+    工作细则 第二十一条). A vote deciding about a person (``decision``: domain.development.Decision,
+    "" for any other resolution) names them in ``member_id``."""
 
     __tablename__ = "meeting_vote"
 
@@ -241,6 +260,11 @@ class VoteRow(Classified, SyncedRecord, Base):
     abstain: Mapped[int] = mapped_column(Integer)
     quorum_met: Mapped[bool] = mapped_column(Boolean)
     passed: Mapped[bool] = mapped_column(Boolean)
+    written: Mapped[int] = mapped_column(Integer, default=0)
+    decision: Mapped[str] = mapped_column(String(30), default="")
+    member_id: Mapped[str | None] = mapped_column(
+        ForeignKey("member.id"), default=None, index=True
+    )
 
 
 class AmendmentRow(Classified, SyncedRecord, Base):
@@ -291,6 +315,29 @@ class DuesReliefRow(Classified, SyncedRecord, Base):
     reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
+class DuesCategoryRow(Classified, SyncedRecord, Base):
+    """A dated change of a member's category of person for dues: from ``effective_month`` the
+    member is ``category``, before it ``previous`` (``domain.dues.CategoryChange``)."""
+
+    __tablename__ = "dues_category"
+    __table_args__ = (UniqueConstraint("member_id", "effective_month"),)
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    effective_month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    category: Mapped[str] = mapped_column(String(20))  # domain.dues.PersonCategory
+    previous: Mapped[str] = mapped_column(String(20))
+
+
+class DuesQuarterlyRow(Classified, SyncedRecord, Base):
+    """第十二条: the branch agreed that the member pays by the quarter, for the quarters from
+    ``valid_from`` to ``valid_until`` (None: until withdrawn)."""
+
+    __tablename__ = "dues_quarterly"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    agreed_on: Mapped[date] = mapped_column(Date)
+    valid_from: Mapped[str] = mapped_column(String(7))
+    valid_until: Mapped[str | None] = mapped_column(String(7), default=None)
 class TalkRow(Classified, SyncedRecord, Base):
     """A 谈心谈话 (支部工作条例 第19条): its people are ``TalkParticipantRow``s."""
 

@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 DB_NAME = staging.DB_NAME
 KEYS_NAME = staging.KEYS_NAME
 ATTEMPTS_NAME = "unlock-attempts.json"
-REMEMBER_NAME = "remembered-on-this-pc"
+REMEMBER_NAME = staging.REMEMBER_NAME
 DATABASE_ID_KEY = "database_id"
 
 
@@ -165,22 +165,26 @@ class Vault:
 
     # ---------------------------------------------------------------- unlock and lock
     def unlock_with_passphrase(self, passphrase: str) -> None:
-        slots = self._before_unlock()
-        key = slots.open("passphrase", passphrase)
-        if key is None:
-            failures, delay = self._throttle.record_failure()
-            raise WrongPassphraseError(failures, delay)
-        self._throttle.reset()
-        self._open(key, slots.database_id, opened_by="passphrase")
+        self.unlock_with_key(self.key_for(passphrase, "passphrase"), "passphrase")
 
     def unlock_with_recovery_code(self, code: str) -> None:
+        self.unlock_with_key(self.key_for(code, "recovery"), "recovery")
+
+    def key_for(self, secret: str, kind: str) -> bytes:
+        """The key that the passphrase (``kind`` "passphrase") or the recovery code ("recovery")
+        unwraps: the slow half of an unlock (scrypt), touching no connection, so it may run on
+        another thread than the one that then opens the database (``unlock_with_key``).
+        A wrong secret counts and waits as an unlock does."""
         slots = self._before_unlock()
-        key = slots.open("recovery", normalize_recovery_code(code))
+        recovery = kind == "recovery"
+        key = slots.open(kind, normalize_recovery_code(secret) if recovery else secret)
         if key is None:
             failures, delay = self._throttle.record_failure()
-            raise WrongRecoveryCodeError(failures, delay)
+            if recovery:
+                raise WrongRecoveryCodeError(failures, delay)
+            raise WrongPassphraseError(failures, delay)
         self._throttle.reset()
-        self._open(key, slots.database_id, opened_by="recovery")
+        return key
 
     def unlock_with_secret(self, secret: str) -> None:
         """Open with the passphrase or, failing that, the recovery code (the command line asks
@@ -301,9 +305,6 @@ class Vault:
         slots.add("recovery", normalize_recovery_code(code), key, self._kdf)
         slots.save(self.keys_path)
         return code
-
-    def remembered_in_keyring(self) -> bool:
-        return self.remember_marker.exists()
 
     def set_remember_in_keyring(self, enabled: bool) -> None:
         key = self.current_key()

@@ -80,6 +80,21 @@
     </message>
   </context>
   <context>
+    <name>AmendmentsTab</name>
+    <message>
+      <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
+      <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Correction</source>
+      <translation>更正内容</translation>
+    </message>
+  </context>
+  <context>
     <name>ArrearsReminders</name>
     <message>
       <source>Party dues in arrears</source>
@@ -135,6 +150,116 @@
     <message>
       <source>The dues arrears could not be worked out: {reason}</source>
       <translation>未能计算欠缴党费情况：{reason}</translation>
+    </message>
+    <message>
+      <source>How the months count</source>
+      <translation>月份如何计算</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentsTab</name>
+    <message>
+      <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
+      <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
+    </message>
+    <message>
+      <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
+      <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation>添加文件…</translation>
+    </message>
+    <message>
+      <source>Save a copy…</source>
+      <translation>另存为…</translation>
+    </message>
+    <message>
+      <source>Save the meeting first, then add files.</source>
+      <translation>请先保存会议，再添加文件。</translation>
+    </message>
+    <message>
+      <source>{kb} KB</source>
+      <translation>{kb} KB</translation>
+    </message>
+    <message>
+      <source>Add files to the meeting</source>
+      <translation>为会议添加文件</translation>
+    </message>
+    <message>
+      <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Adding files…</source>
+      <translation>正在添加文件…</translation>
+    </message>
+    <message>
+      <source>{count} files added.</source>
+      <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+      <source>Save a copy of the file</source>
+      <translation>将文件另存为</translation>
+    </message>
+    <message>
+      <source>Saved a copy as {file}.</source>
+      <translation>已另存为 {file}。</translation>
+    </message>
+    <message>
+      <source>Saving a copy…</source>
+      <translation>正在另存…</translation>
+    </message>
+    <message>
+      <source> Files can be added after finalizing too (e.g. the signed minutes, scanned).</source>
+      <translation>定稿后仍可添加文件（如签字后的会议记录扫描件）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceTab</name>
+    <message>
+      <source>Present (1)</source>
+      <translation>出席 (1)</translation>
+    </message>
+    <message>
+      <source>On leave (2)</source>
+      <translation>请假 (2)</translation>
+    </message>
+    <message>
+      <source>Absent (3)</source>
+      <translation>缺席 (3)</translation>
+    </message>
+    <message>
+      <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
+      <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
+    </message>
+    <message>
+      <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
+      <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
+    </message>
+    <message>
+      <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave, 3 for absent or 4 for absent with a written opinion handed in before the meeting, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
+      <translation>应到人员默认全部出席，只需标出例外：用方向键选中姓名，按 2 标为请假、按 3 标为缺席、按 4 标为缺席但会前已提交书面意见，然后填写原因并按回车；按 1 恢复为出席。按住 Shift 可选中多人。</translation>
+    </message>
+    <message>
+      <source>Written opinion (4)</source>
+      <translation>书面意见 (4)</translation>
+    </message>
+    <message>
+      <source> · written opinions {written}</source>
+      <translation> · 书面意见 {written}</translation>
     </message>
   </context>
   <context>
@@ -453,6 +578,30 @@
       <source>Required</source>
       <translation>必填</translation>
     </message>
+    <message>
+      <source>Kind of branch:</source>
+      <translation>支部类型：</translation>
+    </message>
+    <message>
+      <source>Committee elected on:</source>
+      <translation>支委会选举日期：</translation>
+    </message>
+    <message>
+      <source>{count} full members: fewer than 7, so the branch has a secretary and no committee; no committee meetings are required until it reaches 7.</source>
+      <translation>正式党员 {count} 名：不足 7 名，只设书记、不设支部委员会；正式党员达到 7 名之前不要求召开支委会。</translation>
+    </message>
+    <message>
+      <source>{count} full members: the branch has a committee. Enter the day it was elected to be reminded of the next election six months ahead.</source>
+      <translation>正式党员 {count} 名：设支部委员会。填写本届支委会的选举日期，换届前六个月会提醒。</translation>
+    </message>
+    <message>
+      <source>{count} full members: the branch has a committee. Next election (换届) due on {date}.</source>
+      <translation>正式党员 {count} 名：设支部委员会。下次换届应于 {date}。</translation>
+    </message>
+    <message>
+      <source>Not a date</source>
+      <translation>不是有效日期</translation>
+    </message>
   </context>
   <context>
     <name>BranchSettings</name>
@@ -470,6 +619,143 @@
     <message>
       <source>{app} — {branch}</source>
       <translation>{app} — {branch}</translation>
+    </message>
+  </context>
+  <context>
+    <name>BundleBox</name>
+    <message>
+      <source>Sync by bundle file (PC without a connection)</source>
+      <translation>通过同步包同步（无法联网的电脑）</translation>
+    </message>
+    <message>
+      <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
+2. Bring back the return bundle the platform writes and import it here.
+A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
+      <translation>1. 将同步包导出到U盘，交给平台管理员。
+2. 带回平台生成的返回包，在此导入。
+每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
+    </message>
+    <message>
+      <source>Export bundle…</source>
+      <translation>导出同步包…</translation>
+    </message>
+    <message>
+      <source>Import return bundle…</source>
+      <translation>导入返回包…</translation>
+    </message>
+    <message>
+      <source>Set the platform's key file…</source>
+      <translation>设置平台公钥文件…</translation>
+    </message>
+    <message>
+      <source>Save this PC's key file…</source>
+      <translation>保存本机公钥文件…</translation>
+    </message>
+    <message>
+      <source>{count} changes wait to leave this PC.</source>
+      <translation>有 {count} 项更改等待从本机送出。</translation>
+    </message>
+    <message>
+      <source>The platform's key file is not set yet: ask the platform administrator for it.</source>
+      <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
+    </message>
+    <message>
+      <source>Bundle {sequence} was exported: import the platform's return bundle when it comes back.</source>
+      <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
+    </message>
+    <message>
+      <source>Export bundle</source>
+      <translation>导出同步包</translation>
+    </message>
+    <message>
+      <source>Sync bundles (*.bdsync)</source>
+      <translation>同步包 (*.bdsync)</translation>
+    </message>
+    <message>
+      <source>Writing the bundle…</source>
+      <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+      <source>Bundle {sequence} written and verified: {count} changes.</source>
+      <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
+    </message>
+    <message>
+      <source>{count} changes to records classified 秘密 stay on this PC.</source>
+      <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
+    </message>
+    <message>
+      <source>{count} changes to the branch profile were not included: the platform's administrator keeps the branch profile, it is never sent from a PC.</source>
+      <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
+    </message>
+    <message>
+      <source>The drive can now be removed safely.</source>
+      <translation>现在可以安全移除存储介质。</translation>
+    </message>
+    <message>
+      <source>Import return bundle</source>
+      <translation>导入返回包</translation>
+    </message>
+    <message>
+      <source>Applying the return bundle…</source>
+      <translation>正在导入返回包…</translation>
+    </message>
+    <message>
+      <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
+      <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
+    </message>
+    <message>
+      <source>This PC's data came from an older backup: the platform had already received later bundles from it. This PC now has the platform's records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
+      <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
+    </message>
+    <message>
+      <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform's numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
+      <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
+    <message>
+      <source>The platform's key file</source>
+      <translation>平台公钥文件</translation>
+    </message>
+    <message>
+      <source>Key files (*.json)</source>
+      <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+      <source>The platform's key is set: bundles can now be exported.</source>
+      <translation>平台公钥已设置，现在可以导出同步包。</translation>
+    </message>
+    <message>
+      <source>This PC's key file</source>
+      <translation>本机公钥文件</translation>
+    </message>
+    <message>
+      <source>This PC's key file was saved. Give it to the platform administrator to register.</source>
+      <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CancelTransferDialog</name>
+    <message>
+      <source>Letter of introduction returned unused</source>
+      <translation>介绍信退回（未使用）</translation>
+    </message>
+  </context>
+  <context>
+    <name>CategoryChangeDialog</name>
+    <message>
+      <source>Change of category</source>
+      <translation>人员类别变更</translation>
+    </message>
+    <message>
+      <source>The months before keep the former category: a member who retires in July pays the rate of members in work through June (art. 2, art. 5).</source>
+      <translation>变更月份之前仍按原类别计算：7月退休的党员，6月及以前按在职党员比例交纳（第二条、第五条）。</translation>
+    </message>
+    <message>
+      <source>New category:</source>
+      <translation>新类别：</translation>
+    </message>
+    <message>
+      <source>From month:</source>
+      <translation>自何月起：</translation>
     </message>
   </context>
   <context>
@@ -699,10 +985,6 @@
       <translation>不是有效的年份：{text}</translation>
     </message>
     <message>
-      <source>party dues (党费) reports</source>
-      <translation>党费报表</translation>
-    </message>
-    <message>
       <source>write a year's dues ledger (every member, 12 months), arrears list and remittance record to a workbook</source>
       <translation>将某一年度的党费台账（每名党员12个月）、欠缴名单和上缴记录写入工作簿</translation>
     </message>
@@ -867,6 +1149,314 @@
       <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
     </message>
     <message>
+      <source>not a date (YYYY-MM-DD): {text}</source>
+      <translation>不是日期（应为YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+      <source>not a month (YYYY-MM): {text}</source>
+      <translation>不是月份（应为YYYY-MM）：{text}</translation>
+    </message>
+    <message>
+      <source>MEMBER</source>
+      <translation>党员</translation>
+    </message>
+    <message>
+      <source>the member's ID number (or record id)</source>
+      <translation>党员的公民身份号码（或记录编号）</translation>
+    </message>
+    <message>
+      <source>DATE</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>issue a letter of introduction (the member awaits its receipt) and write it as a PDF</source>
+      <translation>开具组织关系介绍信（党员转出待接收），写成 PDF 文件</translation>
+    </message>
+    <message>
+      <source>NUMBER</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>the letter's number (the same on stub, letter and receipt)</source>
+      <translation>介绍信编号（存根、介绍信、回执相同）</translation>
+    </message>
+    <message>
+      <source>ORGANIZATION</source>
+      <translation>党组织</translation>
+    </message>
+    <message>
+      <source>the party organization receiving the member</source>
+      <translation>接收该党员的党组织</translation>
+    </message>
+    <message>
+      <source>the letter's date (default: today)</source>
+      <translation>介绍信日期（默认：今天）</translation>
+    </message>
+    <message>
+      <source>MONTH</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>dues paid up to this month, YYYY-MM (default: from the ledger)</source>
+      <translation>党费已交到的月份，YYYY-MM（默认：按党费账目）</translation>
+    </message>
+    <message>
+      <source>DAYS</source>
+      <translation>天数</translation>
+    </message>
+    <message>
+      <source>days the letter is valid (default: the setting, at most 90)</source>
+      <translation>介绍信有效天数（默认：按设置，最多90天）</translation>
+    </message>
+    <message>
+      <source>TEXT</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>why the member transfers, e.g. 工作调动</source>
+      <translation>转接原因，如：工作调动</translation>
+    </message>
+    <message>
+      <source>write a member's letter of introduction again as a PDF</source>
+      <translation>重新将党员的组织关系介绍信写成 PDF 文件</translation>
+    </message>
+    <message>
+      <source>record that the receipt of the letter came back: the member leaves the roll</source>
+      <translation>登记介绍信回执已收回：该党员不再列入在册党员</translation>
+    </message>
+    <message>
+      <source>the day the receipt came back (default: today)</source>
+      <translation>回执收回日期（默认：今天）</translation>
+    </message>
+    <message>
+      <source>receive a member with a letter of introduction (a member who left is put back)</source>
+      <translation>凭组织关系介绍信接收党员（曾离开本支部的党员恢复在册）</translation>
+    </message>
+    <message>
+      <source>the member's name</source>
+      <translation>党员姓名</translation>
+    </message>
+    <message>
+      <source>ID_NUMBER</source>
+      <translation>身份证号</translation>
+    </message>
+    <message>
+      <source>the member's ID number</source>
+      <translation>党员的身份证号码</translation>
+    </message>
+    <message>
+      <source>the number of the letter received</source>
+      <translation>收到的介绍信编号</translation>
+    </message>
+    <message>
+      <source>the party organization that sent the letter</source>
+      <translation>开具介绍信的党组织</translation>
+    </message>
+    <message>
+      <source>the day the member was received (default: today)</source>
+      <translation>接收日期（默认：今天）</translation>
+    </message>
+    <message>
+      <source>dues paid up to this month as the letter states, YYYY-MM</source>
+      <translation>介绍信所注党费交到的月份，YYYY-MM</translation>
+    </message>
+    <message>
+      <source>STANDING</source>
+      <translation>正式|预备</translation>
+    </message>
+    <message>
+      <source>full or probationary member: 正式 or 预备 (default: full)</source>
+      <translation>正式党员填“正式”，预备党员填“预备”（默认：正式）</translation>
+    </message>
+    <message>
+      <source>the day the branch admitted a probationary member</source>
+      <translation>支部大会接收预备党员的日期</translation>
+    </message>
+    <message>
+      <source>Letter of introduction written to {file} ({pages} page(s)).</source>
+      <translation>介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <source>Receipt recorded: {name} has left the roll (transferred out).</source>
+      <translation>已登记回执：{name} 已转出，不再列入在册党员。</translation>
+    </message>
+    <message>
+      <source>Letter of introduction {number} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
+      <translation>已开具组织关系介绍信（{number}）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+      <source>Transferred in: {name}.</source>
+      <translation>已转入：{name}。</translation>
+    </message>
+    <message>
+      <source>Note: {text}</source>
+      <translation>注意：{text}</translation>
+    </message>
+    <message>
+      <source>party dues (党费): reports, reliefs, quarterly payers, categories, settings</source>
+      <translation>党费：报表、困难减免、按季交纳、人员类别变更、党费设置</translation>
+    </message>
+    <message>
+      <source>not an amount: {text}</source>
+      <translation>不是金额：{text}</translation>
+    </message>
+    <message>
+      <source>YYYY-MM</source>
+      <translation>年-月</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>年-月-日</translation>
+    </message>
+    <message>
+      <source>record a hardship reduction or exemption approved by the branch (art. 7)</source>
+      <translation>登记经批准的困难党员少交或免交党费（第七条）</translation>
+    </message>
+    <message>
+      <source>exempt: nothing is owed</source>
+      <translation>免交：不计应交党费</translation>
+    </message>
+    <message>
+      <source>AMOUNT</source>
+      <translation>金额</translation>
+    </message>
+    <message>
+      <source>reduced to this monthly amount (yuan)</source>
+      <translation>少交：每月交纳此金额（元）</translation>
+    </message>
+    <message>
+      <source>COMMITTEE</source>
+      <translation>批准组织</translation>
+    </message>
+    <message>
+      <source>the committee that approved it</source>
+      <translation>批准的党组织</translation>
+    </message>
+    <message>
+      <source>the date it was approved</source>
+      <translation>批准日期</translation>
+    </message>
+    <message>
+      <source>the first month it covers</source>
+      <translation>起始月份</translation>
+    </message>
+    <message>
+      <source>the last month it covers</source>
+      <translation>截止月份</translation>
+    </message>
+    <message>
+      <source>record the branch's consent that the member pays by the quarter (art. 12)</source>
+      <translation>登记经党支部同意按季度交纳党费（第十二条）</translation>
+    </message>
+    <message>
+      <source>the date the branch agreed</source>
+      <translation>党支部同意的日期</translation>
+    </message>
+    <message>
+      <source>the first month of the first quarter</source>
+      <translation>起始季度的第一个月</translation>
+    </message>
+    <message>
+      <source>the last month of the last quarter (none: until ended)</source>
+      <translation>最后一个季度的最后一个月（不填：直至终止）</translation>
+    </message>
+    <message>
+      <source>the member pays monthly again after a quarter (art. 12)</source>
+      <translation>某季度之后恢复按月交纳党费（第十二条）</translation>
+    </message>
+    <message>
+      <source>the last month of the last quarter paid by the quarter</source>
+      <translation>按季交纳的最后一个季度的最后一个月</translation>
+    </message>
+    <message>
+      <source>change the member's category of person from a month (the months before keep the former category's rate)</source>
+      <translation>自某月起变更党员的人员类别（此前各月仍按原类别计算）</translation>
+    </message>
+    <message>
+      <source>CATEGORY</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>one of: {choices}</source>
+      <translation>可选：{choices}</translation>
+    </message>
+    <message>
+      <source>the first month in the new category</source>
+      <translation>按新类别计算的第一个月</translation>
+    </message>
+    <message>
+      <source>show a member's category changes, quarterly payment and hardship reliefs</source>
+      <translation>显示党员的人员类别变更、按季交纳和困难减免</translation>
+    </message>
+    <message>
+      <source>show or change the rounding and the fixed amounts of art. 6 (national defaults)</source>
+      <translation>显示或修改取整规则和第六条规定的固定交纳金额（默认为全国标准）</translation>
+    </message>
+    <message>
+      <source>MODE</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <source>UNIT</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>farmers' monthly amount, 0.20 to 1.00 yuan</source>
+      <translation>农民党员每月交纳金额，0.20至1.00元</translation>
+    </message>
+    <message>
+      <source>students' monthly amount (national: 0.20)</source>
+      <translation>学生党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+      <source>monthly amount of the unemployed (national: 0.20)</source>
+      <translation>下岗失业党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+      <source>monthly amount of those on relief or 低保 (national: 0.20)</source>
+      <translation>依靠抚恤、救济或低保生活的党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+      <source>Recorded: {relief}</source>
+      <translation>已登记：{relief}</translation>
+    </message>
+    <message>
+      <source>Recorded: {consent}</source>
+      <translation>已登记：{consent}</translation>
+    </message>
+    <message>
+      <source>The member pays monthly from {month}.</source>
+      <translation>自{month}起恢复按月交纳。</translation>
+    </message>
+    <message>
+      <source>No category change, quarterly payment or hardship relief is recorded.</source>
+      <translation>未登记人员类别变更、按季交纳或困难减免。</translation>
+    </message>
+    <message>
+      <source>Rounding: {mode}, {precision}. Monthly amounts (art. 6): farmers {farmer}, students {student}, unemployed {unemployed}, on relief or 低保 {relief} yuan.</source>
+      <translation>取整：{precision}，{mode}。每月固定金额（第六条）：农民{farmer}元，学生{student}元，下岗失业{unemployed}元，依靠抚恤、救济或低保生活{relief}元。</translation>
+    </message>
+    <message>
+      <source>write a meeting's sign-in sheet as a PDF (as the window prints it)</source>
+      <translation>将会议签到表写成 PDF（与窗口中打印的相同）</translation>
+    </message>
+    <message>
+      <source>The sign-in sheet was not written: the meeting has no start time. Enter it in the window first.</source>
+      <translation>未生成签到表：该会议没有开始时间。请先在窗口中填写。</translation>
+    </message>
+    <message>
+      <source>Sign-in sheet written to {file} ({pages} pages).</source>
+      <translation>签到表已写入 {file}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+      <source>also export secret members (the file is then marked secret on every page)</source>
+      <translation>同时导出秘密党员（文件每页标注“秘密”）</translation>
+    </message>
+    <message>
+      <source>Nothing was exported: the roster holds {count} secret members. To export them too (the file is then marked secret on every page), add --include-secret.</source>
+      <translation>未导出：花名册中有 {count} 名秘密党员。如需一并导出（文件每页将标注“秘密”），请加 --include-secret。</translation>
+    </message>
+    <message>
       <source>heart-to-heart talks (谈心谈话) and their coverage</source>
       <translation>谈心谈话记录及覆盖情况</translation>
     </message>
@@ -905,6 +1495,187 @@
     <message>
       <source>{count} items are past their deadline and not done.</source>
       <translation>{count} 项已过整改时限仍未完成。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplianceTab</name>
+    <message>
+      <source> (year)</source>
+      <translation> 年</translation>
+    </message>
+    <message>
+      <source>Required meetings…</source>
+      <translation>要求召开的频次…</translation>
+    </message>
+    <message>
+      <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
+      <translation>✓ 已开　　✗ 未开（该期已结束）　　○ 待开（该期尚未结束）　　空白：该期不要求召开</translation>
+    </message>
+    <message>
+      <source>Year:</source>
+      <translation>年度：</translation>
+    </message>
+    <message>
+      <source>✓ held</source>
+      <translation>✓ 已开</translation>
+    </message>
+    <message>
+      <source>✗ missed</source>
+      <translation>✗ 未开</translation>
+    </message>
+    <message>
+      <source>○ still due</source>
+      <translation>○ 待开</translation>
+    </message>
+    <message>
+      <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
+      <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsBox</name>
+    <message>
+      <source>Conflicts to decide</source>
+      <translation>待处理的冲突</translation>
+    </message>
+    <message>
+      <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
+      <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Value on this PC</source>
+      <translation>本机的值</translation>
+    </message>
+    <message>
+      <source>Value on the platform</source>
+      <translation>平台的值</translation>
+    </message>
+    <message>
+      <source>Keep this PC's value</source>
+      <translation>保留本机的值</translation>
+    </message>
+    <message>
+      <source>Keep the platform's value</source>
+      <translation>保留平台的值</translation>
+    </message>
+    <message>
+      <source>Select a conflict first.</source>
+      <translation>请先选择一项冲突。</translation>
+    </message>
+    <message>
+      <source>Kept. The value is sent to the platform with the next synchronization.</source>
+      <translation>已保留。该值将在下次同步时发送到平台。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectionBox</name>
+    <message>
+      <source>City platform</source>
+      <translation>市级平台</translation>
+    </message>
+    <message>
+      <source>Server address:</source>
+      <translation>服务器地址：</translation>
+    </message>
+    <message>
+      <source>The system's certificates</source>
+      <translation>使用系统证书</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>CA certificates (PEM):</source>
+      <translation>CA 证书（PEM）：</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <source>Synchronize automatically every:</source>
+      <translation>自动同步间隔：</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Enrollment:</source>
+      <translation>注册状态：</translation>
+    </message>
+    <message>
+      <source>One-time code from the platform</source>
+      <translation>平台发放的一次性注册码</translation>
+    </message>
+    <message>
+      <source>Enroll this PC</source>
+      <translation>注册本机</translation>
+    </message>
+    <message>
+      <source>Enrollment code:</source>
+      <translation>注册码：</translation>
+    </message>
+    <message>
+      <source>This PC is enrolled with the platform.</source>
+      <translation>本机已在平台注册。</translation>
+    </message>
+    <message>
+      <source>Not enrolled yet: enter the one-time code the platform issued.</source>
+      <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
+    </message>
+    <message>
+      <source>CA certificates</source>
+      <translation>CA 证书</translation>
+    </message>
+    <message>
+      <source>Certificates (*.pem *.crt);;All (*)</source>
+      <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members' data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
+
+Use this unencrypted address?</source>
+      <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
+
+仍要使用此未加密地址吗？</translation>
+    </message>
+    <message>
+      <source>Use the unencrypted address</source>
+      <translation>使用未加密地址</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Enter the server address and the enrollment code.</source>
+      <translation>请输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+      <source>Enrolling with the platform…</source>
+      <translation>正在向平台注册…</translation>
+    </message>
+    <message>
+      <source>Enrolled for {branch} ({code}).</source>
+      <translation>已注册到{branch}（{code}）。</translation>
     </message>
   </context>
   <context>
@@ -970,6 +1741,49 @@
     <message>
       <source>{count} more: see Members › Development of new members.</source>
       <translation>另有 {count} 项：见 党员 › 发展党员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DevelopmentTab</name>
+    <message>
+      <source>next {days} days</source>
+      <translation>未来 {days} 天内</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>到期事项</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>到期日期</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>剩余时间</translation>
+    </message>
+    <message>
+      <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee's approval and the end of probation. Double-click a name to open the record.</source>
+      <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
+    </message>
+    <message>
+      <source>Show deadlines due in the:</source>
+      <translation>显示到期时间在：</translation>
+    </message>
+    <message>
+      <source>{stage} ({count})</source>
+      <translation>{stage}（{count} 人）</translation>
+    </message>
+    <message>
+      <source>nothing due</source>
+      <translation>近期无到期事项</translation>
+    </message>
+    <message>
+      <source>{due} deadlines, {overdue} of them overdue</source>
+      <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
     </message>
   </context>
   <context>
@@ -1169,6 +1983,45 @@
     </message>
   </context>
   <context>
+    <name>DuesSettingsBox</name>
+    <message>
+      <source>Party dues</source>
+      <translation>党费</translation>
+    </message>
+    <message>
+      <source>The regulation sets no rounding: the monthly amount is rounded once, by this rule. Art. 6: farmers pay 0.20 to 1.00 yuan a month (set locally); students, the unemployed and those living on relief or 低保 pay 0.20 yuan. Amounts already recorded do not change.</source>
+      <translation>党费规定未规定取整方法：每月应交金额按此规则取整一次。第六条：农民党员每月交纳0.2元至1元（由各地确定）；学生、下岗失业、依靠抚恤或救济生活、领取低保的党员每月交纳0.2元。已生成的应交金额不受影响。</translation>
+    </message>
+    <message>
+      <source>Rounding:</source>
+      <translation>取整：</translation>
+    </message>
+    <message>
+      <source>Farmers (yuan a month):</source>
+      <translation>农民（元/月）：</translation>
+    </message>
+    <message>
+      <source>Students (yuan a month):</source>
+      <translation>学生（元/月）：</translation>
+    </message>
+    <message>
+      <source>Unemployed (yuan a month):</source>
+      <translation>下岗失业（元/月）：</translation>
+    </message>
+    <message>
+      <source>On relief or 低保 (yuan a month):</source>
+      <translation>依靠抚恤、救济或低保生活（元/月）：</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>National defaults</source>
+      <translation>恢复全国标准</translation>
+    </message>
+  </context>
+  <context>
     <name>DuesTexts</name>
     <message>
       <source>{month}/{year}</source>
@@ -1290,6 +2143,86 @@
       <source>more than {share}% away from the base in force, {amount} yuan</source>
       <translation>与现行基数 {amount} 元相差超过 {share}%</translation>
     </message>
+    <message>
+      <source>A month exempted under art. 7 (approved by the branch) is a good reason: it ends a run of unpaid months. A month whose amount came out as 0.00 without an exemption is not unpaid, but it does not end the run either: it is counted through. A member paying by the quarter with the branch's consent (art. 12) is counted by whole quarters.</source>
+      <translation>经批准免交（第七条）的月份属于正当理由，连续未交月数到此中断；未经批准、应交金额为0.00元的月份不算未交，但也不中断连续计算。经党支部同意按季交纳的党员（第十二条）按整季度计算。</translation>
+    </message>
+    <message>
+      <source>pays by the quarter (art. 12): counted by quarters</source>
+      <translation>按季交纳（第十二条）：按季度计算</translation>
+    </message>
+    <message>
+      <source>{months} at 0.00: counted through</source>
+      <translation>{months}应交0.00元：不中断连续计算</translation>
+    </message>
+    <message>
+      <source>{months} exempted (art. 7): ends the run</source>
+      <translation>{months}经批准免交（第七条）：连续计算中断</translation>
+    </message>
+    <message>
+      <source>The amounts of {months} were already recorded at the former category's rate: reverse them and generate those months again to correct them.</source>
+      <translation>{months}的应交金额已按原类别生成：如需更正，请冲销后重新生成这些月份。</translation>
+    </message>
+    <message>
+      <source>From {month}: {category} (before: {previous})</source>
+      <translation>自{month}起：{category}（此前：{previous}）</translation>
+    </message>
+    <message>
+      <source>The change of category of {month} was withdrawn: the category before it stands.</source>
+      <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
+    </message>
+    <message>
+      <source>Reduced</source>
+      <translation>少交</translation>
+    </message>
+    <message>
+      <source>Exempt</source>
+      <translation>免交</translation>
+    </message>
+    <message>
+      <source>{kind} to {amount} yuan a month</source>
+      <translation>{kind}，每月{amount}元</translation>
+    </message>
+    <message>
+      <source>{kind}, {months}; approved by {approver} on {date}</source>
+      <translation>{kind}，{months}；{approver}于{date}批准</translation>
+    </message>
+    <message>
+      <source>from {month}</source>
+      <translation>自{month}起</translation>
+    </message>
+    <message>
+      <source>By the quarter {months}; agreed by the branch on {date}</source>
+      <translation>按季交纳，{months}；党支部于{date}同意</translation>
+    </message>
+    <message>
+      <source>half up</source>
+      <translation>四舍五入</translation>
+    </message>
+    <message>
+      <source>half to even</source>
+      <translation>四舍六入五成双</translation>
+    </message>
+    <message>
+      <source>down</source>
+      <translation>舍去</translation>
+    </message>
+    <message>
+      <source>up</source>
+      <translation>进位</translation>
+    </message>
+    <message>
+      <source>to the fen (0.01)</source>
+      <translation>到分（0.01元）</translation>
+    </message>
+    <message>
+      <source>to the jiao (0.1)</source>
+      <translation>到角（0.1元）</translation>
+    </message>
+    <message>
+      <source>to the yuan (1)</source>
+      <translation>到元（1元）</translation>
+    </message>
   </context>
   <context>
     <name>EditorDialog</name>
@@ -1304,6 +2237,28 @@
     <message>
       <source>Keep editing</source>
       <translation>继续编辑</translation>
+    </message>
+  </context>
+  <context>
+    <name>ElectionReminder</name>
+    <message>
+      <source>The branch committee's term ended on {date} ({days} days ago): hold the election (换届), or record its date in Settings › Branch.</source>
+      <translation>支部委员会任期已于 {date} 届满（已过 {days} 天）：请按期换届，或在“设置 › 支部”中填写换届日期。</translation>
+    </message>
+    <message>
+      <source>The branch committee's term ends on {date} (in {days} days): prepare the election (换届) and ask the higher party organization.</source>
+      <translation>支部委员会任期将于 {date} 届满（还有 {days} 天）：请做好换届准备，并向上级党组织请示。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EndQuarterlyDialog</name>
+    <message>
+      <source>Pay monthly again</source>
+      <translation>恢复按月交纳</translation>
+    </message>
+    <message>
+      <source>Last month paid by the quarter:</source>
+      <translation>按季交纳的最后一个月：</translation>
     </message>
   </context>
   <context>
@@ -1323,16 +2278,35 @@
       <source>Add to the record</source>
       <translation>记事</translation>
     </message>
+    <message>
+      <source>phone, WeChat or address while away</source>
+      <translation>外出期间的电话、微信或住址</translation>
+    </message>
+  </context>
+  <context>
+    <name>FinalizeQuestion</name>
+    <message>
+      <source>Finalize minutes</source>
+      <translation>会议记录定稿</translation>
+    </message>
+    <message>
+      <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
+      <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
+    </message>
+    <message>
+      <source>Finalize</source>
+      <translation>定稿</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
   </context>
   <context>
     <name>FrequenciesDialog</name>
     <message>
       <source>Required meetings</source>
       <translation>要求召开的频次</translation>
-    </message>
-    <message>
-      <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). A branch without a committee or without party groups sets those to “not required”.</source>
-      <translation>各类会议至少多久召开一次（依据《中国共产党支部工作条例（试行）》和本地规定）。未设支委会或党小组的支部，请将相应会议设为“不要求”。</translation>
     </message>
     <message>
       <source>Not required</source>
@@ -1345,6 +2319,10 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). With fewer than 7 full members the branch has no committee: committee meetings are then not required whatever is set here, and are again from 7. A branch without party groups sets those to “not required”.</source>
+      <translation>支部必须多久召开一次各类会议（依据《中国共产党支部工作条例（试行）》和本地规定）。正式党员不足 7 名的支部不设支部委员会：此时无论这里如何设置，都不要求召开支委会；达到 7 名后恢复要求。没有党小组的支部将党小组会设为“不要求”。</translation>
     </message>
   </context>
   <context>
@@ -1575,6 +2553,92 @@
       <source>These entries are not saved:</source>
       <translation>以下内容尚未保存：</translation>
     </message>
+    <message>
+      <source>Opening the data…</source>
+      <translation>正在打开数据…</translation>
+    </message>
+    <message>
+      <source>Opening…</source>
+      <translation>正在打开…</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingDetailsTab</name>
+    <message>
+      <source>e.g. 2026-11-20</source>
+      <translation>例如 2026-11-20</translation>
+    </message>
+    <message>
+      <source>e.g. 14:30</source>
+      <translation>例如 14:30</translation>
+    </message>
+    <message>
+      <source>e.g. 16:00</source>
+      <translation>例如 16:00</translation>
+    </message>
+    <message>
+      <source>names, separated by 、</source>
+      <translation>姓名，用“、”分隔</translation>
+    </message>
+    <message>
+      <source>One topic per line</source>
+      <translation>每行一个议题</translation>
+    </message>
+    <message>
+      <source>Who said what, in the order of the meeting</source>
+      <translation>按会议进程记录发言人及发言要点</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>会议时间</translation>
+    </message>
+    <message>
+      <source>(choose a party group)</source>
+      <translation>（请选择党小组）</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingDocuments</name>
+    <message>
+      <source>{date} {type} {document}.pdf</source>
+      <translation>{date}{type}{document}.pdf</translation>
+    </message>
+    <message>
+      <source>Export minutes as PDF</source>
+      <translation>导出会议记录PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>会议记录</translation>
+    </message>
+    <message>
+      <source>Minutes exported ({pages} pages): {file}</source>
+      <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
+    </message>
+    <message>
+      <source>Writing the minutes…</source>
+      <translation>正在生成会议记录…</translation>
+    </message>
+    <message>
+      <source>Meeting minutes</source>
+      <translation>会议记录</translation>
+    </message>
+    <message>
+      <source>Sign-in sheet</source>
+      <translation>签到表</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>正在准备文件…</translation>
+    </message>
   </context>
   <context>
     <name>MeetingEditor</name>
@@ -1615,186 +2679,6 @@
       <translation>关闭</translation>
     </message>
     <message>
-      <source>e.g. 2026-11-20</source>
-      <translation>例如 2026-11-20</translation>
-    </message>
-    <message>
-      <source>e.g. 14:30</source>
-      <translation>例如 14:30</translation>
-    </message>
-    <message>
-      <source>names, separated by 、</source>
-      <translation>姓名，用“、”分隔</translation>
-    </message>
-    <message>
-      <source>One topic per line</source>
-      <translation>每行一个议题</translation>
-    </message>
-    <message>
-      <source>Who said what, in the order of the meeting</source>
-      <translation>按会议进程记录发言人及发言要点</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>至</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>会议时间</translation>
-    </message>
-    <message>
-      <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
-      <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
-    </message>
-    <message>
-      <source>Present (1)</source>
-      <translation>出席 (1)</translation>
-    </message>
-    <message>
-      <source>On leave (2)</source>
-      <translation>请假 (2)</translation>
-    </message>
-    <message>
-      <source>Absent (3)</source>
-      <translation>缺席 (3)</translation>
-    </message>
-    <message>
-      <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
-      <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
-    </message>
-    <message>
-      <source>Entitled to vote and quorum</source>
-      <translation>表决权与法定人数</translation>
-    </message>
-    <message>
-      <source>Entitled to vote:</source>
-      <translation>有表决权人数：</translation>
-    </message>
-    <message>
-      <source>Of them present:</source>
-      <translation>其中到会：</translation>
-    </message>
-    <message>
-      <source>Quorum:</source>
-      <translation>法定人数：</translation>
-    </message>
-    <message>
-      <source>e.g. 接收张三同志为中共预备党员</source>
-      <translation>例如：接收张三同志为中共预备党员</translation>
-    </message>
-    <message>
-      <source>In favour</source>
-      <translation>赞成</translation>
-    </message>
-    <message>
-      <source>Against</source>
-      <translation>反对</translation>
-    </message>
-    <message>
-      <source>Abstaining</source>
-      <translation>弃权</translation>
-    </message>
-    <message>
-      <source>Record vote</source>
-      <translation>记录表决</translation>
-    </message>
-    <message>
-      <source>Record a vote</source>
-      <translation>记录一项表决</translation>
-    </message>
-    <message>
-      <source>Votes:</source>
-      <translation>票数：</translation>
-    </message>
-    <message>
-      <source>Result:</source>
-      <translation>表决结果：</translation>
-    </message>
-    <message>
-      <source>Matter voted on</source>
-      <translation>表决事项</translation>
-    </message>
-    <message>
-      <source>Entitled / present</source>
-      <translation>有表决权 / 到会</translation>
-    </message>
-    <message>
-      <source>For / against / abstaining</source>
-      <translation>赞成 / 反对 / 弃权</translation>
-    </message>
-    <message>
-      <source>Quorum</source>
-      <translation>法定人数</translation>
-    </message>
-    <message>
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <source>Votes recorded at this meeting:</source>
-      <translation>本次会议已记录的表决：</translation>
-    </message>
-    <message>
-      <source>Photos and scanned sign-in sheets are kept inside the encrypted database (at most 20 MB each).</source>
-      <translation>照片和签到表扫描件保存在加密数据库中（每个文件不超过 20 MB）。</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>文件</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>大小</translation>
-    </message>
-    <message>
-      <source>Add files…</source>
-      <translation>添加文件…</translation>
-    </message>
-    <message>
-      <source>Save a copy…</source>
-      <translation>另存为…</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
-      <source>Correction</source>
-      <translation>更正内容</translation>
-    </message>
-    <message>
-      <source>(choose a party group)</source>
-      <translation>（请选择党小组）</translation>
-    </message>
-    <message>
-      <source>{entitled} / {present}</source>
-      <translation>{entitled} / {present}</translation>
-    </message>
-    <message>
-      <source>{for_} / {against} / {abstain}</source>
-      <translation>{for_} / {against} / {abstain}</translation>
-    </message>
-    <message>
-      <source>met</source>
-      <translation>已达到</translation>
-    </message>
-    <message>
-      <source>not met</source>
-      <translation>未达到</translation>
-    </message>
-    <message>
-      <source>passed</source>
-      <translation>通过</translation>
-    </message>
-    <message>
-      <source>not passed</source>
-      <translation>未通过</translation>
-    </message>
-    <message>
-      <source>{kb} KB</source>
-      <translation>{kb} KB</translation>
-    </message>
-    <message>
       <source>New meeting</source>
       <translation>新建会议</translation>
     </message>
@@ -1807,16 +2691,8 @@
       <translation>会议记录</translation>
     </message>
     <message>
-      <source>Save the meeting first, then add files.</source>
-      <translation>请先保存会议，再添加文件。</translation>
-    </message>
-    <message>
       <source>These minutes were finalized on {date} and can no longer be edited. To correct something, use “Add correction…”: the correction prints after the minutes.</source>
       <translation>本会议记录已于 {date} 定稿，不能再修改。如需更正，请点击“添加更正…”，更正内容会打印在会议记录之后。</translation>
-    </message>
-    <message>
-      <source>Expected {expected} · present {present} · on leave {leave} · absent {absent}</source>
-      <translation>应到 {expected} 人 · 实到 {present} 人 · 请假 {leave} 人 · 缺席 {absent} 人</translation>
     </message>
     <message>
       <source>Attendance ({present}/{expected})</source>
@@ -1827,64 +2703,12 @@
       <translation>请修改标红的内容。</translation>
     </message>
     <message>
-      <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
-      <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
-    </message>
-    <message>
       <source>Not saved: a reason for absence is missing.</source>
       <translation>未保存：缺少请假或缺席原因。</translation>
     </message>
     <message>
       <source>Saved.</source>
       <translation>已保存。</translation>
-    </message>
-    <message>
-      <source>Shown once the meeting's date and topics are filled in.</source>
-      <translation>填写会议日期和议题后显示。</translation>
-    </message>
-    <message>
-      <source>{n} full members</source>
-      <translation>{n} 名正式党员</translation>
-    </message>
-    <message>
-      <source>Quorum met: {present} of {entitled} present, more than half.</source>
-      <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
-    </message>
-    <message>
-      <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
-      <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
-    </message>
-    <message>
-      <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
-      <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
-    </message>
-    <message>
-      <source>Not passed: the meeting has no quorum.</source>
-      <translation>未通过：会议未达到法定人数。</translation>
-    </message>
-    <message>
-      <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
-      <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
-    </message>
-    <message>
-      <source>The vote was recorded and the meeting saved.</source>
-      <translation>表决已记录，会议已保存。</translation>
-    </message>
-    <message>
-      <source>Finalize minutes</source>
-      <translation>会议记录定稿</translation>
-    </message>
-    <message>
-      <source>Finalize these minutes? Afterwards they can no longer be edited; corrections are added as amendments with their own date and author.</source>
-      <translation>确定将本会议记录定稿吗？定稿后不能再修改，如需更正，只能另行添加注明日期和更正人的更正记录。</translation>
-    </message>
-    <message>
-      <source>Finalize</source>
-      <translation>定稿</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
     <message>
       <source>Finalized: the minutes are now read-only.</source>
@@ -1895,60 +2719,8 @@
       <translation>更正已添加。</translation>
     </message>
     <message>
-      <source>Add files to the meeting</source>
-      <translation>为会议添加文件</translation>
-    </message>
-    <message>
-      <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
-      <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
-    </message>
-    <message>
-      <source>All files (*)</source>
-      <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>Adding files…</source>
-      <translation>正在添加文件…</translation>
-    </message>
-    <message>
-      <source>{count} files added.</source>
-      <translation>已添加 {count} 个文件。</translation>
-    </message>
-    <message>
-      <source>Save a copy of the file</source>
-      <translation>将文件另存为</translation>
-    </message>
-    <message>
-      <source>Saved a copy as {file}.</source>
-      <translation>已另存为 {file}。</translation>
-    </message>
-    <message>
-      <source>Saving a copy…</source>
-      <translation>正在另存…</translation>
-    </message>
-    <message>
-      <source>No votes yet: fill in the form above and click “Record vote”.</source>
-      <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
-    </message>
-    <message>
-      <source>No attachments yet: click “Add files…” (e.g. a scanned sign-in sheet or photos).</source>
-      <translation>尚无附件：点击“添加文件…”（如签到表扫描件、照片）。</translation>
-    </message>
-    <message>
-      <source>No corrections: to correct finalized minutes, click “Add correction…”.</source>
-      <translation>尚无更正：要更正已定稿的会议记录，请点击“添加更正…”。</translation>
-    </message>
-    <message>
-      <source>Enter the votes; the result is shown here.</source>
-      <translation>填入票数后，这里显示表决结果。</translation>
-    </message>
-    <message>
       <source>Not finalized: the minutes can still be edited.</source>
       <translation>未定稿：会议记录仍可修改。</translation>
-    </message>
-    <message>
-      <source>e.g. 16:00</source>
-      <translation>例如 16:00</translation>
     </message>
   </context>
   <context>
@@ -2088,62 +2860,6 @@
       <translation>此版本尚不能生成 PDF 文件。</translation>
     </message>
     <message>
-      <source>{date} {type} {document}.pdf</source>
-      <translation>{date}{type}{document}.pdf</translation>
-    </message>
-    <message>
-      <source>Export minutes as PDF</source>
-      <translation>导出会议记录PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-      <source>minutes</source>
-      <translation>会议记录</translation>
-    </message>
-    <message>
-      <source>Minutes exported ({pages} pages): {file}</source>
-      <translation>已导出会议记录（共 {pages} 页）：{file}</translation>
-    </message>
-    <message>
-      <source>Writing the minutes…</source>
-      <translation>正在生成会议记录…</translation>
-    </message>
-    <message>
-      <source>Meeting minutes</source>
-      <translation>会议记录</translation>
-    </message>
-    <message>
-      <source>Sign-in sheet</source>
-      <translation>签到表</translation>
-    </message>
-    <message>
-      <source>Preparing the document…</source>
-      <translation>正在准备文件…</translation>
-    </message>
-    <message>
-      <source>Required meetings…</source>
-      <translation>要求召开的频次…</translation>
-    </message>
-    <message>
-      <source>Year:</source>
-      <translation>年度：</translation>
-    </message>
-    <message>
-      <source>✓ held</source>
-      <translation>✓ 已开</translation>
-    </message>
-    <message>
-      <source>✗ missed</source>
-      <translation>✗ 未开</translation>
-    </message>
-    <message>
-      <source>{year}: {held} required meetings held, {missed} missed, {due} still due.</source>
-      <translation>{year}年：按要求已召开 {held} 次，缺 {missed} 次，尚待召开 {due} 次。</translation>
-    </message>
-    <message>
       <source>{month}/{year}</source>
       <translation>{year}年{month}月</translation>
     </message>
@@ -2166,14 +2882,6 @@
     <message>
       <source>{quarter} of {year}</source>
       <translation>{year}年{quarter}</translation>
-    </message>
-    <message>
-      <source>✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in this period</source>
-      <translation>✓ 已开　　✗ 未开（该期已结束）　　○ 待开（该期尚未结束）　　空白：该期不要求召开</translation>
-    </message>
-    <message>
-      <source>○ still due</source>
-      <translation>○ 待开</translation>
     </message>
     <message>
       <source>No meeting matches the filters.</source>
@@ -2253,6 +2961,50 @@
     <message>
       <source>Party dues</source>
       <translation>党费</translation>
+    </message>
+    <message>
+      <source>Transfer out…</source>
+      <translation>组织关系转出…</translation>
+    </message>
+    <message>
+      <source>Print the letter…</source>
+      <translation>打印介绍信…</translation>
+    </message>
+    <message>
+      <source>Receipt returned…</source>
+      <translation>回执已收回…</translation>
+    </message>
+    <message>
+      <source>Letter returned unused…</source>
+      <translation>介绍信退回…</translation>
+    </message>
+    <message>
+      <source>{origin} (letter {number}, {date}; dues paid up to {month})</source>
+      <translation>{origin}（介绍信{number}，{date}；党费已交到 {month}）</translation>
+    </message>
+    <message>
+      <source>not stated</source>
+      <translation>未注明</translation>
+    </message>
+    <message>
+      <source>{days} days, until {date}</source>
+      <translation>{days} 天，至 {date}</translation>
+    </message>
+    <message>
+      <source>Awaiting the receipt of the letter</source>
+      <translation>转出待接收（回执未收回）</translation>
+    </message>
+    <message>
+      <source>Letter of introduction</source>
+      <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>正在准备文件…</translation>
+    </message>
+    <message>
+      <source>{date} (years of membership: {years}, counted from {since})</source>
+      <translation>{date}（党龄 {years} 年，自 {since} 起算）</translation>
     </message>
   </context>
   <context>
@@ -2358,6 +3110,37 @@
     </message>
   </context>
   <context>
+    <name>MemberDuesTerms</name>
+    <message>
+      <source>Terms of payment</source>
+      <translation>交纳方式与减免</translation>
+    </message>
+    <message>
+      <source>Change of category…</source>
+      <translation>人员类别变更…</translation>
+    </message>
+    <message>
+      <source>Pay by the quarter…</source>
+      <translation>按季交纳…</translation>
+    </message>
+    <message>
+      <source>Pay monthly again…</source>
+      <translation>恢复按月交纳…</translation>
+    </message>
+    <message>
+      <source>Hardship relief…</source>
+      <translation>困难减免…</translation>
+    </message>
+    <message>
+      <source>Monthly, in the category of the member's record; no relief.</source>
+      <translation>按月交纳，按党员信息中的人员类别计算；无减免。</translation>
+    </message>
+    <message>
+      <source>Recorded.</source>
+      <translation>已登记。</translation>
+    </message>
+  </context>
+  <context>
     <name>MemberForm</name>
     <message>
       <source>New member</source>
@@ -2422,6 +3205,10 @@
     <message>
       <source>Not saved: correct the {count} entries marked in red.</source>
       <translation>未保存：请先改正标红的 {count} 项。</translation>
+    </message>
+    <message>
+      <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member's dues › Change of category.</source>
+      <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
     </message>
   </context>
   <context>
@@ -2661,10 +3448,6 @@
     <message>
       <source>starts with an unknown area code</source>
       <translation>开头的地区代码不存在</translation>
-    </message>
-    <message>
-      <source>a residence permit number starts with 810000, 820000 or 830000</source>
-      <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
     </message>
     <message>
       <source>is not in the format of this document</source>
@@ -3151,10 +3934,6 @@
       <translation>到会人数多于有表决权人数</translation>
     </message>
     <message>
-      <source>more votes than voting members present</source>
-      <translation>票数合计超过到会的有表决权人数</translation>
-    </message>
-    <message>
       <source>the result does not match the counts</source>
       <translation>表决结果与票数不符</translation>
     </message>
@@ -3217,6 +3996,270 @@
     <message>
       <source>overlaps another approved hardship relief of this member</source>
       <translation>与该党员已批准的另一项减免期间重叠</translation>
+    </message>
+    <message>
+      <source>Date of the letter</source>
+      <translation>介绍信日期</translation>
+    </message>
+    <message>
+      <source>Valid for (days)</source>
+      <translation>有效期（天）</translation>
+    </message>
+    <message>
+      <source>Dues paid up to</source>
+      <translation>党费已交到</translation>
+    </message>
+    <message>
+      <source>Receipt returned on</source>
+      <translation>回执收回日期</translation>
+    </message>
+    <message>
+      <source>Transferred in on</source>
+      <translation>转入日期</translation>
+    </message>
+    <message>
+      <source>Transferred from</source>
+      <translation>原所在党组织</translation>
+    </message>
+    <message>
+      <source>Letter received, no.</source>
+      <translation>转入介绍信编号</translation>
+    </message>
+    <message>
+      <source>Contact while away</source>
+      <translation>外出期间联系方式</translation>
+    </message>
+    <message>
+      <source>Flowing member card no.</source>
+      <translation>流动党员活动证编号</translation>
+    </message>
+    <message>
+      <source>Dues paid up to (letter in)</source>
+      <translation>党费交至（转入介绍信）</translation>
+    </message>
+    <message>
+      <source>Flowing since</source>
+      <translation>外出流动日期</translation>
+    </message>
+    <message>
+      <source>a letter of introduction is out for this member: record its receipt or its return first</source>
+      <translation>该党员已开具组织关系介绍信：请先登记回执或介绍信退回</translation>
+    </message>
+    <message>
+      <source>only probationary and full members have a membership to transfer</source>
+      <translation>只有预备党员和正式党员才能转接组织关系</translation>
+    </message>
+    <message>
+      <source>differs from what this branch's dues ledger shows</source>
+      <translation>与本支部党费账目不一致</translation>
+    </message>
+    <message>
+      <source>no letter of introduction of this member awaits its receipt</source>
+      <translation>该党员没有待收回回执的介绍信</translation>
+    </message>
+    <message>
+      <source>is before the date of the letter</source>
+      <translation>早于介绍信日期</translation>
+    </message>
+    <message>
+      <source>this member is already on the roll</source>
+      <translation>该党员已在本支部名册中</translation>
+    </message>
+    <message>
+      <source>the member has no letter of introduction to print</source>
+      <translation>该党员没有可打印的介绍信</translation>
+    </message>
+    <message>
+      <source>is not a month such as 2025-05</source>
+      <translation>不是月份（如 2025-05）</translation>
+    </message>
+    <message>
+      <source>Transferred out, awaiting receipt</source>
+      <translation>转出待接收</translation>
+    </message>
+    <message>
+      <source>Letter of introduction issued</source>
+      <translation>开具组织关系介绍信</translation>
+    </message>
+    <message>
+      <source>Receipt of the letter returned</source>
+      <translation>介绍信回执收回</translation>
+    </message>
+    <message>
+      <source>Letter of introduction returned unused</source>
+      <translation>介绍信退回（未使用）</translation>
+    </message>
+    <message>
+      <source>Dues are owed here from {month}.</source>
+      <translation>自 {month} 起在本支部交纳党费。</translation>
+    </message>
+    <message>
+      <source>The letter does not say up to which month dues are paid: they are owed here from the month of the transfer.</source>
+      <translation>介绍信未注明党费交到何时：自转入当月起在本支部交纳。</translation>
+    </message>
+    <message>
+      <source>{months} not paid at the former branch: owed here (back payment is limited to 6 months, 第十二条).</source>
+      <translation>{months} 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。</translation>
+    </message>
+    <message>
+      <source>{months} charged by no branch: check the letter or the setting of the month dues start.</source>
+      <translation>{months} 无支部收缴：请核对介绍信或党费起交月份的设置。</translation>
+    </message>
+    <message>
+      <source>{months} paid at the former branch and charged again here.</source>
+      <translation>{months} 已在原支部交纳，本支部将重复收缴。</translation>
+    </message>
+    <message>
+      <source>{first} to {last}</source>
+      <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+      <source>From month</source>
+      <translation>起始月份</translation>
+    </message>
+    <message>
+      <source>To month</source>
+      <translation>截止月份</translation>
+    </message>
+    <message>
+      <source>Farmers' monthly amount</source>
+      <translation>农民党员每月金额</translation>
+    </message>
+    <message>
+      <source>Students' monthly amount</source>
+      <translation>学生党员每月金额</translation>
+    </message>
+    <message>
+      <source>Unemployed members' monthly amount</source>
+      <translation>下岗失业党员每月金额</translation>
+    </message>
+    <message>
+      <source>Monthly amount of members on relief</source>
+      <translation>依靠抚恤、救济或低保生活的党员每月金额</translation>
+    </message>
+    <message>
+      <source>Rounding</source>
+      <translation>取整</translation>
+    </message>
+    <message>
+      <source>Approved by</source>
+      <translation>批准组织</translation>
+    </message>
+    <message>
+      <source>Reduced monthly amount</source>
+      <translation>少交后每月金额</translation>
+    </message>
+    <message>
+      <source>overlaps another consent of this member to pay by the quarter</source>
+      <translation>与该党员已登记的按季交纳期间重叠</translation>
+    </message>
+    <message>
+      <source>must be the first month of a quarter (January, April, July, October)</source>
+      <translation>应为季度的第一个月（1月、4月、7月、10月）</translation>
+    </message>
+    <message>
+      <source>must be the last month of a quarter (March, June, September, December)</source>
+      <translation>应为季度的最后一个月（3月、6月、9月、12月）</translation>
+    </message>
+    <message>
+      <source>is before the first month</source>
+      <translation>早于起始月份</translation>
+    </message>
+    <message>
+      <source>is already the member's category in that month</source>
+      <translation>该月已是此类别</translation>
+    </message>
+    <message>
+      <source>must be 0.20 to 1.00 yuan in whole fen (art. 6)</source>
+      <translation>应为0.20至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+      <source>must be 0.01 to 1.00 yuan in whole fen (art. 6)</source>
+      <translation>应为0.01至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+      <source>no consent to pay by the quarter covers this month</source>
+      <translation>该月不在任何按季交纳期间内</translation>
+    </message>
+    <message>
+      <source>no member in the register has it</source>
+      <translation>党员名册中没有此号码</translation>
+    </message>
+    <message>
+      <source>is not a valid amount</source>
+      <translation>不是有效金额</translation>
+    </message>
+    <message>
+      <source>a residence permit number starts with 810000, 820000 or 830000; a foreigner's permanent residence ID card number starts with 9</source>
+      <translation>港澳台居民居住证号码以 810000、820000 或 830000 开头；外国人永久居留身份证号码以 9 开头</translation>
+    </message>
+    <message>
+      <source>starts with 81, 82 or 83: this is the number of a residence permit for HK, Macao and Taiwan residents; choose that ID document</source>
+      <translation>以 81、82 或 83 开头：这是港澳台居民居住证号码，请选择该证件类型</translation>
+    </message>
+    <message>
+      <source>starts with 9: this is the number of a foreigner's permanent residence ID card; choose that ID document</source>
+      <translation>以 9 开头：这是外国人永久居留身份证号码，请选择该证件类型</translation>
+    </message>
+    <message>
+      <source>discussed after the probation ended: the branch should discuss it on time; the years of membership still count from the end of probation</source>
+      <translation>预备期满后才讨论转正：支部应在预备期满时及时讨论；党龄仍从预备期满之日算起</translation>
+    </message>
+    <message>
+      <source>Foreigner's permanent residence ID card</source>
+      <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+      <source>Probation ended, full membership not yet discussed</source>
+      <translation>预备期已满，尚未讨论转正</translation>
+    </message>
+    <message>
+      <source>Person decided on</source>
+      <translation>表决对象</translation>
+    </message>
+    <message>
+      <source>more votes than voting members present or with a written opinion</source>
+      <translation>票数多于到会及提交书面意见的有表决权党员人数</translation>
+    </message>
+    <message>
+      <source>more written opinions than voting members absent</source>
+      <translation>书面意见多于缺席的有表决权党员人数</translation>
+    </message>
+    <message>
+      <source>is not on the register</source>
+      <translation>不在党员名册中</translation>
+    </message>
+    <message>
+      <source>Absent, written opinion</source>
+      <translation>缺席（书面意见）</translation>
+    </message>
+    <message>
+      <source>Admission as probationary member</source>
+      <translation>接收预备党员</translation>
+    </message>
+    <message>
+      <source>Full membership</source>
+      <translation>预备党员转正</translation>
+    </message>
+    <message>
+      <source>Extension of probation</source>
+      <translation>延长预备期</translation>
+    </message>
+    <message>
+      <source>Cancellation of probationary membership</source>
+      <translation>取消预备党员资格</translation>
+    </message>
+    <message>
+      <source>Other branch (term of 3 years)</source>
+      <translation>其他党支部（每届 3 年）</translation>
+    </message>
+    <message>
+      <source>Village branch (term of 5 years)</source>
+      <translation>村党支部（每届 5 年）</translation>
+    </message>
+    <message>
+      <source>Community branch (term of 5 years)</source>
+      <translation>社区党支部（每届 5 年）</translation>
     </message>
     <message>
       <source>Problem</source>
@@ -3378,74 +4421,6 @@
       <translation>已导入 {count} 名党员。</translation>
     </message>
     <message>
-      <source>next {days} days</source>
-      <translation>未来 {days} 天内</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Deadline</source>
-      <translation>到期事项</translation>
-    </message>
-    <message>
-      <source>Due date</source>
-      <translation>到期日期</translation>
-    </message>
-    <message>
-      <source>When</source>
-      <translation>剩余时间</translation>
-    </message>
-    <message>
-      <source>Applicants, activists, development candidates and probationary members on the roll, by stage, with what falls due: the talk with an applicant (within a month), the half-yearly review of an activist, the committee's approval and the end of probation. Double-click a name to open the record.</source>
-      <translation>按阶段列出在册的入党申请人、入党积极分子、发展对象和预备党员，以及近期到期的事项：与入党申请人谈话（收到申请后一个月内）、入党积极分子半年一次的考察、党委审批和预备期满。双击姓名可打开档案。</translation>
-    </message>
-    <message>
-      <source>Show deadlines due in the:</source>
-      <translation>显示到期时间在：</translation>
-    </message>
-    <message>
-      <source>{stage} ({count})</source>
-      <translation>{stage}（{count} 人）</translation>
-    </message>
-    <message>
-      <source>nothing due</source>
-      <translation>近期无到期事项</translation>
-    </message>
-    <message>
-      <source>{due} deadlines, {overdue} of them overdue</source>
-      <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
-    </message>
-    <message>
-      <source>Party group</source>
-      <translation>党小组</translation>
-    </message>
-    <message>
-      <source>Members on the roll</source>
-      <translation>在册党员人数</translation>
-    </message>
-    <message>
-      <source>e.g. 第一党小组</source>
-      <translation>如：第一党小组</translation>
-    </message>
-    <message>
-      <source>Add party group</source>
-      <translation>新增党小组</translation>
-    </message>
-    <message>
-      <source>Rename selected</source>
-      <translation>重命名所选</translation>
-    </message>
-    <message>
-      <source>Party group added.</source>
-      <translation>已新增党小组。</translation>
-    </message>
-    <message>
-      <source>Renamed.</source>
-      <translation>已重命名。</translation>
-    </message>
-    <message>
       <source>No member matches the search and the filters.</source>
       <translation>没有符合搜索和筛选条件的党员。</translation>
     </message>
@@ -3454,16 +4429,20 @@
       <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
     </message>
     <message>
-      <source>No party groups yet: type a name below and click “Add party group”.</source>
-      <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+      <source>Awaiting receipt</source>
+      <translation>转出待接收</translation>
     </message>
     <message>
-      <source>Party group name</source>
-      <translation>党小组名称</translation>
+      <source>Transfer in…</source>
+      <translation>组织关系转入…</translation>
     </message>
     <message>
-      <source>Party group name {problem}</source>
-      <translation>党小组名称{problem}</translation>
+      <source>Flowing:</source>
+      <translation>流动：</translation>
+    </message>
+    <message>
+      <source>On the roll: {active}, of whom {out} flowing out and {into} flowing in; transferred out and awaiting receipt: {pending}.</source>
+      <translation>在册 {active} 人，其中流出 {out} 人、流入 {into} 人；转出待接收 {pending} 人。</translation>
     </message>
   </context>
   <context>
@@ -3715,6 +4694,21 @@
       <source>MM/yyyy</source>
       <translation>yyyy年MM月</translation>
     </message>
+    <message>
+      <source> (year)</source>
+      <translation> 年</translation>
+    </message>
+    <message>
+      <source> (month)</source>
+      <translation> 月</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthField</name>
+    <message>
+      <source>e.g. 2025-05</source>
+      <translation>如：2025-05</translation>
+    </message>
   </context>
   <context>
     <name>MonthTab</name>
@@ -3923,6 +4917,49 @@
     </message>
   </context>
   <context>
+    <name>PartyGroupsTab</name>
+    <message>
+      <source>Party group</source>
+      <translation>党小组</translation>
+    </message>
+    <message>
+      <source>Members on the roll</source>
+      <translation>在册党员人数</translation>
+    </message>
+    <message>
+      <source>No party groups yet: type a name below and click “Add party group”.</source>
+      <translation>尚无党小组：在下面输入名称后点击“新增党小组”。</translation>
+    </message>
+    <message>
+      <source>e.g. 第一党小组</source>
+      <translation>如：第一党小组</translation>
+    </message>
+    <message>
+      <source>Add party group</source>
+      <translation>新增党小组</translation>
+    </message>
+    <message>
+      <source>Rename selected</source>
+      <translation>重命名所选</translation>
+    </message>
+    <message>
+      <source>Party group name</source>
+      <translation>党小组名称</translation>
+    </message>
+    <message>
+      <source>Party group name {problem}</source>
+      <translation>党小组名称{problem}</translation>
+    </message>
+    <message>
+      <source>Party group added.</source>
+      <translation>已新增党小组。</translation>
+    </message>
+    <message>
+      <source>Renamed.</source>
+      <translation>已重命名。</translation>
+    </message>
+  </context>
+  <context>
     <name>PassphraseFields</name>
     <message>
       <source>New passphrase:</source>
@@ -4016,6 +5053,44 @@
     <message>
       <source>Preparing the print preview…</source>
       <translation>正在准备打印预览…</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuarterlyDialog</name>
+    <message>
+      <source>Pay by the quarter</source>
+      <translation>按季交纳</translation>
+    </message>
+    <message>
+      <source>With the branch's consent a member may pay by the quarter (art. 12). The months then count for art. 13 by whole quarters: a quarter is unpaid once it is over with nothing paid for it.</source>
+      <translation>经党支部同意，党员可以按季度交纳党费（第十二条）。此后按第十三条计算时以整季度为单位：季度结束时该季度仍未交纳任何党费，才算未交。</translation>
+    </message>
+    <message>
+      <source>Until the quarter ending:</source>
+      <translation>截止季度的最后一个月：</translation>
+    </message>
+    <message>
+      <source>Agreed by the branch on:</source>
+      <translation>党支部同意日期：</translation>
+    </message>
+    <message>
+      <source>From the quarter starting:</source>
+      <translation>起始季度的第一个月：</translation>
+    </message>
+    <message>
+      <source>Enter the date the branch agreed.</source>
+      <translation>请填写党支部同意的日期。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReceiptDialog</name>
+    <message>
+      <source>Receipt of the letter of introduction</source>
+      <translation>介绍信回执</translation>
+    </message>
+    <message>
+      <source>Paste the receipt on the stub of the letter. The record is kept for history and statistics; the member leaves the list of members on the roll.</source>
+      <translation>请将回执粘贴在介绍信存根上。记录保留备查和统计，该党员不再列入在册党员。</translation>
     </message>
   </context>
   <context>
@@ -4139,10 +5214,6 @@ A newer recovery code makes this one stop working.
   <context>
     <name>RectificationPage</name>
     <message>
-      <source>The problems each organizational life meeting found and their rectification; open items of earlier years are carried over, overdue ones are shown in red.</source>
-      <translation>各次组织生活会查摆的问题及整改情况；往年未完成的事项结转到本年，逾期未完成的以红色显示。</translation>
-    </message>
-    <message>
       <source>Meeting</source>
       <translation>会议日期</translation>
     </message>
@@ -4191,6 +5262,14 @@ A newer recovery code makes this one stop working.
       <translation>可打印的整改台账，打印后签字</translation>
     </message>
     <message>
+      <source>Show the whole year</source>
+      <translation>显示全年</translation>
+    </message>
+    <message>
+      <source>The problems each organizational life meeting found and their rectification; open items of earlier years are carried over, overdue ones are shown in red.</source>
+      <translation>各次组织生活会查摆的问题及整改情况；往年未完成的事项结转到本年，逾期未完成的以红色显示。</translation>
+    </message>
+    <message>
       <source>{count} items: {done} done, {overdue} overdue</source>
       <translation>共 {count} 项：已完成 {done} 项，逾期 {overdue} 项</translation>
     </message>
@@ -4230,10 +5309,6 @@ A newer recovery code makes this one stop working.
       <source>Writing the ledger…</source>
       <translation>正在生成整改台账…</translation>
     </message>
-    <message>
-      <source>Show the whole year</source>
-      <translation>显示全年</translation>
-    </message>
   </context>
   <context>
     <name>RectificationReminders</name>
@@ -4263,6 +5338,49 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Done</source>
       <translation>已完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReliefDialog</name>
+    <message>
+      <source>Hardship relief</source>
+      <translation>困难减免</translation>
+    </message>
+    <message>
+      <source>A member in real hardship may pay less or nothing (art. 7), after the branch discussed it and the higher committee approved it. Exempt months end a run of unpaid months (art. 13).</source>
+      <translation>生活确有困难的党员，经党支部研究、报上一级党委批准，可以少交或免交党费（第七条）。免交月份使连续未交月数中断（第十三条）。</translation>
+    </message>
+    <message>
+      <source>e.g. 5.00</source>
+      <translation>例如 5.00</translation>
+    </message>
+    <message>
+      <source>e.g. 机关党委</source>
+      <translation>例如 机关党委</translation>
+    </message>
+    <message>
+      <source>Kind:</source>
+      <translation>方式：</translation>
+    </message>
+    <message>
+      <source>Reduced monthly amount (yuan):</source>
+      <translation>少交后每月金额（元）：</translation>
+    </message>
+    <message>
+      <source>Approved by:</source>
+      <translation>批准组织：</translation>
+    </message>
+    <message>
+      <source>Approved on:</source>
+      <translation>批准日期：</translation>
+    </message>
+    <message>
+      <source>From month:</source>
+      <translation>起始月份：</translation>
+    </message>
+    <message>
+      <source>To month:</source>
+      <translation>截止月份：</translation>
     </message>
   </context>
   <context>
@@ -4491,6 +5609,18 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Exporting the roster…</source>
       <translation>正在导出花名册…</translation>
+    </message>
+    <message>
+      <source>The roster holds {count} secret members. Export them too? The workbook leaves the encrypted database and is marked secret on every page: keep it accordingly.</source>
+      <translation>花名册中有 {count} 名秘密党员。是否一并导出？导出的表格将离开加密数据库，每页标注“秘密”，请按涉密文件保管。</translation>
+    </message>
+    <message>
+      <source>Export, marked secret</source>
+      <translation>导出并标注秘密</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -5002,96 +6132,12 @@ A newer recovery code makes this one stop working.
       <translation>已同步：发送 {pushed} 项更改，接收 {pulled} 项，冲突 {conflicts} 项，平台拒收 {rejected} 项。</translation>
     </message>
     <message>
-      <source>City platform</source>
-      <translation>市级平台</translation>
-    </message>
-    <message>
-      <source>Server address:</source>
-      <translation>服务器地址：</translation>
-    </message>
-    <message>
-      <source>The system's certificates</source>
-      <translation>使用系统证书</translation>
-    </message>
-    <message>
-      <source>Choose…</source>
-      <translation>选择…</translation>
-    </message>
-    <message>
-      <source>CA certificates (PEM):</source>
-      <translation>CA 证书（PEM）：</translation>
-    </message>
-    <message>
-      <source>Off</source>
-      <translation>关闭</translation>
-    </message>
-    <message>
-      <source> minutes</source>
-      <translation> 分钟</translation>
-    </message>
-    <message>
-      <source>Synchronize automatically every:</source>
-      <translation>自动同步间隔：</translation>
-    </message>
-    <message>
-      <source>Save</source>
-      <translation>保存</translation>
-    </message>
-    <message>
-      <source>Enrollment:</source>
-      <translation>注册状态：</translation>
-    </message>
-    <message>
-      <source>One-time code from the platform</source>
-      <translation>平台发放的一次性注册码</translation>
-    </message>
-    <message>
-      <source>Enroll this PC</source>
-      <translation>注册本机</translation>
-    </message>
-    <message>
-      <source>Enrollment code:</source>
-      <translation>注册码：</translation>
-    </message>
-    <message>
       <source>Synchronization</source>
       <translation>同步</translation>
     </message>
     <message>
       <source>Synchronize now</source>
       <translation>立即同步</translation>
-    </message>
-    <message>
-      <source>Conflicts to decide</source>
-      <translation>待处理的冲突</translation>
-    </message>
-    <message>
-      <source>These fields were changed both on this PC and on the platform. Choose for each which value to keep; it is sent to the platform with the next synchronization.</source>
-      <translation>以下字段在本机和平台上都被修改过。请逐项选择保留哪个值，所选的值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
-      <source>Record</source>
-      <translation>记录</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>字段</translation>
-    </message>
-    <message>
-      <source>Value on this PC</source>
-      <translation>本机的值</translation>
-    </message>
-    <message>
-      <source>Value on the platform</source>
-      <translation>平台的值</translation>
-    </message>
-    <message>
-      <source>Keep this PC's value</source>
-      <translation>保留本机的值</translation>
-    </message>
-    <message>
-      <source>Keep the platform's value</source>
-      <translation>保留平台的值</translation>
     </message>
     <message>
       <source>Platform notices</source>
@@ -5130,14 +6176,6 @@ A newer recovery code makes this one stop working.
       <translation>错误</translation>
     </message>
     <message>
-      <source>This PC is enrolled with the platform.</source>
-      <translation>本机已在平台注册。</translation>
-    </message>
-    <message>
-      <source>Not enrolled yet: enter the one-time code the platform issued.</source>
-      <translation>尚未注册：请输入平台发放的一次性注册码。</translation>
-    </message>
-    <message>
       <source>{count} changes wait to be sent to the platform.</source>
       <translation>有 {count} 项更改等待发送到平台。</translation>
     </message>
@@ -5166,30 +6204,6 @@ A newer recovery code makes this one stop working.
       <translation>同步：已是最新</translation>
     </message>
     <message>
-      <source>CA certificates</source>
-      <translation>CA 证书</translation>
-    </message>
-    <message>
-      <source>Certificates (*.pem *.crt);;All (*)</source>
-      <translation>证书文件 (*.pem *.crt);;所有文件 (*)</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>已保存。</translation>
-    </message>
-    <message>
-      <source>Enter the server address and the enrollment code.</source>
-      <translation>请输入服务器地址和注册码。</translation>
-    </message>
-    <message>
-      <source>Enrolling with the platform…</source>
-      <translation>正在向平台注册…</translation>
-    </message>
-    <message>
-      <source>Enrolled for {branch} ({code}).</source>
-      <translation>已注册到{branch}（{code}）。</translation>
-    </message>
-    <message>
       <source>Sync: synchronizing…</source>
       <translation>同步：正在同步…</translation>
     </message>
@@ -5202,132 +6216,12 @@ A newer recovery code makes this one stop working.
       <translation>现在从本机删除这些记录吗？</translation>
     </message>
     <message>
-      <source>Select a conflict first.</source>
-      <translation>请先选择一项冲突。</translation>
-    </message>
-    <message>
-      <source>Kept. The value is sent to the platform with the next synchronization.</source>
-      <translation>已保留。该值将在下次同步时发送到平台。</translation>
-    </message>
-    <message>
       <source>Sync: {message}</source>
       <translation>同步：{message}</translation>
     </message>
     <message>
-      <source>Sync by bundle file (PC without a connection)</source>
-      <translation>通过同步包同步（无法联网的电脑）</translation>
-    </message>
-    <message>
-      <source>1. Export a bundle onto a USB drive and take it to the platform administrator.
-2. Bring back the return bundle the platform writes and import it here.
-A new bundle always carries every change not yet confirmed, so a lost drive loses nothing. Records classified 秘密 never enter a bundle.</source>
-      <translation>1. 将同步包导出到U盘，交给平台管理员。
-2. 带回平台生成的返回包，在此导入。
-每个新同步包都包含全部尚未确认的更改，U盘丢失也不会丢数据。密级为“秘密”的记录绝不会写入同步包。</translation>
-    </message>
-    <message>
-      <source>Export bundle…</source>
-      <translation>导出同步包…</translation>
-    </message>
-    <message>
-      <source>Import return bundle…</source>
-      <translation>导入返回包…</translation>
-    </message>
-    <message>
-      <source>Set the platform's key file…</source>
-      <translation>设置平台公钥文件…</translation>
-    </message>
-    <message>
-      <source>Save this PC's key file…</source>
-      <translation>保存本机公钥文件…</translation>
-    </message>
-    <message>
-      <source>{count} changes wait to leave this PC.</source>
-      <translation>有 {count} 项更改等待从本机送出。</translation>
-    </message>
-    <message>
-      <source>The platform's key file is not set yet: ask the platform administrator for it.</source>
-      <translation>尚未设置平台公钥文件，请向平台管理员索取。</translation>
-    </message>
-    <message>
-      <source>Bundle {sequence} was exported: import the platform's return bundle when it comes back.</source>
-      <translation>第 {sequence} 号同步包已导出，平台返回包带回后请在此导入。</translation>
-    </message>
-    <message>
-      <source>Export bundle</source>
-      <translation>导出同步包</translation>
-    </message>
-    <message>
-      <source>Sync bundles (*.bdsync)</source>
-      <translation>同步包 (*.bdsync)</translation>
-    </message>
-    <message>
-      <source>Writing the bundle…</source>
-      <translation>正在写入同步包…</translation>
-    </message>
-    <message>
-      <source>Import return bundle</source>
-      <translation>导入返回包</translation>
-    </message>
-    <message>
-      <source>Applying the return bundle…</source>
-      <translation>正在导入返回包…</translation>
-    </message>
-    <message>
-      <source>Return bundle applied: {pushed} changes confirmed by the platform, {pulled} received.</source>
-      <translation>返回包已导入：平台确认 {pushed} 项更改，接收 {pulled} 项。</translation>
-    </message>
-    <message>
-      <source>The platform's key file</source>
-      <translation>平台公钥文件</translation>
-    </message>
-    <message>
-      <source>Key files (*.json)</source>
-      <translation>公钥文件 (*.json)</translation>
-    </message>
-    <message>
-      <source>The platform's key is set: bundles can now be exported.</source>
-      <translation>平台公钥已设置，现在可以导出同步包。</translation>
-    </message>
-    <message>
-      <source>This PC's key file</source>
-      <translation>本机公钥文件</translation>
-    </message>
-    <message>
-      <source>This PC's key file was saved. Give it to the platform administrator to register.</source>
-      <translation>本机公钥文件已保存，请交平台管理员登记。</translation>
-    </message>
-    <message>
-      <source>This PC's data came from an older backup: the platform had already received later bundles from it. This PC now has the platform's records again, and the changes it had not confirmed were sent again (none is counted twice).</source>
-      <translation>本机的数据来自较早的备份：平台此前已收到本机更晚的数据包。本机现已按平台的记录恢复最新数据，平台尚未确认的本机变更已重新发送（不会重复记入）。</translation>
-    </message>
-    <message>
       <source>The platform does not answer; retrying (attempt {number})…</source>
       <translation>平台无应答，正在重试（第 {number} 次）…</translation>
-    </message>
-    <message>
-      <source>Bundle {sequence} written and verified: {count} changes.</source>
-      <translation>第 {sequence} 号同步包已写入并校验无误：包含 {count} 项更改。</translation>
-    </message>
-    <message>
-      <source>{count} changes to records classified 秘密 stay on this PC.</source>
-      <translation>{count} 项密级为“秘密”的更改仅保留在本机。</translation>
-    </message>
-    <message>
-      <source>{count} changes to the branch profile were not included: the platform's administrator keeps the branch profile, it is never sent from a PC.</source>
-      <translation>{count} 项支部信息更改未打包：支部信息由平台管理员维护，不从本机上传。</translation>
-    </message>
-    <message>
-      <source>The drive can now be removed safely.</source>
-      <translation>现在可以安全移除存储介质。</translation>
-    </message>
-    <message>
-      <source>The address {url} starts with http://: the connection is not encrypted, and whoever can watch the network can read the members' data sent over it. Use it only on a closed intranet where the platform offers no https:// address.
-
-Use this unencrypted address?</source>
-      <translation>地址 {url} 以 http:// 开头：连接未加密，能监视网络的人可以读取经此发送的党员信息。仅应在平台未提供 https:// 地址的封闭内网中使用。
-
-仍要使用此未加密地址吗？</translation>
     </message>
     <message>
       <source>Monthly base</source>
@@ -5354,10 +6248,6 @@ Use this unencrypted address?</source>
       <translation>冲销</translation>
     </message>
     <message>
-      <source>Use the unencrypted address</source>
-      <translation>使用未加密地址</translation>
-    </message>
-    <message>
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -5366,8 +6256,12 @@ Use this unencrypted address?</source>
       <translation>从本机删除</translation>
     </message>
     <message>
-      <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform's numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
-      <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+      <source>Dues category change</source>
+      <translation>党费人员类别变更</translation>
+    </message>
+    <message>
+      <source>Quarterly dues payment</source>
+      <translation>按季交纳党费</translation>
     </message>
   </context>
   <context>
@@ -5470,10 +6364,6 @@ Use this unencrypted address?</source>
   <context>
     <name>TalksPage</name>
     <message>
-      <source>Committee members with each other, committee members with members and members with each other talk at least once a year (支部工作条例 第19条).</source>
-      <translation>党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次（支部工作条例第十九条）。</translation>
-    </message>
-    <message>
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -5526,6 +6416,10 @@ Use this unencrypted address?</source>
       <translation>本年谈话记录及尚未谈话的人员，导出为 Excel 工作簿</translation>
     </message>
     <message>
+      <source>Committee members with each other, committee members with members and members with each other talk at least once a year (支部工作条例 第19条).</source>
+      <translation>党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次（支部工作条例第十九条）。</translation>
+    </message>
+    <message>
       <source>{count} talks</source>
       <translation>共 {count} 次谈话</translation>
     </message>
@@ -5564,6 +6458,122 @@ Use this unencrypted address?</source>
     <message>
       <source>Writing the workbook…</source>
       <translation>正在生成工作簿…</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferInDialog</name>
+    <message>
+      <source>Transfer in</source>
+      <translation>组织关系转入</translation>
+    </message>
+    <message>
+      <source>the party organization that sent the letter</source>
+      <translation>开具介绍信的党组织</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferOutDialog</name>
+    <message>
+      <source>Transfer out: letter of introduction</source>
+      <translation>组织关系转出：开具介绍信</translation>
+    </message>
+    <message>
+      <source>the number printed on all three parts</source>
+      <translation>存根、介绍信、回执共用的编号</translation>
+    </message>
+    <message>
+      <source>the party organization receiving</source>
+      <translation>接收组织关系的党组织</translation>
+    </message>
+    <message>
+      <source>e.g. 工作调动</source>
+      <translation>如：工作调动</translation>
+    </message>
+    <message>
+      <source>Until its receipt comes back the member stays this branch's responsibility (awaiting receipt) and is listed apart; the letter is then printed from the member's record.</source>
+      <translation>回执收回前，该党员仍由本支部管理（转出待接收），单独列出；介绍信随后可从党员档案中打印。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferReminders</name>
+    <message>
+      <source>Transfers of membership</source>
+      <translation>组织关系转接</translation>
+    </message>
+    <message>
+      <source>Looking for letters of introduction…</source>
+      <translation>正在查看组织关系介绍信…</translation>
+    </message>
+    <message>
+      <source>The transfers could not be checked: {reason}</source>
+      <translation>无法检查组织关系转接：{reason}</translation>
+    </message>
+    <message>
+      <source>{name}: the letter of introduction {number} to {destination} was valid until {date}, and its receipt has not come back.</source>
+      <translation>{name}：转往{destination}的介绍信（{number}）有效期至 {date}，回执尚未收回。</translation>
+    </message>
+    <message>
+      <source>{name}: away in {place} since {date} (six months or more): the membership should be transferred.</source>
+      <translation>{name}：自 {date} 起外出在{place}（已满六个月）：应转接组织关系。</translation>
+    </message>
+    <message>
+      <source>{count} more: see Members › Register › Awaiting receipt.</source>
+      <translation>另有 {count} 项：见 党员 › 党员名册 › 转出待接收。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransferSettingsBox</name>
+    <message>
+      <source>Transfers of membership</source>
+      <translation>组织关系转接</translation>
+    </message>
+    <message>
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <source>the month after the paid-up month on the letter</source>
+      <translation>介绍信所注党费交到月份的次月</translation>
+    </message>
+    <message>
+      <source>the month the member arrives</source>
+      <translation>转入当月</translation>
+    </message>
+    <message>
+      <source>empty: the higher party organization</source>
+      <translation>留空：上级党组织</translation>
+    </message>
+    <message>
+      <source>A letter of introduction is valid for:</source>
+      <translation>介绍信有效期：</translation>
+    </message>
+    <message>
+      <source>Dues of a member transferred in start from:</source>
+      <translation>转入党员党费起交月份：</translation>
+    </message>
+    <message>
+      <source>Committee sealing the letters:</source>
+      <translation>开具介绍信（盖章）的党委：</translation>
+    </message>
+    <message>
+      <source>Its address:</source>
+      <translation>通讯地址：</translation>
+    </message>
+    <message>
+      <source>Its phone:</source>
+      <translation>联系电话：</translation>
+    </message>
+    <message>
+      <source>Its postcode:</source>
+      <translation>邮编：</translation>
+    </message>
+    <message>
+      <source>The national rule: dues are owed from the month after the month the letter says they are paid up to; months charged by no branch or by both are pointed out when a member is transferred in. The committee's address and phone print on each letter.</source>
+      <translation>全国规定：自介绍信所注党费交到月份的次月起交纳；转入党员时会指出无人收缴或重复收缴的月份。党委的通讯地址和电话印在每份介绍信上。</translation>
+    </message>
+    <message>
+      <source>Save transfer settings</source>
+      <translation>保存组织关系转接设置</translation>
     </message>
   </context>
   <context>
@@ -5626,6 +6636,169 @@ Use this unencrypted address?</source>
     </message>
   </context>
   <context>
+    <name>VotesTab</name>
+    <message>
+      <source>Entitled to vote and quorum</source>
+      <translation>表决权与法定人数</translation>
+    </message>
+    <message>
+      <source>Entitled to vote:</source>
+      <translation>有表决权人数：</translation>
+    </message>
+    <message>
+      <source>Of them present:</source>
+      <translation>其中到会：</translation>
+    </message>
+    <message>
+      <source>Quorum:</source>
+      <translation>法定人数：</translation>
+    </message>
+    <message>
+      <source>e.g. 接收张三同志为中共预备党员</source>
+      <translation>例如：接收张三同志为中共预备党员</translation>
+    </message>
+    <message>
+      <source>In favour</source>
+      <translation>赞成</translation>
+    </message>
+    <message>
+      <source>Against</source>
+      <translation>反对</translation>
+    </message>
+    <message>
+      <source>Abstaining</source>
+      <translation>弃权</translation>
+    </message>
+    <message>
+      <source>Record vote</source>
+      <translation>记录表决</translation>
+    </message>
+    <message>
+      <source>Record a vote</source>
+      <translation>记录一项表决</translation>
+    </message>
+    <message>
+      <source>Votes:</source>
+      <translation>票数：</translation>
+    </message>
+    <message>
+      <source>Result:</source>
+      <translation>表决结果：</translation>
+    </message>
+    <message>
+      <source>No votes yet: fill in the form above and click “Record vote”.</source>
+      <translation>尚无表决：填好上面的表单后点击“记录表决”。</translation>
+    </message>
+    <message>
+      <source>Matter voted on</source>
+      <translation>表决事项</translation>
+    </message>
+    <message>
+      <source>Entitled / present</source>
+      <translation>有表决权 / 到会</translation>
+    </message>
+    <message>
+      <source>For / against / abstaining</source>
+      <translation>赞成 / 反对 / 弃权</translation>
+    </message>
+    <message>
+      <source>Quorum</source>
+      <translation>法定人数</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <source>Votes recorded at this meeting:</source>
+      <translation>本次会议已记录的表决：</translation>
+    </message>
+    <message>
+      <source>The vote was recorded and the meeting saved.</source>
+      <translation>表决已记录，会议已保存。</translation>
+    </message>
+    <message>
+      <source>{n} full members</source>
+      <translation>{n} 名正式党员</translation>
+    </message>
+    <message>
+      <source>Quorum met: {present} of {entitled} present, more than half.</source>
+      <translation>已达到法定人数：有表决权的 {entitled} 人中到会 {present} 人，超过半数。</translation>
+    </message>
+    <message>
+      <source>No quorum: {present} of {entitled} present — more than half ({needed}) are needed. Resolutions of this meeting are not valid.</source>
+      <translation>未达到法定人数：有表决权的 {entitled} 人中仅到会 {present} 人，须超过半数（至少 {needed} 人）。本次会议作出的决议无效。</translation>
+    </message>
+    <message>
+      <source>Shown once the meeting's date and topics are filled in.</source>
+      <translation>填写会议日期和议题后显示。</translation>
+    </message>
+    <message>
+      <source>Enter the votes; the result is shown here.</source>
+      <translation>填入票数后，这里显示表决结果。</translation>
+    </message>
+    <message>
+      <source>Passed: {for_} in favour, more than half of the {entitled} entitled to vote.</source>
+      <translation>通过：赞成 {for_} 票，超过有表决权人数 {entitled} 人的半数。</translation>
+    </message>
+    <message>
+      <source>Not passed: the meeting has no quorum.</source>
+      <translation>未通过：会议未达到法定人数。</translation>
+    </message>
+    <message>
+      <source>Not passed: {for_} in favour; at least {needed} of the {entitled} entitled to vote are needed.</source>
+      <translation>未通过：赞成 {for_} 票；须有表决权的 {entitled} 人中至少 {needed} 人赞成。</translation>
+    </message>
+    <message>
+      <source>{entitled} / {present}</source>
+      <translation>{entitled} / {present}</translation>
+    </message>
+    <message>
+      <source>{for_} / {against} / {abstain}</source>
+      <translation>{for_} / {against} / {abstain}</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>已达到</translation>
+    </message>
+    <message>
+      <source>not met</source>
+      <translation>未达到</translation>
+    </message>
+    <message>
+      <source>passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <source>not passed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
+      <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour. Written opinions of those absent (attendance key 4) count in the votes, not in the quorum.</source>
+      <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（出勤中按 4），计入票数，不计入到会人数。</translation>
+    </message>
+    <message>
+      <source>Absent, written opinion:</source>
+      <translation>缺席（书面意见）：</translation>
+    </message>
+    <message>
+      <source>Other resolution</source>
+      <translation>其他决议事项</translation>
+    </message>
+    <message>
+      <source>Decides:</source>
+      <translation>表决内容：</translation>
+    </message>
+    <message>
+      <source>(choose the person)</source>
+      <translation>（选择表决对象）</translation>
+    </message>
+    <message>
+      <source>{entitled} / {present} (+{written} written)</source>
+      <translation>{entitled} / {present}（另书面意见 {written}）</translation>
+    </message>
+  </context>
+  <context>
     <name>_MemberDialog</name>
     <message>
       <source>Member:</source>
@@ -5642,6 +6815,13 @@ Use this unencrypted address?</source>
     <message>
       <source>{field}:</source>
       <translation>{field}：</translation>
+    </message>
+  </context>
+  <context>
+    <name>_WarningsFirst</name>
+    <message>
+      <source>Click OK again to record it all the same.</source>
+      <translation>仍要登记，请再次点击“确定”。</translation>
     </message>
   </context>
 </TS>

@@ -41,11 +41,11 @@ def test_the_sync_page_questions_name_their_action(
     qtbot.addWidget(page)
     page.refresh()
     page.show()
-    page.server_edit.setText("http://platform.intranet.example:8765")
-    page.save_button.click()
-    assert page.insecure_box is not None
-    assert answers(page.insecure_box) == ("使用未加密地址", "取消")
-    page.insecure_box.reject()
+    page.connection_box.server_edit.setText("http://platform.intranet.example:8765")
+    page.connection_box.save_button.click()
+    assert page.connection_box.insecure_box is not None
+    assert answers(page.connection_box.insecure_box) == ("使用未加密地址", "取消")
+    page.connection_box.insecure_box.reject()
 
     def refused(*_args: Any, **_kwargs: Any) -> None:
         raise MassDeletionConfirmationRequired(40, 0.1)

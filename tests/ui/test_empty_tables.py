@@ -10,7 +10,7 @@ from app.domain.meetings import MeetingType
 from app.services import members
 from app.services.workspace import Workspace
 from tests.conftest import id_number
-from tests.ui.meetings.test_meetings_page import TODAY, add_meeting, open_editor
+from tests.ui.meetings.helpers import TODAY, add_meeting, open_editor
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 from ui.members.roster_io import RosterImportDialog
@@ -27,7 +27,7 @@ def test_the_member_list(qtbot: QtBot, workspace: Workspace, screenshot) -> None
     )
     assert page.empty_hint.label.isVisible()
     screenshot(page, "members-empty")
-    assert page.groups_empty_hint.text.startswith("尚无党小组")
+    assert page.groups_tab.empty_hint.text.startswith("尚无党小组")
 
     with workspace.unit_of_work() as uow:
         members.create_member(uow, members.MemberInput(name="安然", id_number=id_number(1)),
@@ -51,8 +51,8 @@ def test_the_meeting_list(qtbot: QtBot, workspace: Workspace) -> None:
     assert page.empty_hint.text == ""
 
     editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
-    assert editor.votes_empty_hint.text.startswith("尚无表决")
-    assert editor.attachments_empty_hint.text.startswith("尚无附件")
+    assert editor.votes.votes_empty_hint.text.startswith("尚无表决")
+    assert editor.attachments.attachments_empty_hint.text.startswith("尚无附件")
 
 
 def test_the_roster_import_dialog(qtbot: QtBot, workspace: Workspace) -> None:

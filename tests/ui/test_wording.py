@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.meetings import MeetingType
 from app.services import meetings
 from app.services.workspace import Workspace
-from tests.ui.meetings.test_meetings_page import TODAY, add_members, fill_details, open_editor
+from tests.ui.meetings.helpers import TODAY, add_members, fill_details, open_editor
 from ui.meetings.page import MeetingsPage
 from ui.members.page import MembersPage
 
@@ -28,14 +28,14 @@ def test_the_party_group_box_asks_for_a_group_name_not_a_person_name(
 ) -> None:
     page = MembersPage(workspace)
     qtbot.addWidget(page)
-    box = page.group_name_edit.parentWidget()
+    box = page.groups_tab.name_edit.parentWidget()
     assert isinstance(box, QGroupBox)
     assert box.title() == "党小组名称"
 
-    page.add_group()  # empty: refused
-    assert page.group_feedback.text().startswith("党小组名称")
-    qtbot.keyClicks(page.group_name_edit, "x")
-    assert page.group_feedback.text() == ""  # the error goes once the name is being typed
+    page.groups_tab.add_group()  # empty: refused
+    assert page.groups_tab.feedback.text().startswith("党小组名称")
+    qtbot.keyClicks(page.groups_tab.name_edit, "x")
+    assert page.groups_tab.feedback.text() == ""  # the error goes once the name is being typed
 
 
 def test_a_blank_vote_form_gives_no_verdict(qtbot: QtBot, workspace: Workspace) -> None:
@@ -44,41 +44,41 @@ def test_a_blank_vote_form_gives_no_verdict(qtbot: QtBot, workspace: Workspace) 
     fill_details(qtbot, editor, "讨论接收预备党员")
     editor.refresh_vote_preview()
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
-    text = editor.vote_result_label.text()
+    text = editor.votes.vote_result_label.text()
     assert "未通过" not in text
     assert text == "填入票数后，这里显示表决结果。"
-    assert "bold" not in editor.vote_result_label.styleSheet()
-    assert "b00020" not in editor.vote_result_label.styleSheet()  # not red
-    editor.in_favour_spin.setValue(1)
-    assert "未通过" in editor.vote_result_label.text()
-    editor.in_favour_spin.setValue(3)
-    assert editor.vote_result_label.text().startswith("通过")
+    assert "bold" not in editor.votes.vote_result_label.styleSheet()
+    assert "b00020" not in editor.votes.vote_result_label.styleSheet()  # not red
+    editor.votes.in_favour_spin.setValue(1)
+    assert "未通过" in editor.votes.vote_result_label.text()
+    editor.votes.in_favour_spin.setValue(3)
+    assert editor.votes.vote_result_label.text().startswith("通过")
 
 
 def test_error_lines_go_when_the_error_is_corrected(qtbot: QtBot, workspace: Workspace) -> None:
     add_members(workspace, full=3)
     editor = open_editor(qtbot, meetings_page(qtbot, workspace), MeetingType.COMMITTEE)
     fill_details(qtbot, editor, "研究工作")
-    editor.start_edit.clear()
-    qtbot.keyClicks(editor.start_edit, "25:99")
+    editor.details.start_edit.clear()
+    qtbot.keyClicks(editor.details.start_edit, "25:99")
     assert not editor.save()
     assert editor.field_message("start_time")
     assert editor.field_message("end_time")  # "早于开始时间"
     assert editor.message_label.text() == "请修改标红的内容。"
 
-    editor.start_edit.clear()
-    qtbot.keyClicks(editor.start_edit, "14:30")
+    editor.details.start_edit.clear()
+    qtbot.keyClicks(editor.details.start_edit, "14:30")
     assert editor.field_message("start_time") == ""
     assert editor.field_message("end_time") == ""  # it was about the start time
     assert editor.message_label.text() == ""  # the line asking for corrections went too
 
     # A vote refused for a missing subject: the message goes when the subject is typed.
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
-    editor.in_favour_spin.setValue(2)
+    editor.votes.in_favour_spin.setValue(2)
     assert not editor.record_vote()
-    assert editor.vote_message.text()
-    qtbot.keyClicks(editor.subject_edit, "x")
-    assert editor.vote_message.text() == ""
+    assert editor.votes.vote_message.text()
+    qtbot.keyClicks(editor.votes.subject_edit, "x")
+    assert editor.votes.vote_message.text() == ""
 
 
 def test_enter_on_the_finalize_confirmation_cancels_and_says_so(
@@ -125,5 +125,5 @@ def test_the_end_time_example_is_a_later_time(qtbot: QtBot, workspace: Workspace
     """Both time boxes said "例如 14:30": a meeting from 14:30 to 14:30."""
     add_members(workspace, full=3)
     editor = open_editor(qtbot, meetings_page(qtbot, workspace), MeetingType.COMMITTEE)
-    assert editor.start_edit.placeholderText() == "例如 14:30"
-    assert editor.end_edit.placeholderText() == "例如 16:00"
+    assert editor.details.start_edit.placeholderText() == "例如 14:30"
+    assert editor.details.end_edit.placeholderText() == "例如 16:00"

@@ -10,39 +10,25 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any, Protocol, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import PassphrasesDifferError
 from app.services.workspace import Workspace
+from ui.cli.console import Console, Parser, command_group
 
 NEW_PASSPHRASE_ENV = "BRANCHDESK_NEW_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 
 
-class Terminal(Protocol):
-    """What these commands use of the command line's input and output (``ui.cli.commands._Io``)."""
-
-    stdin: TextIO
-
-    def say(self, text: str) -> None: ...
-
-    def passphrase(self, prompt: str, env: str = ...) -> str: ...
-
-
-def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     """``passphrase change`` and ``passphrase new-recovery-code`` under ``commands``."""
-    passphrase = commands.add_parser(
+    actions = command_group(
+        commands,
         "passphrase",
-        help=QCoreApplication.translate(
+        QCoreApplication.translate(
             "Cli", "change the passphrase (also with the recovery code), make a new recovery code"
         ),
-    )
-    actions = passphrase.add_subparsers(
         dest="passphrase_command",
-        metavar=QCoreApplication.translate("Cli", "COMMAND"),
-        parser_class=type(passphrase),
-        required=True,
     )
     actions.add_parser(
         "change",
@@ -60,7 +46,7 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     )
 
 
-def run(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> None:
+def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     current = io.passphrase(
         QCoreApplication.translate("Cli", "Current passphrase or recovery code: ")
     )
@@ -70,7 +56,7 @@ def run(args: argparse.Namespace, workspace: Workspace, io: Terminal) -> None:
     )
 
 
-def _change(workspace: Workspace, io: Terminal, current: str) -> None:
+def _change(workspace: Workspace, io: Console, current: str) -> None:
     by_recovery_code = workspace.unlocked_with_recovery_code
     new = io.passphrase(QCoreApplication.translate("Cli", "New passphrase: "), NEW_PASSPHRASE_ENV)
     if not os.environ.get(NEW_PASSPHRASE_ENV) and io.stdin.isatty():
@@ -91,7 +77,7 @@ def _change(workspace: Workspace, io: Terminal, current: str) -> None:
         ))
 
 
-def _new_recovery_code(workspace: Workspace, io: Terminal, _current: str) -> None:
+def _new_recovery_code(workspace: Workspace, io: Console, _current: str) -> None:
     code = workspace.new_recovery_code()
     io.say(QCoreApplication.translate("Cli", "New recovery code: {code}").format(code=code))
     io.say(QCoreApplication.translate(

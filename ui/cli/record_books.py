@@ -3,27 +3,22 @@
     python main.py talks report --year Y FILE.xlsx
     python main.py rectification report --year Y FILE.xlsx|FILE.pdf
 
-Chinese through the same Qt translations as the window. ``add_commands`` declares the two
-groups on the main parser's subcommands; ``run_talks`` / ``run_rectification`` run them in an
-unlocked workspace and say the result."""
+``add_commands`` declares the two groups; ``COMMANDS`` runs them (in an unlocked workspace)."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
+from ui.cli.console import Command, Console, Parser, command_group, file_metavar, unlock, year
 
-Say = Callable[[str], None]
 
-
-def add_commands(commands: Any, parser_class: type, year: Callable[[str], int]) -> None:
-    """``talks report`` and ``rectification report`` (``year`` parses ``--year``)."""
+def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
+    """``talks report`` and ``rectification report``."""
     translate = QCoreApplication.translate
     for name, help_text, report_help, file_help in (
         ("talks",
@@ -38,48 +33,49 @@ def add_commands(commands: Any, parser_class: type, year: Callable[[str], int]) 
                           "the file ends in .pdf"),
          translate("Cli", "the workbook (.xlsx) or PDF (.pdf) to write")),
     ):
-        group = commands.add_parser(name, help=help_text)
-        actions = group.add_subparsers(
-            dest=f"{name}_command", metavar=translate("Cli", "COMMAND"),
-            parser_class=parser_class, required=True)
+        actions = command_group(commands, name, help_text, dest=f"{name}_command")
         report = actions.add_parser("report", help=report_help)
         report.add_argument("--year", type=year, required=True,
                             metavar=translate("Cli", "YEAR"),
                             help=translate("Cli", "the year of the report"))
-        report.add_argument("file", type=Path, metavar=translate("Cli", "FILE"),
-                            help=file_help)
+        report.add_argument("file", type=Path, metavar=file_metavar(), help=file_help)
 
 
-def run_talks(args: argparse.Namespace, workspace: Workspace, say: Say) -> None:
+def _talks(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     from app.services import talks
 
+    unlock(workspace, io)
     target = args.file.resolve()
     with workspace.unit_of_work() as uow:
         count = talks.write_report(uow, args.year, target)
         coverage = talks.coverage(uow, args.year)
         uow.commit()
-    say(QCoreApplication.translate(
+    io.say(QCoreApplication.translate(
         "Cli", "{count} talks of {year} were written to {file}.").format(
         count=count, year=args.year, file=target))
     if coverage.missing:
-        say(QCoreApplication.translate(
+        io.say(QCoreApplication.translate(
             "Cli", "{missing} of {required} pairs have not talked yet in {year} "
                    "(支部工作条例 第19条).").format(
             missing=len(coverage.missing), required=coverage.required, year=args.year))
 
 
-def run_rectification(args: argparse.Namespace, workspace: Workspace, say: Say) -> None:
+def _rectification(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     from app.services import rectification
 
+    unlock(workspace, io)
     target = args.file.resolve()
     today = date.today()
     with workspace.unit_of_work() as uow:
         count = rectification.write_ledger(uow, args.year, today, target)
         overdue = len(rectification.overdue(uow, today))
         uow.commit()
-    say(QCoreApplication.translate(
+    io.say(QCoreApplication.translate(
         "Cli", "The rectification ledger of {year} ({count} items) was written to {file}."
     ).format(year=args.year, count=count, file=target))
     if overdue:
-        say(QCoreApplication.translate(
+        io.say(QCoreApplication.translate(
             "Cli", "{count} items are past their deadline and not done.").format(count=overdue))
+
+
+COMMANDS: dict[str, Command] = {"talks": _talks, "rectification": _rectification}

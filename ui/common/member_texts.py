@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.development import DeadlineKind, Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType
-from app.domain.meetings import Frequency, MeetingType
 from app.domain.members import (
     BranchPost,
     Classification,
@@ -23,14 +22,12 @@ from app.domain.members import (
     Issue,
     MembershipStatus,
 )
-from app.services.meetings import Attendance
+from ui.common import meeting_texts, transfer_texts
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "MemberTexts"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which reads this name); typed, unlike PySide6's own."""
-    return text
 
 
 FIELD_LABELS: dict[str, str] = {
@@ -75,6 +72,17 @@ FIELD_LABELS: dict[str, str] = {
     "on": QT_TRANSLATE_NOOP("MemberTexts", "Date"),
     "flow": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member"),
     "text": QT_TRANSLATE_NOOP("MemberTexts", "Details"),
+    # dues terms (第六条, 第七条, 第十二条)
+    "valid_from": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "valid_until": QT_TRANSLATE_NOOP("MemberTexts", "To month"),
+    "effective": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "farmer_amount": QT_TRANSLATE_NOOP("MemberTexts", "Farmers' monthly amount"),
+    "student_amount": QT_TRANSLATE_NOOP("MemberTexts", "Students' monthly amount"),
+    "unemployed_amount": QT_TRANSLATE_NOOP("MemberTexts", "Unemployed members' monthly amount"),
+    "relief_amount": QT_TRANSLATE_NOOP("MemberTexts", "Monthly amount of members on relief"),
+    "rounding": QT_TRANSLATE_NOOP("MemberTexts", "Rounding"),
+    "approved_by": QT_TRANSLATE_NOOP("MemberTexts", "Approved by"),
+    "reduced_amount": QT_TRANSLATE_NOOP("MemberTexts", "Reduced monthly amount"),
 }
 
 ISSUE_TEXTS: dict[str, str] = {
@@ -96,6 +104,31 @@ ISSUE_TEXTS: dict[str, str] = {
     "overlaps_relief": QT_TRANSLATE_NOOP(
         "MemberTexts", "overlaps another approved hardship relief of this member"
     ),
+    "overlaps_quarterly": QT_TRANSLATE_NOOP(
+        "MemberTexts", "overlaps another consent of this member to pay by the quarter"
+    ),
+    "not_a_quarter_start": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the first month of a quarter (January, April, July, October)"
+    ),
+    "not_a_quarter_end": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the last month of a quarter (March, June, September, December)"
+    ),
+    "ends_before_start": QT_TRANSLATE_NOOP("MemberTexts", "is before the first month"),
+    "unchanged": QT_TRANSLATE_NOOP(
+        "MemberTexts", "is already the member's category in that month"
+    ),
+    "farmer_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.20 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "fixed_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.01 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "not_a_choice": QT_TRANSLATE_NOOP("MemberTexts", "is not one of the allowed values"),
+    "no_quarterly_consent": QT_TRANSLATE_NOOP(
+        "MemberTexts", "no consent to pay by the quarter covers this month"
+    ),
+    "no_such_member": QT_TRANSLATE_NOOP("MemberTexts", "no member in the register has it"),
+    "not_an_amount": QT_TRANSLATE_NOOP("MemberTexts", "is not a valid amount"),
     "use_leaving_or_transfer": QT_TRANSLATE_NOOP(
         "MemberTexts", "use 'leave the branch' or 'transfer in' for this"
     ),
@@ -113,7 +146,19 @@ ISSUE_TEXTS: dict[str, str] = {
     "date_before_1900": QT_TRANSLATE_NOOP("MemberTexts", "contains a date before 1900"),
     "unknown_area": QT_TRANSLATE_NOOP("MemberTexts", "starts with an unknown area code"),
     "bad_prefix": QT_TRANSLATE_NOOP(
-        "MemberTexts", "a residence permit number starts with 810000, 820000 or 830000"
+        "MemberTexts",
+        "a residence permit number starts with 810000, 820000 or 830000; a foreigner's "
+        "permanent residence ID card number starts with 9",
+    ),
+    "residence_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 81, 82 or 83: this is the number of a residence permit for HK, Macao and "
+        "Taiwan residents; choose that ID document",
+    ),
+    "foreign_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 9: this is the number of a foreigner's permanent residence ID card; "
+        "choose that ID document",
     ),
     "bad_format": QT_TRANSLATE_NOOP("MemberTexts", "is not in the format of this document"),
     "birth_date_mismatch": QT_TRANSLATE_NOOP(
@@ -175,6 +220,11 @@ ISSUE_TEXTS: dict[str, str] = {
     "too_many_extensions": QT_TRANSLATE_NOOP(
         "MemberTexts", "probation can be extended only once"
     ),
+    "full_membership_late": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "discussed after the probation ended: the branch should discuss it on time; the years "
+        "of membership still count from the end of probation",
+    ),
 }
 
 _ENUM_TEXTS: dict[enum.Enum, str] = {
@@ -187,6 +237,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     IdType.HK_MACAO_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (HK/Macao)"),
     IdType.TAIWAN_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (Taiwan)"),
     IdType.PASSPORT: QT_TRANSLATE_NOOP("MemberTexts", "Passport"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Foreigner's permanent residence ID card"
+    ),
     Stage.APPLICANT: QT_TRANSLATE_NOOP("MemberTexts", "Applicant"),
     Stage.ACTIVIST: QT_TRANSLATE_NOOP("MemberTexts", "Activist"),
     Stage.CANDIDATE: QT_TRANSLATE_NOOP("MemberTexts", "Development candidate"),
@@ -236,6 +289,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     DeadlineKind.REVIEW_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Half-yearly review due"),
     DeadlineKind.APPROVAL_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Committee approval due"),
     DeadlineKind.PROBATION_ENDS: QT_TRANSLATE_NOOP("MemberTexts", "Probation ends"),
+    DeadlineKind.FULL_MEMBERSHIP_OVERDUE: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Probation ended, full membership not yet discussed"
+    ),
 }
 
 
@@ -294,68 +350,10 @@ def timeline_kind(kind: str) -> str:
         return field_label(kind)
 
 
-# ---------------------------------------------------------------- organizational life (meetings)
-# Meeting fields, problem codes and code lists, worded once for the editor, the list and 工作台.
-FIELD_LABELS.update({
-    "type": QT_TRANSLATE_NOOP("MemberTexts", "Meeting type"),
-    "held_on": QT_TRANSLATE_NOOP("MemberTexts", "Meeting date"),
-    "start_time": QT_TRANSLATE_NOOP("MemberTexts", "Start time"),
-    "end_time": QT_TRANSLATE_NOOP("MemberTexts", "End time"),
-    "place": QT_TRANSLATE_NOOP("MemberTexts", "Place"),
-    "topics": QT_TRANSLATE_NOOP("MemberTexts", "Topics"),
-    "host": QT_TRANSLATE_NOOP("MemberTexts", "Chaired by"),
-    "recorder": QT_TRANSLATE_NOOP("MemberTexts", "Minutes taken by"),
-    "lecturer": QT_TRANSLATE_NOOP("MemberTexts", "Lecturer"),
-    "guests": QT_TRANSLATE_NOOP("MemberTexts", "Attending without membership"),
-    "discussion": QT_TRANSLATE_NOOP("MemberTexts", "Discussion record"),
-    "resolutions": QT_TRANSLATE_NOOP("MemberTexts", "Resolutions"),
-    "reason": QT_TRANSLATE_NOOP("MemberTexts", "Reason for absence"),
-    "subject": QT_TRANSLATE_NOOP("MemberTexts", "Matter voted on"),
-    "in_favour": QT_TRANSLATE_NOOP("MemberTexts", "Votes"),
-    "author": QT_TRANSLATE_NOOP("MemberTexts", "Corrected by"),
-    "attachment": QT_TRANSLATE_NOOP("MemberTexts", "Attachment"),
-    "meeting": QT_TRANSLATE_NOOP("MemberTexts", "Meeting"),
-})
-
-ISSUE_TEXTS.update({
-    "not_a_time": QT_TRANSLATE_NOOP("MemberTexts", "is not a time such as 14:30"),
-    "votes_only_at_members_assembly": QT_TRANSLATE_NOOP(
-        "MemberTexts", "votes are recorded only at a branch members' assembly"
-    ),
-    "too_large": QT_TRANSLATE_NOOP("MemberTexts", "is larger than 20 MB"),
-    "not_finalized": QT_TRANSLATE_NOOP(
-        "MemberTexts", "the minutes are not finalized yet: edit them instead"
-    ),
-    "negative_count": QT_TRANSLATE_NOOP("MemberTexts", "a count cannot be negative"),
-    "present_exceeds_entitled": QT_TRANSLATE_NOOP(
-        "MemberTexts", "more present than entitled to vote"
-    ),
-    "votes_exceed_present": QT_TRANSLATE_NOOP(
-        "MemberTexts", "more votes than voting members present"
-    ),
-    "inconsistent_result": QT_TRANSLATE_NOOP("MemberTexts", "the result does not match the counts"),
-})
-
-_ENUM_TEXTS.update({
-    MeetingType.MEMBERS_ASSEMBLY: QT_TRANSLATE_NOOP("MemberTexts", "Branch members' assembly"),
-    MeetingType.COMMITTEE: QT_TRANSLATE_NOOP("MemberTexts", "Branch committee meeting"),
-    MeetingType.PARTY_GROUP: QT_TRANSLATE_NOOP("MemberTexts", "Party group meeting"),
-    MeetingType.PARTY_LECTURE: QT_TRANSLATE_NOOP("MemberTexts", "Party lecture"),
-    MeetingType.THEME_DAY: QT_TRANSLATE_NOOP("MemberTexts", "Theme Party Day"),
-    MeetingType.ORGANIZATIONAL_LIFE: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Organizational life meeting"
-    ),
-    MeetingType.DEMOCRATIC_APPRAISAL: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Democratic appraisal of members"
-    ),
-    MeetingType.OTHER: QT_TRANSLATE_NOOP("MemberTexts", "Other meeting"),
-    Frequency.MONTHLY: QT_TRANSLATE_NOOP("MemberTexts", "Monthly"),
-    Frequency.QUARTERLY: QT_TRANSLATE_NOOP("MemberTexts", "Quarterly"),
-    Frequency.YEARLY: QT_TRANSLATE_NOOP("MemberTexts", "Yearly"),
-    Attendance.PRESENT: QT_TRANSLATE_NOOP("MemberTexts", "Present"),
-    Attendance.LEAVE: QT_TRANSLATE_NOOP("MemberTexts", "On leave"),
-    Attendance.ABSENT: QT_TRANSLATE_NOOP("MemberTexts", "Absent"),
-})
+# Meetings' and transfers' words live beside, in the same tables (one place to look a code up).
+FIELD_LABELS.update(meeting_texts.FIELD_LABELS | transfer_texts.FIELD_LABELS)
+ISSUE_TEXTS.update(meeting_texts.ISSUE_TEXTS | transfer_texts.ISSUE_TEXTS)
+_ENUM_TEXTS.update(meeting_texts.ENUM_TEXTS | transfer_texts.ENUM_TEXTS)
 
 
 def describe_problem(field: str, code: str) -> str:

@@ -45,7 +45,6 @@ from app.errors import (
     WrongRecoveryCodeError,
     WrongSecretError,
 )
-from ui.common.member_texts import describe_problem
 
 
 def _with_retry(problem: str, seconds: float) -> str:
@@ -193,6 +192,10 @@ def message_for(error: BaseException) -> str:
         case CancelledError():
             return QCoreApplication.translate("Messages", "Cancelled. Nothing was changed.")
         case InvalidInputError():
+            # Imported here: the member texts pull in the domain and services (SQLAlchemy),
+            # which the lock screen (it shows these messages) must not wait for (issue 14).
+            from ui.common.member_texts import describe_problem
+
             return QCoreApplication.translate(
                 "Messages", "Some entries are not valid: {fields}"
             ).format(fields="; ".join(describe_problem(p.field, p.code) for p in error.problems))

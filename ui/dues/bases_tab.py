@@ -88,7 +88,8 @@ class BasesTab(QWidget):
             "The first month the new bases apply to: the month the new wage or pension is first "
             "paid (art. 10)."
         ))
-        self.import_button = QPushButton(self.tr("Import from a payroll file…"))
+        # Parented at once: shown while parentless, a button is a window of its own for a moment.
+        self.import_button = QPushButton(self.tr("Import from a payroll file…"), self)
         self.import_button.clicked.connect(self.import_payroll)
         self.checks_button = QPushButton(self.tr("Checks…"))
         self.checks_button.setToolTip(self.tr(

@@ -136,10 +136,11 @@ class MonthTab(QWidget):
             "payment (also by double-clicking the name)."
         ))
         self.history_button.clicked.connect(self._open_history_of_current)
-        self.export_button = QPushButton(self.tr("Export collection sheet…"))
+        # Parented at once: shown while parentless, a button is a window of its own for a moment.
+        self.export_button = QPushButton(self.tr("Export collection sheet…"), self)
         self.export_button.clicked.connect(self.export_month_sheet)
         self.export_button.setVisible(exports.reports_module() is not None)
-        self.export_year_button = QPushButton(self.tr("Export annual ledger…"))
+        self.export_year_button = QPushButton(self.tr("Export annual ledger…"), self)
         self.export_year_button.setToolTip(self.tr(
             "One workbook for the year of the selected month: every member's 12 months, the "
             "arrears list and the remittance record."

@@ -3,33 +3,25 @@ frequencies (三会一课 and the rest).
 
 The list is a ``MeetingTableModel`` filtered in SQL by year and month (or the whole year), type
 and a text in the topics or place. 新建会议 / 打开 open the ``MeetingEditor``. The minutes PDF, its
-print preview and the sign-in sheet come from ``app.services.meeting_documents`` and
-``ui.widgets.printing``, imported when used; a build without them shows the buttons disabled. PDF
-work runs off the GUI thread (``run_in_background``).
+print preview and the sign-in sheet of the selected meeting are ``MeetingDocuments``; a build
+without them shows the buttons disabled.
 
-The 统计 tab shows, for a year, every month, quarter and the year with each required meeting type:
-held, missed (the period is over) or still due; the required frequencies are settings
-(要求召开的频次…). Locking clears everything shown (``clear``); unlocking reloads it (``refresh``).
+The 统计 tab is a ``ComplianceTab``. Locking clears everything shown (``clear``); unlocking
+reloads it (``refresh``).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,146 +29,30 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.calendar import Quarter
-from app.domain.meetings import Frequency, MeetingType, Period
+from app.domain.meetings import MeetingType
 from app.errors import BranchDeskError
-from app.services import meetings
-from app.services.meetings import ComplianceReport, MeetingFilter
+from app.services.meetings import MeetingFilter
 from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.messages import message_for
-from ui.common.screen_fit import fit_to_screen
-from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
+from ui.common.tasks import BackgroundTask
+from ui.meetings.compliance_tab import ComplianceTab
+from ui.meetings.documents import MeetingDocuments
 from ui.meetings.editor import MeetingEditor
+from ui.meetings.frequencies_dialog import FrequenciesDialog
 from ui.meetings.table_model import MeetingTableModel
-from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.search_box import search_as_typed
 
-DOCUMENTS_MODULE = "app.services.meeting_documents"
-PRINTING_MODULE = "ui.widgets.printing"
-
 Today = Callable[[], date]
 
-HELD_BRUSH = QBrush(QColor("#e8f5e9"))
-MISSED_BRUSH = QBrush(QColor("#ffebee"))
-DUE_BRUSH = QBrush(QColor("#fff8e1"))
-NOT_REQUIRED_BRUSH = QBrush(QColor("#f5f5f5"))
-
-
 TOPICS_COLUMN = 2
-
-
-def _module(name: str) -> ModuleType | None:
-    """``name`` imported, or None where this build does not have it."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def _available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ImportError:
-        return False
-
-
-def period_text(period: Period) -> str:
-    """A period as a secretary names it: 2026年11月, 2026年第四季度, 2026年全年."""
-    if period.frequency is Frequency.MONTHLY:
-        return QCoreApplication.translate("MeetingsPage", "{month}/{year}").format(
-            year=period.first.year, month=period.first.month
-        )
-    if period.frequency is Frequency.QUARTERLY:
-        quarters = (
-            QCoreApplication.translate("MeetingsPage", "first quarter"),
-            QCoreApplication.translate("MeetingsPage", "second quarter"),
-            QCoreApplication.translate("MeetingsPage", "third quarter"),
-            QCoreApplication.translate("MeetingsPage", "fourth quarter"),
-        )
-        return QCoreApplication.translate("MeetingsPage", "{quarter} of {year}").format(
-            year=period.first.year, quarter=quarters[Quarter.of(period.first).quarter - 1]
-        )
-    return QCoreApplication.translate("MeetingsPage", "{year} (whole year)").format(
-        year=period.first.year
-    )
-
-
-class FrequenciesDialog(EditorDialog):
-    """How often each meeting type is required (每月 / 每季度 / 每年 / 不要求)."""
-
-    saved = Signal()
-
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self.setWindowTitle(self.tr("Required meetings"))
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.combos: dict[MeetingType, QComboBox] = {}
-        hint = QLabel(self.tr(
-            "How often the branch must hold each kind of meeting (《中国共产党支部工作条例"
-            "（试行）》 and local rules). A branch without a committee or without party groups "
-            "sets those to “not required”."
-        ))
-        hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
-        form = QFormLayout()
-        for meeting_type in MeetingType:
-            combo = QComboBox()
-            for frequency in Frequency:
-                combo.addItem(member_texts.label(frequency), frequency)
-            combo.addItem(self.tr("Not required"), None)
-            self.combos[meeting_type] = combo
-            form.addRow(member_texts.label(meeting_type), combo)
-        self.message_label = QLabel()
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
-        fit_to_screen(self, 460, 420)
-        try:
-            with workspace.unit_of_work(read_only=True) as uow:
-                current = meetings.load_frequencies(uow)
-        except BranchDeskError as error:
-            self.message_label.setText(message_for(error))
-            return
-        for meeting_type, combo in self.combos.items():
-            combo.setCurrentIndex(max(combo.findData(current.get(meeting_type)), 0))
-
-    def save(self) -> bool:
-        values = {t: combo.currentData() for t, combo in self.combos.items()}
-        try:
-            with self._workspace.unit_of_work() as uow:
-                meetings.save_frequencies(uow, values)
-                uow.commit()
-        except BranchDeskError as error:
-            self.message_label.setText(message_for(error))
-            return False
-        self.saved.emit()
-        self.accept()
-        return True
-
-    def save_unsaved_work(self) -> bool:
-        return self.save()
 
 
 class MeetingsPage(QWidget):
@@ -192,15 +68,15 @@ class MeetingsPage(QWidget):
         self._today = today
         self.model = MeetingTableModel(workspace, parent=self)
         self.editor: MeetingEditor | None = None
-        self.file_dialog: QFileDialog | None = None
-        self.frequencies_dialog: FrequenciesDialog | None = None
-        self.last_task: BackgroundTask | None = None
-        self.report: ComplianceReport | None = None
+        self.documents = MeetingDocuments(workspace, self.model, self)
+        self.documents.feedback.connect(self._feedback)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._list_tab(), self.tr("Meetings"))
-        self.tabs.addTab(self._compliance_tab(), self.tr("Compliance"))
-        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.compliance = ComplianceTab(workspace, today)
+        self.compliance.frequencies_saved.connect(self.changed)
+        self.tabs.addTab(self.compliance, self.tr("Compliance"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -266,8 +142,6 @@ class MeetingsPage(QWidget):
         self.export_button.clicked.connect(self.choose_export_path)
         self.print_button.clicked.connect(self.print_minutes)
         self.sign_in_button.clicked.connect(self.print_sign_in_sheet)
-        self._has_documents = _available(DOCUMENTS_MODULE)
-        self._has_printing = self._has_documents and _available(PRINTING_MODULE)
 
         self.feedback_label = QLabel()
         self.feedback_label.setObjectName("meetings_feedback")
@@ -343,9 +217,9 @@ class MeetingsPage(QWidget):
         selected = self.selected_meeting_id() is not None
         self.open_button.setEnabled(selected)
         missing = self.tr("This version cannot produce PDF documents yet.")
-        for button, available in ((self.export_button, self._has_documents),
-                                  (self.print_button, self._has_printing),
-                                  (self.sign_in_button, self._has_printing)):
+        for button, available in ((self.export_button, self.documents.can_write),
+                                  (self.print_button, self.documents.can_print),
+                                  (self.sign_in_button, self.documents.can_print)):
             button.setEnabled(selected and available)
             if not available:
                 button.setToolTip(missing)
@@ -381,212 +255,42 @@ class MeetingsPage(QWidget):
         self.changed.emit()
 
     # ---------------------------------------------------------------- documents
-    def _file_name(self, meeting_id: str, document: str) -> str:
-        row = self.model.row_of(meeting_id)
-        found = self.model.list_row(row) if row is not None else None
-        if found is None:
-            return f"{document}.pdf"
-        return self.tr("{date} {type} {document}.pdf").format(
-            date=found.held_on.isoformat(), type=member_texts.label(found.type),
-            document=document,
-        )
-
     def choose_export_path(self) -> QFileDialog | None:
         meeting_id = self.selected_meeting_id()
-        if meeting_id is None:
-            return None
-        dialog = QFileDialog(self, self.tr("Export minutes as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(self._file_name(meeting_id, self.tr("minutes")))
-        dialog.fileSelected.connect(lambda file: self.export_minutes(Path(file), meeting_id))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.documents.choose_export_path(meeting_id) if meeting_id else None
 
     def export_minutes(self, path: Path, meeting_id: str | None = None) -> BackgroundTask | None:
-        """Write the minutes PDF to ``path`` off the GUI thread (recorded in the audit log)."""
+        """Write the minutes PDF of ``meeting_id`` (the selected meeting) to ``path``."""
         meeting_id = meeting_id or self.selected_meeting_id()
-        documents = _module(DOCUMENTS_MODULE)
-        if meeting_id is None or documents is None:
-            return None
-        workspace = self._workspace
-
-        def operation(_context: TaskContext) -> int:
-            with workspace.unit_of_work() as uow:
-                pages = int(documents.write_minutes(uow, meeting_id, path))
-                uow.commit()
-            return pages
-
-        def done(pages: Any) -> None:
-            self._feedback(self.tr("Minutes exported ({pages} pages): {file}").format(
-                pages=pages, file=str(path)
-            ))
-
-        self._feedback("")
-        self.last_task = run_in_background(
-            self, operation, on_success=done, on_failure=self._document_failed,
-            title=self.tr("Writing the minutes…"), cancellable=False,
-        )
-        return self.last_task
+        return self.documents.export_minutes(path, meeting_id) if meeting_id else None
 
     def print_minutes(self) -> BackgroundTask | None:
-        return self._print("minutes_pdf", "write_minutes", self.tr("Meeting minutes"))
+        meeting_id = self.selected_meeting_id()
+        return self.documents.print_minutes(meeting_id) if meeting_id else None
 
     def print_sign_in_sheet(self) -> BackgroundTask | None:
-        return self._print("sign_in_sheet_pdf", "write_sign_in_sheet", self.tr("Sign-in sheet"))
-
-    def _print(self, render: str, write: str, title: str) -> BackgroundTask | None:
-        """Render the PDF in memory off the GUI thread, then open the print preview (its "Save
-        as PDF…" writes the file through the service, which records the export)."""
         meeting_id = self.selected_meeting_id()
-        documents = _module(DOCUMENTS_MODULE)
-        printing = _module(PRINTING_MODULE)
-        if meeting_id is None or documents is None or printing is None:
-            return None
-        workspace = self._workspace
-
-        def operation(_context: TaskContext) -> bytes:
-            with workspace.unit_of_work() as uow:
-                return bytes(getattr(documents, render)(uow, meeting_id))
-
-        def save_as(path: Path) -> None:
-            with workspace.unit_of_work() as uow:
-                getattr(documents, write)(uow, meeting_id, path)
-                uow.commit()
-
-        def show(data: Any) -> None:
-            self.last_task = printing.print_pdf(self, data, title=title, save_as=save_as)
-
-        self._feedback("")
-        self.last_task = run_in_background(
-            self, operation, on_success=show, on_failure=self._document_failed,
-            title=self.tr("Preparing the document…"), cancellable=False,
-        )
-        return self.last_task
-
-    def _document_failed(self, error: BaseException) -> None:
-        self._feedback(message_for(error), ok=False)
+        return self.documents.print_sign_in_sheet(meeting_id) if meeting_id else None
 
     # ---------------------------------------------------------------- compliance
-    def _compliance_tab(self) -> QWidget:
-        tab = QWidget()
-        self.compliance_year_spin = QSpinBox()
-        self.compliance_year_spin.setRange(1990, 2100)
-        self.compliance_year_spin.setValue(self._today().year)
-        self.compliance_year_spin.setSuffix(self.tr(" (year)"))
-        self.compliance_year_spin.valueChanged.connect(lambda _v: self.refresh_compliance())
-        self.frequencies_button = QPushButton(self.tr("Required meetings…"))
-        self.frequencies_button.clicked.connect(self.edit_frequencies)
-        self.compliance_summary = QLabel()
-        self.compliance_summary.setObjectName("compliance_summary")
-        self.compliance_summary.setWordWrap(True)
-        legend = QLabel(self.tr(
-            "✓ held   ✗ missed (the period is over)   ○ still due   blank: not required in "
-            "this period"
-        ))
-        legend.setStyleSheet(HINT_STYLE)
-        self.compliance_table = QTableWidget(0, 0)
-        self.compliance_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.compliance_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.compliance_table.verticalHeader().setDefaultSectionSize(26)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year:")))
-        top.addWidget(self.compliance_year_spin)
-        top.addSpacing(12)
-        top.addWidget(self.compliance_summary, 1)
-        top.addWidget(self.frequencies_button)
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(legend)
-        layout.addWidget(self.compliance_table, 1)
-        return tab
-
-    def _tab_changed(self) -> None:
-        if self.tabs.currentIndex() == 1 and self.report is None:
-            try:
-                self.refresh_compliance()
-            except BranchDeskError as error:
-                self.compliance_summary.setText(message_for(error))
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.compliance.show_unread()
 
     def refresh_compliance(self) -> None:
-        if not self._workspace.is_unlocked:
-            return
-        with self._workspace.unit_of_work(read_only=True) as uow:
-            self.report = meetings.compliance_report(
-                uow, self.compliance_year_spin.value(), as_of=self._today()
-            )
-        self._show_compliance(self.report)
-
-    def _show_compliance(self, report: ComplianceReport) -> None:
-        types = [t for t in MeetingType if any(t in p.required for p in report.periods)]
-        table = self.compliance_table
-        table.clear()
-        table.setColumnCount(len(types))
-        table.setRowCount(len(report.periods))
-        table.setHorizontalHeaderLabels([member_texts.label(t) for t in types])
-        table.setVerticalHeaderLabels([period_text(p.period) for p in report.periods])
-        held = missed = due = 0
-        for row, period in enumerate(report.periods):
-            for column, meeting_type in enumerate(types):
-                if meeting_type not in period.required:
-                    item = QTableWidgetItem("")
-                    item.setBackground(NOT_REQUIRED_BRUSH)
-                elif meeting_type in period.held:
-                    held += 1
-                    item = QTableWidgetItem(self.tr("✓ held"))
-                    item.setBackground(HELD_BRUSH)
-                elif period.closed:
-                    missed += 1
-                    item = QTableWidgetItem(self.tr("✗ missed"))
-                    item.setBackground(MISSED_BRUSH)
-                    item.setForeground(QBrush(QColor("#b00020")))
-                else:
-                    due += 1
-                    item = QTableWidgetItem(self.tr("○ still due"))
-                    item.setBackground(DUE_BRUSH)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(row, column, item)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.compliance_summary.setText(self.tr(
-            "{year}: {held} required meetings held, {missed} missed, {due} still due."
-        ).format(year=report.year, held=held, missed=missed, due=due))
-
-    def compliance_cells(self) -> dict[tuple[str, str], str]:
-        """(period, type) → cell text of the compliance table, for tests."""
-        table = self.compliance_table
-        cells = {}
-        for row in range(table.rowCount()):
-            period = table.verticalHeaderItem(row)
-            for column in range(table.columnCount()):
-                kind = table.horizontalHeaderItem(column)
-                item = table.item(row, column)
-                if period and kind and item:
-                    cells[(period.text(), kind.text())] = item.text()
-        return cells
+        """Read the compliance report of the year shown; raises BranchDeskError."""
+        self.compliance.refresh()
 
     def edit_frequencies(self) -> FrequenciesDialog:
-        dialog = FrequenciesDialog(self._workspace, self)
-        dialog.saved.connect(self._after_frequencies)
-        self.frequencies_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _after_frequencies(self) -> None:
-        try:
-            self.refresh_compliance()
-        except BranchDeskError as error:
-            self.compliance_summary.setText(message_for(error))
-        self.changed.emit()
+        return self.compliance.edit_frequencies()
 
     # ---------------------------------------------------------------- lock and unlock
     def refresh(self) -> None:
         """Reload from the (unlocked) workspace; raises BranchDeskError."""
         self.model.set_filter(self.current_filter())
         self._show_count()
-        if self.report is not None or self.tabs.currentIndex() == 1:
-            self.refresh_compliance()
+        if self.compliance.report is not None or self.tabs.currentIndex() == 1:
+            self.compliance.refresh()
 
     def clear(self) -> None:
         """Forget everything shown (the workspace was locked); typed filters stay."""
@@ -594,8 +298,4 @@ class MeetingsPage(QWidget):
         self.model.clear()
         self.count_label.clear()
         self.feedback_label.clear()
-        self.report = None
-        self.compliance_table.clear()
-        self.compliance_table.setRowCount(0)
-        self.compliance_table.setColumnCount(0)
-        self.compliance_summary.clear()
+        self.compliance.clear()

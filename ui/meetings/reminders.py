@@ -16,7 +16,7 @@ from app.services import meetings
 from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.meetings.page import period_text
+from ui.meetings.compliance_tab import period_text
 
 Today = Callable[[], date]
 

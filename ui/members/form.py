@@ -10,16 +10,13 @@ their InvalidInputError lands beside the fields as well.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QGridLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -42,48 +39,16 @@ from ui.common import member_texts
 from ui.common.messages import message_for
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.members.form_fields import CodeCombo, FieldRow, connect_changes, field_group
+from ui.widgets.background_list import WARNING_STYLE  # warnings beside a field
 from ui.widgets.date_field import DateField
 from ui.widgets.editor_dialog import EditorDialog
 from ui.widgets.enum_combo import EnumCombo
 
-WARNING_STYLE = "color: #8a5300;"
-"""Warnings beside a field: worth a look, saving is still allowed."""
-
 CHECK_DELAY_MS = 200
 """Pause after the last keystroke before the record is checked again."""
 
-LABEL_WIDTH = 190
-"""Width of the label column (the longest label is 确定为入党积极分子日期)."""
-
-FIELD_WIDTH = 260
-"""Every entry widget is this wide, so the columns line up across the groups."""
-
 Today = Callable[[], date]
-
-
-class CodeCombo(QComboBox):
-    """A national code table: shows names, holds codes; the first entry means 未填."""
-
-    def __init__(self, table: Iterable[codes.Code], empty_text: str) -> None:
-        super().__init__()
-        self.addItem(empty_text, "")
-        for entry in table:
-            self.addItem(entry.name, entry.code)
-        self.setMaxVisibleItems(20)
-
-    def code(self) -> str:
-        return str(self.currentData() or "")
-
-    def set_code(self, code: str) -> None:
-        index = self.findData(code)
-        self.setCurrentIndex(max(index, 0))
-
-
-@dataclass
-class FieldRow:
-    name: str
-    widget: QWidget
-    message: QLabel
 
 
 class MemberForm(EditorDialog):
@@ -136,6 +101,10 @@ class MemberForm(EditorDialog):
         self.job_title_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.category_combo = EnumCombo(PersonCategory)
+        self.category_combo.setToolTip(self.tr(
+            "A new category applies to dues from the month it is saved in; the months before "
+            "keep the former one. For another month: Party dues › the member's dues › Change "
+            "of category."))
 
         self.stage_combo = EnumCombo(reversed(STAGES))
         self.party_group_combo = QComboBox()
@@ -164,7 +133,7 @@ class MemberForm(EditorDialog):
         self.extension_spin.setSpecialValueText(self.tr("not extended"))
         self.full_date_edit = DateField()
 
-        basic = self._group(self.tr("Basic information"), [
+        basic = field_group(self.tr("Basic information"), [
             ("name", self.name_edit), ("id_type", self.id_type_combo),
             ("id_number", self.id_number_edit), ("gender", self.gender_combo),
             ("birth_date", self.birth_date_edit), ("ethnic_group", self.ethnic_combo),
@@ -172,15 +141,15 @@ class MemberForm(EditorDialog):
             ("degree", self.degree_combo), ("work_unit", self.work_unit_edit),
             ("job_title", self.job_title_edit), ("phone", self.phone_edit),
             ("category", self.category_combo),
-        ])
-        party = self._group(self.tr("Party standing and organization"), [
+        ], self._rows)
+        party = field_group(self.tr("Party standing and organization"), [
             ("stage", self.stage_combo), ("party_group_id", self.party_group_combo),
             ("branch_post", self.branch_post_combo),
             ("classification", self.classification_combo), ("notes", self.notes_edit),
-        ])
+        ], self._rows)
         self.milestones_message = QLabel()
         self.milestones_message.setWordWrap(True)
-        development = self._group(self.tr("Stages of development"), [
+        development = field_group(self.tr("Stages of development"), [
             ("application_date", self.application_edit), ("talk_date", self.talk_edit),
             ("activist_date", self.activist_edit), ("contacts", self.contacts_edit),
             ("last_review_date", self.last_review_edit),
@@ -189,7 +158,7 @@ class MemberForm(EditorDialog):
             ("approval_date", self.approval_edit),
             ("probation_extension_months", self.extension_spin),
             ("full_date", self.full_date_edit),
-        ], self.milestones_message)
+        ], self._rows, self.milestones_message)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -233,46 +202,8 @@ class MemberForm(EditorDialog):
         self.name_edit.setFocus()
 
     # ---------------------------------------------------------------- building
-    def _group(
-        self, title: str, fields: list[tuple[str, QWidget]], extra: QLabel | None = None
-    ) -> QGroupBox:
-        box = QGroupBox(title)
-        grid = QGridLayout(box)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnMinimumWidth(0, LABEL_WIDTH)  # the same in every group: fields align
-        grid.setHorizontalSpacing(12)
-        row = 0
-        if extra is not None:
-            grid.addWidget(extra, row, 0, 1, 3)
-            row += 1
-        for name, widget in fields:
-            label = QLabel(
-                self.tr("{field}:").format(field=member_texts.field_label(name))
-            )
-            label.setBuddy(widget)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            widget.setFixedWidth(FIELD_WIDTH)
-            message = QLabel()
-            message.setWordWrap(True)
-            message.setObjectName(f"message_{name}")
-            grid.addWidget(label, row, 0)
-            grid.addWidget(widget, row, 1)
-            grid.addWidget(message, row, 2)
-            self._rows[name] = FieldRow(name, widget, message)
-            row += 1
-        return box
-
     def _connect_changes(self) -> None:
-        for name, row in self._rows.items():
-            widget = row.widget
-            if isinstance(widget, QLineEdit):
-                widget.textChanged.connect(lambda _t, n=name: self._changed(n))
-            elif isinstance(widget, QComboBox):
-                widget.currentIndexChanged.connect(lambda _i, n=name: self._changed(n))
-            elif isinstance(widget, QSpinBox):
-                widget.valueChanged.connect(lambda _v, n=name: self._changed(n))
-            elif isinstance(widget, QPlainTextEdit):
-                widget.textChanged.connect(lambda n=name: self._changed(n))
+        connect_changes(self._rows, self._changed)
         self.id_number_edit.textChanged.connect(self._fill_from_id_number)
         self.id_type_combo.currentIndexChanged.connect(self._fill_from_id_number)
 

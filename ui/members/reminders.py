@@ -21,7 +21,7 @@ from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.styles import ERROR_STYLE
 from ui.common.tasks import Operation, TaskContext
-from ui.members.page import deadline_words
+from ui.members.development_tab import deadline_words
 from ui.widgets.background_list import WARNING_STYLE, BackgroundList, more_label
 
 Today = Callable[[], date]

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.rectification import ItemStatus
 from ui.common import member_texts
-from ui.common.member_texts import QT_TRANSLATE_NOOP
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "RectificationTexts"
 

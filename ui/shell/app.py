@@ -3,6 +3,11 @@
 ``main.py`` calls ``run_gui(workspace)``. The flow is ``Shell``: the setup wizard on first run;
 otherwise the main window, opened straight away when the key is remembered on this PC and behind
 its lock screen when not.
+
+The first window paints before SQLAlchemy, the models and the pages are imported (issue 14): this
+module and the main window import them only when needed. ``BRANCHDESK_QUIT_WHEN_READY`` quits
+once the first window is ready for the user (``Shell.ready``): the wizard or the lock screen
+shown, or 工作台 filled when the key is remembered.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ import os
 import sys
 from collections.abc import Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -24,9 +30,11 @@ from ui.common.branding import APPLICATION, ORGANIZATION, app_title
 from ui.common.i18n import install_translations, use_chinese_system_locale
 from ui.common.messages import message_for
 from ui.common.screen_fit import restore_main_window
-from ui.settings.page import restored_notice
 from ui.shell.main_window import MainWindow
-from ui.shell.setup_wizard import SetupWizard
+from ui.shell.startup import after_paint, mark
+
+if TYPE_CHECKING:
+    from ui.shell.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +80,10 @@ def _use_bundled_font(app: QApplication) -> None:
 
 
 class Shell(QObject):
-    """Which window to show first, and what follows it."""
+    """Which window to show first, and what follows it. ``ready`` is emitted once the first
+    window is ready for the user (the wizard or the lock screen shown, or 工作台 filled)."""
+
+    ready = Signal()
 
     def __init__(self, workspace: Workspace, auto_lock_ms: int | None = None) -> None:
         super().__init__()
@@ -84,13 +95,17 @@ class Shell(QObject):
     def start(self) -> QWidget:
         """Show the first window and return it."""
         if not self._workspace.exists():
+            from ui.shell.setup_wizard import SetupWizard
+
             QApplication.setQuitOnLastWindowClosed(False)  # the wizard hands over to the window
             self.wizard = SetupWizard(self._workspace)
             self.wizard.finished.connect(self._after_setup)
             self.wizard.show()
+            after_paint(self.wizard, self.ready.emit)
             return self.wizard
-        self._workspace.unlock_from_this_pc()  # False: the lock screen asks for the passphrase
-        return self._show_main_window()
+        window = self._show_main_window(open_from_this_pc=True)
+        window.ready.connect(self.ready)
+        return window
 
     def _after_setup(self, _result: int) -> None:
         QApplication.setQuitOnLastWindowClosed(True)
@@ -102,6 +117,8 @@ class Shell(QObject):
         window = self._show_main_window()
         restored = self.wizard.restore_result if self.wizard is not None else None
         if restored is not None and window.is_locked:
+            from ui.settings.page import restored_notice
+
             window.unlock_panel.reset(restored_notice())
         elif restored is not None:
             window.state_label.setText(
@@ -111,8 +128,9 @@ class Shell(QObject):
             )
         self.wizard = None
 
-    def _show_main_window(self) -> MainWindow:
-        self.main_window = MainWindow(self._workspace, auto_lock_ms=self._auto_lock_ms)
+    def _show_main_window(self, open_from_this_pc: bool = False) -> MainWindow:
+        self.main_window = MainWindow(self._workspace, auto_lock_ms=self._auto_lock_ms,
+                                      open_from_this_pc=open_from_this_pc)
         restore_main_window(self.main_window)
         self.main_window.show()
         return self.main_window
@@ -152,15 +170,17 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
     sys.excepthook = report_uncaught
     shell = Shell(workspace)
     first_window = shell.start()
+    after_paint(first_window, lambda: mark("first_paint"))
+    shell.ready.connect(lambda: mark("ready"))
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:
-        # Diagnostics (installer smoke test, support): once the first window has been laid out,
-        # save what it shows. Put before the quit below, so that it runs first.
-        QTimer.singleShot(0, lambda: _save_screenshot(first_window, screenshot))
+        # Diagnostics (installer smoke test, support): once the first window is ready, save what
+        # it shows. Connected before the quit below, so that it runs first.
+        shell.ready.connect(lambda: _save_screenshot(first_window, screenshot))
     if os.environ.get(QUIT_WHEN_READY_ENV):
-        # Diagnostics and benchmarks: quit as soon as the first window has been shown and the
-        # event loop has run once (used by bench/startup.py and the installer smoke test).
-        QTimer.singleShot(0, app.quit)
+        # Diagnostics and benchmarks: quit as soon as the first window is ready for the user
+        # (used by bench/startup.py and the installer smoke test).
+        shell.ready.connect(app.quit)
     try:
         return app.exec()
     finally:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from app.errors import DatabaseUnreadableError
-from app.services import integrity
 from app.services.workspace import Workspace
 from ui.common.tasks import LatestOnly, TaskContext
 
@@ -30,6 +29,8 @@ class IntegrityWatch:
         return self._latest.busy
 
     def start(self) -> None:
+        from app.services import integrity  # with the storage: not before the window paints
+
         workspace = self._workspace
 
         def check(_context: TaskContext) -> bool:

@@ -1,5 +1,12 @@
 """The main window: navigation on the left, pages on the right, a lock screen that covers both.
 
+The window paints before the database is opened and before any page exists (issue 14): each page
+is built the first time it is shown or asked for (``ui.shell.page_stack``), and shows the current
+data when it is built while unlocked. With the key remembered on this PC the window first shows
+its frame, 工作台 saying that the data is being opened, and opens the data once that is on the
+screen (``open_from_this_pc``). ``ready`` tells when the window is ready for the user: the lock
+screen shown, or 工作台 filled.
+
 Locking (auto-lock, the 立即锁定 button, or a restore) drops the key through the workspace and
 switches the window to the lock screen. The pages stay alive but hidden, so what the user was
 typing is still there after unlocking; what they showed from the database is cleared. Open
@@ -10,7 +17,9 @@ typed is not saved asks first. An unlock with the recovery code leads to setting
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,37 +34,49 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError, DatabaseUnreadableError
-from app.services import branch
 from app.services.workspace import Workspace
 from ui.common.branding import app_title, branch_title
 from ui.common.messages import message_for
 from ui.common.screen_fit import save_main_window, set_listed_text
 from ui.common.tasks import BackgroundTask
-from ui.dues.page import DuesPage
-from ui.meetings.page import MeetingsPage
-from ui.members.page import MembersPage
-from ui.reports.page import ReportsPage
-from ui.settings.page import SettingsPage, restored_notice
-from ui.shell.after_recovery import AfterRecoveryDialog
 from ui.shell.autolock import IdleWatch
-from ui.shell.dashboard import DashboardPage
 from ui.shell.integrity_watch import IntegrityWatch
+from ui.shell.page_stack import PageStack
+from ui.shell.pages import SHOWING_DATA, SYNCED, Refreshable, page_factories
+from ui.shell.startup import after_paint
 from ui.shell.unlock import UnlockPanel
 from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
-from ui.sync.page import SyncPage
+
+if TYPE_CHECKING:
+    from ui.dues.page import DuesPage
+    from ui.meetings.page import MeetingsPage
+    from ui.members.page import MembersPage
+    from ui.reports.page import ReportsPage
+    from ui.settings.page import SettingsPage
+    from ui.shell.after_recovery import AfterRecoveryDialog
+    from ui.shell.dashboard import DashboardPage
+    from ui.sync.page import SyncPage
 
 SYNC_STATE_DELAY_MS = 300
 """How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
 
 
 class MainWindow(QMainWindow):
-    """``auto_lock_ms``, when given, overrides the saved auto-lock minutes (for tests)."""
+    """``auto_lock_ms``, when given, overrides the saved auto-lock minutes (for tests).
+
+    Opens unlocked when the workspace is; otherwise locked, unless ``open_from_this_pc`` and the
+    key is remembered on this PC: then it shows 工作台 opening and opens the data with the
+    remembered key once painted (the lock screen follows if that fails)."""
+
+    ready = Signal()
+    """Emitted once, when the window is first ready for the user (see the module docstring)."""
 
     def __init__(
         self,
         workspace: Workspace,
         auto_lock_ms: int | None = None,
         parent: QWidget | None = None,
+        open_from_this_pc: bool = False,
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
@@ -64,43 +85,28 @@ class MainWindow(QMainWindow):
         self.resize(1000, 680)
         self.setMinimumSize(QSize(760, 520))
 
-        self.dashboard = DashboardPage(workspace)
-        self.members = MembersPage(workspace)
-        self.meetings = MeetingsPage(workspace)
-        self.meetings.changed.connect(self._refresh_meeting_reminders)
-        self.dues = DuesPage(workspace)
-        self.dues.changed.connect(self._refresh_dashboard)
-        self.settings = SettingsPage(workspace)
-        self.settings.auto_lock_changed.connect(self._apply_auto_lock_minutes)
-        self.settings.restored.connect(self._after_restore)
-        self.settings.branch_box.saved.connect(self._show_branch)
-        self.reports = ReportsPage()
-        self.reports.go_to.connect(self.show_page)
-        self.sync = SyncPage(workspace)
-        self.sync.synced.connect(self._after_sync)
-
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet(
             "#navigation { font-size: 15px; } #navigation::item { padding: 10px 14px; }"
         )
-        self.pages = QStackedWidget()
-        for title, page in [
-            (self.tr("Dashboard"), self.dashboard),
-            (self.tr("Members"), self.members),
-            (self.tr("Organizational life"), self.meetings),
-            (self.tr("Party dues"), self.dues),
-            (self.tr("Reports"), self.reports),
-            (self.tr("Sync"), self.sync),
-            (self.tr("Settings"), self.settings),
+        for title in [
+            self.tr("Dashboard"),
+            self.tr("Members"),
+            self.tr("Organizational life"),
+            self.tr("Party dues"),
+            self.tr("Reports"),
+            self.tr("Sync"),
+            self.tr("Settings"),
         ]:
             self.navigation.addItem(title)
-            self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages = PageStack(page_factories(workspace, self), self.tr("Opening the data…"))
+        self.navigation.setCurrentRow(0)  # before connecting: 工作台 is built when it opens
         self.navigation.currentRowChanged.connect(self._page_shown)
         self._sync_stale = False
-        self.navigation.setCurrentRow(0)
+        self._showing_data = False  # unlocked and the pages refreshed: a new page refreshes too
+        self._ready = False
 
         self.content = QWidget()
         row = QHBoxLayout(self.content)
@@ -119,7 +125,6 @@ class MainWindow(QMainWindow):
         self.lock_button = QPushButton(self.tr("Lock now"))
         self.lock_button.clicked.connect(lambda: self.lock())
         self.sync_state_label = QLabel()
-        self.sync.state_changed.connect(self.sync_state_label.setText)
         self.statusBar().addWidget(self.state_label, 1)
         self.statusBar().addPermanentWidget(self.sync_state_label)
         self.statusBar().addPermanentWidget(self.lock_button)
@@ -135,8 +140,52 @@ class MainWindow(QMainWindow):
 
         if workspace.is_unlocked:
             self._after_unlock()
+        elif open_from_this_pc and workspace.remembered_on_this_pc:
+            self.lock_button.hide()
+            self.state_label.setText(self.tr("Opening…"))
+            after_paint(self, self.open_from_this_pc)
         else:
             self._show_locked("")
+
+    # ---------------------------------------------------------------- pages
+    @property
+    def dashboard(self) -> DashboardPage:
+        return cast("DashboardPage", self._page("dashboard"))
+
+    @property
+    def members(self) -> MembersPage:
+        return cast("MembersPage", self._page("members"))
+
+    @property
+    def meetings(self) -> MeetingsPage:
+        return cast("MeetingsPage", self._page("meetings"))
+
+    @property
+    def dues(self) -> DuesPage:
+        return cast("DuesPage", self._page("dues"))
+
+    @property
+    def reports(self) -> ReportsPage:
+        return cast("ReportsPage", self._page("reports"))
+
+    @property
+    def sync(self) -> SyncPage:
+        return cast("SyncPage", self._page("sync"))
+
+    @property
+    def settings(self) -> SettingsPage:
+        return cast("SettingsPage", self._page("settings"))
+
+    def _page(self, name: str) -> QWidget:
+        """The page, built now if needed; a page built while the data shows shows it too."""
+        new = self.pages.built(name) is None
+        page = self.pages.page(name)
+        if new and self._showing_data and name in SHOWING_DATA:
+            self._refresh(cast(Refreshable, page))
+        return page
+
+    def _data_pages(self, names: tuple[str, ...]) -> list[Refreshable]:
+        return [cast(Refreshable, page) for page in self.pages.built_pages(names)]
 
     # ---------------------------------------------------------------- state
     @property
@@ -145,6 +194,18 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+
+    def open_from_this_pc(self) -> None:
+        """Open the data with the key remembered on this PC; the lock screen if that fails."""
+        if self._workspace.is_unlocked or self._workspace.unlock_from_this_pc():
+            self._after_unlock()
+        else:
+            self._show_locked("")
+
+    def _became_ready(self) -> None:
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
 
     def lock(self, notice: str = "") -> None:
         """Drop the key, close the connections and cover everything with the lock screen."""
@@ -162,29 +223,28 @@ class MainWindow(QMainWindow):
         self.idle_watch.stop()
         self.integrity.stop()
         self.parked.park(self)
-        self.dashboard.clear()
-        self.members.clear()
-        self.meetings.clear()
-        self.dues.clear()
-        self.settings.clear()
-        self.sync.clear()
+        self._showing_data = False
+        for page in self._data_pages((*SHOWING_DATA, "sync")):
+            page.clear()
         self.sync_state_label.clear()
         self.screens.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.reset(notice)
         self.lock_button.hide()
         self.state_label.setText(self.tr("Locked"))
         self.setWindowTitle(app_title())  # the branch shows only while unlocked
+        if not self._ready:
+            after_paint(self.unlock_panel, self._became_ready)
 
     def _after_unlock(self) -> None:
+        from app.services import branch
+
         try:
-            self.dashboard.refresh()
-            self.members.refresh()
-            self.meetings.refresh()
-            self.dues.refresh()
-            self.settings.refresh()
+            self.pages.page(self.pages.name_at(self.pages.currentIndex()))  # what is shown
+            for page in self._data_pages(SHOWING_DATA):
+                page.refresh()
             with self._workspace.unit_of_work(read_only=True) as uow:
                 minutes = branch.load_preferences(uow).auto_lock_minutes
-                self._show_branch(branch.load_profile(uow).name)
+                self.show_branch(branch.load_profile(uow).name)
         except DatabaseUnreadableError:
             self._lock_damaged()
             return
@@ -193,10 +253,13 @@ class MainWindow(QMainWindow):
             self._show_locked("")
             self.unlock_panel.message_label.setText(message_for(error))
             return
+        self._showing_data = True
         self.screens.setCurrentWidget(self.content)
         self.lock_button.show()
         self.state_label.setText(self.tr("Unlocked"))
-        self._apply_auto_lock_minutes(minutes)
+        if not self._ready:
+            after_paint(self.pages.currentWidget(), self._became_ready)
+        self.apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
         self.parked.show_again()
         if self._workspace.unlocked_with_recovery_code:
@@ -210,7 +273,7 @@ class MainWindow(QMainWindow):
         self._sync_stale = True
         QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
 
-    def _show_branch(self, name: str) -> None:
+    def show_branch(self, name: str) -> None:
         self.setWindowTitle(branch_title(name))
 
     def _refresh_sync_state(self) -> None:
@@ -223,46 +286,51 @@ class MainWindow(QMainWindow):
             self.state_label.setText(message_for(error))
 
     def _page_shown(self, index: int) -> None:
-        if self.pages.widget(index) is self.sync:
+        name = self.pages.name_at(index)
+        self._page(name)
+        self.pages.setCurrentIndex(index)
+        if name == "sync":
             self._refresh_sync_state()
 
-    def _refresh_dashboard(self) -> None:
+    def _refresh(self, *pages: Refreshable) -> None:
+        """Reload ``pages``; what goes wrong is said in the status bar."""
+        try:
+            for page in pages:
+                page.refresh()
+        except BranchDeskError as error:
+            self.state_label.setText(message_for(error))
+
+    def refresh_dashboard(self) -> None:
         """After a dues change: the arrears reminders on 工作台 may have changed."""
-        try:
-            self.dashboard.refresh()
-        except BranchDeskError as error:
-            self.state_label.setText(message_for(error))
+        self._refresh(*self._data_pages(("dashboard",)))
 
-    def _after_sync(self) -> None:
+    def after_sync(self) -> None:
         """Changes arrived from the platform (or a conflict was decided): pages show them."""
-        try:
-            self.dashboard.refresh()
-            self.members.refresh()
-            self.meetings.refresh()
-            self.dues.refresh()
-        except BranchDeskError as error:
-            self.state_label.setText(message_for(error))
+        self._refresh(*self._data_pages(SYNCED))
 
-    def _refresh_meeting_reminders(self) -> None:
+    def refresh_meeting_reminders(self) -> None:
         """After a meeting was written: what 工作台 says is due may have changed."""
-        try:
-            self.dashboard.meetings.refresh()
-        except BranchDeskError as error:
-            self.state_label.setText(message_for(error))
+        dashboard = cast("DashboardPage | None", self.pages.built("dashboard"))
+        if dashboard is not None:
+            self._refresh(dashboard.meetings)
 
-    def _apply_auto_lock_minutes(self, minutes: int) -> None:
+    def apply_auto_lock_minutes(self, minutes: int) -> None:
         if self._auto_lock_override is not None:
             self.idle_watch.set_timeout_ms(self._auto_lock_override)
         else:
             self.idle_watch.set_timeout_minutes(minutes)
 
-    def _after_restore(self, _result: object) -> None:
+    def after_restore(self, _result: object) -> None:
+        from ui.settings.page import restored_notice
+
         self._show_locked(restored_notice())
         self.parked.close_all()  # they showed the data the restore replaced
 
     # ---------------------------------------------------------------- after a recovery
     def ask_new_passphrase(self) -> AfterRecoveryDialog:
         """The data was unlocked with the recovery code: ask for a new passphrase (skippable)."""
+        from ui.shell.after_recovery import AfterRecoveryDialog
+
         if self.after_recovery is not None:
             self.after_recovery.close()
         dialog = AfterRecoveryDialog(self._workspace, self)
@@ -280,7 +348,8 @@ class MainWindow(QMainWindow):
     def unsaved_work(self) -> list[UnsavedWork]:
         """Editors holding typed work: open (or parked) dialogs, then the pages' tabs."""
         dialogs: list[QDialog] = [*open_dialogs(self), *self.parked.dialogs]
-        editors: list[object] = [*dialogs, *self.dues.editors()]
+        dues = cast("DuesPage | None", self.pages.built("dues"))
+        editors: list[object] = [*dialogs, *(dues.editors() if dues is not None else [])]
         return [e for e in editors if isinstance(e, UnsavedWork) and e.has_unsaved_work()]
 
     def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
@@ -353,7 +422,8 @@ class MainWindow(QMainWindow):
     def _show_work(self, work: UnsavedWork) -> None:
         if isinstance(work, QDialog):
             work.activateWindow()
-        elif isinstance(work, QWidget) and self.dues.isAncestorOf(work):
+        elif isinstance(work, QWidget) and self.pages.built("dues") is not None \
+                and self.dues.isAncestorOf(work):
             self.show_page(self.pages.indexOf(self.dues))
             self.dues.tabs.setCurrentWidget(work)
 

@@ -8,6 +8,7 @@ after the user confirms they kept it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -28,13 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
-from app.services.workspace import BranchProfile, RestoreResult, Workspace
+from app.services.workspace import BranchProfile, Workspace
 from ui.common.branding import app_title
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
 from ui.widgets.passphrase_fields import PassphraseFields
 from ui.widgets.recovery_sheet import RecoveryCodeView
+
+if TYPE_CHECKING:
+    from app.services.workspace import RestoreResult
 
 BRANCH_PAGE, PASSPHRASE_PAGE, RECOVERY_PAGE = range(3)
 MAX_FIELD_LENGTH = 100
@@ -288,6 +292,8 @@ class SetupWizard(QWizard):
         return self.last_task
 
     def _restored(self, result: object) -> None:
+        from app.services.workspace import RestoreResult
+
         self.restore_result = result if isinstance(result, RestoreResult) else None
         self.accept()
 

@@ -32,11 +32,11 @@ from app.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
-from app.services.workspace import Workspace
+from app.services.workspace import DerivedKey, Workspace
 from ui.common.branding import app_title
 from ui.common.messages import damaged_database_text, message_for
 from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.tasks import BackgroundTask, TaskContext, run_in_background, run_quietly
 
 
 class UnlockPanel(QWidget):
@@ -52,6 +52,7 @@ class UnlockPanel(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._wait_seconds = 0
+        self._unlocking = False
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
@@ -208,11 +209,17 @@ class UnlockPanel(QWidget):
             self.mode_button.setText(self.tr("Forgot the passphrase? Use the recovery code"))
 
     # ---------------------------------------------------------------- unlocking
-    def try_unlock(self) -> None:
-        """Unlock with what was typed. The key derivation (about 0.3 s) runs on this thread:
-        the database connection it opens must belong to the GUI thread."""
-        if self._wait_seconds > 0:
-            return
+    @property
+    def unlocking(self) -> bool:
+        """True while the key is being worked out from what was typed (``try_unlock``)."""
+        return self._unlocking
+
+    def try_unlock(self) -> BackgroundTask | None:
+        """Unlock with what was typed. The key derivation (about 0.3 s) runs off the GUI thread
+        (the task is returned, and kept in ``last_task``); the database is then opened on the
+        GUI thread, which uses the connection."""
+        if self._wait_seconds > 0 or self._unlocking:
+            return None
         recovery = self.using_recovery_code
         secret = (self.recovery_edit if recovery else self.passphrase_edit).text()
         if not secret.strip():
@@ -221,24 +228,41 @@ class UnlockPanel(QWidget):
                 self.message_label.setText(self.tr("Enter the recovery code."))
             else:
                 self.message_label.setText(self.tr("Enter the passphrase."))
-            return
+            return None
+        workspace = self._workspace
+        workspace.load_storage()  # imports here, not on the worker thread
+
+        def derive(_context: TaskContext) -> DerivedKey:
+            return workspace.derive_key(secret, recovery)
+
+        self._unlocking = True
+        self.unlock_button.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.last_task = run_quietly(self, derive, on_success=self._open, on_failure=self._failed)
+        return self.last_task
+
+    def _derived(self) -> None:
+        self._unlocking = False
+        self.unlock_button.setEnabled(True)
+        QApplication.restoreOverrideCursor()
+
+    def _open(self, derived: DerivedKey) -> None:
+        self._derived()
         try:
-            if recovery:
-                self._workspace.unlock_with_recovery_code(secret)
-            else:
-                self._workspace.unlock(secret)
+            self._workspace.open_with(derived)
         except BranchDeskError as error:
             self._fail(error)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         self.passphrase_edit.clear()
         self.recovery_edit.clear()
         self.message_label.clear()
         self.unlocked.emit()
 
-    def _fail(self, error: BranchDeskError) -> None:
+    def _failed(self, error: BaseException) -> None:
+        self._derived()
+        self._fail(error)
+
+    def _fail(self, error: BaseException) -> None:
         if isinstance(error, DatabaseUnreadableError):
             self.show_damaged()
             return

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app.errors import FileAccessError
 from app.files import write_atomically
-from app.services import branch
 from app.services.workspace import Workspace
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
@@ -126,6 +125,8 @@ class RecoveryCodeView(QWidget):
     def show_new_code(self, workspace: Workspace) -> None:
         """Replace the recovery code (the old one stops working at once) and show the new one.
         Raises BranchDeskError."""
+        from app.services import branch  # not at import: the lock screen must not wait for it
+
         code = workspace.new_recovery_code()
         with workspace.unit_of_work() as uow:
             branch_name = branch.load_profile(uow).name

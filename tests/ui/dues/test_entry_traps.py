@@ -27,7 +27,7 @@ from ui.dues.month_model import Col
 from ui.dues.month_tab import MonthTab
 from ui.dues.page import DuesPage
 from ui.meetings.attendance_model import REASON, STATUS, AttendanceModel, AttendanceRow
-from ui.meetings.editor import AttendanceView
+from ui.meetings.attendance_view import AttendanceView
 
 D = Decimal
 

@@ -24,6 +24,7 @@ from app.storage.models import MemberEventRow
 from tests.conftest import PASSPHRASE
 from ui.common import member_texts
 from ui.members import page as members_page
+from ui.members.detail import MemberDetail
 from ui.members.page import MembersPage
 from ui.members.table_model import COLUMNS, ID_ROLE, MemberTableModel
 from ui.shell.main_window import MainWindow
@@ -338,29 +339,29 @@ def test_development_view_lists_a_probation_ending_soon(
         uow.commit()
     page.refresh()
     page.tabs.setCurrentIndex(1)
-    rows = page.development_rows()
+    rows = page.development_tab.rows()
     probation_end = (admitted + timedelta(days=365)).isoformat()
     assert ("赵预备", "预备期满", probation_end, "还有 10 天") in rows
     assert ("钱申请", "应与申请人谈话", (TODAY - timedelta(days=9)).isoformat(),
             "已逾期 9 天") in rows
     assert any(r[0] == "孙积极" and r[1] == "应进行半年考察" for r in rows)
-    assert "已逾期" in page.development_summary.text()
+    assert "已逾期" in page.development_tab.summary.text()
     screenshot(page, "member-development")
 
 
 def test_party_groups_are_added_and_renamed(qtbot: QtBot, page: MembersPage) -> None:
     page.tabs.setCurrentIndex(2)
-    page.group_name_edit.insert("第一党小组")  # as the input method commits it
-    qtbot.keyClick(page.group_name_edit, Qt.Key.Key_Return)
-    assert page.groups_table.rowCount() == 1
-    page.group_name_edit.insert("第一党小组")  # as the input method commits it
-    page.add_group()
-    assert "已存在" in page.group_feedback.text()
-    page.groups_table.selectRow(0)
-    assert page.group_name_edit.text() == "第一党小组"
-    page.group_name_edit.setText("退休党员党小组")
-    page.rename_group()
-    item = page.groups_table.item(0, 0)
+    page.groups_tab.name_edit.insert("第一党小组")  # as the input method commits it
+    qtbot.keyClick(page.groups_tab.name_edit, Qt.Key.Key_Return)
+    assert page.groups_tab.table.rowCount() == 1
+    page.groups_tab.name_edit.insert("第一党小组")  # as the input method commits it
+    page.groups_tab.add_group()
+    assert "已存在" in page.groups_tab.feedback.text()
+    page.groups_tab.table.selectRow(0)
+    assert page.groups_tab.name_edit.text() == "第一党小组"
+    page.groups_tab.name_edit.setText("退休党员党小组")
+    page.groups_tab.rename_group()
+    item = page.groups_tab.table.item(0, 0)
     assert item is not None
     assert item.text() == "退休党员党小组"
     assert page.group_filter.itemText(1) == "退休党员党小组"
@@ -397,10 +398,11 @@ def test_the_window_shows_the_list_and_clears_it_when_locked(
     window.lock()
     assert page.model.rowCount() == 0
     assert page.count_label.text() == ""
-    assert page.groups_table.rowCount() == 0
+    assert page.groups_tab.table.rowCount() == 0
     assert not form.isVisible()
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):  # key derived off-thread
+        window.unlock_panel.try_unlock()
     assert page.model.count == 30
 
 
@@ -487,3 +489,24 @@ def test_the_member_record_shows_the_dues_history(
     assert detail.dues_history.months_table.rowCount() >= 1
     assert len(detail.dues_history.payments) == 1
     screenshot(detail, "member-detail-dues")
+
+
+def test_the_detail_shows_party_standing_from_the_end_of_probation(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    # 党章第七条: admitted 2023-06-01, 转正 meeting 2024-09-01 — 党龄 runs from 2024-06-01, so on
+    # 2025-06-16 it is 1 year (the example).
+    with workspace.unit_of_work() as uow:
+        member_id = members.create_member(uow, sample(
+            1, stage=Stage.FULL, admission_date=date(2023, 6, 1),
+            approval_date=date(2023, 7, 1), full_date=date(2024, 9, 1),
+        ), TODAY)
+        uow.commit()
+    detail = MemberDetail(workspace, member_id, lambda: TODAY)
+    qtbot.addWidget(detail)
+    detail.reload()
+    shown = [
+        detail._right_form.itemAt(row, detail._right_form.ItemRole.FieldRole).widget().text()
+        for row in range(detail._right_form.rowCount())
+    ]
+    assert "2024-09-01（党龄 1 年，自 2024-06-01 起算）" in shown

@@ -17,7 +17,7 @@ from app.domain.meetings import MeetingType
 from app.domain.rectification import ItemStatus
 from app.services import rectification as rect
 from app.services.workspace import Workspace
-from tests.ui.meetings.test_meetings_page import add_meeting, add_members
+from tests.ui.meetings.helpers import add_meeting, add_members
 from ui.rectification.page import RectificationPage
 from ui.widgets.record_book import WARNING_COLOUR
 

@@ -165,7 +165,8 @@ def test_new_recovery_code(
     assert page.recovery_view.code_label.text() == ""
     window.unlock_panel.toggle_mode()
     window.unlock_panel.recovery_edit.setText(new_code)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):  # key derived off-thread
+        window.unlock_panel.try_unlock()
     assert workspace.is_unlocked
 
 
@@ -223,7 +224,8 @@ def test_restore_locks_and_shows_the_unlock_screen(
     assert "已从备份恢复" in window.unlock_panel.message_label.text()
     screenshot(window, "17-restored-locked")
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
-    window.unlock_panel.try_unlock()
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):  # key derived off-thread
+        window.unlock_panel.try_unlock()
     assert not window.is_locked
 
 

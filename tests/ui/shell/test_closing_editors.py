@@ -16,8 +16,8 @@ from app.services import members as m
 from app.services.workspace import Workspace
 from tests.conftest import id_number
 from ui.common.screen_fit import LISTED_LINES
-from ui.meetings.editor import AmendmentDialog
-from ui.meetings.page import FrequenciesDialog
+from ui.meetings.finalizing import AmendmentDialog
+from ui.meetings.frequencies_dialog import FrequenciesDialog
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.shell.main_window import MainWindow
 from ui.widgets.editor_dialog import EditorDialog
@@ -89,11 +89,11 @@ def test_cancel_on_the_meeting_editor_asks_only_when_something_was_typed(
 
     editor = window.meetings.new_meeting()
     qtbot.waitExposed(editor)
-    editor.topics_edit.insertPlainText("学习党章")
+    editor.details.topics_edit.insertPlainText("学习党章")
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(answer_buttons(asked(editor))["继续编辑"], Qt.MouseButton.LeftButton)
     assert editor.isVisible()
-    assert editor.topics_edit.toPlainText() == "学习党章"
+    assert editor.details.topics_edit.toPlainText() == "学习党章"
 
 
 def _leave(workspace: Workspace, member_id: str, window: MainWindow) -> EditorDialog:

@@ -56,10 +56,10 @@ def test_the_compliance_grid_is_met(
     qtbot.addWidget(page)
     page.show()
     page.refresh_compliance()
-    table = page.compliance_table
+    table = page.compliance.table
     cells = [table.item(r, c).text() for r in range(table.rowCount())
              for c in range(table.columnCount()) if table.item(r, c) is not None]
     assert any(text.startswith("✓") for text in cells)
-    assert not any(text.startswith("✗") for text in cells), page.compliance_summary.text()
+    assert not any(text.startswith("✗") for text in cells), page.compliance.summary.text()
     page.tabs.setCurrentIndex(page.tabs.count() - 1)
     screenshot(page, "compliance-demo")

@@ -142,7 +142,8 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
 
     # Unlock: back where the user was.
     qtbot.keyClicks(window.unlock_panel.passphrase_edit, PASSPHRASE)
-    qtbot.mouseClick(window.unlock_panel.unlock_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.unlock_panel.unlocked, timeout=10_000):
+        qtbot.mouseClick(window.unlock_panel.unlock_button, Qt.MouseButton.LeftButton)
     assert workspace.is_unlocked
     assert not window.is_locked
     assert window.pages.currentWidget() is window.settings

@@ -3,6 +3,7 @@ plaintext), and closing the window with unsaved work asks first."""
 
 from __future__ import annotations
 
+import os
 import secrets
 import tempfile
 import time
@@ -32,6 +33,8 @@ from ui.shell.main_window import MainWindow
 
 Screenshot = Callable[[QWidget, str], Path]
 AUTO_LOCK_MS = 400
+TYPING_MS = 600_000
+"""While the test types, no auto-lock: a loaded machine once let 400 ms pass mid-typing."""
 NAMES = ["王建国", "李红", "张伟"]
 
 
@@ -58,7 +61,7 @@ def add_members_ids(workspace: Workspace) -> list[str]:
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     add_members(workspace)
-    main = MainWindow(workspace, auto_lock_ms=AUTO_LOCK_MS)
+    main = MainWindow(workspace, auto_lock_ms=TYPING_MS)
     qtbot.addWidget(main)
     main.resize(1100, 720)
     main.show()
@@ -74,6 +77,8 @@ def marker() -> str:
 
 
 def wait_for_auto_lock(qtbot: QtBot, window: MainWindow) -> None:
+    """The typing is done: the window locks after AUTO_LOCK_MS without input."""
+    window.idle_watch.set_timeout_ms(AUTO_LOCK_MS)
     qtbot.waitUntil(lambda: window.is_locked, timeout=10_000)
 
 
@@ -89,7 +94,9 @@ def assert_not_on_disk(texts: list[str], data_dir: Path, since: float) -> None:
     folders = [data_dir, Path(tempfile.gettempdir())]
     needles = [t.encode(encoding) for t in texts for encoding in ("utf-8", "utf-16-le")]
     for folder in folders:
-        for path in folder.rglob("*"):
+        # os.walk, not rglob: other programs' temporary folders vanish while we look.
+        paths = [Path(top, name) for top, _dirs, names in os.walk(folder) for name in names]
+        for path in paths:
             try:
                 if not path.is_file() or path.is_symlink():
                     continue
@@ -113,22 +120,22 @@ def test_auto_lock_keeps_the_meeting_editor_with_its_text_attendance_and_vote(
     window.show_page(2)
     editor = window.meetings.new_meeting()
     qtbot.waitExposed(editor)
-    editor.type_combo.set_value(MeetingType.MEMBERS_ASSEMBLY)
+    editor.details.type_combo.set_value(MeetingType.MEMBERS_ASSEMBLY)
     assert len(editor.attendance.rows) == 3
     topic, discussion, subject = marker(), marker(), marker()
-    qtbot.keyClicks(editor.start_edit, "14:30")
-    qtbot.keyClicks(editor.topics_edit, topic)
-    qtbot.keyClicks(editor.discussion_edit, discussion)
-    editor.place_edit.insert("三楼会议室")
+    qtbot.keyClicks(editor.details.start_edit, "14:30")
+    qtbot.keyClicks(editor.details.topics_edit, topic)
+    qtbot.keyClicks(editor.details.discussion_edit, discussion)
+    editor.details.place_edit.insert("三楼会议室")
     editor.attendance.set_status(1, Attendance.LEAVE)
     editor.attendance.set_reason(1, "病假")
     editor.tabs.setCurrentIndex(editor.votes_tab_index)
-    qtbot.keyClicks(editor.subject_edit, subject)
-    editor.in_favour_spin.setValue(3)
+    qtbot.keyClicks(editor.votes.subject_edit, subject)
+    editor.votes.in_favour_spin.setValue(3)
     editor.tabs.setCurrentIndex(0)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
-    editor.discussion_edit.setFocus()
+    editor.details.discussion_edit.setFocus()
     statuses = [row.status for row in editor.attendance.rows]
 
     wait_for_auto_lock(qtbot, window)
@@ -139,15 +146,15 @@ def test_auto_lock_keeps_the_meeting_editor_with_its_text_attendance_and_vote(
 
     unlock(qtbot, window)
     assert editor.isVisible()
-    assert editor.topics_edit.toPlainText() == topic
-    assert editor.discussion_edit.toPlainText() == discussion
-    assert editor.place_edit.text() == "三楼会议室"
-    assert editor.start_edit.text() == "14:30"
+    assert editor.details.topics_edit.toPlainText() == topic
+    assert editor.details.discussion_edit.toPlainText() == discussion
+    assert editor.details.place_edit.text() == "三楼会议室"
+    assert editor.details.start_edit.text() == "14:30"
     assert [row.status for row in editor.attendance.rows] == statuses
     assert editor.attendance.rows[1].reason == "病假"
-    assert editor.subject_edit.text() == subject
-    assert editor.in_favour_spin.value() == 3
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.discussion_edit)
+    assert editor.votes.subject_edit.text() == subject
+    assert editor.votes.in_favour_spin.value() == 3
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.details.discussion_edit)
     # …and it still saves.
     assert editor.save()
     with workspace.unit_of_work() as uow:
@@ -243,9 +250,9 @@ def test_closing_with_an_unsaved_meeting_asks_then_saves(
     window.show_page(2)
     editor = window.meetings.new_meeting()
     assert not editor.has_unsaved_work()  # nothing typed yet: closing does not ask
-    qtbot.keyClicks(editor.start_edit, "14:30")
-    editor.topics_edit.insertPlainText("学习党章")
-    editor.host_combo.setCurrentText("王建国")
+    qtbot.keyClicks(editor.details.start_edit, "14:30")
+    editor.details.topics_edit.insertPlainText("学习党章")
+    editor.details.host_combo.setCurrentText("王建国")
 
     window.close()
     box = quit_box(window)

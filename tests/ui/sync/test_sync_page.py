@@ -85,16 +85,16 @@ def test_enroll_sync_and_decide_a_conflict_on_the_page(
     page.resize(900, 1100)
     page.refresh()
     page.show()
-    assert "尚未注册" in page.enrollment_label.text()
+    assert "尚未注册" in page.connection_box.enrollment_label.text()
     assert not page.sync_button.isEnabled()
 
-    page.server_edit.setText(live.url)
-    page.code_edit.setText(code)
-    page.enroll_button.click()
-    assert page.last_task is not None
-    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+    page.connection_box.server_edit.setText(live.url)
+    page.connection_box.code_edit.setText(code)
+    page.connection_box.enroll_button.click()
+    assert page.connection_box.last_task is not None
+    with qtbot.waitSignal(page.connection_box.last_task.finished, timeout=20000):
         pass
-    assert "机关第一党支部" in page.enroll_feedback.text()
+    assert "机关第一党支部" in page.connection_box.enroll_feedback.text()
     assert page.sync_button.isEnabled()
 
     page.sync_button.click()
@@ -120,18 +120,18 @@ def test_enroll_sync_and_decide_a_conflict_on_the_page(
     page.sync_button.click()
     with qtbot.waitSignal(page.last_task.finished, timeout=20000):
         pass
-    assert page.conflicts_model.rowCount() == 1
-    row = [page.conflicts_model.index(0, c).data() for c in range(4)]
+    assert page.conflicts_box.model.rowCount() == 1
+    row = [page.conflicts_box.model.index(0, c).data() for c in range(4)]
     assert row == ["党员 张红梅", "联系电话", "13900000002", "13800000001"]
     # Seen without scrolling: right under 立即同步, above the bundle section.
     assert page.conflicts_box.isVisible()
     assert page.conflicts_box.y() < page.bundle_box.y()
     screenshot(page, "sync_page_conflict")
 
-    page.conflicts_view.selectRow(0)
-    page.keep_server_button.click()
-    assert page.conflicts_model.rowCount() == 0
-    assert "已保留" in page.conflict_feedback.text()
+    page.conflicts_box.view.selectRow(0)
+    page.conflicts_box.keep_server_button.click()
+    assert page.conflicts_box.model.rowCount() == 0
+    assert "已保留" in page.conflicts_box.feedback.text()
     assert page.conflicts_box.isVisible()  # saying what was decided
 
     page.sync_button.click()
@@ -251,12 +251,12 @@ def test_two_bases_for_one_month_are_decided_on_the_page_and_both_pcs_converge(
     page.sync_button.click()
     with qtbot.waitSignal(page.last_task.finished, timeout=20000):
         pass
-    assert page.conflicts_model.rowCount() == 1
-    row = [page.conflicts_model.index(0, c).data() for c in range(4)]
+    assert page.conflicts_box.model.rowCount() == 1
+    row = [page.conflicts_box.model.index(0, c).data() for c in range(4)]
     assert row == ["党费基数 张红梅 2026年7月", "月基数", "7000.00", "6000.00"]
-    page.conflicts_view.selectRow(0)
-    page.keep_local_button.click()
-    assert page.conflicts_model.rowCount() == 0
+    page.conflicts_box.view.selectRow(0)
+    page.conflicts_box.keep_local_button.click()
+    assert page.conflicts_box.model.rowCount() == 0
     page.sync_button.click()
     with qtbot.waitSignal(page.last_task.finished, timeout=20000):
         pass

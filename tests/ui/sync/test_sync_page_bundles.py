@@ -35,8 +35,8 @@ def air(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def wait(qtbot: QtBot, page: SyncPage) -> None:
-    assert page.last_task is not None
-    with qtbot.waitSignal(page.last_task.finished, timeout=20000):
+    assert page.bundle_box.last_task is not None
+    with qtbot.waitSignal(page.bundle_box.last_task.finished, timeout=20000):
         pass
 
 
@@ -47,21 +47,21 @@ def test_export_and_import_bundles_on_the_page(
     page = SyncPage(air)
     qtbot.addWidget(page)
     page.refresh()
-    assert not page.export_bundle_button.isEnabled()  # no platform key yet
+    assert not page.bundle_box.export_button.isEnabled()  # no platform key yet
 
     key_file = tmp_path / "pc-key.json"
-    page.write_device_key(key_file)
+    page.bundle_box.write_device_key(key_file)
     register_device_key(store, branch_id, key_file.read_text(encoding="utf-8"))
     platform_file = tmp_path / "platform.json"
     platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
-    page.set_platform_key(platform_file)
-    assert page.export_bundle_button.isEnabled()
+    page.bundle_box.set_platform_key(platform_file)
+    assert page.bundle_box.export_button.isEnabled()
 
     add_member(air, "张红梅")
     page.refresh()
-    assert str(service.pending_count(air)) in page.bundle_status_label.text()
+    assert str(service.pending_count(air)) in page.bundle_box.status_label.text()
     upload = tmp_path / "upload.bdsync"
-    page.export_bundle(upload)
+    page.bundle_box.export_bundle(upload)
     wait(qtbot, page)
     assert upload.exists()
     assert bundle_sync.status(air).waiting_for_return
@@ -71,18 +71,18 @@ def test_export_and_import_bundles_on_the_page(
     damaged = tmp_path / "damaged.bdsync"
     data = answer.read_bytes()
     damaged.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
-    page.import_bundle(damaged)
+    page.bundle_box.import_bundle(damaged)
     wait(qtbot, page)
-    assert page.bundle_feedback.text() == message_for(
+    assert page.bundle_box.feedback.text() == message_for(
         bundle_sync.SyncBundleError("damaged"))
     assert service.pending_count(air) == 1
 
-    page.import_bundle(answer)
+    page.bundle_box.import_bundle(answer)
     wait(qtbot, page)
     assert service.pending_count(air) == 0
     assert not bundle_sync.status(air).waiting_for_return
     page.clear()
-    assert page.bundle_status_label.text() == ""
+    assert page.bundle_box.status_label.text() == ""
 
 
 def set_up_bundles(tmp_path: Path, store: Store, air: Workspace) -> None:
@@ -110,9 +110,9 @@ def import_on_the_page(qtbot: QtBot, air: Workspace, answer: Path) -> str:
     page = SyncPage(air)
     qtbot.addWidget(page)
     page.refresh()
-    page.import_bundle(answer)
+    page.bundle_box.import_bundle(answer)
     wait(qtbot, page)
-    return page.bundle_feedback.text()
+    return page.bundle_box.feedback.text()
 
 
 def test_a_pc_restored_from_an_older_backup_is_told_so_on_the_page(

@@ -25,6 +25,7 @@ from sync import service
 from tests.integration.sync.conftest import LiveServer, start_server
 from tests.ui.sync.test_sync_page import add_member, new_workspace
 from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
+from ui.common.tasks import BackgroundTask
 from ui.sync.page import SyncPage
 
 
@@ -55,9 +56,9 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait(qtbot: QtBot, page: SyncPage) -> None:
-    assert page.last_task is not None
-    with qtbot.waitSignal(page.last_task.finished, timeout=30000):
+def wait(qtbot: QtBot, task: BackgroundTask | None) -> None:
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30000):
         pass
 
 
@@ -74,18 +75,19 @@ def test_results_errors_retries_and_the_pending_count_are_shown_truthfully(
     status: list[str] = []
     page.state_changed.connect(status.append)
 
-    page.server_edit.setText(live.url)  # http:// on the loopback address: nothing to confirm
-    page.code_edit.setText(code)
-    page.enroll_button.click()
-    assert page.insecure_box is None
-    wait(qtbot, page)
-    assert "机关第一党支部" in page.enroll_feedback.text()
-    assert not page.code_edit.isEnabled()  # enrolled: the code is used up
-    assert not page.enroll_button.isEnabled()
+    # http:// on the loopback address: nothing to confirm
+    page.connection_box.server_edit.setText(live.url)
+    page.connection_box.code_edit.setText(code)
+    page.connection_box.enroll_button.click()
+    assert page.connection_box.insecure_box is None
+    wait(qtbot, page.connection_box.last_task)
+    assert "机关第一党支部" in page.connection_box.enroll_feedback.text()
+    assert not page.connection_box.code_edit.isEnabled()  # enrolled: the code is used up
+    assert not page.connection_box.enroll_button.isEnabled()
 
     # The platform does not answer: each retry is said while it waits, then the failure.
-    page.server_edit.setText(f"http://127.0.0.1:{closed_port()}")
-    page.save_button.click()
+    page.connection_box.server_edit.setText(f"http://127.0.0.1:{closed_port()}")
+    page.connection_box.save_button.click()
     page.sync_button.click()
     task = page.last_task
     assert task is not None
@@ -96,17 +98,17 @@ def test_results_errors_retries_and_the_pending_count_are_shown_truthfully(
     assert task.dialog is not None
     assert "正在重试（第 1 次）" in task.dialog.labelText()
     assert any("正在重试" in line for line in status)
-    wait(qtbot, page)
+    wait(qtbot, page.last_task)
     assert [text for _t, text in notes][-1].count("第 4 次") == 1
     assert notes[0][0] - started < 1.0  # said at once, not after the last retry
     assert page.result_label.styleSheet() == ERROR_STYLE
     assert "正在重试" not in page.result_label.text()  # the failure replaced it
 
     # Back to the platform: the success replaces the error, not in red.
-    page.server_edit.setText(live.url)
-    page.save_button.click()
+    page.connection_box.server_edit.setText(live.url)
+    page.connection_box.save_button.click()
     page.sync_button.click()
-    wait(qtbot, page)
+    wait(qtbot, page.last_task)
     assert "已同步" in page.result_label.text()
     assert page.result_label.styleSheet() == NOTICE_STYLE
 
@@ -135,9 +137,9 @@ def test_an_unencrypted_address_is_confirmed_before_it_is_used(
     page.refresh()
     page.show()
     address = "http://platform.intranet.example:8765"
-    page.server_edit.setText(address)
-    page.save_button.click()
-    box = page.insecure_box
+    page.connection_box.server_edit.setText(address)
+    page.connection_box.save_button.click()
+    box = page.connection_box.insecure_box
     assert box is not None
     assert box.isVisible()
     assert "未加密" in box.text()
@@ -145,26 +147,26 @@ def test_an_unencrypted_address_is_confirmed_before_it_is_used(
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     assert service.settings(ws).server_url == ""  # not saved
 
-    page.save_button.click()
-    box = page.insecure_box
+    page.connection_box.save_button.click()
+    box = page.connection_box.insecure_box
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert service.settings(ws).server_url == address
-    page.save_button.click()  # accepted once: not asked again for the same address
-    assert page.insecure_box is None
+    page.connection_box.save_button.click()  # accepted once: not asked again for the same address
+    assert page.connection_box.insecure_box is None
 
-    page.server_edit.setText("http://other.intranet.example")
-    page.code_edit.setText("ABCD-1234")
-    page.enroll_button.click()  # another address: asked before anything is sent
-    box = page.insecure_box
+    page.connection_box.server_edit.setText("http://other.intranet.example")
+    page.connection_box.code_edit.setText("ABCD-1234")
+    page.connection_box.enroll_button.click()  # another address: asked before anything is sent
+    box = page.connection_box.insecure_box
     assert box is not None
-    assert page.last_task is None
+    assert page.connection_box.last_task is None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
-    assert page.last_task is None
+    assert page.connection_box.last_task is None
 
-    page.server_edit.setText("https://platform.example.gov.cn")
-    page.save_button.click()
-    assert page.insecure_box is None
+    page.connection_box.server_edit.setText("https://platform.example.gov.cn")
+    page.connection_box.save_button.click()
+    assert page.connection_box.insecure_box is None
     assert service.settings(ws).server_url == "https://platform.example.gov.cn"
 
 
@@ -179,17 +181,17 @@ def test_a_bundle_says_why_the_branch_profile_stayed_behind(
         qtbot.addWidget(page)
         page.refresh()
         key_file = tmp_path / "pc-key.json"
-        page.write_device_key(key_file)
+        page.bundle_box.write_device_key(key_file)
         register_device_key(store, branch_id, key_file.read_text(encoding="utf-8"))
         platform_file = tmp_path / "platform.json"
         platform_file.write_text(platform_public_key_file(store), encoding="utf-8")
-        page.set_platform_key(platform_file)
+        page.bundle_box.set_platform_key(platform_file)
         add_member(ws, "张红梅")
-        page.export_bundle(tmp_path / "upload.bdsync")
-        wait(qtbot, page)
+        page.bundle_box.export_bundle(tmp_path / "upload.bdsync")
+        wait(qtbot, page.bundle_box.last_task)
     finally:
         store.engine.dispose()
-    text = page.bundle_feedback.text()
+    text = page.bundle_box.feedback.text()
     assert "秘密" not in text  # nothing here is classified 秘密
     assert "支部信息" in text
     assert "平台管理员" in text

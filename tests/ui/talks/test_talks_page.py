@@ -17,7 +17,7 @@ from app.domain.members import Classification
 from app.domain.talks import TalkKind
 from app.services import talks
 from app.services.workspace import Workspace
-from tests.ui.meetings.test_meetings_page import add_members
+from tests.ui.meetings.helpers import add_members
 from ui.talks.page import TalksPage
 
 Screenshot = Callable[[QWidget, str], Path]

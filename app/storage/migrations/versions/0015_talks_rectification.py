@@ -1,7 +1,7 @@
 """talk, talk_participant, rectification_item, rectification_evidence (issue 16)
 
 Revision ID: 0015_talks_rectification
-Revises: 0010_classification_everywhere
+Revises: 0013_decision_votes_and_terms
 Create Date: 2026-12-06
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_talks_rectification"
-down_revision = "0010_classification_everywhere"
+down_revision = "0013_decision_votes_and_terms"
 branch_labels = None
 depends_on = None
 

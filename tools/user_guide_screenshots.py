@@ -37,6 +37,7 @@ from main import OsKeyring  # noqa: E402
 from ui.members.roster_io import RosterImportDialog  # noqa: E402
 from ui.shell.app import configure_application  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.pages import PAGES  # noqa: E402
 from ui.shell.setup_wizard import SetupWizard  # noqa: E402
 
 SIZE = (1100, 700)
@@ -194,7 +195,7 @@ def run(out: Path) -> list[Path]:
         settle(400)  # the month tab opens on the current month, generated in sample_records
         shoot(window, "10-dues-month")
 
-        window.show_page(6)
+        window.show_page(PAGES.index("settings"))
         settings = window.settings
         settle()
         settings._scroll.ensureWidgetVisible(settings.backup_button)

@@ -2561,6 +2561,14 @@ Use this unencrypted address?</source>
       <source>Opening…</source>
       <translation>正在打开…</translation>
     </message>
+    <message>
+      <source>Talks</source>
+      <translation>谈心谈话</translation>
+    </message>
+    <message>
+      <source>Rectification</source>
+      <translation>组织生活会整改</translation>
+    </message>
   </context>
   <context>
     <name>MeetingDetailsTab</name>
@@ -2721,6 +2729,14 @@ Use this unencrypted address?</source>
     <message>
       <source>Not finalized: the minutes can still be edited.</source>
       <translation>未定稿：会议记录仍可修改。</translation>
+    </message>
+    <message>
+      <source>Problems and rectification…</source>
+      <translation>问题清单及整改…</translation>
+    </message>
+    <message>
+      <source>The problems this meeting found and their rectification (整改), on their own page</source>
+      <translation>本次会议查摆的问题及整改情况（在“组织生活会整改”页）</translation>
     </message>
   </context>
   <context>
@@ -5545,8 +5561,24 @@ A newer recovery code makes this one stop working.
       <translation>前往</translation>
     </message>
     <message>
-      <source>Administrators can make the same files from the command line: 'members export', 'meetings minutes', 'dues ledger' (see the administrator's guide).</source>
-      <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
+      <source>Heart-to-heart talks of a year, with the pairs not yet covered (Excel)</source>
+      <translation>年度谈心谈话记录及尚未谈话人员（Excel）</translation>
+    </message>
+    <message>
+      <source>Talks page, 'Export the year…'.</source>
+      <translation>“谈心谈话”页，“导出本年记录…”。</translation>
+    </message>
+    <message>
+      <source>Rectification ledger of the organizational life meetings (Excel, PDF printable)</source>
+      <translation>组织生活会整改台账（Excel；PDF 可打印）</translation>
+    </message>
+    <message>
+      <source>Rectification page, 'Export ledger (Excel)…' or '(PDF)…'.</source>
+      <translation>“组织生活会整改”页，“导出台账（Excel）…”或“导出台账（PDF）…”。</translation>
+    </message>
+    <message>
+      <source>Administrators can make the same files from the command line: 'members export', 'meetings minutes', 'dues ledger', 'talks report', 'rectification report' (see the administrator's guide).</source>
+      <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger、talks report、rectification report（见《管理员指南》）。</translation>
     </message>
   </context>
   <context>
@@ -6262,6 +6294,18 @@ A newer recovery code makes this one stop working.
     <message>
       <source>Quarterly dues payment</source>
       <translation>按季交纳党费</translation>
+    </message>
+    <message>
+      <source>Talk</source>
+      <translation>谈心谈话</translation>
+    </message>
+    <message>
+      <source>Person in a talk</source>
+      <translation>谈话人员</translation>
+    </message>
+    <message>
+      <source>Rectification item</source>
+      <translation>整改事项</translation>
     </message>
   </context>
   <context>

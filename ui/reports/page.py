@@ -22,6 +22,8 @@ class ReportsPage(QWidget):
     MEMBERS_PAGE = 1
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
+    TALKS_PAGE = 4
+    RECTIFICATION_PAGE = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,13 @@ class ReportsPage(QWidget):
              self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
                      "workbook holds the ledger, arrears and remittances."),
              self.DUES_PAGE),
+            (self.tr("Heart-to-heart talks of a year, with the pairs not yet covered (Excel)"),
+             self.tr("Talks page, 'Export the year…'."),
+             self.TALKS_PAGE),
+            (self.tr("Rectification ledger of the organizational life meetings (Excel, PDF "
+                     "printable)"),
+             self.tr("Rectification page, 'Export ledger (Excel)…' or '(PDF)…'."),
+             self.RECTIFICATION_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)
@@ -72,7 +81,8 @@ class ReportsPage(QWidget):
 
         admin = QLabel(self.tr(
             "Administrators can make the same files from the command line: 'members export', "
-            "'meetings minutes', 'dues ledger' (see the administrator's guide)."
+            "'meetings minutes', 'dues ledger', 'talks report', 'rectification report' (see the "
+            "administrator's guide)."
         ))
         admin.setWordWrap(True)
         admin.setStyleSheet(HINT_STYLE)

@@ -18,7 +18,9 @@ from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
+from ui.rectification.reminders import RectificationReminders
 from ui.shell.election_reminder import ElectionReminder
+from ui.talks.reminders import TalkReminders
 
 
 class DashboardPage(QWidget):
@@ -59,6 +61,10 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.election)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
+        self.rectification = RectificationReminders(workspace, today)
+        reminders.addWidget(self.rectification)
+        self.talks = TalkReminders(workspace, today)
+        reminders.addWidget(self.talks)
         self.development = DevelopmentReminders(workspace, today)
         self.development.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.development)
@@ -92,6 +98,8 @@ class DashboardPage(QWidget):
         self.higher_org_label.setText(profile.higher_org)
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
+        self.rectification.refresh()
+        self.talks.refresh()
         self.development.refresh()
         self.transfers.refresh()
         self.arrears.refresh()
@@ -100,7 +108,8 @@ class DashboardPage(QWidget):
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries or self.transfers.entries or self.election.shown)
+                     or self.arrears.entries or self.transfers.entries or self.election.shown
+                     or self.rectification.entries or self.talks.coverage)
         busy = self.arrears.busy or self.development.busy or self.transfers.busy
         self.reminders_label.setVisible(not (something or busy))
 
@@ -116,6 +125,8 @@ class DashboardPage(QWidget):
         ):
             label.clear()
         self.meetings.clear()
+        self.rectification.clear()
+        self.talks.clear()
         self.development.clear()
         self.transfers.clear()
         self.arrears.clear()

@@ -17,6 +17,7 @@ typed is not saved asks first. An unlock with the recovery code leads to setting
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -51,11 +52,13 @@ if TYPE_CHECKING:
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
+    from ui.rectification.page import RectificationPage
     from ui.reports.page import ReportsPage
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
     from ui.shell.dashboard import DashboardPage
     from ui.sync.page import SyncPage
+    from ui.talks.page import TalksPage
 
 SYNC_STATE_DELAY_MS = 300
 """How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
             self.tr("Members"),
             self.tr("Organizational life"),
             self.tr("Party dues"),
+            self.tr("Talks"),
+            self.tr("Rectification"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -163,6 +168,14 @@ class MainWindow(QMainWindow):
     @property
     def dues(self) -> DuesPage:
         return cast("DuesPage", self._page("dues"))
+
+    @property
+    def talks(self) -> TalksPage:
+        return cast("TalksPage", self._page("talks"))
+
+    @property
+    def rectification(self) -> RectificationPage:
+        return cast("RectificationPage", self._page("rectification"))
 
     @property
     def reports(self) -> ReportsPage:
@@ -307,6 +320,12 @@ class MainWindow(QMainWindow):
     def after_sync(self) -> None:
         """Changes arrived from the platform (or a conflict was decided): pages show them."""
         self._refresh(*self._data_pages(SYNCED))
+
+    def show_rectification(self, meeting_id: str, held_on: date) -> None:
+        """The meeting editor's 整改清单: the 整改 page with that 组织生活会's problems."""
+        page = self.rectification
+        self.show_page(self.pages.indexOf(page))
+        page.show_meeting(meeting_id, held_on)
 
     def refresh_meeting_reminders(self) -> None:
         """After a meeting was written: what 工作台 says is due may have changed."""

@@ -6,6 +6,7 @@ window has painted: the factories below import them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
-PAGES = ("dashboard", "members", "meetings", "dues", "reports", "sync", "settings")
+PAGES = ("dashboard", "members", "meetings", "dues", "talks", "rectification", "reports", "sync",
+         "settings")
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "settings")
+SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "talks", "rectification", "settings")
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues")
+SYNCED = ("dashboard", "members", "meetings", "dues", "talks", "rectification")
 """The pages that show what a sync may have changed."""
 
 
@@ -37,6 +39,8 @@ class Window(Protocol):
     sync_state_label: QLabel
 
     def show_page(self, index: int) -> None: ...
+
+    def show_rectification(self, meeting_id: str, held_on: date) -> None: ...
 
     def show_branch(self, name: str) -> None: ...
 
@@ -69,12 +73,27 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
 
         page = MeetingsPage(workspace)
         page.changed.connect(window.refresh_meeting_reminders)
+        page.rectification_requested.connect(window.show_rectification)
         return page
 
     def dues() -> QWidget:
         from ui.dues.page import DuesPage
 
         page = DuesPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
+    def talks() -> QWidget:
+        from ui.talks.page import TalksPage
+
+        page = TalksPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
+    def rectification() -> QWidget:
+        from ui.rectification.page import RectificationPage
+
+        page = RectificationPage(workspace)
         page.changed.connect(window.refresh_dashboard)
         return page
 
@@ -103,5 +122,6 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
+             "talks": talks, "rectification": rectification,
              "reports": reports, "sync": sync, "settings": settings}
     return [(name, built[name]) for name in PAGES]

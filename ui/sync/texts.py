@@ -42,6 +42,9 @@ def entity_label(entity: str) -> str:
         "dues_category": QCoreApplication.translate("SyncPage", "Dues category change"),
         "dues_quarterly": QCoreApplication.translate("SyncPage", "Quarterly dues payment"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+        "talk": QCoreApplication.translate("SyncPage", "Talk"),
+        "talk_participant": QCoreApplication.translate("SyncPage", "Person in a talk"),
+        "rectification_item": QCoreApplication.translate("SyncPage", "Rectification item"),
     }
     return labels.get(entity, entity)
 

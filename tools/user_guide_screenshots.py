@@ -5,7 +5,7 @@
 Drives the real widgets offscreen over demo data (app.services.demo.populate, plus a meeting and a
 month of dues made through the services) in a temporary data folder: the setup wizard, the lock
 screen, the member list and form, the roster import, a meeting, the minutes PDF, the monthly dues
-entry and the backup settings. Each image is 1100x700 (the PDF page is smaller) and compressed.
+entry, the talks and the 整改 ledger, and the backup settings. Each image is 1100x700 (the PDF page is smaller) and compressed.
 """
 
 from __future__ import annotations
@@ -194,6 +194,13 @@ def run(out: Path) -> list[Path]:
         window.show_page(3)
         settle(400)  # the month tab opens on the current month, generated in sample_records
         shoot(window, "10-dues-month")
+
+        window.show_page(PAGES.index("talks"))
+        settle()
+        shoot(window, "12-talks")
+        window.show_page(PAGES.index("rectification"))
+        settle()
+        shoot(window, "13-rectification")
 
         window.show_page(PAGES.index("settings"))
         settings = window.settings

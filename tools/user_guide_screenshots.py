@@ -5,7 +5,8 @@
 Drives the real widgets offscreen over demo data (app.services.demo.populate, plus a meeting and a
 month of dues made through the services) in a temporary data folder: the setup wizard, the lock
 screen, the member list and form, the roster import, a meeting, the minutes PDF, the monthly dues
-entry, the talks and the 整改 ledger, and the backup settings. Each image is 1100x700 (the PDF page is smaller) and compressed.
+entry, the talks and the 整改 ledger, and the backup settings. Each image is 1100x700 (the PDF
+page is smaller) and compressed.
 """
 
 from __future__ import annotations

@@ -172,13 +172,28 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "study_exemption", "study_exemption", Merge.UNIQUE, parents=(_MEMBER,),
         keys=(NaturalKey(("member_id",)),),
     ),
+    # 谈心谈话 (issue 16): a talk's people are a set (the same person added on two PCs is one).
+    RecordType("talk", "talk"),
+    RecordType(
+        "talk_participant", "talk_participant", Merge.ADD_WINS,
+        parents=(Parent("talk_id", "talk"), _MEMBER),
+        keys=(NaturalKey(("talk_id", "member_id")),),
+    ),
+    # 组织生活会 整改 (issue 16): a problem of the meeting, whose (member, or the committee's),
+    # and its owner. The evidence files stay on the PC like meeting attachments.
+    RecordType(
+        "rectification_item", "rectification_item",
+        parents=(_MEETING, _MEMBER, Parent("owner_id", "member")),
+    ),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "study_proof", "opinion_attachment"})
+LOCAL_ONLY_TABLES = frozenset({
+    "meeting_attachment", "study_proof", "opinion_attachment", "rectification_evidence",
+})
 """Tables with a record's sync columns that never leave the PC: meeting photos and scans, the
-proofs of study entries and the files that came with an opinion stay on the PC in version 1
-(their size; the platform has no use for them yet)."""
+proofs of study entries, the files that came with an opinion and the evidence files of 整改 items
+stay on the PC in version 1 (their size; the platform has no use for them yet)."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

@@ -5,7 +5,8 @@
 Drives the real widgets offscreen over demo data (app.services.demo.populate, plus a meeting and a
 month of dues made through the services) in a temporary data folder: the setup wizard, the lock
 screen, the member list and form, the roster import, a meeting, the minutes PDF, the monthly dues
-entry and the backup settings. Each image is 1100x700 (the PDF page is smaller) and compressed.
+entry, the talks and the 整改 ledger, and the backup settings. Each image is 1100x700 (the PDF
+page is smaller) and compressed.
 """
 
 from __future__ import annotations
@@ -195,10 +196,16 @@ def run(out: Path) -> list[Path]:
         settle(400)  # the month tab opens on the current month, generated in sample_records
         shoot(window, "10-dues-month")
 
+        window.show_page(PAGES.index("talks"))
+        settle()
+        shoot(window, "12-talks")
+        window.show_page(PAGES.index("rectification"))
+        settle()
+        shoot(window, "13-rectification")
         _appraisal(window, shoot, today)
         window.show_page(PAGES.index("opinions"))
         settle()
-        shoot(window, "12-opinions")
+        shoot(window, "14-opinions")
 
         window.show_page(PAGES.index("settings"))
         settings = window.settings

@@ -28,8 +28,10 @@ from app.storage.models import (
     MemberEventRow,
     MemberRow,
     PartyGroupRow,
+    RectificationItemRow,
     StudyEntryRow,
     StudyExemptionRow,
+    TalkRow,
     VoteRow,
 )
 from app.storage.unit_of_work import UnitOfWork
@@ -49,6 +51,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "dues_category": DuesCategoryRow,
     "dues_quarterly": DuesQuarterlyRow,
     "appraisal": AppraisalRow,
+    "talk": TalkRow,  # its people are 秘密 with it (sync.registry)
+    "rectification_item": RectificationItemRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

@@ -338,6 +338,58 @@ class DuesQuarterlyRow(Classified, SyncedRecord, Base):
     agreed_on: Mapped[date] = mapped_column(Date)
     valid_from: Mapped[str] = mapped_column(String(7))
     valid_until: Mapped[str | None] = mapped_column(String(7), default=None)
+class TalkRow(Classified, SyncedRecord, Base):
+    """A 谈心谈话 (支部工作条例 第19条): its people are ``TalkParticipantRow``s."""
+
+    __tablename__ = "talk"
+
+    on_date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # domain.talks.TalkKind
+    topic: Mapped[str] = mapped_column(String(200))
+    record: Mapped[str] = mapped_column(Text, default="")  # a short record of what was said
+    follow_up: Mapped[str] = mapped_column(Text, default="")  # follow-up needed; empty: none
+
+
+class TalkParticipantRow(Classified, SyncedRecord, Base):
+    """One of the people of a talk (a set: the same person added on two PCs is one)."""
+
+    __tablename__ = "talk_participant"
+    __table_args__ = (UniqueConstraint("talk_id", "member_id"),)
+
+    talk_id: Mapped[str] = mapped_column(ForeignKey("talk.id"), index=True)
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+
+
+class RectificationItemRow(Classified, SyncedRecord, Base):
+    """A problem a 组织生活会 found (问题清单) and its 整改: owner, measures, deadline, status."""
+
+    __tablename__ = "rectification_item"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    # Whose problem: a member's, or the committee's (None: 支部委员会 / 班子).
+    member_id: Mapped[str | None] = mapped_column(
+        ForeignKey("member.id"), default=None, index=True
+    )
+    problem: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)  # 责任人
+    measures: Mapped[str] = mapped_column(Text, default="")  # 整改措施
+    due_on: Mapped[date] = mapped_column(Date)  # 整改时限
+    status: Mapped[str] = mapped_column(String(12), default="open")  # domain ItemStatus
+    done_on: Mapped[date | None] = mapped_column(Date, default=None)
+    result: Mapped[str] = mapped_column(Text, default="")  # 整改情况 (what was done)
+
+
+class RectificationEvidenceRow(SyncedRecord, Base):
+    """Evidence of a 整改 item (a scan, a photo), inside the encrypted database like meeting
+    attachments; stays on the PC like them."""
+
+    __tablename__ = "rectification_evidence"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("rectification_item.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
 class StudyEntryRow(Classified, SyncedRecord, Base):

@@ -1959,6 +1959,46 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The register of opinions of {year} ({count} entries; {handed} reports handed to the discipline committee, counted only) was written to {file}.</source>
         <translation>{year}年度意见建议登记表（{count} 条；移交纪委的检举控告 {handed} 件，只计件数）已写入 {file}。</translation>
     </message>
+    <message>
+        <source>heart-to-heart talks (谈心谈话) and their coverage</source>
+        <translation>谈心谈话记录及覆盖情况</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s talks and the pairs not yet covered (支部工作条例 第19条) to a workbook</source>
+        <translation>将某年的谈心谈话记录及尚未谈话的人员（支部工作条例第十九条）写入工作簿</translation>
+    </message>
+    <message>
+        <source>rectification (整改) after organizational life meetings</source>
+        <translation>组织生活会整改</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s rectification ledger (整改台账), with the open items of earlier years, to a workbook, or to a printable PDF when the file ends in .pdf</source>
+        <translation>将某年的整改台账（含往年结转的未完成事项）写入工作簿；文件名以 .pdf 结尾时生成可打印的 PDF</translation>
+    </message>
+    <message>
+        <source>the workbook (.xlsx) or PDF (.pdf) to write</source>
+        <translation>要写入的工作簿（.xlsx）或 PDF（.pdf）</translation>
+    </message>
+    <message>
+        <source>the year of the report</source>
+        <translation>报表年度</translation>
+    </message>
+    <message>
+        <source>{count} talks of {year} were written to {file}.</source>
+        <translation>{year} 年的 {count} 次谈话记录已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{missing} of {required} pairs have not talked yet in {year} (支部工作条例 第19条).</source>
+        <translation>{year} 年应谈 {required} 对，尚有 {missing} 对未谈话（支部工作条例第十九条）。</translation>
+    </message>
+    <message>
+        <source>The rectification ledger of {year} ({count} items) was written to {file}.</source>
+        <translation>{year} 年整改台账（{count} 项）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} items are past their deadline and not done.</source>
+        <translation>{count} 项已过整改时限仍未完成。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -2837,6 +2877,14 @@ Use this unencrypted address?</source>
         <source>Classification</source>
         <translation>密级</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>
@@ -2997,6 +3045,141 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Rectification item</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>New problem and its rectification</source>
+        <translation>新增问题及整改</translation>
+    </message>
+    <message>
+        <source>The branch committee</source>
+        <translation>支部委员会</translation>
+    </message>
+    <message>
+        <source>The problem as the meeting found it</source>
+        <translation>会上查摆出的问题</translation>
+    </message>
+    <message>
+        <source>What will be done, by when, how</source>
+        <translation>整改措施：做什么、怎么做、何时完成</translation>
+    </message>
+    <message>
+        <source>What was done (filled in when done)</source>
+        <translation>整改完成情况（完成后填写）</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Add evidence…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <source>Organizational life meeting</source>
+        <translation>组织生活会</translation>
+    </message>
+    <message>
+        <source>Whose problem</source>
+        <translation>问题对象</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>{kb} KB</source>
+        <translation>{kb} KB</translation>
+    </message>
+    <message>
+        <source>Kept encrypted in the database; evidence files stay on this PC.</source>
+        <translation>加密保存在数据库中；佐证材料只保存在本机，不上传。</translation>
+    </message>
+    <message>
+        <source>Save the item first, then add its evidence.</source>
+        <translation>请先保存本事项，再添加佐证材料。</translation>
+    </message>
+    <message>
+        <source>Enter the deadline, e.g. 2027-03-31.</source>
+        <translation>请填写整改时限，如 2027-03-31。</translation>
+    </message>
+    <message>
+        <source>The day it was done is not a date.</source>
+        <translation>完成日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{count} files added.</source>
+        <translation>已添加 {count} 个文件。</translation>
+    </message>
+    <message>
+        <source>Adding files…</source>
+        <translation>正在添加文件…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>另存文件副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>已另存为 {file}。</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>正在另存副本…</translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <source>Leave the branch</source>
@@ -3108,6 +3291,14 @@ Use this unencrypted address?</source>
     <message>
         <source>Opinions</source>
         <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Talks</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>组织生活会整改</translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3460,14 @@ Use this unencrypted address?</source>
     <message>
         <source>Not finalized: the minutes can still be edited.</source>
         <translation>未定稿：会议记录仍可修改。</translation>
+    </message>
+    <message>
+        <source>Problems and rectification…</source>
+        <translation>问题清单及整改…</translation>
+    </message>
+    <message>
+        <source>The problems this meeting found and their rectification (整改), on their own page</source>
+        <translation>本次会议查摆的问题及整改情况（在“组织生活会整改”页）</translation>
     </message>
 </context>
 <context>
@@ -4938,7 +5137,7 @@ Use this unencrypted address?</source>
     </message>
     <message>
         <source>Measures</source>
-        <translation>落实措施</translation>
+        <translation>整改措施</translation>
     </message>
     <message>
         <source>Date answered</source>
@@ -4987,6 +5186,54 @@ Use this unencrypted address?</source>
     <message>
         <source>no longer exists</source>
         <translation>已不存在</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Whose problem</source>
+        <translation>问题对象</translation>
+    </message>
+    <message>
+        <source>is not an organizational life meeting</source>
+        <translation>不是组织生活会</translation>
+    </message>
+    <message>
+        <source>choose an organizational life meeting</source>
+        <translation>请选择一次组织生活会</translation>
+    </message>
+    <message>
+        <source>only a done item has a completion date</source>
+        <translation>只有已完成的事项才有完成日期</translation>
+    </message>
+    <message>
+        <source>a member is no longer on the list</source>
+        <translation>有人员已不在名单中</translation>
+    </message>
+    <message>
+        <source>People in the talk</source>
+        <translation>谈话人员</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>choose at least two people (a talk is between people)</source>
+        <translation>请至少选择两人（谈心谈话在两人或多人之间进行）</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6272,45 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>RecordBook</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeView</name>
     <message>
         <source>Print…</source>
@@ -6101,6 +6387,135 @@ A newer recovery code makes this one stop working.
 持有恢复码的人即可读取数据。
 生成新的恢复码后，本恢复码即失效。
 </translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPage</name>
+    <message>
+        <source>Meeting</source>
+        <translation>会议日期</translation>
+    </message>
+    <message>
+        <source>Whose problem</source>
+        <translation>问题对象</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证</translation>
+    </message>
+    <message>
+        <source>No problems recorded for this year: hold the organizational life meeting (组织生活 page), then click “New problem” to enter its list of problems.</source>
+        <translation>本年尚未登记问题：召开组织生活会（“组织生活”页）后，点击“新增问题”录入问题清单。</translation>
+    </message>
+    <message>
+        <source>New problem</source>
+        <translation>新增问题</translation>
+    </message>
+    <message>
+        <source>Export ledger (Excel)…</source>
+        <translation>导出台账（Excel）…</translation>
+    </message>
+    <message>
+        <source>Export ledger (PDF)…</source>
+        <translation>导出台账（PDF）…</translation>
+    </message>
+    <message>
+        <source>The printable ledger, to print and sign</source>
+        <translation>可打印的整改台账，打印后签字</translation>
+    </message>
+    <message>
+        <source>Show the whole year</source>
+        <translation>显示全年</translation>
+    </message>
+    <message>
+        <source>The problems each organizational life meeting found and their rectification; open items of earlier years are carried over, overdue ones are shown in red.</source>
+        <translation>各次组织生活会查摆的问题及整改情况；往年未完成的事项结转到本年，逾期未完成的以红色显示。</translation>
+    </message>
+    <message>
+        <source>{count} items: {done} done, {overdue} overdue</source>
+        <translation>共 {count} 项：已完成 {done} 项，逾期 {overdue} 项</translation>
+    </message>
+    <message>
+        <source>{status}, overdue</source>
+        <translation>{status}，已逾期</translation>
+    </message>
+    <message>
+        <source>{status} (carried over)</source>
+        <translation>{status}（上年结转）</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>支部委员会</translation>
+    </message>
+    <message>
+        <source>Delete the item</source>
+        <translation>删除整改事项</translation>
+    </message>
+    <message>
+        <source>Delete this problem and its rectification? Delete only an item entered by mistake; a finished one is marked done instead.</source>
+        <translation>删除这个问题及其整改？只删除误录的事项；已整改完成的请标记为“已完成”。</translation>
+    </message>
+    <message>
+        <source>rectification ledger {year}</source>
+        <translation>整改台账{year}</translation>
+    </message>
+    <message>
+        <source>Export the rectification ledger</source>
+        <translation>导出整改台账</translation>
+    </message>
+    <message>
+        <source>Ledger exported ({count} items): {file}</source>
+        <translation>已导出整改台账（{count} 项）：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the ledger…</source>
+        <translation>正在生成整改台账…</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationReminders</name>
+    <message>
+        <source>Rectification overdue</source>
+        <translation>整改逾期</translation>
+    </message>
+    <message>
+        <source>{owner}: {problem} (deadline {due}, {days} days overdue)</source>
+        <translation>{owner}：{problem}（时限 {due}，已逾期 {days} 天）</translation>
+    </message>
+    <message>
+        <source>… and {count} more (整改 page)</source>
+        <translation>……另有 {count} 项（见“组织生活会整改”页）</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationTexts</name>
+    <message>
+        <source>Not started</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -6332,8 +6747,24 @@ A newer recovery code makes this one stop working.
         <translation>“意见建议”页：“导出年度登记表…”，以及所选登记的转办单、移交单。</translation>
     </message>
     <message>
-        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
-        <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger、opinions report（见《管理员指南》）。</translation>
+        <source>Heart-to-heart talks of a year, with the pairs not yet covered (Excel)</source>
+        <translation>年度谈心谈话记录及尚未谈话人员（Excel）</translation>
+    </message>
+    <message>
+        <source>Talks page, &apos;Export the year…&apos;.</source>
+        <translation>“谈心谈话”页，“导出本年记录…”。</translation>
+    </message>
+    <message>
+        <source>Rectification ledger of the organizational life meetings (Excel, PDF printable)</source>
+        <translation>组织生活会整改台账（Excel；PDF 可打印）</translation>
+    </message>
+    <message>
+        <source>Rectification page, &apos;Export ledger (Excel)…&apos; or &apos;(PDF)…&apos;.</source>
+        <translation>“组织生活会整改”页，“导出台账（Excel）…”或“导出台账（PDF）…”。</translation>
+    </message>
+    <message>
+        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;study report&apos;, &apos;talks report&apos;, &apos;rectification report&apos;, &apos;appraisal report&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
+        <translation>管理员也可以在命令行中生成同样的文件：&apos;members export&apos;、&apos;meetings minutes&apos;、&apos;dues ledger&apos;、&apos;study report&apos;、&apos;talks report&apos;、&apos;rectification report&apos;、&apos;appraisal report&apos;、&apos;opinions report&apos;（见管理员指南）。</translation>
     </message>
 </context>
 <context>
@@ -7530,6 +7961,214 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Opinion or suggestion</source>
         <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>Person in a talk</source>
+        <translation>谈话人员</translation>
+    </message>
+    <message>
+        <source>Rectification item</source>
+        <translation>整改事项</translation>
+    </message>
+</context>
+<context>
+    <name>TalkDialog</name>
+    <message>
+        <source>Talk</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>New talk</source>
+        <translation>新建谈话</translation>
+    </message>
+    <message>
+        <source>e.g. thoughts on the year&apos;s work</source>
+        <translation>如：交流本年度工作体会</translation>
+    </message>
+    <message>
+        <source>Find a name…</source>
+        <translation>查找姓名…</translation>
+    </message>
+    <message>
+        <source>What was talked about, in a few lines</source>
+        <translation>简要记录谈话内容</translation>
+    </message>
+    <message>
+        <source>Empty: no follow-up needed</source>
+        <translation>不填表示无需跟进</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>谈话人员</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>需跟进事项</translation>
+    </message>
+    <message>
+        <source> (committee)</source>
+        <translation>（委员）</translation>
+    </message>
+    <message>
+        <source>Chosen: {names}</source>
+        <translation>已选：{names}</translation>
+    </message>
+    <message>
+        <source>Check two or more people.</source>
+        <translation>请勾选两人或多人。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the talk, e.g. 2026-10-12.</source>
+        <translation>请填写谈话日期，如 2026-10-12。</translation>
+    </message>
+</context>
+<context>
+    <name>TalkReminders</name>
+    <message>
+        <source>Heart-to-heart talks</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>{year}: {missing} of {required} pairs have not talked yet ({committee} between committee members, {members} between committee members and members). Not yet covered: {names}. See the 谈心谈话 page.</source>
+        <translation>{year}年：应谈 {required} 对，尚有 {missing} 对未谈话（委员之间 {committee} 对，委员与党员之间 {members} 对）。尚未谈到：{names}。详见“谈心谈话”页。</translation>
+    </message>
+</context>
+<context>
+    <name>TalkTexts</name>
+    <message>
+        <source>Heart-to-heart talk</source>
+        <translation>谈心</translation>
+    </message>
+    <message>
+        <source>Reminder talk</source>
+        <translation>提醒谈话</translation>
+    </message>
+    <message>
+        <source>Committee members with each other</source>
+        <translation>委员之间</translation>
+    </message>
+    <message>
+        <source>Committee member with member</source>
+        <translation>委员与党员</translation>
+    </message>
+</context>
+<context>
+    <name>TalksPage</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>谈话人员</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow-up needed</source>
+        <translation>需跟进事项</translation>
+    </message>
+    <message>
+        <source>No talks recorded for this year: click “New talk”.</source>
+        <translation>本年尚无谈话记录：点击“新建谈话”。</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Committee member</source>
+        <translation>支部委员</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <source>Nothing missing.</source>
+        <translation>均已谈话。</translation>
+    </message>
+    <message>
+        <source>New talk</source>
+        <translation>新建谈话</translation>
+    </message>
+    <message>
+        <source>Export the year…</source>
+        <translation>导出本年记录…</translation>
+    </message>
+    <message>
+        <source>The year&apos;s talks and the pairs not yet covered, as an Excel workbook</source>
+        <translation>本年谈话记录及尚未谈话的人员，导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Committee members with each other, committee members with members and members with each other talk at least once a year (支部工作条例 第19条).</source>
+        <translation>党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次（支部工作条例第十九条）。</translation>
+    </message>
+    <message>
+        <source>{count} talks</source>
+        <translation>共 {count} 次谈话</translation>
+    </message>
+    <message>
+        <source>No pairs are required: the branch has no committee members on the roll (set a member&apos;s branch post).</source>
+        <translation>无应谈人员：名册中没有支部委员（请在党员信息中设置支部职务）。</translation>
+    </message>
+    <message>
+        <source>All {required} pairs have talked this year.</source>
+        <translation>本年应谈的 {required} 对均已谈话。</translation>
+    </message>
+    <message>
+        <source>{covered} of {required} pairs have talked this year; not yet: {missing} (listed below).</source>
+        <translation>本年应谈 {required} 对，已谈 {covered} 对，尚未谈话 {missing} 对（见下表）。</translation>
+    </message>
+    <message>
+        <source>Delete the talk</source>
+        <translation>删除谈话记录</translation>
+    </message>
+    <message>
+        <source>Delete this talk? Delete only a talk entered by mistake.</source>
+        <translation>删除这条谈话记录？只删除误录的记录。</translation>
+    </message>
+    <message>
+        <source>Export the year&apos;s talks</source>
+        <translation>导出本年谈话记录</translation>
+    </message>
+    <message>
+        <source>talks {year}.xlsx</source>
+        <translation>谈心谈话{year}.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} talks exported: {file}</source>
+        <translation>已导出 {count} 次谈话：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在生成工作簿…</translation>
     </message>
 </context>
 <context>

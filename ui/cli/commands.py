@@ -19,7 +19,17 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
-from ui.cli import appraisal, database, dues, meetings, members, opinions, study, sync
+from ui.cli import (
+    appraisal,
+    database,
+    dues,
+    meetings,
+    members,
+    opinions,
+    record_books,
+    study,
+    sync,
+)
 from ui.cli import passphrase as cli_passphrase
 from ui.cli.console import (
     EXIT_OK,
@@ -60,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     opinions.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
+    record_books.add_commands(commands)
     return parser
 
 
@@ -88,6 +99,7 @@ def run(
         "opinions": opinions.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,
+        **record_books.COMMANDS,
     }
     io = Console(stdin, stdout, stderr)
     try:

@@ -63,6 +63,9 @@ class MeetingEditor(EditorDialog):
     anything was written (save, vote, attachment, finalize, amendment)."""
 
     changed = Signal(str)
+    rectification_requested = Signal(str, object)
+    """(meeting id, date held): a 组织生活会's 问题清单 and 整改 were asked for (the shell shows
+    the 整改 page; issue 16)."""
 
     def __init__(
         self,
@@ -122,6 +125,10 @@ class MeetingEditor(EditorDialog):
         ))
         self.amend_button = QPushButton(self.tr("Add correction…"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.rectification_button = QPushButton(self.tr("Problems and rectification…"))
+        self.rectification_button.setToolTip(self.tr(
+            "The problems this meeting found and their rectification (整改), on their own page"))
+        self.rectification_button.clicked.connect(self._show_rectification)
         self.save_button.clicked.connect(self.save)
         self.finalize_button.clicked.connect(self.ask_finalize)
         self.amend_button.clicked.connect(self.add_amendment)
@@ -129,6 +136,7 @@ class MeetingEditor(EditorDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.finalize_button)
         buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.rectification_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -212,6 +220,11 @@ class MeetingEditor(EditorDialog):
     def is_finalized(self) -> bool:
         return self._meeting is not None and self._meeting.finalized_on is not None
 
+    def _show_rectification(self) -> None:
+        if self._meeting_id is not None and self._meeting is not None:
+            self.rectification_requested.emit(self._meeting_id, self._meeting.data.held_on)
+            self.reject()  # asks first when something typed is not saved
+
     def _type_changed(self) -> None:
         self._rebuild_expected()
         self._update_state()
@@ -251,6 +264,8 @@ class MeetingEditor(EditorDialog):
         self.save_button.setVisible(not read_only)
         self.finalize_button.setVisible(not read_only)
         self.amend_button.setVisible(finalized)
+        self.rectification_button.setVisible(
+            saved and meeting_type is MeetingType.ORGANIZATIONAL_LIFE)
         self.attachments.meeting_id = self._meeting_id
         self.attachments.set_editable(saved)
         if finalized and self._meeting is not None and self._meeting.finalized_on is not None:

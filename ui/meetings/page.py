@@ -59,6 +59,8 @@ class MeetingsPage(QWidget):
     """``changed`` is emitted after a meeting was written (工作台 reloads its reminders)."""
 
     changed = Signal()
+    rectification_requested = Signal(str, object)
+    """An editor's 整改 button: (meeting id, date held), for the shell (issue 16)."""
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
@@ -242,6 +244,7 @@ class MeetingsPage(QWidget):
     def _open_editor(self, meeting_id: str | None, meeting_type: MeetingType) -> MeetingEditor:
         editor = MeetingEditor(self._workspace, meeting_id, self._today, self, meeting_type)
         editor.changed.connect(self._after_change)
+        editor.rectification_requested.connect(self.rectification_requested)
         self.editor = editor
         editor.open()
         return editor

@@ -23,8 +23,10 @@ class ReportsPage(QWidget):
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
     STUDY_PAGE = 4
-    APPRAISAL_PAGE = 5
-    OPINIONS_PAGE = 6
+    TALKS_PAGE = 5
+    RECTIFICATION_PAGE = 6
+    APPRAISAL_PAGE = 7
+    OPINIONS_PAGE = 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,13 @@ class ReportsPage(QWidget):
             (self.tr("Study hours of the year (Excel, printable)"),
              self.tr("Study record page: export the table or print it."),
              self.STUDY_PAGE),
+            (self.tr("Heart-to-heart talks of a year, with the pairs not yet covered (Excel)"),
+             self.tr("Talks page, 'Export the year…'."),
+             self.TALKS_PAGE),
+            (self.tr("Rectification ledger of the organizational life meetings (Excel, PDF "
+                     "printable)"),
+             self.tr("Rectification page, 'Export ledger (Excel)…' or '(PDF)…'."),
+             self.RECTIFICATION_PAGE),
             (self.tr("Democratic appraisal result table (Excel, PDF, printable)"),
              self.tr("Democratic appraisal page: 'Export result table…' or 'Print result "
                      "table…'."),
@@ -86,8 +95,9 @@ class ReportsPage(QWidget):
 
         admin = QLabel(self.tr(
             "Administrators can make the same files from the command line: 'members export', "
-            "'meetings minutes', 'dues ledger', 'opinions report' (see the administrator's "
-            "guide)."
+            "'meetings minutes', 'dues ledger', 'study report', 'talks report', "
+            "'rectification report', 'appraisal report', 'opinions report' (see the "
+            "administrator's guide)."
         ))
         admin.setWordWrap(True)
         admin.setStyleSheet(HINT_STYLE)

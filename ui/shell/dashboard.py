@@ -21,8 +21,10 @@ from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
 from ui.opinions.reminders import OpinionReminders
+from ui.rectification.reminders import RectificationReminders
 from ui.shell.election_reminder import ElectionReminder
 from ui.study.reminders import StudyReminders
+from ui.talks.reminders import TalkReminders
 
 
 class DashboardPage(QWidget):
@@ -63,6 +65,10 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.election)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
+        self.rectification = RectificationReminders(workspace, today)
+        reminders.addWidget(self.rectification)
+        self.talks = TalkReminders(workspace, today)
+        reminders.addWidget(self.talks)
         self.development = DevelopmentReminders(workspace, today)
         self.development.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.development)
@@ -104,6 +110,8 @@ class DashboardPage(QWidget):
         self.higher_org_label.setText(profile.higher_org)
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
+        self.rectification.refresh()
+        self.talks.refresh()
         self.development.refresh()
         self.transfers.refresh()
         self.arrears.refresh()
@@ -116,7 +124,8 @@ class DashboardPage(QWidget):
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
                      or self.arrears.entries or self.transfers.entries or self.election.shown
-                     or self.study.entries or self.corrections.entries or self.opinions.entries)
+                     or self.study.entries or self.corrections.entries or self.opinions.entries
+                     or self.rectification.entries or self.talks.coverage)
         busy = (self.arrears.busy or self.development.busy or self.transfers.busy
                 or self.study.busy or self.corrections.busy)
         self.reminders_label.setVisible(not (something or busy))
@@ -133,6 +142,8 @@ class DashboardPage(QWidget):
         ):
             label.clear()
         self.meetings.clear()
+        self.rectification.clear()
+        self.talks.clear()
         self.development.clear()
         self.transfers.clear()
         self.arrears.clear()

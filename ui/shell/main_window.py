@@ -17,6 +17,7 @@ typed is not saved asks first. An unlock with the recovery code leads to setting
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -53,12 +54,14 @@ if TYPE_CHECKING:
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
     from ui.opinions.page import OpinionsPage
+    from ui.rectification.page import RectificationPage
     from ui.reports.page import ReportsPage
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
     from ui.shell.dashboard import DashboardPage
     from ui.study.page import StudyPage
     from ui.sync.page import SyncPage
+    from ui.talks.page import TalksPage
 
 SYNC_STATE_DELAY_MS = 300
 """How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
             self.tr("Organizational life"),
             self.tr("Party dues"),
             self.tr("Study record"),
+            self.tr("Talks"),
+            self.tr("Rectification"),
             self.tr("Democratic appraisal"),
             self.tr("Opinions"),
             self.tr("Reports"),
@@ -173,6 +178,14 @@ class MainWindow(QMainWindow):
     @property
     def study(self) -> StudyPage:
         return cast("StudyPage", self._page("study"))
+
+    @property
+    def talks(self) -> TalksPage:
+        return cast("TalksPage", self._page("talks"))
+
+    @property
+    def rectification(self) -> RectificationPage:
+        return cast("RectificationPage", self._page("rectification"))
 
     @property
     def appraisal(self) -> AppraisalPage:
@@ -325,6 +338,12 @@ class MainWindow(QMainWindow):
     def after_sync(self) -> None:
         """Changes arrived from the platform (or a conflict was decided): pages show them."""
         self._refresh(*self._data_pages(SYNCED))
+
+    def show_rectification(self, meeting_id: str, held_on: date) -> None:
+        """The meeting editor's 整改清单: the 整改 page with that 组织生活会's problems."""
+        page = self.rectification
+        self.show_page(self.pages.indexOf(page))
+        page.show_meeting(meeting_id, held_on)
 
     def refresh_meeting_reminders(self) -> None:
         """After a meeting was written: what 工作台 says is due may have changed."""

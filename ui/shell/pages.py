@@ -6,6 +6,7 @@ window has painted: the factories below import them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -14,17 +15,21 @@ from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
 PAGES = (
-    "dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions", "reports", "sync",
-    "settings",
+    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
+    "opinions", "reports", "sync", "settings",
 )
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
 SHOWING_DATA = (
-    "dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions", "settings",
+    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
+    "opinions", "settings",
 )
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues", "study", "appraisal", "opinions")
+SYNCED = (
+    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
+    "opinions",
+)
 """The pages that show what a sync may have changed."""
 
 
@@ -42,6 +47,8 @@ class Window(Protocol):
     sync_state_label: QLabel
 
     def show_page(self, index: int) -> None: ...
+
+    def show_rectification(self, meeting_id: str, held_on: date) -> None: ...
 
     def show_branch(self, name: str) -> None: ...
 
@@ -74,6 +81,7 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
 
         page = MeetingsPage(workspace)
         page.changed.connect(window.refresh_meeting_reminders)
+        page.rectification_requested.connect(window.show_rectification)
         return page
 
     def dues() -> QWidget:
@@ -104,6 +112,20 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def talks() -> QWidget:
+        from ui.talks.page import TalksPage
+
+        page = TalksPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
+    def rectification() -> QWidget:
+        from ui.rectification.page import RectificationPage
+
+        page = RectificationPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
@@ -129,7 +151,7 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "study": study, "appraisal": appraisal, "opinions": opinions, "reports": reports,
-             "sync": sync,
+             "study": study, "talks": talks, "rectification": rectification,
+             "appraisal": appraisal, "opinions": opinions, "reports": reports, "sync": sync,
              "settings": settings}
     return [(name, built[name]) for name in PAGES]

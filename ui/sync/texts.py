@@ -46,6 +46,9 @@ def entity_label(entity: str) -> str:
         "study_exemption": QCoreApplication.translate("SyncPage", "Study exemption"),
         "appraisal": QCoreApplication.translate("SyncPage", "Democratic appraisal"),
         "opinion": QCoreApplication.translate("SyncPage", "Opinion or suggestion"),
+        "talk": QCoreApplication.translate("SyncPage", "Talk"),
+        "talk_participant": QCoreApplication.translate("SyncPage", "Person in a talk"),
+        "rectification_item": QCoreApplication.translate("SyncPage", "Rectification item"),
     }
     return labels.get(entity, entity)
 

@@ -163,3 +163,27 @@ def test_last_years_appraisal_has_one_unqualified_member_on_correction(branch: W
     assert unqualified[0].data.handling is Handling.CORRECTION
     assert all(line.data is not None and line.data.grade is Grade.NONE
                for line in lines if line.probationary)
+
+
+def test_the_demo_has_a_year_of_talks_with_a_few_pairs_left(branch: Workspace):
+    """支部工作条例 第19条: the committee and most committee–member pairs talked; the pairs left
+    show on 工作台 in the last quarter."""
+    from app.services import demo_books, talks
+
+    with branch.unit_of_work(read_only=True) as uow:
+        coverage = talks.coverage(uow, TODAY.year)
+        assert len(talks.talks_of_year(uow, TODAY.year)) == coverage.covered
+        reminder = talks.reminder(uow, TODAY)
+    assert len(coverage.missing) == demo_books.LEFT_OUT
+    assert reminder is not None
+
+
+def test_the_demo_organizational_life_meeting_has_five_items_two_overdue(branch: Workspace):
+    from app.services import rectification
+
+    with branch.unit_of_work(read_only=True) as uow:
+        ledger = rectification.ledger(uow, TODAY.year, TODAY)
+        overdue = rectification.overdue(uow, TODAY)
+    assert len(ledger) == 5
+    assert len(overdue) == 2
+    assert sum(1 for i in ledger if i.evidence) == 1

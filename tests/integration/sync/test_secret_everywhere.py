@@ -78,8 +78,8 @@ def books(draw: st.DrawFn) -> Book:
                 if fields["member_id"] in exempted:
                     continue
                 exempted.add(fields["member_id"])
-            if kind.entity in ("meeting_attendance", "study_entry") and "meeting_id" in fields:
-                pair = (kind.entity, fields["meeting_id"], fields["member_id"])
+            if kind.entity == "talk_participant":
+                pair = (fields["talk_id"], fields["member_id"])
                 if pair in pairs:
                     continue
                 pairs.add(pair)
@@ -117,6 +117,9 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "appraisal": {"year": str(2000 + number), "grade": "qualified", "notes": tag},
         "opinion": {"received_on": TODAY, "channel": "written", "category": "other",
                     "content": tag},
+        "talk": {"on_date": TODAY, "kind": "heart_to_heart", "topic": tag},
+        "talk_participant": {},
+        "rectification_item": {"problem": tag, "due_on": TODAY},
     }[entity]
 
 

@@ -24,10 +24,11 @@ def test_each_report_leads_to_its_page(qtbot: QtBot, workspace: Workspace) -> No
     assert "学时统计表" in texts
     assert "民主评议党员结果表" in texts
     assert "意见建议" in texts
-    for button, page in zip(window.reports.buttons,
-                            (window.members, window.meetings, window.dues, window.study,
-                             window.appraisal, window.opinions),
-                            strict=True):
+    assert "谈心谈话" in texts
+    assert "整改台账" in texts
+    pages = (window.members, window.meetings, window.dues, window.study, window.talks,
+             window.rectification, window.appraisal, window.opinions)
+    for button, page in zip(window.reports.buttons, pages, strict=True):
         window.show_page(PAGES.index("reports"))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert window.pages.currentWidget() is page

@@ -165,6 +165,8 @@ def test_every_dialog_fits(
         (MemberDuesDialog(workspace, member_id, parent=window), "dues-history"),
         (window.dues.bases_tab.edit_checks(), "dues-base-checks"),
         (AfterRecoveryDialog(workspace, window), "after-recovery"),
+        (window.talks.new_talk(), "talk-new"),
+        (window.rectification.new_item(), "rectification-new"),
     ]
     dialogs.append((_unqualified_appraisal(workspace, window), "appraisal"))
     pdf = tmp_path / "minutes.pdf"

@@ -1,7 +1,7 @@
 """appraisal: 民主评议党员, one member's grade and handling for one year (issue 16)
 
 Revision ID: 0016_appraisal
-Revises: 0014_study_record
+Revises: 0015_talks_rectification
 Create Date: 2026-12-06
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_appraisal"
-down_revision = "0014_study_record"
+down_revision = "0015_talks_rectification"
 branch_labels = None
 depends_on = None
 

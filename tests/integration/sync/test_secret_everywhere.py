@@ -103,6 +103,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "dues_relief": {"kind": "exempt", "approved_by": "支委会", "approved_on": TODAY,
                         "valid_from": "2026-01", "valid_until": "2026-12"},
         "dues_event": {"amount_fen": 1000, "on_date": TODAY, "note": tag},
+        "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
+        "disclosure_feedback": {"received_on": TODAY, "content": tag},
     }[entity]
 
 

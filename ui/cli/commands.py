@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
-from ui.cli import database, dues, meetings, members, sync
+from ui.cli import database, disclosures, dues, meetings, members, sync
 from ui.cli import passphrase as cli_passphrase
 from ui.cli.console import (
     EXIT_OK,
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_commands(commands)
     meetings.add_commands(commands)
     dues.add_commands(commands)
+    disclosures.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
     return parser
@@ -79,6 +80,7 @@ def run(
         "members": members.run,
         "meetings": meetings.run,
         "dues": dues.run,
+        "disclosures": disclosures.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,
     }

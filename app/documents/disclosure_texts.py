@@ -31,8 +31,13 @@ STATUS_NAMES = {
 CHANNEL_NAMES = {"platform": "平台", "letter": "书面", "in_person": "当面", "phone": "电话"}
 
 
+def committee(branch: str) -> str:
+    """The branch committee's name: 机关第一党支部 → 机关第一党支部委员会."""
+    return f"{branch}委员会" if branch.endswith("支部") else f"{branch}支部委员会"
+
+
 def default_channel(branch: str, secretary: str) -> str:
-    who = f"{branch}书记{secretary}同志" if secretary else f"{branch}委员会"
+    who = f"{branch}书记{secretary}同志" if secretary else committee(branch)
     return f"公示期间，如有意见，请以书面、当面或电话形式向{who}反映。"
 
 
@@ -58,7 +63,7 @@ def candidate_notice(
     if activist is not None:
         history.append(f"{chinese_date(activist)}被确定为入党积极分子")
     lines = [
-        f"经{branch}支部委员会研究，拟将{name}同志列为发展对象，现将有关情况公示如下：",
+        f"经{committee(branch)}研究，拟将{name}同志列为发展对象，现将有关情况公示如下：",
         "，".join(facts) + "。" + ("，".join(history) + "。" if history else ""),
     ]
     return f"关于拟将{name}同志列为发展对象的公示", "\n".join(lines)
@@ -69,7 +74,7 @@ def probation_notice(branch: str, name: str, admitted: date | None) -> tuple[str
     since = f"于{chinese_date(admitted)}被接收为中共预备党员，" if admitted else ""
     lines = [
         f"{name}同志{since}预备期即将届满。",
-        f"经{branch}支部委员会研究，拟同意{name}同志按期转为中共正式党员，现予公示。",
+        f"经{committee(branch)}研究，拟同意{name}同志按期转为中共正式党员，现予公示。",
     ]
     return f"关于{name}同志预备党员转正的公示", "\n".join(lines)
 

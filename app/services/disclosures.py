@@ -508,3 +508,15 @@ def export_year(uow: UnitOfWork, year: int, path: Path) -> int:
         return texts_notice.write_year_report(path, _branch_name(uow), year, lines)
     except OSError as error:
         raise FileAccessError.from_os_error(path, error) from error
+
+
+def development_subjects(uow: UnitOfWork) -> list[tuple[str, str, Stage]]:
+    """(id, name, stage) of the members a 发展 or 转正 公示 can be drafted for (发展对象 and
+    预备党员 still on the roll), in name order."""
+    rows = uow.session.execute(
+        select(MemberRow.id, MemberRow.name, MemberRow.stage).where(
+            MemberRow.stage.in_((Stage.CANDIDATE.value, Stage.PROBATIONARY.value)),
+            MemberRow.status == "active", MemberRow.deleted_at.is_(None),
+        ).order_by(MemberRow.sort_key)
+    ).all()
+    return [(r.id, r.name, Stage(r.stage)) for r in rows]

@@ -82,13 +82,13 @@ def error_message(error: DisclosureSecretError | DisclosureStepError) -> str:
     if isinstance(error, DisclosureSecretError):
         record = _tr(_RECORDS.get(error.entity, _RECORDS["disclosure"])).format(label=error.label)
         return QCoreApplication.translate(
-            CONTEXT,
+            "DisclosureTexts",
             "This item names or derives from a classified (秘密) record: {record}. What is "
             "secret is never disclosed; remove it from the item or leave the item unpublished. "
             "Nothing was changed.",
         ).format(record=record)
     status = {s.value: s for s in Status}.get(error.status)
     return QCoreApplication.translate(
-        CONTEXT, "The item is {status} and cannot be {step} now. Nothing was changed."
+        "DisclosureTexts", "The item is {status} and cannot be {step} now. Nothing was changed."
     ).format(status=status_label(status) if status else error.status,
              step=_tr(_STEPS.get(error.step, error.step)))

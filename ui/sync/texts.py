@@ -40,6 +40,8 @@ def entity_label(entity: str) -> str:
         "dues_base": QCoreApplication.translate("SyncPage", "Dues base"),
         "dues_relief": QCoreApplication.translate("SyncPage", "Dues relief"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+        "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
+        "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),
     }
     return labels.get(entity, entity)
 

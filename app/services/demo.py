@@ -35,7 +35,7 @@ from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
 from app.domain.members import BranchPost, EventKind, MembershipStatus
-from app.services import demo_year, members, roster
+from app.services import demo_disclosures, demo_year, members, roster
 from app.services.members import MemberInput
 from app.services.workspace import BranchProfile
 from app.storage.models import MemberRow
@@ -419,6 +419,7 @@ def populate(
     if not year:
         return summary
     work = demo_year.populate_year(uow, today, group_ids, random.Random(seed + 2))  # noqa: S311
+    demo_disclosures.populate(uow, today)
     return DemoSummary(
         len(people), len(group_ids), in_development, left, flowing, rewards,
         meetings=work.meetings, finalized=work.finalized, dues_months=work.dues_months,

@@ -39,12 +39,14 @@ def test_list_print_and_report(branch, tmp_path):
     data_dir, item_id = branch
     listed = run(data_dir, "disclosures", "list")
     assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.split("\t")[0] == item_id and "拟稿" in listed.stdout
+    assert listed.stdout.split("\t")[0] == item_id
+    assert "拟稿" in listed.stdout
     printed = run(data_dir, "disclosures", "print", item_id, str(tmp_path / "notice.pdf"))
     assert printed.returncode == 0, printed.stderr
     text = subprocess.run(["pdftotext", str(tmp_path / "notice.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "关于林晓同志预备党员转正的公示" in text and "意见反映方式" in text
+    assert "关于林晓同志预备党员转正的公示" in text
+    assert "意见反映方式" in text
     report = run(data_dir, "disclosures", "report", "--year", "2026", str(tmp_path / "y.xlsx"))
     assert report.returncode == 0, report.stderr
     assert "1" in report.stdout

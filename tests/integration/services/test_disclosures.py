@@ -48,7 +48,8 @@ def test_development_notice_drafted_with_the_period_setting_then_steps_in_order(
     with workspace.unit_of_work() as uow:
         draft = d.draft_development(uow, member_id, TODAY)
         assert draft.category is d.Category.DEVELOPMENT
-        assert "林晓" in draft.title and "发展对象" in draft.title
+        assert "林晓" in draft.title
+        assert "发展对象" in draft.title
         assert "2024年3月1日递交入党申请书" in draft.content
         assert draft.end_on == TODAY + timedelta(days=6)  # 7 days: the default setting
         assert draft.sources == (("member", member_id),)
@@ -66,14 +67,16 @@ def test_development_notice_drafted_with_the_period_setting_then_steps_in_order(
         assert (item.drafted_by, item.reviewed_by, item.approved_by) == (
             "王书记", "组织委员 李红", "支部委员会")
         assert item.data.content.endswith("已修改")
-        assert item.is_open(TODAY) and not item.is_open(TODAY + timedelta(days=7))
+        assert item.is_open(TODAY)
+        assert not item.is_open(TODAY + timedelta(days=7))
         actions = uow.session.scalars(select(AuditEntry.action).where(
             AuditEntry.entity_id == item_id)).all()
         assert actions == ["disclosure.create", "disclosure.review", "disclosure.approve",
                            "disclosure.publish"]
         patches = [json.loads(p) for p in uow.session.scalars(select(OutboxEntry.patch).where(
             OutboxEntry.entity == "disclosure"))]
-        assert patches[0]["member_id"] == member_id and patches[-1]["status"] == "published"
+        assert patches[0]["member_id"] == member_id
+        assert patches[-1]["status"] == "published"
         with pytest.raises(DisclosureStepError):
             d.update(uow, item_id, edited)  # published: no more edits
         d.withdraw(uow, item_id, TODAY + timedelta(days=2))
@@ -89,7 +92,8 @@ def test_period_setting_and_probation_notice(workspace):
         d.save_period_days(uow, 5)
         draft = d.draft_development(uow, member_id, TODAY)
     assert draft.category is d.Category.PROBATION
-    assert "转正" in draft.title and "2025年11月30日" in draft.content
+    assert "转正" in draft.title
+    assert "2025年11月30日" in draft.content
     assert draft.end_on == TODAY + timedelta(days=4)
 
 
@@ -101,7 +105,8 @@ def test_an_edit_after_review_goes_back_to_draft(workspace):
         d.review(uow, item_id, "李红", TODAY)
         d.update(uow, item_id, d.DisclosureInput(**{**draft.__dict__, "title": "新标题"}))
         item = d.get(uow, item_id)
-    assert item.status is d.Status.DRAFT and item.reviewed_by == ""
+    assert item.status is d.Status.DRAFT
+    assert item.reviewed_by == ""
 
 
 def test_an_item_naming_a_secret_member_is_refused_by_name_and_unchanged(workspace):
@@ -129,7 +134,8 @@ def test_meetings_draft_leaves_secret_meetings_out_and_refuses_one_made_secret_l
                 type=kind, held_on=day, topics=("学习党章",),
                 classification=Classification.SECRET if secret else Classification.INTERNAL)))
         draft = d.draft_meetings(uow, date(2026, 10, 1), date(2026, 11, 30), TODAY)
-        assert "党课" in draft.content and "支部党员大会" in draft.content
+        assert "党课" in draft.content
+        assert "支部党员大会" in draft.content
         assert "支部委员会会议" not in draft.content
         assert draft.sources == (("meeting", ids[0]), ("meeting", ids[2]))
         item_id = d.create(uow, draft, "王书记", TODAY)
@@ -147,8 +153,10 @@ def test_dues_draft_totals_only(workspace):
         uow.commit()
     with workspace.unit_of_work() as uow:
         draft = d.draft_dues(uow, 2026, 3, TODAY)
-    assert draft.category is d.Category.DUES and "2026年第3季度" in draft.title
-    assert "收缴党费0.00元" in draft.content and "钱多多" not in draft.content
+    assert draft.category is d.Category.DUES
+    assert "2026年第3季度" in draft.title
+    assert "收缴党费0.00元" in draft.content
+    assert "钱多多" not in draft.content
 
 
 def test_invalid_input_is_refused_whole(workspace):
@@ -174,7 +182,8 @@ def test_notice_pdf_and_year_register_read_back(workspace, tmp_path):
                           capture_output=True, text=True, check=True).stdout
     assert "关于拟将林晓同志列为发展对象的公示" in text
     assert "公示期：2026年11月25日至2026年12月1日（共7天）" in text
-    assert "意见反映方式" in text and "公开范围：党内" in text
+    assert "意见反映方式" in text
+    assert "公开范围：党内" in text
     sheet = load_workbook(tmp_path / "year.xlsx").active
     values = [c.value for c in sheet[3]]
     assert values[1:4] == ["发展党员公示", "关于拟将林晓同志列为发展对象的公示", "党内"]

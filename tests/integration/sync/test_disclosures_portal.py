@@ -50,7 +50,8 @@ def _candidate(ws: Workspace, name: str, i: int, secret: bool = False) -> str:
         member_id = m.create_member(uow, m.MemberInput(
             name=name, id_number=id_number(i), stage=Stage.CANDIDATE,
             application_date=date(2024, 3, 1), activist_date=date(2024, 6, 1),
-            candidate_date=date(2025, 8, 1), classification=Classification.SECRET if secret else Classification.INTERNAL,
+            candidate_date=date(2025, 8, 1),
+            classification=Classification.SECRET if secret else Classification.INTERNAL,
         ), _today())
         uow.commit()
     return member_id
@@ -75,7 +76,8 @@ def test_development_notice_from_pipeline_to_portal_and_withdrawn(pc, live_serve
     assert _portal(live_server) == []  # approved is not yet disclosed
     text = subprocess.run(["pdftotext", str(tmp_path / "notice.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "林晓" in text and "公示期" in text
+    assert "林晓" in text
+    assert "公示期" in text
 
     with pc.unit_of_work() as uow:
         d.publish(uow, item_id, today)
@@ -124,7 +126,8 @@ def test_an_item_of_a_secret_member_is_refused_and_never_reaches_the_server(pc, 
     branch_id = live_server.store.find_branch(CODE)
     page = live_server.store.changes(branch_id, 0, 2000, None)
     dumped = json.dumps([c.model_dump() for c in page.changes], ensure_ascii=False)
-    assert item_id not in dumped and "机密对象" not in dumped
+    assert item_id not in dumped
+    assert "机密对象" not in dumped
     assert _portal(live_server) == []
 
 

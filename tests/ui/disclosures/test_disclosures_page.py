@@ -57,12 +57,14 @@ def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screensh
     add_candidate(workspace, "林晓", 1)
     _draft_for(page, "林晓")
     editor = page.editor
-    assert editor is not None and "林晓" in editor.title_edit.text()
+    assert editor is not None
+    assert "林晓" in editor.title_edit.text()
     assert editor.end.date_value() == date(2026, 12, 1)
     editor.content.setPlainText(editor.content.toPlainText() + "\n该同志表现良好。")
     screenshot(editor, "disclosures-editor")
     assert editor.save_unsaved_work()
-    assert page.table.rowCount() == 1 and page.table.item(0, 4).text() == "拟稿"
+    assert page.table.rowCount() == 1
+    assert page.table.item(0, 4).text() == "拟稿"
     page.table.selectRow(0)
     for step in ("review", "approve"):
         dialog = page._step(step)
@@ -76,7 +78,8 @@ def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screensh
     page.print_notice(tmp_path / "notice.pdf")
     text = subprocess.run(["pdftotext", str(tmp_path / "notice.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "该同志表现良好" in text and "公示期" in text
+    assert "该同志表现良好" in text
+    assert "公示期" in text
     feedback = page.record_feedback()
     assert feedback is not None
     feedback.content.setPlainText("无异议")
@@ -89,13 +92,15 @@ def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screensh
 def test_secret_member_item_is_refused_naming_the_member(qtbot, page, workspace):
     add_candidate(workspace, "机密对象", 2, secret=True)
     _draft_for(page, "机密对象")
-    assert page.editor is not None and page.editor.save_unsaved_work()
+    assert page.editor is not None
+    assert page.editor.save_unsaved_work()
     page.table.selectRow(0)
     dialog = page._step("review")
     assert dialog is not None
     dialog.accept()
     assert page.message_box is not None
     text = page.message_box.text()
-    assert "机密对象" in text and "秘密" in text
+    assert "机密对象" in text
+    assert "秘密" in text
     with workspace.unit_of_work() as uow:
         assert d.list_items(uow)[0].status is d.Status.DRAFT

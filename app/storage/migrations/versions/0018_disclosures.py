@@ -5,6 +5,8 @@ Revises: 0010_classification_everywhere
 Create Date: 2026-12-06
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -14,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def _synced() -> list[sa.Column[object]]:
+def _synced() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("created_at", sa.String(27), nullable=False),

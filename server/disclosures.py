@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from server import db
+from server import db, limits
 from server.store import Store
 
 PLATFORM_DEVICE = "platform"
@@ -199,10 +199,14 @@ def add_routes(app: FastAPI, store: Store) -> None:
         "/v1/portal/branches/{code}/disclosures/{item_id}/feedback",
         response_model=FeedbackResponse,
         status_code=201,
-        responses={404: _NOT_FOUND,
+        responses={400: {"model": PortalError, "description": "the body is not JSON"},
+                   404: _NOT_FOUND,
                    409: {"model": PortalError,
                          "description": "not_open: the item is not within its 公示期"},
+                   413: {"model": PortalError, "description": f"the body is over "
+                         f"{limits.OTHER_LIMIT} bytes: refused (reason too_large)"},
                    422: {"model": PortalError, "description": "invalid"}},
+        openapi_extra={"x-max-body-bytes": limits.OTHER_LIMIT},
         summary="The portal: file feedback on a disclosed item during its 公示期",
         tags=["portal"],
     )

@@ -108,3 +108,9 @@ def meetings_notice(
                      + (f"，议题：{topic}" if topic else "") + "。")
     lines.append(f"本期共开展组织生活{len(meetings)}次。")
     return f"{branch}组织生活开展情况公开", "\n".join(lines)
+
+
+def feedback_note(title: str, channel: str, author: str, content: str) -> str:
+    """The note a response to a 发展/转正 公示 leaves on the member's timeline."""
+    who = author or "匿名"
+    return f"《{title}》公示期间收到意见（{CHANNEL_NAMES.get(channel, channel)}，{who}）：{content}"

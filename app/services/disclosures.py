@@ -28,7 +28,7 @@ from app.documents import disclosures as texts_notice
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.meetings import MeetingType
-from app.domain.members import Classification
+from app.domain.members import Classification, EventKind
 from app.errors import (
     DisclosureSecretError,
     DisclosureStepError,
@@ -38,6 +38,7 @@ from app.errors import (
     RecordNotFoundError,
 )
 from app.services import dues as dues_service
+from app.services import members as members_service
 from app.storage.models import (
     BranchRow,
     DisclosureFeedbackRow,
@@ -99,6 +100,7 @@ class Feedback:
     channel: str
     author: str
     content: str
+    noted: bool = False  # in the member's record (a 发展/转正 公示's response)
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,33 @@ def record_feedback(
         "channel": channel, "author": feedback.author, "content": feedback.content,
         "classification": feedback.classification,
     })
+    note_feedback(uow, disclosure_id)
     return feedback.id
+
+
+def note_feedback(uow: UnitOfWork, disclosure_id: str) -> int:
+    """A 发展/转正 公示's responses not yet in the member's record become notes on its timeline
+    (those from the platform arrive by sync; this notes them too). Returns how many."""
+    row = _row(uow, disclosure_id)
+    if row.member_id is None or row.category not in (Category.DEVELOPMENT.value,
+                                                      Category.PROBATION.value):
+        return 0
+    pending = uow.session.scalars(select(DisclosureFeedbackRow).where(
+        DisclosureFeedbackRow.disclosure_id == disclosure_id,
+        DisclosureFeedbackRow.member_event_id.is_(None),
+        DisclosureFeedbackRow.deleted_at.is_(None),
+    ).order_by(DisclosureFeedbackRow.received_on)).all()
+    for feedback in pending:
+        text = texts.feedback_note(row.title, feedback.channel, feedback.author,
+                                   feedback.content)
+        feedback.member_event_id = members_service.add_event(
+            uow, row.member_id, EventKind.NOTE, feedback.received_on, text,
+            classification=Classification(row.classification))
+        uow.session.flush()
+        uow.outbox("disclosure_feedback", feedback.id,
+                   {"member_event_id": feedback.member_event_id},
+                   base_version=feedback.server_version)
+    return len(pending)
 
 
 # ---------------------------------------------------------------- reads
@@ -309,7 +337,9 @@ def get(uow: UnitOfWork, disclosure_id: str) -> Disclosure:
         ).order_by(DisclosureFeedbackRow.received_on, DisclosureFeedbackRow.created_at)
     ).all()
     return _disclosure(row, tuple(
-        Feedback(f.id, f.received_on, f.channel, f.author, f.content) for f in feedback
+        Feedback(f.id, f.received_on, f.channel, f.author, f.content,
+                 f.member_event_id is not None)
+        for f in feedback
     ))
 
 

@@ -434,3 +434,5 @@ class DisclosureFeedbackRow(Classified, SyncedRecord, Base):
     channel: Mapped[str] = mapped_column(String(20), default="platform")
     author: Mapped[str] = mapped_column(String(50), default="")  # may be empty: anonymous
     content: Mapped[str] = mapped_column(Text, default="")
+    # The note on the member's timeline this response became (a 发展/转正 公示's), once.
+    member_event_id: Mapped[str | None] = mapped_column(String(36), default=None)

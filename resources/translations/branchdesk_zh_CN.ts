@@ -1768,6 +1768,18 @@ Use this unencrypted address?</source>
         <source>Disclosure</source>
         <translation>党务公开</translation>
     </message>
+    <message>
+        <source>Note responses in the member&apos;s record</source>
+        <translation>记入党员档案</translation>
+    </message>
+    <message>
+        <source>Responses to an admission or full-membership notice received from the platform become notes on the member&apos;s timeline</source>
+        <translation>从平台收到的对发展或转正公示的意见，记入该党员的档案记录</translation>
+    </message>
+    <message>
+        <source>{count} responses noted in the member&apos;s record.</source>
+        <translation>已将 {count} 条意见记入党员档案。</translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>

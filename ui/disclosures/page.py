@@ -57,6 +57,7 @@ class DisclosuresPage(QWidget):
         self._items: list[service.Disclosure] = []
         self.editor: DisclosureEditor | None = None
         self.message_box: QMessageBox | None = None
+        self._unnoted = False
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.year.setValue(today().year)
@@ -89,6 +90,11 @@ class DisclosuresPage(QWidget):
         self.print_button = QPushButton(self.tr("Notice as PDF…"))
         self.feedback_button = QPushButton(self.tr("Record a response…"))
         self.report_button = QPushButton(self.tr("Year's register (Excel)…"))
+        self.note_button = QPushButton(self.tr("Note responses in the member's record"))
+        self.note_button.setToolTip(self.tr(
+            "Responses to an admission or full-membership notice received from the platform "
+            "become notes on the member's timeline"))
+        self.note_button.clicked.connect(self.note_responses)
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_item)
         self.review_button.clicked.connect(lambda: self._step("review"))
@@ -107,7 +113,7 @@ class DisclosuresPage(QWidget):
         steps = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.review_button,
                        self.approve_button, self.publish_button, self.withdraw_button,
-                       self.print_button, self.feedback_button):
+                       self.print_button, self.feedback_button, self.note_button):
             steps.addWidget(button)
         steps.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -160,11 +166,16 @@ class DisclosuresPage(QWidget):
 
     def _show_selected(self) -> None:
         item_id = self.selected_id()
+        self._unnoted = False
         if item_id is None:
             self.detail.clear()
         else:
             with self._workspace.unit_of_work() as uow:
-                self.detail.setPlainText(self._describe(service.get(uow, item_id)))
+                item = service.get(uow, item_id)
+            self.detail.setPlainText(self._describe(item))
+            self._unnoted = item.data.member_id is not None and item.data.category in (
+                service.Category.DEVELOPMENT, service.Category.PROBATION,
+            ) and any(not f.noted for f in item.feedback)
         self._update_buttons()
 
     def _describe(self, item: service.Disclosure) -> str:
@@ -199,6 +210,7 @@ class DisclosuresPage(QWidget):
         self.withdraw_button.setEnabled(status is Status.PUBLISHED)
         self.print_button.setEnabled(item is not None)
         self.feedback_button.setEnabled(status in (Status.PUBLISHED, Status.WITHDRAWN))
+        self.note_button.setVisible(item is not None and self._unnoted)
 
     # ---------------------------------------------------------------- actions
     def new_item(self) -> dialogs.DraftDialog:
@@ -319,6 +331,22 @@ class DisclosuresPage(QWidget):
             self._say(message_for(error), ok=False)
             return
         self._show_selected()
+
+    def note_responses(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        try:
+            with self._workspace.unit_of_work() as uow:
+                count = service.note_feedback(uow, item_id)
+                uow.commit()
+        except BranchDeskError as error:
+            self._say(message_for(error), ok=False)
+            return
+        self._show_selected()
+        self._say(self.tr("{count} responses noted in the member's record.").format(
+            count=count), ok=True)
+        self.changed.emit()
 
     def print_notice(self, path: Path | None = None) -> None:
         item_id = self.selected_id()

@@ -190,3 +190,17 @@ def test_notice_pdf_and_year_register_read_back(workspace, tmp_path):
     assert values[-2:] == ["拟稿", 1]
     assert "无异议" not in json.dumps([[c.value for c in r] for r in sheet.iter_rows()],
                                      default=str, ensure_ascii=False)
+
+
+def test_a_response_to_a_development_notice_is_noted_in_the_members_record_once(workspace):
+    member_id = candidate(workspace)
+    with workspace.unit_of_work() as uow:
+        item_id = d.create(uow, d.draft_development(uow, member_id, TODAY), "王书记", TODAY)
+        d.record_feedback(uow, item_id, TODAY, "in_person", "张三", "工作认真")
+        assert d.note_feedback(uow, item_id) == 0  # noted already
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        notes = [e.text for e in m.timeline(uow, member_id) if "公示期间收到意见" in e.text]
+        [feedback] = d.get(uow, item_id).feedback
+    assert notes == ["《关于拟将林晓同志列为发展对象的公示》公示期间收到意见（当面，张三）：工作认真"]
+    assert feedback.noted

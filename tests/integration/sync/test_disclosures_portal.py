@@ -97,6 +97,12 @@ def test_development_notice_from_pipeline_to_portal_and_withdrawn(pc, live_serve
         [feedback] = d.get(uow, item_id).feedback
     assert (feedback.channel, feedback.author, feedback.content) == (
         "platform", "张群众", "该同志工作认真，无异议。")
+    assert not feedback.noted
+    with pc.unit_of_work() as uow:
+        assert d.note_feedback(uow, item_id) == 1  # into the member's record
+        uow.commit()
+    with pc.unit_of_work() as uow:
+        assert any("张群众" in e.text for e in m.timeline(uow, member_id))
 
     with pc.unit_of_work() as uow:
         d.withdraw(uow, item_id, today)

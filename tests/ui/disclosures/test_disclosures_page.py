@@ -85,6 +85,7 @@ def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screensh
     feedback.content.setPlainText("无异议")
     feedback.accept()
     assert "无异议" in page.detail.toPlainText()
+    assert not page.note_button.isVisible()  # a response entered here is noted at once
     page.export_year(tmp_path / "y.xlsx")
     assert Path(tmp_path / "y.xlsx").exists()
 

@@ -61,6 +61,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(20), nullable=False),
         sa.Column("author", sa.String(50), nullable=False),
         sa.Column("content", sa.Text, nullable=False),
+        sa.Column("member_event_id", sa.String(36), nullable=True),
     )
 
 

@@ -550,3 +550,52 @@ def development_subjects(uow: UnitOfWork) -> list[tuple[str, str, Stage]]:
         ).order_by(MemberRow.sort_key)
     ).all()
     return [(r.id, r.name, Stage(r.stage)) for r in rows]
+
+
+# ---------------------------------------------------------------- 工作台
+class ReminderKind(enum.Enum):
+    ENDING = "ending"  # a 公示期 ends within ENDING_DAYS: collect the responses
+    WAITING = "waiting"  # approved, not yet published
+    UNNOTED = "unnoted"  # responses to a 发展/转正 公示 not yet in the member's record
+    DUES_DUE = "dues_due"  # no 党费 公开 this year (DOMAIN: at least once a year), from October
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: ReminderKind
+    title: str = ""
+    on: date | None = None
+
+
+ENDING_DAYS = 3
+DUES_REMINDER_MONTH = 10
+
+
+def reminders(uow: UnitOfWork, today: date) -> list[Reminder]:
+    found: list[Reminder] = []
+    rows = uow.session.scalars(select(DisclosureRow).where(
+        DisclosureRow.deleted_at.is_(None),
+        DisclosureRow.status.in_((Status.APPROVED.value, Status.PUBLISHED.value)),
+    ).order_by(DisclosureRow.end_on)).all()
+    for row in rows:
+        if row.status == Status.APPROVED.value:
+            found.append(Reminder(ReminderKind.WAITING, row.title, row.approved_on))
+        elif today <= row.end_on <= today + timedelta(days=ENDING_DAYS):
+            found.append(Reminder(ReminderKind.ENDING, row.title, row.end_on))
+    unnoted = uow.session.execute(select(DisclosureRow.title).join(
+        DisclosureFeedbackRow, DisclosureFeedbackRow.disclosure_id == DisclosureRow.id,
+    ).where(
+        DisclosureRow.member_id.is_not(None), DisclosureFeedbackRow.member_event_id.is_(None),
+        DisclosureRow.category.in_((Category.DEVELOPMENT.value, Category.PROBATION.value)),
+        DisclosureFeedbackRow.deleted_at.is_(None),
+    ).distinct()).scalars().all()
+    found += [Reminder(ReminderKind.UNNOTED, title) for title in unnoted]
+    if today.month >= DUES_REMINDER_MONTH and not uow.session.scalar(
+        select(DisclosureRow.id).where(
+            DisclosureRow.category == Category.DUES.value,
+            DisclosureRow.status.in_((Status.PUBLISHED.value, Status.WITHDRAWN.value)),
+            extract("year", DisclosureRow.start_on) == today.year,
+        ).limit(1)
+    ):
+        found.append(Reminder(ReminderKind.DUES_DUE))
+    return found

@@ -1504,6 +1504,29 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>DisclosureReminders</name>
+    <message>
+        <source>Party-affairs disclosure</source>
+        <translation>党务公开</translation>
+    </message>
+    <message>
+        <source>The disclosure period of “{title}” ends on {date}.</source>
+        <translation>“{title}”的公示期于 {date} 届满，请及时汇总反馈意见。</translation>
+    </message>
+    <message>
+        <source>“{title}” was approved on {date} and is not yet published.</source>
+        <translation>“{title}”已于 {date} 审批，尚未发布。</translation>
+    </message>
+    <message>
+        <source>Responses to “{title}” are not yet noted in the member&apos;s record.</source>
+        <translation>“{title}”收到的意见尚未记入党员档案。</translation>
+    </message>
+    <message>
+        <source>The party dues collected and used have not been disclosed this year (at least once a year).</source>
+        <translation>本年度尚未公开党费收缴使用情况（每年至少公开一次）。</translation>
+    </message>
+</context>
+<context>
     <name>DisclosureTexts</name>
     <message>
         <source>Admission notice</source>

@@ -105,3 +105,25 @@ def test_secret_member_item_is_refused_naming_the_member(qtbot, page, workspace)
     assert "秘密" in text
     with workspace.unit_of_work() as uow:
         assert d.list_items(uow)[0].status is d.Status.DRAFT
+
+
+def test_dashboard_reminders(qtbot, workspace):
+    from ui.disclosures.reminders import DisclosureReminders
+
+    member_id = add_candidate(workspace, "林晓", 1)
+    with workspace.unit_of_work() as uow:
+        ending = d.create(uow, d.draft_development(uow, member_id, date(2026, 11, 20)),
+                          "王书记", date(2026, 11, 20))
+        waiting = d.create(uow, d.draft_development(uow, member_id, TODAY), "王书记", TODAY)
+        for item_id in (ending, waiting):
+            d.review(uow, item_id, "李红", TODAY)
+            d.approve(uow, item_id, "支委会", TODAY)
+        d.publish(uow, ending, TODAY)
+        uow.commit()
+    widget = DisclosureReminders(workspace, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    text = widget.text.text()
+    assert "2026-11-26" in text  # the period of the first ends tomorrow
+    assert "尚未发布" in text
+    assert "党费" in text  # November, no 党费 公开 this year

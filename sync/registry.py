@@ -141,6 +141,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
     RecordType("dues_relief", "dues_relief", parents=(_MEMBER,)),
     RecordType(
+        "dues_category", "dues_category", Merge.UNIQUE, parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id", "effective_month")),),
+    ),
+    RecordType("dues_quarterly", "dues_quarterly", parents=(_MEMBER,)),
+    RecordType(
         "dues_event", "dues_event", Merge.EVENTS,
         parents=(_MEMBER, Parent("reverses_id", "dues_event")),
         keys=(

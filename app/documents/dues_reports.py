@@ -101,8 +101,14 @@ LEDGER_NOTE_BELOW = (
 )
 ARREARS_NOTE_BELOW = (
     "注：本表只列连续3个月以上未交党费的党员，未交金额统计至{as_of}；"
-    "全体党员的未交金额见年度台账“未交合计”。"
+    "全体党员的未交金额见年度台账“未交合计”。经批准免交（第七条）的月份属于正当理由，"
+    "连续未交月数到此中断；未经批准、应交金额为0.00元的月份不算未交，也不中断连续计算；"
+    "经党支部同意按季交纳的党员（第十二条）按整季度计算。"
 )
+# How a member's run of unpaid months counted (第七条, 第十二条, 第十三条), after the advice.
+ARREARS_BY_QUARTER = "按季交纳，按季度计算"
+ARREARS_BRIDGED = "{months}应交0.00元，不中断连续计算"
+ARREARS_EXEMPT = "{months}经批准免交，连续计算中断"
 
 TOTAL = "合计"
 YES, NO = "是", "否"
@@ -225,6 +231,25 @@ class ArrearsLine:
     unpaid_months: int  # every unpaid month, in or out of the run
     outstanding: Decimal
     level: ArrearsLevel
+    bridged: tuple[Month, ...] = ()  # 0.00 months counted through (第十三条)
+    exempt: tuple[Month, ...] = ()  # months exempted under 第七条 since the first unpaid one
+    by_quarter: bool = False  # a quarterly payer (第十二条)
+
+    @property
+    def counting(self) -> str:
+        """How the months counted, in words (empty when nothing is special)."""
+        notes = []
+        if self.by_quarter:
+            notes.append(ARREARS_BY_QUARTER)
+        if self.bridged:
+            notes.append(ARREARS_BRIDGED.format(months=_months_words(self.bridged)))
+        if self.exempt:
+            notes.append(ARREARS_EXEMPT.format(months=_months_words(self.exempt)))
+        return "；".join(notes)
+
+
+def _months_words(months: Iterable[Month]) -> str:
+    return "、".join(f"{m.year}年{m.month}月" for m in months)
 
 
 @dataclass(frozen=True)
@@ -570,7 +595,8 @@ def add_arrears_sheet(
             page.cell(_first_day(line.last), MONTH_FORMAT, align=styles.center),
             page.cell(line.unpaid_months, COUNT_FORMAT, align=styles.center),
             page.money(line.outstanding),
-            page.cell(ARREARS_WORDS[line.level] or None, align=styles.wrap),
+            page.cell("；".join(filter(None, (ARREARS_WORDS[line.level], line.counting)))
+                      or None, align=styles.wrap),
         ])
         total += line.outstanding
     if count == 0:

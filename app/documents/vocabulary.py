@@ -1,5 +1,5 @@
 """The Chinese words printed documents use for stored codes: meeting types, classifications,
-attendance.
+attendance, the number of a letter of introduction.
 
 These are document vocabulary, like the fixed labels of the forms in ``minutes.py``: documents are
 always Chinese (DESIGN.md), are produced on the command line and in background threads, and must
@@ -46,3 +46,14 @@ MEETING_NAME = "{year}年{month}月{type}"
 ON_LEAVE = "请假"
 ABSENT = "缺席"
 ABSENCE_REASON = "{kind}：{reason}"
+
+#: The 编号 of a 组织关系介绍信 as it prints and as the window names it: ``第 0031 号``.
+LETTER_NUMBER = "第 {no} 号"
+
+
+def letter_number(letter_no: str) -> str:
+    """``第 0031 号``; a number typed whole (``组转字〔2025〕第12号``) as typed, so that 第 and
+    号 do not print twice. Here, not in ``transfer_letter``, so that the window and the command
+    line name a letter without loading reportlab."""
+    letter_no = letter_no.strip()
+    return letter_no if letter_no.endswith("号") else LETTER_NUMBER.format(no=letter_no)

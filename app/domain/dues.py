@@ -7,6 +7,8 @@ applied once per member per month, to the computed monthly amount, never to the 
 What is here:
 
 - categories of person and how their monthly base is found (第一条, 第三条, 第四条, 第五条);
+  a change of category is dated (``CategoryChange``): every month's amount uses the category and
+  the base in force in that month (a member who retires in July owes the 在职 rate through June);
 - the monthly amount: the rate tables (第二条, 第五条), fixed amounts (第六条), hardship
   reduction or exemption (第七条);
 - when dues are owed: probationary members from the month of the 支部党员大会 that admitted them
@@ -14,7 +16,11 @@ What is here:
 - payment checks: voluntary extra of 1000 yuan or more in one payment goes wholly to the centre
   (第十一条); back payment more than 6 months back needs a note (第十二条);
 - arrears in consecutive unpaid months with warning levels (第十三条: 6 months unpaid without good
-  reason is treated as leaving the party — the app only warns; the branch decides);
+  reason is treated as leaving the party — the app only warns; the branch decides); a month
+  exempted under 第七条 ends a run, a 0.00 month without an exemption is counted through, and a
+  quarterly payer with the branch's consent (第十二条, ``QuarterlyConsent``) counts by quarters;
+- the local settings (``DuesSettings``): the rounding and the fixed amounts of 第六条, national
+  defaults;
 - an append-only ledger: events are folded into per-member, per-month balances; a reversal
   cancels an earlier event without editing it; collections reconcile with remittances to the fen;
 - paying ahead (第十二条 lets several months be paid at once): the months an amount beyond what
@@ -197,16 +203,55 @@ def validate_farmer_amount(amount: Decimal) -> Decimal:
     return amount
 
 
+FIXED_AMOUNT_CEILING = FARMER_MAXIMUM
+"""第六条 names amounts under a yuan; a local amount for students, the unemployed or those on
+relief above the farmers' ceiling (1.00) is refused as a typing slip."""
+
+
+def validate_fixed_amount(amount: Decimal) -> Decimal:
+    """第六条: a local fixed amount (students, 下岗失业, relief): whole fen, 0.01 to 1.00 yuan."""
+    _fen_amount(amount, "fixed amount", allow_zero=False)
+    if amount > FIXED_AMOUNT_CEILING:
+        raise ValueError(f"fixed amount above 1.00 yuan: {amount}")
+    return amount
+
+
 @dataclass(frozen=True, slots=True)
 class DuesSettings:
-    """The branch's (or locality's) dues settings; the national rule is the default."""
+    """The branch's (or locality's) dues settings; the national rule is the default.
+
+    DOMAIN.md: "Where a rule differs by locality, it is a setting with the national rule as
+    default": the rounding (not set by the regulation: to the fen, half up) and the fixed amounts
+    of 第六条 (farmers 0.20-1.00, set locally, default 0.20; students, 下岗失业 / 无固定职业 and
+    those living on 抚恤 / 救济 / 低保: 0.20).
+    """
 
     rounding: RoundingSetting = DEFAULT_ROUNDING
     # 第六条: the farmers' amount within 0.20-1.00, set locally. Default: the national minimum.
     farmer_amount: Decimal = FARMER_MINIMUM
+    # 第六条: students (学生).
+    student_amount: Decimal = LOW_FIXED_AMOUNT
+    # 第六条: 下岗失业 and those without a fixed occupation (无固定职业).
+    unemployed_amount: Decimal = LOW_FIXED_AMOUNT
+    # 第六条: those living on pensions for dependants or relief (抚恤 / 救济) and on 低保.
+    relief_amount: Decimal = LOW_FIXED_AMOUNT
 
     def __post_init__(self) -> None:
         validate_farmer_amount(self.farmer_amount)
+        for amount in (self.student_amount, self.unemployed_amount, self.relief_amount):
+            validate_fixed_amount(amount)
+
+    def fixed_amount(self, category: PersonCategory) -> Decimal:
+        """第六条: the fixed monthly amount of a category without a base."""
+        if category is PersonCategory.FARMER:
+            return self.farmer_amount
+        if category is PersonCategory.STUDENT:
+            return self.student_amount
+        if category is PersonCategory.UNEMPLOYED:
+            return self.unemployed_amount
+        if category in (PersonCategory.RELIEF, PersonCategory.SUBSISTENCE):
+            return self.relief_amount
+        raise ValueError(f"category {category.value} pays a rate, not a fixed amount")
 
 
 DEFAULT_SETTINGS = DuesSettings()
@@ -313,8 +358,8 @@ def monthly_due(
                 settings.farmer_amount if farmer_amount is None else farmer_amount
             )
             rule = DuesRule.FARMER_FIXED
-        else:
-            exact, rule = LOW_FIXED_AMOUNT, DuesRule.LOW_FIXED  # 第六条
+        else:  # 第六条: 0.2 yuan nationally, a local setting per group
+            exact, rule = settings.fixed_amount(category), DuesRule.LOW_FIXED
         # A fixed amount is already exact: a coarse rounding setting (to the yuan) must not
         # turn 0.20 into 0.00.
         amount = exact.quantize(FEN)
@@ -372,6 +417,89 @@ def base_for_month(
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryChange:
+    """A dated change of the member's category of person: from ``effective`` (the first month in
+    the new category: retired in July, July) the member is ``category``; before it, ``previous``.
+
+    第一条 / 第二条 (在职), 第五条 (离退休) and 第六条 (fixed amounts) each apply to the months the
+    member was in that category: a member who retires in July owes the 在职 rate through June,
+    whenever June's amount is generated. ``previous`` is kept on the change itself so that the
+    months before the first recorded change have a category without a separate record.
+    """
+
+    effective: Month
+    category: PersonCategory
+    previous: PersonCategory
+
+
+def category_for_month(
+    changes: Iterable[CategoryChange], month: Month, current: PersonCategory
+) -> PersonCategory:
+    """The category in force in ``month``: the latest change effective in or before it; before
+    the first change, that change's ``previous``; ``current`` (the member's record) when no
+    change is recorded. Two changes for the same month are ambiguous and refused."""
+    ordered = sorted(changes, key=lambda c: c.effective)
+    months = [c.effective for c in ordered]
+    if len(set(months)) != len(months):
+        raise ValueError("two category changes effective from the same month")
+    if not ordered:
+        return current
+    found = ordered[0].previous
+    for change in ordered:
+        if change.effective > month:
+            break
+        found = change.category
+    return found
+
+
+# ================================================================ quarterly payers (第十二条)
+@dataclass(frozen=True, slots=True)
+class QuarterlyConsent:
+    """第十二条: "党员应当增强党员意识，主动按月交纳党费。……经党支部同意，可以按季度交纳".
+    The branch agreed on ``agreed_on`` that the member pays by calendar quarter, from the quarter
+    starting at ``valid_from`` to the one ending at ``valid_until`` (None: until withdrawn).
+
+    For such a member the quarter is the unit of 第十三条's count (``arrears_by_index``): a month
+    is in arrears only once its quarter is over and if nothing was paid for that quarter.
+    """
+
+    agreed_on: date
+    valid_from: Month
+    valid_until: Month | None = None
+
+    def __post_init__(self) -> None:
+        if self.valid_from.month % 3 != 1:
+            raise ValueError("quarterly payment starts with a quarter (January, April...)")
+        if self.valid_until is not None:
+            if self.valid_until.month % 3 != 0:
+                raise ValueError("quarterly payment ends with a quarter (March, June...)")
+            if self.valid_until < self.valid_from:
+                raise ValueError("quarterly payment ends before it starts")
+
+    def covers(self, month: Month) -> bool:
+        return self.valid_from <= month and (self.valid_until is None or month <= self.valid_until)
+
+
+def quarterly_months(consents: Iterable[QuarterlyConsent], months: Iterable[int]) -> frozenset[int]:
+    """The months (``Month.index``) among ``months`` paid by the quarter under a consent."""
+    consents = tuple(consents)
+    if not consents:
+        return frozenset()
+    return frozenset(
+        m for m in months if any(c.covers(Month.from_index(m)) for c in consents)
+    )
+
+
+def overlapping_consents(consents: Iterable[QuarterlyConsent]) -> bool:
+    """True if two consents cover the same month (one must end before the next starts)."""
+    ordered = sorted(consents, key=lambda c: c.valid_from)
+    return any(
+        earlier.valid_until is None or later.valid_from <= earlier.valid_until
+        for earlier, later in itertools.pairwise(ordered)
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class DuesProfile:
     """What the monthly amounts of one member are computed from.
 
@@ -387,9 +515,12 @@ class DuesProfile:
     owes_until: Month | None = None
     reliefs: tuple[HardshipRelief, ...] = ()
     farmer_amount: Decimal | None = None
+    # Dated changes of category; ``category`` (the member's record) stands when there are none.
+    categories: tuple[CategoryChange, ...] = ()
 
     def __post_init__(self) -> None:
         base_for_month(self.bases, Month(9999, 12))  # refuses duplicate months
+        category_for_month(self.categories, Month(9999, 12), self.category)  # and here
         ordered = sorted(self.reliefs, key=lambda r: r.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if later.valid_from <= earlier.valid_until:
@@ -405,17 +536,25 @@ class DuesProfile:
     def relief_for(self, month: Month) -> HardshipRelief | None:
         return next((r for r in self.reliefs if r.covers(month)), None)
 
+    def category_in(self, month: Month) -> PersonCategory:
+        """The category in force in ``month`` (``category_for_month``)."""
+        return category_for_month(self.categories, month, self.category)
+
 
 def due_for_month(
     profile: DuesProfile, month: Month, settings: DuesSettings = DEFAULT_SETTINGS
 ) -> MonthlyDue | None:
     """The member's dues for ``month``; ``None`` if nothing is owed that month (not yet admitted,
-    already left). Raises ``ValueError`` if a base is needed and none is in force."""
+    already left). Raises ``ValueError`` if a base is needed and none is in force.
+
+    Every month uses the category and the base in force in that month (第十条 for the base; the
+    dated category changes for 第二条 / 第五条 / 第六条), not the member's record of today."""
     if not profile.owes(month):
         return None
-    base = base_for_month(profile.bases, month) if needs_base(profile.category) else None
+    category = profile.category_in(month)
+    base = base_for_month(profile.bases, month) if needs_base(category) else None
     return monthly_due(
-        profile.category,
+        category,
         month,
         base,
         relief=profile.relief_for(month),
@@ -604,46 +743,101 @@ class Arrears:
     unpaid: tuple[Month, ...]  # every due, completed month with nothing paid, oldest first
     longest_run: tuple[Month, ...]  # the longest run of consecutive unpaid months (latest if tied)
     level: ArrearsLevel
+    # 0.00 months the longest run goes through (they neither count nor break it: ``arrears``).
+    bridged: tuple[Month, ...] = ()
+    # Months counted by the quarter (第十二条 quarterly payer with the branch's consent).
+    by_quarter: bool = False
 
     @property
     def consecutive_months(self) -> int:
         return len(self.longest_run)
 
 
-def arrears(due: Iterable[Month], paid: Iterable[Month], as_of: date) -> Arrears:
-    """Consecutive unpaid months as of ``as_of``.
+def arrears(
+    due: Iterable[Month],
+    paid: Iterable[Month],
+    as_of: date,
+    *,
+    zero: Iterable[Month] = (),
+    quarterly: Iterable[Month] = (),
+) -> Arrears:
+    """Consecutive unpaid months as of ``as_of`` (第十三条: "党员无正当理由，连续6个月不交纳党费的，
+    按自行脱党处理").
 
     ``due`` are the months with a positive amount due; ``paid`` the months with something paid
     (by ``as_of``). A month counts once it is over: on 10 April, January to March can be unpaid,
-    April cannot yet. "Consecutive" means consecutive calendar months: a month with nothing due
-    (before admission, exempt under 第七条) breaks a run. A partly paid month is not unpaid here —
-    第十三条 is about not paying; the ledger shows the shortfall in money.
+    April cannot yet. A partly paid month is not unpaid here — 第十三条 is about not paying; the
+    ledger shows the shortfall in money.
+
+    "Consecutive" means consecutive calendar months, and the months with nothing to pay count so:
+
+    - a month with nothing due because the member did not owe it (before admission, after
+      leaving) or because the branch exempted it under 第七条 (免交, or 少交 to 0.00: approved
+      by the branch, a 正当理由 in 第十三条's words) ends a run: the months on either side are
+      not consecutive months "without good reason";
+    - a month whose amount came out as 0.00 with no exemption (a base of 0, a coarse rounding
+      setting) — ``zero`` — is not unpaid (there was nothing to pay) but excuses nothing either: it
+      neither counts nor breaks, the run goes through it (``Arrears.bridged`` names it).
+
+    ``quarterly`` months are paid by the quarter with the branch's consent (第十二条): such a
+    month counts only once its calendar quarter is over, and is unpaid only if nothing was paid
+    for any month of that quarter.
     """
     return arrears_by_index(
-        [m.index for m in due], [m.index for m in paid], Month.of(as_of).index
+        [m.index for m in due], [m.index for m in paid], Month.of(as_of).index,
+        zero=[m.index for m in zero], quarterly=frozenset(m.index for m in quarterly),
     )
 
 
 _NO_ARREARS = Arrears((), (), ArrearsLevel.NONE)
 
 
-def arrears_by_index(due: Iterable[int], paid: Iterable[int], current: int) -> Arrears:
+def quarter_of(index: int) -> range:
+    """The months (``Month.index``) of the calendar quarter holding ``index``."""
+    first = index - (index % 12) % 3
+    return range(first, first + 3)
+
+
+def arrears_by_index(
+    due: Iterable[int],
+    paid: Iterable[int],
+    current: int,
+    *,
+    zero: Iterable[int] = (),
+    quarterly: frozenset[int] = frozenset(),
+) -> Arrears:
     """``arrears`` with months as ``Month.index`` and ``current`` the index of the month of
     ``as_of`` (for a fold over a whole branch, which keys its months by index)."""
     paid_set = set(paid)
-    unpaid = sorted({m for m in due if m < current and m not in paid_set})
+
+    def unpaid_month(month: int) -> bool:
+        if month not in quarterly:
+            return month < current and month not in paid_set
+        quarter = quarter_of(month)  # 第十二条: the quarter is the unit
+        return quarter[-1] < current and not any(m in paid_set for m in quarter)
+
+    if quarterly:
+        unpaid = sorted({m for m in due if unpaid_month(m)})
+    else:  # the usual case, kept as cheap as before (a fold over 10,000 members)
+        unpaid = sorted({m for m in due if m < current and m not in paid_set})
     if not unpaid:
         return _NO_ARREARS
+    zero_set = set(zero)
     longest: list[int] = []
     run: list[int] = []
     for month in unpaid:
-        run = [*run, month] if run and month - run[-1] == 1 else [month]
+        between = range(run[-1] + 1, month) if run else range(0)
+        consecutive = bool(run) and all(m in zero_set for m in between)
+        run = [*run, month] if consecutive else [month]
         if len(run) >= len(longest):
             longest = run
+    bridged = [m for m in range(longest[0], longest[-1]) if m in zero_set]
     return Arrears(
         tuple(map(Month.from_index, unpaid)),
         tuple(map(Month.from_index, longest)),
         arrears_level(len(longest)),
+        tuple(map(Month.from_index, bridged)),
+        any(m in quarterly for m in unpaid),
     )
 
 
@@ -797,9 +991,16 @@ class Ledger:
         remitted = remitted_in(self.remittances, first, last)
         return Reconciliation(first, last, self.collected_in(first, last), remitted)
 
-    def arrears(self, member_id: str, as_of: date) -> Arrears:
-        """第十三条 for one member, counting payments made by ``as_of``."""
-        return member_arrears(self, member_id, as_of)
+    def arrears(
+        self,
+        member_id: str,
+        as_of: date,
+        *,
+        excused: Iterable[Month] = (),
+        quarterly: Iterable[Month] = (),
+    ) -> Arrears:
+        """第十三条 for one member, counting payments made by ``as_of`` (``member_arrears``)."""
+        return member_arrears(self, member_id, as_of, excused=excused, quarterly=quarterly)
 
 
 def remitted_in(remittances: Iterable[Remittance], first: Month, last: Month) -> Decimal:
@@ -945,16 +1146,28 @@ def fold(events: Iterable[LedgerEvent]) -> Ledger:
     )
 
 
-def member_arrears(ledger: Ledger, member_id: str, as_of: date) -> Arrears:
+def member_arrears(
+    ledger: Ledger,
+    member_id: str,
+    as_of: date,
+    *,
+    excused: Iterable[Month] = (),
+    quarterly: Iterable[Month] = (),
+) -> Arrears:
     """第十三条 for one member as of ``as_of``: months due with nothing paid by that date.
 
     Money paid after ``as_of`` does not count, so the warnings of a past date can be replayed.
+    ``excused``: the months exempted under 第七条 (they end a run); the other months recorded at
+    0.00 are bridged (see ``arrears``). ``quarterly``: months paid by the quarter (第十二条).
     """
-    member_due = [b.month for b in ledger.member(member_id).months.values() if b.due > 0]
+    balances = ledger.member(member_id).months.values()
+    member_due = [b.month for b in balances if b.due > 0]
+    excused = set(excused)
+    zero = [b.month for b in balances if b.due == 0 and b.month not in excused]
     paid_months = [
         a.month for a in ledger.allocations if a.member_id == member_id and a.paid_on <= as_of
     ]
-    return arrears(member_due, paid_months, as_of)
+    return arrears(member_due, paid_months, as_of, zero=zero, quarterly=quarterly)
 
 
 def months_due(profile: DuesProfile, first: Month, last: Month) -> list[Month]:

@@ -25,7 +25,7 @@ remittances leave as ``Decimal``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -94,12 +94,23 @@ class FenLedger:
             return FenMember(member_id, _NOTHING, _NOTHING, _NOTHING, 0, 0)
         return found
 
-    def arrears(self, member_id: str, as_of: date) -> rules.Arrears:
-        """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``)."""
+    def arrears(
+        self,
+        member_id: str,
+        as_of: date,
+        *,
+        excused: Collection[int] = (),
+        quarterly: frozenset[int] = frozenset(),
+    ) -> rules.Arrears:
+        """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``);
+        ``excused`` and ``quarterly`` as there, as ``Month.index``."""
         member = self.member(member_id)
         due = [m for m, fen in member.due.items() if fen > 0]
+        zero = [m for m, fen in member.due.items() if fen == 0 and m not in excused]
         paid = [m for m, day in member.first_paid_on.items() if day <= as_of]
-        return rules.arrears_by_index(due, paid, Month.of(as_of).index)
+        return rules.arrears_by_index(
+            due, paid, Month.of(as_of).index, zero=zero, quarterly=quarterly
+        )
 
     def collected_in(self, first: Month, last: Month) -> Decimal:
         """Money received (by payment date) in months ``first``..``last``."""

@@ -20,6 +20,9 @@ class MembershipStatus(enum.Enum):
     """Whether the member is on the branch's roll, and if not, why (never a delete)."""
 
     ACTIVE = "active"
+    # 转出待接收: the letter is issued, the 回执 has not come back; the branch is still responsible
+    # (教育管理工作条例 第二十四条, 组通字〔2006〕45号). Off the active roll, listed apart.
+    TRANSFER_PENDING = "transfer_pending"
     TRANSFERRED_OUT = "transferred_out"  # 转出 (组织关系转出, with destination and 介绍信 number)
     STOPPED = "stopped"  # 停止党籍
     WITHDRAWN = "withdrawn"  # 出党 (退党、劝退)
@@ -28,7 +31,11 @@ class MembershipStatus(enum.Enum):
     DECEASED = "deceased"  # 死亡
 
 
-LEAVING_KINDS = tuple(s for s in MembershipStatus if s is not MembershipStatus.ACTIVE)
+# The ways of leaving a secretary records directly (转出待接收 comes from issuing a letter).
+LEAVING_KINDS = tuple(
+    s for s in MembershipStatus
+    if s not in (MembershipStatus.ACTIVE, MembershipStatus.TRANSFER_PENDING)
+)
 
 
 class BranchPost(enum.Enum):
@@ -72,6 +79,9 @@ class EventKind(enum.Enum):
     LOST_CONTACT = "lost_contact"  # 失联
     CONTACT_RESTORED = "contact_restored"  # 恢复联系
     TRANSFER_IN = "transfer_in"  # 转入
+    TRANSFER_OUT = "transfer_out"  # 开具组织关系介绍信 (转出待接收)
+    TRANSFER_RECEIPT = "transfer_receipt"  # 回执收回: the receiving side accepted
+    TRANSFER_CANCELLED = "transfer_cancelled"  # 介绍信退回/作废: back on the roll
     LEFT = "left"  # 离开本支部 (the kind is the status)
     NOTE = "note"  # 其他记事
 

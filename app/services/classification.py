@@ -20,6 +20,8 @@ from app.storage.models import (
     AmendmentRow,
     AttendanceRow,
     DuesBaseRow,
+    DuesCategoryRow,
+    DuesQuarterlyRow,
     DuesReliefRow,
     MeetingRow,
     MemberEventRow,
@@ -39,6 +41,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "dues_category": DuesCategoryRow,
+    "dues_quarterly": DuesQuarterlyRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

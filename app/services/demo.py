@@ -31,11 +31,12 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain import codes
+from app.domain.calendar import Month
 from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
 from app.domain.members import BranchPost, EventKind, MembershipStatus
-from app.services import demo_disclosures, demo_year, members, roster
+from app.services import demo_disclosures, demo_year, members, roster, transfers
 from app.services.members import MemberInput
 from app.services.workspace import BranchProfile
 from app.storage.models import MemberRow
@@ -388,14 +389,17 @@ def populate(
     ]
     rng = random.Random(seed + 1)  # noqa: S311 - sample data
     left = flowing = rewards = 0
+    pending = False  # the first letter out still awaits its receipt, past its validity
     for (member_id, _data), person in zip(items, people, strict=True):
         if person.fate == "transferred_out":
-            on = today - timedelta(days=rng.randint(10, 700))
-            members.record_leaving(
-                uow, member_id, MembershipStatus.TRANSFERRED_OUT, on, "工作调动",
-                destination=rng.choice(_TRANSFER_TO),
-                letter_no=f"组转字〔{on.year}〕第{rng.randint(1, 299):03d}号",
-            )
+            on = today - timedelta(days=40 if not pending else rng.randint(60, 700))
+            transfers.transfer_out(uow, member_id, transfers.LetterOut(
+                f"组转字〔{on.year}〕第{rng.randint(1, 299):03d}号", rng.choice(_TRANSFER_TO),
+                on, Month.of(on), reason="工作调动"), today)
+            if pending:
+                transfers.record_receipt(
+                    uow, member_id, on + timedelta(days=rng.randint(5, 25)), today)
+            pending = True
             left += 1
         elif person.fate == "deceased":
             on = today - timedelta(days=rng.randint(30, 900))
@@ -404,7 +408,8 @@ def populate(
         elif person.fate == "flow_out":
             on = today - timedelta(days=rng.randint(30, 500))
             members.add_event(uow, member_id, EventKind.FLOW_OUT, on, "外出务工",
-                              place=rng.choice(_FLOW_PLACES))
+                              place=rng.choice(_FLOW_PLACES),
+                              contact=f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}")
             flowing += 1
         elif person.fate == "lost_contact":
             on = today - timedelta(days=rng.randint(100, 400))

@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, or_, select
 
 from app.domain import dues as rules
 from app.domain import dues_fen
+from app.domain import transfers as transfer_rules
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.dues import (
@@ -30,13 +31,20 @@ from app.domain.dues import (
     PaymentFlag,
     PaymentMethod,
     PersonCategory,
-    ReliefKind,
 )
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.members import Classification, MembershipStatus
 from app.domain.money import from_fen, to_fen
 from app.domain.name_order import pinyin_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.services import transfer_settings
+from app.services.dues_terms import (
+    categories_by_member,
+    dues_settings,
+    excused_months,
+    quarterly_by_member,
+    relief_of,
+)
 from app.storage.bulk import insert_rows, read_rows
 from app.storage.ids import natural_id, utc_iso, uuid7
 from app.storage.models import (
@@ -72,9 +80,13 @@ class PaymentReceipt:
 
 @dataclass(frozen=True)
 class ArrearsEntry:
+    """A member on the arrears list; ``exempt``: the months exempted under 第七条 since the
+    first unpaid month (they end a run, ``rules.arrears``), shown beside the run."""
+
     member_id: str
     name: str
     arrears: rules.Arrears
+    exempt: tuple[Month, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,11 +238,12 @@ def add_relief(
 
 
 def generate_month(
-    uow: UnitOfWork, month: Month, settings: DuesSettings = rules.DEFAULT_SETTINGS
+    uow: UnitOfWork, month: Month, settings: DuesSettings | None = None
 ) -> GenerationResult:
     """Record the amount due of every paying member for ``month`` (idempotent: members whose
     month is already recorded are skipped). One audit entry for the whole run; one outbox op per
-    amount (the platform needs each).
+    amount (the platform needs each). ``settings``: the branch's (``dues_settings``) unless
+    given: the rounding and the fixed amounts of 第六条.
 
     An amount due is identified by member and month (``natural_id``), so the same month generated
     on two PCs is one record after syncing; one generated again after its first was reversed is
@@ -246,6 +259,7 @@ def generate_month(
             DuesEventRow.kind == "due", DuesEventRow.month == str(month)
         ).group_by(DuesEventRow.member_id)
     ).tuples().all())
+    settings = dues_settings(uow) if settings is None else settings
     profiles = profiles_for(uow, month)
     events: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -283,16 +297,21 @@ def generate_month(
 
 
 def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
-    """The dues profile of every member who may owe for ``month``."""
+    """The dues profile of every member who may owe for ``month``, with the category changes,
+    bases and reliefs of every month (each month's amount uses those in force in it)."""
     bases = _bases_by_member(uow)
     reliefs = _reliefs_by_member(uow)
+    categories = categories_by_member(uow)
     profiles = []
+    rule = transfer_settings.load(uow).dues_start
     query = select(
-        MemberRow.id, MemberRow.category, MemberRow.admission_date, MemberRow.left_date
+        MemberRow.id, MemberRow.category, MemberRow.admission_date, MemberRow.left_date,
+        MemberRow.transfer_in_on, MemberRow.transfer_in_paid_until, MemberRow.transfer_paid_until,
     ).where(
         MemberRow.stage.in_(PAYING_STAGES),
         or_(MemberRow.status == MembershipStatus.ACTIVE.value,
-            MemberRow.left_date >= month.first_day),
+            MemberRow.left_date >= month.first_day,
+            MemberRow.transfer_paid_until >= str(month)),
     )
     months: dict[date, Month] = {}
 
@@ -307,14 +326,21 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
     # Only the columns the rules need, through Core: a month for 10,000 members must take < 1 s.
     # Built without re-running DuesProfile's checks: bases are unique per month (a unique
     # constraint) and reliefs cannot overlap (``add_relief`` refuses it).
-    for member_id, category, admitted, left in uow.session.connection().execute(query):
+    for (member_id, category, admitted, left, transfer_in_on, paid_in,
+         paid_out) in uow.session.connection().execute(query):
+        owes_from, owes_until = month_of(admitted), month_of(left)  # 第八条
+        if transfer_in_on is not None or paid_out:  # 组通字〔2006〕45号: 党费已交到
+            owes_from, owes_until = transfer_rules.dues_window(
+                owes_from, transfer_in_on, transfer_rules.month_or_none(paid_in), owes_until,
+                transfer_rules.month_or_none(paid_out), rule)
         profiles.append(_trusted(
             DuesProfile, member_id=member_id, category=PersonCategory(category),
             bases=bases.get(member_id, ()),
-            owes_from=month_of(admitted),  # 第八条
-            owes_until=month_of(left),
+            owes_from=owes_from,
+            owes_until=owes_until,
             reliefs=reliefs.get(member_id, ()),
             farmer_amount=None,
+            categories=categories.get(member_id, ()),
         ))
     return profiles
 
@@ -324,12 +350,13 @@ def profiles_for(uow: UnitOfWork, month: Month) -> list[DuesProfile]:
 
 def months_to_prepay(
     uow: UnitOfWork, month: Month, excess: dict[str, Decimal],
-    settings: DuesSettings = rules.DEFAULT_SETTINGS,
+    settings: DuesSettings | None = None,
 ) -> dict[str, tuple[Month, ...]]:
     """The months after ``month`` that each member's ``excess`` (paid beyond what ``month``
     owes) pays ahead for (``rules.months_to_prepay``); none for a member who will not owe."""
     if not excess:
         return {}
+    settings = dues_settings(uow) if settings is None else settings
     profiles = {p.member_id: p for p in profiles_for(uow, month + 1) if p.member_id in excess}
     return {
         member_id: rules.months_to_prepay(profiles[member_id], month, amount, settings)
@@ -584,7 +611,9 @@ def arrears_list(
 ) -> list[ArrearsEntry]:
     """第十三条: members with 3 or more consecutive unpaid months, the longest first.
 
-    ``folded`` reuses a ledger the caller already folded (a report of 10,000 members).
+    ``folded`` reuses a ledger the caller already folded (a report of 10,000 members). Months
+    exempted under 第七条 end a run, other 0.00 months are bridged, and the months of a quarterly
+    payer (第十二条) count by the quarter (``rules.arrears``).
     """
     folded = fen_ledger(uow) if folded is None else folded
     names = dict(uow.session.execute(
@@ -592,13 +621,22 @@ def arrears_list(
             MemberRow.status == MembershipStatus.ACTIVE.value
         )
     ).tuples().all())
+    reliefs = _reliefs_by_member(uow)
+    quarterly = quarterly_by_member(uow)
     entries = []
-    for member_id in folded.members:
+    for member_id, member in folded.members.items():
         if member_id not in names:
             continue
-        owed = folded.arrears(member_id, as_of)
+        excused = excused_months(reliefs.get(member_id, ()))
+        owed = folded.arrears(
+            member_id, as_of, excused=excused,
+            quarterly=rules.quarterly_months(quarterly.get(member_id, ()), member.due),
+        )
         if owed.level is not ArrearsLevel.NONE:
-            entries.append(ArrearsEntry(member_id, names[member_id], owed))
+            first = owed.unpaid[0].index
+            exempt = tuple(Month.from_index(m) for m in sorted(excused)
+                           if first <= m < Month.of(as_of).index)
+            entries.append(ArrearsEntry(member_id, names[member_id], owed, exempt))
     return sorted(entries, key=lambda e: (-e.arrears.consecutive_months, pinyin_key(e.name)))
 
 
@@ -731,11 +769,7 @@ def _bases_by_member(uow: UnitOfWork) -> dict[str, tuple[BaseChange, ...]]:
 def _reliefs_by_member(uow: UnitOfWork) -> dict[str, tuple[HardshipRelief, ...]]:
     found: dict[str, list[HardshipRelief]] = {}
     for row in uow.session.scalars(select(DuesReliefRow).where(DuesReliefRow.deleted_at.is_(None))):
-        found.setdefault(row.member_id, []).append(HardshipRelief(
-            kind=ReliefKind(row.kind), approved_by=row.approved_by, approved_on=row.approved_on,
-            valid_from=Month.parse(row.valid_from), valid_until=Month.parse(row.valid_until),
-            reduced_amount=from_fen(row.reduced_fen) if row.reduced_fen is not None else None,
-        ))
+        found.setdefault(row.member_id, []).append(relief_of(row))
     return {k: tuple(v) for k, v in found.items()}
 
 

@@ -190,7 +190,8 @@ def arrears_lines(
             name=entry.name, category=_category(people[entry.member_id][1]),
             consecutive_months=owed.consecutive_months, first=owed.longest_run[0],
             last=owed.longest_run[-1], unpaid_months=len(owed.unpaid),
-            outstanding=from_fen(unpaid_fen), level=owed.level,
+            outstanding=from_fen(unpaid_fen), level=owed.level, bridged=owed.bridged,
+            exempt=entry.exempt, by_quarter=owed.by_quarter,
         ))
     return lines
 

@@ -1,4 +1,5 @@
-"""The member register (党员): add, edit, leave, transfer in, events, lists and deadlines.
+"""The member register (党员): add, edit, leave, events, lists and deadlines (transfers:
+``app.services.transfers``).
 
 Every write runs in the caller's unit of work with its audit entry and its sync-outbox op; the
 caller commits. Reads return frozen dataclasses, never ORM rows. Lists are filtered and sorted in
@@ -18,6 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
 
 from app.domain import development, members
+from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType, validate_id
@@ -33,6 +35,7 @@ from app.domain.members import (
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
 from app.services.classification import audit_change
+from app.services.dues_terms import date_category_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -86,9 +89,18 @@ class Member:
     left_reason: str = ""
     transfer_destination: str = ""
     transfer_letter_no: str = ""
+    transfer_valid_days: int | None = None  # the letter out (its date is ``left_date``)
+    transfer_paid_until: str = ""  # 党费已交到, "YYYY-MM"
+    transfer_receipt_on: date | None = None  # 回执
+    transfer_in_on: date | None = None
+    transfer_in_origin: str = ""
+    transfer_in_letter_no: str = ""
+    transfer_in_paid_until: str = ""  # 党费交至, "YYYY-MM"
     flow_direction: FlowDirection = FlowDirection.NONE
     flow_place: str = ""
     flow_since: date | None = None
+    flow_contact: str = ""
+    flow_card_no: str = ""
     lost_contact_since: date | None = None
     party_group_name: str = ""
     server_version: int = 0
@@ -115,6 +127,7 @@ class MemberListRow:
 
 class StatusFilter(enum.Enum):
     ACTIVE = "active"  # on the roll
+    TRANSFER_PENDING = "transfer_pending"  # 转出待接收: letter out, no 回执 yet (listed apart)
     LEFT = "left"  # transferred out, stopped, expelled, deceased…
     ALL = "all"
 
@@ -135,6 +148,7 @@ class MemberFilter:
     stage: Stage | None = None
     party_group_id: str | None = None
     category: PersonCategory | None = None
+    flow: FlowDirection | None = None  # 流动党员 only (流出 or 流入)
     sort: SortKey = SortKey.NAME
     descending: bool = False
 
@@ -251,7 +265,11 @@ def create_member(uow: UnitOfWork, data: MemberInput, today: date) -> str:
 
 
 def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: date) -> None:
-    """Change a member's fields; only the changed fields go to the outbox."""
+    """Change a member's fields; only the changed fields go to the outbox.
+
+    A new category of person is dated: it applies from this month (``dues_terms``), so a month
+    before it generated afterwards keeps the former category's rate (第二条 / 第五条 / 第六条).
+    ``dues_terms.change_category`` records another month."""
     row = _row(uow, member_id)
     data = completed(data, today)
     _raise_on_errors(check_member(uow, data, today, member_id=member_id))
@@ -265,6 +283,9 @@ def update_member(uow: UnitOfWork, member_id: str, data: MemberInput, today: dat
     uow.audit("member.update", "member", member_id, {"fields": sorted(patch)})
     audit_change(uow, "member", member_id, before["classification"], after["classification"])
     uow.outbox("member", member_id, patch, base_version=row.server_version)
+    if "category" in patch:
+        date_category_change(uow, member_id, Month.of(today), data.category,
+                             PersonCategory(before["category"]), data.classification)
 
 
 def record_leaving(
@@ -279,7 +300,7 @@ def record_leaving(
     """The member leaves the roll (转出, 停止党籍, 出党, 除名, 开除, 死亡): never a delete."""
     row = _row(uow, member_id)
     problems = []
-    if status is MembershipStatus.ACTIVE:
+    if status not in members.LEAVING_KINDS:  # 转出待接收 comes from a letter (services.transfers)
         problems.append(FieldProblem("status", "not_a_leaving_kind"))
     if row.status != MembershipStatus.ACTIVE.value:
         problems.append(FieldProblem("status", "already_left"))
@@ -305,48 +326,32 @@ def record_leaving(
     uow.outbox("member", member_id, patch, base_version=row.server_version)
 
 
-def transfer_in(
-    uow: UnitOfWork, data: MemberInput, on: date, origin: str, letter_no: str, today: date
-) -> str:
-    """转入: reactivate the member with this ID number if the register has one, else add one."""
-    data = completed(data, today)
-    existing = find_by_id_number(uow, data.id_number) if data.id_number else None
-    if existing is None:
-        member_id = create_member(uow, data, today)
-    else:
-        row = _row(uow, existing)
-        row.status = MembershipStatus.ACTIVE.value
-        row.left_date = None
-        row.left_reason = row.transfer_destination = row.transfer_letter_no = ""
-        uow.outbox("member", existing, {
-            "status": row.status, "left_date": None, "left_reason": "",
-            "transfer_destination": "", "transfer_letter_no": "",
-        }, base_version=row.server_version)
-        update_member(uow, existing, data, today)
-        member_id = existing
-    text = origin.strip()
-    _add_event(uow, member_id, EventKind.TRANSFER_IN, on, text, {"letter_no": letter_no.strip()})
-    uow.audit("member.transfer_in", "member", member_id)
-    return member_id
-
-
 def add_event(
     uow: UnitOfWork, member_id: str, kind: EventKind, on: date, text: str = "", place: str = "",
-    classification: Classification = Classification.INTERNAL,
+    classification: Classification = Classification.INTERNAL, contact: str = "",
+    card_no: str = "",
 ) -> str:
     """A dated timeline entry; flow and lost-contact events also set the member's current state.
-    ``classification``: the entry's own 密级 (an entry of a 秘密 member is 秘密 anyway)."""
+    ``classification``: the entry's own 密级 (an entry of a 秘密 member is 秘密 anyway).
+    流动党员 (教育管理工作条例 第二十五条): the place, a way to reach the member (``contact``)
+    and the 流动党员活动证 number (``card_no``) are kept with the dates."""
     row = _row(uow, member_id)
-    if kind in (EventKind.LEFT, EventKind.TRANSFER_IN):
+    if kind in _TRANSFER_EVENTS:
         raise InvalidInputError([FieldProblem("kind", "use_leaving_or_transfer")])
     patch: dict[str, Any] = {}
+    detail = {"place": place.strip()}
     if kind in (EventKind.FLOW_OUT, EventKind.FLOW_IN):
         if not place.strip():
             raise InvalidInputError([FieldProblem("flow_place", "required")])
+        if row.status != MembershipStatus.ACTIVE.value:
+            raise InvalidInputError([FieldProblem("status", "already_left")])
         direction = FlowDirection.OUT if kind is EventKind.FLOW_OUT else FlowDirection.IN
         row.flow_direction, row.flow_place, row.flow_since = direction.value, place.strip(), on
+        row.flow_contact, row.flow_card_no = contact.strip(), card_no.strip()
+        detail |= {"contact": row.flow_contact, "card_no": row.flow_card_no}
     elif kind is EventKind.FLOW_END:
         row.flow_direction, row.flow_place, row.flow_since = "", "", None
+        row.flow_contact = row.flow_card_no = ""
     elif kind is EventKind.LOST_CONTACT:
         row.lost_contact_since = on
     elif kind is EventKind.CONTACT_RESTORED:
@@ -354,15 +359,20 @@ def add_event(
     if kind in _STATE_EVENTS:
         patch = {
             "flow_direction": row.flow_direction, "flow_place": row.flow_place,
-            "flow_since": _iso(row.flow_since), "lost_contact_since": _iso(row.lost_contact_since),
+            "flow_since": _iso(row.flow_since), "flow_contact": row.flow_contact,
+            "flow_card_no": row.flow_card_no,
+            "lost_contact_since": _iso(row.lost_contact_since),
         }
         uow.outbox("member", member_id, patch, base_version=row.server_version)
-    event_id = _add_event(uow, member_id, kind, on, text.strip(), {"place": place.strip()},
-                          classification)
+    event_id = _add_event(uow, member_id, kind, on, text.strip(), detail, classification)
     uow.audit(f"member.event.{kind.value}", "member", member_id)
     return event_id
 
 
+_TRANSFER_EVENTS = {
+    EventKind.LEFT, EventKind.TRANSFER_IN, EventKind.TRANSFER_OUT, EventKind.TRANSFER_RECEIPT,
+    EventKind.TRANSFER_CANCELLED,
+}
 _STATE_EVENTS = {
     EventKind.FLOW_OUT, EventKind.FLOW_IN, EventKind.FLOW_END, EventKind.LOST_CONTACT,
     EventKind.CONTACT_RESTORED,
@@ -454,9 +464,18 @@ def get_member(uow: UnitOfWork, member_id: str) -> Member:
         left_reason=row.left_reason,
         transfer_destination=row.transfer_destination,
         transfer_letter_no=row.transfer_letter_no,
+        transfer_valid_days=row.transfer_valid_days,
+        transfer_paid_until=row.transfer_paid_until,
+        transfer_receipt_on=row.transfer_receipt_on,
+        transfer_in_on=row.transfer_in_on,
+        transfer_in_origin=row.transfer_in_origin,
+        transfer_in_letter_no=row.transfer_in_letter_no,
+        transfer_in_paid_until=row.transfer_in_paid_until,
         flow_direction=FlowDirection(row.flow_direction),
         flow_place=row.flow_place,
         flow_since=row.flow_since,
+        flow_contact=row.flow_contact,
+        flow_card_no=row.flow_card_no,
         lost_contact_since=row.lost_contact_since,
         party_group_name=group.name if group else "",
         server_version=row.server_version,
@@ -473,8 +492,13 @@ def find_by_id_number(uow: UnitOfWork, id_number: str) -> str | None:
 def _filtered(query: Select[Any], flt: MemberFilter) -> Select[Any]:
     if flt.status is StatusFilter.ACTIVE:
         query = query.where(MemberRow.status == MembershipStatus.ACTIVE.value)
+    elif flt.status is StatusFilter.TRANSFER_PENDING:
+        query = query.where(MemberRow.status == MembershipStatus.TRANSFER_PENDING.value)
     elif flt.status is StatusFilter.LEFT:
-        query = query.where(MemberRow.status != MembershipStatus.ACTIVE.value)
+        query = query.where(MemberRow.status.not_in(
+            [MembershipStatus.ACTIVE.value, MembershipStatus.TRANSFER_PENDING.value]))
+    if flt.flow is not None:
+        query = query.where(MemberRow.flow_direction == flt.flow.value)
     if flt.stage is not None:
         query = query.where(MemberRow.stage == flt.stage.value)
     if flt.party_group_id is not None:

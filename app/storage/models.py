@@ -162,10 +162,22 @@ class MemberRow(SyncedRecord, Base):
     left_reason: Mapped[str] = mapped_column(Text, default="")
     transfer_destination: Mapped[str] = mapped_column(String(200), default="")
     transfer_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    # The letter out (组织关系介绍信, 45号文): issued on ``left_date``; 有效期 in days; 党费已交到
+    # ("YYYY-MM", "" if not stated); the day its 回执 came back (转出待接收 until then).
+    transfer_valid_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    transfer_paid_until: Mapped[str] = mapped_column(String(7), default="")
+    transfer_receipt_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # The letter in: date, sending organization, number, 党费交至 ("YYYY-MM"): dues start after it.
+    transfer_in_on: Mapped[date | None] = mapped_column(Date, default=None)
+    transfer_in_origin: Mapped[str] = mapped_column(String(200), default="")
+    transfer_in_letter_no: Mapped[str] = mapped_column(String(50), default="")
+    transfer_in_paid_until: Mapped[str] = mapped_column(String(7), default="")
     # 流动党员 and 失联.
     flow_direction: Mapped[str] = mapped_column(String(3), default="")
     flow_place: Mapped[str] = mapped_column(String(200), default="")
     flow_since: Mapped[date | None] = mapped_column(Date, default=None)
+    flow_contact: Mapped[str] = mapped_column(String(200), default="")  # phone, WeChat, address
+    flow_card_no: Mapped[str] = mapped_column(String(50), default="")  # 流动党员活动证 编号
     lost_contact_since: Mapped[date | None] = mapped_column(Date, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -289,6 +301,31 @@ class DuesReliefRow(Classified, SyncedRecord, Base):
     valid_from: Mapped[str] = mapped_column(String(7))
     valid_until: Mapped[str] = mapped_column(String(7))
     reduced_fen: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class DuesCategoryRow(Classified, SyncedRecord, Base):
+    """A dated change of a member's category of person for dues: from ``effective_month`` the
+    member is ``category``, before it ``previous`` (``domain.dues.CategoryChange``)."""
+
+    __tablename__ = "dues_category"
+    __table_args__ = (UniqueConstraint("member_id", "effective_month"),)
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    effective_month: Mapped[str] = mapped_column(String(7))  # "YYYY-MM"
+    category: Mapped[str] = mapped_column(String(20))  # domain.dues.PersonCategory
+    previous: Mapped[str] = mapped_column(String(20))
+
+
+class DuesQuarterlyRow(Classified, SyncedRecord, Base):
+    """第十二条: the branch agreed that the member pays by the quarter, for the quarters from
+    ``valid_from`` to ``valid_until`` (None: until withdrawn)."""
+
+    __tablename__ = "dues_quarterly"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    agreed_on: Mapped[date] = mapped_column(Date)
+    valid_from: Mapped[str] = mapped_column(String(7))
+    valid_until: Mapped[str | None] = mapped_column(String(7), default=None)
 
 
 LEDGER_WRITE = "sync.ledger_write"

@@ -151,6 +151,10 @@
         <source>The dues arrears could not be worked out: {reason}</source>
         <translation>未能计算欠缴党费情况：{reason}</translation>
     </message>
+    <message>
+        <source>How the months count</source>
+        <translation>月份如何计算</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsTab</name>
@@ -693,6 +697,32 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
 </context>
 <context>
+    <name>CancelTransferDialog</name>
+    <message>
+        <source>Letter of introduction returned unused</source>
+        <translation>介绍信退回（未使用）</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryChangeDialog</name>
+    <message>
+        <source>Change of category</source>
+        <translation>人员类别变更</translation>
+    </message>
+    <message>
+        <source>The months before keep the former category: a member who retires in July pays the rate of members in work through June (art. 2, art. 5).</source>
+        <translation>变更月份之前仍按原类别计算：7月退休的党员，6月及以前按在职党员比例交纳（第二条、第五条）。</translation>
+    </message>
+    <message>
+        <source>New category:</source>
+        <translation>新类别：</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>自何月起：</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Usage error: {detail}</source>
@@ -919,10 +949,6 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <translation>不是有效的年份：{text}</translation>
     </message>
     <message>
-        <source>party dues (党费) reports</source>
-        <translation>党费报表</translation>
-    </message>
-    <message>
         <source>write a year&apos;s dues ledger (every member, 12 months), arrears list and remittance record to a workbook</source>
         <translation>将某一年度的党费台账（每名党员12个月）、欠缴名单和上缴记录写入工作簿</translation>
     </message>
@@ -1085,6 +1111,294 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
         <source>The platform was restored from its backup and lost bundles from this PC: this PC continues from the platform&apos;s numbers, and every change the platform has not confirmed goes in the next bundle (none is counted twice, nothing here was deleted). Export a new bundle and take it to the platform.</source>
         <translation>平台已从备份恢复，丢失了本机此前的部分数据包：本机改按平台的编号继续，平台尚未确认的全部变更会放入下一个数据包重新发送（不会重复记入，本机没有删除任何数据）。请导出一个新的数据包交给平台。</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD): {text}</source>
+        <translation>不是日期（应为YYYY-MM-DD）：{text}</translation>
+    </message>
+    <message>
+        <source>not a month (YYYY-MM): {text}</source>
+        <translation>不是月份（应为YYYY-MM）：{text}</translation>
+    </message>
+    <message>
+        <source>MEMBER</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>the member&apos;s ID number (or record id)</source>
+        <translation>党员的公民身份号码（或记录编号）</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>issue a letter of introduction (the member awaits its receipt) and write it as a PDF</source>
+        <translation>开具组织关系介绍信（党员转出待接收），写成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s number (the same on stub, letter and receipt)</source>
+        <translation>介绍信编号（存根、介绍信、回执相同）</translation>
+    </message>
+    <message>
+        <source>ORGANIZATION</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <source>the party organization receiving the member</source>
+        <translation>接收该党员的党组织</translation>
+    </message>
+    <message>
+        <source>the letter&apos;s date (default: today)</source>
+        <translation>介绍信日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>MONTH</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>dues paid up to this month, YYYY-MM (default: from the ledger)</source>
+        <translation>党费已交到的月份，YYYY-MM（默认：按党费账目）</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>days the letter is valid (default: the setting, at most 90)</source>
+        <translation>介绍信有效天数（默认：按设置，最多90天）</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>why the member transfers, e.g. 工作调动</source>
+        <translation>转接原因，如：工作调动</translation>
+    </message>
+    <message>
+        <source>write a member&apos;s letter of introduction again as a PDF</source>
+        <translation>重新将党员的组织关系介绍信写成 PDF 文件</translation>
+    </message>
+    <message>
+        <source>record that the receipt of the letter came back: the member leaves the roll</source>
+        <translation>登记介绍信回执已收回：该党员不再列入在册党员</translation>
+    </message>
+    <message>
+        <source>the day the receipt came back (default: today)</source>
+        <translation>回执收回日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>receive a member with a letter of introduction (a member who left is put back)</source>
+        <translation>凭组织关系介绍信接收党员（曾离开本支部的党员恢复在册）</translation>
+    </message>
+    <message>
+        <source>the member&apos;s name</source>
+        <translation>党员姓名</translation>
+    </message>
+    <message>
+        <source>ID_NUMBER</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>the member&apos;s ID number</source>
+        <translation>党员的身份证号码</translation>
+    </message>
+    <message>
+        <source>the number of the letter received</source>
+        <translation>收到的介绍信编号</translation>
+    </message>
+    <message>
+        <source>the party organization that sent the letter</source>
+        <translation>开具介绍信的党组织</translation>
+    </message>
+    <message>
+        <source>the day the member was received (default: today)</source>
+        <translation>接收日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>dues paid up to this month as the letter states, YYYY-MM</source>
+        <translation>介绍信所注党费交到的月份，YYYY-MM</translation>
+    </message>
+    <message>
+        <source>STANDING</source>
+        <translation>正式|预备</translation>
+    </message>
+    <message>
+        <source>full or probationary member: 正式 or 预备 (default: full)</source>
+        <translation>正式党员填“正式”，预备党员填“预备”（默认：正式）</translation>
+    </message>
+    <message>
+        <source>the day the branch admitted a probationary member</source>
+        <translation>支部大会接收预备党员的日期</translation>
+    </message>
+    <message>
+        <source>Letter of introduction written to {file} ({pages} page(s)).</source>
+        <translation>介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Receipt recorded: {name} has left the roll (transferred out).</source>
+        <translation>已登记回执：{name} 已转出，不再列入在册党员。</translation>
+    </message>
+    <message>
+        <source>Letter of introduction {number} issued: {name} is transferred out and awaits the receipt. Written to {file} ({pages} page(s)).</source>
+        <translation>已开具组织关系介绍信（{number}）：{name} 转出待接收。介绍信已写入 {file}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <source>Transferred in: {name}.</source>
+        <translation>已转入：{name}。</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <source>party dues (党费): reports, reliefs, quarterly payers, categories, settings</source>
+        <translation>党费：报表、困难减免、按季交纳、人员类别变更、党费设置</translation>
+    </message>
+    <message>
+        <source>not an amount: {text}</source>
+        <translation>不是金额：{text}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>年-月</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>record a hardship reduction or exemption approved by the branch (art. 7)</source>
+        <translation>登记经批准的困难党员少交或免交党费（第七条）</translation>
+    </message>
+    <message>
+        <source>exempt: nothing is owed</source>
+        <translation>免交：不计应交党费</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>reduced to this monthly amount (yuan)</source>
+        <translation>少交：每月交纳此金额（元）</translation>
+    </message>
+    <message>
+        <source>COMMITTEE</source>
+        <translation>批准组织</translation>
+    </message>
+    <message>
+        <source>the committee that approved it</source>
+        <translation>批准的党组织</translation>
+    </message>
+    <message>
+        <source>the date it was approved</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <source>the first month it covers</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>the last month it covers</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>record the branch&apos;s consent that the member pays by the quarter (art. 12)</source>
+        <translation>登记经党支部同意按季度交纳党费（第十二条）</translation>
+    </message>
+    <message>
+        <source>the date the branch agreed</source>
+        <translation>党支部同意的日期</translation>
+    </message>
+    <message>
+        <source>the first month of the first quarter</source>
+        <translation>起始季度的第一个月</translation>
+    </message>
+    <message>
+        <source>the last month of the last quarter (none: until ended)</source>
+        <translation>最后一个季度的最后一个月（不填：直至终止）</translation>
+    </message>
+    <message>
+        <source>the member pays monthly again after a quarter (art. 12)</source>
+        <translation>某季度之后恢复按月交纳党费（第十二条）</translation>
+    </message>
+    <message>
+        <source>the last month of the last quarter paid by the quarter</source>
+        <translation>按季交纳的最后一个季度的最后一个月</translation>
+    </message>
+    <message>
+        <source>change the member&apos;s category of person from a month (the months before keep the former category&apos;s rate)</source>
+        <translation>自某月起变更党员的人员类别（此前各月仍按原类别计算）</translation>
+    </message>
+    <message>
+        <source>CATEGORY</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>one of: {choices}</source>
+        <translation>可选：{choices}</translation>
+    </message>
+    <message>
+        <source>the first month in the new category</source>
+        <translation>按新类别计算的第一个月</translation>
+    </message>
+    <message>
+        <source>show a member&apos;s category changes, quarterly payment and hardship reliefs</source>
+        <translation>显示党员的人员类别变更、按季交纳和困难减免</translation>
+    </message>
+    <message>
+        <source>show or change the rounding and the fixed amounts of art. 6 (national defaults)</source>
+        <translation>显示或修改取整规则和第六条规定的固定交纳金额（默认为全国标准）</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>UNIT</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>farmers&apos; monthly amount, 0.20 to 1.00 yuan</source>
+        <translation>农民党员每月交纳金额，0.20至1.00元</translation>
+    </message>
+    <message>
+        <source>students&apos; monthly amount (national: 0.20)</source>
+        <translation>学生党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>monthly amount of the unemployed (national: 0.20)</source>
+        <translation>下岗失业党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>monthly amount of those on relief or 低保 (national: 0.20)</source>
+        <translation>依靠抚恤、救济或低保生活的党员每月交纳金额（全国标准：0.20）</translation>
+    </message>
+    <message>
+        <source>Recorded: {relief}</source>
+        <translation>已登记：{relief}</translation>
+    </message>
+    <message>
+        <source>Recorded: {consent}</source>
+        <translation>已登记：{consent}</translation>
+    </message>
+    <message>
+        <source>The member pays monthly from {month}.</source>
+        <translation>自{month}起恢复按月交纳。</translation>
+    </message>
+    <message>
+        <source>No category change, quarterly payment or hardship relief is recorded.</source>
+        <translation>未登记人员类别变更、按季交纳或困难减免。</translation>
+    </message>
+    <message>
+        <source>Rounding: {mode}, {precision}. Monthly amounts (art. 6): farmers {farmer}, students {student}, unemployed {unemployed}, on relief or 低保 {relief} yuan.</source>
+        <translation>取整：{precision}，{mode}。每月固定金额（第六条）：农民{farmer}元，学生{student}元，下岗失业{unemployed}元，依靠抚恤、救济或低保生活{relief}元。</translation>
     </message>
     <message>
         <source>party-affairs disclosure (党务公开)</source>
@@ -1708,6 +2022,14 @@ Use this unencrypted address?</source>
         <translation>年度登记表（Excel）…</translation>
     </message>
     <message>
+        <source>Note responses in the member&apos;s record</source>
+        <translation>记入党员档案</translation>
+    </message>
+    <message>
+        <source>Responses to an admission or full-membership notice received from the platform become notes on the member&apos;s timeline</source>
+        <translation>从平台收到的对发展或转正公示的意见，记入该党员的档案记录</translation>
+    </message>
+    <message>
         <source>Items of</source>
         <translation>显示</translation>
     </message>
@@ -1756,6 +2078,10 @@ Use this unencrypted address?</source>
         <translation>已完成。下次同步时将发送到平台。</translation>
     </message>
     <message>
+        <source>{count} responses noted in the member&apos;s record.</source>
+        <translation>已将 {count} 条意见记入党员档案。</translation>
+    </message>
+    <message>
         <source>Save the notice</source>
         <translation>保存公示通知</translation>
     </message>
@@ -1790,18 +2116,6 @@ Use this unencrypted address?</source>
     <message>
         <source>Disclosure</source>
         <translation>党务公开</translation>
-    </message>
-    <message>
-        <source>Note responses in the member&apos;s record</source>
-        <translation>记入党员档案</translation>
-    </message>
-    <message>
-        <source>Responses to an admission or full-membership notice received from the platform become notes on the member&apos;s timeline</source>
-        <translation>从平台收到的对发展或转正公示的意见，记入该党员的档案记录</translation>
-    </message>
-    <message>
-        <source>{count} responses noted in the member&apos;s record.</source>
-        <translation>已将 {count} 条意见记入党员档案。</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2386,45 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>DuesSettingsBox</name>
+    <message>
+        <source>Party dues</source>
+        <translation>党费</translation>
+    </message>
+    <message>
+        <source>The regulation sets no rounding: the monthly amount is rounded once, by this rule. Art. 6: farmers pay 0.20 to 1.00 yuan a month (set locally); students, the unemployed and those living on relief or 低保 pay 0.20 yuan. Amounts already recorded do not change.</source>
+        <translation>党费规定未规定取整方法：每月应交金额按此规则取整一次。第六条：农民党员每月交纳0.2元至1元（由各地确定）；学生、下岗失业、依靠抚恤或救济生活、领取低保的党员每月交纳0.2元。已生成的应交金额不受影响。</translation>
+    </message>
+    <message>
+        <source>Rounding:</source>
+        <translation>取整：</translation>
+    </message>
+    <message>
+        <source>Farmers (yuan a month):</source>
+        <translation>农民（元/月）：</translation>
+    </message>
+    <message>
+        <source>Students (yuan a month):</source>
+        <translation>学生（元/月）：</translation>
+    </message>
+    <message>
+        <source>Unemployed (yuan a month):</source>
+        <translation>下岗失业（元/月）：</translation>
+    </message>
+    <message>
+        <source>On relief or 低保 (yuan a month):</source>
+        <translation>依靠抚恤、救济或低保生活（元/月）：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>National defaults</source>
+        <translation>恢复全国标准</translation>
+    </message>
+</context>
+<context>
     <name>DuesTexts</name>
     <message>
         <source>{month}/{year}</source>
@@ -2193,6 +2546,86 @@ Use this unencrypted address?</source>
         <source>more than {share}% away from the base in force, {amount} yuan</source>
         <translation>与现行基数 {amount} 元相差超过 {share}%</translation>
     </message>
+    <message>
+        <source>A month exempted under art. 7 (approved by the branch) is a good reason: it ends a run of unpaid months. A month whose amount came out as 0.00 without an exemption is not unpaid, but it does not end the run either: it is counted through. A member paying by the quarter with the branch&apos;s consent (art. 12) is counted by whole quarters.</source>
+        <translation>经批准免交（第七条）的月份属于正当理由，连续未交月数到此中断；未经批准、应交金额为0.00元的月份不算未交，但也不中断连续计算。经党支部同意按季交纳的党员（第十二条）按整季度计算。</translation>
+    </message>
+    <message>
+        <source>pays by the quarter (art. 12): counted by quarters</source>
+        <translation>按季交纳（第十二条）：按季度计算</translation>
+    </message>
+    <message>
+        <source>{months} at 0.00: counted through</source>
+        <translation>{months}应交0.00元：不中断连续计算</translation>
+    </message>
+    <message>
+        <source>{months} exempted (art. 7): ends the run</source>
+        <translation>{months}经批准免交（第七条）：连续计算中断</translation>
+    </message>
+    <message>
+        <source>The amounts of {months} were already recorded at the former category&apos;s rate: reverse them and generate those months again to correct them.</source>
+        <translation>{months}的应交金额已按原类别生成：如需更正，请冲销后重新生成这些月份。</translation>
+    </message>
+    <message>
+        <source>From {month}: {category} (before: {previous})</source>
+        <translation>自{month}起：{category}（此前：{previous}）</translation>
+    </message>
+    <message>
+        <source>The change of category of {month} was withdrawn: the category before it stands.</source>
+        <translation>已撤销{month}的人员类别变更，仍按此前的类别计算。</translation>
+    </message>
+    <message>
+        <source>Reduced</source>
+        <translation>少交</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>免交</translation>
+    </message>
+    <message>
+        <source>{kind} to {amount} yuan a month</source>
+        <translation>{kind}，每月{amount}元</translation>
+    </message>
+    <message>
+        <source>{kind}, {months}; approved by {approver} on {date}</source>
+        <translation>{kind}，{months}；{approver}于{date}批准</translation>
+    </message>
+    <message>
+        <source>from {month}</source>
+        <translation>自{month}起</translation>
+    </message>
+    <message>
+        <source>By the quarter {months}; agreed by the branch on {date}</source>
+        <translation>按季交纳，{months}；党支部于{date}同意</translation>
+    </message>
+    <message>
+        <source>half up</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <source>half to even</source>
+        <translation>四舍六入五成双</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>舍去</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>进位</translation>
+    </message>
+    <message>
+        <source>to the fen (0.01)</source>
+        <translation>到分（0.01元）</translation>
+    </message>
+    <message>
+        <source>to the jiao (0.1)</source>
+        <translation>到角（0.1元）</translation>
+    </message>
+    <message>
+        <source>to the yuan (1)</source>
+        <translation>到元（1元）</translation>
+    </message>
 </context>
 <context>
     <name>EditorDialog</name>
@@ -2210,10 +2643,25 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>EndQuarterlyDialog</name>
+    <message>
+        <source>Pay monthly again</source>
+        <translation>恢复按月交纳</translation>
+    </message>
+    <message>
+        <source>Last month paid by the quarter:</source>
+        <translation>按季交纳的最后一个月：</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Add to the record</source>
         <translation>记事</translation>
+    </message>
+    <message>
+        <source>phone, WeChat or address while away</source>
+        <translation>外出期间的电话、微信或住址</translation>
     </message>
 </context>
 <context>
@@ -2795,6 +3243,46 @@ Use this unencrypted address?</source>
         <source>Party dues</source>
         <translation>党费</translation>
     </message>
+    <message>
+        <source>Transfer out…</source>
+        <translation>组织关系转出…</translation>
+    </message>
+    <message>
+        <source>Print the letter…</source>
+        <translation>打印介绍信…</translation>
+    </message>
+    <message>
+        <source>Receipt returned…</source>
+        <translation>回执已收回…</translation>
+    </message>
+    <message>
+        <source>Letter returned unused…</source>
+        <translation>介绍信退回…</translation>
+    </message>
+    <message>
+        <source>{origin} (letter {number}, {date}; dues paid up to {month})</source>
+        <translation>{origin}（介绍信{number}，{date}；党费已交到 {month}）</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>{days} days, until {date}</source>
+        <translation>{days} 天，至 {date}</translation>
+    </message>
+    <message>
+        <source>Awaiting the receipt of the letter</source>
+        <translation>转出待接收（回执未收回）</translation>
+    </message>
+    <message>
+        <source>Letter of introduction</source>
+        <translation>组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文件…</translation>
+    </message>
 </context>
 <context>
     <name>MemberDuesDialog</name>
@@ -2899,6 +3387,37 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>MemberDuesTerms</name>
+    <message>
+        <source>Terms of payment</source>
+        <translation>交纳方式与减免</translation>
+    </message>
+    <message>
+        <source>Change of category…</source>
+        <translation>人员类别变更…</translation>
+    </message>
+    <message>
+        <source>Pay by the quarter…</source>
+        <translation>按季交纳…</translation>
+    </message>
+    <message>
+        <source>Pay monthly again…</source>
+        <translation>恢复按月交纳…</translation>
+    </message>
+    <message>
+        <source>Hardship relief…</source>
+        <translation>困难减免…</translation>
+    </message>
+    <message>
+        <source>Monthly, in the category of the member&apos;s record; no relief.</source>
+        <translation>按月交纳，按党员信息中的人员类别计算；无减免。</translation>
+    </message>
+    <message>
+        <source>Recorded.</source>
+        <translation>已登记。</translation>
+    </message>
+</context>
+<context>
     <name>MemberForm</name>
     <message>
         <source>New member</source>
@@ -2963,6 +3482,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Not saved: correct the {count} entries marked in red.</source>
         <translation>未保存：请先改正标红的 {count} 项。</translation>
+    </message>
+    <message>
+        <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member&apos;s dues › Change of category.</source>
+        <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
     </message>
 </context>
 <context>
@@ -3759,6 +4282,198 @@ Use this unencrypted address?</source>
         <source>overlaps another approved hardship relief of this member</source>
         <translation>与该党员已批准的另一项减免期间重叠</translation>
     </message>
+    <message>
+        <source>Date of the letter</source>
+        <translation>介绍信日期</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>有效期（天）</translation>
+    </message>
+    <message>
+        <source>Dues paid up to</source>
+        <translation>党费已交到</translation>
+    </message>
+    <message>
+        <source>Receipt returned on</source>
+        <translation>回执收回日期</translation>
+    </message>
+    <message>
+        <source>Transferred in on</source>
+        <translation>转入日期</translation>
+    </message>
+    <message>
+        <source>Transferred from</source>
+        <translation>原所在党组织</translation>
+    </message>
+    <message>
+        <source>Letter received, no.</source>
+        <translation>转入介绍信编号</translation>
+    </message>
+    <message>
+        <source>Contact while away</source>
+        <translation>外出期间联系方式</translation>
+    </message>
+    <message>
+        <source>Flowing member card no.</source>
+        <translation>流动党员活动证编号</translation>
+    </message>
+    <message>
+        <source>Dues paid up to (letter in)</source>
+        <translation>党费交至（转入介绍信）</translation>
+    </message>
+    <message>
+        <source>Flowing since</source>
+        <translation>外出流动日期</translation>
+    </message>
+    <message>
+        <source>a letter of introduction is out for this member: record its receipt or its return first</source>
+        <translation>该党员已开具组织关系介绍信：请先登记回执或介绍信退回</translation>
+    </message>
+    <message>
+        <source>only probationary and full members have a membership to transfer</source>
+        <translation>只有预备党员和正式党员才能转接组织关系</translation>
+    </message>
+    <message>
+        <source>differs from what this branch&apos;s dues ledger shows</source>
+        <translation>与本支部党费账目不一致</translation>
+    </message>
+    <message>
+        <source>no letter of introduction of this member awaits its receipt</source>
+        <translation>该党员没有待收回回执的介绍信</translation>
+    </message>
+    <message>
+        <source>is before the date of the letter</source>
+        <translation>早于介绍信日期</translation>
+    </message>
+    <message>
+        <source>this member is already on the roll</source>
+        <translation>该党员已在本支部名册中</translation>
+    </message>
+    <message>
+        <source>the member has no letter of introduction to print</source>
+        <translation>该党员没有可打印的介绍信</translation>
+    </message>
+    <message>
+        <source>is not a month such as 2025-05</source>
+        <translation>不是月份（如 2025-05）</translation>
+    </message>
+    <message>
+        <source>Transferred out, awaiting receipt</source>
+        <translation>转出待接收</translation>
+    </message>
+    <message>
+        <source>Letter of introduction issued</source>
+        <translation>开具组织关系介绍信</translation>
+    </message>
+    <message>
+        <source>Receipt of the letter returned</source>
+        <translation>介绍信回执收回</translation>
+    </message>
+    <message>
+        <source>Letter of introduction returned unused</source>
+        <translation>介绍信退回（未使用）</translation>
+    </message>
+    <message>
+        <source>Dues are owed here from {month}.</source>
+        <translation>自 {month} 起在本支部交纳党费。</translation>
+    </message>
+    <message>
+        <source>The letter does not say up to which month dues are paid: they are owed here from the month of the transfer.</source>
+        <translation>介绍信未注明党费交到何时：自转入当月起在本支部交纳。</translation>
+    </message>
+    <message>
+        <source>{months} not paid at the former branch: owed here (back payment is limited to 6 months, 第十二条).</source>
+        <translation>{months} 在原支部未交：应在本支部补交（补交一般不超过6个月，第十二条）。</translation>
+    </message>
+    <message>
+        <source>{months} charged by no branch: check the letter or the setting of the month dues start.</source>
+        <translation>{months} 无支部收缴：请核对介绍信或党费起交月份的设置。</translation>
+    </message>
+    <message>
+        <source>{months} paid at the former branch and charged again here.</source>
+        <translation>{months} 已在原支部交纳，本支部将重复收缴。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>From month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <source>To month</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <source>Farmers&apos; monthly amount</source>
+        <translation>农民党员每月金额</translation>
+    </message>
+    <message>
+        <source>Students&apos; monthly amount</source>
+        <translation>学生党员每月金额</translation>
+    </message>
+    <message>
+        <source>Unemployed members&apos; monthly amount</source>
+        <translation>下岗失业党员每月金额</translation>
+    </message>
+    <message>
+        <source>Monthly amount of members on relief</source>
+        <translation>依靠抚恤、救济或低保生活的党员每月金额</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>批准组织</translation>
+    </message>
+    <message>
+        <source>Reduced monthly amount</source>
+        <translation>少交后每月金额</translation>
+    </message>
+    <message>
+        <source>overlaps another consent of this member to pay by the quarter</source>
+        <translation>与该党员已登记的按季交纳期间重叠</translation>
+    </message>
+    <message>
+        <source>must be the first month of a quarter (January, April, July, October)</source>
+        <translation>应为季度的第一个月（1月、4月、7月、10月）</translation>
+    </message>
+    <message>
+        <source>must be the last month of a quarter (March, June, September, December)</source>
+        <translation>应为季度的最后一个月（3月、6月、9月、12月）</translation>
+    </message>
+    <message>
+        <source>is before the first month</source>
+        <translation>早于起始月份</translation>
+    </message>
+    <message>
+        <source>is already the member&apos;s category in that month</source>
+        <translation>该月已是此类别</translation>
+    </message>
+    <message>
+        <source>must be 0.20 to 1.00 yuan in whole fen (art. 6)</source>
+        <translation>应为0.20至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+        <source>must be 0.01 to 1.00 yuan in whole fen (art. 6)</source>
+        <translation>应为0.01至1.00元，精确到分（第六条）</translation>
+    </message>
+    <message>
+        <source>no consent to pay by the quarter covers this month</source>
+        <translation>该月不在任何按季交纳期间内</translation>
+    </message>
+    <message>
+        <source>no member in the register has it</source>
+        <translation>党员名册中没有此号码</translation>
+    </message>
+    <message>
+        <source>is not a valid amount</source>
+        <translation>不是有效金额</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -3873,6 +4588,22 @@ Use this unencrypted address?</source>
     <message>
         <source>No members yet: click “New member”, or “Import roster…” to read a roster workbook.</source>
         <translation>尚无党员：点击“新增党员”，或点击“导入花名册…”读入花名册工作簿。</translation>
+    </message>
+    <message>
+        <source>Awaiting receipt</source>
+        <translation>转出待接收</translation>
+    </message>
+    <message>
+        <source>Transfer in…</source>
+        <translation>组织关系转入…</translation>
+    </message>
+    <message>
+        <source>Flowing:</source>
+        <translation>流动：</translation>
+    </message>
+    <message>
+        <source>On the roll: {active}, of whom {out} flowing out and {into} flowing in; transferred out and awaiting receipt: {pending}.</source>
+        <translation>在册 {active} 人，其中流出 {out} 人、流入 {into} 人；转出待接收 {pending} 人。</translation>
     </message>
 </context>
 <context>
@@ -4123,6 +4854,21 @@ Use this unencrypted address?</source>
     <message>
         <source>MM/yyyy</source>
         <translation>yyyy年MM月</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source> (month)</source>
+        <translation> 月</translation>
+    </message>
+</context>
+<context>
+    <name>MonthField</name>
+    <message>
+        <source>e.g. 2025-05</source>
+        <translation>如：2025-05</translation>
     </message>
 </context>
 <context>
@@ -4471,6 +5217,44 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>QuarterlyDialog</name>
+    <message>
+        <source>Pay by the quarter</source>
+        <translation>按季交纳</translation>
+    </message>
+    <message>
+        <source>With the branch&apos;s consent a member may pay by the quarter (art. 12). The months then count for art. 13 by whole quarters: a quarter is unpaid once it is over with nothing paid for it.</source>
+        <translation>经党支部同意，党员可以按季度交纳党费（第十二条）。此后按第十三条计算时以整季度为单位：季度结束时该季度仍未交纳任何党费，才算未交。</translation>
+    </message>
+    <message>
+        <source>Until the quarter ending:</source>
+        <translation>截止季度的最后一个月：</translation>
+    </message>
+    <message>
+        <source>Agreed by the branch on:</source>
+        <translation>党支部同意日期：</translation>
+    </message>
+    <message>
+        <source>From the quarter starting:</source>
+        <translation>起始季度的第一个月：</translation>
+    </message>
+    <message>
+        <source>Enter the date the branch agreed.</source>
+        <translation>请填写党支部同意的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt of the letter of introduction</source>
+        <translation>介绍信回执</translation>
+    </message>
+    <message>
+        <source>Paste the receipt on the stub of the letter. The record is kept for history and statistics; the member leaves the list of members on the roll.</source>
+        <translation>请将回执粘贴在介绍信存根上。记录保留备查和统计，该党员不再列入在册党员。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeView</name>
     <message>
         <source>Print…</source>
@@ -4547,6 +5331,49 @@ A newer recovery code makes this one stop working.
 持有恢复码的人即可读取数据。
 生成新的恢复码后，本恢复码即失效。
 </translation>
+    </message>
+</context>
+<context>
+    <name>ReliefDialog</name>
+    <message>
+        <source>Hardship relief</source>
+        <translation>困难减免</translation>
+    </message>
+    <message>
+        <source>A member in real hardship may pay less or nothing (art. 7), after the branch discussed it and the higher committee approved it. Exempt months end a run of unpaid months (art. 13).</source>
+        <translation>生活确有困难的党员，经党支部研究、报上一级党委批准，可以少交或免交党费（第七条）。免交月份使连续未交月数中断（第十三条）。</translation>
+    </message>
+    <message>
+        <source>e.g. 5.00</source>
+        <translation>例如 5.00</translation>
+    </message>
+    <message>
+        <source>e.g. 机关党委</source>
+        <translation>例如 机关党委</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>Reduced monthly amount (yuan):</source>
+        <translation>少交后每月金额（元）：</translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation>批准组织：</translation>
+    </message>
+    <message>
+        <source>Approved on:</source>
+        <translation>批准日期：</translation>
+    </message>
+    <message>
+        <source>From month:</source>
+        <translation>起始月份：</translation>
+    </message>
+    <message>
+        <source>To month:</source>
+        <translation>截止月份：</translation>
     </message>
 </context>
 <context>
@@ -5425,12 +6252,136 @@ A newer recovery code makes this one stop working.
         <translation>从本机删除</translation>
     </message>
     <message>
+        <source>Dues category change</source>
+        <translation>党费人员类别变更</translation>
+    </message>
+    <message>
+        <source>Quarterly dues payment</source>
+        <translation>按季交纳党费</translation>
+    </message>
+    <message>
         <source>Disclosure item</source>
         <translation>党务公开事项</translation>
     </message>
     <message>
         <source>Disclosure feedback</source>
         <translation>党务公开反馈意见</translation>
+    </message>
+</context>
+<context>
+    <name>TransferInDialog</name>
+    <message>
+        <source>Transfer in</source>
+        <translation>组织关系转入</translation>
+    </message>
+    <message>
+        <source>the party organization that sent the letter</source>
+        <translation>开具介绍信的党组织</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutDialog</name>
+    <message>
+        <source>Transfer out: letter of introduction</source>
+        <translation>组织关系转出：开具介绍信</translation>
+    </message>
+    <message>
+        <source>the number printed on all three parts</source>
+        <translation>存根、介绍信、回执共用的编号</translation>
+    </message>
+    <message>
+        <source>the party organization receiving</source>
+        <translation>接收组织关系的党组织</translation>
+    </message>
+    <message>
+        <source>e.g. 工作调动</source>
+        <translation>如：工作调动</translation>
+    </message>
+    <message>
+        <source>Until its receipt comes back the member stays this branch&apos;s responsibility (awaiting receipt) and is listed apart; the letter is then printed from the member&apos;s record.</source>
+        <translation>回执收回前，该党员仍由本支部管理（转出待接收），单独列出；介绍信随后可从党员档案中打印。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReminders</name>
+    <message>
+        <source>Transfers of membership</source>
+        <translation>组织关系转接</translation>
+    </message>
+    <message>
+        <source>Looking for letters of introduction…</source>
+        <translation>正在查看组织关系介绍信…</translation>
+    </message>
+    <message>
+        <source>The transfers could not be checked: {reason}</source>
+        <translation>无法检查组织关系转接：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: the letter of introduction {number} to {destination} was valid until {date}, and its receipt has not come back.</source>
+        <translation>{name}：转往{destination}的介绍信（{number}）有效期至 {date}，回执尚未收回。</translation>
+    </message>
+    <message>
+        <source>{name}: away in {place} since {date} (six months or more): the membership should be transferred.</source>
+        <translation>{name}：自 {date} 起外出在{place}（已满六个月）：应转接组织关系。</translation>
+    </message>
+    <message>
+        <source>{count} more: see Members › Register › Awaiting receipt.</source>
+        <translation>另有 {count} 项：见 党员 › 党员名册 › 转出待接收。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferSettingsBox</name>
+    <message>
+        <source>Transfers of membership</source>
+        <translation>组织关系转接</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>the month after the paid-up month on the letter</source>
+        <translation>介绍信所注党费交到月份的次月</translation>
+    </message>
+    <message>
+        <source>the month the member arrives</source>
+        <translation>转入当月</translation>
+    </message>
+    <message>
+        <source>empty: the higher party organization</source>
+        <translation>留空：上级党组织</translation>
+    </message>
+    <message>
+        <source>A letter of introduction is valid for:</source>
+        <translation>介绍信有效期：</translation>
+    </message>
+    <message>
+        <source>Dues of a member transferred in start from:</source>
+        <translation>转入党员党费起交月份：</translation>
+    </message>
+    <message>
+        <source>Committee sealing the letters:</source>
+        <translation>开具介绍信（盖章）的党委：</translation>
+    </message>
+    <message>
+        <source>Its address:</source>
+        <translation>通讯地址：</translation>
+    </message>
+    <message>
+        <source>Its phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Its postcode:</source>
+        <translation>邮编：</translation>
+    </message>
+    <message>
+        <source>The national rule: dues are owed from the month after the month the letter says they are paid up to; months charged by no branch or by both are pointed out when a member is transferred in. The committee&apos;s address and phone print on each letter.</source>
+        <translation>全国规定：自介绍信所注党费交到月份的次月起交纳；转入党员时会指出无人收缴或重复收缴的月份。党委的通讯地址和电话印在每份介绍信上。</translation>
+    </message>
+    <message>
+        <source>Save transfer settings</source>
+        <translation>保存组织关系转接设置</translation>
     </message>
 </context>
 <context>
@@ -5652,6 +6603,13 @@ A newer recovery code makes this one stop working.
     <message>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+</context>
+<context>
+    <name>_WarningsFirst</name>
+    <message>
+        <source>Click OK again to record it all the same.</source>
+        <translation>仍要登记，请再次点击“确定”。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""``dues ledger``: a year's dues ledger, arrears list and remittance record in a workbook."""
+"""``dues ledger``: a year's dues ledger, arrears list and remittance record in a workbook; the
+terms of a member's dues (relief, quarterly, category, settings...) are in ``ui.cli.dues_terms``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
+from ui.cli import dues_terms
 from ui.cli.console import Console, Parser, command_group, file_metavar, unlock
 
 
@@ -16,7 +18,8 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     dues_commands = command_group(
         commands,
         "dues",
-        QCoreApplication.translate("Cli", "party dues (党费) reports"),
+        QCoreApplication.translate(
+            "Cli", "party dues (党费): reports, reliefs, quarterly payers, categories, settings"),
         dest="dues_command",
     )
     ledger = dues_commands.add_parser(
@@ -38,6 +41,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         "file", type=Path, metavar=file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    dues_terms.add_commands(dues_commands)
 
 
 def _year(text: str) -> int:
@@ -50,6 +54,9 @@ def _year(text: str) -> int:
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+    if args.dues_command in dues_terms.COMMANDS:
+        dues_terms.run(args, workspace, io, lambda: unlock(workspace, io))
+        return
     {"ledger": _ledger}[args.dues_command](args, workspace, io)
 
 

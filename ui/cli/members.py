@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
+from ui.cli import transfers as cli_transfers
 from ui.cli.console import CommandFailedError, Console, Parser, command_group, file_metavar, unlock
 
 
@@ -43,9 +44,13 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         "file", type=Path, metavar=file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
+    cli_transfers.add_commands(roster, file_metavar())
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+    if args.members_command in cli_transfers.COMMANDS:
+        cli_transfers.run(args, workspace, io, unlock)
+        return
     {"import": _import, "export": _export}[args.members_command](args, workspace, io)
 
 

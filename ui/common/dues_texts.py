@@ -14,9 +14,19 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.calendar import Month
-from app.domain.dues import Arrears, ArrearsLevel, PaymentFlag, PaymentMethod
+from app.domain.dues import (
+    Arrears,
+    ArrearsLevel,
+    CategoryChange,
+    HardshipRelief,
+    PaymentFlag,
+    PaymentMethod,
+    QuarterlyConsent,
+    ReliefKind,
+)
 from app.domain.dues_bases import BaseCheckSettings, BaseWarning
-from app.domain.money import format_yuan
+from app.domain.money import Precision, RoundingMode, format_yuan
+from ui.common import member_texts
 
 
 def month_text(month: Month) -> str:
@@ -175,6 +185,113 @@ def article_13_note() -> str:
         "months without good reason is treated as having left the party of their own accord. "
         "BranchDesk only reminds; the branch looks into each case and decides.",
     )
+
+
+def article_13_counting_note() -> str:
+    """How months with nothing to pay count for 第十三条 (``app.domain.dues.arrears``)."""
+    return QCoreApplication.translate(
+        "DuesTexts",
+        "A month exempted under art. 7 (approved by the branch) is a good reason: it ends a run "
+        "of unpaid months. A month whose amount came out as 0.00 without an exemption is not "
+        "unpaid, but it does not end the run either: it is counted through. A member paying by "
+        "the quarter with the branch's consent (art. 12) is counted by whole quarters.",
+    )
+
+
+def arrears_notes(arrears: Arrears, exempt: Iterable[Month] = ()) -> str:
+    """What the run of a member on the arrears list went through (第七条, 第十二条, 第十三条)."""
+    notes = []
+    if arrears.by_quarter:
+        notes.append(QCoreApplication.translate(
+            "DuesTexts", "pays by the quarter (art. 12): counted by quarters"))
+    if arrears.bridged:
+        notes.append(QCoreApplication.translate(
+            "DuesTexts", "{months} at 0.00: counted through"
+        ).format(months=months_text(arrears.bridged)))
+    exempt = tuple(exempt)
+    if exempt:
+        notes.append(QCoreApplication.translate(
+            "DuesTexts", "{months} exempted (art. 7): ends the run"
+        ).format(months=months_text(exempt)))
+    return "；".join(notes)
+
+
+def already_generated_text(months: Iterable[Month]) -> str:
+    """The months whose amounts were recorded before a dated category change (window, CLI)."""
+    return QCoreApplication.translate(
+        "DuesTexts",
+        "The amounts of {months} were already recorded at the former category's rate: reverse "
+        "them and generate those months again to correct them.",
+    ).format(months=months_text(months))
+
+
+def category_change_text(change: CategoryChange) -> str:
+    """A dated change of category in one line: ``自2025年7月起：离退休（此前：在职）``."""
+    return QCoreApplication.translate(
+        "DuesTexts", "From {month}: {category} (before: {previous})"
+    ).format(month=month_text(change.effective), category=member_texts.label(change.category),
+             previous=member_texts.label(change.previous))
+
+
+def category_withdrawn_text(month: Month) -> str:
+    return QCoreApplication.translate(
+        "DuesTexts", "The change of category of {month} was withdrawn: the category before it "
+        "stands."
+    ).format(month=month_text(month))
+
+
+def relief_kind_text(kind: ReliefKind) -> str:
+    match kind:
+        case ReliefKind.REDUCED:
+            return QCoreApplication.translate("DuesTexts", "Reduced")
+        case ReliefKind.EXEMPT:
+            return QCoreApplication.translate("DuesTexts", "Exempt")
+
+
+def relief_text(relief: HardshipRelief) -> str:
+    """A relief in one line: kind (and amount), months, who approved it and when (第七条)."""
+    kind = relief_kind_text(relief.kind)
+    if relief.reduced_amount is not None:
+        kind = QCoreApplication.translate("DuesTexts", "{kind} to {amount} yuan a month").format(
+            kind=kind, amount=format_yuan(relief.reduced_amount))
+    return QCoreApplication.translate(
+        "DuesTexts", "{kind}, {months}; approved by {approver} on {date}"
+    ).format(kind=kind, months=period_text(relief.valid_from, relief.valid_until),
+             approver=relief.approved_by, date=relief.approved_on.isoformat())
+
+
+def quarterly_text(consent: QuarterlyConsent) -> str:
+    """A consent to pay by the quarter in one line (第十二条)."""
+    if consent.valid_until is None:
+        months = QCoreApplication.translate("DuesTexts", "from {month}").format(
+            month=month_text(consent.valid_from))
+    else:
+        months = period_text(consent.valid_from, consent.valid_until)
+    return QCoreApplication.translate(
+        "DuesTexts", "By the quarter {months}; agreed by the branch on {date}"
+    ).format(months=months, date=consent.agreed_on.isoformat())
+
+
+def rounding_mode_text(mode: RoundingMode) -> str:
+    match mode:
+        case RoundingMode.HALF_UP:
+            return QCoreApplication.translate("DuesTexts", "half up")
+        case RoundingMode.HALF_EVEN:
+            return QCoreApplication.translate("DuesTexts", "half to even")
+        case RoundingMode.DOWN:
+            return QCoreApplication.translate("DuesTexts", "down")
+        case RoundingMode.UP:
+            return QCoreApplication.translate("DuesTexts", "up")
+
+
+def precision_text(precision: Precision) -> str:
+    match precision:
+        case Precision.FEN:
+            return QCoreApplication.translate("DuesTexts", "to the fen (0.01)")
+        case Precision.JIAO:
+            return QCoreApplication.translate("DuesTexts", "to the jiao (0.1)")
+        case Precision.YUAN:
+            return QCoreApplication.translate("DuesTexts", "to the yuan (1)")
 
 
 def base_warning_text(

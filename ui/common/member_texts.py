@@ -11,6 +11,7 @@ import enum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.calendar import Month
 from app.domain.development import DeadlineKind, Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType
@@ -23,6 +24,7 @@ from app.domain.members import (
     Issue,
     MembershipStatus,
 )
+from app.domain.transfers import DuesFinding, DuesStart
 from app.services.meetings import Attendance
 
 CONTEXT = "MemberTexts"
@@ -75,6 +77,17 @@ FIELD_LABELS: dict[str, str] = {
     "on": QT_TRANSLATE_NOOP("MemberTexts", "Date"),
     "flow": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member"),
     "text": QT_TRANSLATE_NOOP("MemberTexts", "Details"),
+    # dues terms (第六条, 第七条, 第十二条)
+    "valid_from": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "valid_until": QT_TRANSLATE_NOOP("MemberTexts", "To month"),
+    "effective": QT_TRANSLATE_NOOP("MemberTexts", "From month"),
+    "farmer_amount": QT_TRANSLATE_NOOP("MemberTexts", "Farmers' monthly amount"),
+    "student_amount": QT_TRANSLATE_NOOP("MemberTexts", "Students' monthly amount"),
+    "unemployed_amount": QT_TRANSLATE_NOOP("MemberTexts", "Unemployed members' monthly amount"),
+    "relief_amount": QT_TRANSLATE_NOOP("MemberTexts", "Monthly amount of members on relief"),
+    "rounding": QT_TRANSLATE_NOOP("MemberTexts", "Rounding"),
+    "approved_by": QT_TRANSLATE_NOOP("MemberTexts", "Approved by"),
+    "reduced_amount": QT_TRANSLATE_NOOP("MemberTexts", "Reduced monthly amount"),
 }
 
 ISSUE_TEXTS: dict[str, str] = {
@@ -96,6 +109,31 @@ ISSUE_TEXTS: dict[str, str] = {
     "overlaps_relief": QT_TRANSLATE_NOOP(
         "MemberTexts", "overlaps another approved hardship relief of this member"
     ),
+    "overlaps_quarterly": QT_TRANSLATE_NOOP(
+        "MemberTexts", "overlaps another consent of this member to pay by the quarter"
+    ),
+    "not_a_quarter_start": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the first month of a quarter (January, April, July, October)"
+    ),
+    "not_a_quarter_end": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be the last month of a quarter (March, June, September, December)"
+    ),
+    "ends_before_start": QT_TRANSLATE_NOOP("MemberTexts", "is before the first month"),
+    "unchanged": QT_TRANSLATE_NOOP(
+        "MemberTexts", "is already the member's category in that month"
+    ),
+    "farmer_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.20 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "fixed_amount": QT_TRANSLATE_NOOP(
+        "MemberTexts", "must be 0.01 to 1.00 yuan in whole fen (art. 6)"
+    ),
+    "not_a_choice": QT_TRANSLATE_NOOP("MemberTexts", "is not one of the allowed values"),
+    "no_quarterly_consent": QT_TRANSLATE_NOOP(
+        "MemberTexts", "no consent to pay by the quarter covers this month"
+    ),
+    "no_such_member": QT_TRANSLATE_NOOP("MemberTexts", "no member in the register has it"),
+    "not_an_amount": QT_TRANSLATE_NOOP("MemberTexts", "is not a valid amount"),
     "use_leaving_or_transfer": QT_TRANSLATE_NOOP(
         "MemberTexts", "use 'leave the branch' or 'transfer in' for this"
     ),
@@ -363,3 +401,92 @@ def describe_problem(field: str, code: str) -> str:
     return QCoreApplication.translate("MemberTexts", "{field}: {problem}").format(
         field=field_label(field), problem=issue_text(code)
     )
+
+
+# ---------------------------------------------------------------- transfers (组织关系转接)
+FIELD_LABELS.update({
+    "transfer_date": QT_TRANSLATE_NOOP("MemberTexts", "Date of the letter"),
+    "valid_days": QT_TRANSLATE_NOOP("MemberTexts", "Valid for (days)"),
+    "paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to"),
+    "transfer_receipt_on": QT_TRANSLATE_NOOP("MemberTexts", "Receipt returned on"),
+    "transfer_in_on": QT_TRANSLATE_NOOP("MemberTexts", "Transferred in on"),
+    "transfer_in_origin": QT_TRANSLATE_NOOP("MemberTexts", "Transferred from"),
+    "transfer_in_letter_no": QT_TRANSLATE_NOOP("MemberTexts", "Letter received, no."),
+    "flow_contact": QT_TRANSLATE_NOOP("MemberTexts", "Contact while away"),
+    "flow_card_no": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member card no."),
+    # the member's columns as the 同步 page's conflicts name them
+    "transfer_valid_days": QT_TRANSLATE_NOOP("MemberTexts", "Valid for (days)"),
+    "transfer_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to"),
+    "transfer_in_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to (letter in)"),
+    "flow_since": QT_TRANSLATE_NOOP("MemberTexts", "Flowing since"),
+})
+
+ISSUE_TEXTS.update({
+    "transfer_pending": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "a letter of introduction is out for this member: record its receipt or its return first",
+    ),
+    "not_a_member": QT_TRANSLATE_NOOP(
+        "MemberTexts", "only probationary and full members have a membership to transfer"
+    ),
+    "differs_from_ledger": QT_TRANSLATE_NOOP(
+        "MemberTexts", "differs from what this branch's dues ledger shows"
+    ),
+    "no_transfer_pending": QT_TRANSLATE_NOOP(
+        "MemberTexts", "no letter of introduction of this member awaits its receipt"
+    ),
+    "before_letter": QT_TRANSLATE_NOOP("MemberTexts", "is before the date of the letter"),
+    "already_on_roll": QT_TRANSLATE_NOOP("MemberTexts", "this member is already on the roll"),
+    "no_transfer_letter": QT_TRANSLATE_NOOP(
+        "MemberTexts", "the member has no letter of introduction to print"
+    ),
+    "not_a_month": QT_TRANSLATE_NOOP("MemberTexts", "is not a month such as 2025-05"),
+})
+
+_ENUM_TEXTS.update({
+    MembershipStatus.TRANSFER_PENDING: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Transferred out, awaiting receipt"
+    ),
+    EventKind.TRANSFER_OUT: QT_TRANSLATE_NOOP("MemberTexts", "Letter of introduction issued"),
+    EventKind.TRANSFER_RECEIPT: QT_TRANSLATE_NOOP("MemberTexts", "Receipt of the letter returned"),
+    EventKind.TRANSFER_CANCELLED: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Letter of introduction returned unused"
+    ),
+})
+
+
+def dues_start_lines(start: DuesStart) -> list[str]:
+    """What a transfer in means for the dues (组通字〔2006〕45号), one sentence a line."""
+    lines = [QCoreApplication.translate("MemberTexts", "Dues are owed here from {month}.").format(
+        month=str(start.owes_from))]
+    for code, months in start.findings:
+        span = _months_text(months)
+        if code is DuesFinding.PAID_UP_MISSING:
+            lines.append(QCoreApplication.translate(
+                "MemberTexts",
+                "The letter does not say up to which month dues are paid: they are owed here "
+                "from the month of the transfer."))
+        elif code is DuesFinding.BACK_DUES:
+            lines.append(QCoreApplication.translate(
+                "MemberTexts",
+                "{months} not paid at the former branch: owed here (back payment is limited "
+                "to 6 months, 第十二条).").format(months=span))
+        elif code is DuesFinding.GAP:
+            lines.append(QCoreApplication.translate(
+                "MemberTexts",
+                "{months} charged by no branch: check the letter or the setting of the month "
+                "dues start.").format(months=span))
+        else:
+            lines.append(QCoreApplication.translate(
+                "MemberTexts",
+                "{months} paid at the former branch and charged again here.").format(
+                months=span))
+    return lines
+
+
+def _months_text(months: tuple[Month, ...]) -> str:
+    """``2025-04`` or ``2025-04 to 2025-05`` (``""`` for none)."""
+    if len(months) <= 1:
+        return "".join(str(m) for m in months)
+    return QCoreApplication.translate("MemberTexts", "{first} to {last}").format(
+        first=str(months[0]), last=str(months[-1]))

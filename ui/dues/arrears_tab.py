@@ -44,22 +44,23 @@ class ArrearsTab(QWidget):
         self.entries: list[ArrearsEntry] = []
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Months unpaid in a row"), self.tr("Months"),
-            self.tr("What to do"),
+            self.tr("What to do"), self.tr("How the months count"),
         ])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        for column, width in enumerate((100, 110, 200)):
+        for column, width in enumerate((100, 110, 200, 220)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(
             lambda row, _c: self.history_requested.emit(self.entries[row].member_id))
         layout = QVBoxLayout(self)
         layout.addWidget(hint(dues_texts.article_13_note()))
+        layout.addWidget(hint(dues_texts.article_13_counting_note()))
         layout.addWidget(self.summary_label)
         layout.addWidget(self.table, 1)
         self._latest = LatestOnly(self, self._arrived, self._failed)
@@ -113,6 +114,7 @@ class ArrearsTab(QWidget):
                 QTableWidgetItem(str(entry.arrears.consecutive_months)),
                 QTableWidgetItem(dues_texts.months_text(entry.arrears.longest_run)),
                 QTableWidgetItem(dues_texts.arrears_advice(level)),
+                QTableWidgetItem(dues_texts.arrears_notes(entry.arrears, entry.exempt)),
             ]
             cells[1].setTextAlignment(MONEY_ALIGNMENT)
             for column, item in enumerate(cells):
@@ -138,3 +140,8 @@ class ArrearsTab(QWidget):
         """(name, months, level code) of every row (for tests)."""
         return [(e.name, e.arrears.consecutive_months, e.arrears.level.value)
                 for e in self.entries]
+
+    def notes(self) -> list[str]:
+        """The "how the months count" column, row by row (for tests)."""
+        items = (self.table.item(row, 4) for row in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]

@@ -38,6 +38,7 @@ from ui.common.dues_texts import month_text, months_text, yuan_text
 from ui.common.messages import message_for
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
+from ui.dues.member_terms import MemberDuesTerms
 from ui.widgets.edits import on_user_edit
 
 Today = Callable[[], date]
@@ -354,10 +355,13 @@ class MemberDuesDialog(QDialog):
         self.heading.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.history = MemberDuesHistory(workspace, member_id, today, self)
         self.history.changed.connect(self.changed)
+        self.terms = MemberDuesTerms(workspace, member_id, today, self)
+        self.terms.changed.connect(self.changed)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.terms)
         layout.addWidget(self.history, 1)
         layout.addWidget(close)
         with workspace.unit_of_work(read_only=True) as uow:
@@ -365,3 +369,4 @@ class MemberDuesDialog(QDialog):
         self.setWindowTitle(self.tr("Dues of {name}").format(name=name))
         self.heading.setText(self.tr("Dues of {name}").format(name=name))
         self.history.refresh()
+        self.terms.refresh()

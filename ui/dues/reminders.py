@@ -85,6 +85,7 @@ class ArrearsReminders(BackgroundList):
             advice = dues_texts.arrears_advice(level)
             label = QLabel(self.tr("{line} {advice}").format(line=text, advice=advice))
             label.setWordWrap(True)
+            label.setToolTip(dues_texts.arrears_notes(entry.arrears, entry.exempt))
             label.setProperty("level", level.value)
             label.setStyleSheet(PROMINENT_STYLE if is_prominent(level) else WARNING_STYLE)
             labels.append(label)

@@ -8,8 +8,10 @@ the list.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.documents.vocabulary import letter_number
 from app.domain import codes
 from app.domain.members import FlowDirection, MembershipStatus
+from app.domain.transfers import expires_on, may_transfer
 from app.errors import BranchDeskError
 from app.services import members
 from app.services.members import Member, TimelineEntry
@@ -38,9 +42,13 @@ from ui.common import member_texts
 from ui.common.messages import message_for
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
+from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
 from ui.dues.member_dues import MemberDuesHistory
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.members.form import MemberForm
+from ui.members.transfer_dialogs import CancelTransferDialog, ReceiptDialog, TransferOutDialog
+
+PRINTING_MODULE = "ui.widgets.printing"
 
 Today = Callable[[], date]
 
@@ -104,14 +112,25 @@ class MemberDetail(QDialog):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.event_button = QPushButton(self.tr("Add to the record…"))
         self.leave_button = QPushButton(self.tr("Leave the branch…"))
+        self.transfer_button = QPushButton(self.tr("Transfer out…"))
+        self.letter_button = QPushButton(self.tr("Print the letter…"))
+        self.receipt_button = QPushButton(self.tr("Receipt returned…"))
+        self.returned_button = QPushButton(self.tr("Letter returned unused…"))
         self.edit_button.clicked.connect(self.edit)
         self.event_button.clicked.connect(self.add_event)
         self.leave_button.clicked.connect(self.record_leaving)
+        self.transfer_button.clicked.connect(self.transfer_out)
+        self.letter_button.clicked.connect(self.print_letter)
+        self.receipt_button.clicked.connect(self.record_receipt)
+        self.returned_button.clicked.connect(self.letter_returned)
+        self.last_task: BackgroundTask | None = None
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.event_button, self.leave_button):
+        for button in (self.edit_button, self.event_button, self.leave_button,
+                       self.transfer_button, self.letter_button, self.receipt_button,
+                       self.returned_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -181,6 +200,15 @@ class MemberDetail(QDialog):
                 direction=member_texts.label(member.flow_direction),
                 date=_date(member.flow_since), place=member.flow_place,
             )))
+            right += [("flow_contact", member.flow_contact),
+                      ("flow_card_no", member.flow_card_no)]
+        if member.transfer_in_on is not None:
+            right.append(("transfer_in_origin", self.tr(
+                "{origin} (letter {number}, {date}; dues paid up to {month})").format(
+                origin=member.transfer_in_origin,
+                number=letter_number(member.transfer_in_letter_no),
+                date=_date(member.transfer_in_on),
+                month=member.transfer_in_paid_until or self.tr("not stated"))))
         if member.lost_contact_since is not None:
             right.append(("status", self.tr("Lost contact since {date}").format(
                 date=_date(member.lost_contact_since)
@@ -198,10 +226,20 @@ class MemberDetail(QDialog):
                 ("left_date", _date(member.left_date)),
                 ("left_reason", member.left_reason),
             ]
-            if member.status is MembershipStatus.TRANSFERRED_OUT:
+            if member.status in (MembershipStatus.TRANSFERRED_OUT,
+                                 MembershipStatus.TRANSFER_PENDING):
+                leaving[1] = ("transfer_date", _date(member.left_date))
                 leaving += [
                     ("transfer_destination", member.transfer_destination),
                     ("transfer_letter_no", member.transfer_letter_no),
+                ]
+            if member.transfer_valid_days and member.left_date is not None:
+                leaving += [
+                    ("paid_until", member.transfer_paid_until),
+                    ("valid_days", self.tr("{days} days, until {date}").format(
+                        days=member.transfer_valid_days,
+                        date=_date(expires_on(member.left_date, member.transfer_valid_days)))),
+                    ("transfer_receipt_on", _date(member.transfer_receipt_on)),
                 ]
             for field, value in leaving:
                 self._leaving_form.addRow(self._label(field), self._value(value))
@@ -218,6 +256,14 @@ class MemberDetail(QDialog):
 
         self.leave_button.setEnabled(active)
         self.event_button.setEnabled(active)
+        pending = member.status is MembershipStatus.TRANSFER_PENDING
+        self.transfer_button.setVisible(active)
+        self.transfer_button.setEnabled(active and may_transfer(data.stage))
+        for button in (self.receipt_button, self.returned_button):
+            button.setVisible(pending)
+        self.letter_button.setVisible(bool(member.transfer_valid_days) and not active)
+        self.leaving_box.setTitle(self.tr("Awaiting the receipt of the letter") if pending
+                                  else self.tr("Left the branch"))
 
     def _label(self, field: str) -> QLabel:
         label = QLabel(self.tr("{field}:").format(field=member_texts.field_label(field)))
@@ -263,3 +309,54 @@ class MemberDetail(QDialog):
         dialog.done_for.connect(self._after_change)
         dialog.open()
         return dialog
+
+    def transfer_out(self) -> TransferOutDialog:
+        """开具介绍信; once issued, the letter's print preview opens."""
+        name = self.member.data.name if self.member else ""
+        dialog = TransferOutDialog(self._workspace, self._member_id, name, self._today, self)
+        dialog.done_for.connect(self._after_change)
+        dialog.done_for.connect(lambda _id: self.print_letter())
+        dialog.open()
+        return dialog
+
+    def record_receipt(self) -> ReceiptDialog:
+        name = self.member.data.name if self.member else ""
+        dialog = ReceiptDialog(self._workspace, self._member_id, name, self._today, self)
+        dialog.done_for.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def letter_returned(self) -> CancelTransferDialog:
+        name = self.member.data.name if self.member else ""
+        dialog = CancelTransferDialog(self._workspace, self._member_id, name, self._today, self)
+        dialog.done_for.connect(self._after_change)
+        dialog.open()
+        return dialog
+
+    def print_letter(self) -> BackgroundTask:
+        """The letter in memory (off the GUI thread), then its print preview; "Save as PDF…"
+        writes the file through the service, which records the export."""
+        from app.services import transfer_documents
+
+        workspace, member_id = self._workspace, self._member_id
+
+        def operation(_context: TaskContext) -> bytes:
+            with workspace.unit_of_work(read_only=True) as uow:
+                return transfer_documents.transfer_letter_pdf(uow, member_id)
+
+        def save_as(path: Any) -> None:
+            with workspace.unit_of_work() as uow:
+                transfer_documents.write_transfer_letter(uow, member_id, path)
+                uow.commit()
+
+        def show(data: Any) -> None:
+            printing = importlib.import_module(PRINTING_MODULE)
+            self.last_task = printing.print_pdf(
+                self, data, title=self.tr("Letter of introduction"), save_as=save_as)
+
+        self.last_task = run_in_background(
+            self, operation, on_success=show,
+            on_failure=lambda error: self.status_label.setText(message_for(error)),
+            title=self.tr("Preparing the document…"), cancellable=False,
+        )
+        return self.last_task

@@ -209,18 +209,25 @@ class EventDialog(_MemberDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setFixedHeight(80)
         self.place_edit = QLineEdit()
+        self.contact_edit = QLineEdit()
+        self.contact_edit.setPlaceholderText(self.tr("phone, WeChat or address while away"))
+        self.card_edit = QLineEdit()
         self.classification_combo = EnumCombo(Classification)  # 秘密 stays on this PC
         self.classification_combo.set_value(Classification.INTERNAL)
         self.add_field("kind", self.kind_combo)
         self.add_field("on", self.date_edit)
         self.add_field("flow_place", self.place_edit)
+        self.add_field("flow_contact", self.contact_edit)
+        self.add_field("flow_card_no", self.card_edit)
         self.add_field("text", self.text_edit)
         self.add_field("classification", self.classification_combo)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        self.place_edit.setEnabled(self.kind_combo.value() in _NEEDS_PLACE)
+        flowing = self.kind_combo.value() in _NEEDS_PLACE
+        for field in ("flow_place", "flow_contact", "flow_card_no"):
+            self.form.setRowVisible(self.rows[field], flowing)
 
     def local_problems(self) -> dict[str, str]:
         if self.date_edit.date_value() is None:
@@ -231,10 +238,13 @@ class EventDialog(_MemberDialog):
         on = self.date_edit.date_value()
         if on is None:  # local_problems refused it already
             return
-        place = self.place_edit.text() if self.kind_combo.value() in _NEEDS_PLACE else ""
+        flowing = self.kind_combo.value() in _NEEDS_PLACE
         with self._workspace.unit_of_work() as uow:
             members.add_event(
                 uow, self._member_id, self.kind_combo.value(), on,
-                self.text_edit.toPlainText(), place, self.classification_combo.value(),
+                self.text_edit.toPlainText(), self.place_edit.text() if flowing else "",
+                self.classification_combo.value(),
+                contact=self.contact_edit.text() if flowing else "",
+                card_no=self.card_edit.text() if flowing else "",
             )
             uow.commit()

@@ -101,6 +101,10 @@ class MemberForm(EditorDialog):
         self.job_title_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.category_combo = EnumCombo(PersonCategory)
+        self.category_combo.setToolTip(self.tr(
+            "A new category applies to dues from the month it is saved in; the months before "
+            "keep the former one. For another month: Party dues › the member's dues › Change "
+            "of category."))
 
         self.stage_combo = EnumCombo(reversed(STAGES))
         self.party_group_combo = QComboBox()

@@ -35,19 +35,21 @@ from PySide6.QtWidgets import (
 
 from app.domain.development import STAGES
 from app.domain.dues import PersonCategory
+from app.domain.members import FlowDirection
 from app.errors import BranchDeskError
-from app.services import members
+from app.services import members, transfers
 from app.services.members import MemberFilter, PartyGroup, StatusFilter
 from app.services.workspace import Workspace
 from ui.common import member_texts
 from ui.common.messages import message_for
-from ui.common.styles import ERROR_STYLE, NOTICE_STYLE
+from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.members.detail import MemberDetail
 from ui.members.development_tab import DevelopmentTab
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.members.form import MemberForm
 from ui.members.party_groups_tab import PartyGroupsTab
 from ui.members.table_model import COLUMNS, MemberTableModel
+from ui.members.transfer_dialogs import TransferInDialog
 from ui.widgets.empty_hint import EmptyHint
 from ui.widgets.search_box import search_as_typed
 
@@ -101,6 +103,7 @@ class MembersPage(QWidget):
         status_row.setSpacing(0)
         for status, text in (
             (StatusFilter.ACTIVE, self.tr("On the roll")),
+            (StatusFilter.TRANSFER_PENDING, self.tr("Awaiting receipt")),
             (StatusFilter.LEFT, self.tr("Left")),
             (StatusFilter.ALL, self.tr("All")),
         ):
@@ -122,12 +125,19 @@ class MembersPage(QWidget):
         self.category_filter.addItem(self.tr("All categories"), None)
         for category in PersonCategory:
             self.category_filter.addItem(member_texts.label(category), category)
-        for combo in (self.stage_filter, self.group_filter, self.category_filter):
+        self.flow_filter = QComboBox()  # 流动党员, counted and listed apart
+        self.flow_filter.addItem(self.tr("All"), None)
+        for direction in (FlowDirection.OUT, FlowDirection.IN):
+            self.flow_filter.addItem(member_texts.label(direction), direction)
+        for combo in (self.stage_filter, self.group_filter, self.category_filter,
+                      self.flow_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self._fill_group_filter([])
 
         self.count_label = QLabel()
         self.count_label.setObjectName("member_count")
+        self.roster_counts_label = QLabel()  # 流动党员 and 转出待接收 counted apart
+        self.roster_counts_label.setStyleSheet(HINT_STYLE)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -154,6 +164,8 @@ class MembersPage(QWidget):
         open_shortcut.activated.connect(self.show_detail)
 
         self.add_button = QPushButton(self.tr("New member"))
+        self.transfer_in_button = QPushButton(self.tr("Transfer in…"))
+        self.transfer_in_button.clicked.connect(self.transfer_in)
         self.detail_button = QPushButton(self.tr("View"))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.leave_button = QPushButton(self.tr("Leave the branch…"))
@@ -183,6 +195,7 @@ class MembersPage(QWidget):
             (self.tr("Stage:"), self.stage_filter),
             (self.tr("Party group:"), self.group_filter),
             (self.tr("Category:"), self.category_filter),
+            (self.tr("Flowing:"), self.flow_filter),
         ):
             filters2.addWidget(QLabel(text))
             filters2.addWidget(combo)
@@ -190,8 +203,8 @@ class MembersPage(QWidget):
         filters2.addStretch(1)
         filters2.addWidget(self.count_label)
         actions = QHBoxLayout()
-        for button in (self.add_button, self.detail_button, self.edit_button,
-                       self.leave_button, self.event_button):
+        for button in (self.add_button, self.transfer_in_button, self.detail_button,
+                       self.edit_button, self.leave_button, self.event_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
@@ -200,6 +213,7 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(tab)
         layout.addLayout(filters)
         layout.addLayout(filters2)
+        layout.addWidget(self.roster_counts_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.feedback_label)
         layout.addLayout(actions)
@@ -235,6 +249,7 @@ class MembersPage(QWidget):
             stage=self.stage_filter.currentData(),
             party_group_id=self.group_filter.currentData(),
             category=self.category_filter.currentData(),
+            flow=self.flow_filter.currentData(),
         )
 
     def apply_filter(self) -> None:
@@ -254,6 +269,15 @@ class MembersPage(QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} people").format(count=self.model.count))
+        if not self._workspace.is_unlocked:
+            return
+        with self._workspace.unit_of_work(read_only=True) as uow:
+            counts = transfers.roster_counts(uow)
+        self.roster_counts_label.setText(self.tr(
+            "On the roll: {active}, of whom {out} flowing out and {into} flowing in; "
+            "transferred out and awaiting receipt: {pending}."
+        ).format(active=counts.active, out=counts.flow_out, into=counts.flow_in,
+                 pending=counts.pending))
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Columns without an SQL sort keep the current order; put the indicator back."""
@@ -337,6 +361,12 @@ class MembersPage(QWidget):
         dialog.open()
         return dialog
 
+    def transfer_in(self) -> TransferInDialog:
+        dialog = TransferInDialog(self._workspace, self._today, self)
+        dialog.done_for.connect(self._after_change)
+        dialog.open()
+        return dialog
+
     def import_roster(self) -> QDialog | None:
         module = _roster_io()
         if module is None:
@@ -393,6 +423,7 @@ class MembersPage(QWidget):
         self._search_timer.stop()
         self.model.clear()
         self.count_label.clear()
+        self.roster_counts_label.clear()
         self.feedback_label.clear()
         self.development_tab.clear()
         self.groups_tab.clear()

@@ -1,4 +1,5 @@
-"""设置: the branch's information and printed name order (``ui.settings.branch``), passphrase,
+"""设置: the branch's information and printed name order (``ui.settings.branch``), the dues
+settings (``ui.settings.dues``), passphrase,
 在本机记住, auto-lock, recovery code, backup and restore.
 
 Every action calls the workspace or a service; results and errors are shown inline beside the
@@ -34,6 +35,8 @@ from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
 from ui.settings.branch import BranchProfileBox, NameOrderBox
+from ui.settings.dues import DuesSettingsBox
+from ui.settings.transfers import TransferSettingsBox
 from ui.widgets.passphrase_fields import PassphraseFields
 from ui.widgets.recovery_sheet import RecoveryCodeView
 
@@ -71,6 +74,10 @@ class SettingsPage(QWidget):
         self.name_order_box = NameOrderBox(workspace)
         column.addWidget(self.branch_box)
         column.addWidget(self.name_order_box)
+        self.transfers_box = TransferSettingsBox(workspace)
+        column.addWidget(self.transfers_box)
+        self.dues_box = DuesSettingsBox(workspace)
+        column.addWidget(self.dues_box)
         column.addWidget(self._passphrase_box())
         column.addWidget(self._remember_box())
         column.addWidget(self._auto_lock_box())
@@ -199,6 +206,8 @@ class SettingsPage(QWidget):
             preferences = branch.load_preferences(uow)
         self.branch_box.refresh()
         self.name_order_box.refresh()
+        self.transfers_box.refresh()
+        self.dues_box.refresh()
         self.auto_lock_spin.blockSignals(True)
         self.auto_lock_spin.setValue(preferences.auto_lock_minutes)
         self.auto_lock_spin.blockSignals(False)
@@ -210,6 +219,7 @@ class SettingsPage(QWidget):
         """Called when the data is locked: the recovery code on screen goes away."""
         self.recovery_view.clear()
         self.branch_box.clear()
+        self.transfers_box.clear()
         self.recovery_view.hide()
 
     # ---------------------------------------------------------------- passphrase

@@ -16,6 +16,7 @@ from ui.common.styles import HINT_STYLE
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
+from ui.members.transfer_reminders import TransferReminders
 
 
 class DashboardPage(QWidget):
@@ -56,6 +57,9 @@ class DashboardPage(QWidget):
         self.development = DevelopmentReminders(workspace, today)
         self.development.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.development)
+        self.transfers = TransferReminders(workspace, today)
+        self.transfers.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.transfers)
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
@@ -82,14 +86,15 @@ class DashboardPage(QWidget):
         self.secretary_label.setText(profile.secretary)
         self.meetings.refresh()
         self.development.refresh()
+        self.transfers.refresh()
         self.arrears.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries)
-        busy = self.arrears.busy or self.development.busy
+                     or self.arrears.entries or self.transfers.entries)
+        busy = self.arrears.busy or self.development.busy or self.transfers.busy
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
@@ -104,4 +109,5 @@ class DashboardPage(QWidget):
             label.clear()
         self.meetings.clear()
         self.development.clear()
+        self.transfers.clear()
         self.arrears.clear()

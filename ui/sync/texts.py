@@ -39,6 +39,8 @@ def entity_label(entity: str) -> str:
         "meeting_amendment": QCoreApplication.translate("SyncPage", "Minutes amendment"),
         "dues_base": QCoreApplication.translate("SyncPage", "Dues base"),
         "dues_relief": QCoreApplication.translate("SyncPage", "Dues relief"),
+        "dues_category": QCoreApplication.translate("SyncPage", "Dues category change"),
+        "dues_quarterly": QCoreApplication.translate("SyncPage", "Quarterly dues payment"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
         "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
         "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),

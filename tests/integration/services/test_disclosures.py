@@ -202,5 +202,6 @@ def test_a_response_to_a_development_notice_is_noted_in_the_members_record_once(
     with workspace.unit_of_work() as uow:
         notes = [e.text for e in m.timeline(uow, member_id) if "公示期间收到意见" in e.text]
         [feedback] = d.get(uow, item_id).feedback
-    assert notes == ["《关于拟将林晓同志列为发展对象的公示》公示期间收到意见（当面，张三）：工作认真"]
+    assert notes == [
+        "《关于拟将林晓同志列为发展对象的公示》公示期间收到意见（当面，张三）：工作认真"]
     assert feedback.noted

@@ -123,25 +123,6 @@ def test_a_member_who_leaves_stays_in_history_and_counts(workspace):
     assert kinds == ["left"]
 
 
-def test_transfer_in_reactivates_a_member_who_left(workspace):
-    number = id_number("19880808", "135")
-    member_id = add(workspace, "孙丽", number)
-    with workspace.unit_of_work() as uow:
-        m.record_leaving(uow, member_id, MembershipStatus.TRANSFERRED_OUT, date(2025, 1, 1), "",
-                         destination="外市", letter_no="1")
-        again = m.transfer_in(uow, m.MemberInput(name="孙丽", id_number=number), TODAY,
-                              origin="外市某支部", letter_no="2", today=TODAY)
-        uow.commit()
-        member = m.get_member(uow, member_id)
-        new = m.transfer_in(uow, m.MemberInput(name="新人", id_number=id_number("19990909")),
-                            TODAY, origin="某高校", letter_no="3", today=TODAY)
-        uow.commit()
-        assert m.count_members(uow, m.MemberFilter()) == 2
-    assert again == member_id
-    assert member.status is MembershipStatus.ACTIVE
-    assert new != member_id
-
-
 def test_flow_and_lost_contact_events_set_the_current_state(workspace):
     member_id = add(workspace, "郑洁", id_number("19920202", "246"))
     with workspace.unit_of_work() as uow:

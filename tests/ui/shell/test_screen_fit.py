@@ -30,6 +30,7 @@ from ui.dues.bases_model import BaseCol
 from ui.dues.member_dues import MemberDuesDialog
 from ui.members.dialogs import EventDialog, LeaveDialog
 from ui.members.roster_io import RosterImportDialog
+from ui.members.transfer_dialogs import ReceiptDialog, TransferInDialog, TransferOutDialog
 from ui.shell.after_recovery import AfterRecoveryDialog
 from ui.shell.app import Shell
 from ui.shell.main_window import MainWindow
@@ -141,6 +142,9 @@ def test_every_dialog_fits(
         (window.members.show_detail(member_id), "member-detail"),
         (LeaveDialog(workspace, member_id, "张三", parent=window), "member-leave"),
         (EventDialog(workspace, member_id, "张三", parent=window), "member-event"),
+        (TransferOutDialog(workspace, member_id, "张三", parent=window), "member-transfer-out"),
+        (ReceiptDialog(workspace, member_id, "张三", parent=window), "member-transfer-receipt"),
+        (TransferInDialog(workspace, parent=window), "member-transfer-in"),
         (window.meetings.open_meeting(meeting_id), "meeting-editor"),
         (window.meetings.new_meeting(), "meeting-new"),
         (window.meetings.edit_frequencies(), "meeting-frequencies"),

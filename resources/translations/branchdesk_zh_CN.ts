@@ -2842,6 +2842,10 @@ Use this unencrypted address?</source>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>党务公开</translation>
+    </message>
 </context>
 <context>
     <name>MeetingDetailsTab</name>

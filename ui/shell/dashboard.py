@@ -13,6 +13,7 @@ from app.services import branch
 from app.services.workspace import Workspace
 from ui.common.screen_fit import scrolling
 from ui.common.styles import HINT_STYLE
+from ui.disclosures.reminders import DisclosureReminders
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
@@ -63,6 +64,8 @@ class DashboardPage(QWidget):
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
+        self.disclosures = DisclosureReminders(workspace, today)
+        reminders.addWidget(self.disclosures)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -88,12 +91,14 @@ class DashboardPage(QWidget):
         self.development.refresh()
         self.transfers.refresh()
         self.arrears.refresh()
+        self.disclosures.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries or self.transfers.entries)
+                     or self.arrears.entries or self.transfers.entries
+                     or self.disclosures.entries)
         busy = self.arrears.busy or self.development.busy or self.transfers.busy
         self.reminders_label.setVisible(not (something or busy))
 
@@ -111,3 +116,4 @@ class DashboardPage(QWidget):
         self.development.clear()
         self.transfers.clear()
         self.arrears.clear()
+        self.disclosures.clear()

@@ -48,6 +48,7 @@ from ui.shell.unlock import UnlockPanel
 from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 if TYPE_CHECKING:
+    from ui.disclosures.page import DisclosuresPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             self.tr("Members"),
             self.tr("Organizational life"),
             self.tr("Party dues"),
+            self.tr("Disclosure"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -163,6 +165,10 @@ class MainWindow(QMainWindow):
     @property
     def dues(self) -> DuesPage:
         return cast("DuesPage", self._page("dues"))
+
+    @property
+    def disclosures(self) -> DisclosuresPage:
+        return cast("DisclosuresPage", self._page("disclosures"))
 
     @property
     def reports(self) -> ReportsPage:

@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
-PAGES = ("dashboard", "members", "meetings", "dues", "reports", "sync", "settings")
+PAGES = (
+    "dashboard", "members", "meetings", "dues", "disclosures", "reports", "sync", "settings",
+)
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "settings")
+SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "disclosures", "settings")
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues")
+SYNCED = ("dashboard", "members", "meetings", "dues", "disclosures")
 """The pages that show what a sync may have changed."""
 
 
@@ -78,6 +80,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def disclosures() -> QWidget:
+        from ui.disclosures.page import DisclosuresPage
+
+        page = DisclosuresPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
@@ -103,5 +112,5 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "reports": reports, "sync": sync, "settings": settings}
+             "disclosures": disclosures, "reports": reports, "sync": sync, "settings": settings}
     return [(name, built[name]) for name in PAGES]

@@ -15,11 +15,12 @@ from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE, PROFILE
 from ui.shell.app import Shell
 from ui.shell.main_window import MainWindow
+from ui.shell.pages import PAGES
 from ui.shell.setup_wizard import SetupWizard
 
 Screenshot = Callable[[QWidget, str], Path]
 RECOVERY_CODE = re.compile(r"^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$")
-NAVIGATION = ["工作台", "党员", "组织生活", "党费", "报表", "同步", "设置"]
+NAVIGATION = ["工作台", "党员", "组织生活", "党费", "党务公开", "报表", "同步", "设置"]
 
 
 def visible_texts(widget: QWidget) -> list[str]:
@@ -123,11 +124,11 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
     assert PROFILE.name in visible_texts(window)
     assert PROFILE.secretary in visible_texts(window)
     screenshot(window, "05-main-dashboard")
-    window.show_page(5)  # 同步
+    window.show_page(PAGES.index("sync"))
     assert "尚未注册：请输入平台发放的一次性注册码。" in visible_texts(window)
     assert window.sync_state_label.text() == "同步：未注册"
     screenshot(window, "06-main-sync")
-    window.show_page(6)
+    window.show_page(PAGES.index("settings"))
     screenshot(window, "07-main-settings")
 
     # Auto-lock: the key is dropped and nothing of the data stays on screen.

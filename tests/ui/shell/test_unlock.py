@@ -16,6 +16,7 @@ from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE, PROFILE
 from ui.shell.app import Shell
 from ui.shell.main_window import MainWindow
+from ui.shell.pages import PAGES
 
 Screenshot = Callable[[QWidget, str], Path]
 
@@ -183,7 +184,7 @@ def test_text_typed_in_a_page_survives_lock_and_unlock(qtbot: QtBot, workspace: 
     window = MainWindow(workspace, auto_lock_ms=300)
     qtbot.addWidget(window)
     window.show()
-    window.show_page(6)
+    window.show_page(PAGES.index("settings"))
     field = window.settings.current_edit
     qtbot.keyClicks(field, "half-typed")
 
@@ -203,7 +204,7 @@ def test_input_postpones_auto_lock(qtbot: QtBot, workspace: Workspace) -> None:
     window = MainWindow(workspace, auto_lock_ms=60_000)
     qtbot.addWidget(window)
     window.show()
-    window.show_page(6)
+    window.show_page(PAGES.index("settings"))
     # Pages are built on first visit, 同步 just after the unlock: once they are (the GUI thread
     # is busy meanwhile, with no input), a 0.6 s timeout.
     qtbot.waitUntil(lambda: window.sync_state_label.text() != "", timeout=10_000)

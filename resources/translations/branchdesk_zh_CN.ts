@@ -5545,6 +5545,14 @@ A newer recovery code makes this one stop working.
         <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos; (see the administrator&apos;s guide).</source>
         <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
     </message>
+    <message>
+        <source>Disclosure notices (PDF) and the year&apos;s disclosure register (Excel)</source>
+        <translation>党务公开公示通知（PDF）和年度党务公开登记表（Excel）</translation>
+    </message>
+    <message>
+        <source>Disclosure page: select an item for its printed notice; the register lists every item of the year with its steps.</source>
+        <translation>党务公开页：选中事项可生成公示通知；登记表列出全年每个事项及其审核、审批、发布情况。</translation>
+    </message>
 </context>
 <context>
     <name>ReverseDialog</name>

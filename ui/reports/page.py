@@ -22,6 +22,7 @@ class ReportsPage(QWidget):
     MEMBERS_PAGE = 1
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
+    DISCLOSURES_PAGE = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,10 @@ class ReportsPage(QWidget):
              self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
                      "workbook holds the ledger, arrears and remittances."),
              self.DUES_PAGE),
+            (self.tr("Disclosure notices (PDF) and the year's disclosure register (Excel)"),
+             self.tr("Disclosure page: select an item for its printed notice; the register "
+                     "lists every item of the year with its steps."),
+             self.DISCLOSURES_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)

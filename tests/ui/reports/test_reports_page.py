@@ -8,21 +8,24 @@ from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
 from ui.shell.main_window import MainWindow
+from ui.shell.pages import PAGES
 
 
 def test_each_report_leads_to_its_page(qtbot: QtBot, workspace: Workspace) -> None:
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    window.show_page(4)
+    window.show_page(PAGES.index("reports"))
     assert window.pages.currentWidget() is window.reports
     labels = window.reports.findChildren(QLabel)
     texts = " ".join(label.text() for label in labels)
     assert "花名册" in texts
     assert "会议记录" in texts
     assert "党费" in texts
+    assert "党务公开" in texts
     for button, page in zip(window.reports.buttons,
-                            (window.members, window.meetings, window.dues), strict=True):
-        window.show_page(4)
+                            (window.members, window.meetings, window.dues,
+                             window.disclosures), strict=True):
+        window.show_page(PAGES.index("reports"))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert window.pages.currentWidget() is page
         assert window.navigation.currentItem().text() != "报表"

@@ -50,6 +50,15 @@ def file_metavar() -> str:
     return QCoreApplication.translate("Cli", "FILE")
 
 
+def year_argument(text: str) -> int:
+    """A ``--year`` value: a four-digit year (argparse reports anything else as bad usage)."""
+    if not text.isdigit() or not 1900 <= int(text) <= 9999:
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("Cli", "not a year: {text}").format(text=text)
+        )
+    return int(text)
+
+
 class CommandFailedError(Exception):
     """The command failed and has said why on standard error: exit status 1."""
 

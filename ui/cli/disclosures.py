@@ -9,7 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
-from ui.cli.console import CommandFailedError, Console, Parser, command_group, file_metavar, unlock
+from ui.cli.console import (
+    CommandFailedError,
+    Console,
+    Parser,
+    command_group,
+    file_metavar,
+    unlock,
+    year_argument,
+)
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -26,7 +34,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         ),
     )
     listing.add_argument(
-        "--year", type=_year, metavar=QCoreApplication.translate("Cli", "YEAR"),
+        "--year", type=year_argument, metavar=QCoreApplication.translate("Cli", "YEAR"),
         help=QCoreApplication.translate("Cli", "only the items whose period starts in this year"),
     )
     printing = group.add_parser(
@@ -45,21 +53,14 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         help=QCoreApplication.translate("Cli", "write the year's register of items to a workbook"),
     )
     report.add_argument(
-        "--year", type=_year, required=True, metavar=QCoreApplication.translate("Cli", "YEAR"),
+        "--year", type=year_argument, required=True,
+        metavar=QCoreApplication.translate("Cli", "YEAR"),
         help=QCoreApplication.translate("Cli", "the year of the register"),
     )
     report.add_argument(
         "file", type=Path, metavar=file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write"),
     )
-
-
-def _year(text: str) -> int:
-    if not text.isdigit() or not 1900 <= int(text) <= 9999:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a year: {text}").format(text=text)
-        )
-    return int(text)
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:

@@ -274,6 +274,16 @@ class MassDeletionConfirmationRequired(BranchDeskError):  # noqa: N818 - a quest
         self.share = share
 
 
+class SecretExportConfirmationRequired(BranchDeskError):  # noqa: N818 - a question
+    """The roster holds ``count`` 秘密 members: an export that leaves the encrypted store needs
+    the user's explicit consent (the window asks, the command line needs ``--include-secret``);
+    nothing was written."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(f"{count} secret members in the export")
+        self.count = count
+
+
 class SyncBundleError(BranchDeskError):
     """A bundle file (air-gapped sync) was refused or cannot be made; nothing was applied.
 

@@ -133,7 +133,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "meeting_attendance", "meeting_attendance", Merge.ADD_WINS, parents=(_MEETING, _MEMBER),
         keys=(NaturalKey(("meeting_id", "member_id")),),
     ),
-    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING,)),
+    # A vote deciding about a person (admission, 转正…) names them: it is 秘密 with them.
+    RecordType("meeting_vote", "meeting_vote", parents=(_MEETING, _MEMBER)),
     RecordType("meeting_amendment", "meeting_amendment", parents=(_MEETING,)),
     RecordType(
         "dues_base", "dues_base", Merge.UNIQUE, parents=(_MEMBER,),

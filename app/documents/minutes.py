@@ -62,6 +62,7 @@ L_PRESENT = "实到人数"
 L_ATTENDEES = "出席人员"
 L_ABSENTEES = "缺席人员及原因"
 L_NON_MEMBERS = "列席人员"
+L_WRITTEN = "书面意见"  # 发展党员工作细则 第二十一条: absent, opinion handed in before the meeting
 PERSONS = "{n} 人"
 NONE = "无"
 H_TOPICS = "会议议题"
@@ -88,6 +89,11 @@ VOTE_NOTE = (
     "注：到会有表决权的党员超过有表决权党员的半数，会议有效；"
     "赞成票超过有表决权党员的半数（不是到会人数的半数），决议通过。"
 )
+VOTE_NOTE_WRITTEN = (
+    "因故不能到会的有表决权的正式党员，在会前正式提出书面意见的，统计在票数内，不计入到会人数。"
+)
+WRITTEN_IN_VOTE = "“{subject}”的赞成、反对、弃权票中含书面意见 {n} 份。"
+WRITTEN_PERSONS = "{names}（共 {n} 人，书面意见计入票数）"
 SIGN_HOST = "主持人（签字）："
 SIGN_RECORDER = "记录人（签字）："
 SIGN_AMENDER = "更正人（签字）："
@@ -124,6 +130,7 @@ class VoteRecord:
     abstain: int
     quorum_met: bool
     passed: bool
+    written: int = 0  # written opinions of those absent, counted in the votes (细则第二十一条)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +159,7 @@ class MinutesDocument:
     present_count: int  # 实到
     attendees: tuple[str, ...]  # names of those present
     absentees: tuple[Absence, ...] = ()  # 缺席人员及原因
+    written_opinions: tuple[str, ...] = ()  # names of those absent with a written opinion
     non_member_attendees: tuple[str, ...] = ()  # 列席人员
     discussion: str = ""  # long text; one paragraph per line
     votes: tuple[VoteRecord, ...] = ()
@@ -195,6 +203,7 @@ def minutes_texts(doc: MinutesDocument) -> Iterator[str]:
     yield from doc.topics
     yield from doc.attendees
     yield from doc.non_member_attendees
+    yield from doc.written_opinions
     yield from doc.resolutions
     for absence in doc.absentees:
         yield from (absence.name, absence.reason)
@@ -274,6 +283,9 @@ def _header_table(doc: MinutesDocument) -> Table:
     wide(L_ATTENDEES, _names(doc.attendees))
     absentees = tuple(f"{a.name}（{a.reason}）" if a.reason else a.name for a in doc.absentees)
     wide(L_ABSENTEES, _names(absentees))
+    if doc.written_opinions:
+        names = _names(doc.written_opinions)
+        wide(L_WRITTEN, WRITTEN_PERSONS.format(names=names, n=len(doc.written_opinions)))
     wide(L_NON_MEMBERS, _names(doc.non_member_attendees))
     return _grid(rows, spans)
 
@@ -351,11 +363,18 @@ def _votes(number: int, votes: tuple[VoteRecord, ...]) -> list[Flowable]:
             ]
         )
     )
+    written = [
+        para(WRITTEN_IN_VOTE.format(subject=vote.subject, n=vote.written), styles().note)
+        for vote in votes
+        if vote.written
+    ]
+    notes = [VOTE_NOTE, VOTE_NOTE_WRITTEN] if written else [VOTE_NOTE]
     return [
         _heading(number, H_VOTES),
         table,
         Spacer(0, 1.5 * mm),
-        Paragraph(VOTE_NOTE, styles().note),
+        *written,
+        *(Paragraph(note, styles().note) for note in notes),
     ]
 
 

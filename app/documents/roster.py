@@ -52,6 +52,7 @@ GENDER_WORDS: dict[Gender, tuple[str, ...]] = {
 ID_TYPE_WORDS: dict[IdType, tuple[str, ...]] = {
     IdType.RESIDENT: ("居民身份证", "身份证", "二代身份证", "公民身份证"),
     IdType.HMT_RESIDENCE_PERMIT: ("港澳台居民居住证", "居住证"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: ("外国人永久居留身份证", "外国人永久居留证", "永居证"),
     IdType.HK_MACAO_PERMIT: ("港澳居民来往内地通行证", "回乡证", "港澳通行证"),
     IdType.TAIWAN_PERMIT: ("台湾居民来往大陆通行证", "台胞证"),
     IdType.PASSPORT: ("护照",),
@@ -734,6 +735,7 @@ def cell_text(column: Column, value: Any) -> Any:
 
 
 EXAMPLE_MARK = "示例"  # in the 序号 column of the template's example row
+MARKED_TITLE = "【{marking}】{title}"  # a classified roster's title
 
 
 def write_roster(
@@ -743,11 +745,14 @@ def write_roster(
     entries: Iterable[RosterEntry],
     sheet_name: str = "党员花名册",
     serial: str | None = None,
+    marking: str | None = None,
 ) -> int:
     """Write the roster to ``path`` (atomically: a temporary file beside it, then renamed).
 
     ``serial``, when given, fills the 序号 column instead of the row count (``EXAMPLE_MARK`` for
-    the blank template's example row). Returns the number of members written. Raises OSError.
+    the blank template's example row). ``marking`` (a classification such as "秘密") prints in
+    the header of every page and before the title. Returns the number of members written.
+    Raises OSError.
     """
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -765,6 +770,11 @@ def write_roster(
     sheet.merged_cells.add(f"A1:{last}1")
     sheet.merged_cells.add(f"A2:{last}2")
     sheet.print_title_rows = "3:3"
+    if marking:
+        for header in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):
+            header.left.text = marking
+            header.left.size = 14
+        title = MARKED_TITLE.format(marking=marking, title=title)
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)

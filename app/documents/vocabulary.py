@@ -45,6 +45,8 @@ MEETING_NAME = "{year}年{month}月{type}"
 #: How an absence prints in 缺席人员及原因: "请假：出差", "缺席：未说明原因".
 ON_LEAVE = "请假"
 ABSENT = "缺席"
+#: Absent with a written opinion handed in before the meeting (发展党员工作细则 第二十一条).
+WRITTEN_OPINION = "书面意见"
 ABSENCE_REASON = "{kind}：{reason}"
 
 #: The 编号 of a 组织关系介绍信 as it prints and as the window names it: ``第 0031 号``.

@@ -8,6 +8,16 @@ Months are calendar months: a date plus n months keeps the day of the month, or 
 last day of the target month when that month is shorter (31 Jan + 1 month = 28/29 Feb; 29 Feb
 + 12 months = 28 Feb). A deadline "within n months" is met on the day itself.
 
+Votes: admission (细则第二十条至第二十二条), 转正, 延长预备期 and 取消预备党员资格
+(细则第三十三条) are decided by the 支部党员大会 with the same quorum and majority
+(``app.domain.meetings``: more than half of the entitled present; in favour, written opinions
+included, more than half of the entitled). ``DevelopmentRecord`` holds each decision's vote; a
+missing or failed vote is a warning.
+
+党龄 (党章第七条: "党员的党龄，从预备期满转为正式党员之日算起") runs from the day probation ends,
+even when the 转正 meeting is later; a late meeting is a warning (the branch must discuss it when
+probation ends, 细则第三十三条).
+
 Pure: no I/O, no clock. Today is always a parameter.
 """
 
@@ -17,6 +27,8 @@ import calendar
 import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from app.domain.meetings import majority_reached, quorum_met
 
 
 def add_months(day: date, months: int) -> date:
@@ -72,6 +84,34 @@ class Rules:
 NATIONAL_RULES = Rules()
 
 
+class Decision(enum.Enum):
+    """What a 支部党员大会 vote about a person decides. Values are stable codes (stored, synced)."""
+
+    ADMISSION = "admission"  # 接收预备党员 (细则第二十条至第二十二条)
+    FULL_MEMBERSHIP = "full_membership"  # 预备党员转为正式党员 (细则第三十三条)
+    EXTENSION = "probation_extension"  # 延长预备期 (细则第三十三条)
+    CANCELLATION = "probation_cancellation"  # 取消预备党员资格 (细则第三十三条)
+
+
+@dataclass(frozen=True)
+class DecisionVote:
+    """The figures of one decision's vote. ``in_favour`` includes the written opinions of those
+    absent (细则第二十一条); ``present`` (those entitled who attended) may be unknown in an old
+    record."""
+
+    entitled: int  # 应到会有表决权的正式党员
+    in_favour: int  # 赞成票, present and written
+    present: int | None = None  # 实到会有表决权的正式党员
+
+    @property
+    def quorum_met(self) -> bool | None:
+        return None if self.present is None else quorum_met(self.entitled, self.present)
+
+    @property
+    def passed(self) -> bool:
+        return self.quorum_met is not False and majority_reached(self.entitled, self.in_favour)
+
+
 @dataclass(frozen=True)
 class DevelopmentRecord:
     """A person's development milestones as recorded so far (all optional)."""
@@ -87,12 +127,21 @@ class DevelopmentRecord:
     training_hours: int | None = None  # … or 学时
     sponsors: int | None = None  # 入党介绍人 who are full members
     admitted: date | None = None  # 支部大会通过接收为预备党员
-    votes_for: int | None = None  # 赞成票
-    voters_entitled: int | None = None  # 应到会有表决权的正式党员
-    voters_present: int | None = None  # 实到会有表决权的正式党员
+    admission_vote: DecisionVote | None = None
     approved: date | None = None  # 基层党委审批
     probation_extensions: tuple[int, ...] = ()  # months of each 延长预备期
-    full_since: date | None = None  # 转为正式党员 (党龄 counts from here)
+    extension_vote: DecisionVote | None = None
+    full_since: date | None = None  # 支部大会讨论转为正式党员 (the 转正 meeting)
+    full_vote: DecisionVote | None = None
+    cancellation_vote: DecisionVote | None = None  # 取消预备党员资格, when decided
+
+    def vote(self, decision: Decision) -> DecisionVote | None:
+        return {
+            Decision.ADMISSION: self.admission_vote,
+            Decision.FULL_MEMBERSHIP: self.full_vote,
+            Decision.EXTENSION: self.extension_vote,
+            Decision.CANCELLATION: self.cancellation_vote,
+        }[decision]
 
 
 class Finding(enum.Enum):
@@ -118,6 +167,7 @@ class Finding(enum.Enum):
     APPROVAL_LATE = "approval_late"  # after 3 months, within the 6-month limit
     APPROVAL_OVERDUE = "approval_overdue"  # after the 6-month limit
     PROBATION_NOT_COMPLETE = "probation_not_complete"
+    FULL_MEMBERSHIP_LATE = "full_membership_late"  # the 转正 meeting after probation ended
     EXTENSION_OUT_OF_RANGE = "extension_out_of_range"
     TOO_MANY_EXTENSIONS = "too_many_extensions"
 
@@ -146,22 +196,51 @@ ARTICLES: dict[Finding, str] = {
     Finding.APPROVAL_LATE: "细则第二十五条",
     Finding.APPROVAL_OVERDUE: "细则第二十五条",
     Finding.PROBATION_NOT_COMPLETE: "细则第三十一条",
+    # 细则第三十三条: 预备党员预备期满，党支部应当及时讨论其能否转为正式党员; 党章第七条.
+    Finding.FULL_MEMBERSHIP_LATE: "细则第三十三条",
     Finding.EXTENSION_OUT_OF_RANGE: "细则第三十二条",
     Finding.TOO_MANY_EXTENSIONS: "细则第三十二条",
 }
 
 
+# The same three vote findings for the other decisions of the 支部党员大会 (细则第三十三条:
+# "讨论预备党员转正、延长预备期或者取消预备党员资格，应当按照发展党员的程序和要求执行";
+# the vote itself as 第二十一条、第二十二条).
+DECISION_ARTICLES: dict[Decision, str] = {
+    Decision.ADMISSION: "细则第二十二条",
+    Decision.FULL_MEMBERSHIP: "细则第三十三条",
+    Decision.EXTENSION: "细则第三十三条",
+    Decision.CANCELLATION: "细则第三十三条",
+}
+
+
 @dataclass(frozen=True)
 class StepWarning:
-    """A rule a step would break. ``limit`` is the date the rule turns on, when there is one."""
+    """A rule a step would break. ``limit`` is the date the rule turns on, when there is one;
+    ``decision``: the vote a vote finding is about."""
 
     code: Finding
     article: str
     limit: date | None = None
+    decision: Decision | None = None
 
 
 def _warn(code: Finding, limit: date | None = None) -> StepWarning:
     return StepWarning(code, ARTICLES[code], limit)
+
+
+def check_vote(vote: DecisionVote | None, decision: Decision) -> list[StepWarning]:
+    """A decision's vote: missing, without quorum, or without more than half of the entitled in
+    favour (written opinions counted, 细则第二十一条、第二十二条、第三十三条)."""
+    article = DECISION_ARTICLES[decision]
+    if vote is None:
+        return [StepWarning(Finding.VOTES_MISSING, article, decision=decision)]
+    warnings = []
+    if vote.quorum_met is False:
+        warnings.append(StepWarning(Finding.QUORUM_NOT_MET, article, decision=decision))
+    if not majority_reached(vote.entitled, vote.in_favour):
+        warnings.append(StepWarning(Finding.VOTES_INSUFFICIENT, article, decision=decision))
+    return warnings
 
 
 def stage_date(record: DevelopmentRecord, stage: Stage) -> date | None:
@@ -190,12 +269,39 @@ def probation_end(record: DevelopmentRecord, rules: Rules = NATIONAL_RULES) -> d
     return add_months(record.admitted, rules.probation_months + sum(record.probation_extensions))
 
 
-def party_standing_years(full_since: date, today: date) -> int:
-    """党龄 in whole years, from the day probation ended in full membership (党章第七条)."""
-    years = today.year - full_since.year
-    if add_months(full_since, 12 * years) > today:
+def full_membership_start(record: DevelopmentRecord, rules: Rules = NATIONAL_RULES) -> date | None:
+    """转为正式党员之日: the day probation ended (党章第七条), not the day of the 转正 meeting. A
+    record without an admission date (an old roster) falls back on the recorded 转正 date."""
+    if record.full_since is None:
+        return None
+    return probation_end(record, rules) or record.full_since
+
+
+def party_standing_years(
+    record: DevelopmentRecord, today: date, rules: Rules = NATIONAL_RULES
+) -> int:
+    """党龄 in whole years (党章第七条: "党员的党龄，从预备期满转为正式党员之日算起"): from the day
+    probation ended, even when the 转正 meeting came later; 0 before full membership."""
+    start = full_membership_start(record, rules)
+    if start is None:
+        return 0
+    years = today.year - start.year
+    if add_months(start, 12 * years) > today:
         years -= 1
     return max(years, 0)
+
+
+def full_membership_overdue(
+    record: DevelopmentRecord, today: date, rules: Rules = NATIONAL_RULES
+) -> date | None:
+    """The day probation ended, when it has and the branch has not yet discussed the 转正
+    (细则第三十三条: 预备期满，党支部应当及时讨论); None otherwise (also after a cancellation
+    passed)."""
+    end = probation_end(record, rules)
+    cancelled = record.cancellation_vote is not None and record.cancellation_vote.passed
+    if end is None or record.full_since is not None or cancelled:
+        return None
+    return end if end < today else None
 
 
 def check_step(
@@ -238,6 +344,8 @@ def check_record(record: DevelopmentRecord, rules: Rules = NATIONAL_RULES) -> li
         warnings += _check_talk(record.application_received, record.talk, rules)
     if record.admitted is not None and record.approved is not None:
         warnings += _check_approval(record.admitted, record.approved, rules)
+    if record.cancellation_vote is not None:
+        warnings += check_vote(record.cancellation_vote, Decision.CANCELLATION)
     # Each warning once, in first-seen order.
     return list(dict.fromkeys(warnings))
 
@@ -296,14 +404,7 @@ def _check_admission(record: DevelopmentRecord, rules: Rules) -> list[StepWarnin
         warnings.append(_warn(Finding.SPONSORS_MISSING))
     elif record.sponsors != rules.sponsors:
         warnings.append(_warn(Finding.SPONSORS_NOT_TWO))
-    if record.votes_for is None or record.voters_entitled is None:
-        warnings.append(_warn(Finding.VOTES_MISSING))
-    else:
-        entitled = record.voters_entitled
-        if record.voters_present is not None and 2 * record.voters_present <= entitled:
-            warnings.append(_warn(Finding.QUORUM_NOT_MET))
-        if 2 * record.votes_for <= entitled:
-            warnings.append(_warn(Finding.VOTES_INSUFFICIENT))
+    warnings += check_vote(record.admission_vote, Decision.ADMISSION)
     return warnings
 
 
@@ -328,9 +429,14 @@ def _check_full_membership(record: DevelopmentRecord, on: date, rules: Rules) ->
         for months in record.probation_extensions
     ):
         warnings.append(_warn(Finding.EXTENSION_OUT_OF_RANGE))
+    if record.probation_extensions:
+        warnings += check_vote(record.extension_vote, Decision.EXTENSION)
     end = probation_end(record, rules)
     if end is not None and on < end:
         warnings.append(_warn(Finding.PROBATION_NOT_COMPLETE, end))
+    if end is not None and on > end:
+        warnings.append(_warn(Finding.FULL_MEMBERSHIP_LATE, end))
+    warnings += check_vote(record.full_vote, Decision.FULL_MEMBERSHIP)
     return warnings
 
 
@@ -347,6 +453,9 @@ class DeadlineKind(enum.Enum):
     REVIEW_DUE = "review_due"  # 细则第十一条
     APPROVAL_DUE = "approval_due"  # 细则第二十五条
     PROBATION_ENDS = "probation_ends"  # 细则第三十一条、第三十二条
+    # Probation ended and the 转正 is not yet discussed (细则第三十三条: 预备期满，党支部应当及时
+    # 讨论); due on the day probation ended, so always overdue.
+    FULL_MEMBERSHIP_OVERDUE = "full_membership_overdue"
 
 
 @dataclass(frozen=True)
@@ -380,6 +489,9 @@ def upcoming_deadlines(
             due = add_months(record.admitted, rules.approval_within_months)
             found.append(Deadline(DeadlineKind.APPROVAL_DUE, due))
         end = probation_end(record, rules)
-        if end is not None:
+        overdue = full_membership_overdue(record, today, rules)
+        if overdue is not None:
+            found.append(Deadline(DeadlineKind.FULL_MEMBERSHIP_OVERDUE, overdue))
+        elif end is not None:
             found.append(Deadline(DeadlineKind.PROBATION_ENDS, end))
     return sorted((d for d in found if d.due_date <= horizon), key=lambda d: d.due_date)

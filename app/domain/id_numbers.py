@@ -23,11 +23,21 @@ EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 # 港澳台居民居住证 (国办发〔2018〕81号): the GB 11643 structure with these address codes.
 RESIDENCE_PERMIT_AREAS = ("810000", "820000", "830000")
+# No 居民身份证 number starts with them: a number that does is a residence permit's.
+RESIDENCE_PERMIT_PREFIXES = ("81", "82", "83")
+# 外国人永久居留身份证 (国家移民管理局, 2023 edition, issued from 2023-12-01): the GB 11643
+# structure (17 digits + a MOD 11-2 check character) starting with "9", the foreigner's mark
+# (citizens' numbers start 1-8), then the 2-digit province that accepted the application, the
+# 3-digit numeric nationality code, the 8-digit birth date, a sequence and the check character.
+FOREIGN_PERMIT_MARK = "9"
+# The 2004/2017 editions: 3 letters (nationality) and 12 digits, 15 characters, still valid.
+_FOREIGN_PERMIT_OLD = re.compile(r"[A-Z]{3}\d{12}")
 
 
 class IdType(enum.Enum):
     RESIDENT = "resident"  # 居民身份证 (GB 11643-1999)
     HMT_RESIDENCE_PERMIT = "hmt_residence_permit"  # 港澳台居民居住证
+    FOREIGN_PERMANENT_RESIDENT = "foreign_permanent_resident"  # 外国人永久居留身份证
     HK_MACAO_PERMIT = "hk_macao_permit"  # 港澳居民来往内地通行证
     TAIWAN_PERMIT = "taiwan_permit"  # 台湾居民来往大陆通行证
     PASSPORT = "passport"  # 护照
@@ -42,7 +52,10 @@ class Problem(enum.Enum):
     FUTURE_DATE = "future_date"
     DATE_BEFORE_1900 = "date_before_1900"
     UNKNOWN_AREA = "unknown_area"
-    BAD_PREFIX = "bad_prefix"  # a residence permit not starting 810000/820000/830000
+    BAD_PREFIX = "bad_prefix"  # a residence permit not starting 810000/820000/830000, a
+    # foreigner's permanent residence card not starting 9
+    RESIDENCE_PERMIT_NUMBER = "residence_permit_number"  # a 居民身份证 starting 81/82/83
+    FOREIGN_PERMIT_NUMBER = "foreign_permit_number"  # a 居民身份证 starting 9
     BAD_FORMAT = "bad_format"  # the other documents' number patterns
 
 
@@ -140,6 +153,17 @@ def _gb11643_check(id_type: IdType, raw: str, today: date) -> IdCheck:
     if id_type is IdType.HMT_RESIDENCE_PERMIT:
         if body[:6] not in RESIDENCE_PERMIT_AREAS:
             problems.append(Problem.BAD_PREFIX)
+    elif id_type is IdType.FOREIGN_PERMANENT_RESIDENT:
+        if not body.startswith(FOREIGN_PERMIT_MARK):
+            problems.append(Problem.BAD_PREFIX)
+        elif not codes.areas().is_province_prefix(body[1:3]):
+            problems.append(Problem.UNKNOWN_AREA)
+    elif body[:2] in RESIDENCE_PERMIT_PREFIXES:
+        # GB/T 2260 lists 81 香港 and 82 澳门 (83 is the permits' 台湾), but the numbers with
+        # these prefixes are 港澳台居民居住证 numbers (国办发〔2018〕81号), never a 居民身份证.
+        problems.append(Problem.RESIDENCE_PERMIT_NUMBER)
+    elif body.startswith(FOREIGN_PERMIT_MARK):
+        problems.append(Problem.FOREIGN_PERMIT_NUMBER)
     elif not codes.areas().is_province_prefix(body[:2]):
         problems.append(Problem.UNKNOWN_AREA)
 
@@ -188,7 +212,11 @@ _OTHER_PATTERNS = {
 
 def validate_id(raw: str, id_type: IdType, *, today: date) -> IdCheck:
     """Validate a number of the given ID type. Only GB 11643 numbers yield birth date and gender."""
-    if id_type in (IdType.RESIDENT, IdType.HMT_RESIDENCE_PERMIT):
+    if id_type is IdType.FOREIGN_PERMANENT_RESIDENT and len(normalize(raw)) == 15:
+        return _old_foreign_permit_check(normalize(raw))
+    if id_type in (
+        IdType.RESIDENT, IdType.HMT_RESIDENCE_PERMIT, IdType.FOREIGN_PERMANENT_RESIDENT
+    ):
         return _gb11643_check(id_type, raw, today)
     number = normalize(raw)
     if not number:
@@ -199,6 +227,12 @@ def validate_id(raw: str, id_type: IdType, *, today: date) -> IdCheck:
     if not number.isascii() or pattern.fullmatch(number) is None:
         return IdCheck(id_type, number, (Problem.BAD_FORMAT,))
     return IdCheck(id_type, number, ())
+
+
+def _old_foreign_permit_check(number: str) -> IdCheck:
+    """A 2004/2017 外国人永久居留身份证 number: 3 letters and 12 digits (no check character)."""
+    problems = () if _FOREIGN_PERMIT_OLD.fullmatch(number) else (Problem.BAD_FORMAT,)
+    return IdCheck(IdType.FOREIGN_PERMANENT_RESIDENT, number, problems)
 
 
 def cross_check(

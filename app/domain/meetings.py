@@ -8,6 +8,8 @@
   Constitution, as DOMAIN.md states them): the meeting is valid only with more than half of
   those entitled to vote present, and a resolution passes with more than half of those entitled
   in favour — of the entitled, not of those present. Probationary members attend but do not vote.
+  Written opinions (发展党员工作细则 第二十一条): an entitled member who cannot attend and hands
+  in a written opinion before the meeting is counted in the votes, never in the quorum.
 - Compliance: per month / quarter / year, which required meetings were held and which are missing,
   and reminders of what is still due in the current periods. Nothing here reads the clock.
 
@@ -305,7 +307,8 @@ class VoteProblem(enum.Enum):
 
     NEGATIVE_COUNT = "negative_count"
     PRESENT_EXCEEDS_ENTITLED = "present_exceeds_entitled"
-    VOTES_EXCEED_PRESENT = "votes_exceed_present"
+    VOTES_EXCEED_PRESENT = "votes_exceed_present"  # more votes than present + written opinions
+    WRITTEN_EXCEED_ABSENT = "written_exceed_absent"  # written opinions from those present
     INCONSISTENT_RESULT = "inconsistent_result"
     NOT_ENTITLED = "not_entitled"
     NOT_PRESENT = "not_present"
@@ -320,7 +323,14 @@ class VoteError(ValueError):
 @dataclass(frozen=True, slots=True)
 class VoteResult:
     """The counts of one vote and what follows from them. ``present`` counts only members entitled
-    to vote; probationary members and others attending are not in any count here.
+    to vote; probationary members and others attending are not in any count here. ``written``:
+    entitled members absent who handed in a written opinion before the meeting; their votes are
+    in ``in_favour`` / ``against`` / ``abstain`` with those of the members present.
+
+    发展党员工作细则 第二十一条: "因故不能到会的有表决权的正式党员，在支部党员大会召开前正式
+    向党支部提出书面意见的，应当统计在票数内" — counted in the votes; the quorum (第二十二条:
+    "有表决权的到会人数必须超过应到会有表决权人数的半数") counts only those present.
+    第三十三条 applies the same to 转正, 延长预备期 and 取消预备党员资格.
 
     Build with ``VoteResult.compute``; constructing directly (from storage) checks that the stored
     ``quorum_met`` and ``passed`` agree with the counts.
@@ -333,16 +343,21 @@ class VoteResult:
     abstain: int
     quorum_met: bool
     passed: bool
+    written: int = 0
 
     def __post_init__(self) -> None:
-        counts = (self.entitled, self.present, self.in_favour, self.against, self.abstain)
+        counts = (
+            self.entitled, self.present, self.in_favour, self.against, self.abstain, self.written
+        )
         if any(isinstance(c, bool) or not isinstance(c, int) for c in counts):
             raise TypeError("vote counts must be ints")
         if any(c < 0 for c in counts):
             raise VoteError(VoteProblem.NEGATIVE_COUNT)
         if self.present > self.entitled:
             raise VoteError(VoteProblem.PRESENT_EXCEEDS_ENTITLED)
-        if self.in_favour + self.against + self.abstain > self.present:
+        if self.present + self.written > self.entitled:
+            raise VoteError(VoteProblem.WRITTEN_EXCEED_ABSENT)
+        if self.in_favour + self.against + self.abstain > self.present + self.written:
             raise VoteError(VoteProblem.VOTES_EXCEED_PRESENT)
         quorum = quorum_met(self.entitled, self.present)
         passed = quorum and majority_reached(self.entitled, self.in_favour)
@@ -351,18 +366,19 @@ class VoteResult:
 
     @classmethod
     def compute(
-        cls, *, entitled: int, present: int, in_favour: int, against: int, abstain: int
+        cls, *, entitled: int, present: int, in_favour: int, against: int, abstain: int,
+        written: int = 0,
     ) -> VoteResult:
-        """A resolution passes only at a quorate meeting with more than half of the entitled in
-        favour."""
+        """A resolution passes only at a quorate meeting (those present) with more than half of
+        the entitled in favour (votes present and written, 细则第二十一条、第二十二条)."""
         quorum = quorum_met(entitled, present)
         passed = quorum and majority_reached(entitled, in_favour)
-        return cls(entitled, present, in_favour, against, abstain, quorum, passed)
+        return cls(entitled, present, in_favour, against, abstain, quorum, passed, written)
 
     @property
     def not_voting(self) -> int:
-        """Entitled members present who cast no vote."""
-        return self.present - self.in_favour - self.against - self.abstain
+        """Entitled members present or with a written opinion who cast no vote."""
+        return self.present + self.written - self.in_favour - self.against - self.abstain
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,18 +399,25 @@ class Ballot(enum.Enum):
 
 
 def tally(
-    voters: Iterable[Voter], present: Iterable[str], ballots: Mapping[str, Ballot]
+    voters: Iterable[Voter],
+    present: Iterable[str],
+    ballots: Mapping[str, Ballot],
+    written: Iterable[str] = (),
 ) -> VoteResult:
     """Count a vote from the register: ``voters`` are the branch's members, ``present`` the ids
-    of those attending (anyone, probationary members included), ``ballots`` the votes cast.
+    of those attending (anyone, probationary members included), ``ballots`` the votes cast,
+    ``written`` the ids of those absent who handed in a written opinion before the meeting (细则
+    第二十一条: their ballot counts in the votes, they do not count in the quorum).
 
-    A ballot from someone not entitled, or not present, is refused (``VoteError``)."""
+    A ballot from someone not entitled, or neither present nor with a written opinion, is refused
+    (``VoteError``)."""
     entitled_ids = {v.member_id for v in voters if v.entitled}
     present_ids = set(present)
+    written_ids = (set(written) & entitled_ids) - present_ids
     for member_id in ballots:
         if member_id not in entitled_ids:
             raise VoteError(VoteProblem.NOT_ENTITLED)
-        if member_id not in present_ids:
+        if member_id not in present_ids and member_id not in written_ids:
             raise VoteError(VoteProblem.NOT_PRESENT)
     cast = list(ballots.values())
     return VoteResult.compute(
@@ -403,4 +426,5 @@ def tally(
         in_favour=cast.count(Ballot.IN_FAVOUR),
         against=cast.count(Ballot.AGAINST),
         abstain=cast.count(Ballot.ABSTAIN),
+        written=len(written_ids),
     )

@@ -210,11 +210,30 @@ def _check_dates(facts: MemberFacts, today: date) -> list[Issue]:
     for warning in development.check_record(facts.milestones):
         if warning.code is _F.DATE_BEFORE_PREVIOUS_STAGE:
             continue  # reported above as an error, on the field itself
-        if warning.code in _ONLY_IN_DEVELOPMENT and not in_development:
+        if (
+            warning.code in _ONLY_IN_DEVELOPMENT
+            and not in_development
+            and not _recent_full_membership(warning, facts, today)
+        ):
             continue
-        field_name = _FINDING_FIELDS.get(warning.code, "milestones")
+        field_name = _DECISION_FIELDS.get(warning.decision) or _FINDING_FIELDS.get(
+            warning.code, "milestones"
+        )
         issues.append(Issue(field_name, warning.code.value, Severity.WARNING))
     return issues
+
+
+def _recent_full_membership(
+    warning: development.StepWarning, facts: MemberFacts, today: date
+) -> bool:
+    """A 转正 within the last year is expected to have its vote recorded (细则第三十三条), even
+    though the member is a full member now; older ones may come from a paper roster."""
+    full_since = facts.milestones.full_since
+    return (
+        warning.decision is development.Decision.FULL_MEMBERSHIP
+        and full_since is not None
+        and full_since >= development.add_months(today, -12)
+    )
 
 
 _F = development.Finding
@@ -243,8 +262,18 @@ _FINDING_FIELDS = {
     _F.APPROVAL_LATE: "approval_date",
     _F.APPROVAL_OVERDUE: "approval_date",
     _F.PROBATION_NOT_COMPLETE: "full_date",
+    _F.FULL_MEMBERSHIP_LATE: "full_date",
     _F.EXTENSION_OUT_OF_RANGE: "probation_extension_months",
     _F.TOO_MANY_EXTENSIONS: "probation_extension_months",
+}
+
+
+# The vote findings (missing, no quorum, not enough in favour) sit on the decision's own field.
+_DECISION_FIELDS: dict[development.Decision | None, str] = {
+    development.Decision.ADMISSION: "admission_date",
+    development.Decision.FULL_MEMBERSHIP: "full_date",
+    development.Decision.EXTENSION: "probation_extension_months",
+    development.Decision.CANCELLATION: "stage",
 }
 
 

@@ -4,11 +4,19 @@ per-database preferences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from sqlalchemy import func, select
+
+from app.domain import branch as structure
+from app.domain.branch import BranchKind, ElectionReminder
+from app.domain.development import Stage
+from app.domain.members import MembershipStatus
 from app.domain.name_order import NameOrder
 from app.errors import FieldProblem, InvalidInputError
 from app.services.workspace import BranchProfile
-from app.storage.models import BranchRow, Setting
+from app.storage.models import BranchRow, MemberRow, Setting
 from app.storage.unit_of_work import UnitOfWork
 
 DEFAULT_AUTO_LOCK_MINUTES = 10
@@ -22,20 +30,35 @@ class Preferences:
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES  # 0 = never
 
 
+@dataclass(frozen=True)
+class CommitteeStatus:
+    """The branch's structure today (支部工作条例 第二十一条): its full members, whether it has a
+    支部委员会 (7 or more), the next 换届 and, from 6 months before it, a reminder."""
+
+    full_members: int
+    has_committee: bool
+    next_election: date | None
+    reminder: ElectionReminder | None
+
+
 def load_profile(uow: UnitOfWork) -> BranchProfile:
     row = uow.session.query(BranchRow).one()
     return BranchProfile(
         name=row.name, code=row.code, higher_org=row.higher_org, secretary=row.secretary,
-        committee=row.committee,
+        committee=row.committee, kind=BranchKind(row.kind),
+        committee_elected_on=row.committee_elected_on,
     )
 
 
 def save_profile(uow: UnitOfWork, profile: BranchProfile, action: str = "update") -> None:
     """Store the profile with its audit entry (naming the changed fields) and its outbox op.
     The name and the code are required (``InvalidInputError``)."""
-    fields = {"name": profile.name.strip(), "code": profile.code.strip(),
-              "higher_org": profile.higher_org.strip(), "secretary": profile.secretary.strip(),
-              "committee": profile.committee.strip()}
+    fields: dict[str, Any] = {
+        "name": profile.name.strip(), "code": profile.code.strip(),
+        "higher_org": profile.higher_org.strip(), "secretary": profile.secretary.strip(),
+        "committee": profile.committee.strip(), "kind": profile.kind.value,
+        "committee_elected_on": profile.committee_elected_on,
+    }
     missing = [FieldProblem(name, "required") for name in ("name", "code") if not fields[name]]
     if missing:
         raise InvalidInputError(missing)
@@ -50,7 +73,32 @@ def save_profile(uow: UnitOfWork, profile: BranchProfile, action: str = "update"
         setattr(row, name, value)
     uow.session.flush()
     uow.audit(f"branch.{action}", "branch", row.id, {"fields": changed})
-    uow.outbox("branch", row.id, fields)
+    elected = profile.committee_elected_on
+    uow.outbox("branch", row.id, {
+        **fields, "committee_elected_on": elected.isoformat() if elected else None,
+    })
+
+
+def full_member_count(uow: UnitOfWork) -> int:
+    """Full members (正式党员) on the roll."""
+    return uow.session.scalar(
+        select(func.count(MemberRow.id))
+        .where(MemberRow.status == MembershipStatus.ACTIVE.value)
+        .where(MemberRow.stage == Stage.FULL.value)
+    ) or 0
+
+
+def committee_status(uow: UnitOfWork, today: date) -> CommitteeStatus:
+    """Whether the branch has a committee now, and when its next 换届 is due (工作台)."""
+    profile = load_profile(uow)
+    full = full_member_count(uow)
+    elected = profile.committee_elected_on
+    return CommitteeStatus(
+        full_members=full,
+        has_committee=structure.has_committee(full),
+        next_election=structure.next_election(elected, profile.kind) if elected else None,
+        reminder=structure.election_reminder(elected, profile.kind, today),
+    )
 
 
 def load_name_order(uow: UnitOfWork) -> NameOrder:

@@ -29,6 +29,7 @@ from app.documents.vocabulary import (
     MEETING_NAME,
     MEETING_TYPE_NAMES,
     ON_LEAVE,
+    WRITTEN_OPINION,
 )
 from app.domain.meetings import MeetingType
 from app.domain.name_order import sort_key
@@ -74,6 +75,7 @@ def minutes_document(uow: UnitOfWork, meeting_id: str) -> doc.MinutesDocument:
         present_count=meeting.present,
         attendees=tuple(e.name for e in attendance if e.status is Attendance.PRESENT),
         absentees=absentees,
+        written_opinions=tuple(e.name for e in attendance if e.status is Attendance.WRITTEN),
         non_member_attendees=data.guests,
         discussion=data.discussion,
         votes=tuple(
@@ -86,6 +88,7 @@ def minutes_document(uow: UnitOfWork, meeting_id: str) -> doc.MinutesDocument:
                 abstain=vote.result.abstain,
                 quorum_met=vote.result.quorum_met,
                 passed=vote.result.passed,
+                written=vote.result.written,
             )
             for vote in meeting.votes
         ),
@@ -116,7 +119,7 @@ def sign_in_sheet(uow: UnitOfWork, meeting_id: str) -> doc.SignInSheet:
         doc.SignInEntry(
             name=entry.name,
             party_group=groups.get(entry.member_id),
-            note=ON_LEAVE if entry.status is Attendance.LEAVE else "",
+            note=_ABSENCE_KINDS.get(entry.status, ""),
         )
         for entry in _printed_order(uow, meeting)
     )
@@ -194,8 +197,11 @@ def _printed_order(uow: UnitOfWork, meeting: Meeting) -> list[AttendanceEntry]:
     return sorted(meeting.attendance, key=lambda entry: key(entry.name))
 
 
+_ABSENCE_KINDS = {Attendance.LEAVE: ON_LEAVE, Attendance.WRITTEN: WRITTEN_OPINION}
+
+
 def _absence_reason(status: Attendance, reason: str) -> str:
-    kind = ON_LEAVE if status is Attendance.LEAVE else ABSENT
+    kind = _ABSENCE_KINDS.get(status, ABSENT)
     return ABSENCE_REASON.format(kind=kind, reason=reason) if reason else kind
 
 

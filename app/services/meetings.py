@@ -18,12 +18,14 @@ from typing import Any, cast
 
 from sqlalchemy import Table, case, extract, func, select
 
+from app.domain import branch as structure
 from app.domain import meetings as rules
 from app.domain.calendar import Month
-from app.domain.development import Stage
+from app.domain.development import Decision, Stage
 from app.domain.meetings import Frequency, MeetingType, VoteResult
 from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.errors import FieldProblem, InvalidInputError, MeetingFinalizedError, RecordNotFoundError
+from app.services import branch
 from app.services.classification import audit_change
 from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso, uuid7_many
@@ -48,6 +50,9 @@ class Attendance(enum.Enum):
     PRESENT = "present"  # 出席
     LEAVE = "leave"  # 请假
     ABSENT = "absent"  # 缺席
+    # 因故不能到会, handed in a written opinion before the meeting (发展党员工作细则 第二十一条):
+    # counted in the votes, not in the quorum nor in 实到.
+    WRITTEN = "written"
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class Vote:
     id: str
     subject: str
     result: VoteResult
+    decision: Decision | None = None  # a vote deciding about a person (细则第三十三条)
+    member_id: str | None = None
+    member_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,10 +154,12 @@ class MeetingFilter:
 
 @dataclass(frozen=True)
 class VotePreview:
-    """Who may vote and who of them is present, before the counts are entered."""
+    """Who may vote and who of them is present or absent with a written opinion (细则第二十一条),
+    before the counts are entered."""
 
     entitled: int
     present: int
+    written: int = 0
 
     @property
     def quorum_met(self) -> bool:
@@ -298,53 +308,72 @@ def _put_attendance(
 
 def vote_preview(uow: UnitOfWork, meeting_id: str) -> VotePreview:
     """Entitled voters (full members on the roll; probationary members attend but don't vote,
-    stopped or departed members don't count) and how many of them are marked present."""
+    stopped or departed members don't count), how many of them are marked present, and how many
+    absent handed in a written opinion (细则第二十一条)."""
     _meeting(uow, meeting_id)
     entitled = select(MemberRow.id).where(
         MemberRow.status == MembershipStatus.ACTIVE.value, MemberRow.stage == Stage.FULL.value
     )
     entitled_count = uow.session.scalar(select(func.count()).select_from(entitled.subquery()))
-    present = uow.session.scalar(
-        select(func.count(AttendanceRow.id))
+    counts = dict(uow.session.execute(
+        select(AttendanceRow.status, func.count(AttendanceRow.id))
         .where(AttendanceRow.meeting_id == meeting_id)
-        .where(AttendanceRow.status == Attendance.PRESENT.value)
+        .where(AttendanceRow.status.in_([Attendance.PRESENT.value, Attendance.WRITTEN.value]))
         .where(AttendanceRow.member_id.in_(entitled))
+        .group_by(AttendanceRow.status)
+    ).tuples().all())
+    return VotePreview(
+        entitled=entitled_count or 0, present=counts.get(Attendance.PRESENT.value, 0),
+        written=counts.get(Attendance.WRITTEN.value, 0),
     )
-    return VotePreview(entitled=entitled_count or 0, present=present or 0)
 
 
 def record_vote(
     uow: UnitOfWork, meeting_id: str, subject: str, in_favour: int, against: int, abstain: int,
     classification: Classification = Classification.INTERNAL,
+    decision: Decision | None = None, member_id: str | None = None,
 ) -> VoteResult:
     """Record a vote at a 支部党员大会 with its quorum and result computed from the register
-    (a vote at a 秘密 meeting is 秘密 whatever its own ``classification``)."""
+    (a vote at a 秘密 meeting is 秘密 whatever its own ``classification``). The counts include
+    the written opinions of those absent (细则第二十一条). A vote on admission, 转正, 延长预备期 or
+    取消预备党员资格 (细则第三十三条) names its ``decision`` and the person (``member_id``)."""
     row = _editable(uow, meeting_id)
     if row.type != MeetingType.MEMBERS_ASSEMBLY.value:
         raise InvalidInputError([FieldProblem("type", "votes_only_at_members_assembly")])
+    problems = []
     if not subject.strip():
-        raise InvalidInputError([FieldProblem("subject", "required")])
+        problems.append(FieldProblem("subject", "required"))
+    if decision is not None and not member_id:
+        problems.append(FieldProblem("member_id", "required"))
+    elif member_id and uow.session.get(MemberRow, member_id) is None:
+        problems.append(FieldProblem("member_id", "unknown_member"))
+    if problems:
+        raise InvalidInputError(problems)
     preview = vote_preview(uow, meeting_id)
     try:
         result = VoteResult.compute(
             entitled=preview.entitled, present=preview.present, in_favour=in_favour,
-            against=against, abstain=abstain,
+            against=against, abstain=abstain, written=preview.written,
         )
     except rules.VoteError as error:
         raise InvalidInputError([FieldProblem("in_favour", error.problem.value)]) from error
+    decision_code = decision.value if decision is not None else ""
     vote = VoteRow(
         id=uow.new_id(), meeting_id=meeting_id, subject=subject.strip(),
         entitled=result.entitled, present=result.present, in_favour=result.in_favour,
         against=result.against, abstain=result.abstain, quorum_met=result.quorum_met,
-        passed=result.passed, classification=classification.value,
+        passed=result.passed, written=result.written, decision=decision_code,
+        member_id=member_id or None, classification=classification.value,
     )
     uow.session.add(vote)
     uow.session.flush()
-    uow.audit("meeting.vote", "meeting", meeting_id, {"passed": result.passed})
+    uow.audit("meeting.vote", "meeting", meeting_id,
+              {"passed": result.passed, "decision": decision_code})
     uow.outbox("meeting_vote", vote.id, {
         "meeting_id": meeting_id, "subject": vote.subject, "entitled": result.entitled,
         "present": result.present, "in_favour": in_favour, "against": against,
         "abstain": abstain, "quorum_met": result.quorum_met, "passed": result.passed,
+        "written": result.written, "decision": decision_code, "member_id": vote.member_id,
         "classification": classification.value,
     })
     return result
@@ -395,8 +424,10 @@ def add_amendment(
 
 
 def add_attachment(uow: UnitOfWork, meeting_id: str, file_name: str, data: bytes) -> str:
-    """Keep a photo or a scanned sign-in sheet inside the encrypted database."""
-    _editable(uow, meeting_id)
+    """Keep a photo or a scanned sign-in sheet inside the encrypted database. Finalized minutes
+    accept attachments too (the signed scan of the minutes usually comes later): the minutes
+    stay as they were, the audit entry says the file came after finalizing."""
+    meeting = _meeting(uow, meeting_id)
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise InvalidInputError([FieldProblem("attachment", "too_large")])
     row = AttachmentRow(
@@ -405,7 +436,10 @@ def add_attachment(uow: UnitOfWork, meeting_id: str, file_name: str, data: bytes
     )
     uow.session.add(row)
     uow.session.flush()
-    uow.audit("meeting.attach", "meeting", meeting_id, {"file": file_name})
+    detail: dict[str, Any] = {"file": file_name, "sha256": row.sha256}
+    if meeting.finalized_on is not None:
+        detail["after_finalized"] = meeting.finalized_on.isoformat()
+    uow.audit("meeting.attach", "meeting", meeting_id, detail)
     return row.id
 
 
@@ -427,9 +461,12 @@ def get_meeting(uow: UnitOfWork, meeting_id: str) -> Meeting:
         .where(AttendanceRow.meeting_id == meeting_id)
         .order_by(MemberRow.sort_key)
     ).tuples()
-    votes = uow.session.scalars(
-        select(VoteRow).where(VoteRow.meeting_id == meeting_id).order_by(VoteRow.created_at)
-    )
+    votes = uow.session.execute(
+        select(VoteRow, MemberRow.name)
+        .outerjoin(MemberRow, VoteRow.member_id == MemberRow.id)
+        .where(VoteRow.meeting_id == meeting_id)
+        .order_by(VoteRow.created_at)
+    ).tuples()
     amendments = uow.session.scalars(
         select(AmendmentRow)
         .where(AmendmentRow.meeting_id == meeting_id)
@@ -450,9 +487,11 @@ def get_meeting(uow: UnitOfWork, meeting_id: str) -> Meeting:
             for a, name, stage in attendance
         ),
         votes=tuple(
-            Vote(v.id, v.subject, VoteResult(v.entitled, v.present, v.in_favour, v.against,
-                                             v.abstain, v.quorum_met, v.passed))
-            for v in votes
+            Vote(v.id, v.subject,
+                 VoteResult(v.entitled, v.present, v.in_favour, v.against, v.abstain,
+                            v.quorum_met, v.passed, v.written),
+                 Decision(v.decision) if v.decision else None, v.member_id, name or "")
+            for v, name in votes
         ),
         amendments=tuple(Amendment(a.id, a.on_date, a.author, a.text) for a in amendments),
         attachments=tuple(AttachmentInfo(i, n, s) for i, n, s in attachments),
@@ -532,6 +571,13 @@ def save_frequencies(uow: UnitOfWork, values: Mapping[MeetingType, Frequency | N
     uow.audit("settings.meeting_frequencies", "settings", FREQUENCIES_KEY)
 
 
+def required_frequencies(uow: UnitOfWork) -> Mapping[MeetingType, Frequency | None]:
+    """The branch's settings as they apply today: without a 支部委员会 (fewer than 7 full
+    members, 支部工作条例 第二十一条) no 支委会 is required, and at 7 it is again by itself.
+    (The branch's size today applies to past periods too: the roll keeps no count per month.)"""
+    return structure.required_frequencies(load_frequencies(uow), branch.full_member_count(uow))
+
+
 def compliance_report(uow: UnitOfWork, year: int, as_of: date) -> ComplianceReport:
     """Per month, quarter and year of ``year`` (up to ``as_of``): required meetings held/missing."""
     held = uow.session.execute(
@@ -540,7 +586,7 @@ def compliance_report(uow: UnitOfWork, year: int, as_of: date) -> ComplianceRepo
         .where(extract("year", MeetingRow.held_on) == year)
     ).tuples()
     meetings = [rules.HeldMeeting(MeetingType(t), d) for t, d in held]
-    periods = rules.compliance(meetings, year, as_of=as_of, frequencies=load_frequencies(uow))
+    periods = rules.compliance(meetings, year, as_of=as_of, frequencies=required_frequencies(uow))
     return ComplianceReport(year=year, periods=periods)
 
 
@@ -563,7 +609,7 @@ def reminders(uow: UnitOfWork, as_of: date, within_days: int = 14) -> list[rules
     ).tuples()
     meetings = [rules.HeldMeeting(MeetingType(t), d) for t, d in held]
     return list(rules.due_soon(meetings, as_of, within_days=within_days,
-                               frequencies=load_frequencies(uow)))
+                               frequencies=required_frequencies(uow)))
 
 
 # ---------------------------------------------------------------- mapping

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
@@ -34,6 +34,7 @@ from app.domain.members import (
 )
 from app.domain.name_order import group_key
 from app.errors import FieldProblem, InvalidInputError, RecordNotFoundError
+from app.services import decisions
 from app.services.classification import audit_change
 from app.services.dues_terms import date_category_change
 from app.storage.models import MemberEventRow, MemberRow, PartyGroupRow
@@ -178,7 +179,12 @@ class DevelopmentItem:
 # ---------------------------------------------------------------- checks
 
 
-def to_facts(data: MemberInput) -> members.MemberFacts:
+def to_facts(
+    data: MemberInput, votes: Mapping[development.Decision, development.DecisionVote] | None = None
+) -> members.MemberFacts:
+    """The fields the rules look at; ``votes``: the member's decision votes recorded at meetings
+    (``decisions.decision_votes``), checked like the admission vote (细则第三十三条)."""
+    votes = votes or {}
     return members.MemberFacts(
         name=data.name,
         id_type=data.id_type,
@@ -202,11 +208,15 @@ def to_facts(data: MemberInput) -> members.MemberFacts:
             training_hours=data.training_hours,
             sponsors=_count_names(data.sponsors),
             admitted=data.admission_date,
+            admission_vote=votes.get(development.Decision.ADMISSION),
             approved=data.approval_date,
             probation_extensions=(
                 (data.probation_extension_months,) if data.probation_extension_months else ()
             ),
+            extension_vote=votes.get(development.Decision.EXTENSION),
             full_since=data.full_date,
+            full_vote=votes.get(development.Decision.FULL_MEMBERSHIP),
+            cancellation_vote=votes.get(development.Decision.CANCELLATION),
         ),
     )
 
@@ -214,8 +224,10 @@ def to_facts(data: MemberInput) -> members.MemberFacts:
 def check_member(
     uow: UnitOfWork, data: MemberInput, today: date, member_id: str | None = None
 ) -> list[Issue]:
-    """Every error and warning about ``data``, including a duplicate ID number in the register."""
-    issues = members.check(to_facts(data), today)
+    """Every error and warning about ``data``, including a duplicate ID number in the register
+    and, for a stored member, the votes on their admission, 转正… (细则第三十三条)."""
+    votes = decisions.decision_votes(uow, member_id) if member_id else {}
+    issues = members.check(to_facts(data, votes), today)
     number = members.normalized_id_number(to_facts(data), today)
     if number:
         clash = find_by_id_number(uow, number)
@@ -586,6 +598,23 @@ def membership_counts(uow: UnitOfWork) -> dict[MembershipStatus, int]:
     for status, count in rows.tuples():
         counts[MembershipStatus(status)] = count
     return counts
+
+
+@dataclass(frozen=True)
+class MembershipYears:
+    """党龄 (党章第七条): whole years from the day probation ended, not from the 转正 meeting."""
+
+    since: date
+    years: int
+
+
+def party_standing(data: MemberInput, today: date) -> MembershipYears | None:
+    """The member's 党龄 on ``today``, None before full membership."""
+    record = to_facts(data).milestones
+    since = development.full_membership_start(record)
+    if since is None:
+        return None
+    return MembershipYears(since, development.party_standing_years(record, today))
 
 
 def timeline(uow: UnitOfWork, member_id: str) -> list[TimelineEntry]:

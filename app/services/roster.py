@@ -22,14 +22,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 
 from app.documents import roster as sheet
+from app.documents.vocabulary import CLASSIFICATION_LABELS
 from app.domain import members as rules
 from app.domain.id_numbers import Gender, IdType, validate_id
-from app.domain.members import Issue, MembershipStatus, Severity
+from app.domain.members import Classification, Issue, MembershipStatus, Severity
 from app.domain.name_order import pinyin_key
-from app.errors import FieldProblem, FileAccessError, InvalidInputError, RosterFileError
+from app.errors import (
+    FieldProblem,
+    FileAccessError,
+    InvalidInputError,
+    RosterFileError,
+    SecretExportConfirmationRequired,
+)
 from app.services import members
 from app.services.members import MemberInput
 from app.storage.bulk import insert_rows
@@ -472,18 +479,37 @@ ROSTER_TITLE = "{branch}党员花名册"
 ROSTER_NOTE = "党支部：{branch}　　导出日期：{day}　　共{count}人"
 
 
-def export_roster(uow: UnitOfWork, path: Path, today: date, branch_name: str) -> ExportResult:
+def secret_member_count(uow: UnitOfWork) -> int:
+    """秘密 members on the roll (those an export would take out of the encrypted store)."""
+    return uow.session.scalar(
+        select(func.count(MemberRow.id))
+        .where(MemberRow.status == MembershipStatus.ACTIVE.value)
+        .where(MemberRow.classification == Classification.SECRET.value)
+    ) or 0
+
+
+def export_roster(
+    uow: UnitOfWork, path: Path, today: date, branch_name: str, *, include_secret: bool = False
+) -> ExportResult:
     """Write the members on the roll to ``path`` and record the export in the audit log (the
-    caller commits). Raises FileAccessError."""
+    caller commits). A roll holding 秘密 members is exported only with ``include_secret`` (the
+    user said so: DESIGN.md, "Security model"), else ``SecretExportConfirmationRequired`` and
+    nothing is written; the file is then marked 秘密 on every printed page and in its title.
+    Raises FileAccessError."""
     path = Path(path)
+    secret = secret_member_count(uow)
+    if secret and not include_secret:
+        raise SecretExportConfirmationRequired(secret)
     entries = export_entries(uow)
+    marking = CLASSIFICATION_LABELS[Classification.SECRET] if secret else None
     title = ROSTER_TITLE.format(branch=branch_name)
     note = ROSTER_NOTE.format(
         branch=branch_name, day=f"{today.year}年{today.month}月{today.day}日", count=len(entries)
     )
     try:
-        count = sheet.write_roster(path, title, note, entries)
+        count = sheet.write_roster(path, title, note, entries, marking=marking)
     except OSError as error:
         raise FileAccessError.from_os_error(path, error) from error
-    uow.audit("member.export", "roster", "members", {"path": str(path), "members": count})
+    uow.audit("member.export", "roster", "members",
+              {"path": str(path), "members": count, "secret": secret})
     return ExportResult(path, count)

@@ -11,9 +11,11 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.domain.branch import BranchKind
 from app.domain.passphrase import MINIMUM_LENGTH
 from app.errors import (
     DatabaseExistsError,
@@ -58,6 +60,10 @@ class BranchProfile:
     higher_org: str
     secretary: str
     committee: str = ""  # 支委委员: the committee members' names (and posts), as written
+    # The committee's term (支部工作条例 第二十一条): 3 years, 5 for 村 and 社区 branches
+    # by the branch's kind; the day it was elected (the last 换届).
+    kind: BranchKind = BranchKind.GENERAL
+    committee_elected_on: date | None = None
 
 
 @dataclass(frozen=True)

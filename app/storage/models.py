@@ -58,6 +58,9 @@ class BranchRow(SyncedRecord, Base):
     higher_org: Mapped[str] = mapped_column(String(200))
     secretary: Mapped[str] = mapped_column(String(50))
     committee: Mapped[str] = mapped_column(String(500), default="")  # 支委委员, as written
+    # domain.branch.BranchKind: 村 and 社区 branches elect for 5 years, the others for 3.
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    committee_elected_on: Mapped[date | None] = mapped_column(Date, default=None)  # last 换届
 
 
 class Setting(Base):
@@ -240,7 +243,11 @@ class AttendanceRow(Classified, SyncedRecord, Base):
 
 
 class VoteRow(Classified, SyncedRecord, Base):
-    """A vote at a 支部党员大会, with the quorum and result computed when it was recorded."""
+    """A vote at a 支部党员大会, with the quorum and result computed when it was recorded.
+
+    ``written``: entitled members absent with a written opinion, counted in the votes (发展党员
+    工作细则 第二十一条). A vote deciding about a person (``decision``: domain.development.Decision,
+    "" for any other resolution) names them in ``member_id``."""
 
     __tablename__ = "meeting_vote"
 
@@ -253,6 +260,11 @@ class VoteRow(Classified, SyncedRecord, Base):
     abstain: Mapped[int] = mapped_column(Integer)
     quorum_met: Mapped[bool] = mapped_column(Boolean)
     passed: Mapped[bool] = mapped_column(Boolean)
+    written: Mapped[int] = mapped_column(Integer, default=0)
+    decision: Mapped[str] = mapped_column(String(30), default="")
+    member_id: Mapped[str | None] = mapped_column(
+        ForeignKey("member.id"), default=None, index=True
+    )
 
 
 class AmendmentRow(Classified, SyncedRecord, Base):

@@ -222,13 +222,13 @@
         <source>Saving a copy…</source>
         <translation>正在另存…</translation>
     </message>
+    <message>
+        <source> Files can be added after finalizing too (e.g. the signed minutes, scanned).</source>
+        <translation>定稿后仍可添加文件（如签字后的会议记录扫描件）。</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceTab</name>
-    <message>
-        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave or 3 for absent, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
-        <translation>应到人员默认全部出席，只需标记例外：用方向键选中姓名，按 2 标记请假、按 3 标记缺席，然后输入原因并按回车；按 1 恢复为出席。按住 Shift 可同时选中多人。</translation>
-    </message>
     <message>
         <source>Present (1)</source>
         <translation>出席 (1)</translation>
@@ -248,6 +248,18 @@
     <message>
         <source>Give the reason for everyone on leave or absent (the row marked in red).</source>
         <translation>请为每位请假或缺席的人员填写原因（见标红的行）。</translation>
+    </message>
+    <message>
+        <source>Everyone expected is marked present. Mark only the exceptions: select a name with the arrow keys and press 2 for on leave, 3 for absent or 4 for absent with a written opinion handed in before the meeting, then type the reason and press Enter; 1 marks present again. Several names can be selected with Shift.</source>
+        <translation>应到人员默认全部出席，只需标出例外：用方向键选中姓名，按 2 标为请假、按 3 标为缺席、按 4 标为缺席但会前已提交书面意见，然后填写原因并按回车；按 1 恢复为出席。按住 Shift 可选中多人。</translation>
+    </message>
+    <message>
+        <source>Written opinion (4)</source>
+        <translation>书面意见 (4)</translation>
+    </message>
+    <message>
+        <source> · written opinions {written}</source>
+        <translation> · 书面意见 {written}</translation>
     </message>
 </context>
 <context>
@@ -565,6 +577,30 @@
     <message>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>Kind of branch:</source>
+        <translation>支部类型：</translation>
+    </message>
+    <message>
+        <source>Committee elected on:</source>
+        <translation>支委会选举日期：</translation>
+    </message>
+    <message>
+        <source>{count} full members: fewer than 7, so the branch has a secretary and no committee; no committee meetings are required until it reaches 7.</source>
+        <translation>正式党员 {count} 名：不足 7 名，只设书记、不设支部委员会；正式党员达到 7 名之前不要求召开支委会。</translation>
+    </message>
+    <message>
+        <source>{count} full members: the branch has a committee. Enter the day it was elected to be reminded of the next election six months ahead.</source>
+        <translation>正式党员 {count} 名：设支部委员会。填写本届支委会的选举日期，换届前六个月会提醒。</translation>
+    </message>
+    <message>
+        <source>{count} full members: the branch has a committee. Next election (换届) due on {date}.</source>
+        <translation>正式党员 {count} 名：设支部委员会。下次换届应于 {date}。</translation>
+    </message>
+    <message>
+        <source>Not a date</source>
+        <translation>不是有效日期</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1435,26 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     <message>
         <source>Rounding: {mode}, {precision}. Monthly amounts (art. 6): farmers {farmer}, students {student}, unemployed {unemployed}, on relief or 低保 {relief} yuan.</source>
         <translation>取整：{precision}，{mode}。每月固定金额（第六条）：农民{farmer}元，学生{student}元，下岗失业{unemployed}元，依靠抚恤、救济或低保生活{relief}元。</translation>
+    </message>
+    <message>
+        <source>write a meeting&apos;s sign-in sheet as a PDF (as the window prints it)</source>
+        <translation>将会议签到表写成 PDF（与窗口中打印的相同）</translation>
+    </message>
+    <message>
+        <source>The sign-in sheet was not written: the meeting has no start time. Enter it in the window first.</source>
+        <translation>未生成签到表：该会议没有开始时间。请先在窗口中填写。</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet written to {file} ({pages} pages).</source>
+        <translation>签到表已写入 {file}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>also export secret members (the file is then marked secret on every page)</source>
+        <translation>同时导出秘密党员（文件每页标注“秘密”）</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the roster holds {count} secret members. To export them too (the file is then marked secret on every page), add --include-secret.</source>
+        <translation>未导出：花名册中有 {count} 名秘密党员。如需一并导出（文件每页将标注“秘密”），请加 --include-secret。</translation>
     </message>
     <message>
         <source>party-affairs disclosure (党务公开)</source>
@@ -2643,6 +2699,17 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>ElectionReminder</name>
+    <message>
+        <source>The branch committee&apos;s term ended on {date} ({days} days ago): hold the election (换届), or record its date in Settings › Branch.</source>
+        <translation>支部委员会任期已于 {date} 届满（已过 {days} 天）：请按期换届，或在“设置 › 支部”中填写换届日期。</translation>
+    </message>
+    <message>
+        <source>The branch committee&apos;s term ends on {date} (in {days} days): prepare the election (换届) and ask the higher party organization.</source>
+        <translation>支部委员会任期将于 {date} 届满（还有 {days} 天）：请做好换届准备，并向上级党组织请示。</translation>
+    </message>
+</context>
+<context>
     <name>EndQuarterlyDialog</name>
     <message>
         <source>Pay monthly again</source>
@@ -2725,10 +2792,6 @@ Use this unencrypted address?</source>
         <translation>要求召开的频次</translation>
     </message>
     <message>
-        <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). A branch without a committee or without party groups sets those to “not required”.</source>
-        <translation>各类会议至少多久召开一次（依据《中国共产党支部工作条例（试行）》和本地规定）。未设支委会或党小组的支部，请将相应会议设为“不要求”。</translation>
-    </message>
-    <message>
         <source>Not required</source>
         <translation>不要求</translation>
     </message>
@@ -2739,6 +2802,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). With fewer than 7 full members the branch has no committee: committee meetings are then not required whatever is set here, and are again from 7. A branch without party groups sets those to “not required”.</source>
+        <translation>支部必须多久召开一次各类会议（依据《中国共产党支部工作条例（试行）》和本地规定）。正式党员不足 7 名的支部不设支部委员会：此时无论这里如何设置，都不要求召开支委会；达到 7 名后恢复要求。没有党小组的支部将党小组会设为“不要求”。</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3354,10 @@ Use this unencrypted address?</source>
         <source>Preparing the document…</source>
         <translation>正在准备文件…</translation>
     </message>
+    <message>
+        <source>{date} (years of membership: {years}, counted from {since})</source>
+        <translation>{date}（党龄 {years} 年，自 {since} 起算）</translation>
+    </message>
 </context>
 <context>
     <name>MemberDuesDialog</name>
@@ -3729,10 +3800,6 @@ Use this unencrypted address?</source>
     <message>
         <source>starts with an unknown area code</source>
         <translation>开头的地区代码不存在</translation>
-    </message>
-    <message>
-        <source>a residence permit number starts with 810000, 820000 or 830000</source>
-        <translation>港澳台居民居住证号码应以810000、820000或830000开头</translation>
     </message>
     <message>
         <source>is not in the format of this document</source>
@@ -4219,10 +4286,6 @@ Use this unencrypted address?</source>
         <translation>到会人数多于有表决权人数</translation>
     </message>
     <message>
-        <source>more votes than voting members present</source>
-        <translation>票数合计超过到会的有表决权人数</translation>
-    </message>
-    <message>
         <source>the result does not match the counts</source>
         <translation>表决结果与票数不符</translation>
     </message>
@@ -4477,6 +4540,78 @@ Use this unencrypted address?</source>
     <message>
         <source>is not a valid amount</source>
         <translation>不是有效金额</translation>
+    </message>
+    <message>
+        <source>a residence permit number starts with 810000, 820000 or 830000; a foreigner&apos;s permanent residence ID card number starts with 9</source>
+        <translation>港澳台居民居住证号码以 810000、820000 或 830000 开头；外国人永久居留身份证号码以 9 开头</translation>
+    </message>
+    <message>
+        <source>starts with 81, 82 or 83: this is the number of a residence permit for HK, Macao and Taiwan residents; choose that ID document</source>
+        <translation>以 81、82 或 83 开头：这是港澳台居民居住证号码，请选择该证件类型</translation>
+    </message>
+    <message>
+        <source>starts with 9: this is the number of a foreigner&apos;s permanent residence ID card; choose that ID document</source>
+        <translation>以 9 开头：这是外国人永久居留身份证号码，请选择该证件类型</translation>
+    </message>
+    <message>
+        <source>discussed after the probation ended: the branch should discuss it on time; the years of membership still count from the end of probation</source>
+        <translation>预备期满后才讨论转正：支部应在预备期满时及时讨论；党龄仍从预备期满之日算起</translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Probation ended, full membership not yet discussed</source>
+        <translation>预备期已满，尚未讨论转正</translation>
+    </message>
+    <message>
+        <source>Person decided on</source>
+        <translation>表决对象</translation>
+    </message>
+    <message>
+        <source>more votes than voting members present or with a written opinion</source>
+        <translation>票数多于到会及提交书面意见的有表决权党员人数</translation>
+    </message>
+    <message>
+        <source>more written opinions than voting members absent</source>
+        <translation>书面意见多于缺席的有表决权党员人数</translation>
+    </message>
+    <message>
+        <source>is not on the register</source>
+        <translation>不在党员名册中</translation>
+    </message>
+    <message>
+        <source>Absent, written opinion</source>
+        <translation>缺席（书面意见）</translation>
+    </message>
+    <message>
+        <source>Admission as probationary member</source>
+        <translation>接收预备党员</translation>
+    </message>
+    <message>
+        <source>Full membership</source>
+        <translation>预备党员转正</translation>
+    </message>
+    <message>
+        <source>Extension of probation</source>
+        <translation>延长预备期</translation>
+    </message>
+    <message>
+        <source>Cancellation of probationary membership</source>
+        <translation>取消预备党员资格</translation>
+    </message>
+    <message>
+        <source>Other branch (term of 3 years)</source>
+        <translation>其他党支部（每届 3 年）</translation>
+    </message>
+    <message>
+        <source>Village branch (term of 5 years)</source>
+        <translation>村党支部（每届 5 年）</translation>
+    </message>
+    <message>
+        <source>Community branch (term of 5 years)</source>
+        <translation>社区党支部（每届 5 年）</translation>
     </message>
 </context>
 <context>
@@ -5615,6 +5750,18 @@ A newer recovery code makes this one stop working.
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
     </message>
+    <message>
+        <source>The roster holds {count} secret members. Export them too? The workbook leaves the encrypted database and is marked secret on every page: keep it accordingly.</source>
+        <translation>花名册中有 {count} 名秘密党员。是否一并导出？导出的表格将离开加密数据库，每页标注“秘密”，请按涉密文件保管。</translation>
+    </message>
+    <message>
+        <source>Export, marked secret</source>
+        <translation>导出并标注秘密</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
@@ -6458,10 +6605,6 @@ A newer recovery code makes this one stop working.
 <context>
     <name>VotesTab</name>
     <message>
-        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour.</source>
-        <translation>在册正式党员有表决权；预备党员可以列席但没有表决权。有表决权的党员到会超过半数，会议方为有效；赞成票超过应到会有表决权党员（而不是实到人数）的半数，决议方为通过。</translation>
-    </message>
-    <message>
         <source>Entitled to vote and quorum</source>
         <translation>表决权与法定人数</translation>
     </message>
@@ -6596,6 +6739,30 @@ A newer recovery code makes this one stop working.
     <message>
         <source>not passed</source>
         <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour. Written opinions of those absent (attendance key 4) count in the votes, not in the quorum.</source>
+        <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（出勤中按 4），计入票数，不计入到会人数。</translation>
+    </message>
+    <message>
+        <source>Absent, written opinion:</source>
+        <translation>缺席（书面意见）：</translation>
+    </message>
+    <message>
+        <source>Other resolution</source>
+        <translation>其他决议事项</translation>
+    </message>
+    <message>
+        <source>Decides:</source>
+        <translation>表决内容：</translation>
+    </message>
+    <message>
+        <source>(choose the person)</source>
+        <translation>（选择表决对象）</translation>
+    </message>
+    <message>
+        <source>{entitled} / {present} (+{written} written)</source>
+        <translation>{entitled} / {present}（另书面意见 {written}）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""``meetings list`` and ``meetings minutes`` as an administrator runs them: real processes,
-real files, exit codes, one Chinese line on error."""
+"""``meetings list``, ``meetings minutes`` / ``sign-in`` and a secret ``members export`` as an
+administrator runs them: real processes, real files, exit codes, one Chinese line on error."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.domain.development import Stage
 from app.domain.id_numbers import check_character
 from app.domain.meetings import MeetingType
-from app.domain.members import BranchPost
+from app.domain.members import BranchPost, Classification
 from app.services import meetings as mt
 from app.services import members as m
 from app.services.workspace import BranchProfile, KdfParams, Workspace
@@ -164,3 +165,49 @@ def test_meetings_usage_errors_exit_2(branch):
     assert run(data_dir, "meetings").returncode == 2
     assert run(data_dir, "meetings", "minutes", "only-an-id").returncode == 2
     assert run(data_dir, "meetings", "list", "--year", "abc").returncode == 2
+
+
+def test_meetings_sign_in_writes_the_sheet_the_window_prints(branch, tmp_path):
+    # Issue 15: `meetings sign-in MEETING_ID FILE.pdf`, the same sheet as the window's.
+    data_dir, ids = branch
+    target = tmp_path / "签到表"
+    result = run(data_dir, "meetings", "sign-in", ids["committee"], str(target))
+    assert result.returncode == 0, result.stderr
+    path = target.with_name("签到表.pdf")
+    assert str(path) in result.stdout
+    assert CJK.search(result.stdout)
+    compact = re.sub(r"\s+", "", subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    for item in ("第三党支部会议签到表", "周明", "陈静", "郑伟", "请假"):
+        assert item in compact, item
+
+    result = run(data_dir, "meetings", "sign-in", "no-such-id", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert "meetings list" in one_chinese_line(result.stderr)
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_members_export_with_secret_members_needs_include_secret(branch, tmp_path):
+    # DESIGN.md "Security model": the roster holding 秘密 members leaves the PC only when asked.
+    data_dir, _ids = branch
+    ws = workspace_of(data_dir)
+    ws.unlock(PASSPHRASE)
+    try:
+        with ws.unit_of_work() as uow:
+            first17 = "11010519800101099"
+            m.create_member(uow, m.MemberInput(
+                name="秦密", id_number=first17 + check_character(first17),
+                classification=Classification.SECRET), date(2026, 1, 1))
+            uow.commit()
+    finally:
+        ws.lock()
+    target = tmp_path / "花名册.xlsx"
+    result = run(data_dir, "members", "export", str(target))
+    assert result.returncode == 1
+    assert "--include-secret" in one_chinese_line(result.stderr)
+    assert not target.exists()
+    result = run(data_dir, "members", "export", "--include-secret", str(target))
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(target).active
+    assert sheet.oddHeader.left.text == "秘密"
+    assert sheet["A1"].value.startswith("【秘密】")

@@ -1,4 +1,5 @@
-"""``meetings list`` and ``meetings minutes``: the meetings and a meeting's minutes as a PDF."""
+"""``meetings list``, ``meetings minutes`` and ``meetings sign-in``: the meetings, and a meeting's
+minutes or sign-in sheet as a PDF."""
 
 from __future__ import annotations
 
@@ -31,22 +32,29 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         metavar=QCoreApplication.translate("Cli", "YEAR"),
         help=QCoreApplication.translate("Cli", "only the meetings held in this year"),
     )
-    meetings_minutes = meeting_commands.add_parser(
-        "minutes", help=QCoreApplication.translate("Cli", "write a meeting's minutes as a PDF")
-    )
-    meetings_minutes.add_argument(
-        "meeting_id",
-        metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
-        help=QCoreApplication.translate("Cli", "the meeting's id (\"meetings list\" shows it)"),
-    )
-    meetings_minutes.add_argument(
-        "file", type=Path, metavar=file_metavar(),
-        help=QCoreApplication.translate("Cli", "the PDF file to write")
-    )
+    for name, text in (
+        ("minutes", QCoreApplication.translate("Cli", "write a meeting's minutes as a PDF")),
+        ("sign-in", QCoreApplication.translate(
+            "Cli", "write a meeting's sign-in sheet as a PDF (as the window prints it)"
+        )),
+    ):
+        document = meeting_commands.add_parser(name, help=text)
+        document.add_argument(
+            "meeting_id",
+            metavar=QCoreApplication.translate("Cli", "MEETING_ID"),
+            help=QCoreApplication.translate(
+                "Cli", "the meeting's id (\"meetings list\" shows it)"
+            ),
+        )
+        document.add_argument(
+            "file", type=Path, metavar=file_metavar(),
+            help=QCoreApplication.translate("Cli", "the PDF file to write")
+        )
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
-    {"list": _list, "minutes": _minutes}[args.meetings_command](args, workspace, io)
+    run_command = {"list": _list, "minutes": _document, "sign-in": _document}
+    run_command[args.meetings_command](args, workspace, io)
 
 
 def _list(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
@@ -72,17 +80,20 @@ def _list(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
         print(text, file=io.stderr)
 
 
-def _minutes(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+def _document(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
+    """``meetings minutes`` and ``meetings sign-in``: the same PDFs the window prints."""
     from app.errors import RecordNotFoundError
     from app.services import meeting_documents
 
+    sign_in = args.meetings_command == "sign-in"
+    write = meeting_documents.write_sign_in_sheet if sign_in else meeting_documents.write_minutes
     unlock(workspace, io)
     path = args.file.resolve()
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     with workspace.unit_of_work() as uow:
         try:
-            pages = meeting_documents.write_minutes(uow, args.meeting_id, path)
+            pages = write(uow, args.meeting_id, path)
         except RecordNotFoundError:
             print(
                 QCoreApplication.translate(
@@ -95,6 +106,10 @@ def _minutes(args: argparse.Namespace, workspace: Workspace, io: Console) -> Non
             print(
                 QCoreApplication.translate(
                     "Cli",
+                    "The sign-in sheet was not written: the meeting has no start time. Enter it "
+                    "in the window first.",
+                ) if sign_in else QCoreApplication.translate(
+                    "Cli",
                     "The minutes were not written: the meeting has no start time. Enter it in "
                     "the window first.",
                 ),
@@ -102,8 +117,9 @@ def _minutes(args: argparse.Namespace, workspace: Workspace, io: Console) -> Non
             )
             raise CommandFailedError() from None
         uow.commit()
-    io.say(
-        QCoreApplication.translate("Cli", "Minutes written to {file} ({pages} pages).").format(
-            file=path, pages=pages
-        )
+    done = (
+        QCoreApplication.translate("Cli", "Sign-in sheet written to {file} ({pages} pages).")
+        if sign_in
+        else QCoreApplication.translate("Cli", "Minutes written to {file} ({pages} pages).")
     )
+    io.say(done.format(file=path, pages=pages))

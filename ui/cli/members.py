@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import SecretExportConfirmationRequired
 from app.services.workspace import Workspace
 from ui.cli import transfers as cli_transfers
 from ui.cli.console import CommandFailedError, Console, Parser, command_group, file_metavar, unlock
@@ -43,6 +44,13 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     members_export.add_argument(
         "file", type=Path, metavar=file_metavar(),
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
+    )
+    members_export.add_argument(
+        "--include-secret",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli", "also export secret members (the file is then marked secret on every page)"
+        ),
     )
     cli_transfers.add_commands(roster, file_metavar())
 
@@ -89,6 +97,21 @@ def _export(args: argparse.Namespace, workspace: Workspace, io: Console) -> None
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     with workspace.unit_of_work() as uow:
-        result = roster.export_roster(uow, path, date.today(), branch.load_profile(uow).name)
+        try:
+            result = roster.export_roster(
+                uow, path, date.today(), branch.load_profile(uow).name,
+                include_secret=args.include_secret,
+            )
+        except SecretExportConfirmationRequired as asked:
+            print(
+                QCoreApplication.translate(
+                    "Cli",
+                    "Nothing was exported: the roster holds {count} secret members. To export "
+                    "them too (the file is then marked secret on every page), add "
+                    "--include-secret.",
+                ).format(count=asked.count),
+                file=io.stderr,
+            )
+            raise CommandFailedError() from None
         uow.commit()
     io.say(roster_texts.exported_text(result.members, result.path))

@@ -24,7 +24,7 @@ from app.domain.development import Stage
 from app.domain.members import Issue
 from app.services import members, transfers
 from app.services.workspace import UnitOfWork, Workspace
-from ui.common import member_texts
+from ui.common import member_texts, transfer_texts
 from ui.widgets.month_field import parse_month
 
 COMMANDS = ("transfer-out", "transfer-letter", "transfer-receipt", "transfer-in")
@@ -296,7 +296,7 @@ def _transfer_in(args: argparse.Namespace, uow: UnitOfWork, io: Terminal, today:
         )
     )
     start = transfers.transfer_in_dues(uow, letter)
-    lines = member_texts.dues_start_lines(start)
+    lines = transfer_texts.dues_start_lines(start)
     io.say(lines[0])
     for line in lines[1:]:
         print(QCoreApplication.translate("Cli", "Note: {text}").format(text=line), file=io.stderr)

@@ -7,13 +7,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import DisclosureSecretError, DisclosureStepError
 from app.services.disclosures import Category, Scope, Status
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "DisclosureTexts"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which reads this name)."""
-    return text
 
 
 _CATEGORIES = {

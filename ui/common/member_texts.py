@@ -11,11 +11,9 @@ import enum
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.calendar import Month
 from app.domain.development import DeadlineKind, Stage
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, IdType
-from app.domain.meetings import Frequency, MeetingType
 from app.domain.members import (
     BranchPost,
     Classification,
@@ -24,15 +22,12 @@ from app.domain.members import (
     Issue,
     MembershipStatus,
 )
-from app.domain.transfers import DuesFinding, DuesStart
-from app.services.meetings import Attendance
+from ui.common import meeting_texts, transfer_texts
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "MemberTexts"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which reads this name); typed, unlike PySide6's own."""
-    return text
 
 
 FIELD_LABELS: dict[str, str] = {
@@ -151,7 +146,19 @@ ISSUE_TEXTS: dict[str, str] = {
     "date_before_1900": QT_TRANSLATE_NOOP("MemberTexts", "contains a date before 1900"),
     "unknown_area": QT_TRANSLATE_NOOP("MemberTexts", "starts with an unknown area code"),
     "bad_prefix": QT_TRANSLATE_NOOP(
-        "MemberTexts", "a residence permit number starts with 810000, 820000 or 830000"
+        "MemberTexts",
+        "a residence permit number starts with 810000, 820000 or 830000; a foreigner's "
+        "permanent residence ID card number starts with 9",
+    ),
+    "residence_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 81, 82 or 83: this is the number of a residence permit for HK, Macao and "
+        "Taiwan residents; choose that ID document",
+    ),
+    "foreign_permit_number": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "starts with 9: this is the number of a foreigner's permanent residence ID card; "
+        "choose that ID document",
     ),
     "bad_format": QT_TRANSLATE_NOOP("MemberTexts", "is not in the format of this document"),
     "birth_date_mismatch": QT_TRANSLATE_NOOP(
@@ -213,6 +220,11 @@ ISSUE_TEXTS: dict[str, str] = {
     "too_many_extensions": QT_TRANSLATE_NOOP(
         "MemberTexts", "probation can be extended only once"
     ),
+    "full_membership_late": QT_TRANSLATE_NOOP(
+        "MemberTexts",
+        "discussed after the probation ended: the branch should discuss it on time; the years "
+        "of membership still count from the end of probation",
+    ),
 }
 
 _ENUM_TEXTS: dict[enum.Enum, str] = {
@@ -225,6 +237,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     IdType.HK_MACAO_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (HK/Macao)"),
     IdType.TAIWAN_PERMIT: QT_TRANSLATE_NOOP("MemberTexts", "Mainland travel permit (Taiwan)"),
     IdType.PASSPORT: QT_TRANSLATE_NOOP("MemberTexts", "Passport"),
+    IdType.FOREIGN_PERMANENT_RESIDENT: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Foreigner's permanent residence ID card"
+    ),
     Stage.APPLICANT: QT_TRANSLATE_NOOP("MemberTexts", "Applicant"),
     Stage.ACTIVIST: QT_TRANSLATE_NOOP("MemberTexts", "Activist"),
     Stage.CANDIDATE: QT_TRANSLATE_NOOP("MemberTexts", "Development candidate"),
@@ -274,6 +289,9 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     DeadlineKind.REVIEW_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Half-yearly review due"),
     DeadlineKind.APPROVAL_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Committee approval due"),
     DeadlineKind.PROBATION_ENDS: QT_TRANSLATE_NOOP("MemberTexts", "Probation ends"),
+    DeadlineKind.FULL_MEMBERSHIP_OVERDUE: QT_TRANSLATE_NOOP(
+        "MemberTexts", "Probation ended, full membership not yet discussed"
+    ),
 }
 
 
@@ -332,68 +350,10 @@ def timeline_kind(kind: str) -> str:
         return field_label(kind)
 
 
-# ---------------------------------------------------------------- organizational life (meetings)
-# Meeting fields, problem codes and code lists, worded once for the editor, the list and 工作台.
-FIELD_LABELS.update({
-    "type": QT_TRANSLATE_NOOP("MemberTexts", "Meeting type"),
-    "held_on": QT_TRANSLATE_NOOP("MemberTexts", "Meeting date"),
-    "start_time": QT_TRANSLATE_NOOP("MemberTexts", "Start time"),
-    "end_time": QT_TRANSLATE_NOOP("MemberTexts", "End time"),
-    "place": QT_TRANSLATE_NOOP("MemberTexts", "Place"),
-    "topics": QT_TRANSLATE_NOOP("MemberTexts", "Topics"),
-    "host": QT_TRANSLATE_NOOP("MemberTexts", "Chaired by"),
-    "recorder": QT_TRANSLATE_NOOP("MemberTexts", "Minutes taken by"),
-    "lecturer": QT_TRANSLATE_NOOP("MemberTexts", "Lecturer"),
-    "guests": QT_TRANSLATE_NOOP("MemberTexts", "Attending without membership"),
-    "discussion": QT_TRANSLATE_NOOP("MemberTexts", "Discussion record"),
-    "resolutions": QT_TRANSLATE_NOOP("MemberTexts", "Resolutions"),
-    "reason": QT_TRANSLATE_NOOP("MemberTexts", "Reason for absence"),
-    "subject": QT_TRANSLATE_NOOP("MemberTexts", "Matter voted on"),
-    "in_favour": QT_TRANSLATE_NOOP("MemberTexts", "Votes"),
-    "author": QT_TRANSLATE_NOOP("MemberTexts", "Corrected by"),
-    "attachment": QT_TRANSLATE_NOOP("MemberTexts", "Attachment"),
-    "meeting": QT_TRANSLATE_NOOP("MemberTexts", "Meeting"),
-})
-
-ISSUE_TEXTS.update({
-    "not_a_time": QT_TRANSLATE_NOOP("MemberTexts", "is not a time such as 14:30"),
-    "votes_only_at_members_assembly": QT_TRANSLATE_NOOP(
-        "MemberTexts", "votes are recorded only at a branch members' assembly"
-    ),
-    "too_large": QT_TRANSLATE_NOOP("MemberTexts", "is larger than 20 MB"),
-    "not_finalized": QT_TRANSLATE_NOOP(
-        "MemberTexts", "the minutes are not finalized yet: edit them instead"
-    ),
-    "negative_count": QT_TRANSLATE_NOOP("MemberTexts", "a count cannot be negative"),
-    "present_exceeds_entitled": QT_TRANSLATE_NOOP(
-        "MemberTexts", "more present than entitled to vote"
-    ),
-    "votes_exceed_present": QT_TRANSLATE_NOOP(
-        "MemberTexts", "more votes than voting members present"
-    ),
-    "inconsistent_result": QT_TRANSLATE_NOOP("MemberTexts", "the result does not match the counts"),
-})
-
-_ENUM_TEXTS.update({
-    MeetingType.MEMBERS_ASSEMBLY: QT_TRANSLATE_NOOP("MemberTexts", "Branch members' assembly"),
-    MeetingType.COMMITTEE: QT_TRANSLATE_NOOP("MemberTexts", "Branch committee meeting"),
-    MeetingType.PARTY_GROUP: QT_TRANSLATE_NOOP("MemberTexts", "Party group meeting"),
-    MeetingType.PARTY_LECTURE: QT_TRANSLATE_NOOP("MemberTexts", "Party lecture"),
-    MeetingType.THEME_DAY: QT_TRANSLATE_NOOP("MemberTexts", "Theme Party Day"),
-    MeetingType.ORGANIZATIONAL_LIFE: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Organizational life meeting"
-    ),
-    MeetingType.DEMOCRATIC_APPRAISAL: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Democratic appraisal of members"
-    ),
-    MeetingType.OTHER: QT_TRANSLATE_NOOP("MemberTexts", "Other meeting"),
-    Frequency.MONTHLY: QT_TRANSLATE_NOOP("MemberTexts", "Monthly"),
-    Frequency.QUARTERLY: QT_TRANSLATE_NOOP("MemberTexts", "Quarterly"),
-    Frequency.YEARLY: QT_TRANSLATE_NOOP("MemberTexts", "Yearly"),
-    Attendance.PRESENT: QT_TRANSLATE_NOOP("MemberTexts", "Present"),
-    Attendance.LEAVE: QT_TRANSLATE_NOOP("MemberTexts", "On leave"),
-    Attendance.ABSENT: QT_TRANSLATE_NOOP("MemberTexts", "Absent"),
-})
+# Meetings' and transfers' words live beside, in the same tables (one place to look a code up).
+FIELD_LABELS.update(meeting_texts.FIELD_LABELS | transfer_texts.FIELD_LABELS)
+ISSUE_TEXTS.update(meeting_texts.ISSUE_TEXTS | transfer_texts.ISSUE_TEXTS)
+_ENUM_TEXTS.update(meeting_texts.ENUM_TEXTS | transfer_texts.ENUM_TEXTS)
 
 
 def describe_problem(field: str, code: str) -> str:
@@ -401,92 +361,3 @@ def describe_problem(field: str, code: str) -> str:
     return QCoreApplication.translate("MemberTexts", "{field}: {problem}").format(
         field=field_label(field), problem=issue_text(code)
     )
-
-
-# ---------------------------------------------------------------- transfers (组织关系转接)
-FIELD_LABELS.update({
-    "transfer_date": QT_TRANSLATE_NOOP("MemberTexts", "Date of the letter"),
-    "valid_days": QT_TRANSLATE_NOOP("MemberTexts", "Valid for (days)"),
-    "paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to"),
-    "transfer_receipt_on": QT_TRANSLATE_NOOP("MemberTexts", "Receipt returned on"),
-    "transfer_in_on": QT_TRANSLATE_NOOP("MemberTexts", "Transferred in on"),
-    "transfer_in_origin": QT_TRANSLATE_NOOP("MemberTexts", "Transferred from"),
-    "transfer_in_letter_no": QT_TRANSLATE_NOOP("MemberTexts", "Letter received, no."),
-    "flow_contact": QT_TRANSLATE_NOOP("MemberTexts", "Contact while away"),
-    "flow_card_no": QT_TRANSLATE_NOOP("MemberTexts", "Flowing member card no."),
-    # the member's columns as the 同步 page's conflicts name them
-    "transfer_valid_days": QT_TRANSLATE_NOOP("MemberTexts", "Valid for (days)"),
-    "transfer_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to"),
-    "transfer_in_paid_until": QT_TRANSLATE_NOOP("MemberTexts", "Dues paid up to (letter in)"),
-    "flow_since": QT_TRANSLATE_NOOP("MemberTexts", "Flowing since"),
-})
-
-ISSUE_TEXTS.update({
-    "transfer_pending": QT_TRANSLATE_NOOP(
-        "MemberTexts",
-        "a letter of introduction is out for this member: record its receipt or its return first",
-    ),
-    "not_a_member": QT_TRANSLATE_NOOP(
-        "MemberTexts", "only probationary and full members have a membership to transfer"
-    ),
-    "differs_from_ledger": QT_TRANSLATE_NOOP(
-        "MemberTexts", "differs from what this branch's dues ledger shows"
-    ),
-    "no_transfer_pending": QT_TRANSLATE_NOOP(
-        "MemberTexts", "no letter of introduction of this member awaits its receipt"
-    ),
-    "before_letter": QT_TRANSLATE_NOOP("MemberTexts", "is before the date of the letter"),
-    "already_on_roll": QT_TRANSLATE_NOOP("MemberTexts", "this member is already on the roll"),
-    "no_transfer_letter": QT_TRANSLATE_NOOP(
-        "MemberTexts", "the member has no letter of introduction to print"
-    ),
-    "not_a_month": QT_TRANSLATE_NOOP("MemberTexts", "is not a month such as 2025-05"),
-})
-
-_ENUM_TEXTS.update({
-    MembershipStatus.TRANSFER_PENDING: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Transferred out, awaiting receipt"
-    ),
-    EventKind.TRANSFER_OUT: QT_TRANSLATE_NOOP("MemberTexts", "Letter of introduction issued"),
-    EventKind.TRANSFER_RECEIPT: QT_TRANSLATE_NOOP("MemberTexts", "Receipt of the letter returned"),
-    EventKind.TRANSFER_CANCELLED: QT_TRANSLATE_NOOP(
-        "MemberTexts", "Letter of introduction returned unused"
-    ),
-})
-
-
-def dues_start_lines(start: DuesStart) -> list[str]:
-    """What a transfer in means for the dues (组通字〔2006〕45号), one sentence a line."""
-    lines = [QCoreApplication.translate("MemberTexts", "Dues are owed here from {month}.").format(
-        month=str(start.owes_from))]
-    for code, months in start.findings:
-        span = _months_text(months)
-        if code is DuesFinding.PAID_UP_MISSING:
-            lines.append(QCoreApplication.translate(
-                "MemberTexts",
-                "The letter does not say up to which month dues are paid: they are owed here "
-                "from the month of the transfer."))
-        elif code is DuesFinding.BACK_DUES:
-            lines.append(QCoreApplication.translate(
-                "MemberTexts",
-                "{months} not paid at the former branch: owed here (back payment is limited "
-                "to 6 months, 第十二条).").format(months=span))
-        elif code is DuesFinding.GAP:
-            lines.append(QCoreApplication.translate(
-                "MemberTexts",
-                "{months} charged by no branch: check the letter or the setting of the month "
-                "dues start.").format(months=span))
-        else:
-            lines.append(QCoreApplication.translate(
-                "MemberTexts",
-                "{months} paid at the former branch and charged again here.").format(
-                months=span))
-    return lines
-
-
-def _months_text(months: tuple[Month, ...]) -> str:
-    """``2025-04`` or ``2025-04 to 2025-05`` (``""`` for none)."""
-    if len(months) <= 1:
-        return "".join(str(m) for m in months)
-    return QCoreApplication.translate("MemberTexts", "{first} to {last}").format(
-        first=str(months[0]), last=str(months[-1]))

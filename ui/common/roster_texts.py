@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.members import Severity
 from app.services.roster import Action, ImportPlan, ImportProblem, ImportResult
 from ui.common.member_texts import field_label, issue_text
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "RosterTexts"
 
@@ -41,9 +42,6 @@ def reason(problem: ImportProblem) -> str:
     return said
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which reads this name)."""
-    return text
 
 
 # Problems only a spreadsheet has (the others are worded in ui.common.member_texts).

@@ -29,12 +29,7 @@ from ui.common.dues_texts import month_text
 from ui.common.member_texts import field_label
 from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate (which reads this name)."""
-    return text
-
+from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
 # Problems only a payroll file has (the others are worded as in the roster import).
 _REASONS = {

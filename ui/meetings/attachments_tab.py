@@ -1,7 +1,8 @@
 """The meeting editor's 附件 tab: photos and scanned sign-in sheets kept inside the database.
 
 Files are read and written off the GUI thread (``run_in_background``); a meeting must be saved
-before files can be added to it.
+before files can be added to it. Finalized minutes take files too (the signed scan usually comes
+later; adding one is audited and leaves the minutes as they are).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ class AttachmentsTab(QWidget):
             "Photos and scanned sign-in sheets are kept inside the encrypted database "
             "(at most 20 MB each)."
         ))
+        hint.setText(hint.text() + self.tr(
+            " Files can be added after finalizing too (e.g. the signed minutes, scanned)."
+        ))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
         self.attachments_table = QTableWidget(0, 2)
@@ -83,9 +87,10 @@ class AttachmentsTab(QWidget):
         layout.addWidget(self.attachments_table, 1)
         layout.addLayout(row)
 
-    def set_editable(self, saved: bool, read_only: bool) -> None:
-        """Files can be added to a saved meeting whose minutes are not finalized."""
-        self.add_attachment_button.setEnabled(saved and not read_only)
+    def set_editable(self, saved: bool) -> None:
+        """Files can be added to a saved meeting, finalized or not (audited; the minutes stay as
+        they are)."""
+        self.add_attachment_button.setEnabled(saved)
         self.add_attachment_button.setToolTip(
             "" if saved else self.tr("Save the meeting first, then add files.")
         )

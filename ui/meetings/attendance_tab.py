@@ -1,8 +1,8 @@
 """The meeting editor's 出席 tab: the register of everyone expected, the mark buttons, 应到/实到.
 
 Attendance is keyboard-first (``AttendanceView``): everyone expected is present and only the
-exceptions are marked. The counts update as marks change; a missing reason is shown on its row.
-"""
+exceptions are marked (1 present, 2 on leave, 3 absent, 4 absent with a written opinion). The
+counts update as marks change; a missing reason is shown on its row."""
 
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ class AttendanceTab(QWidget):
         self.view = AttendanceView(self.model)
         hint = QLabel(self.tr(
             "Everyone expected is marked present. Mark only the exceptions: select a name with "
-            "the arrow keys and press 2 for on leave or 3 for absent, then type the reason and "
-            "press Enter; 1 marks present again. Several names can be selected with Shift."
+            "the arrow keys and press 2 for on leave, 3 for absent or 4 for absent with a written "
+            "opinion handed in before the meeting, then type the reason and press Enter; 1 marks "
+            "present again. Several names can be selected with Shift."
         ))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
@@ -44,6 +45,7 @@ class AttendanceTab(QWidget):
             (Attendance.PRESENT, self.tr("Present (1)")),
             (Attendance.LEAVE, self.tr("On leave (2)")),
             (Attendance.ABSENT, self.tr("Absent (3)")),
+            (Attendance.WRITTEN, self.tr("Written opinion (4)")),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -89,12 +91,17 @@ class AttendanceTab(QWidget):
         """Show 应到/实到 for the current marks (a new mark clears the last problem); returns the
         counts."""
         counts = self.model.counts()
-        self.counts_label.setText(self.tr(
+        text = self.tr(
             "Expected {expected} · present {present} · on leave {leave} · absent {absent}"
         ).format(
             expected=sum(counts.values()), present=counts[Attendance.PRESENT],
             leave=counts[Attendance.LEAVE], absent=counts[Attendance.ABSENT],
-        ))
+        )
+        if counts[Attendance.WRITTEN]:
+            text += self.tr(" · written opinions {written}").format(
+                written=counts[Attendance.WRITTEN]
+            )
+        self.counts_label.setText(text)
         self.message.clear()
         return counts
 

@@ -1,8 +1,9 @@
 """The attendance register's table view: keyboard-first marking of who came.
 
-Everyone expected is present; arrow keys move, 2 marks 请假, 3 marks 缺席 (the reason cell opens
-for typing), 1 marks present again; Enter after a reason goes to the next row. The status column
-is edited with a combo of 出席 / 请假 / 缺席.
+Everyone expected is present; arrow keys move, 2 marks 请假, 3 marks 缺席, 4 marks 书面意见
+(absent with a written opinion, counted in the votes: 发展党员工作细则第二十一条; the reason cell
+opens for typing), 1 marks present again; Enter after a reason goes to the next row. The status
+column is edited with a combo of 出席 / 请假 / 缺席 / 书面意见.
 """
 
 from __future__ import annotations
@@ -30,11 +31,12 @@ _MARK_KEYS = {
     Qt.Key.Key_1: Attendance.PRESENT,
     Qt.Key.Key_2: Attendance.LEAVE,
     Qt.Key.Key_3: Attendance.ABSENT,
+    Qt.Key.Key_4: Attendance.WRITTEN,
 }
 
 
 class _StatusDelegate(QStyledItemDelegate):
-    """The status column is edited with a combo of 出席 / 请假 / 缺席."""
+    """The status column is edited with a combo of 出席 / 请假 / 缺席 / 书面意见."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() != STATUS:

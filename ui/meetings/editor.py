@@ -12,9 +12,12 @@ problems are shown beside the field they concern, or in the message line under t
 
 The vote panel's preview of who may vote and who of them is present is asked of the services with
 the unsaved marks applied in a unit of work that is then rolled back. 记录表决 saves the meeting
-and records the vote with the counts the services compute from the register.
+and records the vote with the counts the services compute from the register; a vote deciding about
+a person (admission, 转正, 延长预备期, 取消预备党员资格: 细则第三十三条) names the decision and the
+person.
 
-定稿 makes the minutes read-only; afterwards only amendments (添加更正) can be added.
+定稿 makes the minutes read-only; afterwards only amendments (添加更正) and attachments (the signed
+scan usually comes later) can be added.
 """
 
 from __future__ import annotations
@@ -152,9 +155,7 @@ class MeetingEditor(EditorDialog):
         self._loading = True
         try:
             with self._workspace.unit_of_work(read_only=True) as uow:
-                names = [r.name for r in members.member_rows(
-                    uow, members.member_ids(uow, MemberFilter())
-                )]
+                rows = members.member_rows(uow, members.member_ids(uow, MemberFilter()))
                 groups = members.party_groups(uow)
                 secretary = branch.load_profile(uow).secretary
                 meeting = (
@@ -162,7 +163,8 @@ class MeetingEditor(EditorDialog):
                     if self._meeting_id is not None else None
                 )
             self._meeting = meeting
-            self.details.set_choices(names, groups)
+            self.details.set_choices([r.name for r in rows], groups)
+            self.votes.fill_people(rows)
             if meeting is None:
                 self.details.show_new(self._today(), secretary)
                 self._loading = False
@@ -243,7 +245,7 @@ class MeetingEditor(EditorDialog):
         self.finalize_button.setVisible(not read_only)
         self.amend_button.setVisible(finalized)
         self.attachments.meeting_id = self._meeting_id
-        self.attachments.set_editable(saved, read_only)
+        self.attachments.set_editable(saved)
         if finalized and self._meeting is not None and self._meeting.finalized_on is not None:
             self.finalized_banner.setText(self.tr(
                 "These minutes were finalized on {date} and can no longer be edited. To correct "
@@ -368,9 +370,11 @@ class MeetingEditor(EditorDialog):
     def record_vote(self) -> bool:
         """Save the meeting and record the vote (with the counts the services compute)."""
         subject, in_favour, against, abstain = self.votes.vote()
+        decision, person = self.votes.decision()
 
         def vote(uow: Any, meeting_id: str) -> None:
-            meetings.record_vote(uow, meeting_id, subject, in_favour, against, abstain)
+            meetings.record_vote(uow, meeting_id, subject, in_favour, against, abstain,
+                                 decision=decision, member_id=person)
 
         self.votes.vote_message.clear()
         if not self._save_with(vote):

@@ -36,8 +36,9 @@ class FrequenciesDialog(EditorDialog):
         self.combos: dict[MeetingType, QComboBox] = {}
         hint = QLabel(self.tr(
             "How often the branch must hold each kind of meeting (《中国共产党支部工作条例"
-            "（试行）》 and local rules). A branch without a committee or without party groups "
-            "sets those to “not required”."
+            "（试行）》 and local rules). With fewer than 7 full members the branch has no "
+            "committee: committee meetings are then not required whatever is set here, and "
+            "are again from 7. A branch without party groups sets those to “not required”."
         ))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)

@@ -3,8 +3,10 @@
 While the secretary marks attendance and enters the counts, the tab shows how many members are
 entitled to vote and how many of them are present (a ``VotePreview`` the editor asks of the
 services with the unsaved marks) and what the result of the vote would be (``VoteResult.compute``,
-the domain's rule). 记录表决 asks the editor to save the meeting and record the vote; the votes
-recorded so far are listed below.
+the domain's rule). Written opinions of those absent (书面意见, attendance key 4: 发展党员工作细则
+第二十一条) count in the votes, not in the quorum. A vote deciding about a person (admission, 转正,
+延长预备期, 取消预备党员资格: 细则第三十三条) names the decision and the person. 记录表决 asks the
+editor to save the meeting and record the vote; the votes recorded so far are listed below.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.development import Decision, Stage
 from app.domain.meetings import VoteError, VoteResult
 from app.services.meetings import Meeting, VotePreview
+from app.services.members import MemberListRow
 from ui.common import member_texts
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.widgets.empty_hint import EmptyHint
@@ -42,10 +47,13 @@ class VotesTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview: VotePreview | None = None
+        self._read_only = False
         self.entitled_label = QLabel()
         self.entitled_label.setObjectName("vote_entitled")
         self.voting_present_label = QLabel()
         self.voting_present_label.setObjectName("vote_present")
+        self.voting_written_label = QLabel()
+        self.voting_written_label.setObjectName("vote_written")
         self.quorum_label = QLabel()
         self.quorum_label.setObjectName("vote_quorum")
         self.quorum_label.setWordWrap(True)
@@ -57,7 +65,8 @@ class VotesTab(QWidget):
             "Full members on the roll are entitled to vote; probationary members attend but do "
             "not vote. The meeting is valid only when more than half of those entitled are "
             "present, and a resolution passes only with more than half of those entitled — "
-            "not of those present — in favour."
+            "not of those present — in favour. Written opinions of those absent (attendance "
+            "key 4) count in the votes, not in the quorum."
         ))
         rules_hint.setWordWrap(True)
         rules_hint.setStyleSheet(HINT_STYLE)
@@ -65,12 +74,25 @@ class VotesTab(QWidget):
         quorum_form = QFormLayout(quorum_box)
         quorum_form.addRow(self.tr("Entitled to vote:"), self.entitled_label)
         quorum_form.addRow(self.tr("Of them present:"), self.voting_present_label)
+        quorum_form.addRow(self.tr("Absent, written opinion:"), self.voting_written_label)
         quorum_form.addRow(self.tr("Quorum:"), self.quorum_label)
         quorum_form.addRow(rules_hint)
 
         self.subject_edit = QLineEdit()
         self.subject_edit.setMaxLength(200)
         self.subject_edit.setPlaceholderText(self.tr("e.g. 接收张三同志为中共预备党员"))
+        self.decision_combo = QComboBox()
+        self.decision_combo.setObjectName("vote_decision")
+        self.decision_combo.addItem(self.tr("Other resolution"), None)
+        for decision in Decision:
+            self.decision_combo.addItem(member_texts.label(decision), decision)
+        self.person_combo = QComboBox()
+        self.person_combo.setObjectName("vote_person")
+        self.person_combo.setMinimumContentsLength(8)
+        self.decision_combo.currentIndexChanged.connect(self._decision_changed)
+        decision_row = QHBoxLayout()
+        decision_row.addWidget(self.decision_combo, 1)
+        decision_row.addWidget(self.person_combo, 1)
         self.in_favour_spin = QSpinBox()
         self.against_spin = QSpinBox()
         self.abstain_spin = QSpinBox()
@@ -95,6 +117,7 @@ class VotesTab(QWidget):
         vote_box = QGroupBox(self.tr("Record a vote"))
         vote_form = QFormLayout(vote_box)
         vote_form.addRow(member_texts.field_label("subject"), self.subject_edit)
+        vote_form.addRow(self.tr("Decides:"), decision_row)
         vote_form.addRow(self.tr("Votes:"), counts)
         vote_form.addRow(self.tr("Result:"), self.vote_result_label)
         record_row = QHBoxLayout()
@@ -130,10 +153,32 @@ class VotesTab(QWidget):
         return self.in_favour_spin, self.against_spin, self.abstain_spin
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
         self.subject_edit.setReadOnly(read_only)
+        self.decision_combo.setEnabled(not read_only)
+        self.person_combo.setEnabled(
+            not read_only and self.decision_combo.currentData() is not None
+        )
         for spin in self._spins():
             spin.setReadOnly(read_only)
         self.record_vote_button.setEnabled(not read_only)
+
+    def fill_people(self, rows: list[MemberListRow]) -> None:
+        """Whom a decision can be about: 发展对象 (admission) and 预备党员 (转正, 延长预备期,
+        取消预备党员资格)."""
+        chosen = self.person_combo.currentData()
+        self.person_combo.clear()
+        self.person_combo.addItem(self.tr("(choose the person)"), None)
+        for row in rows:
+            if row.stage in (Stage.CANDIDATE, Stage.PROBATIONARY):
+                self.person_combo.addItem(row.name, row.id)
+        self.person_combo.setCurrentIndex(max(self.person_combo.findData(chosen), 0))
+
+    def _decision_changed(self) -> None:
+        about_person = self.decision_combo.currentData() is not None
+        self.person_combo.setEnabled(about_person and not self._read_only)
+        if not about_person:
+            self.person_combo.setCurrentIndex(0)
 
     # ---------------------------------------------------------------- the vote being entered
     def typed(self) -> bool:
@@ -145,9 +190,16 @@ class VotesTab(QWidget):
         return (self.subject_edit.text(), self.in_favour_spin.value(),
                 self.against_spin.value(), self.abstain_spin.value())
 
+    def decision(self) -> tuple[Decision | None, str | None]:
+        """What the vote decides and about whom (both None for another resolution)."""
+        decision = self.decision_combo.currentData()
+        person = self.person_combo.currentData() if decision is not None else None
+        return decision, person
+
     def recorded(self) -> None:
         """The vote was recorded: the form is emptied for the next one."""
         self.subject_edit.clear()
+        self.decision_combo.setCurrentIndex(0)
         for spin in self._spins():
             spin.setValue(0)
         self.vote_message.setStyleSheet(NOTICE_STYLE)
@@ -166,6 +218,7 @@ class VotesTab(QWidget):
         self.preview = preview
         self.entitled_label.setText(self.tr("{n} full members").format(n=preview.entitled))
         self.voting_present_label.setText(str(preview.present))
+        self.voting_written_label.setText(str(preview.written))
         if preview.quorum_met:
             self.quorum_label.setStyleSheet(NOTICE_STYLE)
             self.quorum_label.setText(self.tr(
@@ -185,6 +238,7 @@ class VotesTab(QWidget):
         self.preview = None
         self.entitled_label.setText("—")
         self.voting_present_label.setText("—")
+        self.voting_written_label.setText("—")
         self.quorum_label.setStyleSheet(HINT_STYLE)
         self.quorum_label.setText(self.tr(
             "Shown once the meeting's date and topics are filled in."
@@ -205,7 +259,7 @@ class VotesTab(QWidget):
             result = VoteResult.compute(
                 entitled=preview.entitled, present=preview.present,
                 in_favour=self.in_favour_spin.value(), against=self.against_spin.value(),
-                abstain=self.abstain_spin.value(),
+                abstain=self.abstain_spin.value(), written=preview.written,
             )
         except VoteError as error:
             self.vote_result_label.setStyleSheet(ERROR_STYLE)
@@ -243,7 +297,9 @@ class VotesTab(QWidget):
             self.votes_table.insertRow(row)
             texts = (
                 vote.subject,
-                self.tr("{entitled} / {present}").format(
+                self.tr("{entitled} / {present} (+{written} written)").format(
+                    entitled=result.entitled, present=result.present, written=result.written
+                ) if result.written else self.tr("{entitled} / {present}").format(
                     entitled=result.entitled, present=result.present
                 ),
                 self.tr("{for_} / {against} / {abstain}").format(

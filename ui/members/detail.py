@@ -161,6 +161,16 @@ class MemberDetail(QDialog):
         self.member = member
         self._show(member, entries)
 
+    def _full_date_text(self, member: Member) -> str:
+        """The 转正 date with the 党龄, which runs from the end of probation (党章第七条)."""
+        standing = members.party_standing(member.data, self._today())
+        if standing is None:
+            return _date(member.data.full_date)
+        return self.tr("{date} (years of membership: {years}, counted from {since})").format(
+            date=_date(member.data.full_date), years=standing.years,
+            since=standing.since.isoformat(),
+        )
+
     def _show(self, member: Member, entries: list[TimelineEntry]) -> None:
         data = member.data
         self.heading.setText(data.name)
@@ -192,7 +202,7 @@ class MemberDetail(QDialog):
             ("party_group_id", member.party_group_name),
             ("branch_post", member_texts.label(data.branch_post) if data.branch_post.value
              else ""),
-            ("full_date", _date(data.full_date)),
+            ("full_date", self._full_date_text(member)),
             ("classification", member_texts.label(data.classification)),
         ]
         if member.flow_direction is not FlowDirection.NONE:

@@ -2,7 +2,8 @@
 
 ``RosterImportDialog``: choose a workbook, map the columns the reader does not know, see every
 problem (sheet, row, column, reason) before anything is written, then import all or nothing.
-``export_roster_interactively``: ask where, write in the background, say where it went.
+``export_roster_interactively``: ask where, write in the background, say where it went; a roster
+holding 秘密 members is exported only after the user agreed (the file is then marked 秘密).
 Reading, checking and writing run off the GUI thread (``ui.common.tasks.run_in_background``).
 File dialogs are parameters so tests (and other callers) can bypass them.
 """
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -357,14 +359,43 @@ def choose_export_target(parent: QWidget, suggested: str) -> Path | None:
     )
 
 
+def confirm_secret_export(parent: QWidget, count: int) -> bool:
+    """Ask before secret members leave the encrypted store; 取消 is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("RosterExport", "Export the roster"),
+        QCoreApplication.translate(
+            "RosterExport",
+            "The roster holds {count} secret members. Export them too? The workbook leaves "
+            "the encrypted database and is marked secret on every page: keep it accordingly.",
+        ).format(count=count),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("RosterExport", "Export, marked secret")
+    )
+    box.button(QMessageBox.StandardButton.No).setText(
+        QCoreApplication.translate("RosterExport", "Cancel")
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def export_roster_interactively(
     parent: QWidget,
     workspace: Workspace,
     choose_target: Callable[[QWidget, str], Path | None] = choose_export_target,
     today: Callable[[], date] = date.today,
+    confirm_secret: Callable[[QWidget, int], bool] = confirm_secret_export,
 ) -> BackgroundTask | None:
     """Ask where, export the members on the roll there in the background, tell the result.
-    Returns the task (None when the user cancelled the file dialog)."""
+    With 秘密 members on the roll, ask first (``confirm_secret``). Returns the task (None when
+    the user cancelled)."""
+    with workspace.unit_of_work(read_only=True) as uow:
+        secret = roster.secret_member_count(uow)
+    if secret and not confirm_secret(parent, secret):
+        return None
     day = today()
     suggested = QCoreApplication.translate("RosterExport", "Roster {date}").format(
         date=day.isoformat()
@@ -375,7 +406,9 @@ def export_roster_interactively(
 
     def export(_context: TaskContext) -> roster.ExportResult:
         with workspace.unit_of_work() as uow:
-            result = roster.export_roster(uow, target, day, branch.load_profile(uow).name)
+            result = roster.export_roster(
+                uow, target, day, branch.load_profile(uow).name, include_secret=bool(secret)
+            )
             uow.commit()
         return result
 

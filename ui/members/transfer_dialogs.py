@@ -19,7 +19,7 @@ from app.errors import BranchDeskError
 from app.services import transfer_settings, transfers
 from app.services.members import MemberInput
 from app.services.workspace import UnitOfWork, Workspace
-from ui.common import member_texts
+from ui.common import member_texts, transfer_texts
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.members.dialogs import Today, _MemberDialog
 from ui.widgets.background_list import WARNING_STYLE
@@ -279,7 +279,7 @@ class TransferInDialog(_WarningsFirst):
         with self._workspace.unit_of_work(read_only=True) as uow:
             start = transfers.transfer_in_dues(uow, letter)
         self.dues_label.setStyleSheet(HINT_STYLE if not start.findings else WARNING_STYLE)
-        self.dues_label.setText("\n".join(member_texts.dues_start_lines(start)))
+        self.dues_label.setText("\n".join(transfer_texts.dues_start_lines(start)))
 
     def field_problems(self) -> dict[str, str]:
         problems = date_problems("transfer_date", self.date_edit)

@@ -1,5 +1,6 @@
-"""工作台: the branch at a glance: its profile, then what is due — meetings, development deadlines
-of new members, dues arrears (the last two worked out off the GUI thread)."""
+"""工作台: the branch at a glance: its profile, then what is due — the committee's next 换届 (from
+six months ahead), meetings, development deadlines of new members (an undiscussed 转正 among
+them), transfers, dues arrears (the last three worked out off the GUI thread)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
+from ui.shell.election_reminder import ElectionReminder
 
 
 class DashboardPage(QWidget):
@@ -29,6 +31,7 @@ class DashboardPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._today = today
 
         self.heading = QLabel()
         font = QFont(self.heading.font())
@@ -53,6 +56,8 @@ class DashboardPage(QWidget):
         self.reminders_label.setWordWrap(True)
         self.reminders_label.setStyleSheet(HINT_STYLE)
         reminders.addWidget(self.reminders_label)
+        self.election = ElectionReminder()
+        reminders.addWidget(self.election)
         self.meetings = MeetingReminders(workspace, today)
         reminders.addWidget(self.meetings)
         self.development = DevelopmentReminders(workspace, today)
@@ -82,6 +87,8 @@ class DashboardPage(QWidget):
         computation (``ArrearsReminders.loaded``). Raises BranchDeskError (e.g. locked)."""
         with self._workspace.unit_of_work(read_only=True) as uow:
             profile = branch.load_profile(uow)
+            committee = branch.committee_status(uow, self._today())
+        self.election.show_status(committee)
         self.heading.setText(profile.name)
         self.name_label.setText(profile.name)
         self.code_label.setText(profile.code)
@@ -97,13 +104,14 @@ class DashboardPage(QWidget):
     def _show_whether_anything_is_due(self) -> None:
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
-                     or self.arrears.entries or self.transfers.entries
+                     or self.arrears.entries or self.transfers.entries or self.election.shown
                      or self.disclosures.entries)
         busy = self.arrears.busy or self.development.busy or self.transfers.busy
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
         """Forget what was shown (called when the data is locked)."""
+        self.election.clear()
         for label in (
             self.heading,
             self.name_label,

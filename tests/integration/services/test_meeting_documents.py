@@ -157,6 +157,33 @@ def test_members_assembly_minutes_print_the_votes(workspace, people, tmp_path):
     assert "接收吴芳同志为预备54400已达到通过党员" in text
 
 
+def test_minutes_list_written_opinions_as_such(workspace, people, tmp_path):
+    # 发展党员工作细则 第二十一条: two entitled members absent with written opinions; their votes
+    # count (5 entitled, 3 present, 5 in favour) and the minutes say so.
+    with workspace.unit_of_work() as uow:
+        meeting_id = mt.create_meeting(uow, mt.MeetingInput(
+            type=MeetingType.MEMBERS_ASSEMBLY, held_on=date(2026, 9, 16), start_time="09:00",
+            place="党员活动室", topics=("讨论接收吴芳同志为预备党员",), host="王建国",
+            recorder="李秀英", resolutions="同意接收吴芳同志为中共预备党员。",
+        ))
+        for name in ("孙丽", "周明"):
+            mt.set_attendance(uow, meeting_id, people[name], mt.Attendance.WRITTEN, "出差")
+        result = mt.record_vote(uow, meeting_id, "接收吴芳同志为预备党员", 5, 0, 0)
+        uow.commit()
+    assert (result.present, result.written, result.passed) == (3, 2, True)
+    path = tmp_path / "assembly.pdf"
+    with workspace.unit_of_work() as uow:
+        md.write_minutes(uow, meeting_id, path)
+        sheet = md.sign_in_sheet(uow, meeting_id)
+        uow.commit()
+    text = compact(text_of(path))
+    for item in ("实到人数4人", "孙丽（书面意见：出差）", "周明（书面意见：出差）",
+                 "书面意见孙丽、周明（共2人，书面意见计入票数）", "含书面意见2份",
+                 "统计在票数内，不计入到会人数"):
+        assert item in text, item
+    assert {e.name: e.note for e in sheet.expected}["孙丽"] == "书面意见"
+
+
 def test_sign_in_sheet_lists_everyone_expected(workspace, people, tmp_path):
     meeting_id = committee_meeting(workspace, people)
     path = tmp_path / "sign-in.pdf"

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.development import Stage
-from app.domain.id_numbers import Gender, check_character
+from app.domain.id_numbers import Gender, IdType, check_character
 from app.domain.members import EventKind, MembershipStatus, Severity
 from app.errors import InvalidInputError
 from app.services import members as m
@@ -169,3 +169,42 @@ def test_development_overview_lists_deadlines(workspace):
         items = m.development_overview(uow, TODAY, within_days=30)
     assert [i.name for i in items] == ["钱程"]
     assert "probation_ends" in {d.kind.value for d in items[0].deadlines}
+
+
+def test_a_residence_permit_number_is_not_saved_as_a_resident_id(workspace):
+    # Issue 15: 810000199001010019 is a 港澳台居民居住证 number, not a mainland 居民身份证.
+    with workspace.unit_of_work() as uow:
+        with pytest.raises(InvalidInputError) as refused:
+            m.create_member(uow, m.MemberInput(name="陈港", id_number="810000199001010019"),
+                            TODAY)
+        assert [(p.field, p.code) for p in refused.value.problems] == [
+            ("id_number", "residence_permit_number")
+        ]
+        member_id = m.create_member(uow, m.MemberInput(
+            name="陈港", id_number="810000199001010019", id_type=IdType.HMT_RESIDENCE_PERMIT,
+        ), TODAY)
+        assert m.get_member(uow, member_id).data.birth_date == date(1990, 1, 1)
+
+
+def test_a_full_membership_three_months_late_warns_on_the_date(workspace):
+    # 细则第三十三条: the branch discusses 转正 when probation ends; 党龄 still counts from then.
+    with workspace.unit_of_work() as uow:
+        data = m.MemberInput(
+            name="晚转正", id_number=id_number("19900101"), stage=Stage.FULL,
+            admission_date=date(2025, 6, 1), approval_date=date(2025, 7, 1),
+            full_date=date(2026, 9, 1),
+        )
+        issues = m.check_member(uow, data, TODAY)
+    late = [i for i in issues if i.code == "full_membership_late"]
+    assert [(i.field, i.severity) for i in late] == [("full_date", Severity.WARNING)]
+    # The 转正 vote is expected for a 转正 this recent (细则第三十三条).
+    assert ("full_date", "votes_missing") in {(i.field, i.code) for i in issues}
+
+
+def test_party_standing_runs_from_the_end_of_probation():
+    # 党章第七条, the issue's example: admitted 2023-06-01, 转正 meeting 2024-09-01.
+    data = m.MemberInput(name="党龄", id_number=id_number("19900101"), stage=Stage.FULL,
+                         admission_date=date(2023, 6, 1), full_date=date(2024, 9, 1))
+    standing = m.party_standing(data, date(2025, 6, 1))
+    assert standing == m.MembershipYears(since=date(2024, 6, 1), years=1)
+    assert m.party_standing(m.MemberInput(name="申请人", id_number=""), TODAY) is None

@@ -17,7 +17,7 @@ from app.domain import members as rules
 from app.domain.development import Stage
 from app.domain.id_numbers import check_character
 from app.domain.members import MembershipStatus, Severity
-from app.errors import InvalidInputError, RosterFileError
+from app.errors import InvalidInputError, RosterFileError, SecretExportConfirmationRequired
 from app.services import demo, members, roster
 from app.services.members import MemberFilter, StatusFilter
 from app.services.workspace import Workspace
@@ -354,3 +354,45 @@ def test_wire_fields_are_json_ready_for_every_field():
         wired = members.wire_fields(person.data)
         assert json.loads(json.dumps(wired)) == wired
     assert {f.name for f in fields(members.MemberInput)} == set(wired)
+
+
+def test_a_roster_with_secret_members_is_exported_only_when_asked_and_marked(workspace, tmp_path):
+    # DESIGN.md, "Security model": 秘密 records never leave the PC unasked. The export asks
+    # (window) or needs --include-secret (command line), and the file says 秘密 on every page.
+    with workspace.unit_of_work() as uow:
+        members.create_member(uow, members.MemberInput(
+            name="张三", id_number=id_number("19800101")), TODAY)
+        members.create_member(uow, members.MemberInput(
+            name="李四", id_number=id_number("19810101"),
+            classification=rules.Classification.SECRET), TODAY)
+        uow.commit()
+    path = tmp_path / "花名册.xlsx"
+    with workspace.unit_of_work() as uow:
+        assert roster.secret_member_count(uow) == 1
+        with pytest.raises(SecretExportConfirmationRequired) as asked:
+            roster.export_roster(uow, path, TODAY, PROFILE.name)
+    assert asked.value.count == 1
+    assert not path.exists()
+    with workspace.unit_of_work() as uow:
+        result = roster.export_roster(uow, path, TODAY, PROFILE.name, include_secret=True)
+        assert result.members == 2
+        uow.commit()
+        detail = json.loads(uow.session.scalars(
+            select(AuditEntry.detail).where(AuditEntry.action == "member.export")
+        ).one())
+    assert detail["secret"] == 1
+    sheet_ = load_workbook(path).active
+    assert sheet_["A1"].value.startswith("【秘密】")
+    for header in (sheet_.oddHeader, sheet_.evenHeader, sheet_.firstHeader):
+        assert header.left.text == "秘密"
+
+
+def test_a_roster_without_secret_members_is_not_marked(workspace, tmp_path):
+    with workspace.unit_of_work() as uow:
+        members.create_member(uow, members.MemberInput(
+            name="张三", id_number=id_number("19800101")), TODAY)
+        uow.commit()
+        roster.export_roster(uow, tmp_path / "a.xlsx", TODAY, PROFILE.name)
+    sheet_ = load_workbook(tmp_path / "a.xlsx").active
+    assert not sheet_["A1"].value.startswith("【")
+    assert not sheet_.oddHeader.left.text

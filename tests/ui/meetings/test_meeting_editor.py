@@ -1,8 +1,10 @@
 """The meeting editor: a 支委会 from creation to finalized minutes with a correction, an absence
-without a reason, the services' problems beside the fields, and the vote panel's quorum at a
-支部党员大会."""
+without a reason, files after finalizing, the services' problems beside the fields, and the vote
+panel at a 支部党员大会: its quorum, written opinions and a vote naming its decision and person."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.domain.development import Decision
 from app.domain.meetings import MeetingType
 from app.errors import MeetingFinalizedError
 from app.services import meetings
@@ -23,7 +26,7 @@ from ui.meetings.page import MeetingsPage
 
 
 def test_committee_meeting_absence_finalize_and_correction(
-    qtbot: QtBot, page: MeetingsPage, screenshot: Screenshot
+    qtbot: QtBot, page: MeetingsPage, screenshot: Screenshot, tmp_path: Path
 ) -> None:
     add_members(page._workspace, full=6, committee=3)  # 王建国, 李红, 张伟 are on the committee
     page.refresh()
@@ -86,7 +89,16 @@ def test_committee_meeting_absence_finalize_and_correction(
                 & Qt.ItemFlag.ItemIsEditable)
     qtbot.keyClick(view, Qt.Key.Key_2)  # marking keys do nothing now
     assert [r.status for r in editor.attendance.rows].count(Attendance.LEAVE) == 0
-    assert not editor.attachments.add_attachment_button.isEnabled()
+    # Files still come in after finalizing (the signed scan of the minutes usually comes later).
+    assert editor.attachments.add_attachment_button.isEnabled()
+    scan = tmp_path / "会议记录签字页.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    task = editor.attachments.add_attachments([scan])
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    assert editor.attachments.attachments_table.item(0, 0).text() == "会议记录签字页.pdf"
+    assert editor.is_finalized
     assert "定稿" in editor.finalized_banner.text()
     assert page.model.index(0, 5).data() == "已定稿"
     with page._workspace.unit_of_work() as uow, pytest.raises(MeetingFinalizedError):
@@ -194,6 +206,51 @@ def test_vote_panel_exactly_half_present_is_no_quorum(
     with page._workspace.unit_of_work() as uow:
         [vote] = meetings.get_meeting(uow, editor.meeting_id).votes
     assert (vote.result.entitled, vote.result.present, vote.result.passed) == (10, 6, True)
+
+
+def test_written_opinions_count_and_a_full_membership_vote_names_its_person(
+    qtbot: QtBot, page: MeetingsPage
+) -> None:
+    # 发展党员工作细则 第二十一条 and 第三十三条: 4 marks an absent member with a written opinion,
+    # counted in the votes; the 转正 vote names its decision and the probationary member.
+    ids = add_members(page._workspace, full=10, probationary=1)
+    editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
+    fill_details(qtbot, editor, "讨论预备党员转正")
+    full_rows = [i for i, r in enumerate(editor.attendance.rows) if not r.probationary]
+    view = editor.attendance_tab.view
+    editor.tabs.setCurrentIndex(editor.attendance_tab_index)
+    view.setFocus()
+    for row, key in ((full_rows[0], Qt.Key.Key_2), (full_rows[1], Qt.Key.Key_2),
+                     (full_rows[2], Qt.Key.Key_2), (full_rows[3], Qt.Key.Key_4)):
+        view.setCurrentIndex(editor.attendance.index(row, STATUS))
+        view.selectRow(row)
+        qtbot.keyClick(view, key)
+        view.commit_open_editor()
+        editor.attendance.set_reason(row, "出差")
+    assert editor.attendance.counts()[Attendance.WRITTEN] == 1
+    assert "书面意见 1" in editor.attendance_tab.counts_label.text()
+    votes = editor.votes
+    qtbot.waitUntil(lambda: votes.voting_written_label.text() == "1")
+    assert votes.voting_present_label.text() == "6"
+
+    editor.tabs.setCurrentIndex(editor.votes_tab_index)
+    votes.subject_edit.insert("党员10同志按期转为正式党员")
+    assert not votes.person_combo.isEnabled()  # another resolution names nobody
+    votes.decision_combo.setCurrentIndex(votes.decision_combo.findText("预备党员转正"))
+    assert votes.person_combo.isEnabled()
+    votes.person_combo.setCurrentIndex(votes.person_combo.findData(ids[-1]))
+    votes.in_favour_spin.setValue(6)
+    votes.against_spin.setValue(1)  # 7 votes: 6 present + 1 written opinion
+    assert "通过" in votes.vote_result_label.text()
+    assert "未通过" not in votes.vote_result_label.text()
+    qtbot.mouseClick(votes.record_vote_button, Qt.MouseButton.LeftButton)
+    assert editor.meeting_id is not None, editor.message_label.text()
+    assert votes.votes_table.item(0, 1).text() == "10 / 6（另书面意见 1）"
+    with page._workspace.unit_of_work() as uow:
+        [vote] = meetings.get_meeting(uow, editor.meeting_id).votes
+    assert (vote.result.written, vote.result.passed) == (1, True)
+    assert (vote.decision, vote.member_id) == (Decision.FULL_MEMBERSHIP, ids[-1])
+    assert votes.decision_combo.currentData() is None  # the form is ready for the next vote
 
 
 

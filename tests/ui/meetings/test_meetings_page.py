@@ -28,7 +28,7 @@ from ui.widgets.printing import PdfPrintPreviewDialog
 def test_compliance_view_and_dashboard_reminders(
     qtbot: QtBot, page: MeetingsPage, screenshot: Screenshot, workspace: Workspace
 ) -> None:
-    add_members(workspace, full=3, committee=3)
+    add_members(workspace, full=7, committee=3)  # 7 full members: a committee
     for month in (2, 8):  # no 党员大会 in Q2; Q4 still running
         add_meeting(workspace, MeetingType.MEMBERS_ASSEMBLY, date(2026, month, 10))
     for month in range(1, 12):

@@ -24,6 +24,7 @@ from app.storage.models import MemberEventRow
 from tests.conftest import PASSPHRASE
 from ui.common import member_texts
 from ui.members import page as members_page
+from ui.members.detail import MemberDetail
 from ui.members.page import MembersPage
 from ui.members.table_model import COLUMNS, ID_ROLE, MemberTableModel
 from ui.shell.main_window import MainWindow
@@ -488,3 +489,24 @@ def test_the_member_record_shows_the_dues_history(
     assert detail.dues_history.months_table.rowCount() >= 1
     assert len(detail.dues_history.payments) == 1
     screenshot(detail, "member-detail-dues")
+
+
+def test_the_detail_shows_party_standing_from_the_end_of_probation(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    # 党章第七条: admitted 2023-06-01, 转正 meeting 2024-09-01 — 党龄 runs from 2024-06-01, so on
+    # 2025-06-16 it is 1 year (the example).
+    with workspace.unit_of_work() as uow:
+        member_id = members.create_member(uow, sample(
+            1, stage=Stage.FULL, admission_date=date(2023, 6, 1),
+            approval_date=date(2023, 7, 1), full_date=date(2024, 9, 1),
+        ), TODAY)
+        uow.commit()
+    detail = MemberDetail(workspace, member_id, lambda: TODAY)
+    qtbot.addWidget(detail)
+    detail.reload()
+    shown = [
+        detail._right_form.itemAt(row, detail._right_form.ItemRole.FieldRole).widget().text()
+        for row in range(detail._right_form.rowCount())
+    ]
+    assert "2024-09-01（党龄 1 年，自 2024-06-01 起算）" in shown

@@ -7,15 +7,20 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.id_numbers import check_character
+from app.domain.members import Classification
 from app.services import members
 from app.services.members import MemberFilter, StatusFilter
 from app.services.workspace import Workspace
-from ui.members.roster_io import RosterImportDialog, export_roster_interactively
+from ui.members.roster_io import (
+    RosterImportDialog,
+    confirm_secret_export,
+    export_roster_interactively,
+)
 
 Screenshot = Callable[[QWidget, str], Path]
 TODAY = date(2026, 7, 1)
@@ -151,3 +156,52 @@ def test_export_asks_where_and_tells_the_result(
     assert boxes
     assert "导出.xlsx" in boxes[-1].text()
     assert export_roster_interactively(parent, workspace, lambda _p, _n: None) is None
+
+
+def test_export_with_secret_members_asks_first_and_marks_the_file(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    # DESIGN.md, "Security model": secret members leave the PC only when the user agrees.
+    with workspace.unit_of_work() as uow:
+        members.create_member(uow, members.MemberInput(
+            name="秦密", id_number=id_number("19950305", "113"),
+            classification=Classification.SECRET), TODAY)
+        uow.commit()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    asked: list[int] = []
+
+    def refuse(_parent: QWidget, count: int) -> bool:
+        asked.append(count)
+        return False
+
+    def choose(_parent: QWidget, _name: str) -> Path:
+        return tmp_path / "导出.xlsx"
+
+    assert export_roster_interactively(parent, workspace, choose, lambda: TODAY, refuse) is None
+    assert asked == [1]
+    assert not (tmp_path / "导出.xlsx").exists()
+    task = export_roster_interactively(parent, workspace, choose, lambda: TODAY,
+                                       lambda _p, _n: True)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    sheet = load_workbook(tmp_path / "导出.xlsx").active
+    assert sheet.oddHeader.left.text == "秘密"
+    assert sheet["B4"].value == "秦密"
+
+
+def test_the_secret_export_question_defaults_to_cancel(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        assert "1" in box.text()
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        assert box.defaultButton().text() == "取消"
+        box.defaultButton().click()
+
+    QTimer.singleShot(0, answer)
+    assert not confirm_secret_export(parent, 1)

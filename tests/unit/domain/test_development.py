@@ -14,6 +14,8 @@ from app.domain.development import (
     NATIONAL_RULES,
     Deadline,
     DeadlineKind,
+    Decision,
+    DecisionVote,
     DevelopmentRecord,
     Finding,
     Rules,
@@ -23,6 +25,8 @@ from app.domain.development import (
     check_record,
     check_step,
     current_stage,
+    full_membership_overdue,
+    full_membership_start,
     party_standing_years,
     probation_end,
     upcoming_deadlines,
@@ -40,11 +44,10 @@ GOOD = DevelopmentRecord(
     training_days=3,
     sponsors=2,
     admitted=date(2022, 6, 28),
-    votes_for=20,
-    voters_entitled=30,
-    voters_present=28,
+    admission_vote=DecisionVote(entitled=30, in_favour=20, present=28),
     approved=date(2022, 8, 15),
     full_since=date(2023, 6, 28),
+    full_vote=DecisionVote(entitled=30, in_favour=22, present=25),
 )
 
 
@@ -206,13 +209,13 @@ def test_admission_vote_must_exceed_half_of_those_entitled(
     votes_for: int, present: int | None, expected: list[Finding]
 ) -> None:
     record = dataclasses.replace(
-        GOOD, votes_for=votes_for, voters_entitled=30, voters_present=present
+        GOOD, admission_vote=DecisionVote(entitled=30, in_favour=votes_for, present=present)
     )
     assert codes_of(check_step(record, Stage.PROBATIONARY, date(2022, 6, 28))) == expected
 
 
 def test_admission_without_vote_figures() -> None:
-    record = dataclasses.replace(GOOD, votes_for=None)
+    record = dataclasses.replace(GOOD, admission_vote=None)
     assert codes_of(check_step(record, Stage.PROBATIONARY, date(2022, 6, 28))) == [
         Finding.VOTES_MISSING
     ]
@@ -243,7 +246,9 @@ def test_probation_is_one_year_from_the_branch_meeting() -> None:
 
 
 def test_probation_extension_once_by_six_to_twelve_months() -> None:
-    extended = dataclasses.replace(GOOD, probation_extensions=(6,))
+    extended = dataclasses.replace(
+        GOOD, probation_extensions=(6,), extension_vote=DecisionVote(30, 16, 20)
+    )
     assert probation_end(extended) == date(2023, 12, 28)
     assert codes_of(check_step(extended, Stage.FULL, date(2023, 6, 28))) == [
         Finding.PROBATION_NOT_COMPLETE
@@ -277,10 +282,87 @@ def test_skipping_a_stage_or_going_back_in_time() -> None:
 
 
 def test_party_standing_counts_from_full_membership() -> None:
-    assert party_standing_years(date(2023, 6, 28), date(2024, 6, 27)) == 0
-    assert party_standing_years(date(2023, 6, 28), date(2024, 6, 28)) == 1
-    assert party_standing_years(date(1990, 7, 1), date(2025, 7, 1)) == 35
-    assert party_standing_years(date(2024, 2, 29), date(2025, 2, 28)) == 1
+    def full(on: date) -> DevelopmentRecord:  # an old roster: the 转正 date only
+        return DevelopmentRecord(full_since=on)
+
+    assert party_standing_years(full(date(2023, 6, 28)), date(2024, 6, 27)) == 0
+    assert party_standing_years(full(date(2023, 6, 28)), date(2024, 6, 28)) == 1
+    assert party_standing_years(full(date(1990, 7, 1)), date(2025, 7, 1)) == 35
+    assert party_standing_years(full(date(2024, 2, 29)), date(2025, 2, 28)) == 1
+    assert party_standing_years(DevelopmentRecord(admitted=date(2020, 1, 1)), TODAY) == 0
+
+
+def test_party_standing_runs_from_the_end_of_probation_not_the_late_meeting() -> None:
+    # 党章第七条: 党龄从预备期满转为正式党员之日算起. The example: admitted 2023-06-01,
+    # 转正 meeting 2024-09-01 — 党龄 runs from 2024-06-01.
+    record = DevelopmentRecord(admitted=date(2023, 6, 1), full_since=date(2024, 9, 1))
+    assert full_membership_start(record) == date(2024, 6, 1)
+    assert party_standing_years(record, date(2025, 6, 1)) == 1
+    assert party_standing_years(record, date(2025, 5, 31)) == 0
+    # An extension moves the end of probation, and 党龄 with it.
+    extended = dataclasses.replace(record, probation_extensions=(6,))
+    assert party_standing_years(extended, date(2025, 6, 1)) == 0
+    assert party_standing_years(extended, date(2025, 12, 1)) == 1
+
+
+def test_a_late_full_membership_meeting_is_a_warning() -> None:
+    # 细则第三十三条: 预备期满，党支部应当及时讨论. Three months late (the new-user try).
+    late = dataclasses.replace(GOOD, full_since=date(2023, 9, 28))
+    warnings = check_step(late, Stage.FULL, date(2023, 9, 28))
+    assert codes_of(warnings) == [Finding.FULL_MEMBERSHIP_LATE]
+    assert warnings[0].limit == date(2023, 6, 28)
+    assert warnings[0].article == "细则第三十三条"
+    assert check_step(GOOD, Stage.FULL, date(2023, 6, 28)) == []
+
+
+def test_overdue_full_membership_is_listed_until_the_branch_decides() -> None:
+    probationary = dataclasses.replace(GOOD, full_since=None, full_vote=None)
+    assert full_membership_overdue(probationary, date(2023, 6, 28)) is None  # the day itself
+    assert full_membership_overdue(probationary, date(2023, 9, 1)) == date(2023, 6, 28)
+    assert full_membership_overdue(GOOD, date(2023, 9, 1)) is None
+    cancelled = dataclasses.replace(
+        probationary, cancellation_vote=DecisionVote(entitled=30, in_favour=20, present=25)
+    )
+    assert full_membership_overdue(cancelled, date(2023, 9, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("vote", "expected"),
+    [
+        (DecisionVote(entitled=30, in_favour=16, present=20), []),
+        (None, [Finding.VOTES_MISSING]),
+        (DecisionVote(entitled=30, in_favour=15, present=20), [Finding.VOTES_INSUFFICIENT]),
+        (
+            DecisionVote(entitled=30, in_favour=16, present=15),
+            [Finding.QUORUM_NOT_MET],  # 16 in favour with written opinions, 15 present
+        ),
+    ],
+)
+def test_full_membership_vote_is_checked_like_admission(
+    vote: DecisionVote | None, expected: list[Finding]
+) -> None:
+    # 细则第三十三条: 转正 follows the admission procedure — quorum and majority of the entitled.
+    warnings = check_step(dataclasses.replace(GOOD, full_vote=vote), Stage.FULL, date(2023, 6, 28))
+    assert codes_of(warnings) == expected
+    assert all(w.decision is Decision.FULL_MEMBERSHIP for w in warnings)
+    assert all(w.article == "细则第三十三条" for w in warnings)
+
+
+def test_extension_and_cancellation_votes_are_checked_like_admission() -> None:
+    # 细则第三十三条: 延长预备期 and 取消预备党员资格 are decided like an admission.
+    extended = dataclasses.replace(GOOD, probation_extensions=(6,), full_since=date(2023, 12, 28))
+    warnings = check_step(extended, Stage.FULL, date(2023, 12, 28))
+    assert [(w.code, w.decision) for w in warnings] == [
+        (Finding.VOTES_MISSING, Decision.EXTENSION)
+    ]
+    voted = dataclasses.replace(extended, extension_vote=DecisionVote(30, 16, 20))
+    assert check_step(voted, Stage.FULL, date(2023, 12, 28)) == []
+    failed = dataclasses.replace(
+        GOOD, full_since=None, full_vote=None, cancellation_vote=DecisionVote(30, 12, 20)
+    )
+    assert [(w.code, w.decision) for w in check_record(failed)] == [
+        (Finding.VOTES_INSUFFICIENT, Decision.CANCELLATION)
+    ]
 
 
 def test_a_locality_can_set_its_own_rules() -> None:
@@ -346,3 +428,15 @@ def test_deadlines_are_sorted_and_within_horizon(admitted: date, within: int) ->
     found = upcoming_deadlines(record, TODAY, within_days=within)
     assert found == sorted(found, key=lambda d: d.due_date)
     assert all(d.due_date <= TODAY + timedelta(days=within) for d in found)
+
+
+def test_an_undiscussed_full_membership_is_listed_as_overdue() -> None:
+    # 细则第三十三条: 预备期满，党支部应当及时讨论 — once probation has ended without a 转正
+    # discussion, the deadline says so (工作台 lists it in red).
+    record = DevelopmentRecord(admitted=date(2023, 3, 1), approved=date(2023, 4, 1))
+    assert upcoming_deadlines(record, TODAY) == [
+        Deadline(DeadlineKind.FULL_MEMBERSHIP_OVERDUE, date(2024, 3, 1))
+    ]
+    assert upcoming_deadlines(record, date(2024, 3, 1)) == [
+        Deadline(DeadlineKind.PROBATION_ENDS, date(2024, 3, 1))
+    ]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from app.domain import codes
 from app.domain.id_numbers import (
+    RESIDENCE_PERMIT_PREFIXES,
     Gender,
     IdType,
     Mismatch,
@@ -150,14 +151,14 @@ def test_structure_problems(raw: str, problem: Problem) -> None:
 
 
 def test_unknown_province_code() -> None:
-    # 00, 20 and 90 are not provincial-level codes in GB/T 2260.
-    for area in ("000000", "200000", "900101"):
+    # 00 and 20 are not provincial-level codes in GB/T 2260.
+    for area in ("000000", "200000"):
         number = make(area, date(1980, 1, 1), 12)
         assert validate_resident_id(number, today=TODAY).problems == (Problem.UNKNOWN_AREA,)
 
 
 def test_several_problems_are_all_reported() -> None:
-    body = "90010519900230002"
+    body = "20010519900230002"
     result = validate_resident_id(body + "0", today=TODAY)
     assert set(result.problems) >= {Problem.UNKNOWN_AREA, Problem.IMPOSSIBLE_DATE}
 
@@ -177,6 +178,44 @@ def test_residence_permit_uses_the_same_checksum_and_its_own_prefixes() -> None:
     assert validate_id(wrong, IdType.HMT_RESIDENCE_PERMIT, today=TODAY).problems == (
         Problem.BAD_CHECK_CHAR,
     )
+
+
+def test_residence_permit_numbers_are_not_resident_ids() -> None:
+    # 国办发〔2018〕81号: 港澳台居民居住证 numbers start 810000/820000/830000; the example
+    # must not pass as a mainland 居民身份证.
+    assert check_character("81000019900101001") == "9"
+    assert validate_id("810000199001010019", IdType.RESIDENT, today=TODAY).problems == (
+        Problem.RESIDENCE_PERMIT_NUMBER,
+    )
+    assert validate_id("810000199001010019", IdType.HMT_RESIDENCE_PERMIT, today=TODAY).ok
+    for area in ("820000", "830000"):
+        number = make(area, date(1995, 5, 5), 33)
+        assert validate_resident_id(number, today=TODAY).problems == (
+            Problem.RESIDENCE_PERMIT_NUMBER,
+        )
+
+
+def test_foreign_permanent_residence_card_is_its_own_type() -> None:
+    # 外国人永久居留身份证 (2023 edition): "9", the accepting province (11 北京), the numeric
+    # nationality (840), the birth date, the sequence, the GB 11643 check character.
+    number = make("911840", date(1990, 3, 4), 15)
+    result = validate_id(number, IdType.FOREIGN_PERMANENT_RESIDENT, today=TODAY)
+    assert result.ok
+    assert (result.birth_date, result.gender) == (date(1990, 3, 4), Gender.MALE)
+    assert validate_resident_id(number, today=TODAY).problems == (Problem.FOREIGN_PERMIT_NUMBER,)
+    assert validate_id(CLASSIC, IdType.FOREIGN_PERMANENT_RESIDENT, today=TODAY).problems == (
+        Problem.BAD_PREFIX,
+    )
+    unknown_province = make("900840", date(1990, 3, 4), 15)
+    assert validate_id(
+        unknown_province, IdType.FOREIGN_PERMANENT_RESIDENT, today=TODAY
+    ).problems == (Problem.UNKNOWN_AREA,)
+    # The 2004/2017 editions: 3 letters and 12 digits.
+    old = validate_id("usa110390030401", IdType.FOREIGN_PERMANENT_RESIDENT, today=TODAY)
+    assert (old.ok, old.number) == (True, "USA110390030401")
+    assert validate_id(
+        "123110390030401", IdType.FOREIGN_PERMANENT_RESIDENT, today=TODAY
+    ).problems == (Problem.BAD_FORMAT,)
 
 
 def test_residence_permit_has_no_fifteen_digit_form() -> None:
@@ -218,7 +257,8 @@ def test_validate_id_for_resident_type_is_the_resident_check() -> None:
 
 # ---------------------------------------------------------------- properties
 
-AREAS = [a.code for a in codes.areas()]
+# GB/T 2260 lists 香港 (81) and 澳门 (82) too, but numbers with these prefixes are 港澳台居民居住证.
+AREAS = [a.code for a in codes.areas() if a.code[:2] not in RESIDENCE_PERMIT_PREFIXES]
 
 
 @st.composite

@@ -306,3 +306,62 @@ def test_a_period_must_be_a_real_month_quarter_or_year() -> None:
     with pytest.raises(ValueError, match="quarterly"):
         Period(Month(2024, 2), Month(2024, 4), Q)
     assert Period.containing(M, Month(2024, 1)) < Period.containing(Q, Month(2024, 1))
+
+
+# ---------------------------------------------------------------- written opinions (issue 15)
+def test_written_opinions_count_in_the_votes_not_in_the_quorum() -> None:
+    # 发展党员工作细则 第二十一条: an entitled member absent with a written opinion handed in before
+    # the meeting is counted in the votes. The issue's example: 10 entitled, 6 present, 6 in
+    # favour and 1 against — 7 votes, one of them written.
+    result = VoteResult.compute(
+        entitled=10, present=6, in_favour=6, against=1, abstain=0, written=1
+    )
+    assert result.quorum_met
+    assert result.passed
+    assert result.not_voting == 0
+    # 第二十二条: the quorum counts only those present — 5 present and 3 written is no quorum.
+    no_quorum = VoteResult.compute(
+        entitled=10, present=5, in_favour=8, against=0, abstain=0, written=3
+    )
+    assert not no_quorum.quorum_met
+    assert not no_quorum.passed
+    # Passing counts votes present and written against more than half of ALL entitled.
+    with_written = VoteResult.compute(
+        entitled=10, present=6, in_favour=6, against=0, abstain=0, written=2
+    )
+    assert with_written.passed
+    short = VoteResult.compute(entitled=10, present=6, in_favour=5, against=2, abstain=1, written=2)
+    assert short.quorum_met
+    assert not short.passed
+
+
+def test_more_votes_than_present_and_written_is_refused() -> None:
+    with pytest.raises(VoteError) as without:
+        VoteResult.compute(entitled=10, present=6, in_favour=6, against=1, abstain=0)
+    assert without.value.problem is VoteProblem.VOTES_EXCEED_PRESENT
+    with pytest.raises(VoteError) as too_many:
+        VoteResult.compute(entitled=10, present=6, in_favour=7, against=1, abstain=0, written=1)
+    assert too_many.value.problem is VoteProblem.VOTES_EXCEED_PRESENT
+    # Written opinions come from the absent: present + written never exceeds the entitled.
+    with pytest.raises(VoteError) as written:
+        VoteResult.compute(entitled=10, present=9, in_favour=6, against=0, abstain=0, written=2)
+    assert written.value.problem is VoteProblem.WRITTEN_EXCEED_ABSENT
+
+
+def test_tally_accepts_the_ballot_of_an_absent_member_with_a_written_opinion() -> None:
+    # 细则第二十一条: the ballot of an absent member counts when they handed in a written opinion.
+    voters = [Voter(f"f{i}", PartyStanding.FULL, MembershipState.ACTIVE) for i in range(10)]
+    present = [f"f{i}" for i in range(6)]
+    ballots = {f"f{i}": Ballot.IN_FAVOUR for i in range(6)} | {"f6": Ballot.AGAINST}
+    result = tally(voters, present, ballots, written=["f6", "f7"])
+    assert (result.present, result.written, result.in_favour, result.against) == (6, 2, 6, 1)
+    assert result.passed
+    assert result.not_voting == 1  # f7's written opinion is there, without a ballot counted
+    # An absent member without a written opinion still cannot vote.
+    with pytest.raises(VoteError) as absent:
+        tally(voters, present, ballots | {"f8": Ballot.IN_FAVOUR}, written=["f6"])
+    assert absent.value.problem is VoteProblem.NOT_PRESENT
+    # A "written opinion" of someone present or not entitled is not one.
+    probationary = [*voters, Voter("p1", PartyStanding.PROBATIONARY, MembershipState.ACTIVE)]
+    result = tally(probationary, present, {}, written=["f0", "p1"])
+    assert result.written == 0

@@ -2173,6 +2173,14 @@ Use this unencrypted address?</source>
         <source>Disclosure</source>
         <translation>党务公开</translation>
     </message>
+    <message>
+        <source>Review includes the secrecy check: nothing secret may be disclosed; also check that the item is necessary and accurate.</source>
+        <translation>审核包括保密审查：涉密内容一律不得公开；同时审核公开的必要性和内容的准确性。</translation>
+    </message>
+    <message>
+        <source>Approval by the branch committee, or by the higher committee when the item goes beyond the branch.</source>
+        <translation>由支部委员会审批；超出本支部范围的，报上级党组织审批。</translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
@@ -2243,6 +2251,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Enter the first and the last day.</source>
         <translation>请填写起止日期。</translation>
+    </message>
+    <message>
+        <source>Draft from</source>
+        <translation>内容来源</translation>
     </message>
 </context>
 <context>

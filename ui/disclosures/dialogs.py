@@ -97,8 +97,10 @@ class DraftDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         buttons = _buttons(self, self.tr("Draft"))
         buttons.accepted.connect(self._accept)
+        source_form = QFormLayout()
+        source_form.addRow(self.tr("Draft from"), self.source)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.source)
+        layout.addLayout(source_form)
         layout.addWidget(self.pages)
         layout.addWidget(hint)
         layout.addWidget(self.error)
@@ -120,7 +122,9 @@ class DraftDialog(QDialog):
 class StepDialog(QDialog):
     """Who did a step (审核, 审批) and on which day."""
 
-    def __init__(self, title: str, who: str, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, who: str, today: date, hint: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.who = QLineEdit(who)
@@ -135,6 +139,11 @@ class StepDialog(QDialog):
         buttons = _buttons(self, title)
         buttons.accepted.connect(self._accept)
         layout = QVBoxLayout(self)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet(HINT_STYLE)
+            layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -285,7 +285,14 @@ class DisclosuresPage(QWidget):
         if step not in titles:
             self._do(step, item_id, "", self._today())
             return None
-        dialog = dialogs.StepDialog(titles[step], self._secretary(), self._today(), self)
+        hints = {
+            "review": self.tr("Review includes the secrecy check: nothing secret may be "
+                              "disclosed; also check that the item is necessary and accurate."),
+            "approve": self.tr("Approval by the branch committee, or by the higher committee "
+                               "when the item goes beyond the branch."),
+        }
+        dialog = dialogs.StepDialog(titles[step], self._secretary(), self._today(),
+                                    hints[step], self)
         dialog.accepted.connect(lambda: self._do(
             step, item_id, dialog.who.text(), dialog.day.date_value() or self._today()))
         dialog.open()

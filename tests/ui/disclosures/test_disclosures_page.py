@@ -45,8 +45,10 @@ def page(qtbot: QtBot, workspace: Workspace) -> DisclosuresPage:
     return widget
 
 
-def _draft_for(page: DisclosuresPage, name: str) -> None:
+def _draft_for(page: DisclosuresPage, name: str, screenshot=None) -> None:
     chooser = page.new_item()
+    if screenshot is not None:
+        screenshot(chooser, "disclosures-draft-dialog")
     chooser.source.setCurrentIndex(dialogs.FROM_PIPELINE)
     chooser.member.setCurrentIndex(next(
         i for i in range(chooser.member.count()) if name in chooser.member.itemText(i)))
@@ -55,7 +57,7 @@ def _draft_for(page: DisclosuresPage, name: str) -> None:
 
 def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screenshot, tmp_path):
     add_candidate(workspace, "林晓", 1)
-    _draft_for(page, "林晓")
+    _draft_for(page, "林晓", screenshot)
     editor = page.editor
     assert editor is not None
     assert "林晓" in editor.title_edit.text()
@@ -70,6 +72,7 @@ def test_from_pipeline_to_published_and_printed(qtbot, page, workspace, screensh
         dialog = page._step(step)
         assert dialog is not None
         dialog.who.setText("支部委员会")
+        screenshot(dialog, f"disclosures-{step}-dialog")
         dialog.accept()
     page._step("publish")
     assert page.table.item(0, 4).text() == "已公开"

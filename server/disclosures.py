@@ -99,9 +99,12 @@ def _items(store: Store, branch_id: str) -> list[tuple[str, dict[str, Any]]]:
             and data.get("start_on") and data.get("end_on")]
 
 
-def published(store: Store, code: str, on: date) -> PortalItems | None:
-    """The branch's disclosed items (the latest 公示期 first) and their state on ``on``; None
-    when no branch has that code."""
+def published(
+    store: Store, code: str, on: date, public_only: bool = False
+) -> PortalItems | None:
+    """The branch's disclosed items (the latest 公示期 first) and their state on ``on``, only
+    those disclosed outside the party (党外/社会) with ``public_only``; None when no branch has
+    that code."""
     branch_id = _branch_id(store, code)
     if branch_id is None:
         return None
@@ -115,6 +118,7 @@ def published(store: Store, code: str, on: date) -> PortalItems | None:
             state=state_of(data, on),
         )
         for item_id, data in _items(store, branch_id)
+        if not public_only or data.get("scope") == "public"
     ]
     items.sort(key=lambda i: (i.start_on, i.id), reverse=True)
     return PortalItems(branch=code, on=on.isoformat(), items=items)
@@ -189,8 +193,11 @@ def add_routes(app: FastAPI, store: Store) -> None:
     def portal_disclosures(
         code: Code,
         on: Annotated[date | None, Query(description="the day (default: today, UTC)")] = None,
+        audience: Annotated[Literal["party", "public"], Query(
+            description="party: every item (for members signed in); public: only those "
+            "disclosed outside the party (党外/社会), for anyone")] = "party",
     ) -> Any:
-        found = published(store, code, on or today())
+        found = published(store, code, on or today(), public_only=audience == "public")
         if found is None:
             return JSONResponse({"reason": "not_found"}, status_code=404)
         return found

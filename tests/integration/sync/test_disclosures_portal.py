@@ -87,6 +87,9 @@ def test_development_notice_from_pipeline_to_portal_and_withdrawn(pc, live_serve
     assert (listed["id"], listed["state"], listed["category"]) == (item_id, "open", "development")
     assert listed["end_on"] == (today + timedelta(days=6)).isoformat()
     assert "林晓" in listed["title"]
+    public = requests.get(f"{live_server.url}/v1/portal/branches/{CODE}/disclosures",
+                          params={"audience": "public"}, timeout=10)
+    assert public.json()["items"] == []  # a 党内 item is not shown to the public
 
     answer = requests.post(
         f"{live_server.url}/v1/portal/branches/{CODE}/disclosures/{item_id}/feedback",

@@ -155,6 +155,14 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             NaturalKey(("kind", "reverses_id"), when={"kind": "reversal"}),
         ),
     ),
+    RecordType(
+        "study_entry", "study_entry", parents=(_MEMBER, _MEETING),
+        keys=(NaturalKey(("meeting_id", "member_id")),),
+    ),
+    RecordType(
+        "study_exemption", "study_exemption", Merge.UNIQUE, parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id",)),),
+    ),
     # 党务公开: an item naming a 秘密 member is 秘密 too (its parent), and never leaves the PC.
     RecordType("disclosure", "disclosure", parents=(_MEMBER,)),
     RecordType("disclosure_feedback", "disclosure_feedback",
@@ -162,9 +170,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 
-LOCAL_ONLY_TABLES = frozenset({"meeting_attachment"})
-"""Tables with a record's sync columns that never leave the PC: meeting photos and scans stay
-on the PC in version 1 (their size; the platform has no use for them yet)."""
+LOCAL_ONLY_TABLES = frozenset({"meeting_attachment", "study_proof"})
+"""Tables with a record's sync columns that never leave the PC: meeting photos and scans, and
+the proofs of study entries, stay on the PC in version 1 (their size; the platform has no use
+for them yet)."""
 
 BY_ENTITY: dict[str, RecordType] = {t.entity: t for t in RECORD_TYPES}
 SENT: tuple[RecordType, ...] = tuple(t for t in RECORD_TYPES if t.sent)

@@ -405,6 +405,10 @@ class _Sheet:
         self.sheet.merged_cells.add(f"A{row}:{column_letter(self.width - 1)}{row}")
 
 
+ReportSheet = _Sheet
+"""The sheet layout every report shares (the study table uses it too)."""
+
+
 def _styled_cell(sheet: Any, value: Any, style: Any) -> Any:
     """A write-only cell of ``sheet`` holding ``value``, styled with a copy of ``style`` (from
     ``_Sheet.style``)."""

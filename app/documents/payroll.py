@@ -13,12 +13,12 @@ services, no database.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.documents.roster import (
     HEADER_SEARCH_ROWS,
@@ -39,6 +39,8 @@ BASE_HEADERS: tuple[str, ...] = (
     "实发数", "实发合计", "离退休费", "退休费", "养老金", "退休金",
 )
 _BASE_RANK = {header_key(text): rank for rank, text in enumerate(BASE_HEADERS)}
+
+SheetT = TypeVar("SheetT")
 
 ID_NUMBER = "id_number"
 NAME = "name"
@@ -190,25 +192,33 @@ def _read_sheet(worksheet: Any) -> PayrollSheet | None:
 
 def read_payroll(path: Path) -> PayrollFile:
     """Read every sheet of ``path`` with a payroll header. Raises PayrollReadError."""
+    sheets, skipped = read_workbook(Path(path), _read_sheet)
+    return PayrollFile(Path(path), tuple(sheets), tuple(skipped))
+
+
+def read_workbook(
+    path: Path, read_sheet: Callable[[Any], SheetT | None]
+) -> tuple[list[SheetT], list[str]]:
+    """(the sheets ``read_sheet`` made something of, the titles of the others) of the workbook
+    at ``path``. Raises PayrollReadError ("not_xlsx", "os_error")."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    path = Path(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
         raise PayrollReadError(path, "os_error", error) from error
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise PayrollReadError(path, "not_xlsx") from error
-    sheets: list[PayrollSheet] = []
+    sheets: list[SheetT] = []
     skipped: list[str] = []
     try:
         for worksheet in workbook.worksheets:
-            sheet = _read_sheet(worksheet)
+            sheet = read_sheet(worksheet)
             if sheet is None:
                 skipped.append(str(worksheet.title))
             else:
                 sheets.append(sheet)
     finally:
         workbook.close()
-    return PayrollFile(path, tuple(sheets), tuple(skipped))
+    return sheets, skipped

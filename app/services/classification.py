@@ -27,6 +27,8 @@ from app.storage.models import (
     MemberEventRow,
     MemberRow,
     PartyGroupRow,
+    StudyEntryRow,
+    StudyExemptionRow,
     VoteRow,
 )
 from app.storage.unit_of_work import UnitOfWork
@@ -41,6 +43,8 @@ CLASSIFIABLE: dict[str, Any] = {
     "meeting_amendment": AmendmentRow,
     "dues_base": DuesBaseRow,
     "dues_relief": DuesReliefRow,
+    "study_entry": StudyEntryRow,
+    "study_exemption": StudyExemptionRow,
     "dues_category": DuesCategoryRow,
     "dues_quarterly": DuesQuarterlyRow,
 }

@@ -7,7 +7,8 @@ everyone expected marked present and a few on leave or absent with a reason; the
 vote on the development cases; minutes finalized two days after the meeting, except this
 month's. Party dues: bases from twelve months ago, the amounts due of the eleven months up to
 last month, paid monthly or quarterly a few days after the period (a few members stopped paying
-three to five months ago), and the collections of each closed quarter remitted.
+three to five months ago), and the collections of each closed quarter remitted. The year's
+study record (``demo_study``).
 A notice from the platform, as a sync would have stored it.
 
 Everything is written through the services (their bulk paths where there are many rows).
@@ -30,7 +31,7 @@ from app.domain.dues import PersonCategory
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, MembershipStatus
 from app.domain.money import from_fen
-from app.services import dues, meetings
+from app.services import demo_study, dues, meetings
 from app.services.meetings import Attendance, MeetingInput
 from app.storage.ids import utc_iso
 from app.storage.models import DuesEventRow, MemberRow, SyncNoticeRow
@@ -79,6 +80,7 @@ def populate_year(
         select(MemberRow.name).where(MemberRow.branch_post == BranchPost.SECRETARY.value)
     ) or ""
     held, finalized = _meetings(uow, today, group_ids, secretary, rng)
+    demo_study.populate(uow, today, rng)  # after the meetings: their attendance is study too
     payments, in_arrears, remittances = _dues(uow, today, rng)
     uow.session.add(SyncNoticeRow(
         id=0, title=_NOTICE_TITLE, body=_NOTICE_BODY,

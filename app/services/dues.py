@@ -31,6 +31,7 @@ from app.domain.dues import (
     PaymentFlag,
     PaymentMethod,
     PersonCategory,
+    category_for_month,
 )
 from app.domain.dues_bases import BaseCheckSettings
 from app.domain.members import Classification, MembershipStatus
@@ -710,12 +711,15 @@ def month_sheet(uow: UnitOfWork, month: Month) -> list[MonthLine]:
             select(MemberRow).where(MemberRow.id.in_([e.member_id for e in dues]))
         )
     }
+    categories = categories_by_member(uow)  # few rows: every change of the branch
     lines = []
     for member_id, member in members.items():
         balance = folded.balance(member_id, month)
         if balance.due > 0 or balance.paid > 0:
-            lines.append(MonthLine(member_id, member.name, PersonCategory(member.category),
-                                   balance.due, balance.paid))
+            # The category in force in that month, as its amount was worked out with.
+            category = category_for_month(
+                categories.get(member_id, ()), month, PersonCategory(member.category))
+            lines.append(MonthLine(member_id, member.name, category, balance.due, balance.paid))
     return sorted(lines, key=lambda line: pinyin_key(line.name))
 
 

@@ -25,7 +25,7 @@ from app.domain.development import Decision, Stage
 from app.domain.meetings import Frequency, MeetingType, VoteResult
 from app.domain.members import BranchPost, Classification, MembershipStatus
 from app.errors import FieldProblem, InvalidInputError, MeetingFinalizedError, RecordNotFoundError
-from app.services import branch
+from app.services import branch, study
 from app.services.classification import audit_change
 from app.storage.bulk import insert_rows
 from app.storage.ids import utc_iso, uuid7_many
@@ -217,6 +217,7 @@ def create_meeting(uow: UnitOfWork, data: MeetingInput) -> str:
     uow.audit("meeting.create", "meeting", row.id)
     uow.outbox("meeting", row.id, _wire(data))
     _add_present(uow, row.id, expected_attendee_ids(uow, data.type, data.party_group_id))
+    study.meeting_changed(uow, row.id)  # 党课, 主题党日…: attendance is study (第20条)
     return row.id
 
 
@@ -250,6 +251,12 @@ def update_meeting(uow: UnitOfWork, meeting_id: str, data: MeetingInput) -> None
         audit_change(uow, "meeting", meeting_id, before["classification"],
                      patch.get("classification", before["classification"]))
         uow.outbox("meeting", meeting_id, patch, base_version=row.server_version)
+        if patch.keys() & _STUDY_FIELDS:
+            study.meeting_changed(uow, meeting_id)
+
+
+_STUDY_FIELDS = frozenset({"type", "held_on", "start_time", "end_time", "topics"})
+"""A meeting's fields its study entries are made from (``study.meeting_changed``)."""
 
 
 def expected_attendee_ids(
@@ -281,6 +288,7 @@ def set_attendance(
         raise InvalidInputError([FieldProblem("reason", "required")])
     _put_attendance(uow, meeting_id, member_id, status, reason.strip())
     uow.audit("meeting.attendance", "meeting", meeting_id, {"status": status.value})
+    study.meeting_changed(uow, meeting_id, [member_id])
 
 
 def _put_attendance(

@@ -340,6 +340,60 @@ class DuesQuarterlyRow(Classified, SyncedRecord, Base):
     valid_until: Mapped[str | None] = mapped_column(String(7), default=None)
 
 
+class StudyEntryRow(Classified, SyncedRecord, Base):
+    """One member's study (党员教育, 教育管理条例 第20条): date, form, topic, 学时, organizer.
+
+    Attendance at a meeting that counts as study makes its entry by itself (``meeting_id`` set,
+    one per meeting and member: the natural key); ``hours_edited`` keeps hours the secretary
+    changed when the meeting's times change later; ``withdrawn`` is such an entry whose member
+    is no longer marked present (a field, not a tombstone: a change of attendance is not a
+    deletion the sync should ask about)."""
+
+    __tablename__ = "study_entry"
+    # The year's table (``study.year_table``): the entries that count, read in group order from
+    # the index alone (no table lookups, no sort).
+    __table_args__ = (
+        Index("ix_study_entry_counted", "member_id", "form", "on_date", "hours_hundredths",
+              sqlite_where=text("deleted_at IS NULL AND withdrawn = 0")),
+    )
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(
+        ForeignKey("meeting.id"), default=None, index=True
+    )
+    on_date: Mapped[date] = mapped_column(Date)
+    form: Mapped[str] = mapped_column(String(20))  # domain.study.StudyForm
+    topic: Mapped[str] = mapped_column(String(200))
+    hours_hundredths: Mapped[int] = mapped_column(Integer)  # 学时 × 100
+    organizer: Mapped[str] = mapped_column(String(200), default="")
+    hours_edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StudyProofRow(SyncedRecord, Base):
+    """A study entry's proof (certificate, screenshot), kept inside the encrypted database like
+    a meeting's attachments; never leaves the PC."""
+
+    __tablename__ = "study_proof"
+
+    entry_id: Mapped[str] = mapped_column(ForeignKey("study_entry.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class StudyExemptionRow(Classified, SyncedRecord, Base):
+    """第23条 (教育管理条例): a member exempt from study targets and rates (old, ill, disabled);
+    one per member (the natural key), deleted when it ends."""
+
+    __tablename__ = "study_exemption"
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), unique=True)
+    reason: Mapped[str] = mapped_column(String(10))  # domain.study.ExemptReason
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
 LEDGER_WRITE = "sync.ledger_write"
 """A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
 update a dues event (sync only: the id the platform knows the same fact by, or the version the

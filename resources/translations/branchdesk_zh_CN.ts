@@ -1457,6 +1457,42 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <translation>未导出：花名册中有 {count} 名秘密党员。如需一并导出（文件每页将标注“秘密”），请加 --include-secret。</translation>
     </message>
     <message>
+        <source>study record (党员学习教育): the year&apos;s table, import of hours</source>
+        <translation>党员学习教育记录：年度学时统计表、导入学时</translation>
+    </message>
+    <message>
+        <source>write the year&apos;s study table (every member&apos;s hours against the target) to a workbook (.xlsx) or a printable PDF (.pdf)</source>
+        <translation>将年度学时统计表（每名党员的学时与年度要求对照）写入工作簿，或写成可打印的文件</translation>
+    </message>
+    <message>
+        <source>the year of the table</source>
+        <translation>统计表的年度</translation>
+    </message>
+    <message>
+        <source>the file to write (.xlsx, or .pdf to print)</source>
+        <translation>要写入的文件：工作簿，或可打印的版式文件（按扩展名区分）</translation>
+    </message>
+    <message>
+        <source>import study hours from a workbook (name or ID number, date, course, hours): all rows or none</source>
+        <translation>从工作簿导入学时（姓名或身份证号、日期、课程、学时）：要么全部导入，要么都不导入</translation>
+    </message>
+    <message>
+        <source>the workbook (.xlsx) to read</source>
+        <translation>要读取的工作簿</translation>
+    </message>
+    <message>
+        <source>check the file and report, without importing</source>
+        <translation>只检查文件并报告，不导入</translation>
+    </message>
+    <message>
+        <source>The study table of {year} ({members} members, {hours} hours; {reached} of {with_target} reached the target) was written to {file}.</source>
+        <translation>{year}年度学时统计表（{members}名党员，共{hours}学时；{with_target}名应达标党员中{reached}名已完成）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Checked only (--dry-run): nothing was imported.</source>
+        <translation>仅作检查（--dry-run）：没有导入任何数据。</translation>
+    </message>
+    <message>
         <source>party-affairs disclosure (党务公开)</source>
         <translation>党务公开</translation>
     </message>
@@ -2130,6 +2166,14 @@ Use this unencrypted address?</source>
         <translation>审批</translation>
     </message>
     <message>
+        <source>Review includes the secrecy check: nothing secret may be disclosed; also check that the item is necessary and accurate.</source>
+        <translation>审核包括保密审查：涉密内容一律不得公开；同时审核公开的必要性和内容的准确性。</translation>
+    </message>
+    <message>
+        <source>Approval by the branch committee, or by the higher committee when the item goes beyond the branch.</source>
+        <translation>由支部委员会审批；超出本支部范围的，报上级党组织审批。</translation>
+    </message>
+    <message>
         <source>Done. The next synchronization sends it to the platform.</source>
         <translation>已完成。下次同步时将发送到平台。</translation>
     </message>
@@ -2172,14 +2216,6 @@ Use this unencrypted address?</source>
     <message>
         <source>Disclosure</source>
         <translation>党务公开</translation>
-    </message>
-    <message>
-        <source>Review includes the secrecy check: nothing secret may be disclosed; also check that the item is necessary and accurate.</source>
-        <translation>审核包括保密审查：涉密内容一律不得公开；同时审核公开的必要性和内容的准确性。</translation>
-    </message>
-    <message>
-        <source>Approval by the branch committee, or by the higher committee when the item goes beyond the branch.</source>
-        <translation>由支部委员会审批；超出本支部范围的，报上级党组织审批。</translation>
     </message>
 </context>
 <context>
@@ -2245,16 +2281,16 @@ Use this unencrypted address?</source>
         <translation>拟稿</translation>
     </message>
     <message>
+        <source>Draft from</source>
+        <translation>内容来源</translation>
+    </message>
+    <message>
         <source>Choose a member.</source>
         <translation>请选择党员。</translation>
     </message>
     <message>
         <source>Enter the first and the last day.</source>
         <translation>请填写起止日期。</translation>
-    </message>
-    <message>
-        <source>Draft from</source>
-        <translation>内容来源</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2769,49 @@ Use this unencrypted address?</source>
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Study of {name}</source>
+        <translation>{name}的学习记录</translation>
+    </message>
+    <message>
+        <source>Study entry of {name}</source>
+        <translation>{name}的学习记录</translation>
+    </message>
+    <message>
+        <source>e.g. the course or the topic studied</source>
+        <translation>如课程名称或学习主题</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <source>Course or topic:</source>
+        <translation>课程或主题：</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation>学时：</translation>
+    </message>
+    <message>
+        <source>Organizer:</source>
+        <translation>组织单位：</translation>
+    </message>
+    <message>
+        <source>Classification:</source>
+        <translation>密级：</translation>
+    </message>
+    <message>
+        <source>Recorded from the meeting&apos;s attendance: date, form and topic follow the meeting. Hours changed here stay as typed.</source>
+        <translation>此记录由会议出席情况自动记入：日期、形式和主题随会议而定。在此修改的学时将保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>Add to the record</source>
@@ -2818,6 +2897,33 @@ Use this unencrypted address?</source>
     <message>
         <source>How often the branch must hold each kind of meeting (《中国共产党支部工作条例（试行）》 and local rules). With fewer than 7 full members the branch has no committee: committee meetings are then not required whatever is set here, and are again from 7. A branch without party groups sets those to “not required”.</source>
         <translation>支部必须多久召开一次各类会议（依据《中国共产党支部工作条例（试行）》和本地规定）。正式党员不足 7 名的支部不设支部委员会：此时无论这里如何设置，都不要求召开支委会；达到 7 名后恢复要求。没有党小组的支部将党小组会设为“不要求”。</translation>
+    </message>
+</context>
+<context>
+    <name>HoursImportDialog</name>
+    <message>
+        <source>Study hours from a workbook</source>
+        <translation>从工作簿导入学时</translation>
+    </message>
+    <message>
+        <source>{name}: {date} {topic}, {hours} hours</source>
+        <translation>{name}：{date} {topic}，{hours}学时</translation>
+    </message>
+    <message>
+        <source>Correct the file and choose it again: nothing is imported while it has errors.</source>
+        <translation>请改正文件后重新选择：文件有错误时不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +3026,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Opening…</source>
         <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Study record</source>
+        <translation>学习教育</translation>
     </message>
     <message>
         <source>Disclosure</source>
@@ -3370,6 +3480,10 @@ Use this unencrypted address?</source>
         <source>{date} (years of membership: {years}, counted from {since})</source>
         <translation>{date}（党龄 {years} 年，自 {since} 起算）</translation>
     </message>
+    <message>
+        <source>{date} (discussed after the probation ended; years of membership: {years}, counted from the end of probation, {since})</source>
+        <translation>{date}（预备期满后讨论；党龄 {years} 年，自预备期满之日 {since} 起算）</translation>
+    </message>
 </context>
 <context>
     <name>MemberDuesDialog</name>
@@ -3573,6 +3687,105 @@ Use this unencrypted address?</source>
     <message>
         <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member&apos;s dues › Change of category.</source>
         <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStudyDialog</name>
+    <message>
+        <source>Study of {name} in {year}</source>
+        <translation>{name}的{year}年度学习记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Course or topic</source>
+        <translation>课程或主题</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>No study recorded this year: press Add…. Attendance at party lectures and theme days is recorded by itself.</source>
+        <translation>本年度尚无学习记录：点击“新增…”录入。出席党课、主题党日的学时会自动记入。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Attach proof…</source>
+        <translation>附证明材料…</translation>
+    </message>
+    <message>
+        <source>Save proof as…</source>
+        <translation>证明材料另存为…</translation>
+    </message>
+    <message>
+        <source>Not exempt</source>
+        <translation>不免除</translation>
+    </message>
+    <message>
+        <source>Exempt from the study targets (art. 23):</source>
+        <translation>免于学时要求（第二十三条）：</translation>
+    </message>
+    <message>
+        <source>Entries from meetings follow the attendance: to take one away, mark the member absent in the meeting.</source>
+        <translation>由会议记入的学时随出席情况变化：如需去掉，请在该会议中将此党员标为缺席或请假。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{topic} (meeting attended)</source>
+        <translation>{topic}（出席会议）</translation>
+    </message>
+    <message>
+        <source>exempt (art. 23)</source>
+        <translation>免于要求（第二十三条）</translation>
+    </message>
+    <message>
+        <source>{year}: {total} hours, target {target}.</source>
+        <translation>{year}年：共{total}学时，年度要求{target}。</translation>
+    </message>
+    <message>
+        <source>Proof of study</source>
+        <translation>学习证明材料</translation>
+    </message>
+    <message>
+        <source>Images and documents (*.png *.jpg *.jpeg *.pdf);;All files (*)</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save proof as</source>
+        <translation>证明材料另存为</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
     </message>
 </context>
 <context>
@@ -5693,6 +5906,14 @@ A newer recovery code makes this one stop working.
         <translation>管理员也可以用命令行生成同样的文件：members export、meetings minutes、dues ledger（见《管理员指南》）。</translation>
     </message>
     <message>
+        <source>Study hours of the year (Excel, printable)</source>
+        <translation>年度党员学习教育学时统计表（Excel，可打印）</translation>
+    </message>
+    <message>
+        <source>Study record page: export the table or print it.</source>
+        <translation>“学习教育”页：导出统计表或打印。</translation>
+    </message>
+    <message>
         <source>Disclosure notices (PDF) and the year&apos;s disclosure register (Excel)</source>
         <translation>党务公开公示通知（PDF）和年度党务公开登记表（Excel）</translation>
     </message>
@@ -6201,6 +6422,436 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>StudyDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <source>Study record</source>
+        <translation>学习教育</translation>
+    </message>
+    <message>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <source>Entries of the member…</source>
+        <translation>该党员的学习记录…</translation>
+    </message>
+    <message>
+        <source>Import hours…</source>
+        <translation>导入学时…</translation>
+    </message>
+    <message>
+        <source>Blank import template…</source>
+        <translation>导出空白模板…</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出统计表…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>No members on the roll yet: add them on the Members page. Attendance at party lectures and theme days is recorded here by itself.</source>
+        <translation>还没有在册党员：请先在“党员”页添加。参加党课、主题党日的学时会自动记入本页。</translation>
+    </message>
+    <message>
+        <source>Adding up the study hours of the year…</source>
+        <translation>正在统计本年度学时…</translation>
+    </message>
+    <message>
+        <source>The study hours could not be added up: {reason}</source>
+        <translation>未能统计学时：{reason}</translation>
+    </message>
+    <message>
+        <source>{members} members, {hours} hours in all; {reached} of {with_target} reached the target; {behind} behind the pace. Exempt members (art. 23) are not counted.</source>
+        <translation>共{members}名党员，合计{hours}学时；{with_target}名应达标党员中{reached}名已完成，{behind}名落后于进度。免于要求的党员（第二十三条）不计入。</translation>
+    </message>
+    <message>
+        <source>Choose a member in the table first.</source>
+        <translation>请先在表中选择一名党员。</translation>
+    </message>
+    <message>
+        <source>Import study hours</source>
+        <translation>导入学时</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Blank import template</source>
+        <translation>空白导入模板</translation>
+    </message>
+    <message>
+        <source>study hours template.xlsx</source>
+        <translation>学时导入模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Export the study table</source>
+        <translation>导出学时统计表</translation>
+    </message>
+    <message>
+        <source>study table {year}.xlsx</source>
+        <translation>{year}年度学时统计表.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <source>Study table {year}</source>
+        <translation>{year}年度学时统计表</translation>
+    </message>
+</context>
+<context>
+    <name>StudyReminders</name>
+    <message>
+        <source>Study hours behind the pace</source>
+        <translation>学时落后于进度</translation>
+    </message>
+    <message>
+        <source>Working out the study hours of the year…</source>
+        <translation>正在统计本年度学时…</translation>
+    </message>
+    <message>
+        <source>The study hours could not be worked out: {reason}</source>
+        <translation>未能统计学时：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {hours} of {target} hours this year (on pace: {expected})</source>
+        <translation>{name}：本年度已学{hours}学时，年度要求{target}学时（按进度应达{expected}学时）</translation>
+    </message>
+    <message>
+        <source>{count} more members: see Study record.</source>
+        <translation>另有{count}名党员：请看“学习教育”页。</translation>
+    </message>
+</context>
+<context>
+    <name>StudySettingsDialog</name>
+    <message>
+        <source>Study record settings</source>
+        <translation>学习教育设置</translation>
+    </message>
+    <message>
+        <source>Annual targets</source>
+        <translation>年度学时要求</translation>
+    </message>
+    <message>
+        <source>Members (art. 20: at least 32):</source>
+        <translation>党员（第二十条：一般不少于32）：</translation>
+    </message>
+    <message>
+        <source>Secretary and committee members:</source>
+        <translation>支部书记和委员：</translation>
+    </message>
+    <message>
+        <source>Converting time to hours</source>
+        <translation>学时折算</translation>
+    </message>
+    <message>
+        <source>Hours per clock hour:</source>
+        <translation>每小时折合学时：</translation>
+    </message>
+    <message>
+        <source>A half day counts as:</source>
+        <translation>半天折合学时：</translation>
+    </message>
+    <message>
+        <source>A half day from (minutes):</source>
+        <translation>满多少分钟按半天计：</translation>
+    </message>
+    <message>
+        <source>A day counts as:</source>
+        <translation>一天折合学时：</translation>
+    </message>
+    <message>
+        <source>A day from (minutes):</source>
+        <translation>满多少分钟按一天计：</translation>
+    </message>
+    <message>
+        <source>A meeting without times:</source>
+        <translation>未填起止时间的会议：</translation>
+    </message>
+    <message>
+        <source>Attendance that counts as study</source>
+        <translation>计入学时的会议</translation>
+    </message>
+    <message>
+        <source>Members marked present get the meeting&apos;s hours by themselves; a change of attendance changes them. Saving counts the meetings of the year shown again.</source>
+        <translation>标为出席的党员自动记入该会议的学时，出席情况变化时学时随之变化。保存时按新设置重新计算当前所选年度的会议学时。</translation>
+    </message>
+</context>
+<context>
+    <name>StudyTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Party group</source>
+        <translation>党小组</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>年度要求</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Secretary or committee member: target {hours} hours</source>
+        <translation>支部书记或委员：年度要求{hours}学时</translation>
+    </message>
+    <message>
+        <source>No longer in the branch</source>
+        <translation>已不在本支部</translation>
+    </message>
+    <message>
+        <source>Exempt ({reason})</source>
+        <translation>免于要求（{reason}）</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Behind the pace (on pace: {hours})</source>
+        <translation>落后于进度（按进度应达{hours}）</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>进行中</translation>
+    </message>
+</context>
+<context>
+    <name>StudyTexts</name>
+    <message>
+        <source>Collective study</source>
+        <translation>集中学习</translation>
+    </message>
+    <message>
+        <source>Party lecture</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Theme party day</source>
+        <translation>主题党日</translation>
+    </message>
+    <message>
+        <source>Training course</source>
+        <translation>专题培训/培训班</translation>
+    </message>
+    <message>
+        <source>Online study</source>
+        <translation>网络学习</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Old age</source>
+        <translation>年老</translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation>患病</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Target of members</source>
+        <translation>党员年度要求</translation>
+    </message>
+    <message>
+        <source>Target of the committee</source>
+        <translation>书记和委员年度要求</translation>
+    </message>
+    <message>
+        <source>Hours per clock hour</source>
+        <translation>每小时折合学时</translation>
+    </message>
+    <message>
+        <source>A half day</source>
+        <translation>半天折合学时</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>一天折合学时</translation>
+    </message>
+    <message>
+        <source>A meeting without times</source>
+        <translation>未填起止时间的会议</translation>
+    </message>
+    <message>
+        <source>A day from</source>
+        <translation>按一天计的时长</translation>
+    </message>
+    <message>
+        <source>no member on the roll has it</source>
+        <translation>没有在册党员与之相符</translation>
+    </message>
+    <message>
+        <source>several members have this name: add the ID number</source>
+        <translation>有多名党员同名，请填写身份证号</translation>
+    </message>
+    <message>
+        <source>differs from the register (the ID number decides)</source>
+        <translation>与党员名册不一致（以身份证号为准）</translation>
+    </message>
+    <message>
+        <source>this member is no longer in the branch: the row is left out</source>
+        <translation>该党员已不在本支部，此行不导入</translation>
+    </message>
+    <message>
+        <source>this study is already in the record: the row is left out</source>
+        <translation>这条学习记录已经存在，此行不再导入</translation>
+    </message>
+    <message>
+        <source>is not a number of hours</source>
+        <translation>不是学时数</translation>
+    </message>
+    <message>
+        <source>must be more than 0</source>
+        <translation>应大于0</translation>
+    </message>
+    <message>
+        <source>is more than 500 hours</source>
+        <translation>超过500学时</translation>
+    </message>
+    <message>
+        <source>has more than two decimals</source>
+        <translation>小数超过两位</translation>
+    </message>
+    <message>
+        <source>comes from a meeting&apos;s attendance: change the attendance instead</source>
+        <translation>由会议出席情况记入，请修改该会议的出席情况</translation>
+    </message>
+    <message>
+        <source>must be longer than a half day</source>
+        <translation>应长于半天的时长</translation>
+    </message>
+    <message>
+        <source>no sheet has a header row naming the person (name or ID number), date, course and hours</source>
+        <translation>没有工作表的表头同时包含人员（姓名或身份证号）、日期、课程和学时</translation>
+    </message>
+    <message>
+        <source>the same study of the same member is also in row {row}</source>
+        <translation>第 {row} 行已有该党员的同一条学习记录</translation>
+    </message>
+    <message>
+        <source>“{value}”: {problem}</source>
+        <translation>“{value}”：{problem}</translation>
+    </message>
+    <message>
+        <source>File {file}: {problem}</source>
+        <translation>文件 {file}：{problem}</translation>
+    </message>
+    <message>
+        <source>File {file}, sheet {sheet}, row {row}, column {column} ({field}): {problem}</source>
+        <translation>文件 {file}，工作表 {sheet}，第 {row} 行，{column} 列（{field}）：{problem}</translation>
+    </message>
+    <message>
+        <source>File {file}, sheet {sheet}, row {row}: {problem}</source>
+        <translation>文件 {file}，工作表 {sheet}，第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>Warning: {line}</source>
+        <translation>提示：{line}</translation>
+    </message>
+    <message>
+        <source>{read} rows read: {errors} errors, {warnings} warnings. Nothing is imported until the errors are corrected.</source>
+        <translation>读取{read}行：{errors}处错误，{warnings}处提示。改正错误之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>{read} rows read: {rows} to import ({hours} hours), {already} already in the record; {warnings} warnings.</source>
+        <translation>读取{read}行：待导入{rows}行（{hours}学时），{already}行已有记录；{warnings}处提示。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: correct the {errors} errors in {file} and import again.</source>
+        <translation>没有导入任何数据：请改正 {file} 中的{errors}处错误后重新导入。</translation>
+    </message>
+    <message>
+        <source>Imported: {applied} study entries ({hours} hours); {already} already in the record were left out.</source>
+        <translation>已导入{applied}条学习记录（{hours}学时）；{already}条已有记录，未重复导入。</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Party group</source>
@@ -6429,6 +7080,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Quarterly dues payment</source>
         <translation>按季交纳党费</translation>
+    </message>
+    <message>
+        <source>Study entry</source>
+        <translation>学习记录</translation>
+    </message>
+    <message>
+        <source>Study exemption</source>
+        <translation>免于学时要求</translation>
     </message>
     <message>
         <source>Disclosure item</source>
@@ -6754,7 +7413,7 @@ A newer recovery code makes this one stop working.
     </message>
     <message>
         <source>Full members on the roll are entitled to vote; probationary members attend but do not vote. The meeting is valid only when more than half of those entitled are present, and a resolution passes only with more than half of those entitled — not of those present — in favour. Written opinions of those absent (attendance key 4) count in the votes, not in the quorum.</source>
-        <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（出勤中按 4），计入票数，不计入到会人数。</translation>
+        <translation>在册正式党员有表决权；预备党员可以参加会议，但没有表决权。到会有表决权的党员超过应到会有表决权党员的半数，会议方为有效；赞成票超过应到会有表决权党员的半数（不是到会人数的半数），决议方可通过。因故缺席、会前提交书面意见的（在“出席情况”中按 4 标记），计入票数，不计入到会人数。</translation>
     </message>
     <message>
         <source>Absent, written opinion:</source>

@@ -63,6 +63,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     (["init", "--branch-name", "x"], 2),
     (["backup"], 2),
     (["dues", "ledger", "--year", "20x", "a.xlsx"], 2),
+    (["study", "report", "--help"], 0),
+    (["study", "import", "--help"], 0),
+    (["study", "report", "a.xlsx"], 2),
     (["--data-dir"], 2),
 ])
 def test_main_py_speaks_chinese(tmp_path, args, status):

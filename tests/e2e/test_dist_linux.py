@@ -3,7 +3,8 @@
 Builds the one-folder bundle (installer/branchdesk.spec) and the UOS/Kylin .deb
 (installer/build_deb.py) into a temporary folder, unpacks the .deb with ``dpkg-deb -x`` into a
 temporary root, and runs the bundled program from there (offscreen): ``init`` and ``check``
-through its command line, then the window with a screenshot of the setup wizard in which Chinese
+through its command line, a meeting's minutes written as a PDF (reportlab needs Pillow, which
+the bundle once left out), then the window with a screenshot of the setup wizard in which Chinese
 must render.
 Finally ``makensis`` compiles the Windows installer script against the bundle's layout (the Linux
 bundle stands in for the Windows one: same folder layout, ELF files instead of .exe).
@@ -116,6 +117,26 @@ def test_bundled_program_runs_init_and_check(built, tmp_path):
     log = (data_dir / "logs" / "branchdesk.log").read_text(encoding="utf-8")
     assert "Running upgrade" in log  # the bundled Alembic scripts were found and applied
     assert " ERROR " not in log
+
+
+def test_bundled_program_writes_a_pdf(built, tmp_path):
+    data_dir = tmp_path / "demo"
+    result = _run(built["program"], "--data-dir", str(data_dir), "demo", "--members", "12",
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    result = _run(built["program"], "--data-dir", str(data_dir), "meetings", "list",
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    meeting_id = result.stdout.splitlines()[0].split("\t")[0]
+    target = tmp_path / "minutes.pdf"
+    result = _run(built["program"], "--data-dir", str(data_dir), "meetings", "minutes",
+                  meeting_id, str(target), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert CJK.search(text)
 
 
 def test_bundled_window_renders_chinese(built, tmp_path):

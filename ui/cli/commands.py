@@ -3,7 +3,8 @@
 Exit status: 0 success; 1 a user error, with a one-line Chinese message on stderr; 2 bad usage.
 The passphrase comes from BRANCHDESK_PASSPHRASE or an interactive prompt, never from argv.
 This module holds the parser's root and runs a command; each group of commands is a module of
-its own (``database``, ``members``, ``meetings``, ``dues``, ``sync``, ``passphrase``).
+its own (``database``, ``members``, ``meetings``, ``dues``, ``study``, ``sync``,
+``passphrase``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
-from ui.cli import database, disclosures, dues, meetings, members, sync
+from ui.cli import database, disclosures, dues, meetings, members, study, sync
 from ui.cli import passphrase as cli_passphrase
 from ui.cli.console import (
     EXIT_OK,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_commands(commands)
     meetings.add_commands(commands)
     dues.add_commands(commands)
+    study.add_commands(commands)
     disclosures.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
@@ -80,6 +82,7 @@ def run(
         "members": members.run,
         "meetings": meetings.run,
         "dues": dues.run,
+        "study": study.run,
         "disclosures": disclosures.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,

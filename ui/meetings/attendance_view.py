@@ -80,8 +80,14 @@ class AttendanceView(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((110, 100, 90)):
+        for column, width in enumerate((110, 100, self._status_width())):
             self.setColumnWidth(column, width)
+
+    def _status_width(self) -> int:
+        """Wide enough for the longest mark (缺席（书面意见）) with the cell's margins."""
+        widest = max(self.fontMetrics().horizontalAdvance(member_texts.label(status))
+                     for status in Attendance)
+        return max(90, widest + 24)
 
     def selected_rows(self) -> list[int]:
         rows = {index.row() for index in self.selectionModel().selectedRows()}

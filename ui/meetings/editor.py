@@ -108,6 +108,7 @@ class MeetingEditor(EditorDialog):
         self.attachments_tab_index = self.tabs.addTab(self.attachments, self.tr("Attachments"))
         self.amendments_tab_index = self.tabs.addTab(self.amendments, self.tr("Corrections"))
         self.attendance = self.attendance_tab.model
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.message_label = QLabel()
         self.message_label.setObjectName("editor_message")
@@ -215,6 +216,12 @@ class MeetingEditor(EditorDialog):
         self._rebuild_expected()
         self._update_state()
         self.refresh_vote_preview()
+
+    def _tab_changed(self, index: int) -> None:
+        """The 表决 tab counts who may vote with the details as typed now (the date and topics
+        typed after the type was chosen ask for no count by themselves)."""
+        if index == self.votes_tab_index:
+            self.refresh_vote_preview()
 
     def _group_changed(self) -> None:
         if self.details.type_combo.value() is MeetingType.PARTY_GROUP:

@@ -135,9 +135,9 @@ class VotesTab(QWidget):
         ])
         self.votes_table.verticalHeader().setVisible(False)
         self.votes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.votes_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.votes_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # counts and words
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the matter: the rest
         layout = QVBoxLayout(self)
         layout.addWidget(quorum_box)
         layout.addWidget(vote_box)

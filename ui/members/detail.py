@@ -166,6 +166,12 @@ class MemberDetail(QDialog):
         standing = members.party_standing(member.data, self._today())
         if standing is None:
             return _date(member.data.full_date)
+        if standing.since != member.data.full_date:
+            return self.tr(
+                "{date} (discussed after the probation ended; years of membership: {years}, "
+                "counted from the end of probation, {since})"
+            ).format(date=_date(member.data.full_date), years=standing.years,
+                     since=standing.since.isoformat())
         return self.tr("{date} (years of membership: {years}, counted from {since})").format(
             date=_date(member.data.full_date), years=standing.years,
             since=standing.since.isoformat(),

@@ -22,7 +22,8 @@ class ReportsPage(QWidget):
     MEMBERS_PAGE = 1
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
-    DISCLOSURES_PAGE = 4
+    STUDY_PAGE = 4
+    DISCLOSURES_PAGE = 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,9 @@ class ReportsPage(QWidget):
              self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
                      "workbook holds the ledger, arrears and remittances."),
              self.DUES_PAGE),
+            (self.tr("Study hours of the year (Excel, printable)"),
+             self.tr("Study record page: export the table or print it."),
+             self.STUDY_PAGE),
             (self.tr("Disclosure notices (PDF) and the year's disclosure register (Excel)"),
              self.tr("Disclosure page: select an item for its printed notice; the register "
                      "lists every item of the year with its steps."),

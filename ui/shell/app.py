@@ -170,7 +170,9 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
     sys.excepthook = report_uncaught
     shell = Shell(workspace)
     first_window = shell.start()
-    after_paint(first_window, lambda: mark("first_paint"))
+    # A main window is painted itself: no need to wrap every widget in it before it paints.
+    after_paint(first_window, lambda: mark("first_paint"),
+                children=not isinstance(first_window, MainWindow))
     shell.ready.connect(lambda: mark("ready"))
     screenshot = os.environ.get(SCREENSHOT_ENV)
     if screenshot:

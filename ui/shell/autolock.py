@@ -1,7 +1,9 @@
 """Idle auto-lock: after N minutes without keyboard or mouse input, ask for the data to be locked.
 
-``IdleWatch`` filters every event of the application (it only looks; nothing is consumed) and
-restarts a single-shot timer on user input. When the timer runs out it emits ``idle``; the main
+``IdleWatch`` filters every event of the application while it runs (it only looks; nothing is
+consumed) and restarts a single-shot timer on user input. It is not installed before ``start``
+(the unlock): a Python filter on the whole application before the first paint would slow the
+start (see ``ui.shell.startup``). When the timer runs out it emits ``idle``; the main
 window then locks the workspace and covers its pages. While a background task is running (a backup
 may take minutes without input) the watch waits for it instead of firing.
 """
@@ -39,9 +41,7 @@ class IdleWatch(QObject):
         self._timer.timeout.connect(self._timed_out)
         self._timeout_ms = timeout_ms
         self._armed = False
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     @property
     def timeout_ms(self) -> int:
@@ -62,6 +62,10 @@ class IdleWatch(QObject):
 
     def start(self) -> None:
         self._armed = True
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
         if self._timeout_ms > 0:
             self._timer.start(self._timeout_ms)
         else:
@@ -70,6 +74,10 @@ class IdleWatch(QObject):
     def stop(self) -> None:
         self._armed = False
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._armed and self._timeout_ms > 0 and event.type() in USER_INPUT:

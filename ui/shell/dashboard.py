@@ -1,6 +1,7 @@
 """工作台: the branch at a glance: its profile, then what is due — the committee's next 换届 (from
 six months ahead), meetings, development deadlines of new members (an undiscussed 转正 among
-them), transfers, dues arrears (the last three worked out off the GUI thread)."""
+them), transfers, dues arrears, study hours behind the pace (the last four worked out off the GUI
+thread)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
 from ui.members.transfer_reminders import TransferReminders
 from ui.shell.election_reminder import ElectionReminder
+from ui.study.reminders import StudyReminders
 
 
 class DashboardPage(QWidget):
@@ -69,6 +71,9 @@ class DashboardPage(QWidget):
         self.arrears = ArrearsReminders(workspace, today)
         self.arrears.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.arrears)
+        self.study = StudyReminders(workspace, today)
+        self.study.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.study)
         self.disclosures = DisclosureReminders(workspace, today)
         reminders.addWidget(self.disclosures)
 
@@ -98,6 +103,7 @@ class DashboardPage(QWidget):
         self.development.refresh()
         self.transfers.refresh()
         self.arrears.refresh()
+        self.study.refresh()
         self.disclosures.refresh()
         self._show_whether_anything_is_due()
 
@@ -105,8 +111,9 @@ class DashboardPage(QWidget):
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
                      or self.arrears.entries or self.transfers.entries or self.election.shown
-                     or self.disclosures.entries)
-        busy = self.arrears.busy or self.development.busy or self.transfers.busy
+                     or self.study.entries or self.disclosures.entries)
+        busy = (self.arrears.busy or self.development.busy or self.transfers.busy
+                or self.study.busy)
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
@@ -124,4 +131,5 @@ class DashboardPage(QWidget):
         self.development.clear()
         self.transfers.clear()
         self.arrears.clear()
+        self.study.clear()
         self.disclosures.clear()

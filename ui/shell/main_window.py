@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
     from ui.shell.dashboard import DashboardPage
+    from ui.study.page import StudyPage
     from ui.sync.page import SyncPage
 
 SYNC_STATE_DELAY_MS = 300
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
             self.tr("Members"),
             self.tr("Organizational life"),
             self.tr("Party dues"),
+            self.tr("Study record"),
             self.tr("Disclosure"),
             self.tr("Reports"),
             self.tr("Sync"),
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         elif open_from_this_pc and workspace.remembered_on_this_pc:
             self.lock_button.hide()
             self.state_label.setText(self.tr("Opening…"))
-            after_paint(self, self.open_from_this_pc)
+            after_paint(self, self.open_from_this_pc, children=False)
         else:
             self._show_locked("")
 
@@ -165,6 +167,10 @@ class MainWindow(QMainWindow):
     @property
     def dues(self) -> DuesPage:
         return cast("DuesPage", self._page("dues"))
+
+    @property
+    def study(self) -> StudyPage:
+        return cast("StudyPage", self._page("study"))
 
     @property
     def disclosures(self) -> DisclosuresPage:

@@ -14,14 +14,15 @@ from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
 PAGES = (
-    "dashboard", "members", "meetings", "dues", "disclosures", "reports", "sync", "settings",
+    "dashboard", "members", "meetings", "dues", "study", "disclosures", "reports", "sync",
+    "settings",
 )
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "disclosures", "settings")
+SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "study", "disclosures", "settings")
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues", "disclosures")
+SYNCED = ("dashboard", "members", "meetings", "dues", "study", "disclosures")
 """The pages that show what a sync may have changed."""
 
 
@@ -80,6 +81,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def study() -> QWidget:
+        from ui.study.page import StudyPage
+
+        page = StudyPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def disclosures() -> QWidget:
         from ui.disclosures.page import DisclosuresPage
 
@@ -112,5 +120,6 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "disclosures": disclosures, "reports": reports, "sync": sync, "settings": settings}
+             "study": study, "disclosures": disclosures, "reports": reports, "sync": sync,
+             "settings": settings}
     return [(name, built[name]) for name in PAGES]

@@ -11,32 +11,38 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 MILESTONES_ENV = "BRANCHDESK_MILESTONES"
+PAINT = QEvent.Type.Paint
 
 
 class _AfterPaint(QObject):
-    """Waits for the next paint event of ``widget`` or of a widget in it (a plain container gets
-    none of its own), then runs ``callback`` on the next turn of the event loop (the painted frame
-    has been handed to the screen by then). Watches the application's events until then."""
+    """Waits for the next paint event of ``widget`` (or, with ``children``, of a widget in it),
+    then runs ``callback`` on the next turn of the event loop (the painted frame has been handed
+    to the screen by then).
 
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    It watches those widgets' own events only: a Python filter on the whole application converts
+    every event of every object to Python until the paint, and PySide6 creates the Python enum
+    types of each class it meets on the way, ~140 of them before the first paint, a quarter of a
+    bare window's start. A top-level window is painted itself; a page may be painted only in its
+    children's places (hence ``children``, which wraps every widget in it for Python)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], children: bool) -> None:
         super().__init__(widget)
-        self._widget = widget
+        self._watched = [widget, *(widget.findChildren(QWidget) if children else [])]
         self._callback = callback
         self._waiting = True
-        _application().installEventFilter(self)
+        for watched in self._watched:
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (self._waiting and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget)
-                and (watched is self._widget or self._widget.isAncestorOf(watched))):
+        if self._waiting and event.type() == PAINT:
             self._waiting = False
-            _application().removeEventFilter(self)
+            for widget in self._watched:
+                widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)
         return False
 
@@ -45,13 +51,10 @@ class _AfterPaint(QObject):
         self._callback()
 
 
-def _application() -> QCoreApplication:
-    return cast(QCoreApplication, QApplication.instance())
-
-
-def after_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` once ``widget`` has next been painted (never, if it is never painted)."""
-    _AfterPaint(widget, callback)
+def after_paint(widget: QWidget, callback: Callable[[], None], children: bool = True) -> None:
+    """Run ``callback`` once ``widget`` (with ``children``: or a widget in it) has next been
+    painted (never, if it is never painted)."""
+    _AfterPaint(widget, callback, children)
 
 
 def mark(milestone: str) -> None:

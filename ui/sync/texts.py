@@ -42,6 +42,8 @@ def entity_label(entity: str) -> str:
         "dues_category": QCoreApplication.translate("SyncPage", "Dues category change"),
         "dues_quarterly": QCoreApplication.translate("SyncPage", "Quarterly dues payment"),
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
+        "study_entry": QCoreApplication.translate("SyncPage", "Study entry"),
+        "study_exemption": QCoreApplication.translate("SyncPage", "Study exemption"),
         "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
         "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),
     }

@@ -115,6 +115,24 @@ def test_bulk_payments_write_nothing_when_one_is_refused(branch: Workspace):
         assert uow.session.scalar(select(func.count()).select_from(DuesEventRow)) == before
 
 
+def test_a_year_of_study_with_some_members_behind_and_one_exempt(branch: Workspace):
+    """教育管理条例 第20条 / 第23条 in the demo: lectures and theme days attended count, most
+    members studied online, the committee went to a training course, an old member is exempt,
+    and 工作台 has members behind the pace to show."""
+    from app.domain.study import StudyForm
+    from app.services import study
+
+    with branch.unit_of_work(read_only=True) as uow:
+        table = study.year_table(uow, TODAY.year, TODAY)
+        behind = study.behind_pace(uow, TODAY)
+    forms = {form for line in table.lines for form in line.hours}
+    assert {StudyForm.PARTY_LECTURE, StudyForm.THEME_DAY, StudyForm.ONLINE,
+            StudyForm.TRAINING} <= forms
+    assert table.reached > 0
+    assert 0 < len(behind) < len(table.lines)
+    assert sum(1 for line in table.lines if line.exempt is not None) <= 1
+
+
 def test_disclosures_one_open_one_over_one_waiting(branch: Workspace):
     from app.services import disclosures
 

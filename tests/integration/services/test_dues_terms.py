@@ -86,6 +86,12 @@ def test_a_july_retirement_leaves_june_at_the_in_work_rate(branch):
             select(OutboxEntry).where(OutboxEntry.entity == "dues_category"))]
     assert sent == [{"member_id": ids["worker"], "effective_month": "2025-07",
                      "category": "retired", "previous": "in_work", "classification": "internal"}]
+    with ws.unit_of_work() as uow:  # review of issue 15: the 党费 page said 离退休 for June
+        june = {line.member_id: line for line in d.month_sheet(uow, Month(2025, 6))}
+        july = {line.member_id: line for line in d.month_sheet(uow, Month(2025, 7))}
+    assert (june[ids["worker"]].category, june[ids["worker"]].due) == (
+        PersonCategory.IN_WORK, D("90.00"))
+    assert july[ids["worker"]].category is PersonCategory.RETIRED
 
 
 def test_a_dated_change_names_the_months_already_generated(branch):

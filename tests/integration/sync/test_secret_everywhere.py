@@ -59,7 +59,8 @@ def books(draw: st.DrawFn) -> Book:
     book: Book = []
     ids: dict[str, list[str]] = {}
     reversed_: set[str] = set()
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[str, str, str]] = set()
+    exempted: set[str] = set()
     for kind in registry.SENT:
         table: Any = MODELS[kind.entity].__table__
         for number in range(draw(st.integers(0, 3))):
@@ -73,8 +74,12 @@ def books(draw: st.DrawFn) -> Book:
                     fields[parent.field] = draw(st.sampled_from(choices))
             if any(not table.c[p.field].nullable and p.field not in fields for p in kind.parents):
                 continue
-            if kind.entity == "meeting_attendance":
-                pair = (fields["meeting_id"], fields["member_id"])
+            if kind.entity == "study_exemption":
+                if fields["member_id"] in exempted:
+                    continue
+                exempted.add(fields["member_id"])
+            if kind.entity in ("meeting_attendance", "study_entry") and "meeting_id" in fields:
+                pair = (kind.entity, fields["meeting_id"], fields["member_id"])
                 if pair in pairs:
                     continue
                 pairs.add(pair)
@@ -106,6 +111,9 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
                           "previous": "in_work"},
         "dues_quarterly": {"agreed_on": TODAY, "valid_from": "2026-01"},
         "dues_event": {"amount_fen": 1000, "on_date": TODAY, "note": tag},
+        "study_entry": {"on_date": TODAY, "form": "online", "topic": tag,
+                        "hours_hundredths": 150},
+        "study_exemption": {"reason": "old"},
         "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
         "disclosure_feedback": {"received_on": TODAY, "content": tag},
     }[entity]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,6 +19,7 @@ from app.services import meetings
 from app.services.meetings import Attendance
 from app.storage.models import AmendmentRow
 from tests.ui.meetings.helpers import Screenshot, add_members, answer, fill_details, open_editor
+from tests.ui.screen_fit import problems
 from ui.meetings.attendance_model import REASON, STATUS
 from ui.meetings.page import MeetingsPage
 
@@ -246,12 +247,43 @@ def test_written_opinions_count_and_a_full_membership_vote_names_its_person(
     qtbot.mouseClick(votes.record_vote_button, Qt.MouseButton.LeftButton)
     assert editor.meeting_id is not None, editor.message_label.text()
     assert votes.votes_table.item(0, 1).text() == "10 / 6（另书面意见 1）"
+    table = votes.votes_table  # review of issue 15: this cell was cut to “10 / 6（另书…”
+    for column in range(1, table.columnCount()):
+        texts = [table.item(0, column).text(), table.horizontalHeaderItem(column).text()]
+        widest = max(table.fontMetrics().horizontalAdvance(text) for text in texts)
+        assert table.columnWidth(column) > widest, texts
     with page._workspace.unit_of_work() as uow:
         [vote] = meetings.get_meeting(uow, editor.meeting_id).votes
     assert (vote.result.written, vote.result.passed) == (1, True)
     assert (vote.decision, vote.member_id) == (Decision.FULL_MEMBERSHIP, ids[-1])
     assert votes.decision_combo.currentData() is None  # the form is ready for the next vote
 
+
+
+def test_the_votes_tab_counts_who_may_vote_once_the_details_are_typed(
+    qtbot: QtBot, page: MeetingsPage
+) -> None:
+    # Review of issue 15: the type chosen first (nothing to count yet), then the topic typed, then
+    # the 表决 tab opened without marking anyone absent: the tab said "shown once the date and
+    # topics are filled in" although they were.
+    add_members(page._workspace, full=5)
+    editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
+    fill_details(qtbot, editor, "讨论接收预备党员")
+    editor.tabs.setCurrentIndex(editor.votes_tab_index)
+    qtbot.waitUntil(lambda: editor.votes.entitled_label.text() == "5 名正式党员", timeout=5_000)
+    assert editor.votes.voting_present_label.text() == "5"
+    hints = [label.text() for label in editor.votes.findChildren(QLabel)]
+    assert any("（在“出席情况”中按 4 标记）" in text for text in hints)  # the tab's name
+
+
+def test_a_written_opinion_fits_its_attendance_cell(qtbot: QtBot, page: MeetingsPage) -> None:
+    # Review of issue 15: “缺席（书面意见）” was cut to “缺席（书面…” in a 90-pixel column.
+    add_members(page._workspace, full=3)
+    editor = open_editor(qtbot, page, MeetingType.MEMBERS_ASSEMBLY)
+    editor.tabs.setCurrentIndex(editor.attendance_tab_index)
+    editor.attendance.set_status(0, Attendance.WRITTEN)
+    assert editor.attendance.index(0, STATUS).data() == "缺席（书面意见）"
+    assert not [fault for fault in problems(editor) if "AttendanceView" in fault]
 
 
 def test_a_new_meeting_is_chaired_by_the_branch_secretary(qtbot: QtBot, page: MeetingsPage) -> None:

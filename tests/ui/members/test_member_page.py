@@ -509,4 +509,6 @@ def test_the_detail_shows_party_standing_from_the_end_of_probation(
         detail._right_form.itemAt(row, detail._right_form.ItemRole.FieldRole).widget().text()
         for row in range(detail._right_form.rowCount())
     ]
-    assert "2024-09-01（党龄 1 年，自 2024-06-01 起算）" in shown
+    # Review of issue 15: the field is named 转为正式党员日期, so a later date says it was the
+    # meeting's and that the 党龄 runs from the end of probation.
+    assert "2024-09-01（预备期满后讨论；党龄 1 年，自预备期满之日 2024-06-01 起算）" in shown

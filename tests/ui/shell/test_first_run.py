@@ -20,7 +20,7 @@ from ui.shell.setup_wizard import SetupWizard
 
 Screenshot = Callable[[QWidget, str], Path]
 RECOVERY_CODE = re.compile(r"^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$")
-NAVIGATION = ["工作台", "党员", "组织生活", "党费", "党务公开", "报表", "同步", "设置"]
+NAVIGATION = ["工作台", "党员", "组织生活", "党费", "学习教育", "党务公开", "报表", "同步", "设置"]
 
 
 def visible_texts(widget: QWidget) -> list[str]:
@@ -124,7 +124,7 @@ def test_setup_wizard_then_main_window_then_auto_lock_then_unlock(
     assert PROFILE.name in visible_texts(window)
     assert PROFILE.secretary in visible_texts(window)
     screenshot(window, "05-main-dashboard")
-    window.show_page(PAGES.index("sync"))
+    window.show_page(PAGES.index("sync"))  # 同步
     assert "尚未注册：请输入平台发放的一次性注册码。" in visible_texts(window)
     assert window.sync_state_label.text() == "同步：未注册"
     screenshot(window, "06-main-sync")

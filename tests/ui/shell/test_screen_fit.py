@@ -34,12 +34,11 @@ from ui.members.transfer_dialogs import ReceiptDialog, TransferInDialog, Transfe
 from ui.shell.after_recovery import AfterRecoveryDialog
 from ui.shell.app import Shell
 from ui.shell.main_window import MainWindow
-from ui.shell.pages import PAGES as SHELL_PAGES
+from ui.shell.pages import PAGES
 from ui.shell.setup_wizard import SetupWizard
 from ui.widgets.printing import PdfPages, PdfPrintPreviewDialog
 
 ROOT = Path(__file__).resolve().parents[3]
-PAGES = list(SHELL_PAGES)
 
 
 def screen_name() -> str:

@@ -237,3 +237,29 @@ def test_the_passphrase_is_worked_into_the_key_off_the_gui_thread(
     assert not window.is_locked
     assert len(threads) == 1
     assert threads[0] is not threading.main_thread()
+
+
+def test_the_idle_watch_filters_the_applications_events_only_while_it_runs(
+    qapp: QApplication,
+) -> None:
+    # A Python filter on the whole application before the first paint slows the start: every
+    # event of every object is converted to Python (README, "Start-up").
+    from ui.shell.autolock import IdleWatch
+
+    seen: list[QEvent.Type] = []
+
+    class Watch(IdleWatch):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            seen.append(event.type())
+            return super().eventFilter(watched, event)
+
+    watch = Watch(timeout_ms=60_000)
+    target = QObject()
+    QApplication.sendEvent(target, QEvent(QEvent.Type.User))
+    assert seen == []
+    watch.start()
+    QApplication.sendEvent(target, QEvent(QEvent.Type.User))
+    assert seen == [QEvent.Type.User]
+    watch.stop()
+    QApplication.sendEvent(target, QEvent(QEvent.Type.User))
+    assert seen == [QEvent.Type.User]

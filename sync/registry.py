@@ -141,6 +141,11 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         keys=(NaturalKey(("member_id", "effective_month")),),
     ),
     RecordType("dues_relief", "dues_relief", parents=(_MEMBER,)),
+    # 民主评议党员: one per member and year, entered on either PC (its id is the key's).
+    RecordType(
+        "appraisal", "appraisal", parents=(_MEMBER,),
+        keys=(NaturalKey(("member_id", "year")),),
+    ),
     RecordType(
         "dues_category", "dues_category", Merge.UNIQUE, parents=(_MEMBER,),
         keys=(NaturalKey(("member_id", "effective_month")),),

@@ -37,6 +37,7 @@ from main import OsKeyring  # noqa: E402
 from ui.members.roster_io import RosterImportDialog  # noqa: E402
 from ui.shell.app import configure_application  # noqa: E402
 from ui.shell.main_window import MainWindow  # noqa: E402
+from ui.shell.pages import PAGES  # noqa: E402
 from ui.shell.setup_wizard import SetupWizard  # noqa: E402
 
 SIZE = (1100, 700)
@@ -194,7 +195,9 @@ def run(out: Path) -> list[Path]:
         settle(400)  # the month tab opens on the current month, generated in sample_records
         shoot(window, "10-dues-month")
 
-        window.show_page(6)
+        _appraisal(window, shoot, today)
+
+        window.show_page(PAGES.index("settings"))
         settings = window.settings
         settle()
         settings._scroll.ensureWidgetVisible(settings.backup_button)
@@ -202,6 +205,24 @@ def run(out: Path) -> list[Path]:
         window.close()
         workspace.lock()
     return shoot.written
+
+
+def _appraisal(window: MainWindow, shoot: Shooter, today: date) -> None:
+    """民主评议: last year's (the demo's), and the 不合格 member's record."""
+    window.show_page(PAGES.index("appraisal"))
+    page = window.appraisal
+    page.year.setValue(today.year - 1)
+    settle()
+    shoot(window, "30-appraisal")
+    for row in range(page.table.rowCount()):
+        item = page.table.item(row, 4)
+        if item is not None and item.text() == "不合格":
+            page.table.setCurrentCell(row, 0)
+            dialog = page.edit_current()
+            if dialog is not None:
+                shoot(dialog, "31-appraisal-dialog", None)
+                dialog.close()
+            break
 
 
 def _pdf_page(pdf: Path) -> QImage:

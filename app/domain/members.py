@@ -84,6 +84,7 @@ class EventKind(enum.Enum):
     TRANSFER_CANCELLED = "transfer_cancelled"  # 介绍信退回/作废: back on the roll
     LEFT = "left"  # 离开本支部 (the kind is the status)
     NOTE = "note"  # 其他记事
+    APPRAISAL = "appraisal"  # 民主评议 (grade, 限期改正: app.services.appraisal)
 
 
 class Severity(enum.Enum):

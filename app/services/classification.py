@@ -18,6 +18,7 @@ from app.domain.members import Classification
 from app.errors import RecordNotFoundError
 from app.storage.models import (
     AmendmentRow,
+    AppraisalRow,
     AttendanceRow,
     DuesBaseRow,
     DuesCategoryRow,
@@ -47,6 +48,7 @@ CLASSIFIABLE: dict[str, Any] = {
     "study_exemption": StudyExemptionRow,
     "dues_category": DuesCategoryRow,
     "dues_quarterly": DuesQuarterlyRow,
+    "appraisal": AppraisalRow,
 }
 """The record types whose classification can change after they were recorded (by entity)."""
 

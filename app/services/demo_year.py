@@ -31,7 +31,7 @@ from app.domain.dues import PersonCategory
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, MembershipStatus
 from app.domain.money import from_fen
-from app.services import demo_study, dues, meetings
+from app.services import demo_appraisal, demo_study, dues, meetings
 from app.services.meetings import Attendance, MeetingInput
 from app.storage.ids import utc_iso
 from app.storage.models import DuesEventRow, MemberRow, SyncNoticeRow
@@ -82,6 +82,7 @@ def populate_year(
     held, finalized = _meetings(uow, today, group_ids, secretary, rng)
     demo_study.populate(uow, today, rng)  # after the meetings: their attendance is study too
     payments, in_arrears, remittances = _dues(uow, today, rng)
+    demo_appraisal.populate_appraisal(uow, today, rng)
     uow.session.add(SyncNoticeRow(
         id=0, title=_NOTICE_TITLE, body=_NOTICE_BODY,
         published_at=utc_iso(),

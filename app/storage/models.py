@@ -394,6 +394,34 @@ class StudyExemptionRow(Classified, SyncedRecord, Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
 
+class AppraisalRow(Classified, SyncedRecord, Base):
+    """民主评议党员: one member's appraisal for one year (教育管理条例 第18、30、31条). Its id is
+    the natural id of (member, year): the same appraisal entered on two PCs is one record."""
+
+    __tablename__ = "appraisal"
+    __table_args__ = (UniqueConstraint("member_id", "year"),)
+
+    member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
+    year: Mapped[str] = mapped_column(String(4), index=True)  # "YYYY": a natural key is text
+    probationary: Mapped[bool] = mapped_column(Boolean, default=False)  # took part ungraded
+    self_assessed: Mapped[bool] = mapped_column(Boolean, default=False)  # 个人自评 done
+    votes_excellent: Mapped[int] = mapped_column(Integer, default=0)  # 民主测评 counts
+    votes_qualified: Mapped[int] = mapped_column(Integer, default=0)
+    votes_basic: Mapped[int] = mapped_column(Integer, default=0)
+    votes_unqualified: Mapped[int] = mapped_column(Integer, default=0)
+    grade: Mapped[str] = mapped_column(String(20), default="")  # domain.appraisal.Grade
+    decided_by: Mapped[str] = mapped_column(String(20), default="")  # domain.appraisal.Decider
+    decided_on: Mapped[date | None] = mapped_column(Date, default=None)
+    handling: Mapped[str] = mapped_column(String(20), default="")  # domain.appraisal.Handling
+    correction_until: Mapped[date | None] = mapped_column(Date, default=None)
+    meeting_on: Mapped[date | None] = mapped_column(Date, default=None)  # 支部大会 (劝退/除名)
+    entitled: Mapped[int] = mapped_column(Integer, default=0)
+    in_favour: Mapped[int] = mapped_column(Integer, default=0)
+    approved_on: Mapped[date | None] = mapped_column(Date, default=None)  # 上级党组织批准
+    ground: Mapped[str] = mapped_column(String(2), default="")  # 第31条 (1-6)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 LEDGER_WRITE = "sync.ledger_write"
 """A ``Setting`` key: while a transaction holds it, the ledger's trigger lets that transaction
 update a dues event (sync only: the id the platform knows the same fact by, or the version the

@@ -95,6 +95,363 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Democratic appraisal {year}: {name}</source>
+        <translation>{year}年度民主评议：{name}</translation>
+    </message>
+    <message>
+        <source>Self-assessment done</source>
+        <translation>已完成个人自评</translation>
+    </message>
+    <message>
+        <source>Appraisal votes</source>
+        <translation>民主测评票数</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评定等次</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定机构</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <source>Probationary members take part without a grade (Article 18).</source>
+        <translation>预备党员参加评议，不评定等次（第十八条）。</translation>
+    </message>
+    <message>
+        <source>Handling of an unqualified member</source>
+        <translation>不合格党员的组织处置</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>组织处置</translation>
+    </message>
+    <message>
+        <source>Correct by (at most a year)</source>
+        <translation>限期改正至（不超过一年）</translation>
+    </message>
+    <message>
+        <source>General meeting on</source>
+        <translation>支部大会日期</translation>
+    </message>
+    <message>
+        <source>Members entitled to vote</source>
+        <translation>有表决权的党员数</translation>
+    </message>
+    <message>
+        <source>Votes in favour</source>
+        <translation>赞成票数</translation>
+    </message>
+    <message>
+        <source>Approved by the higher committee on</source>
+        <translation>上级党组织批准日期</translation>
+    </message>
+    <message>
+        <source>Ground (Article 31)</source>
+        <translation>除名依据（第三十一条）</translation>
+    </message>
+    <message>
+        <source>Education comes first. Persuading to leave and striking off are decided by the general meeting and take effect when the higher committee approves them: the member then leaves the roll on that date.</source>
+        <translation>先进行教育帮助。劝其退党和除名由支部大会讨论决定，报上级党组织批准后生效：该党员自批准之日起离开本支部名册。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>A date is not valid; type it as 2026-12-20.</source>
+        <translation>日期无效，请按 2026-12-20 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalPage</name>
+    <message>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <source>Appraise…</source>
+        <translation>评议…</translation>
+    </message>
+    <message>
+        <source>Export result table…</source>
+        <translation>导出结果表…</translation>
+    </message>
+    <message>
+        <source>Print result table…</source>
+        <translation>打印结果表…</translation>
+    </message>
+    <message>
+        <source>Self-assessment, mutual appraisal and the appraisal vote come first; then the committee or the general meeting decides each grade. Probationary members take part without a grade. Double-click a member to record the appraisal.</source>
+        <translation>先个人自评、党员互评、民主测评，再由支委会或支部党员大会评定等次。预备党员参加评议，不评定等次。双击党员即可登记评议情况。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>个人自评</translation>
+    </message>
+    <message>
+        <source>Votes (E/Q/B/U)</source>
+        <translation>测评票数（优/合/基/不）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评定等次</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>组织处置</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>密级</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{year}: {full} full members, {recorded} appraised, {assessed} self-assessments. Excellent {excellent} (at most {limit}), qualified {qualified}, basically qualified {basic}, unqualified {unqualified}.</source>
+        <translation>{year}年度：正式党员 {full} 人，已评议 {recorded} 人，已自评 {assessed} 人。优秀 {excellent} 人（上限 {limit} 人），合格 {qualified} 人，基本合格 {basic} 人，不合格 {unqualified} 人。</translation>
+    </message>
+    <message>
+        <source>Left the roll</source>
+        <translation>已离开名册</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Full member</source>
+        <translation>正式党员</translation>
+    </message>
+    <message>
+        <source>Not appraised</source>
+        <translation>未评议</translation>
+    </message>
+    <message>
+        <source>No grade (probationary)</source>
+        <translation>预备党员不定等次</translation>
+    </message>
+    <message>
+        <source> until {day}</source>
+        <translation>至{day}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Choose a member in the list first.</source>
+        <translation>请先在列表中选择一名党员。</translation>
+    </message>
+    <message>
+        <source>The appraisal was saved.</source>
+        <translation>评议情况已保存。</translation>
+    </message>
+    <message>
+        <source>Export result table</source>
+        <translation>导出结果表</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal {year}.xlsx</source>
+        <translation>{year}年度民主评议党员结果表.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Result table exported: {file}</source>
+        <translation>结果表已导出：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the result table…</source>
+        <translation>正在写入结果表…</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal result table</source>
+        <translation>民主评议党员结果表</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>正在准备文档…</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalTexts</name>
+    <message>
+        <source>Not decided</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Basically qualified</source>
+        <translation>基本合格</translation>
+    </message>
+    <message>
+        <source>Unqualified</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未决定</translation>
+    </message>
+    <message>
+        <source>Branch committee</source>
+        <translation>支部委员会</translation>
+    </message>
+    <message>
+        <source>General meeting of members</source>
+        <translation>支部党员大会</translation>
+    </message>
+    <message>
+        <source>Education (no handling yet)</source>
+        <translation>教育帮助（暂不处置）</translation>
+    </message>
+    <message>
+        <source>Correction within a time limit</source>
+        <translation>限期改正</translation>
+    </message>
+    <message>
+        <source>Persuade to leave the Party</source>
+        <translation>劝其退党</translation>
+    </message>
+    <message>
+        <source>Strike off the roll</source>
+        <translation>除名</translation>
+    </message>
+    <message>
+        <source>(choose the ground)</source>
+        <translation>（请选择依据）</translation>
+    </message>
+    <message>
+        <source>(1) Lost ideals and conviction, no longer meets the conditions</source>
+        <translation>（一）理想信念缺失，已丧失党员条件</translation>
+    </message>
+    <message>
+        <source>(2) Holds a religious belief, unchanged after education</source>
+        <translation>（二）信仰宗教，经帮助教育仍无转变</translation>
+    </message>
+    <message>
+        <source>(3) Insists on leaving after ideological degeneration</source>
+        <translation>（三）因思想蜕化提出退党，经教育仍坚持</translation>
+    </message>
+    <message>
+        <source>(4) Threatens to leave for personal ends, unchanged</source>
+        <translation>（四）以退党相要挟，经教育不改</translation>
+    </message>
+    <message>
+        <source>(5) No change when the correction period ended</source>
+        <translation>（五）限期改正期满后仍无转变</translation>
+    </message>
+    <message>
+        <source>(6) Six months without organizational life, dues or assigned work</source>
+        <translation>（六）无正当理由连续6个月不参加组织生活、不交党费或不做分配的工作</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>公开</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>秘密</translation>
+    </message>
+    <message>
+        <source>A probationary member takes part without a grade (Article 18).</source>
+        <translation>预备党员参加评议，不评定等次（第十八条）。</translation>
+    </message>
+    <message>
+        <source>Excellent may go to at most a third of the full members.</source>
+        <translation>评为优秀的人数不得超过正式党员的三分之一。</translation>
+    </message>
+    <message>
+        <source>Say who decided the grade (committee or general meeting).</source>
+        <translation>请选择评定等次的机构（支委会或支部党员大会）。</translation>
+    </message>
+    <message>
+        <source>Enter the date the grade was decided.</source>
+        <translation>请填写评定日期。</translation>
+    </message>
+    <message>
+        <source>A handling is only for an unqualified member (Article 30).</source>
+        <translation>只有评为不合格的党员才作组织处置（第三十条）。</translation>
+    </message>
+    <message>
+        <source>Enter the date the correction period ends (Article 30).</source>
+        <translation>请填写限期改正的截止日期（第三十条）。</translation>
+    </message>
+    <message>
+        <source>The correction period must end after the decision.</source>
+        <translation>限期改正的截止日期应在评定日期之后。</translation>
+    </message>
+    <message>
+        <source>The correction period is at most one year (Article 30).</source>
+        <translation>限期改正的期限不超过一年（第三十条）。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the general meeting that decided it.</source>
+        <translation>请填写作出决定的支部大会日期。</translation>
+    </message>
+    <message>
+        <source>Enter the members entitled to vote and the votes in favour.</source>
+        <translation>请填写有表决权的党员数和赞成票数。</translation>
+    </message>
+    <message>
+        <source>The vote did not pass: it needs more than half of the members entitled to vote.</source>
+        <translation>表决未通过：赞成票须超过有表决权党员的半数。</translation>
+    </message>
+    <message>
+        <source>The approval cannot be before the general meeting.</source>
+        <translation>上级党组织批准日期不能早于支部大会日期。</translation>
+    </message>
+    <message>
+        <source>Choose the ground for striking off (Article 31).</source>
+        <translation>请选择除名依据（第三十一条）。</translation>
+    </message>
+    <message>
+        <source>Vote counts cannot be negative.</source>
+        <translation>票数不能为负数。</translation>
+    </message>
+    <message>
+        <source>Only full and probationary members are appraised.</source>
+        <translation>只评议正式党员和预备党员。</translation>
+    </message>
+</context>
+<context>
     <name>ArrearsReminders</name>
     <message>
         <source>Party dues in arrears</source>
@@ -1493,6 +1850,26 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <translation>仅作检查（--dry-run）：没有导入任何数据。</translation>
     </message>
     <message>
+        <source>democratic appraisal of members (民主评议党员)</source>
+        <translation>民主评议党员</translation>
+    </message>
+    <message>
+        <source>write a year&apos;s appraisal result table (every member&apos;s grade and handling) to a workbook, or to a PDF when the file ends in .pdf</source>
+        <translation>将某年度民主评议党员结果表（每名党员的评定等次和组织处置）写入工作簿；文件名以 .pdf 结尾时写成 PDF</translation>
+    </message>
+    <message>
+        <source>the year of the appraisal</source>
+        <translation>评议年度</translation>
+    </message>
+    <message>
+        <source>the workbook (.xlsx) or PDF to write</source>
+        <translation>要写入的工作簿（.xlsx）或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>The appraisal of {year} ({members} members; excellent {excellent}, qualified {qualified}, basically qualified {basic}, unqualified {unqualified}) was written to {file}.</source>
+        <translation>{year}年度民主评议党员结果表（{members}人；优秀{excellent}人，合格{qualified}人，基本合格{basic}人，不合格{unqualified}人）已写入 {file}。</translation>
+    </message>
+    <message>
         <source>party-affairs disclosure (党务公开)</source>
         <translation>党务公开</translation>
     </message>
@@ -1720,6 +2097,33 @@ Use this unencrypted address?</source>
     <message>
         <source>Enrolled for {branch} ({code}).</source>
         <translation>已注册到{branch}（{code}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionReminders</name>
+    <message>
+        <source>Democratic appraisal: corrections to review</source>
+        <translation>民主评议：限期改正到期</translation>
+    </message>
+    <message>
+        <source>Looking for corrections to review…</source>
+        <translation>正在查找到期的限期改正…</translation>
+    </message>
+    <message>
+        <source>The corrections could not be listed: {reason}</source>
+        <translation>无法列出限期改正：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: the correction period of {year} ended on {date}; review it</source>
+        <translation>{name}：{year}年度民主评议的限期改正已于{date}结束，请研究处理</translation>
+    </message>
+    <message>
+        <source>{name}: the correction period of {year} ends on {date}</source>
+        <translation>{name}：{year}年度民主评议的限期改正将于{date}到期</translation>
+    </message>
+    <message>
+        <source>{count} more: see Democratic appraisal.</source>
+        <translation>另有{count}人，请见“民主评议”。</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3434,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Study record</source>
         <translation>学习教育</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal</source>
+        <translation>民主评议</translation>
     </message>
     <message>
         <source>Disclosure</source>
@@ -4838,6 +5246,10 @@ Use this unencrypted address?</source>
         <source>Community branch (term of 5 years)</source>
         <translation>社区党支部（每届 5 年）</translation>
     </message>
+    <message>
+        <source>Democratic appraisal</source>
+        <translation>民主评议</translation>
+    </message>
 </context>
 <context>
     <name>MembersPage</name>
@@ -5912,6 +6324,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Study record page: export the table or print it.</source>
         <translation>“学习教育”页：导出统计表或打印。</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal result table (Excel, PDF, printable)</source>
+        <translation>民主评议党员结果表（Excel、PDF，可打印）</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal page: &apos;Export result table…&apos; or &apos;Print result table…&apos;.</source>
+        <translation>民主评议页面：“导出结果表…”或“打印结果表…”。</translation>
     </message>
     <message>
         <source>Disclosure notices (PDF) and the year&apos;s disclosure register (Excel)</source>
@@ -7088,6 +7508,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Study exemption</source>
         <translation>免于学时要求</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal</source>
+        <translation>民主评议</translation>
     </message>
     <message>
         <source>Disclosure item</source>

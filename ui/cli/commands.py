@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.errors import BranchDeskError
 from app.services.workspace import Workspace
-from ui.cli import database, disclosures, dues, meetings, members, study, sync
+from ui.cli import appraisal, database, disclosures, dues, meetings, members, study, sync
 from ui.cli import passphrase as cli_passphrase
 from ui.cli.console import (
     EXIT_OK,
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_commands(commands)
     dues.add_commands(commands)
     study.add_commands(commands)
+    appraisal.add_commands(commands)
     disclosures.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
@@ -83,6 +84,7 @@ def run(
         "meetings": meetings.run,
         "dues": dues.run,
         "study": study.run,
+        "appraisal": appraisal.run,
         "disclosures": disclosures.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,

@@ -285,6 +285,7 @@ _ENUM_TEXTS: dict[enum.Enum, str] = {
     EventKind.TRANSFER_IN: QT_TRANSLATE_NOOP("MemberTexts", "Transferred in"),
     EventKind.LEFT: QT_TRANSLATE_NOOP("MemberTexts", "Left the branch"),
     EventKind.NOTE: QT_TRANSLATE_NOOP("MemberTexts", "Note"),
+    EventKind.APPRAISAL: QT_TRANSLATE_NOOP("MemberTexts", "Democratic appraisal"),
     DeadlineKind.TALK_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Talk with the applicant due"),
     DeadlineKind.REVIEW_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Half-yearly review due"),
     DeadlineKind.APPROVAL_DUE: QT_TRANSLATE_NOOP("MemberTexts", "Committee approval due"),

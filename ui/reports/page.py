@@ -23,7 +23,8 @@ class ReportsPage(QWidget):
     MEETINGS_PAGE = 2
     DUES_PAGE = 3
     STUDY_PAGE = 4
-    DISCLOSURES_PAGE = 5
+    APPRAISAL_PAGE = 5
+    DISCLOSURES_PAGE = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,10 @@ class ReportsPage(QWidget):
             (self.tr("Study hours of the year (Excel, printable)"),
              self.tr("Study record page: export the table or print it."),
              self.STUDY_PAGE),
+            (self.tr("Democratic appraisal result table (Excel, PDF, printable)"),
+             self.tr("Democratic appraisal page: 'Export result table…' or 'Print result "
+                     "table…'."),
+             self.APPRAISAL_PAGE),
             (self.tr("Disclosure notices (PDF) and the year's disclosure register (Excel)"),
              self.tr("Disclosure page: select an item for its printed notice; the register "
                      "lists every item of the year with its steps."),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from app.services import branch
 from app.services.workspace import Workspace
+from ui.appraisal.reminders import CorrectionReminders
 from ui.common.screen_fit import scrolling
 from ui.common.styles import HINT_STYLE
 from ui.disclosures.reminders import DisclosureReminders
@@ -74,6 +75,9 @@ class DashboardPage(QWidget):
         self.study = StudyReminders(workspace, today)
         self.study.loaded.connect(self._show_whether_anything_is_due)
         reminders.addWidget(self.study)
+        self.corrections = CorrectionReminders(workspace, today)
+        self.corrections.loaded.connect(self._show_whether_anything_is_due)
+        reminders.addWidget(self.corrections)
         self.disclosures = DisclosureReminders(workspace, today)
         reminders.addWidget(self.disclosures)
 
@@ -104,6 +108,7 @@ class DashboardPage(QWidget):
         self.transfers.refresh()
         self.arrears.refresh()
         self.study.refresh()
+        self.corrections.refresh()
         self.disclosures.refresh()
         self._show_whether_anything_is_due()
 
@@ -111,9 +116,10 @@ class DashboardPage(QWidget):
         """"Nothing needs attention" once it is known (not while the arrears are worked out)."""
         something = (self.meetings.due or self.meetings.missed or self.development.entries
                      or self.arrears.entries or self.transfers.entries or self.election.shown
-                     or self.study.entries or self.disclosures.entries)
+                     or self.study.entries or self.corrections.entries
+                     or self.disclosures.entries)
         busy = (self.arrears.busy or self.development.busy or self.transfers.busy
-                or self.study.busy)
+                or self.study.busy or self.corrections.busy)
         self.reminders_label.setVisible(not (something or busy))
 
     def clear(self) -> None:
@@ -132,4 +138,5 @@ class DashboardPage(QWidget):
         self.transfers.clear()
         self.arrears.clear()
         self.study.clear()
+        self.corrections.clear()
         self.disclosures.clear()

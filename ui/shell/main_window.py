@@ -48,6 +48,7 @@ from ui.shell.unlock import UnlockPanel
 from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 if TYPE_CHECKING:
+    from ui.appraisal.page import AppraisalPage
     from ui.disclosures.page import DisclosuresPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
             self.tr("Organizational life"),
             self.tr("Party dues"),
             self.tr("Study record"),
+            self.tr("Democratic appraisal"),
             self.tr("Disclosure"),
             self.tr("Reports"),
             self.tr("Sync"),
@@ -171,6 +173,10 @@ class MainWindow(QMainWindow):
     @property
     def study(self) -> StudyPage:
         return cast("StudyPage", self._page("study"))
+
+    @property
+    def appraisal(self) -> AppraisalPage:
+        return cast("AppraisalPage", self._page("appraisal"))
 
     @property
     def disclosures(self) -> DisclosuresPage:

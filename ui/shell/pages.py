@@ -14,15 +14,17 @@ from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
 
 PAGES = (
-    "dashboard", "members", "meetings", "dues", "study", "disclosures", "reports", "sync",
-    "settings",
+    "dashboard", "members", "meetings", "dues", "study", "appraisal", "disclosures", "reports",
+    "sync", "settings",
 )
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
-SHOWING_DATA = ("dashboard", "members", "meetings", "dues", "study", "disclosures", "settings")
+SHOWING_DATA = (
+    "dashboard", "members", "meetings", "dues", "study", "appraisal", "disclosures", "settings",
+)
 """The pages that read the database when they are refreshed."""
 
-SYNCED = ("dashboard", "members", "meetings", "dues", "study", "disclosures")
+SYNCED = ("dashboard", "members", "meetings", "dues", "study", "appraisal", "disclosures")
 """The pages that show what a sync may have changed."""
 
 
@@ -88,6 +90,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def appraisal() -> QWidget:
+        from ui.appraisal.page import AppraisalPage
+
+        page = AppraisalPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def disclosures() -> QWidget:
         from ui.disclosures.page import DisclosuresPage
 
@@ -120,6 +129,6 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         return page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "study": study, "disclosures": disclosures, "reports": reports, "sync": sync,
-             "settings": settings}
+             "study": study, "appraisal": appraisal, "disclosures": disclosures,
+             "reports": reports, "sync": sync, "settings": settings}
     return [(name, built[name]) for name in PAGES]

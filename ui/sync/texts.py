@@ -44,6 +44,7 @@ def entity_label(entity: str) -> str:
         "dues_event": QCoreApplication.translate("SyncPage", "Dues payment"),
         "study_entry": QCoreApplication.translate("SyncPage", "Study entry"),
         "study_exemption": QCoreApplication.translate("SyncPage", "Study exemption"),
+        "appraisal": QCoreApplication.translate("SyncPage", "Democratic appraisal"),
         "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
         "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),
     }

@@ -133,6 +133,24 @@ def test_a_year_of_study_with_some_members_behind_and_one_exempt(branch: Workspa
     assert sum(1 for line in table.lines if line.exempt is not None) <= 1
 
 
+def test_last_years_appraisal_has_one_unqualified_member_on_correction(branch: Workspace):
+    from app.domain.appraisal import Grade, Handling
+    from app.services import appraisal
+
+    with branch.unit_of_work() as uow:
+        lines = appraisal.year_lines(uow, TODAY.year - 1)
+        found = appraisal.summary(uow, TODAY.year - 1, lines)
+    assert found.recorded == len(lines) > 0
+    assert 0 < found.counts[Grade.EXCELLENT] <= found.excellent_limit  # 第18条
+    unqualified = [line for line in lines
+                   if line.data is not None and line.data.grade is Grade.UNQUALIFIED]
+    assert len(unqualified) == 1
+    assert unqualified[0].data is not None
+    assert unqualified[0].data.handling is Handling.CORRECTION
+    assert all(line.data is not None and line.data.grade is Grade.NONE
+               for line in lines if line.probationary)
+
+
 def test_disclosures_one_open_one_over_one_waiting(branch: Workspace):
     from app.services import disclosures
 

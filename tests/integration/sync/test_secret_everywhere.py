@@ -114,6 +114,7 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "study_entry": {"on_date": TODAY, "form": "online", "topic": tag,
                         "hours_hundredths": 150},
         "study_exemption": {"reason": "old"},
+        "appraisal": {"year": str(2000 + number), "grade": "qualified", "notes": tag},
         "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
         "disclosure_feedback": {"received_on": TODAY, "content": tag},
     }[entity]

@@ -22,10 +22,11 @@ def test_each_report_leads_to_its_page(qtbot: QtBot, workspace: Workspace) -> No
     assert "会议记录" in texts
     assert "党费" in texts
     assert "学时统计表" in texts
+    assert "民主评议党员结果表" in texts
     assert "党务公开" in texts
     for button, page in zip(window.reports.buttons,
                             (window.members, window.meetings, window.dues, window.study,
-                             window.disclosures), strict=True):
+                             window.appraisal, window.disclosures), strict=True):
         window.show_page(PAGES.index("reports"))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert window.pages.currentWidget() is page

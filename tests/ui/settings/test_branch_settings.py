@@ -18,6 +18,7 @@ from app.services.workspace import Workspace
 from app.storage.models import AuditEntry, OutboxEntry
 from tests.conftest import PROFILE
 from ui.shell.main_window import MainWindow
+from ui.shell.pages import PAGES
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.show()
-    main.show_page(6)
+    main.show_page(PAGES.index("settings"))
     qtbot.waitExposed(main)
     return main
 

@@ -16,6 +16,7 @@ from app.services import branch
 from app.services.workspace import Workspace
 from tests.conftest import PASSPHRASE, PROFILE, BrokenKeyring
 from ui.shell.main_window import MainWindow
+from ui.shell.pages import PAGES
 
 Screenshot = Callable[[QWidget, str], Path]
 NEW_PASSPHRASE = "a new and longer passphrase"
@@ -26,7 +27,7 @@ def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
     main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.show()
-    main.show_page(6)
+    main.show_page(PAGES.index("settings"))
     qtbot.waitExposed(main)
     return main
 
@@ -121,7 +122,7 @@ def test_remember_on_this_pc_with_a_broken_keyring(
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()
-    window.show_page(6)
+    window.show_page(PAGES.index("settings"))
     page = window.settings
     page.remember_check.click()
     assert not page.remember_check.isChecked()

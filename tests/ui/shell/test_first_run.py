@@ -20,7 +20,10 @@ from ui.shell.setup_wizard import SetupWizard
 
 Screenshot = Callable[[QWidget, str], Path]
 RECOVERY_CODE = re.compile(r"^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$")
-NAVIGATION = ["工作台", "党员", "组织生活", "党费", "学习教育", "党务公开", "报表", "同步", "设置"]
+NAVIGATION = [
+    "工作台", "党员", "组织生活", "党费", "学习教育", "民主评议", "党务公开", "报表", "同步",
+    "设置",
+]
 
 
 def visible_texts(widget: QWidget) -> list[str]:

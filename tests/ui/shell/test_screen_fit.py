@@ -128,6 +128,20 @@ def test_the_lock_screen_fits(window: MainWindow, check) -> None:
     check(window, "unlock")
 
 
+def _unqualified_appraisal(workspace: Workspace, window: MainWindow) -> QWidget:
+    """The demo's 不合格 member of last year in the 民主评议 dialog (its handling fields shown)."""
+    from app.domain.appraisal import Grade
+    from app.services import appraisal
+    from ui.appraisal.dialog import AppraisalDialog
+
+    year = date.today().year - 1
+    with workspace.unit_of_work() as uow:
+        line = next(line for line in appraisal.year_lines(uow, year)
+                    if line.data is not None and line.data.grade is Grade.UNQUALIFIED)
+    return AppraisalDialog(workspace, line.member_id, line.name, year, False, date.today(),
+                           window)
+
+
 def test_every_dialog_fits(
     window: MainWindow, demo_workspace: tuple[Workspace, str], check, tmp_path: Path
 ) -> None:
@@ -152,6 +166,7 @@ def test_every_dialog_fits(
         (window.dues.bases_tab.edit_checks(), "dues-base-checks"),
         (AfterRecoveryDialog(workspace, window), "after-recovery"),
     ]
+    dialogs.append((_unqualified_appraisal(workspace, window), "appraisal"))
     pdf = tmp_path / "minutes.pdf"
     with workspace.unit_of_work() as uow:
         meeting_documents.write_minutes(uow, meeting_id, pdf)

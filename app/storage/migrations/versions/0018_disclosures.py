@@ -1,7 +1,7 @@
 """党务公开: disclosure items and the feedback received on them (issue 17)
 
 Revision ID: 0018_disclosures
-Revises: 0014_study_record
+Revises: 0016_appraisal
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_disclosures"
-down_revision = "0014_study_record"
+down_revision = "0016_appraisal"
 branch_labels = None
 depends_on = None
 

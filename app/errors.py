@@ -294,3 +294,25 @@ class SyncBundleError(BranchDeskError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"bundle refused: {reason}")
         self.reason = reason
+
+
+# ---------------------------------------------------------------- 党务公开
+class DisclosureSecretError(BranchDeskError):
+    """A disclosure names or derives from a 秘密 record (党务公开条例 第4条: never what is
+    secret): it cannot be reviewed, approved nor published. ``entity``: the record's kind;
+    ``label``: how the secretary knows it (a member's name, a meeting's date)."""
+
+    def __init__(self, entity: str, label: str) -> None:
+        super().__init__(f"derives from a secret {entity}")
+        self.entity = entity
+        self.label = label
+
+
+class DisclosureStepError(BranchDeskError):
+    """A step out of order (审核 before 拟稿 is complete, 发布 before 审批, an edit of a
+    published item...): ``status`` is where the item is, ``step`` what was asked."""
+
+    def __init__(self, status: str, step: str) -> None:
+        super().__init__(f"{step} not possible while {status}")
+        self.status = status
+        self.step = step

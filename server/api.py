@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import request_response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server import db, devices, limits, opinions
+from server import db, devices, disclosures, limits, opinions
 from server.bundles import check_sender, import_bundle, register_enrolled_device
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
 from sync.bundle import BundleRejected, PublicKeys, read_prefix
@@ -373,4 +373,5 @@ def create_app(store: Store) -> FastAPI:
         return Response(result.return_bundle, media_type="application/octet-stream")
 
     opinions.add_portal_routes(app, store)
+    disclosures.add_routes(app, store)
     return app

@@ -185,6 +185,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
         "rectification_item", "rectification_item",
         parents=(_MEETING, _MEMBER, Parent("owner_id", "member")),
     ),
+    # 党务公开: an item naming a 秘密 member is 秘密 too (its parent), and never leaves the PC.
+    RecordType("disclosure", "disclosure", parents=(_MEMBER,)),
+    RecordType("disclosure_feedback", "disclosure_feedback",
+               parents=(Parent("disclosure_id", "disclosure"),)),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 

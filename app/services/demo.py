@@ -36,7 +36,15 @@ from app.domain.development import Stage, add_months
 from app.domain.dues import PersonCategory
 from app.domain.id_numbers import Gender, check_character
 from app.domain.members import BranchPost, EventKind, MembershipStatus
-from app.services import demo_books, demo_opinions, demo_year, members, roster, transfers
+from app.services import (
+    demo_books,
+    demo_disclosures,
+    demo_opinions,
+    demo_year,
+    members,
+    roster,
+    transfers,
+)
 from app.services.members import MemberInput
 from app.services.workspace import BranchProfile
 from app.storage.models import MemberRow
@@ -426,6 +434,7 @@ def populate(
     work = demo_year.populate_year(uow, today, group_ids, random.Random(seed + 2))  # noqa: S311
     demo_opinions.populate_opinions(uow, today, random.Random(seed + 3))  # noqa: S311
     demo_books.populate_books(uow, today, random.Random(seed + 3))  # noqa: S311
+    demo_disclosures.populate(uow, today)
     return DemoSummary(
         len(people), len(group_ids), in_development, left, flowing, rewards,
         meetings=work.meetings, finalized=work.finalized, dues_months=work.dues_months,

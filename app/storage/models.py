@@ -613,3 +613,50 @@ class SyncNoticeRow(Base):
     body: Mapped[str] = mapped_column(Text)
     published_at: Mapped[str] = mapped_column(String(32))
     read_at: Mapped[str | None] = mapped_column(String(27), default=None)
+
+
+class DisclosureRow(Classified, SyncedRecord, Base):
+    """An item of 党务公开 (党务公开条例（试行）第2、4、15条): what is disclosed, to whom, for how
+    long, and its steps 拟稿 → 审核 → 审批 → 发布 with who and when (``app.services.disclosures``).
+
+    ``member_id``: the member a 发展/转正 公示 names (秘密 is inherited through it, sync.registry);
+    ``sources``: JSON list of [entity, id] of the records the draft was made from."""
+
+    __tablename__ = "disclosure"
+
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(String(20), default="party")
+    scope_note: Mapped[str] = mapped_column(String(200), default="")  # 特定范围: which
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date] = mapped_column(Date)
+    feedback_channel: Mapped[str] = mapped_column(String(500), default="")
+    member_id: Mapped[str | None] = mapped_column(
+        ForeignKey("member.id"), default=None, index=True
+    )
+    sources: Mapped[str] = mapped_column(Text, default="[]")
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    drafted_by: Mapped[str] = mapped_column(String(50), default="")
+    drafted_on: Mapped[date | None] = mapped_column(Date, default=None)
+    reviewed_by: Mapped[str] = mapped_column(String(50), default="")
+    reviewed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    approved_by: Mapped[str] = mapped_column(String(50), default="")
+    approved_on: Mapped[date | None] = mapped_column(Date, default=None)
+    published_on: Mapped[date | None] = mapped_column(Date, default=None)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class DisclosureFeedbackRow(Classified, SyncedRecord, Base):
+    """A response to a disclosed item received during its 公示期 (on the platform, by letter,
+    in person)."""
+
+    __tablename__ = "disclosure_feedback"
+
+    disclosure_id: Mapped[str] = mapped_column(ForeignKey("disclosure.id"), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(20), default="platform")
+    author: Mapped[str] = mapped_column(String(50), default="")  # may be empty: anonymous
+    content: Mapped[str] = mapped_column(Text, default="")
+    # The note on the member's timeline this response became (a 发展/转正 公示's), once.
+    member_event_id: Mapped[str | None] = mapped_column(String(36), default=None)

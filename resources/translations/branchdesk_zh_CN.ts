@@ -1999,6 +1999,50 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>{count} items are past their deadline and not done.</source>
         <translation>{count} 项已过整改时限仍未完成。</translation>
     </message>
+    <message>
+        <source>party-affairs disclosure (党务公开)</source>
+        <translation>党务公开</translation>
+    </message>
+    <message>
+        <source>list the items (id, disclosure period, step, title), latest first</source>
+        <translation>列出公开事项（编号、公示期、环节、标题），最新的在前</translation>
+    </message>
+    <message>
+        <source>only the items whose period starts in this year</source>
+        <translation>只列公示期始于该年的事项</translation>
+    </message>
+    <message>
+        <source>write an item&apos;s printed notice as a PDF</source>
+        <translation>将事项的公示通知写成 PDF</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>the item&apos;s id (&quot;disclosures list&quot; shows it)</source>
+        <translation>事项编号（&quot;disclosures list&quot; 可查看）</translation>
+    </message>
+    <message>
+        <source>write the year&apos;s register of items to a workbook</source>
+        <translation>将全年党务公开登记表写入工作簿</translation>
+    </message>
+    <message>
+        <source>No disclosure items are recorded.</source>
+        <translation>尚无党务公开事项。</translation>
+    </message>
+    <message>
+        <source>There is no disclosure item with the id {id}; &quot;disclosures list&quot; shows the ids.</source>
+        <translation>没有编号为 {id} 的公开事项；&quot;disclosures list&quot; 可查看编号。</translation>
+    </message>
+    <message>
+        <source>Notice written to {file} ({pages} pages).</source>
+        <translation>公示通知已写入 {file}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <source>The disclosure register of {year} ({count} items) was written to {file}.</source>
+        <translation>{year}年党务公开登记表（{count} 项）已写入 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -2314,6 +2358,469 @@ Use this unencrypted address?</source>
     <message>
         <source>{due} deadlines, {overdue} of them overdue</source>
         <translation>共 {due} 项到期事项，其中 {overdue} 项已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureEditor</name>
+    <message>
+        <source>Disclosure item</source>
+        <translation>党务公开事项</translation>
+    </message>
+    <message>
+        <source>New disclosure item</source>
+        <translation>新建公开事项</translation>
+    </message>
+    <message>
+        <source>Which circle (for a specific circle)</source>
+        <translation>具体范围（特定范围时填写）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>公开范围</translation>
+    </message>
+    <message>
+        <source>Disclosure period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Where to send objections</source>
+        <translation>意见反映方式</translation>
+    </message>
+    <message>
+        <source>Drafted by</source>
+        <translation>拟稿人</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last day of the disclosure period.</source>
+        <translation>请填写公示期的起止日期。</translation>
+    </message>
+    <message>
+        <source>Enter who drafted the item.</source>
+        <translation>请填写拟稿人。</translation>
+    </message>
+    <message>
+        <source>The title is missing or too long.</source>
+        <translation>标题未填写或过长。</translation>
+    </message>
+    <message>
+        <source>The text is missing.</source>
+        <translation>内容未填写。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>公示期的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Say which circle the item is disclosed to.</source>
+        <translation>请填写公开的具体范围。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureReminders</name>
+    <message>
+        <source>Party-affairs disclosure</source>
+        <translation>党务公开</translation>
+    </message>
+    <message>
+        <source>The disclosure period of “{title}” ends on {date}.</source>
+        <translation>“{title}”的公示期于 {date} 届满，请及时汇总反馈意见。</translation>
+    </message>
+    <message>
+        <source>“{title}” was approved on {date} and is not yet published.</source>
+        <translation>“{title}”已于 {date} 审批，尚未发布。</translation>
+    </message>
+    <message>
+        <source>Responses to “{title}” are not yet noted in the member&apos;s record.</source>
+        <translation>“{title}”收到的意见尚未记入党员档案。</translation>
+    </message>
+    <message>
+        <source>The party dues collected and used have not been disclosed this year (at least once a year).</source>
+        <translation>本年度尚未公开党费收缴使用情况（每年至少公开一次）。</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTexts</name>
+    <message>
+        <source>Admission notice</source>
+        <translation>发展党员公示</translation>
+    </message>
+    <message>
+        <source>Full-membership notice</source>
+        <translation>预备党员转正公示</translation>
+    </message>
+    <message>
+        <source>Dues collected and used</source>
+        <translation>党费收缴使用情况</translation>
+    </message>
+    <message>
+        <source>Organizational life held</source>
+        <translation>组织生活开展情况</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal results</source>
+        <translation>民主评议结果</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Within the party</source>
+        <translation>党内</translation>
+    </message>
+    <message>
+        <source>Outside the party / public</source>
+        <translation>党外/社会</translation>
+    </message>
+    <message>
+        <source>A specific circle</source>
+        <translation>特定范围</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已公开</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>the member {label}</source>
+        <translation>党员“{label}”</translation>
+    </message>
+    <message>
+        <source>the meeting of {label}</source>
+        <translation>{label}的会议</translation>
+    </message>
+    <message>
+        <source>this item itself ({label})</source>
+        <translation>本事项（{label}）</translation>
+    </message>
+    <message>
+        <source>This item names or derives from a classified (秘密) record: {record}. What is secret is never disclosed; remove it from the item or leave the item unpublished. Nothing was changed.</source>
+        <translation>该事项涉及或来源于秘密记录：{record}。涉密内容一律不得公开；请从事项中删去，或不予公开。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The item is {status} and cannot be {step} now. Nothing was changed.</source>
+        <translation>该事项处于“{status}”环节，现在不能{step}。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresPage</name>
+    <message>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>公开范围</translation>
+    </message>
+    <message>
+        <source>Disclosure period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>新建事项…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>审核…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>审批…</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Notice as PDF…</source>
+        <translation>公示通知 PDF…</translation>
+    </message>
+    <message>
+        <source>Record a response…</source>
+        <translation>登记反馈意见…</translation>
+    </message>
+    <message>
+        <source>Year&apos;s register (Excel)…</source>
+        <translation>年度登记表（Excel）…</translation>
+    </message>
+    <message>
+        <source>Note responses in the member&apos;s record</source>
+        <translation>记入党员档案</translation>
+    </message>
+    <message>
+        <source>Responses to an admission or full-membership notice received from the platform become notes on the member&apos;s timeline</source>
+        <translation>从平台收到的对发展或转正公示的意见，记入该党员的档案记录</translation>
+    </message>
+    <message>
+        <source>Items of</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Where to send objections: {text}</source>
+        <translation>意见反映方式：{text}</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Responses ({count}):</source>
+        <translation>反馈意见（{count} 条）：</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Review includes the secrecy check: nothing secret may be disclosed; also check that the item is necessary and accurate.</source>
+        <translation>审核包括保密审查：涉密内容一律不得公开；同时审核公开的必要性和内容的准确性。</translation>
+    </message>
+    <message>
+        <source>Approval by the branch committee, or by the higher committee when the item goes beyond the branch.</source>
+        <translation>由支部委员会审批；超出本支部范围的，报上级党组织审批。</translation>
+    </message>
+    <message>
+        <source>Done. The next synchronization sends it to the platform.</source>
+        <translation>已完成。下次同步时将发送到平台。</translation>
+    </message>
+    <message>
+        <source>{count} responses noted in the member&apos;s record.</source>
+        <translation>已将 {count} 条意见记入党员档案。</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存公示通知</translation>
+    </message>
+    <message>
+        <source>notice.pdf</source>
+        <translation>公示通知.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The notice was written to {file}.</source>
+        <translation>公示通知已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Save the register</source>
+        <translation>保存登记表</translation>
+    </message>
+    <message>
+        <source>disclosures-{year}.xlsx</source>
+        <translation>党务公开登记表-{year}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} items written to {file}.</source>
+        <translation>{count} 项已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>党务公开</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>New disclosure item</source>
+        <translation>新建公开事项</translation>
+    </message>
+    <message>
+        <source>Admission or full-membership notice of a member</source>
+        <translation>发展对象或预备党员转正公示</translation>
+    </message>
+    <message>
+        <source>Dues collected and remitted</source>
+        <translation>党费收缴使用情况</translation>
+    </message>
+    <message>
+        <source>Organizational life of a period</source>
+        <translation>一段时期的组织生活开展情况</translation>
+    </message>
+    <message>
+        <source>Blank item</source>
+        <translation>空白事项</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>No 发展对象 or 预备党员 on the roll.</source>
+        <translation>名册中没有发展对象或预备党员。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>The draft opens in the editor: check and edit it before review.</source>
+        <translation>草稿将在编辑窗口中打开：送审核前请核对并修改。</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>拟稿</translation>
+    </message>
+    <message>
+        <source>Draft from</source>
+        <translation>内容来源</translation>
+    </message>
+    <message>
+        <source>Choose a member.</source>
+        <translation>请选择党员。</translation>
+    </message>
+    <message>
+        <source>Enter the first and the last day.</source>
+        <translation>请填写起止日期。</translation>
     </message>
 </context>
 <context>
@@ -2911,6 +3418,38 @@ Use this unencrypted address?</source>
         <source>Told on</source>
         <translation>反馈日期</translation>
     </message>
+    <message>
+        <source>Record a response</source>
+        <translation>登记反馈意见</translation>
+    </message>
+    <message>
+        <source>Empty: anonymous</source>
+        <translation>不填即为匿名</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Enter the day and what was said.</source>
+        <translation>请填写日期和意见内容。</translation>
+    </message>
 </context>
 <context>
     <name>FinalizeQuestion</name>
@@ -3299,6 +3838,10 @@ Use this unencrypted address?</source>
     <message>
         <source>Rectification</source>
         <translation>组织生活会整改</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>党务公开</translation>
     </message>
 </context>
 <context>
@@ -6766,6 +7309,14 @@ A newer recovery code makes this one stop working.
         <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;study report&apos;, &apos;talks report&apos;, &apos;rectification report&apos;, &apos;appraisal report&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
         <translation>管理员也可以在命令行中生成同样的文件：&apos;members export&apos;、&apos;meetings minutes&apos;、&apos;dues ledger&apos;、&apos;study report&apos;、&apos;talks report&apos;、&apos;rectification report&apos;、&apos;appraisal report&apos;、&apos;opinions report&apos;（见管理员指南）。</translation>
     </message>
+    <message>
+        <source>Disclosure notices (PDF) and the year&apos;s disclosure register (Excel)</source>
+        <translation>党务公开公示通知（PDF）和年度党务公开登记表（Excel）</translation>
+    </message>
+    <message>
+        <source>Disclosure page: select an item for its printed notice; the register lists every item of the year with its steps.</source>
+        <translation>党务公开页：选中事项可生成公示通知；登记表列出全年每个事项及其审核、审批、发布情况。</translation>
+    </message>
 </context>
 <context>
     <name>ReverseDialog</name>
@@ -7284,6 +7835,21 @@ A newer recovery code makes this one stop working.
     <message>
         <source>The data of {branch} was restored from the backup.</source>
         <translation>已从备份恢复“{branch}”的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Enter who and the day.</source>
+        <translation>请填写经办人和日期。</translation>
     </message>
 </context>
 <context>
@@ -7973,6 +8539,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Rectification item</source>
         <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Disclosure item</source>
+        <translation>党务公开事项</translation>
+    </message>
+    <message>
+        <source>Disclosure feedback</source>
+        <translation>党务公开反馈意见</translation>
     </message>
 </context>
 <context>

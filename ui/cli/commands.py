@@ -22,6 +22,7 @@ from app.services.workspace import Workspace
 from ui.cli import (
     appraisal,
     database,
+    disclosures,
     dues,
     meetings,
     members,
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_commands(commands)
     appraisal.add_commands(commands)
     opinions.add_commands(commands)
+    disclosures.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
     record_books.add_commands(commands)
@@ -97,6 +99,7 @@ def run(
         "study": study.run,
         "appraisal": appraisal.run,
         "opinions": opinions.run,
+        "disclosures": disclosures.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,
         **record_books.COMMANDS,

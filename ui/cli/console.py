@@ -50,7 +50,7 @@ def file_metavar() -> str:
     return QCoreApplication.translate("Cli", "FILE")
 
 
-def year(text: str) -> int:
+def year_argument(text: str) -> int:
     """A ``--year`` value: a four-digit year (argparse reports anything else as bad usage)."""
     if not text.isdigit() or not 1900 <= int(text) <= 9999:
         raise argparse.ArgumentTypeError(

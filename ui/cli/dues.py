@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
 from ui.cli import dues_terms
-from ui.cli.console import Console, Parser, command_group, file_metavar, unlock
+from ui.cli.console import Console, Parser, command_group, file_metavar, unlock, year_argument
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -42,15 +42,6 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
         help=QCoreApplication.translate("Cli", "the workbook (.xlsx) to write")
     )
     dues_terms.add_commands(dues_commands)
-
-
-def year_argument(text: str) -> int:
-    """A ``--year`` value: a four-digit year (argparse reports anything else as bad usage)."""
-    if not text.isdigit() or not 1900 <= int(text) <= 9999:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a year: {text}").format(text=text)
-        )
-    return int(text)
 
 
 def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:

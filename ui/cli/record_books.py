@@ -14,7 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
-from ui.cli.console import Command, Console, Parser, command_group, file_metavar, unlock, year
+from ui.cli.console import (
+    Command,
+    Console,
+    Parser,
+    command_group,
+    file_metavar,
+    unlock,
+    year_argument,
+)
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -35,7 +43,7 @@ def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     ):
         actions = command_group(commands, name, help_text, dest=f"{name}_command")
         report = actions.add_parser("report", help=report_help)
-        report.add_argument("--year", type=year, required=True,
+        report.add_argument("--year", type=year_argument, required=True,
                             metavar=translate("Cli", "YEAR"),
                             help=translate("Cli", "the year of the report"))
         report.add_argument("file", type=Path, metavar=file_metavar(), help=file_help)

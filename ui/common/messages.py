@@ -21,6 +21,8 @@ from app.errors import (
     DatabaseNotFoundError,
     DatabaseUnreadableError,
     DataFolderNotAFolderError,
+    DisclosureSecretError,
+    DisclosureStepError,
     FileAccessError,
     InvalidInputError,
     KeyringUnavailableError,
@@ -211,6 +213,10 @@ def message_for(error: BaseException) -> str:
                 "These minutes were finalized on {date} and can no longer be changed. "
                 "Add a correction instead.",
             ).format(date=error.finalized_on.isoformat())
+        case DisclosureSecretError() | DisclosureStepError():
+            from ui.common.disclosure_texts import error_message
+
+            return error_message(error)
         case RecordNotFoundError():
             return QCoreApplication.translate(
                 "Messages", "The record no longer exists. Refresh the list and try again."

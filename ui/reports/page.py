@@ -27,6 +27,7 @@ class ReportsPage(QWidget):
     RECTIFICATION_PAGE = 6
     APPRAISAL_PAGE = 7
     OPINIONS_PAGE = 8
+    DISCLOSURES_PAGE = 9
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,10 @@ class ReportsPage(QWidget):
                      "slips and cover slips (PDF, printable)"),
              self.tr("Opinions page: 'Export the year…', and the slips of the selected entry."),
              self.OPINIONS_PAGE),
+            (self.tr("Disclosure notices (PDF) and the year's disclosure register (Excel)"),
+             self.tr("Disclosure page: select an item for its printed notice; the register "
+                     "lists every item of the year with its steps."),
+             self.DISCLOSURES_PAGE),
         )
         for row, (name, where, page) in enumerate(rows):
             title = QLabel(name)

@@ -16,6 +16,7 @@ from app.services.workspace import Workspace
 from ui.appraisal.reminders import CorrectionReminders
 from ui.common.screen_fit import scrolling
 from ui.common.styles import HINT_STYLE
+from ui.disclosures.reminders import DisclosureReminders
 from ui.dues.reminders import ArrearsReminders
 from ui.meetings.reminders import MeetingReminders
 from ui.members.reminders import DevelopmentReminders
@@ -86,6 +87,8 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.corrections)
         self.opinions = OpinionReminders(workspace, today)
         reminders.addWidget(self.opinions)
+        self.disclosures = DisclosureReminders(workspace, today)
+        reminders.addWidget(self.disclosures)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -118,6 +121,7 @@ class DashboardPage(QWidget):
         self.study.refresh()
         self.corrections.refresh()
         self.opinions.refresh()
+        self.disclosures.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
@@ -125,7 +129,8 @@ class DashboardPage(QWidget):
         something = (self.meetings.due or self.meetings.missed or self.development.entries
                      or self.arrears.entries or self.transfers.entries or self.election.shown
                      or self.study.entries or self.corrections.entries or self.opinions.entries
-                     or self.rectification.entries or self.talks.coverage)
+                     or self.rectification.entries or self.talks.coverage
+                     or self.disclosures.entries)
         busy = (self.arrears.busy or self.development.busy or self.transfers.busy
                 or self.study.busy or self.corrections.busy)
         self.reminders_label.setVisible(not (something or busy))
@@ -150,3 +155,4 @@ class DashboardPage(QWidget):
         self.study.clear()
         self.corrections.clear()
         self.opinions.clear()
+        self.disclosures.clear()

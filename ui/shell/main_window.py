@@ -50,6 +50,7 @@ from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 if TYPE_CHECKING:
     from ui.appraisal.page import AppraisalPage
+    from ui.disclosures.page import DisclosuresPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
     from ui.members.page import MembersPage
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
             self.tr("Rectification"),
             self.tr("Democratic appraisal"),
             self.tr("Opinions"),
+            self.tr("Disclosure"),
             self.tr("Reports"),
             self.tr("Sync"),
             self.tr("Settings"),
@@ -194,6 +196,10 @@ class MainWindow(QMainWindow):
     @property
     def opinions(self) -> OpinionsPage:
         return cast("OpinionsPage", self._page("opinions"))
+
+    @property
+    def disclosures(self) -> DisclosuresPage:
+        return cast("DisclosuresPage", self._page("disclosures"))
 
     @property
     def reports(self) -> ReportsPage:

@@ -16,19 +16,19 @@ from ui.shell.page_stack import PageFactory
 
 PAGES = (
     "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "reports", "sync", "settings",
+    "opinions", "disclosures", "reports", "sync", "settings",
 )
 """The pages in navigation order (each is an attribute of the window, built on first use)."""
 
 SHOWING_DATA = (
     "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "settings",
+    "opinions", "disclosures", "settings",
 )
 """The pages that read the database when they are refreshed."""
 
 SYNCED = (
     "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions",
+    "opinions", "disclosures",
 )
 """The pages that show what a sync may have changed."""
 
@@ -126,6 +126,13 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
         page.changed.connect(window.refresh_dashboard)
         return page
 
+    def disclosures() -> QWidget:
+        from ui.disclosures.page import DisclosuresPage
+
+        page = DisclosuresPage(workspace)
+        page.changed.connect(window.refresh_dashboard)
+        return page
+
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
@@ -152,6 +159,6 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
 
     built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
              "study": study, "talks": talks, "rectification": rectification,
-             "appraisal": appraisal, "opinions": opinions, "reports": reports, "sync": sync,
-             "settings": settings}
+             "appraisal": appraisal, "opinions": opinions, "disclosures": disclosures,
+             "reports": reports, "sync": sync, "settings": settings}
     return [(name, built[name]) for name in PAGES]

@@ -49,6 +49,8 @@ def entity_label(entity: str) -> str:
         "talk": QCoreApplication.translate("SyncPage", "Talk"),
         "talk_participant": QCoreApplication.translate("SyncPage", "Person in a talk"),
         "rectification_item": QCoreApplication.translate("SyncPage", "Rectification item"),
+        "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
+        "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),
     }
     return labels.get(entity, entity)
 

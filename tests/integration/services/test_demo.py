@@ -187,3 +187,18 @@ def test_the_demo_organizational_life_meeting_has_five_items_two_overdue(branch:
     assert len(ledger) == 5
     assert len(overdue) == 2
     assert sum(1 for i in ledger if i.evidence) == 1
+
+
+def test_disclosures_one_open_one_over_one_waiting(branch: Workspace):
+    from app.services import disclosures
+
+    with branch.unit_of_work(read_only=True) as uow:
+        items = {i.data.category: i for i in disclosures.list_items(uow)}
+    development = items[disclosures.Category.DEVELOPMENT]
+    assert development.is_open(TODAY)
+    assert "发展对象" in development.data.title
+    dues_item = items[disclosures.Category.DUES]
+    assert dues_item.status is disclosures.Status.PUBLISHED
+    assert not dues_item.is_open(TODAY)
+    assert "2026年第3季度" in dues_item.data.title
+    assert items[disclosures.Category.MEETINGS].status is disclosures.Status.DRAFT

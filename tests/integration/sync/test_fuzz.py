@@ -38,8 +38,9 @@ def test_no_endpoint_answers_500(live_server: LiveServer) -> None:
     schema.config.update(base_url=live_server.url)
     headers = {"Authorization": f"Bearer {token}"}
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 9  # five sync endpoints, bundle keys, the bundle upload and
-    # the portal's two opinion endpoints (issue 17)
+    # five sync endpoints, bundle keys, the bundle upload, the portal's two opinion endpoints
+    # and its two 党务公开 endpoints (issue 17)
+    assert len(operations) == 11
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             path = {"branch_id": branch_id} if "{branch_id}" in operation.path else None

@@ -120,6 +120,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "talk": {"on_date": TODAY, "kind": "heart_to_heart", "topic": tag},
         "talk_participant": {},
         "rectification_item": {"problem": tag, "due_on": TODAY},
+        "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
+        "disclosure_feedback": {"received_on": TODAY, "content": tag},
     }[entity]
 
 

@@ -26,8 +26,9 @@ def test_each_report_leads_to_its_page(qtbot: QtBot, workspace: Workspace) -> No
     assert "意见建议" in texts
     assert "谈心谈话" in texts
     assert "整改台账" in texts
+    assert "党务公开" in texts
     pages = (window.members, window.meetings, window.dues, window.study, window.talks,
-             window.rectification, window.appraisal, window.opinions)
+             window.rectification, window.appraisal, window.opinions, window.disclosures)
     for button, page in zip(window.reports.buttons, pages, strict=True):
         window.show_page(PAGES.index("reports"))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -21,7 +21,7 @@ from ui.shell.setup_wizard import SetupWizard
 Screenshot = Callable[[QWidget, str], Path]
 RECOVERY_CODE = re.compile(r"^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$")
 NAVIGATION = ["工作台", "党员", "组织生活", "党费", "学习教育", "谈心谈话", "组织生活会整改",
-              "民主评议", "意见建议", "报表", "同步", "设置"]
+              "民主评议", "意见建议", "党务公开", "报表", "同步", "设置"]
 
 
 def visible_texts(widget: QWidget) -> list[str]:

@@ -9,8 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
-from ui.cli.console import Console, Parser, command_group, file_metavar, unlock
-from ui.cli.dues import year_argument
+from ui.cli.console import Console, Parser, command_group, file_metavar, unlock, year_argument
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:

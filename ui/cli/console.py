@@ -8,13 +8,16 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import NoReturn, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.calendar import Month
 from app.errors import PassphraseRequiredError
 from app.services.workspace import Workspace
 from sync.argparse_zh import ChineseArgumentParser, translate_error
+from ui.widgets.month_field import parse_month
 
 PASSPHRASE_ENV = "BRANCHDESK_PASSPHRASE"  # noqa: S105 - the variable's name, not a secret
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -96,3 +99,24 @@ def unlock(workspace: Workspace, io: Console) -> None:
     if os.environ.get(PASSPHRASE_ENV) is None and workspace.unlock_from_this_pc():
         return
     workspace.unlock(io.passphrase(QCoreApplication.translate("Cli", "Passphrase: ")))
+
+
+def date_argument(text: str) -> date:
+    """A date option's value, YYYY-MM-DD (argparse reports anything else as bad usage)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("Cli", "not a date (YYYY-MM-DD): {text}").format(text=text)
+        ) from None
+
+
+def month_argument(text: str) -> Month:
+    """A month option's value: 2025-05, or as the window's month fields take it (2025年5月…);
+    argparse reports anything else as bad usage."""
+    month = parse_month(text)
+    if month is None:
+        raise argparse.ArgumentTypeError(
+            QCoreApplication.translate("Cli", "not a month (YYYY-MM): {text}").format(text=text)
+        )
+    return month

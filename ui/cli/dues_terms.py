@@ -15,11 +15,11 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.calendar import Month
 from app.domain.dues import DuesSettings, PersonCategory, ReliefKind
 from app.domain.money import Precision, RoundingMode
 from app.errors import FieldProblem, InvalidInputError
 from app.services.workspace import UnitOfWork, Workspace
+from ui.cli.console import date_argument, month_argument
 from ui.common import dues_texts, member_texts
 
 COMMANDS = ("relief", "quarterly", "quarterly-end", "category", "terms", "settings")
@@ -29,22 +29,8 @@ class Terminal(Protocol):
     def say(self, text: str) -> None: ...
 
 
-def _month(text: str) -> Month:
-    try:
-        return Month.parse(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a month (YYYY-MM): {text}").format(text=text)
-        ) from None
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a date (YYYY-MM-DD): {text}").format(text=text)
-        ) from None
 
 
 def _amount(text: str) -> Decimal:
@@ -95,7 +81,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     )
     relief.add_argument(
         "--approved-on",
-        type=_day,
+        type=date_argument,
         required=True,
         metavar=date_metavar,
         help=QCoreApplication.translate("Cli", "the date it was approved"),
@@ -103,7 +89,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     relief.add_argument(
         "--from",
         dest="first",
-        type=_month,
+        type=month_argument,
         required=True,
         metavar=month_metavar,
         help=QCoreApplication.translate("Cli", "the first month it covers"),
@@ -111,7 +97,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     relief.add_argument(
         "--until",
         dest="last",
-        type=_month,
+        type=month_argument,
         required=True,
         metavar=month_metavar,
         help=QCoreApplication.translate("Cli", "the last month it covers"),
@@ -126,7 +112,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     quarterly.add_argument("member", metavar=id_metavar, help=member_help)
     quarterly.add_argument(
         "--agreed-on",
-        type=_day,
+        type=date_argument,
         required=True,
         metavar=date_metavar,
         help=QCoreApplication.translate("Cli", "the date the branch agreed"),
@@ -134,7 +120,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     quarterly.add_argument(
         "--from",
         dest="first",
-        type=_month,
+        type=month_argument,
         required=True,
         metavar=month_metavar,
         help=QCoreApplication.translate("Cli", "the first month of the first quarter"),
@@ -142,7 +128,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     quarterly.add_argument(
         "--until",
         dest="last",
-        type=_month,
+        type=month_argument,
         metavar=month_metavar,
         help=QCoreApplication.translate(
             "Cli", "the last month of the last quarter (none: until ended)"
@@ -158,7 +144,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     end.add_argument("member", metavar=id_metavar, help=member_help)
     end.add_argument(
         "--last",
-        type=_month,
+        type=month_argument,
         required=True,
         metavar=month_metavar,
         help=QCoreApplication.translate(
@@ -186,7 +172,7 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     category.add_argument(
         "--from",
         dest="first",
-        type=_month,
+        type=month_argument,
         required=True,
         metavar=month_metavar,
         help=QCoreApplication.translate("Cli", "the first month in the new category"),

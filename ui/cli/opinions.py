@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.workspace import Workspace
 from ui.cli.console import Console, Parser, command_group, file_metavar, unlock
-from ui.cli.dues import year_argument as year_value
+from ui.cli.console import year_argument as year_value
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:

@@ -19,13 +19,12 @@ from typing import Any, Protocol, TextIO
 from PySide6.QtCore import QCoreApplication
 
 from app.documents.vocabulary import letter_number
-from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.members import Issue
 from app.services import members, transfers
 from app.services.workspace import UnitOfWork, Workspace
+from ui.cli.console import date_argument, month_argument
 from ui.common import member_texts, transfer_texts
-from ui.widgets.month_field import parse_month
 
 COMMANDS = ("transfer-out", "transfer-letter", "transfer-receipt", "transfer-in")
 # --stage: the words an administrator types (Chinese, or the English codes in scripts).
@@ -41,22 +40,8 @@ class Terminal(Protocol):
     def say(self, text: str) -> None: ...
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a date (YYYY-MM-DD): {text}").format(text=text)
-        ) from None
 
 
-def _month(text: str) -> Month:
-    month = parse_month(text)
-    if month is None:
-        raise argparse.ArgumentTypeError(
-            QCoreApplication.translate("Cli", "not a month (YYYY-MM): {text}").format(text=text)
-        )
-    return month
 
 
 def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> None:
@@ -80,7 +65,7 @@ def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> 
     def date_option(parser: argparse.ArgumentParser, help_text: str) -> None:
         parser.add_argument(
             "--date",
-            type=_day,
+            type=date_argument,
             default=None,
             metavar=QCoreApplication.translate("Cli", "DATE"),
             help=help_text,
@@ -112,7 +97,7 @@ def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> 
     date_option(out, QCoreApplication.translate("Cli", "the letter's date (default: today)"))
     out.add_argument(
         "--paid-until",
-        type=_month,
+        type=month_argument,
         default=None,
         metavar=QCoreApplication.translate("Cli", "MONTH"),
         help=QCoreApplication.translate(
@@ -191,7 +176,7 @@ def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> 
     )
     came.add_argument(
         "--paid-until",
-        type=_month,
+        type=month_argument,
         default=None,
         metavar=QCoreApplication.translate("Cli", "MONTH"),
         help=QCoreApplication.translate(
@@ -209,7 +194,7 @@ def add_commands(roster: argparse._SubParsersAction[Any], file_metavar: str) -> 
     )
     came.add_argument(
         "--admission-date",
-        type=_day,
+        type=date_argument,
         default=None,
         metavar=QCoreApplication.translate("Cli", "DATE"),
         help=QCoreApplication.translate("Cli", "the day the branch admitted a probationary member"),

@@ -78,8 +78,10 @@ def books(draw: st.DrawFn) -> Book:
                 if fields["member_id"] in exempted:
                     continue
                 exempted.add(fields["member_id"])
-            if kind.entity == "talk_participant":
-                pair = (fields["talk_id"], fields["member_id"])
+            keyed = {"meeting_attendance": "meeting_id", "study_entry": "meeting_id",
+                     "talk_participant": "talk_id"}
+            if kind.entity in keyed and keyed[kind.entity] in fields:
+                pair = (kind.entity, fields[keyed[kind.entity]], fields["member_id"])
                 if pair in pairs:
                     continue
                 pairs.add(pair)

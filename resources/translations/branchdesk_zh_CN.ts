@@ -2043,6 +2043,14 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The disclosure register of {year} ({count} items) was written to {file}.</source>
         <translation>{year}年党务公开登记表（{count} 项）已写入 {file}。</translation>
     </message>
+    <message>
+        <source>not one of {choices}: {text}</source>
+        <translation>不是可选值（{choices}）之一：{text}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>

@@ -62,7 +62,7 @@ def test_a_july_retirement_from_the_command_line(branch):
     """Issue 15: ``dues category ID retired --from 2025-07``: June 90.00 (第二条), July 60.00
     (第五条), generated afterwards."""
     data_dir, ids = branch
-    out = ok(data_dir, "category", WORKER, "retired", "--from", "2025-07")
+    out = ok(data_dir, "category", WORKER, "离退休", "--from", "2025-07")  # as the window names it
     assert "离退休" in out
     with opened(data_dir) as ws, ws.unit_of_work() as uow:
         d.generate_month(uow, Month(2025, 6))

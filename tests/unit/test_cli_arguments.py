@@ -31,3 +31,16 @@ def test_a_bad_value_is_bad_usage(parse, text: str) -> None:  # type: ignore[no-
 def test_date_and_month_options_share_the_parsers() -> None:
     assert date_argument("2025-06-10") == date(2025, 6, 10)
     assert dues_terms.month_argument is transfers.month_argument is month_argument
+
+
+def test_a_choice_is_taken_as_its_code_or_as_the_window_names_it() -> None:
+    from app.domain.dues import PersonCategory
+    from ui.cli.console import ChoiceArgument
+
+    names = {PersonCategory.RETIRED: "离退休", PersonCategory.STUDENT: "学生"}
+    choice = ChoiceArgument(names, names.__getitem__)
+    assert choice("retired") is PersonCategory.RETIRED
+    assert choice(" 学生 ") is PersonCategory.STUDENT
+    assert "离退休 (retired)" in choice.choices()
+    with pytest.raises(argparse.ArgumentTypeError):
+        choice("farmer")

@@ -4,12 +4,13 @@ exit statuses, the parser class (Chinese, exit status 2 for bad usage) and unloc
 from __future__ import annotations
 
 import argparse
+import enum
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import NoReturn, TextIO
+from typing import Generic, NoReturn, TextIO, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -120,3 +121,33 @@ def month_argument(text: str) -> Month:
             QCoreApplication.translate("Cli", "not a month (YYYY-MM): {text}").format(text=text)
         )
     return month
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class ChoiceArgument(Generic[E]):
+    """An option whose value is one of an enum's members, typed as its code (``retired``) or as the
+    label the window shows (``离退休``): a secretary should not need the stored codes."""
+
+    def __init__(self, members: Iterable[E], label: Callable[[E], str]) -> None:
+        self._members = list(members)
+        self._label = label
+        self._by_text = {str(m.value): m for m in self._members}
+        self._by_text.update({label(m): m for m in self._members})
+
+    def __call__(self, text: str) -> E:
+        member = self._by_text.get(text.strip())
+        if member is None:
+            raise argparse.ArgumentTypeError(
+                QCoreApplication.translate("Cli", "not one of {choices}: {text}").format(
+                    choices=self.choices(), text=text
+                )
+            )
+        return member
+
+    def choices(self) -> str:
+        """The accepted values for a help text: 离退休 (retired), …"""
+        return QCoreApplication.translate("Cli", ", ").join(
+            f"{self._label(m)} ({m.value})" for m in self._members
+        )

@@ -19,7 +19,7 @@ from app.domain.dues import DuesSettings, PersonCategory, ReliefKind
 from app.domain.money import Precision, RoundingMode
 from app.errors import FieldProblem, InvalidInputError
 from app.services.workspace import UnitOfWork, Workspace
-from ui.cli.console import date_argument, month_argument
+from ui.cli.console import ChoiceArgument, date_argument, month_argument
 from ui.common import dues_texts, member_texts
 
 COMMANDS = ("relief", "quarterly", "quarterly-end", "category", "terms", "settings")
@@ -53,6 +53,9 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
         QCoreApplication.translate("Cli", "YYYY-MM"),
         QCoreApplication.translate("Cli", "YYYY-MM-DD"),
     )
+    category_choice = ChoiceArgument(PersonCategory, member_texts.label)
+    rounding = ChoiceArgument(RoundingMode, dues_texts.rounding_mode_text)
+    precision = ChoiceArgument(Precision, dues_texts.precision_text)
 
     relief = dues.add_parser(
         "relief",
@@ -163,10 +166,10 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     category.add_argument("member", metavar=id_metavar, help=member_help)
     category.add_argument(
         "category",
-        choices=[c.value for c in PersonCategory],
+        type=category_choice,
         metavar=QCoreApplication.translate("Cli", "CATEGORY"),
         help=QCoreApplication.translate("Cli", "one of: {choices}").format(
-            choices=", ".join(f"{c.value} ({member_texts.label(c)})" for c in PersonCategory)
+            choices=category_choice.choices()
         ),
     )
     category.add_argument(
@@ -194,20 +197,18 @@ def add_commands(dues: argparse._SubParsersAction[Any]) -> None:
     )
     settings.add_argument(
         "--rounding",
-        choices=[m.value for m in RoundingMode],
+        type=rounding,
         metavar=QCoreApplication.translate("Cli", "MODE"),
         help=QCoreApplication.translate("Cli", "one of: {choices}").format(
-            choices=", ".join(
-                f"{m.value} ({dues_texts.rounding_mode_text(m)})" for m in RoundingMode
-            )
+            choices=rounding.choices()
         ),
     )
     settings.add_argument(
         "--precision",
-        choices=[p.value for p in Precision],
+        type=precision,
         metavar=QCoreApplication.translate("Cli", "UNIT"),
         help=QCoreApplication.translate("Cli", "one of: {choices}").format(
-            choices=", ".join(f"{p.value} ({dues_texts.precision_text(p)})" for p in Precision)
+            choices=precision.choices()
         ),
     )
     for name, text in (
@@ -313,7 +314,7 @@ def _category(args: argparse.Namespace, uow: UnitOfWork, io: Terminal) -> None:
 
     member_id = _member(uow, args.member)
     result = dues_terms.change_category(
-        uow, member_id, args.first, PersonCategory(args.category), date.today()
+        uow, member_id, args.first, args.category, date.today()
     )
     if result.change is None:
         io.say(dues_texts.category_withdrawn_text(args.first))
@@ -353,8 +354,8 @@ def _settings(args: argparse.Namespace, uow: UnitOfWork, io: Terminal) -> None:
     typed = (args.rounding, args.precision, args.farmer, args.student, args.unemployed, args.relief)
     if any(value is not None for value in typed):
         current = dues_terms.settings_from_text(
-            args.rounding or current.rounding.mode.value,
-            args.precision or current.rounding.precision.value,
+            (args.rounding or current.rounding.mode).value,
+            (args.precision or current.rounding.precision).value,
             args.farmer or str(current.farmer_amount),
             args.student or str(current.student_amount),
             args.unemployed or str(current.unemployed_amount),

@@ -93,6 +93,13 @@ VOTE_NOTE_WRITTEN = (
     "因故不能到会的有表决权的正式党员，在会前正式提出书面意见的，统计在票数内，不计入到会人数。"
 )
 WRITTEN_IN_VOTE = "“{subject}”的赞成、反对、弃权票中含书面意见 {n} 份。"
+VOTE_ABOUT = "（表决事项：{decision}；对象：{person}）"
+DECISION_WORDS = {
+    "admission": "接收为预备党员",
+    "full_membership": "预备党员转为正式党员",
+    "probation_extension": "延长预备期",
+    "probation_cancellation": "取消预备党员资格",
+}
 WRITTEN_PERSONS = "{names}（共 {n} 人，书面意见计入票数）"
 SIGN_HOST = "主持人（签字）："
 SIGN_RECORDER = "记录人（签字）："
@@ -131,6 +138,10 @@ class VoteRecord:
     quorum_met: bool
     passed: bool
     written: int = 0  # written opinions of those absent, counted in the votes (细则第二十一条)
+    # A vote deciding about a person (细则第二十二、三十三条): what it decides, already worded
+    # (e.g. "接收为预备党员"), and whom; printed under the subject, whatever the subject says.
+    decision: str = ""
+    person: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +219,7 @@ def minutes_texts(doc: MinutesDocument) -> Iterator[str]:
     for absence in doc.absentees:
         yield from (absence.name, absence.reason)
     for vote in doc.votes:
-        yield vote.subject
+        yield _vote_subject(vote)
     for amendment in doc.amendments:
         yield from (amendment.author, amendment.text)
 
@@ -330,6 +341,13 @@ def _discussion(number: int, text: str) -> list[Flowable]:
     return [_heading(number, H_DISCUSSION), *(para(p, indented) for p in paragraphs)]
 
 
+def _vote_subject(vote: VoteRecord) -> str:
+    if not vote.person:
+        return vote.subject
+    about = VOTE_ABOUT.format(decision=vote.decision, person=vote.person)
+    return f"{vote.subject}\n{about}"
+
+
 def _votes(number: int, votes: tuple[VoteRecord, ...]) -> list[Flowable]:
     if not votes:
         return [_heading(number, H_VOTES), Paragraph(NO_VOTES, styles().body)]
@@ -339,7 +357,7 @@ def _votes(number: int, votes: tuple[VoteRecord, ...]) -> list[Flowable]:
         counts = (vote.entitled, vote.present, vote.in_favour, vote.against, vote.abstain)
         rows.append(
             [
-                para(vote.subject, styles().cell),
+                para(_vote_subject(vote), styles().cell),
                 *(Paragraph(str(count), small) for count in counts),
                 Paragraph(QUORUM_YES if vote.quorum_met else QUORUM_NO, small),
                 Paragraph(PASSED if vote.passed else NOT_PASSED, small),

@@ -89,6 +89,8 @@ def minutes_document(uow: UnitOfWork, meeting_id: str) -> doc.MinutesDocument:
                 quorum_met=vote.result.quorum_met,
                 passed=vote.result.passed,
                 written=vote.result.written,
+                decision=doc.DECISION_WORDS[vote.decision.value] if vote.decision else "",
+                person=vote.member_name if vote.decision else "",
             )
             for vote in meeting.votes
         ),

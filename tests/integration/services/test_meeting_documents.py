@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.documents import fonts
-from app.domain.development import Stage
+from app.domain.development import Decision, Stage
 from app.domain.meetings import MeetingType
 from app.domain.members import BranchPost, Classification
 from app.errors import FileAccessError, InvalidInputError, MissingGlyphsError, RecordNotFoundError
@@ -155,6 +155,27 @@ def test_members_assembly_minutes_print_the_votes(workspace, people, tmp_path):
     # 5 full members entitled (the probationary member attends but does not vote), 4 present.
     # (The subject wraps in its cell: its end prints after the counts of its row.)
     assert "接收吴芳同志为预备54400已达到通过党员" in text
+
+
+def test_minutes_name_the_person_a_decision_vote_is_about(workspace, people, tmp_path):
+    # 细则第三十三条: the minutes of a 转正 vote say whom it decided about, even when the subject
+    # typed by hand does not name the person.
+    with workspace.unit_of_work() as uow:
+        meeting_id = mt.create_meeting(uow, mt.MeetingInput(
+            type=MeetingType.MEMBERS_ASSEMBLY, held_on=date(2026, 9, 16), start_time="09:00",
+            place="党员活动室", topics=("预备党员转正",), host="王建国", recorder="李秀英",
+        ))
+        mt.record_vote(uow, meeting_id, "转正表决", 5, 0, 0,
+                       decision=Decision.FULL_MEMBERSHIP, member_id=people["吴芳"])
+        uow.commit()
+    path = tmp_path / "assembly.pdf"
+    with workspace.unit_of_work() as uow:
+        md.write_minutes(uow, meeting_id, path)
+        uow.commit()
+    # Read without -layout: the subject's cell is narrow and wraps beside the counts.
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
+                         text=True).stdout
+    assert "转正表决（表决事项：预备党员转为正式党员；对象：吴芳）" in compact(raw)
 
 
 def test_minutes_list_written_opinions_as_such(workspace, people, tmp_path):

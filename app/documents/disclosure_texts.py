@@ -94,6 +94,22 @@ def dues_notice(
     return f"{branch}{period}党费收缴使用情况公开", "\n".join(lines)
 
 
+def appraisal_notice(
+    branch: str, year: int, counts: Sequence[int], excellent: Sequence[str]
+) -> tuple[str, str]:
+    """民主评议党员结果 (DOMAIN.md: 评议 results are disclosed): how many were graded 优秀, 合格,
+    基本合格, 不合格 (``counts`` in that order), and the names of those graded 优秀 — a
+    commendation; the others are never named."""
+    lines = [
+        f"现将{branch}{year}年度民主评议党员结果公开如下：",
+        f"一、参加评议并评定等次的党员{sum(counts)}名，其中评定为优秀{counts[0]}名、合格"
+        f"{counts[1]}名、基本合格{counts[2]}名、不合格{counts[3]}名。",
+    ]
+    if excellent:
+        lines.append(f"二、评定为优秀的党员：{'、'.join(excellent)}。")
+    return f"{branch}{year}年度民主评议党员结果公开", "\n".join(lines)
+
+
 def meetings_notice(
     branch: str, first: date, last: date,
     meetings: Sequence[tuple[date, MeetingType, tuple[str, ...]]],

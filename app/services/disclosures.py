@@ -8,6 +8,7 @@ Rules (DOMAIN.md, "党务公开"; 党务公开条例（试行）2017):
   ``approve`` and ``publish`` in this order; an edit after 审核 sends the item back to 拟稿.
 - 发展党员 and 转正 公示: no national period, 7 days is common: a setting (``PERIOD_KEY``).
 - 党费收缴、使用情况 at least once a year: ``draft_dues`` for a quarter or a year, totals only.
+- 评议 results: ``draft_appraisal``, the counts by grade and the names of those graded 优秀 only.
 
 Every write runs in the caller's unit of work with its audit entry and sync-outbox op.
 """
@@ -25,6 +26,7 @@ from sqlalchemy import extract, select
 
 from app.documents import disclosure_texts as texts
 from app.documents import disclosures as texts_notice
+from app.domain.appraisal import GRADES, Grade
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.meetings import MeetingType
@@ -37,6 +39,7 @@ from app.errors import (
     InvalidInputError,
     RecordNotFoundError,
 )
+from app.services import appraisal as appraisal_service
 from app.services import dues as dues_service
 from app.services import members as members_service
 from app.storage.models import (
@@ -213,6 +216,34 @@ def draft_meetings(uow: UnitOfWork, first: date, last: date, today: date) -> Dis
         start_on=today, end_on=today + timedelta(days=period_days(uow) - 1),
         feedback_channel=default_channel(uow),
         sources=tuple(("meeting", r.id) for r in rows),
+    )
+
+
+def draft_appraisal(uow: UnitOfWork, year: int, today: date) -> DisclosureInput:
+    """民主评议党员结果 of a year: the number of members of each grade and the names of those
+    graded 优秀; a 秘密 member or record is counted but never named (a count reveals no record).
+    Refused when no grade is recorded for the year."""
+    lines = appraisal_service.year_lines(uow, year)
+    counts = appraisal_service.summary(uow, year, lines).counts
+    if not any(counts.values()):
+        raise InvalidInputError([FieldProblem("year", "no_appraisal")])
+    secret = set(uow.session.scalars(
+        select(MemberRow.id).where(MemberRow.classification == Classification.SECRET.value)
+    ))
+    named = [
+        line for line in lines
+        if line.data is not None and line.data.grade is Grade.EXCELLENT
+        and line.member_id not in secret
+        and line.data.classification is not Classification.SECRET
+    ]
+    title, content = texts.appraisal_notice(
+        _branch_name(uow), year, [counts[g] for g in GRADES], [line.name for line in named]
+    )
+    return DisclosureInput(
+        category=Category.APPRAISAL, title=title, content=content, scope=Scope.PARTY,
+        start_on=today, end_on=today + timedelta(days=period_days(uow) - 1),
+        feedback_channel=default_channel(uow),
+        sources=tuple(("member", line.member_id) for line in named),
     )
 
 

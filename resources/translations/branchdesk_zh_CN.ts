@@ -2830,6 +2830,10 @@ Use this unencrypted address?</source>
         <source>Enter the first and the last day.</source>
         <translation>请填写起止日期。</translation>
     </message>
+    <message>
+        <source>Results of the year&apos;s 民主评议</source>
+        <translation>某年度民主评议党员结果</translation>
+    </message>
 </context>
 <context>
     <name>DuesBaseModel</name>
@@ -5785,6 +5789,18 @@ Use this unencrypted address?</source>
     <message>
         <source>choose at least two people (a talk is between people)</source>
         <translation>请至少选择两人（谈心谈话在两人或多人之间进行）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>no 民主评议 grade is recorded for it</source>
+        <translation>该年度没有已评定等次的民主评议记录</translation>
+    </message>
+    <message>
+        <source>is neither a 发展对象 nor a 预备党员</source>
+        <translation>既不是发展对象，也不是预备党员</translation>
     </message>
 </context>
 <context>

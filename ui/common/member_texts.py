@@ -61,6 +61,7 @@ FIELD_LABELS: dict[str, str] = {
     "probation_extension_months": QT_TRANSLATE_NOOP("MemberTexts", "Probation extended (months)"),
     "full_date": QT_TRANSLATE_NOOP("MemberTexts", "Full membership date"),
     "notes": QT_TRANSLATE_NOOP("MemberTexts", "Notes"),
+    "year": QT_TRANSLATE_NOOP("MemberTexts", "Year"),
     "status": QT_TRANSLATE_NOOP("MemberTexts", "Status"),
     "left_date": QT_TRANSLATE_NOOP("MemberTexts", "Date left"),
     "left_reason": QT_TRANSLATE_NOOP("MemberTexts", "Reason"),
@@ -129,6 +130,10 @@ ISSUE_TEXTS: dict[str, str] = {
     ),
     "no_such_member": QT_TRANSLATE_NOOP("MemberTexts", "no member in the register has it"),
     "not_an_amount": QT_TRANSLATE_NOOP("MemberTexts", "is not a valid amount"),
+    "no_appraisal": QT_TRANSLATE_NOOP("MemberTexts", "no 民主评议 grade is recorded for it"),
+    "not_candidate_or_probationary": QT_TRANSLATE_NOOP(
+        "MemberTexts", "is neither a 发展对象 nor a 预备党员"
+    ),
     "use_leaving_or_transfer": QT_TRANSLATE_NOOP(
         "MemberTexts", "use 'leave the branch' or 'transfer in' for this"
     ),

@@ -27,7 +27,7 @@ from ui.common.screen_fit import fit_to_screen
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.widgets.date_field import DateField
 
-FROM_PIPELINE, FROM_DUES, FROM_MEETINGS, BLANK = range(4)
+FROM_PIPELINE, FROM_DUES, FROM_MEETINGS, FROM_APPRAISAL, BLANK = range(5)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -43,7 +43,8 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 class DraftDialog(QDialog):
     """Where a new item's text comes from: a member in the pipeline (发展对象 / 预备党员), the
-    dues ledger of a quarter or year, the meetings of a period, or nothing (a blank item)."""
+    dues ledger of a quarter or year, the meetings of a period, a year's 民主评议 results, or
+    nothing (a blank item)."""
 
     def __init__(
         self, subjects: list[tuple[str, str, Stage]], today: date, parent: QWidget | None = None
@@ -55,6 +56,7 @@ class DraftDialog(QDialog):
             self.tr("Admission or full-membership notice of a member"),
             self.tr("Dues collected and remitted"),
             self.tr("Organizational life of a period"),
+            self.tr("Results of the year's 民主评议"),
             self.tr("Blank item"),
         ])
         self.member = QComboBox()
@@ -67,6 +69,10 @@ class DraftDialog(QDialog):
         self.quarter.addItem(self.tr("Whole year"), None)
         for quarter in range(1, 5):
             self.quarter.addItem(self.tr("Quarter {n}").format(n=quarter), quarter)
+        self.appraisal_year = QSpinBox()
+        self.appraisal_year.setRange(1990, 2100)
+        # 民主评议 is held at the end of a year or the start of the next: last year until June.
+        self.appraisal_year.setValue(today.year if today.month > 6 else today.year - 1)
         self.first = DateField()
         self.first.set_date(date(today.year, 1, 1))
         self.last = DateField()
@@ -87,7 +93,9 @@ class DraftDialog(QDialog):
         meetings_form = QFormLayout(meetings_page)
         meetings_form.addRow(self.tr("From"), self.first)
         meetings_form.addRow(self.tr("To"), self.last)
-        for page in (member_page, dues_page, meetings_page, QWidget()):
+        appraisal_page = QWidget()
+        QFormLayout(appraisal_page).addRow(self.tr("Year"), self.appraisal_year)
+        for page in (member_page, dues_page, meetings_page, appraisal_page, QWidget()):
             self.pages.addWidget(page)
         self.source.currentIndexChanged.connect(self.pages.setCurrentIndex)
         hint = QLabel(self.tr("The draft opens in the editor: check and edit it before review."))

@@ -239,6 +239,8 @@ class DisclosuresPage(QWidget):
             if kind == dialogs.FROM_DUES:
                 return service.draft_dues(uow, chooser.year.value(),
                                           chooser.quarter.currentData(), today)
+            if kind == dialogs.FROM_APPRAISAL:
+                return service.draft_appraisal(uow, chooser.appraisal_year.value(), today)
             first, last = chooser.first.date_value(), chooser.last.date_value()
             if kind == dialogs.FROM_MEETINGS and first is not None and last is not None:
                 return service.draft_meetings(uow, first, last, today)

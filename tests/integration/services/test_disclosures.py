@@ -205,3 +205,35 @@ def test_a_response_to_a_development_notice_is_noted_in_the_members_record_once(
     assert notes == [
         "《关于拟将林晓同志列为发展对象的公示》公示期间收到意见（当面，张三）：工作认真"]
     assert feedback.noted
+
+
+def test_appraisal_results_count_every_grade_and_name_only_the_excellent(workspace):
+    """DOMAIN.md: 评议 results are disclosed. Counts by grade; 优秀 named (a commendation); the
+    others, and a 秘密 member even if 优秀, never named."""
+    from app.domain.appraisal import Decider, Grade
+    from app.services import appraisal
+
+    names = ["周红", "吴刚", "郑丽", "王强", "冯敏", "陈静"]
+    ids = [add_member(workspace, name, Stage.FULL, 20 + i) for i, name in enumerate(names)]
+    grades = [Grade.EXCELLENT, Grade.EXCELLENT, Grade.QUALIFIED, Grade.QUALIFIED, Grade.BASIC,
+              Grade.QUALIFIED]
+    with workspace.unit_of_work() as uow:
+        with pytest.raises(InvalidInputError):
+            d.draft_appraisal(uow, 2026, TODAY)  # nothing graded yet
+        for member_id, grade in zip(ids, grades, strict=True):
+            appraisal.save(uow, member_id, 2026, appraisal.AppraisalInput(
+                self_assessed=True, votes=(1, 4, 1, 0), grade=grade,
+                decided_by=Decider.ASSEMBLY, decided_on=date(2026, 11, 20)), TODAY)
+        classification_service.set_classification(uow, "member", ids[1], Classification.SECRET)
+        draft = d.draft_appraisal(uow, 2026, TODAY)
+        item_id = d.create(uow, draft, "王书记", TODAY)
+        uow.commit()
+    assert draft.category is d.Category.APPRAISAL
+    assert "评定为优秀2名、合格3名、基本合格1名、不合格0名" in draft.content
+    assert "周红" in draft.content
+    for hidden in ("吴刚", "郑丽", "冯敏"):
+        assert hidden not in draft.content
+    assert draft.sources == (("member", ids[0]),)
+    with workspace.unit_of_work() as uow:
+        d.review(uow, item_id, "李红", TODAY)  # names no 秘密 record: may go on
+        uow.commit()

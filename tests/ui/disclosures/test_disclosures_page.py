@@ -130,3 +130,29 @@ def test_dashboard_reminders(qtbot, workspace):
     assert "2026-11-26" in text  # the period of the first ends tomorrow
     assert "尚未发布" in text
     assert "党费" in text  # November, no 党费 公开 this year
+
+
+def test_appraisal_results_drafted_or_a_message_when_none_are_recorded(qtbot, page, workspace):
+    from app.domain.appraisal import Decider, Grade
+    from app.services import appraisal
+
+    def draft_appraisal() -> None:
+        chooser = page.new_item()
+        chooser.source.setCurrentIndex(dialogs.FROM_APPRAISAL)
+        chooser.appraisal_year.setValue(2026)
+        chooser.accept()
+
+    draft_appraisal()
+    assert "没有已评定等次的民主评议记录" in page.feedback_label.text()
+    page.message_box.close()
+    with workspace.unit_of_work() as uow:
+        member_id = m.create_member(uow, m.MemberInput(
+            name="周红", id_number=id_number(40), stage=Stage.FULL), TODAY)
+        appraisal.save(uow, member_id, 2026, appraisal.AppraisalInput(
+            self_assessed=True, votes=(1, 0, 0, 0), grade=Grade.QUALIFIED,
+            decided_by=Decider.ASSEMBLY, decided_on=date(2026, 11, 20)), TODAY)
+        uow.commit()
+    draft_appraisal()
+    assert page.editor is not None
+    assert page.editor.title_edit.text().endswith("2026年度民主评议党员结果公开")
+    assert "合格1名" in page.editor.content.toPlainText()

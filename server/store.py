@@ -294,6 +294,7 @@ class Store:
                 device, request, op_ids, entity_ids, done, records, int(branch_rows[0][0]),
                 aliases,
             )
+            _rekey(connection, device.branch_id, records)
             response = orjson.dumps({"results": results, "epoch": epoch})
             # Every write and the commit in one round trip too.
             _write_together(connection, [
@@ -598,6 +599,40 @@ class _Aliases:
                  "VALUES (?, ?, ?, ?)", [(branch_id, *row) for row in self.new])]
 
 
+def _rekey(connection: Connection, branch_id: str, records: dict[tuple[str, str], Stored]) -> None:
+    """Key each changed record by what it now says (``sync.registry``): a member whose ID number
+    was corrected is found by the corrected number, and the mistyped one keys no one. A key
+    another record already holds is not taken (that is a second record of the same person, for
+    the secretary): the changed record is then left without a key rather than a wrong one."""
+    moved = {
+        (r.entity, r.id): natural_key(r.entity, r.data)
+        for r in records.values()
+        if r.dirty and not r.is_new
+    }
+    moved = {at: key for at, key in moved.items() if key != records[at].natural_key}
+    if not moved:
+        return
+    wanted: dict[str, set[str]] = {}
+    for (entity, _id), key in moved.items():
+        if key is not None:
+            wanted.setdefault(entity, set()).add(key)
+    held = {
+        (entity, key)
+        for rows in _query_together(connection, [
+            _in("SELECT entity, natural_key FROM record WHERE branch_id = ? AND entity = ? "
+                "AND natural_key IN", keys, (branch_id, entity))
+            for entity, keys in sorted(wanted.items())
+        ])
+        for entity, key in rows
+    }
+    held |= {(r.entity, r.natural_key) for r in records.values() if r.natural_key}
+    for (entity, record_id), key in sorted(moved.items(), key=lambda item: item[0]):
+        stored = records[(entity, record_id)]
+        stored.natural_key = None if (entity, key) in held else key
+        if stored.natural_key is not None:
+            held.add((entity, stored.natural_key))
+
+
 def _writes(
     branch_id: str,
     records: dict[tuple[str, str], Stored],
@@ -619,9 +654,9 @@ def _writes(
     if changed:
         writes.append((
             "UPDATE record SET version = ?, seq = ?, deleted = ?, data = ?, meta = ?, "
-            "echo_device = ? WHERE branch_id = ? AND entity = ? AND id = ?",
+            "echo_device = ?, natural_key = ? WHERE branch_id = ? AND entity = ? AND id = ?",
             [(r.version, r.seq, r.deleted, _dumps(r.data), _dumps(r.meta), r.echo_device,
-              branch_id, r.entity, r.id) for r in changed],
+              r.natural_key, branch_id, r.entity, r.id) for r in changed],
         ))
     if results:
         writes.append((

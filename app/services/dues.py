@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -239,12 +239,14 @@ def add_relief(
 
 
 def generate_month(
-    uow: UnitOfWork, month: Month, settings: DuesSettings | None = None
+    uow: UnitOfWork, month: Month, settings: DuesSettings | None = None,
+    only: Collection[str] | None = None,
 ) -> GenerationResult:
     """Record the amount due of every paying member for ``month`` (idempotent: members whose
     month is already recorded are skipped). One audit entry for the whole run; one outbox op per
     amount (the platform needs each). ``settings``: the branch's (``dues_settings``) unless
-    given: the rounding and the fixed amounts of 第六条.
+    given: the rounding and the fixed amounts of 第六条. ``only``: these members alone (an
+    amount worked out again after its reversal, ``dues_recheck``).
 
     An amount due is identified by member and month (``natural_id``), so the same month generated
     on two PCs is one record after syncing; one generated again after its first was reversed is
@@ -252,7 +254,7 @@ def generate_month(
     done = set(uow.session.scalars(
         select(DuesEventRow.member_id).where(
             DuesEventRow.kind == "due", DuesEventRow.month == str(month),
-            DuesEventRow.id.not_in(_reversed_ids()),
+            DuesEventRow.id.not_in(reversed_ids()),
         )
     ))
     generations: dict[str | None, int] = dict(uow.session.execute(  # reversed amounts of the month
@@ -267,7 +269,7 @@ def generate_month(
     now = utc_iso()
     code = str(month)
     for profile in profiles:
-        if profile.member_id in done:
+        if profile.member_id in done or (only is not None and profile.member_id not in only):
             continue
         try:
             due = rules.due_for_month(profile, month, settings)
@@ -740,7 +742,7 @@ def member_payments(uow: UnitOfWork, member_id: str) -> list[rules.Payment]:
     events = uow.session.scalars(
         select(DuesEventRow)
         .where(DuesEventRow.kind == "payment", DuesEventRow.member_id == member_id,
-               DuesEventRow.id.not_in(_reversed_ids()))
+               DuesEventRow.id.not_in(reversed_ids()))
         .order_by(DuesEventRow.seq)
     )
     return [payment for e in events if isinstance(payment := _to_event(e), rules.Payment)]
@@ -777,7 +779,7 @@ def _reliefs_by_member(uow: UnitOfWork) -> dict[str, tuple[HardshipRelief, ...]]
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _reversed_ids() -> Any:
+def reversed_ids() -> Any:
     return select(DuesEventRow.reverses_id).where(DuesEventRow.reverses_id.is_not(None))
 
 

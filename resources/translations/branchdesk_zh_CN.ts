@@ -3209,10 +3209,6 @@ Use this unencrypted address?</source>
         <translation>{months}经批准免交（第七条）：连续计算中断</translation>
     </message>
     <message>
-        <source>The amounts of {months} were already recorded at the former category&apos;s rate: reverse them and generate those months again to correct them.</source>
-        <translation>{months}的应交金额已按原类别生成：如需更正，请冲销后重新生成这些月份。</translation>
-    </message>
-    <message>
         <source>From {month}: {category} (before: {previous})</source>
         <translation>自{month}起：{category}（此前：{previous}）</translation>
     </message>
@@ -3271,6 +3267,10 @@ Use this unencrypted address?</source>
     <message>
         <source>to the yuan (1)</source>
         <translation>到元（1元）</translation>
+    </message>
+    <message>
+        <source>The amounts of {months} were already recorded at the former category&apos;s rate: open each of those months under “Monthly collection” and press “Check amounts…” to work them out again.</source>
+        <translation>{months}的应交金额已按原类别标准记录：请在“月度收缴”中逐月打开，点击“核对金额…”重新计算。</translation>
     </message>
 </context>
 <context>
@@ -6380,6 +6380,58 @@ Use this unencrypted address?</source>
     <message>
         <source>Party dues, monthly collection: amounts typed</source>
         <translation>党费月度收缴：已输入的金额</translation>
+    </message>
+    <message>
+        <source>Check amounts…</source>
+        <translation>核对金额…</translation>
+    </message>
+    <message>
+        <source>Compare the month&apos;s recorded amounts with what the members&apos; records give now (a category, hardship relief, base or transfer letter entered afterwards), and work the wrong ones out again.</source>
+        <translation>将本月已记录的应交金额与按党员现有记录计算的金额核对（事后录入的类别变化、困难减免、基数或组织关系介绍信），并重新计算不符的金额。</translation>
+    </message>
+    <message>
+        <source>Checking the amounts of {month}…</source>
+        <translation>正在核对{month}的应交金额…</translation>
+    </message>
+    <message>
+        <source>Every amount recorded for {month} is what the members&apos; records give.</source>
+        <translation>{month}已记录的应交金额都与党员现有记录相符。</translation>
+    </message>
+    <message>
+        <source>{month}: the amounts of {count} members worked out again; each wrong amount is reversed with the reason (see “History and reversal…”).</source>
+        <translation>{month}：已重新计算 {count} 名党员的应交金额；原金额均已冲销并注明原因（见“交费明细与冲销…”）。</translation>
+    </message>
+    <message>
+        <source>{name}: {recorded} yuan recorded, nothing owed now</source>
+        <translation>{name}：已记录 {recorded} 元，现不应交纳</translation>
+    </message>
+    <message>
+        <source>{name}: {recorded} yuan recorded, {now} yuan now</source>
+        <translation>{name}：已记录 {recorded} 元，现应为 {now} 元</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 人</translation>
+    </message>
+    <message>
+        <source>For {count} members the amount recorded for {month} is not what their records give now (a category, hardship relief, base or transfer letter entered afterwards):
+
+{lines}
+
+Work these amounts out again? Each wrong amount is reversed with the reason, and the new amount recorded; payments already made stay and are set against it.</source>
+        <translation>有 {count} 名党员{month}已记录的应交金额与按现有记录计算的不符（事后录入了类别变化、困难减免、基数或组织关系介绍信）：
+
+{lines}
+
+是否重新计算？原金额将冲销并注明原因，再记录新金额；已交的党费保留，并冲抵新金额。</translation>
+    </message>
+    <message>
+        <source>Work them out again</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Leave them as they are</source>
+        <translation>保持不变</translation>
     </message>
 </context>
 <context>

@@ -220,8 +220,9 @@ def already_generated_text(months: Iterable[Month]) -> str:
     """The months whose amounts were recorded before a dated category change (window, CLI)."""
     return QCoreApplication.translate(
         "DuesTexts",
-        "The amounts of {months} were already recorded at the former category's rate: reverse "
-        "them and generate those months again to correct them.",
+        "The amounts of {months} were already recorded at the former category's rate: open "
+        "each of those months under “Monthly collection” and press “Check amounts…” to work "
+        "them out again.",
     ).format(months=months_text(months))
 
 

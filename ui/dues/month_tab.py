@@ -33,12 +33,13 @@ from app.domain.dues import PaymentMethod
 from app.errors import BranchDeskError
 from app.services import dues
 from app.services.dues import GenerationResult
+from app.services.dues_recheck import StaleDue
 from app.services.workspace import Workspace
 from ui.common import dues_texts
 from ui.common.dues_texts import month_text, yuan_text
 from ui.common.messages import message_for
 from ui.common.tasks import BackgroundTask, run_in_background
-from ui.dues import exports
+from ui.dues import exports, recheck
 from ui.dues.month_entry import Overpayment, PendingPayment
 from ui.dues.month_model import EDITABLE, Col, DuesMonthModel
 from ui.dues.operations import Saved, generate_month_operation, record_payments_operation
@@ -84,6 +85,14 @@ class MonthTab(QWidget):
             "(Ctrl+G). Members done before are left as they are."
         ))
         self.generate_button.clicked.connect(self.generate)
+        self.recheck_button = QPushButton(self.tr("Check amounts…"))
+        self.recheck_button.setToolTip(self.tr(
+            "Compare the month's recorded amounts with what the members' records give now (a "
+            "category, hardship relief, base or transfer letter entered afterwards), and work "
+            "the wrong ones out again."
+        ))
+        self.recheck_button.clicked.connect(self.recheck)
+        self.recheck_box: QMessageBox | None = None
         self.paid_on_edit = QDateEdit()
         self.paid_on_edit.setDisplayFormat("yyyy-MM-dd")
         self.paid_on_edit.setCalendarPopup(True)
@@ -98,6 +107,7 @@ class MonthTab(QWidget):
         top.addWidget(QLabel(self.tr("Month:")))
         top.addWidget(self.month_edit)
         top.addWidget(self.generate_button)
+        top.addWidget(self.recheck_button)
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Paid on:")))
         top.addWidget(self.paid_on_edit)
@@ -251,6 +261,7 @@ class MonthTab(QWidget):
         self.history_button.setEnabled(self.table.currentIndex().isValid())
         self.save_button.setEnabled(has_rows and not busy)
         self.generate_button.setEnabled(not busy)
+        self.recheck_button.setEnabled(has_rows and not busy)
 
     # ---------------------------------------------------------------- generating
     def generate(self) -> BackgroundTask | None:
@@ -286,6 +297,53 @@ class MonthTab(QWidget):
         self.reload()
         feedback(self.feedback_label, text, ok=not names)
         self.start_entry()
+        self.changed.emit()
+
+    # ---------------------------------------------------------------- checking the amounts
+    def recheck(self) -> BackgroundTask | None:
+        """Look for the month's amounts the records no longer give; ask whether to correct."""
+        if self.last_task is not None:
+            return None
+        month = self.month
+        self.last_task = run_in_background(
+            self, recheck.stale_operation(self._workspace, month),
+            on_success=lambda stale: self._rechecked(month, stale), on_failure=self._failed,
+            title=self.tr("Checking the amounts of {month}…").format(month=month_text(month)),
+            cancellable=False,
+        )
+        self.last_task.finished.connect(self._task_done)
+        self._update_buttons()
+        return self.last_task
+
+    def _rechecked(self, month: Month, stale: object) -> None:
+        items: list[StaleDue] = stale  # type: ignore[assignment]
+        if not items:
+            feedback(self.feedback_label, self.tr(
+                "Every amount recorded for {month} is what the members' records give."
+            ).format(month=month_text(month)), ok=True)
+            return
+        box = recheck.question(self, month, items)
+        box.accepted.connect(lambda: self._recalculate(month, items))
+        self.recheck_box = box
+        box.open()
+
+    def _recalculate(self, month: Month, items: list[StaleDue]) -> None:
+        self.last_task = run_in_background(
+            self, recheck.recalculate_operation(
+                self._workspace, month, {i.event_id for i in items}, self._today()),
+            on_success=lambda done: self._recalculated(month, done), on_failure=self._failed,
+            title=self.tr("Working out the dues of {month}…").format(month=month_text(month)),
+            cancellable=False,
+        )
+        self.last_task.finished.connect(self._task_done)
+        self._update_buttons()
+
+    def _recalculated(self, month: Month, done: object) -> None:
+        self.reload()
+        feedback(self.feedback_label, self.tr(
+            "{month}: the amounts of {count} members worked out again; each wrong amount is "
+            "reversed with the reason (see “History and reversal…”)."
+        ).format(month=month_text(month), count=done), ok=True)
         self.changed.emit()
 
     # ---------------------------------------------------------------- entering

@@ -173,3 +173,35 @@ def test_the_annual_ledger_is_exported_from_the_page(
     workbook = load_workbook(target, read_only=True)
     assert len(workbook.sheetnames) >= 3
     workbook.close()
+
+
+def test_an_amount_recorded_before_a_dated_change_is_found_and_worked_out_again(
+    qtbot: QtBot, page: DuesPage, workspace, branch: dict[str, str], screenshot: Screenshot
+) -> None:
+    """王工 retires from June, recorded after June was generated: “Check amounts…” names him
+    (48.00 recorded, 24.00 now: 0.5% of 4,800), and after “Work them out again” June says 24.00."""
+    from datetime import date
+
+    from app.domain.dues import PersonCategory
+    from app.services import dues_terms
+
+    tab = page.month_tab
+    tab.generate()
+    wait_for_task(qtbot, tab)
+    tab.recheck()
+    wait_for_task(qtbot, tab)
+    assert "都与" in tab.feedback_label.text() or "相符" in tab.feedback_label.text()
+    with workspace.unit_of_work() as uow:
+        dues_terms.change_category(uow, branch["worker"], Month(2025, 6), PersonCategory.RETIRED,
+                                   date(2025, 6, 16))
+        uow.commit()
+    tab.recheck()
+    wait_for_task(qtbot, tab)
+    box = tab.recheck_box
+    assert box is not None
+    assert "王工：已记录 48.00 元，现应为 24.00 元" in box.text()
+    screenshot(box, "dues-recheck-question")
+    box.buttons()[0].click()  # 重新计算
+    wait_for_task(qtbot, tab)
+    assert ("王工", "24.00") in {(r[Col.NAME], r[Col.DUE]) for r in rows(tab.model)}
+    assert "重新计算" in tab.feedback_label.text()

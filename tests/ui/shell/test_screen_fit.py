@@ -222,10 +222,12 @@ def test_the_main_window_remembers_its_geometry(
     assert (second.width(), second.height()) == (1000, 600)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR") == "1.5", reason="this is the 150 % run")
 def test_at_1920x1080_with_150_percent_scaling() -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5",
-               BRANCHDESK_TEST_SCREEN="1920x1080")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")}
+    env.update(QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5",
+               BRANCHDESK_TEST_SCREEN="1920x1080")  # a plain pytest, also under a worker
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          str(Path(__file__)), "-k", "not 150_percent"],

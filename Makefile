@@ -38,9 +38,13 @@ importlint: $(VENV)/.installed-dev
 	$(VENV)/bin/lint-imports
 
 # The tests run beside a throwaway PostgreSQL cluster on loopback (removed afterwards, also on
-# failure): the sync server's tests run on SQLite and on PostgreSQL.
+# failure): the sync server's tests run on SQLite and on PostgreSQL. Two workers (pytest-xdist):
+# a test module stays on one worker (its module-scoped fixtures are built once), slow ones first
+# (tests/conftest.py).
+# PYTEST_ARGS comes last: PYTEST_ARGS="-n 0" runs everything in one process.
+XDIST  := -n 2 --dist loadfile --no-loadscope-reorder
 unit: $(VENV)/.installed-dev system-deps
-	QT_QPA_PLATFORM=offscreen bash tools/pg-test-cluster.sh $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen bash tools/pg-test-cluster.sh $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 test: lint typecheck importlint unit
 

@@ -51,6 +51,24 @@ class BrokenKeyring:
         raise keyring.errors.PasswordDeleteError("unavailable")
 
 
+# ---------------------------------------------------------------- parallel workers (pytest-xdist)
+# `make unit` runs the suite on two workers, a test module at a time on one worker (`-n 2
+# --dist loadfile --no-loadscope-reorder`): module-scoped fixtures (a CLI workspace, the built
+# bundle) are built once. Without xdist (`-p no:xdist`, `-n 0`, one test run alone) this hook
+# changes nothing.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On an xdist worker: the modules with a ``slow`` test first, so that neither worker is left
+    with a long test at the end while the other one is idle. (Then the collection's order: the
+    e2e modules, dearest per test, and last the many small unit modules, which fill the gaps.)"""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)  # stable: a module stays contiguous
+
+
 @pytest.fixture
 def memory_keyring() -> MemoryKeyring:
     return MemoryKeyring()

@@ -40,6 +40,7 @@ from tests.conftest import FAST_KDF
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(600),  # demo runs three times: over 300 s when the machine is shared
     pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs SIGKILL and /proc"),
 ]
 

@@ -36,7 +36,10 @@ def _offscreen_screen() -> None:
     config = {"screens": [{"name": "office", "x": 0, "y": 0, "width": width, "height": height,
                            "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
     path = Path(tempfile.gettempdir()) / f"branchdesk-offscreen-{width}x{height}.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
+    # Written aside and renamed: parallel test workers never read a half-written file.
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(config), encoding="utf-8")
+    os.replace(partial, path)
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
 
 

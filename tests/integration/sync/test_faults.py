@@ -403,6 +403,7 @@ def run(tmp_path: Path, live_server: LiveServer, monkeypatch: pytest.MonkeyPatch
         pc.ws.lock()
 
 
+@pytest.mark.slow
 def test_many_rounds_of_faults_end_in_the_same_books_everywhere(run: Run) -> None:
     rng = run.rng
     kill_rounds = set(rng.sample(range(ROUNDS // 4, ROUNDS), k=min(run.kills_left, ROUNDS // 2)))

@@ -147,9 +147,11 @@ def test_export_the_minutes_pdf_of_finalized_minutes_with_a_correction(
     for expected in ("支部委员会", "三楼会议室", "研究十二月主题党日安排", "张伟", "出差在外",
                      "会议结束时间应为16:30。", "王建国", "李红"):
         assert expected in text, expected
+    screenshots = Path(__file__).resolve().parents[3] / "screenshots"
+    screenshots.mkdir(exist_ok=True)  # in a fresh clone, no other test may have made it yet
     subprocess.run(
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(target),
-         str(Path(__file__).resolve().parents[3] / "screenshots" / "meeting-minutes-pdf")],
+         str(screenshots / "meeting-minutes-pdf")],
         check=True,
     )
 

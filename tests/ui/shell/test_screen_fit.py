@@ -8,6 +8,7 @@ pixels). Screenshots of everything checked go to screenshots/fit-<screen>-<name>
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.calendar import Month
 from app.services import branch, dues, meeting_documents, roster
 from app.services.workspace import Workspace
-from tests.conftest import PASSPHRASE, PROFILE
+from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE
 from tests.ui.screen_fit import problems, settle
 from ui.common.screen_fit import GEOMETRY_KEY, restore_main_window
 from ui.dues.bases_model import BaseCol
@@ -46,18 +47,36 @@ def screen_name() -> str:
     return f"{size.width()}x{size.height()}"
 
 
-@pytest.fixture
-def demo_workspace(workspace: Workspace) -> tuple[Workspace, str]:
-    """A branch with 60 demo members, a month of dues and a finalized 支委会."""
+@pytest.fixture(scope="module")
+def demo_branch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A branch with 60 demo members, a month of dues and a finalized 支委会, built once for the
+    module (it is the dearest part of every test here); each test works on a copy of it."""
     from tools.user_guide_screenshots import sample_records
 
+    data_dir = tmp_path_factory.mktemp("demo-branch") / "data"
+    workspace = Workspace(data_dir, keyring=None, kdf=FAST_KDF)
+    workspace.create(PROFILE, PASSPHRASE)
     today = date.today()
     meeting_id = sample_records(workspace, today)
     with workspace.unit_of_work() as uow:  # months never paid: a long 工作台 list of arrears
         for month in range(1, today.month):
             dues.generate_month(uow, Month(today.year, month))
         uow.commit()
-    return workspace, meeting_id
+    workspace.lock()
+    return data_dir, meeting_id
+
+
+@pytest.fixture
+def demo_workspace(
+    demo_branch: tuple[Path, str], data_dir: Path, make_workspace
+) -> Iterator[tuple[Workspace, str]]:
+    """The demo branch, copied for this test and unlocked."""
+    template, meeting_id = demo_branch
+    shutil.copytree(template, data_dir)
+    workspace = make_workspace()
+    workspace.unlock(PASSPHRASE)
+    yield workspace, meeting_id
+    workspace.lock()
 
 
 @pytest.fixture
@@ -222,10 +241,12 @@ def test_the_main_window_remembers_its_geometry(
     assert (second.width(), second.height()) == (1000, 600)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("QT_SCALE_FACTOR") == "1.5", reason="this is the 150 % run")
 def test_at_1920x1080_with_150_percent_scaling() -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5",
-               BRANCHDESK_TEST_SCREEN="1920x1080")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST_")}
+    env.update(QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5",
+               BRANCHDESK_TEST_SCREEN="1920x1080")  # a plain pytest, also under a worker
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
          str(Path(__file__)), "-k", "not 150_percent"],

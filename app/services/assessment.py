@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -28,7 +28,7 @@ from app.domain import development
 from app.domain import dues as dues_rules
 from app.domain.assessment import Code, Count, Definition, IndicatorSetting
 from app.domain.calendar import Month
-from app.domain.meetings import Frequency, MeetingType
+from app.domain.meetings import Frequency, MeetingType, Period
 from app.domain.name_order import pinyin_key
 from app.domain.opinions import Kind as OpinionKind
 from app.domain.rectification import ItemStatus
@@ -182,7 +182,9 @@ def _meetings_held(
     """Required (period, type) pairs held: periods over by ``as_of``, and the running one when
     its meeting was already held. The records: the year's meetings of those types, and each
     period missed (no record: a line saying what was not held)."""
-    report = meetings.compliance_report(uow, year, as_of)
+    # The day ``as_of`` counts as over: a year assessed on 31 December has its December, its
+    # fourth quarter and the year itself closed.
+    report = meetings.compliance_report(uow, year, as_of + timedelta(days=1))
     frequencies = meetings.required_frequencies(uow)
     done = due = 0
     missed: list[RecordRef] = []
@@ -194,7 +196,8 @@ def _meetings_held(
             due += 1
             done += held
             if not held:
-                missed.append(RecordRef("", "", f"{period.period}　{MEETING_TYPE_NAMES[kind]}",
+                missed.append(RecordRef("", "", f"{_period_name(period.period)}"
+                                        f"{MEETING_TYPE_NAMES[kind]}",
                                         period.period.end, "未召开"))
     ids = meetings.meeting_ids(uow, meetings.MeetingFilter(year=year, descending=False))
     rows = [r for r in meetings.meeting_rows(uow, ids) if r.type in types and r.held_on <= as_of]
@@ -387,6 +390,14 @@ def _member_names(uow: UnitOfWork) -> dict[str, str]:
 def _by_name(records: list[RecordRef]) -> list[RecordRef]:
     """In the roster's name order (never by the figure: no member is ranked)."""
     return sorted(records, key=lambda r: (pinyin_key(r.label), r.id))
+
+
+def _period_name(period: Period) -> str:
+    if period.frequency is Frequency.MONTHLY:
+        return f"{period.first.year}年{period.first.month}月"
+    if period.frequency is Frequency.QUARTERLY:
+        return f"{period.first.year}年第{(period.first.month + 2) // 3}季度"
+    return f"{period.first.year}年"
 
 
 def _short(text: str, length: int = 40) -> str:

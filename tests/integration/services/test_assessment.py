@@ -21,6 +21,7 @@ from app.domain.assessment import Code, IndicatorSetting
 from app.domain.calendar import Month
 from app.domain.development import add_months
 from app.domain.meetings import Frequency, MeetingType
+from app.domain.name_order import pinyin_key
 from app.errors import AssessmentSettingsError, AssessmentSubmittedError, InvalidInputError
 from app.services import assessment, assessment_report, demo, meetings
 from app.services.assessment_report import Sections
@@ -212,7 +213,7 @@ def opinions(uow: UnitOfWork) -> tuple[int, int]:
             WHERE deleted_at IS NULL AND kind = 'opinion'
               AND received_on BETWEEN '2026-01-01' AND '2026-12-31'"""):
         limit = day(received) + timedelta(days=30)  # the default time limit (a setting)
-        if answered is None and not (status in ("pending", "forwarded") and AS_OF > limit):
+        if answered is None and not (status in ("pending", "forwarded") and limit < AS_OF):
             continue
         due += 1
         done += answered is not None and day(answered) <= limit
@@ -316,9 +317,10 @@ def test_the_drill_down_lists_the_records_counted(branch: Workspace):
         assert sum(r.note == "按期完成" for r in rect.records) == rect.count.done
         dues = found.indicator(Code.DUES_ON_TIME)
         names = [r.label for r in dues.records]  # members in name order, never by the figure
-        from app.domain.name_order import pinyin_key
+
         assert names == sorted(names, key=pinyin_key)
-    assert "÷" in theme.formula and "主题党日每月" in theme.formula
+    assert "÷" in theme.formula
+    assert "主题党日每月" in theme.formula
 
 
 def test_a_missed_month_is_named_in_the_drill_down(edited: Workspace):
@@ -396,13 +398,15 @@ def test_the_report_is_a_draft_until_submitted_then_read_only(edited: Workspace,
         uow.commit()
     with edited.unit_of_work() as uow:
         draft = assessment_report.get(uow, YEAR)
-        assert draft is not None and not draft.submitted
+        assert draft is not None
+        assert not draft.submitted
         assert draft.sections == sections
         assessment_report.submit(uow, YEAR, date(2027, 1, 5))
         uow.commit()
     with edited.unit_of_work() as uow:
         done = assessment_report.get(uow, YEAR)
-        assert done is not None and done.id == report_id
+        assert done is not None
+        assert done.id == report_id
         assert done.submitted_on == date(2027, 1, 5)
         codes = [f["code"] for f in done.figures["indicators"]]
         assert codes == [c.value for c in Code]

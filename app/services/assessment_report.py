@@ -25,7 +25,7 @@ from app.documents import assessment as doc
 from app.domain.assessment import Kind
 from app.errors import AssessmentSubmittedError, FieldProblem, InvalidInputError
 from app.services import branch
-from app.services.assessment import Assessment, as_of_for, assess
+from app.services.assessment import Assessment, Indicator, as_of_for, assess
 from app.storage.ids import natural_id
 from app.storage.models import AssessmentReportRow
 from app.storage.unit_of_work import UnitOfWork
@@ -61,13 +61,20 @@ def snapshot(found: Assessment) -> dict[str, Any]:
     return {
         "as_of": found.as_of.isoformat(),
         "weighted_share": _text(found.weighted_share),
-        "indicators": [{
-            "code": i.code.value, "name": i.definition.name, "formula": i.formula,
-            "kind": i.definition.kind.value, "unit": i.definition.unit,
-            "lower_is_better": i.definition.lower_is_better,
-            "done": i.count.done, "due": i.count.due, "value": _text(i.value),
-            "target": str(i.target), "weight": str(i.weight), "met": i.met,
-        } for i in found.indicators],
+        "indicators": [snapshot_of(i) for i in found.indicators],
+    }
+
+
+def snapshot_of(indicator: Indicator) -> dict[str, Any]:
+    """One indicator's figures as plain values: counts, never the records behind them."""
+    return {
+        "code": indicator.code.value, "name": indicator.definition.name,
+        "formula": indicator.formula, "kind": indicator.definition.kind.value,
+        "unit": indicator.definition.unit,
+        "lower_is_better": indicator.definition.lower_is_better,
+        "done": indicator.count.done, "due": indicator.count.due,
+        "value": _text(indicator.value), "target": str(indicator.target),
+        "weight": str(indicator.weight), "met": indicator.met,
     }
 
 
@@ -154,7 +161,7 @@ def document(uow: UnitOfWork, year: int, today: date) -> doc.Report:
     return doc.Report(
         branch=branch.load_profile(uow).name, year=year,
         as_of=date.fromisoformat(figures["as_of"]),
-        figures=[_figure(f) for f in figures["indicators"]],
+        figures=[figure(f) for f in figures["indicators"]],
         weighted_share=_percent(figures.get("weighted_share")),
         sections=asdict(sections),
         submitted_on=written.submitted_on if written is not None else None,
@@ -169,7 +176,8 @@ def export_pdf(uow: UnitOfWork, year: int, path: Path, today: date) -> int:
     return pages
 
 
-def _figure(item: dict[str, Any]) -> doc.Figure:
+def figure(item: dict[str, Any]) -> doc.Figure:
+    """An indicator of a snapshot as printed (and shown): counted, value and target texts."""
     share = item["kind"] == Kind.SHARE.value
     unit = "%" if share else item["unit"]
     value = item["value"]

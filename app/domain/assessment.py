@@ -23,6 +23,7 @@ Pure: no I/O, no clock.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -204,6 +205,7 @@ month; a month under a quarterly consent (第十二条, 经党支部同意) has 
 No national text sets a day: one month's grace is the common practice this count assumes."""
 
 
+@functools.lru_cache(maxsize=512)
 def dues_deadline(month: Month, quarterly: bool) -> date:
     """The last day a month's dues can be paid and count as on time."""
     last = Quarter.of(month).last_month if quarterly else month

@@ -24,8 +24,9 @@ from sqlalchemy import or_, select
 
 from app.documents.vocabulary import MEETING_TYPE_NAMES
 from app.domain import assessment as rules
-from app.domain import development
+from app.domain import development, dues_fen
 from app.domain import dues as dues_rules
+from app.domain import talks as talk_rules
 from app.domain.assessment import Code, Count, Definition, IndicatorSetting
 from app.domain.calendar import Month
 from app.domain.meetings import Frequency, MeetingType, Period
@@ -114,6 +115,32 @@ class Assessment:
         return next(i for i in self.indicators if i.code is code)
 
 
+@dataclass
+class _Year:
+    """What the counters of one assessment share: the unit of work, the year, the day, and what
+    several counters read (the dues fold, the year's meetings), read once."""
+
+    uow: UnitOfWork
+    year: int
+    as_of: date
+    _folded: dues_fen.FenLedger | None = None
+    _meetings: list[meetings.MeetingListRow] | None = None
+
+    def folded(self) -> dues_fen.FenLedger:
+        if self._folded is None:
+            self._folded = dues.fen_ledger(self.uow)
+        return self._folded
+
+    def meetings(self) -> list[meetings.MeetingListRow]:
+        """The year's meetings up to ``as_of``, oldest first, with their attendance counts."""
+        if self._meetings is None:
+            ids = meetings.meeting_ids(
+                self.uow, meetings.MeetingFilter(year=self.year, descending=False))
+            self._meetings = [r for r in meetings.meeting_rows(self.uow, ids)
+                              if r.held_on <= self.as_of]
+        return self._meetings
+
+
 Counted = tuple[Count, list[RecordRef], str]
 """What an indicator's counter returns: the count, the records behind it, and the formula's
 detail (the frequencies in force) to append, or ""."""
@@ -163,9 +190,10 @@ def parse_settings(items: Sequence[dict[str, object]]) -> tuple[IndicatorSetting
 def assess(uow: UnitOfWork, year: int, as_of: date) -> Assessment:
     """Every indicator of the branch's set for ``year``, counted up to ``as_of``."""
     found = []
+    shared = _Year(uow, year, as_of)
     for setting in load_settings(uow):
         definition = rules.DEFINITIONS[setting.code]
-        count, records, detail = _COUNTERS[setting.code](uow, year, as_of)
+        count, records, detail = _COUNTERS[setting.code](shared)
         value = rules.value_of(definition.kind, count)
         found.append(Indicator(
             definition=definition,
@@ -176,14 +204,13 @@ def assess(uow: UnitOfWork, year: int, as_of: date) -> Assessment:
     return Assessment(year, as_of, tuple(found))
 
 
-def _meetings_held(
-    uow: UnitOfWork, year: int, as_of: date, types: Sequence[MeetingType]
-) -> Counted:
+def _meetings_held(the: _Year, types: Sequence[MeetingType]) -> Counted:
     """Required (period, type) pairs held: periods over by ``as_of``, and the running one when
     its meeting was already held. The records: the year's meetings of those types, and each
     period missed (no record: a line saying what was not held)."""
     # The day ``as_of`` counts as over: a year assessed on 31 December has its December, its
     # fourth quarter and the year itself closed.
+    uow, year, as_of = the.uow, the.year, the.as_of
     report = meetings.compliance_report(uow, year, as_of + timedelta(days=1))
     frequencies = meetings.required_frequencies(uow)
     done = due = 0
@@ -199,9 +226,7 @@ def _meetings_held(
                 missed.append(RecordRef("", "", f"{_period_name(period.period)}"
                                         f"{MEETING_TYPE_NAMES[kind]}",
                                         period.period.end, "未召开"))
-    ids = meetings.meeting_ids(uow, meetings.MeetingFilter(year=year, descending=False))
-    rows = [r for r in meetings.meeting_rows(uow, ids) if r.type in types and r.held_on <= as_of]
-    records = [_meeting_ref(r) for r in rows] + missed
+    records = [_meeting_ref(r) for r in the.meetings() if r.type in types] + missed
     detail = "，".join(f"{MEETING_TYPE_NAMES[t]}{_FREQUENCY_WORDS[f]}"
                       for t in types if (f := frequencies.get(t)) is not None)
     return Count(done, due), records, detail or "本支部无按期召开的要求"
@@ -213,27 +238,27 @@ def _meeting_ref(row: meetings.MeetingListRow, note: str = "") -> RecordRef:
     return RecordRef("meeting", row.id, label, row.held_on, note)
 
 
-def _three_meetings(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    return _meetings_held(uow, year, as_of, THREE_MEETINGS)
+def _three_meetings(the: _Year) -> Counted:
+    return _meetings_held(the, THREE_MEETINGS)
 
 
-def _theme_day(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    return _meetings_held(uow, year, as_of, (MeetingType.THEME_DAY,))
+def _theme_day(the: _Year) -> Counted:
+    return _meetings_held(the, (MeetingType.THEME_DAY,))
 
 
-def _attendance(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    ids = meetings.meeting_ids(uow, meetings.MeetingFilter(year=year, descending=False))
-    rows = [r for r in meetings.meeting_rows(uow, ids) if r.expected and r.held_on <= as_of]
+def _attendance(the: _Year) -> Counted:
+    rows = [r for r in the.meetings() if r.expected]
     records = [_meeting_ref(r, f"实到 {r.present} / 应到 {r.expected}") for r in rows]
     return Count(sum(r.present for r in rows), sum(r.expected for r in rows)), records, ""
 
 
-def _dues_on_time(uow: UnitOfWork, year: int, as_of: date) -> Counted:
+def _dues_on_time(the: _Year) -> Counted:
     """Months of the year with an amount due (more than 0) whose deadline
     (``rules.dues_deadline``: the month after the month, or after the quarter under a quarterly
     consent) has come by ``as_of``, or that were paid in full already; on time: paid in full by
     the deadline (the earliest payment set against the month, and all of it)."""
-    folded = dues.fen_ledger(uow)
+    uow, year, as_of = the.uow, the.year, the.as_of
+    folded = the.folded()
     first, last = Month(year, 1).index, Month(year, 12).index
     quarterly = dues_terms.quarterly_by_member(uow)
     names = _member_names(uow)
@@ -262,16 +287,16 @@ def _dues_on_time(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(done, due), _by_name(records), ""
 
 
-def _dues_arrears(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    entries = dues.arrears_list(uow, as_of)
+def _dues_arrears(the: _Year) -> Counted:
+    entries = dues.arrears_list(the.uow, the.as_of, the.folded())
     records = [RecordRef("member", e.member_id, e.name, None,
                          f"连续 {e.arrears.consecutive_months} 个月未交")
                for e in entries]
     return Count(len(entries)), _by_name(records), ""
 
 
-def _study(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    table = study.year_table(uow, year, as_of)
+def _study(the: _Year) -> Counted:
+    table = study.year_table(the.uow, the.year, the.as_of)
     lines = table.with_target
     records = [RecordRef("member", line.member_id, line.name, None,
                          f"{line.total} / {line.target} 学时")
@@ -279,19 +304,22 @@ def _study(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(table.reached, len(lines)), records, ""
 
 
-def _talks(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    coverage = talks.coverage(uow, year)
+def _talks(the: _Year) -> Counted:
+    """第19条's pairs (``talks.coverage``'s rule, on the talks read once)."""
+    held = talks.talks_of_year(the.uow, the.year)
+    coverage = talk_rules.coverage(talks.roll(the.uow), (t.data.people for t in held))
     records = [RecordRef("talk", t.id, "、".join(t.names), t.data.on_date, t.data.topic)
-               for t in talks.talks_of_year(uow, year) if t.data.on_date <= as_of]
+               for t in held if t.data.on_date <= the.as_of]
     return Count(coverage.covered, coverage.required), records, ""
 
 
-def _rectification(uow: UnitOfWork, year: int, as_of: date) -> Counted:
+def _rectification(the: _Year) -> Counted:
     """Items of the year's 整改台账 whose deadline has come (by ``as_of``), or done already; on
     time: done on or before the deadline."""
     done = due = 0
     records = []
-    for item in rectification.ledger(uow, year, as_of):
+    as_of = the.as_of
+    for item in rectification.ledger(the.uow, the.year, as_of):
         data = item.data
         finished = data.status is ItemStatus.DONE and data.done_on is not None
         if not finished and data.due_on > as_of:
@@ -304,12 +332,13 @@ def _rectification(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(done, due), records, ""
 
 
-def _opinions(uow: UnitOfWork, year: int, as_of: date) -> Counted:
+def _opinions(the: _Year) -> Counted:
     """Opinions received in the year (not the reports handed to the 纪委) answered or past their
     time limit by ``as_of``; in time: answered on or before the limit."""
     done = due = 0
     records = []
-    for entry in reversed(opinions.register(uow, as_of, year)):
+    as_of = the.as_of
+    for entry in reversed(opinions.register(the.uow, as_of, the.year)):
         if entry.kind is not OpinionKind.OPINION or entry.received_on > as_of:
             continue
         answered = entry.answered_on is not None and entry.answered_on <= as_of
@@ -324,8 +353,9 @@ def _opinions(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(done, due), records, ""
 
 
-def _disclosures(uow: UnitOfWork, year: int, as_of: date) -> Counted:
-    items = [d for d in disclosures.list_items(uow)
+def _disclosures(the: _Year) -> Counted:
+    year, as_of = the.year, the.as_of
+    items = [d for d in disclosures.list_items(the.uow)
              if d.published_on is not None and d.published_on.year == year
              and d.published_on <= as_of]
     records = [RecordRef("disclosure", d.id, d.data.title, d.published_on, "已发布")
@@ -333,10 +363,11 @@ def _disclosures(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(len(items)), records, ""
 
 
-def _development(uow: UnitOfWork, year: int, as_of: date) -> Counted:
+def _development(the: _Year) -> Counted:
     """The development steps dated in the year (up to ``as_of``), each checked by the 细则's
     rules on time (``development.check_step``); and the 转正 not yet discussed whose probation
     ended in the year (细则第三十三条: 及时讨论) count as steps not on time."""
+    uow, year, as_of = the.uow, the.year, the.as_of
     first, last = date(year, 1, 1), as_of
     dated = (MemberRow.application_date, MemberRow.activist_date, MemberRow.candidate_date,
              MemberRow.admission_date, MemberRow.full_date)
@@ -367,7 +398,7 @@ def _development(uow: UnitOfWork, year: int, as_of: date) -> Counted:
     return Count(done, due), sorted(records, key=lambda r: (r.on or as_of, r.label)), ""
 
 
-_COUNTERS: dict[Code, Callable[[UnitOfWork, int, date], Counted]] = {
+_COUNTERS: dict[Code, Callable[[_Year], Counted]] = {
     Code.THREE_MEETINGS: _three_meetings,
     Code.THEME_DAY: _theme_day,
     Code.ATTENDANCE: _attendance,

@@ -2255,7 +2255,7 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
     <message>
         <source>write a year&apos;s self-assessment of the branch (党支部年度工作情况: the indicators counted from the records and the sections written) to a PDF</source>
-        <translation>将某年度的党支部年度工作情况（由记录统计的考核指标和已填写的各部分）写入 PDF</translation>
+        <translation>将某年度的党支部年度工作情况（由记录统计的考核指标和已填写的各部分）写成可打印的文件</translation>
     </message>
     <message>
         <source>the year assessed</source>

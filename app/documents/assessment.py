@@ -14,14 +14,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents import pdf
-from app.documents.fonts import document_font
 
 TITLE = "党支部年度工作情况"
 SECTION_TITLES = {
@@ -109,13 +107,7 @@ def _figures(report: Report) -> list[Flowable]:
         ])
     widths = [9 * mm, 24 * mm, 0, 18 * mm, 16 * mm, 18 * mm, 11 * mm, 17 * mm]
     widths[2] = pdf.FRAME_WIDTH - sum(widths)
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), document_font().name),
-    ]))
+    table = pdf.ruled_table(rows, widths)
     return [
         pdf.para(f"二、{FIGURES_TITLE}", style.heading),
         table,

@@ -630,10 +630,6 @@
         <translation>无应计事项</translation>
     </message>
     <message>
-        <source> (year)</source>
-        <translation> 年</translation>
-    </message>
-    <message>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>

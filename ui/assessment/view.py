@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -59,10 +58,7 @@ class AssessmentView(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.last_task: BackgroundTask | None = None
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(today().year)
-        self.year_spin.setSuffix(self.tr(" (year)"))
+        self.year_spin = record_book.year_spin(today())
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)

@@ -30,7 +30,6 @@ from app.domain import talks as talk_rules
 from app.domain.assessment import Code, Count, Definition, IndicatorSetting
 from app.domain.calendar import Month
 from app.domain.meetings import Frequency, MeetingType, Period
-from app.domain.name_order import pinyin_key
 from app.domain.opinions import Kind as OpinionKind
 from app.domain.rectification import ItemStatus
 from app.errors import AssessmentSettingsError
@@ -125,11 +124,25 @@ class _Year:
     as_of: date
     _folded: dues_fen.FenLedger | None = None
     _meetings: list[meetings.MeetingListRow] | None = None
+    _roster: dict[str, tuple[str, str]] | None = None
 
     def folded(self) -> dues_fen.FenLedger:
         if self._folded is None:
             self._folded = dues.fen_ledger(self.uow)
         return self._folded
+
+    def roster(self) -> dict[str, tuple[str, str]]:
+        """Every member's name and place in the roster's order (``sort_key``), by id."""
+        if self._roster is None:
+            self._roster = {
+                member_id: (name, key) for member_id, name, key in self.uow.session.execute(
+                    select(MemberRow.id, MemberRow.name, MemberRow.sort_key)).tuples()}
+        return self._roster
+
+    def in_roster_order(self, records: list[RecordRef]) -> list[RecordRef]:
+        """Members' lines in the roster's name order (never by a figure: no member is ranked)."""
+        roster = self.roster()
+        return sorted(records, key=lambda r: (roster.get(r.id, ("", ""))[1], r.id))
 
     def meetings(self) -> list[meetings.MeetingListRow]:
         """The year's meetings up to ``as_of``, oldest first, with their attendance counts."""
@@ -259,22 +272,25 @@ def _dues_on_time(the: _Year) -> Counted:
     the deadline (the earliest payment set against the month, and all of it)."""
     uow, year, as_of = the.uow, the.year, the.as_of
     folded = the.folded()
-    first, last = Month(year, 1).index, Month(year, 12).index
+    months = {Month(year, m).index: Month(year, m) for m in range(1, 13)}
+    deadlines = {(index, quarterly): rules.dues_deadline(month, quarterly)
+                 for index, month in months.items() for quarterly in (False, True)}
     quarterly = dues_terms.quarterly_by_member(uow)
-    names = _member_names(uow)
+    roster = the.roster()
     done = due = 0
     records = []
     for member_id, member in folded.members.items():
-        owed = [m for m, fen in member.due.items() if fen > 0 and first <= m <= last]
+        owed = [m for m, fen in member.due.items() if fen > 0 and m in months]
         if not owed:
             continue
-        by_quarter = dues_rules.quarterly_months(quarterly.get(member_id, ()), owed)
+        consents = quarterly.get(member_id)
+        by_quarter = dues_rules.quarterly_months(consents, owed) if consents else frozenset()
         counted = on_time = 0
         for m in owed:
             paid_on = member.first_paid_on.get(m)
-            paid = (member.paid.get(m, 0) >= member.due[m] and paid_on is not None
-                    and paid_on <= as_of)
-            deadline = rules.dues_deadline(Month.from_index(m), m in by_quarter)
+            paid = (paid_on is not None and paid_on <= as_of
+                    and member.paid.get(m, 0) >= member.due[m])
+            deadline = deadlines[m, m in by_quarter]
             if not paid and deadline > as_of:
                 continue  # not yet due
             counted += 1
@@ -282,9 +298,9 @@ def _dues_on_time(the: _Year) -> Counted:
         if counted:
             done += on_time
             due += counted
-            records.append(RecordRef("member", member_id, names.get(member_id, ""), None,
-                                     f"按时交清 {on_time} / 应交 {counted} 个月"))
-    return Count(done, due), _by_name(records), ""
+            records.append(RecordRef("member", member_id, roster.get(member_id, ("", ""))[0],
+                                     None, f"按时交清 {on_time} / 应交 {counted} 个月"))
+    return Count(done, due), the.in_roster_order(records), ""
 
 
 def _dues_arrears(the: _Year) -> Counted:
@@ -292,7 +308,7 @@ def _dues_arrears(the: _Year) -> Counted:
     records = [RecordRef("member", e.member_id, e.name, None,
                          f"连续 {e.arrears.consecutive_months} 个月未交")
                for e in entries]
-    return Count(len(entries)), _by_name(records), ""
+    return Count(len(entries)), the.in_roster_order(records), ""
 
 
 def _study(the: _Year) -> Counted:
@@ -414,15 +430,6 @@ _COUNTERS: dict[Code, Callable[[_Year], Counted]] = {
 
 
 # ---------------------------------------------------------------- helpers
-def _member_names(uow: UnitOfWork) -> dict[str, str]:
-    return dict(uow.session.execute(select(MemberRow.id, MemberRow.name)).tuples().all())
-
-
-def _by_name(records: list[RecordRef]) -> list[RecordRef]:
-    """In the roster's name order (never by the figure: no member is ranked)."""
-    return sorted(records, key=lambda r: (pinyin_key(r.label), r.id))
-
-
 def _period_name(period: Period) -> str:
     if period.frequency is Frequency.MONTHLY:
         return f"{period.first.year}年{period.first.month}月"

@@ -21,7 +21,6 @@ from app.domain.assessment import Code, IndicatorSetting
 from app.domain.calendar import Month
 from app.domain.development import add_months
 from app.domain.meetings import Frequency, MeetingType
-from app.domain.name_order import pinyin_key
 from app.errors import AssessmentSettingsError, AssessmentSubmittedError, InvalidInputError
 from app.services import assessment, assessment_report, demo, meetings
 from app.services.assessment_report import Sections
@@ -316,9 +315,9 @@ def test_the_drill_down_lists_the_records_counted(branch: Workspace):
         assert len(rect.records) == rect.count.due
         assert sum(r.note == "按期完成" for r in rect.records) == rect.count.done
         dues = found.indicator(Code.DUES_ON_TIME)
-        names = [r.label for r in dues.records]  # members in name order, never by the figure
-
-        assert names == sorted(names, key=pinyin_key)
+        keys = dict(rows(uow, "SELECT id, sort_key FROM member"))
+        order = [keys[r.id] for r in dues.records]  # the roster's order, never by the figure
+        assert order == sorted(order)
     assert "÷" in theme.formula
     assert "主题党日每月" in theme.formula
 

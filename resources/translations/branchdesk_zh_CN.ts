@@ -749,6 +749,10 @@
         <source>Submitted on {date}: read-only. The report keeps the figures of that day; the table above counts the records as they are now.</source>
         <translation>已于 {date} 报送，只读。报告保存报送当日的数据；上表按当前记录统计。</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsDialog</name>

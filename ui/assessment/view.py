@@ -36,7 +36,7 @@ from ui.assessment.texts import standing_label
 from ui.common.assessment_texts import SECTIONS, section_label
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
 from ui.widgets import record_book
 
 Today = Callable[[], date]
@@ -45,6 +45,7 @@ Today = Callable[[], date]
 class AssessmentView(QWidget):
     open_record = Signal(str, str)  # entity, id: the shell opens the record's page
     changed = Signal()  # the report was saved or submitted
+    refreshed = Signal()  # the year's figures are shown
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
@@ -58,6 +59,7 @@ class AssessmentView(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.last_task: BackgroundTask | None = None
+        self._latest = LatestOnly(self, self._arrived, self._failed)
         self.year_spin = record_book.year_spin(today())
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
         self.summary_label = QLabel()
@@ -139,17 +141,30 @@ class AssessmentView(QWidget):
         return self.year_spin.value()
 
     def refresh(self) -> None:
-        """Count the year's indicators and load its report from the (unlocked) workspace."""
+        """Count the year's indicators and load its report, off the GUI thread (a branch of
+        10,000 members takes a moment); what was typed is replaced by what is stored."""
         if not self._workspace.is_unlocked:
             return
-        year = self.year()
-        try:
-            with self._workspace.unit_of_work(read_only=True) as uow:
-                found = assessment.assess(uow, year, assessment.as_of_for(year, self._today()))
-                report = assessment_report.get(uow, year)
-        except BranchDeskError as error:
-            self.feedback(message_for(error), ok=False)
-            return
+        year, today, workspace = self.year(), self._today(), self._workspace
+
+        def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
+            with workspace.unit_of_work(read_only=True) as uow:
+                return (assessment.assess(uow, year, assessment.as_of_for(year, today)),
+                        assessment_report.get(uow, year))
+
+        self.summary_label.setText(self.tr("Counting…"))
+        self._latest.run(operation)
+
+    @property
+    def busy(self) -> bool:
+        return self._latest.busy
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary_label.clear()
+        self.feedback(message_for(error), ok=False)
+
+    def _arrived(self, outcome: tuple[Assessment, Report | None]) -> None:
+        found, report = outcome
         self.found, self.report = found, report
         rows = []
         for indicator in found.indicators:
@@ -171,6 +186,7 @@ class AssessmentView(QWidget):
             editor.setReadOnly(report is not None and report.submitted)
         self._show_state()
         self._update_buttons()
+        self.refreshed.emit()
 
     def _show_state(self) -> None:
         report = self.report
@@ -294,6 +310,7 @@ class AssessmentView(QWidget):
     # ---------------------------------------------------------------- lock and unlock
     def clear(self) -> None:
         """Forget everything shown (the workspace was locked)."""
+        self._latest.drop()
         self.found, self.report = None, None
         self.table.setRowCount(0)
         self.summary_label.clear()

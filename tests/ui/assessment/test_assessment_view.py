@@ -40,7 +40,8 @@ def view_of(qtbot: QtBot, workspace: Workspace) -> AssessmentView:
     qtbot.addWidget(view)
     view.resize(1280, 760)
     view.show()
-    view.refresh()
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        view.refresh()
     return view
 
 
@@ -82,7 +83,8 @@ def test_sections_saved_exported_and_submitted(qtbot, branch, tmp_path):
     view = view_of(qtbot, branch)
     view.editors["situation"].setPlainText("本支部现有党员20名。")
     view.editors["achievements"].setPlainText("全年按规定召开三会一课。")
-    assert view.save()
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        assert view.save()
     assert "草稿" in view.state_label.text()
     view.submit()  # sections missing: refused, nothing changes
     assert "存在的问题" in view.feedback_label.text()
@@ -104,7 +106,8 @@ def test_sections_saved_exported_and_submitted(qtbot, branch, tmp_path):
     assert "全年按规定召开三会一课。" in words
     box = view.ask_submit()
     assert box.defaultButton() is box.button(box.StandardButton.No)
-    box.accept()
+    with qtbot.waitSignal(view.refreshed, timeout=30_000):
+        box.accept()
     assert view.state_label.text().startswith("已于 2026-12-31 报送")
     assert view.editors["plans"].isReadOnly()
     assert not view.save_button.isEnabled()

@@ -105,7 +105,7 @@ def _figures(report: Report) -> list[Flowable]:
             pdf.para(figure.value, centered), pdf.para(figure.target, centered),
             pdf.para(figure.weight, centered), pdf.para(MET_WORDS[figure.met], centered),
         ])
-    widths = [9 * mm, 24 * mm, 0, 18 * mm, 16 * mm, 18 * mm, 11 * mm, 17 * mm]
+    widths = [11 * mm, 24 * mm, 0, 18 * mm, 16 * mm, 17 * mm, 11 * mm, 16 * mm]
     widths[2] = pdf.FRAME_WIDTH - sum(widths)
     table = pdf.ruled_table(rows, widths)
     return [

@@ -33,29 +33,27 @@ YEAR = 2026
 AS_OF = date(2026, 12, 31)
 
 
+def demo_branch(folder: Path, members: int) -> Iterator[Workspace]:
+    workspace = Workspace(folder / "data", kdf=FAST_KDF)
+    workspace.create(demo.PROFILE, PASSPHRASE)
+    with workspace.unit_of_work() as uow:
+        demo.populate(uow, TODAY, members)
+        uow.commit()
+    yield workspace
+    workspace.lock()
+
+
 @pytest.fixture(scope="module")
 def branch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     """A demo branch with a year of work: 2026 (meetings, dues Jan–Nov, study, talks, 整改,
     opinions, 党务公开, development)."""
-    workspace = Workspace(tmp_path_factory.mktemp("assess") / "data", kdf=FAST_KDF)
-    workspace.create(demo.PROFILE, PASSPHRASE)
-    with workspace.unit_of_work() as uow:
-        demo.populate(uow, TODAY, 60)
-        uow.commit()
-    yield workspace
-    workspace.lock()
+    yield from demo_branch(tmp_path_factory.mktemp("assess"), 60)
 
 
 @pytest.fixture
 def edited(tmp_path: Path) -> Iterator[Workspace]:
     """A demo branch of its own, for the tests that change settings or write the report."""
-    workspace = Workspace(tmp_path / "data", kdf=FAST_KDF)
-    workspace.create(demo.PROFILE, PASSPHRASE)
-    with workspace.unit_of_work() as uow:
-        demo.populate(uow, TODAY, 30)
-        uow.commit()
-    yield workspace
-    workspace.lock()
+    yield from demo_branch(tmp_path, 30)
 
 
 def rows(uow: UnitOfWork, sql: str, **params: object) -> list[tuple]:

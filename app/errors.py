@@ -316,3 +316,24 @@ class DisclosureStepError(BranchDeskError):
         super().__init__(f"{step} not possible while {status}")
         self.status = status
         self.step = step
+
+
+# ---------------------------------------------------------------- 考核评价
+class AssessmentSettingsError(BranchDeskError):
+    """The indicator set cannot be kept: ``problem`` is ``app.domain.assessment.SettingProblem``'s
+    value (unknown_indicator, duplicate_indicator, negative_weight, negative_target,
+    share_over_100, not_a_number, empty), ``indicator`` the code it is about ("" for the set)."""
+
+    def __init__(self, problem: str, indicator: str) -> None:
+        super().__init__(f"{problem}: {indicator}")
+        self.problem = problem
+        self.indicator = indicator
+
+
+class AssessmentSubmittedError(BranchDeskError):
+    """The year's self-assessment was submitted on ``submitted_on``: it is read-only."""
+
+    def __init__(self, year: int, submitted_on: date | None) -> None:
+        super().__init__(f"assessment {year} submitted")
+        self.year = year
+        self.submitted_on = submitted_on

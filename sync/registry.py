@@ -189,6 +189,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("disclosure", "disclosure", parents=(_MEMBER,)),
     RecordType("disclosure_feedback", "disclosure_feedback",
                parents=(Parent("disclosure_id", "disclosure"),)),
+    # 考核评价 (issue 18): the branch's annual self-assessment, one per year (its figures are
+    # counts only: no member's record leaves the PC through it).
+    RecordType("assessment_report", "assessment_report", keys=(NaturalKey(("year",)),)),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 

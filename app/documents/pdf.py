@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from app.documents.fonts import DocumentFont, document_font
 from app.errors import FileAccessError, MissingGlyphsError
@@ -128,6 +129,19 @@ def styles() -> Styles:
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text (escaped)."""
     return Paragraph(markup(text), style)
+
+
+def ruled_table(rows: list[list[Flowable | str]], widths: list[float]) -> Table:
+    """A table of a register: ruled, its header row (the first) grey and repeated on every
+    page, cells centred vertically, in the document font."""
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), document_font().name),
+    ]))
+    return table
 
 
 # ---------------------------------------------------------------- glyph check

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.documents import pdf
-from app.documents.fonts import document_font
 from app.documents.record_books import Sheet
 from app.documents.workbooks import new_workbook
 
@@ -125,13 +123,7 @@ def write_pdf(ledger: Ledger, target: pdf.Target) -> int:
         ])
     widths = [11 * mm, 20 * mm, 33 * mm, 33 * mm, 15 * mm, 22 * mm]
     widths.append(pdf.FRAME_WIDTH - sum(widths))
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTNAME", (0, 0), (-1, -1), document_font().name),
-    ]))
+    table = pdf.ruled_table(rows, widths)
     story: list[Flowable] = [
         pdf.para(f"{ledger.year}年组织生活会整改台账", style.title),
         pdf.para(f"{ledger.branch}　{ledger.summary()}", style.subtitle),

@@ -660,3 +660,21 @@ class DisclosureFeedbackRow(Classified, SyncedRecord, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     # The note on the member's timeline this response became (a 发展/转正 公示's), once.
     member_event_id: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class AssessmentReportRow(Classified, SyncedRecord, Base):
+    """The branch's annual self-assessment (考核评价, 党支部年度工作情况): the figures of the
+    year's indicators as JSON (``app.services.assessment``) and the sections the secretary
+    writes. One per year: its id is the natural id of the year (the same report written on two
+    PCs is one record). ``status``: draft, or submitted (then read-only, figures frozen)."""
+
+    __tablename__ = "assessment_report"
+
+    year: Mapped[str] = mapped_column(String(4), unique=True)  # "YYYY": a natural key is text
+    figures: Mapped[str] = mapped_column(Text, default="{}")
+    situation: Mapped[str] = mapped_column(Text, default="")  # 基本情况
+    achievements: Mapped[str] = mapped_column(Text, default="")  # 主要工作和成效
+    problems: Mapped[str] = mapped_column(Text, default="")  # 存在的问题
+    plans: Mapped[str] = mapped_column(Text, default="")  # 下一步打算
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    submitted_on: Mapped[date | None] = mapped_column(Date, default=None)

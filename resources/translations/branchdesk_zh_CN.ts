@@ -545,6 +545,216 @@
     </message>
 </context>
 <context>
+    <name>AssessmentTexts</name>
+    <message>
+        <source>there is no indicator “{indicator}” (no ranking or points of members: only the branch&apos;s own indicators)</source>
+        <translation>没有“{indicator}”这项指标（只考核支部自身的工作，不对党员个人评分或排名）</translation>
+    </message>
+    <message>
+        <source>the indicator “{indicator}” is listed twice</source>
+        <translation>指标“{indicator}”重复列出</translation>
+    </message>
+    <message>
+        <source>the weight of “{indicator}” is negative</source>
+        <translation>指标“{indicator}”的权重为负数</translation>
+    </message>
+    <message>
+        <source>the target of “{indicator}” is negative</source>
+        <translation>指标“{indicator}”的目标值为负数</translation>
+    </message>
+    <message>
+        <source>the target of “{indicator}” is over 100%</source>
+        <translation>指标“{indicator}”的目标值超过100%</translation>
+    </message>
+    <message>
+        <source>the target or weight of “{indicator}” is not a number</source>
+        <translation>指标“{indicator}”的目标值或权重不是数字</translation>
+    </message>
+    <message>
+        <source>no indicator is chosen</source>
+        <translation>未选择任何指标</translation>
+    </message>
+    <message>
+        <source>The {year} self-assessment was submitted and can no longer be changed.</source>
+        <translation>{year}年度工作情况已报送，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The {year} self-assessment was submitted on {date} and can no longer be changed.</source>
+        <translation>{year}年度工作情况已于{date}报送，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The assessment indicators were not saved: {problem}.</source>
+        <translation>考核指标设置未保存：{problem}。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentView</name>
+    <message>
+        <source>Member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>谈心谈话</translation>
+    </message>
+    <message>
+        <source>Rectification item</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>党务公开</translation>
+    </message>
+    <message>
+        <source>Not held</source>
+        <translation>未召开</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>无应计事项</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>How it is counted</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>Records behind…</source>
+        <translation>查看明细…</translation>
+    </message>
+    <message>
+        <source>List the records this figure was counted from</source>
+        <translation>列出统计这项数据所依据的记录</translation>
+    </message>
+    <message>
+        <source>Written by the secretary; printed as typed.</source>
+        <translation>由支部书记填写，按原文打印。</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit…</source>
+        <translation>报送…</translation>
+    </message>
+    <message>
+        <source>Submit the year&apos;s self-assessment to the platform; it cannot be changed afterwards</source>
+        <translation>将本年度工作情况报送平台；报送后不能再修改</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>党支部年度工作情况 with the figures, as a PDF</source>
+        <translation>含考核数据的党支部年度工作情况（PDF）</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s own figures, counted from its records: what was held, paid, studied, talked, rectified, answered and published against what was due. No member is ranked or given points.</source>
+        <translation>本支部的各项数据均由记录统计：已召开、已交纳、已学习、已谈话、已整改、已答复、已公开的与应完成的相比。不对党员个人评分或排名。</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{met} of {counted} indicators met (as of {date}); weights of those met: {share}</source>
+        <translation>{counted} 项指标中 {met} 项指标达标（统计至 {date}）；达标指标权重占比：{share}</translation>
+    </message>
+    <message>
+        <source>Submitted on {date}: read-only. The report keeps the figures of that day; the table above counts the records as they are now.</source>
+        <translation>已于 {date} 报送，只读。报告保存报送当日的数据；上表按当前记录统计。</translation>
+    </message>
+    <message>
+        <source>Draft: saved, not yet submitted.</source>
+        <translation>草稿：已保存，尚未报送。</translation>
+    </message>
+    <message>
+        <source>Not yet written: write the four sections, save, then submit.</source>
+        <translation>尚未填写：请填写四个部分，保存后报送。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Submit the self-assessment</source>
+        <translation>报送年度工作情况</translation>
+    </message>
+    <message>
+        <source>Submit the {year} self-assessment? The figures are counted once more and kept as they are today; the report can no longer be changed.</source>
+        <translation>报送{year}年度工作情况？数据将重新统计并按今日结果保存；报送后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>Submitted: it goes to the platform at the next synchronization.</source>
+        <translation>已报送：下次同步时发送到平台。</translation>
+    </message>
+    <message>
+        <source>Export the self-assessment</source>
+        <translation>导出年度工作情况</translation>
+    </message>
+    <message>
+        <source>self-assessment {year}.pdf</source>
+        <translation>{year}年度工作情况.pdf</translation>
+    </message>
+    <message>
+        <source>Exported ({pages} pages): {file}</source>
+        <translation>已导出（{pages} 页）：{file}</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsDialog</name>
     <message>
         <source>Attachments</source>
@@ -2051,6 +2261,22 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>write a year&apos;s self-assessment of the branch (党支部年度工作情况: the indicators counted from the records and the sections written) to a PDF</source>
+        <translation>将某年度的党支部年度工作情况（由记录统计的考核指标和已填写的各部分）写成可打印的文件</translation>
+    </message>
+    <message>
+        <source>the year assessed</source>
+        <translation>考核的年度</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>The self-assessment of {year} ({met} of {counted} indicators met) was written to {file}.</source>
+        <translation>{year}年度工作情况（{counted} 项指标中 {met} 项达标）已写入 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -2833,6 +3059,43 @@ Use this unencrypted address?</source>
     <message>
         <source>Results of the year&apos;s 民主评议</source>
         <translation>某年度民主评议党员结果</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Records behind: {name}</source>
+        <translation>数据明细：{name}</translation>
+    </message>
+    <message>
+        <source>{formula}
+Counted: {counted}; value {value}; target {target}.</source>
+        <translation>{formula}
+计数：{counted}；完成值 {value}；目标 {target}。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Counted as</source>
+        <translation>统计为</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -5801,6 +6064,22 @@ Use this unencrypted address?</source>
     <message>
         <source>is neither a 发展对象 nor a 预备党员</source>
         <translation>既不是发展对象，也不是预备党员</translation>
+    </message>
+    <message>
+        <source>Basic situation</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <source>Main work and results</source>
+        <translation>主要工作和成效</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <source>Plans for next year</source>
+        <translation>下一步打算</translation>
     </message>
 </context>
 <context>

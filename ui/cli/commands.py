@@ -21,6 +21,7 @@ from app.errors import BranchDeskError
 from app.services.workspace import Workspace
 from ui.cli import (
     appraisal,
+    assessment,
     database,
     disclosures,
     dues,
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     appraisal.add_commands(commands)
     opinions.add_commands(commands)
     disclosures.add_commands(commands)
+    assessment.add_commands(commands)
     sync.add_commands(commands)
     cli_passphrase.add_commands(commands)
     record_books.add_commands(commands)
@@ -100,6 +102,7 @@ def run(
         "appraisal": appraisal.run,
         "opinions": opinions.run,
         "disclosures": disclosures.run,
+        "assessment": assessment.run,
         "sync": sync.run,
         "passphrase": cli_passphrase.run,
         **record_books.COMMANDS,

@@ -10,6 +10,8 @@ import math
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import (
+    AssessmentSettingsError,
+    AssessmentSubmittedError,
     BackupCorruptError,
     BackupFromOtherDatabaseError,
     BranchDeskError,
@@ -217,6 +219,10 @@ def message_for(error: BaseException) -> str:
             from ui.common.disclosure_texts import error_message
 
             return error_message(error)
+        case AssessmentSettingsError() | AssessmentSubmittedError():
+            from ui.common.assessment_texts import error_message as assessment_message
+
+            return assessment_message(error)
         case RecordNotFoundError():
             return QCoreApplication.translate(
                 "Messages", "The record no longer exists. Refresh the list and try again."

@@ -117,6 +117,15 @@ def ask_save_path(
     return dialog
 
 
+def year_spin(today: date) -> QSpinBox:
+    """The year a page shows, this year to begin with."""
+    spin = QSpinBox()
+    spin.setRange(1990, 2100)
+    spin.setValue(today.year)
+    spin.setSuffix(QCoreApplication.translate("RecordBook", " (year)"))
+    return spin
+
+
 class YearBookPage(QWidget):
     """A record book's page: a year, a table of the year's entries (``table``, made by the
     subclass before ``compose``), 新建 / 打开 / 删除 under it, export buttons on the right and a
@@ -135,10 +144,7 @@ class YearBookPage(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.last_task: BackgroundTask | None = None
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue(today().year)
-        self.year_spin.setSuffix(QCoreApplication.translate("RecordBook", " (year)"))
+        self.year_spin = year_spin(today())
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
         self.summary_label = QLabel()
         self.feedback_label = QLabel()

@@ -4,6 +4,7 @@ record are withheld, online and in bundles, and pulls never overwrite them."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Iterator
@@ -94,6 +95,9 @@ def books(draw: st.DrawFn) -> Book:
     return book
 
 
+_REPORT_YEARS = itertools.count(1000)
+
+
 def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
     """The other required fields of a record (any values the schema accepts)."""
     tag = record_id[:8]
@@ -124,6 +128,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "rectification_item": {"problem": tag, "due_on": TODAY},
         "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
         "disclosure_feedback": {"received_on": TODAY, "content": tag},
+        # One report per year on the PC every example writes to: a year of its own each time.
+        "assessment_report": {"year": str(next(_REPORT_YEARS)), "situation": tag},
     }[entity]
 
 

@@ -76,14 +76,9 @@ Figure = PieFigure | BarFigure
 
 
 def value_text(value: Number) -> str:
-    """A value as the charts print it: whole numbers plain, money and hours with their decimals
-    (trailing zeros dropped: 12.50 → 12.5, 3.00 → 3)."""
-    if isinstance(value, int):
-        return str(value)
-    text = f"{value:f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
+    """A value as the charts print it: counts plain, money with its fen as the ledger prints it
+    (6701.70, 0.00)."""
+    return str(value) if isinstance(value, int) else f"{value:f}"
 
 
 #: The colours of the series and slices, in order (hex; the window and the PDFs use the same):

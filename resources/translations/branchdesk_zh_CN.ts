@@ -7238,10 +7238,6 @@ A newer recovery code makes this one stop working.
         <translation>会议签到表</translation>
     </message>
     <message>
-        <source>Annual dues ledger, arrears and remittances</source>
-        <translation>党费收缴台账（含欠缴名单、上缴记录）</translation>
-    </message>
-    <message>
         <source>Study hours of the year</source>
         <translation>党员学习学时统计表</translation>
     </message>
@@ -7268,6 +7264,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Charts of the year</source>
         <translation>年度图表</translation>
+    </message>
+    <message>
+        <source>Annual dues ledger</source>
+        <translation>党费收缴台账（含欠缴名单、上缴记录）</translation>
     </message>
 </context>
 <context>

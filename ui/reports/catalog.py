@@ -55,7 +55,7 @@ REPORTS: tuple[Report, ...] = (
            rc.minutes_pdf),
     Report("sign_in", QT_TRANSLATE_NOOP("Reports", "Sign-in sheet of a meeting"), Param.MEETING,
            rc.sign_in_pdf),
-    Report("dues", QT_TRANSLATE_NOOP("Reports", "Annual dues ledger, arrears and remittances"),
+    Report("dues", QT_TRANSLATE_NOOP("Reports", "Annual dues ledger"),
            Param.YEAR, rc.dues_pdf, rc.dues_xlsx,
            charts=lambda uow, year, _t: (figures.dues_by_month(uow, year),)),
     Report("study", QT_TRANSLATE_NOOP("Reports", "Study hours of the year"), Param.YEAR,

@@ -100,6 +100,9 @@ class ReportsPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             self.report_list.addItem(item)
         self.report_list.setMinimumWidth(200)
+        self.report_list.setWordWrap(True)
+        self.report_list.setSpacing(2)
+        self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report_list.currentRowChanged.connect(lambda _row: self._chosen())
 
         self.year_label = QLabel(self.tr("Year:"))
@@ -109,7 +112,7 @@ class ReportsPage(QWidget):
         self.year_spin.valueChanged.connect(lambda _v: self._param_changed())
         self.meeting_label = QLabel(self.tr("Meeting:"))
         self.meeting_combo = QComboBox()
-        self.meeting_combo.setMinimumContentsLength(24)
+        self.meeting_combo.setMinimumContentsLength(36)
         self.meeting_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.meeting_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
@@ -139,6 +142,7 @@ class ReportsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages_widget)
         scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        self.pages_scroll = scroll
         self.charts_widget = QWidget()
         self.charts_layout = QGridLayout(self.charts_widget)
         self.chart_widgets: list[ChartWidget] = []
@@ -289,9 +293,13 @@ class ReportsPage(QWidget):
         for label in self.page_labels:
             label.deleteLater()
         self.page_labels = []
+        room = self.pages_scroll.viewport().width() - 30  # a landscape page fits the width
         for image in images:
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))  # type: ignore[arg-type]
+            pixmap = QPixmap.fromImage(image)  # type: ignore[arg-type]
+            if 300 < room < pixmap.width():
+                pixmap = pixmap.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
             label.setStyleSheet("background: white;")
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)

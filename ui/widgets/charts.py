@@ -112,9 +112,16 @@ class ChartWidget(QWidget):
         axis = max((metrics.horizontalAdvance(c) for c in figure.categories), default=0)
         slot = (self.width() - 24) / max(1, len(figure.categories))
         bottom = line * (2.4 if axis > slot else 1.4)  # long names go on two lines
-        if self._crowded(figure):
-            top += line * 1.5
+        if self._crowded(figure):  # the values stand upright above their bars
+            small = QFontMetricsF(self._small_font())
+            top += max((small.horizontalAdvance(value_text(v)) for s in figure.series
+                        for v in s.values), default=0) + 4 - line
         return QRectF(12, top, self.width() - 24, self.height() - top - bottom - 6)
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        return small
 
     @staticmethod
     def _crowded(figure: BarFigure) -> bool:
@@ -151,9 +158,7 @@ class ChartWidget(QWidget):
         if not float(figure.largest):
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, NO_DATA)
         crowded = self._crowded(figure)
-        small = QFont(self.font())
-        if crowded:
-            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        small = self._small_font() if crowded else QFont(self.font())
         for rect, value, index in self._bars(figure, plot):
             painter.fillRect(rect, colour(index))
             text = value_text(value)

@@ -82,5 +82,6 @@ def value_text(value: Number) -> str:
 
 
 #: The colours of the series and slices, in order (hex; the window and the PDFs use the same):
-#: party red first, then colours that stay apart when printed in gray.
-PALETTE = ("#C0392B", "#2E6DA4", "#E6A23C", "#5B8C3A", "#7D5BA6", "#8C8C8C")
+#: party red first, then colours whose grays stay apart when printed on a black-and-white
+#: printer (luminance about 77, 187, 117, 212, 140, 51 of 255).
+PALETTE = ("#B22222", "#9CC3E6", "#5E8C3A", "#F5D76E", "#9B7BC0", "#333333")

@@ -264,7 +264,7 @@ class ReportsPage(QWidget):
             with workspace.unit_of_work() as uow:
                 data = entry.pdf(uow, param, today)
                 drawn = tuple(entry.charts(uow, param, today)) if entry.charts else ()
-            return Made(entry, param, PdfPages.load(data, context, PREVIEW_DPI), drawn)
+            return Made(entry, param, PdfPages.load(data, context, PREVIEW_DPI, gray=False), drawn)
 
         self._latest.run(make)
         self.last_task = self._latest.task

@@ -180,6 +180,8 @@ def test_charts_show_beside_the_pages(qtbot: QtBot, branch: Workspace) -> None:
     page = made_page(qtbot, branch)
     choose(qtbot, page, "year_charts")
     assert len(page.chart_widgets) == 4
+    assert page.made is not None
+    assert not page.made.pages.previews[0].isGrayscale()  # the charts in their colours
     assert page.tabs.isTabEnabled(1)
     page.tabs.setCurrentIndex(1)
     choose(qtbot, page, "talks")

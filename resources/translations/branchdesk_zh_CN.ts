@@ -7341,10 +7341,6 @@ A newer recovery code makes this one stop working.
         <translation>继续（标注秘密）</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>

@@ -53,7 +53,7 @@ from ui.common.tasks import (
 from ui.reports.catalog import REPORTS, Param, Report
 from ui.widgets.charts import ChartWidget
 from ui.widgets.printing import PdfPages, a4_printer, paint_pages
-from ui.widgets.record_book import ask_save_path
+from ui.widgets.record_book import ask, ask_save_path
 
 PREVIEW_DPI = 96.0
 
@@ -326,19 +326,12 @@ class ReportsPage(QWidget):
         if not count:
             then()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Secret records"),
+        self.question = ask(
+            self, self.tr("Secret records"),
             self.tr("This report holds {count} secret records. A file or a paper copy leaves "
                     "the encrypted database and is marked secret on every page: keep it "
                     "accordingly.").format(count=count),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Continue, marked secret"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(then)
-        self.question = box
-        box.open()
+            self.tr("Continue, marked secret"), then, QMessageBox.Icon.Warning)
 
     def _file_name(self, made: Made, pdf: bool) -> str:
         title = QCoreApplication.translate("Reports", made.report.title)

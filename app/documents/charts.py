@@ -37,6 +37,7 @@ def figure_texts(figure: Figure) -> list[str]:
 def drawing(figure: Figure, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
     """``figure`` as a reportlab drawing of ``width`` x ``height`` points."""
     chart = Drawing(width, height)
+    chart.hAlign = "CENTER"  # also on a landscape page (a wide workbook's)
     font = pdf.document_font().name
     chart.add(String(width / 2, height - 14, figure.title, fontName=font, fontSize=12,
                      textAnchor="middle"))

@@ -9,6 +9,8 @@ guides the eye); the labels are the figure's own (Chinese, like the printed repo
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -106,21 +108,45 @@ class ChartWidget(QWidget):
 
     # ---------------------------------------------------------------- bars
     def _plot(self, figure: BarFigure) -> QRectF:
-        metrics = QFontMetricsF(self.font())
-        line = metrics.height()
+        line = QFontMetricsF(self.font()).height()
         top = line * 2 + 16 + line * 1.2  # title, legend, room for the tallest bar's value
-        axis = max((metrics.horizontalAdvance(c) for c in figure.categories), default=0)
-        slot = (self.width() - 24) / max(1, len(figure.categories))
-        bottom = line * (2.4 if axis > slot else 1.4)  # long names go on two lines
+        axis = self._axis_font(figure)
+        bottom = QFontMetricsF(axis).height() * self._axis_lines(figure, axis) + 4
         if self._crowded(figure):  # the values stand upright above their bars
-            small = QFontMetricsF(self._small_font())
+            small = QFontMetricsF(self._small_font(figure))
             top += max((small.horizontalAdvance(value_text(v)) for s in figure.series
-                        for v in s.values), default=0) + 4 - line
+                        for v in s.values), default=0) + 8 - line
         return QRectF(12, top, self.width() - 24, self.height() - top - bottom - 6)
 
-    def _small_font(self) -> QFont:
+    def _slot(self, figure: BarFigure) -> float:
+        return (self.width() - 24) / max(1, len(figure.categories))
+
+    def _axis_font(self, figure: BarFigure) -> QFont:
+        """The categories' font: smaller when a short name (``10月``) would not fit its slot."""
+        font = QFont(self.font())
+        room = self._slot(figure) - 2
+        metrics = QFontMetricsF(font)
+        short = max((metrics.horizontalAdvance(c) for c in figure.categories if len(c) <= 3),
+                    default=0)
+        if short > room > 0:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * room / short))
+        return font
+
+    def _axis_lines(self, figure: BarFigure, font: QFont) -> int:
+        """The lines the longest category name takes under its bars (at most three)."""
+        metrics = QFontMetricsF(font)
+        room = max(1.0, self._slot(figure) - 2)
+        widest = max((metrics.horizontalAdvance(c) for c in figure.categories), default=0)
+        return max(1, min(3, math.ceil(widest / room)))
+
+    def _small_font(self, figure: BarFigure) -> QFont:
+        """The values' font on crowded bars: no taller than a bar is wide, so they stay apart."""
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+        bar = min(40.0, self._slot(figure) * 0.8 / max(1, len(figure.series)))
+        height = QFontMetricsF(small).height()
+        if height > bar:
+            small.setPointSizeF(max(5.0, small.pointSizeF() * bar / height))
         return small
 
     @staticmethod
@@ -158,7 +184,7 @@ class ChartWidget(QWidget):
         if not float(figure.largest):
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, NO_DATA)
         crowded = self._crowded(figure)
-        small = self._small_font() if crowded else QFont(self.font())
+        small = self._small_font(figure) if crowded else QFont(self.font())
         for rect, value, index in self._bars(figure, plot):
             painter.fillRect(rect, colour(index))
             text = value_text(value)
@@ -177,7 +203,10 @@ class ChartWidget(QWidget):
                                  text)
             painter.setFont(self.font())
         slot = plot.width() / max(1, len(figure.categories))
+        axis = self._axis_font(figure)
+        painter.setFont(axis)
+        lines = QFontMetricsF(axis).height() * self._axis_lines(figure, axis)
         for column, category in enumerate(figure.categories):
-            cell = QRectF(plot.left() + column * slot, plot.bottom() + 3, slot, line * 2.4)
+            cell = QRectF(plot.left() + column * slot, plot.bottom() + 3, slot, lines + 2)
             painter.drawText(cell, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWordWrap, category)

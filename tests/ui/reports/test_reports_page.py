@@ -72,6 +72,10 @@ def test_every_report_previews_its_pdf_and_exports_it(
     page = made_page(qtbot, branch)
     assert page.report_list.item(0).text() == "党员花名册"
     assert page.report_list.count() == len(REPORTS)
+    titles = " ".join(page.report_list.item(i).text() for i in range(page.report_list.count()))
+    for word in ("花名册", "会议记录", "签到表", "党费", "学时统计表", "民主评议党员结果表",
+                 "意见建议", "谈心谈话", "整改台账", "党务公开", "年度图表"):
+        assert word in titles, word
     before = audit_actions(branch)
     for entry in REPORTS:
         choose(qtbot, page, entry.key)

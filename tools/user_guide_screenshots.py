@@ -5,8 +5,8 @@
 Drives the real widgets offscreen over demo data (app.services.demo.populate, plus a meeting and a
 month of dues made through the services) in a temporary data folder: the setup wizard, the lock
 screen, the member list and form, the roster import, a meeting, the minutes PDF, the monthly dues
-entry, the talks and the 整改 ledger, and the backup settings. Each image is 1100x700 (the PDF
-page is smaller) and compressed.
+entry, the talks and the 整改 ledger, the report centre, and the backup settings. Each image is
+1100x700 (the PDF page is smaller) and compressed.
 """
 
 from __future__ import annotations
@@ -206,6 +206,7 @@ def run(out: Path) -> list[Path]:
         window.show_page(PAGES.index("opinions"))
         settle()
         shoot(window, "14-opinions")
+        _reports(window, shoot)
 
         window.show_page(PAGES.index("settings"))
         settings = window.settings
@@ -215,6 +216,20 @@ def run(out: Path) -> list[Path]:
         window.close()
         workspace.lock()
     return shoot.written
+
+
+def _reports(window: MainWindow, shoot: Shooter) -> None:
+    """报表: the 年度图表 report, its pages and its charts."""
+    window.show_page(PAGES.index("reports"))
+    reports = window.reports
+    reports.choose("year_charts")
+    while reports.made is None or reports.made.report.key != "year_charts":
+        if reports.last_task is not None:
+            wait_for(reports.last_task.finished)
+        settle()
+    shoot(window, "15-reports")
+    reports.tabs.setCurrentIndex(1)
+    shoot(window, "16-reports-charts")
 
 
 def _appraisal(window: MainWindow, shoot: Shooter, today: date) -> None:

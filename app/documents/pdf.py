@@ -187,24 +187,29 @@ class _MarkedCanvas(Canvas):
         name = document_font().name
         self.saveState()
         self.setFont(name, 10.5)
-        self.drawCentredString(PAGE_WIDTH / 2, 12 * mm, PAGE_OF.format(page=page, pages=pages))
-        top = PAGE_HEIGHT - 15 * mm
+        width, height = self._pagesize  # A4 portrait, or landscape (``build``)
+        self.drawCentredString(width / 2, 12 * mm, PAGE_OF.format(page=page, pages=pages))
+        top = height - 15 * mm
         self.setFont(name, 12)
         if self._marks.top_left:
             self.drawString(LEFT_MARGIN, top, self._marks.top_left)
         if self._marks.top_right:
-            self.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, top, self._marks.top_right)
+            self.drawRightString(width - RIGHT_MARGIN, top, self._marks.top_right)
         self.restoreState()
 
 
-def build(story: list[Flowable], target: Target, *, title: str, marks: PageMarks) -> int:
-    """Lay out ``story`` on A4 pages with ``marks`` and write the PDF to ``target``; returns the
-    page count. A path is written only once the whole document is laid out, and atomically
-    (``app.files.write_atomically``): a kill leaves the old file or the new one."""
+def build(
+    story: list[Flowable], target: Target, *, title: str, marks: PageMarks,
+    landscape: bool = False,
+) -> int:
+    """Lay out ``story`` on A4 pages (portrait, or ``landscape``) with ``marks`` and write the
+    PDF to ``target``; returns the page count. A path is written only once the whole document
+    is laid out, and atomically (``app.files.write_atomically``): a kill leaves the old file or
+    the new one."""
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=(PAGE_HEIGHT, PAGE_WIDTH) if landscape else A4,
         leftMargin=LEFT_MARGIN,
         rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN,

@@ -197,8 +197,11 @@ def _cell_maker(sheet: Any) -> Any:
 # ---------------------------------------------------------------- PDF
 
 
-def write_pdf(target: Any, heading: StudyHeading, lines: Sequence[StudyLine]) -> int:
-    """The study table on A4 pages (header repeated, page marks); returns the page count."""
+def write_pdf(
+    target: Any, heading: StudyHeading, lines: Sequence[StudyLine], charts: Sequence[Any] = (),
+) -> int:
+    """The study table on A4 pages (header repeated, page marks), ``charts`` (flowables) after
+    its summary; returns the page count."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
@@ -249,6 +252,7 @@ def write_pdf(target: Any, heading: StudyHeading, lines: Sequence[StudyLine]) ->
         Spacer(0, 3 * mm),
         Paragraph(pdf.markup(result.text()), style.body),
         Spacer(0, 2 * mm),
+        *charts,
         Paragraph(pdf.markup(RULE_NOTE), style.note),
         Spacer(0, 8 * mm),
         _signatures(style.body),

@@ -12,9 +12,12 @@ renamed over it (``app.files.replacing``). At 10,000 members the roster's sheet 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import zipfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,21 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
 from app.files import replacing
+
+_captured: ContextVar[list[bytes] | None] = ContextVar("captured_workbooks", default=None)
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[list[bytes]]:
+    """Inside the block, a workbook's ``save`` hands its bytes to the list it yields and writes
+    no file (the report centre previews a workbook-only report without a file on disk: the
+    service writes as for an export, the caller does not commit its audit entry)."""
+    books: list[bytes] = []
+    token = _captured.set(books)
+    try:
+        yield books
+    finally:
+        _captured.reset(token)
 
 
 class _InMemorySheet(WriteOnlyWorksheet):
@@ -54,6 +72,10 @@ class _InMemoryWorkbook(Workbook):
         archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         self.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
         _InMemoryExcelWriter(self, archive).save()
+        books = _captured.get()
+        if books is not None:
+            books.append(buffer.getvalue())
+            return
         with replacing(Path(filename)) as out:
             out.write(buffer.getbuffer())
 

@@ -552,7 +552,8 @@ def print_notice(uow: UnitOfWork, disclosure_id: str, path: Path) -> int:
 
 
 def export_year(uow: UnitOfWork, year: int, path: Path) -> int:
-    """The year's register (xlsx; without the feedback's content); returns the rows written."""
+    """The year's register (xlsx; without the feedback's content); returns the rows written.
+    The export is in the audit log (the caller commits), as every export's."""
     items = list_items(uow, year)
     counts = feedback_counts(uow, [i.id for i in items])
     lines = [
@@ -566,9 +567,11 @@ def export_year(uow: UnitOfWork, year: int, path: Path) -> int:
         for i in reversed(items)
     ]
     try:
-        return texts_notice.write_year_report(path, _branch_name(uow), year, lines)
+        rows = texts_notice.write_year_report(path, _branch_name(uow), year, lines)
     except OSError as error:
         raise FileAccessError.from_os_error(path, error) from error
+    uow.audit("disclosure.export", "disclosure", str(year), {"path": str(path), "items": rows})
+    return rows
 
 
 def development_subjects(uow: UnitOfWork) -> list[tuple[str, str, Stage]]:

@@ -9,9 +9,10 @@ from typing import BinaryIO
 
 from sqlalchemy import select
 
+from app.documents import charts
 from app.documents import study_table as doc
 from app.errors import FileAccessError
-from app.services import study
+from app.services import figures, study
 from app.storage.models import BranchRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -59,7 +60,8 @@ def export_pdf(
     """Write the year's study table as a PDF to a path or a stream (for printing)."""
     table = study.year_table(uow, year, as_of(year, today))
     found = lines(table)
-    pages = doc.write_pdf(target, _heading(uow, year, today), found)
+    drawn = charts.flowables([figures.study_figure(table)])  # how far the members are
+    pages = doc.write_pdf(target, _heading(uow, year, today), found, drawn)
     if isinstance(target, Path):
         uow.audit("study.export", "study", str(year), {"file": target.name})
     return StudyExport(year, doc.summary(found), pages)

@@ -7579,98 +7579,137 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <source>Party member roster</source>
+        <translation>党员花名册</translation>
+    </message>
+    <message>
+        <source>Meeting minutes</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet of a meeting</source>
+        <translation>会议签到表</translation>
+    </message>
+    <message>
+        <source>Annual dues ledger</source>
+        <translation>党费收缴台账（含欠缴名单、上缴记录）</translation>
+    </message>
+    <message>
+        <source>Study hours of the year</source>
+        <translation>党员学习学时统计表</translation>
+    </message>
+    <message>
+        <source>Heart-to-heart talks of the year</source>
+        <translation>谈心谈话记录</translation>
+    </message>
+    <message>
+        <source>Rectification ledger</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <source>Democratic appraisal result table</source>
+        <translation>民主评议党员结果表</translation>
+    </message>
+    <message>
+        <source>Register of opinions and suggestions</source>
+        <translation>意见建议登记簿</translation>
+    </message>
+    <message>
+        <source>Register of party affairs disclosure</source>
+        <translation>党务公开登记</translation>
+    </message>
+    <message>
+        <source>Charts of the year</source>
+        <translation>年度图表</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <source>Each report is made on the page of the records it comes from. Exported files are written only where you choose, and every export is recorded in the audit log.</source>
-        <translation>各类报表在相应业务页面中生成。导出的文件只保存到您选择的位置，每次导出都会记入审计日志。</translation>
+        <source>Choose a report and its year or meeting, look at its pages, then export or print it. Exported files are written only where you choose, and every export is recorded in the audit log.</source>
+        <translation>选择报表及其年度或会议，查看各页后导出或打印。导出的文件只写到您选择的位置，每次导出都记入审计日志。</translation>
     </message>
     <message>
-        <source>Available reports</source>
-        <translation>可生成的报表</translation>
+        <source>Year:</source>
+        <translation>年度：</translation>
     </message>
     <message>
-        <source>Party member roster (Excel)</source>
-        <translation>党员花名册（Excel）</translation>
+        <source>Meeting:</source>
+        <translation>会议：</translation>
     </message>
     <message>
-        <source>Members page, &apos;Export roster…&apos;. The same layout can be imported again.</source>
-        <translation>在“党员”页点击“导出花名册…”。导出的表格可以原样再导入。</translation>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
-        <source>Meeting minutes and sign-in sheets (PDF, printable)</source>
-        <translation>会议记录、签到表（PDF，可打印）</translation>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
     </message>
     <message>
-        <source>Organizational life page: open a meeting, then export, print or sign-in sheet.</source>
-        <translation>在“组织生活”页选中会议，然后导出会议记录、打印或生成签到表。</translation>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
-        <source>Dues collection sheet, annual dues ledger, arrears list, remittance record (Excel)</source>
-        <translation>党费收缴登记表、年度党费台账、欠费名单、上缴记录（Excel）</translation>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
     <message>
-        <source>Party dues page: the monthly entry exports the collection sheet; the annual workbook holds the ledger, arrears and remittances.</source>
-        <translation>在“党费”页的月度收缴中导出收缴登记表；“导出年度台账…”生成包含台账、欠费名单和上缴记录的工作簿。</translation>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message>
-        <source>Go there</source>
-        <translation>前往</translation>
+        <source>{day} {type} {topic}</source>
+        <translation>{day} {type} {topic}</translation>
     </message>
     <message>
-        <source>Study hours of the year (Excel, printable)</source>
-        <translation>年度党员学习教育学时统计表（Excel，可打印）</translation>
+        <source>No meetings were recorded in this year.</source>
+        <translation>本年度没有会议记录。</translation>
     </message>
     <message>
-        <source>Study record page: export the table or print it.</source>
-        <translation>“学习教育”页：导出统计表或打印。</translation>
+        <source>Making the report…</source>
+        <translation>正在生成报表…</translation>
     </message>
     <message>
-        <source>Democratic appraisal result table (Excel, PDF, printable)</source>
-        <translation>民主评议党员结果表（Excel、PDF，可打印）</translation>
+        <source>{count} pages.</source>
+        <translation>共 {count} 页。</translation>
     </message>
     <message>
-        <source>Democratic appraisal page: &apos;Export result table…&apos; or &apos;Print result table…&apos;.</source>
-        <translation>民主评议页面：“导出结果表…”或“打印结果表…”。</translation>
+        <source>The report could not be made.</source>
+        <translation>报表未能生成。</translation>
     </message>
     <message>
-        <source>Register of opinions and suggestions, with its summary (Excel); transfer slips and cover slips (PDF, printable)</source>
-        <translation>意见建议登记表及汇总（Excel）；转办单、移交单（PDF，可打印）</translation>
+        <source>Secret records</source>
+        <translation>秘密记录</translation>
     </message>
     <message>
-        <source>Opinions page: &apos;Export the year…&apos;, and the slips of the selected entry.</source>
-        <translation>“意见建议”页：“导出年度登记表…”，以及所选登记的转办单、移交单。</translation>
+        <source>This report holds {count} secret records. A file or a paper copy leaves the encrypted database and is marked secret on every page: keep it accordingly.</source>
+        <translation>本报表含 {count} 条秘密记录。导出的文件或纸质件将离开加密数据库，每页标注“秘密”，请按密级妥善保管。</translation>
     </message>
     <message>
-        <source>Heart-to-heart talks of a year, with the pairs not yet covered (Excel)</source>
-        <translation>年度谈心谈话记录及尚未谈话人员（Excel）</translation>
+        <source>Continue, marked secret</source>
+        <translation>继续（标注秘密）</translation>
     </message>
     <message>
-        <source>Talks page, &apos;Export the year…&apos;.</source>
-        <translation>“谈心谈话”页，“导出本年记录…”。</translation>
+        <source>Export report</source>
+        <translation>导出报表</translation>
     </message>
     <message>
-        <source>Rectification ledger of the organizational life meetings (Excel, PDF printable)</source>
-        <translation>组织生活会整改台账（Excel；PDF 可打印）</translation>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
     </message>
     <message>
-        <source>Rectification page, &apos;Export ledger (Excel)…&apos; or &apos;(PDF)…&apos;.</source>
-        <translation>“组织生活会整改”页，“导出台账（Excel）…”或“导出台账（PDF）…”。</translation>
+        <source>Exporting the report…</source>
+        <translation>正在导出报表…</translation>
     </message>
     <message>
-        <source>Administrators can make the same files from the command line: &apos;members export&apos;, &apos;meetings minutes&apos;, &apos;dues ledger&apos;, &apos;study report&apos;, &apos;talks report&apos;, &apos;rectification report&apos;, &apos;appraisal report&apos;, &apos;opinions report&apos; (see the administrator&apos;s guide).</source>
-        <translation>管理员也可以在命令行中生成同样的文件：&apos;members export&apos;、&apos;meetings minutes&apos;、&apos;dues ledger&apos;、&apos;study report&apos;、&apos;talks report&apos;、&apos;rectification report&apos;、&apos;appraisal report&apos;、&apos;opinions report&apos;（见管理员指南）。</translation>
-    </message>
-    <message>
-        <source>Disclosure notices (PDF) and the year&apos;s disclosure register (Excel)</source>
-        <translation>党务公开公示通知（PDF）和年度党务公开登记表（Excel）</translation>
-    </message>
-    <message>
-        <source>Disclosure page: select an item for its printed notice; the register lists every item of the year with its steps.</source>
-        <translation>党务公开页：选中事项可生成公示通知；登记表列出全年每个事项及其审核、审批、发布情况。</translation>
+        <source>Printing failed: the printer could not be started.</source>
+        <translation>打印失败：无法启动打印机。</translation>
     </message>
 </context>
 <context>

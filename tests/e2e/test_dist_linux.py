@@ -99,6 +99,8 @@ def test_deb_follows_the_uos_application_layout(built):
     assert list((internal / "resources" / "codes").glob("*.csv"))
     assert list((internal / "app" / "storage" / "migrations" / "versions").glob("0001_*.py"))
     assert list(internal.rglob("qtbase_zh_CN.qm"))
+    assert list(internal.rglob("libpdfium*"))  # the report centre's preview, and printing
+    assert list(internal.rglob("QtPrintSupport*"))
     for unused in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6Network.so.6"):
         assert not list(internal.rglob(unused)), unused
     assert not (internal / "server").exists()

@@ -118,6 +118,7 @@ def _report(args: argparse.Namespace, workspace: Workspace, io: Console) -> None
     target = args.file.resolve()
     with workspace.unit_of_work() as uow:
         rows = disclosures.export_year(uow, args.year, target)
+        uow.commit()  # the export's audit entry
     io.say(
         QCoreApplication.translate(
             "Cli", "The disclosure register of {year} ({count} items) was written to {file}."

@@ -387,6 +387,7 @@ class DisclosuresPage(QWidget):
         try:
             with self._workspace.unit_of_work() as uow:
                 rows = service.export_year(uow, year, path)
+                uow.commit()  # the export's audit entry
         except BranchDeskError as error:
             self._say(message_for(error), ok=False)
             return

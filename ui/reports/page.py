@@ -1,115 +1,405 @@
-"""报表: every report and printed document BranchDesk makes, and the page that makes it.
+"""报表: the report centre (issue 18). Every report is made here: choose it in the list and its
+year or meeting, look at its pages (the real PDF, rendered off the GUI thread), and export it
+(PDF; Excel where it has a workbook) or print it. Reports with charts show them beside the pages.
 
-The reports live beside the records they come from (the roster on 党员, minutes on 组织生活, dues
-sheets on 党费); this page lists them so a secretary looking for "报表" finds each one, and takes
-them there with one click.
+What each report is and how it is made: ``ui.reports.catalog``. The preview is worked out in
+the background (``LatestOnly``: a newer choice supersedes an older one); exporting writes the
+previewed PDF bytes where the user chose, or has the report's service write its workbook; both
+are recorded in the audit log. A report printing 秘密 records (the roster) asks first, as its
+export always has.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.figures import Figure
+from app.services import meetings, report_centre
+from app.services.workspace import Workspace
+from ui.common.meeting_texts import ENUM_TEXTS
 from ui.common.styles import HINT_STYLE
+from ui.common.tasks import (
+    BackgroundTask,
+    LatestOnly,
+    TaskContext,
+    run_in_background,
+    show_error,
+    show_message,
+)
+from ui.reports.catalog import REPORTS, Param, Report
+from ui.widgets.charts import ChartWidget
+from ui.widgets.printing import PdfPages, a4_printer, paint_pages
+from ui.widgets.record_book import ask, ask_save_path
+
+PREVIEW_DPI = 96.0
+
+
+@dataclass(frozen=True)
+class Made:
+    """A report made for the preview: its PDF and rendered pages, and its charts."""
+
+    report: Report
+    param: object
+    pages: PdfPages
+    figures: tuple[Figure, ...]
 
 
 class ReportsPage(QWidget):
-    """``go_to(page index)`` when the secretary asks to open the page that makes a report."""
-
-    go_to = Signal(int)
-
-    MEMBERS_PAGE = 1
-    MEETINGS_PAGE = 2
-    DUES_PAGE = 3
-    STUDY_PAGE = 4
-    TALKS_PAGE = 5
-    RECTIFICATION_PAGE = 6
-    APPRAISAL_PAGE = 7
-    OPINIONS_PAGE = 8
-    DISCLOSURES_PAGE = 9
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._workspace = workspace
+        self._today = today
+        self.made: Made | None = None
+        self.last_task: BackgroundTask | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.question: QMessageBox | None = None
+        self._latest = LatestOnly(self, self._show, self._failed)
+
         heading = QLabel(self.tr("Reports"))
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
         intro = QLabel(self.tr(
-            "Each report is made on the page of the records it comes from. Exported files are "
-            "written only where you choose, and every export is recorded in the audit log."
-        ))
+            "Choose a report and its year or meeting, look at its pages, then export or print "
+            "it. Exported files are written only where you choose, and every export is recorded "
+            "in the audit log."))
         intro.setWordWrap(True)
         intro.setStyleSheet(HINT_STYLE)
 
-        box = QGroupBox(self.tr("Available reports"))
-        grid = QGridLayout(box)
-        self.buttons: list[QPushButton] = []
-        rows = (
-            (self.tr("Party member roster (Excel)"),
-             self.tr("Members page, 'Export roster…'. The same layout can be imported again."),
-             self.MEMBERS_PAGE),
-            (self.tr("Meeting minutes and sign-in sheets (PDF, printable)"),
-             self.tr("Organizational life page: open a meeting, then export, print or sign-in "
-                     "sheet."),
-             self.MEETINGS_PAGE),
-            (self.tr("Dues collection sheet, annual dues ledger, arrears list, remittance record "
-                     "(Excel)"),
-             self.tr("Party dues page: the monthly entry exports the collection sheet; the annual "
-                     "workbook holds the ledger, arrears and remittances."),
-             self.DUES_PAGE),
-            (self.tr("Study hours of the year (Excel, printable)"),
-             self.tr("Study record page: export the table or print it."),
-             self.STUDY_PAGE),
-            (self.tr("Heart-to-heart talks of a year, with the pairs not yet covered (Excel)"),
-             self.tr("Talks page, 'Export the year…'."),
-             self.TALKS_PAGE),
-            (self.tr("Rectification ledger of the organizational life meetings (Excel, PDF "
-                     "printable)"),
-             self.tr("Rectification page, 'Export ledger (Excel)…' or '(PDF)…'."),
-             self.RECTIFICATION_PAGE),
-            (self.tr("Democratic appraisal result table (Excel, PDF, printable)"),
-             self.tr("Democratic appraisal page: 'Export result table…' or 'Print result "
-                     "table…'."),
-             self.APPRAISAL_PAGE),
-            (self.tr("Register of opinions and suggestions, with its summary (Excel); transfer "
-                     "slips and cover slips (PDF, printable)"),
-             self.tr("Opinions page: 'Export the year…', and the slips of the selected entry."),
-             self.OPINIONS_PAGE),
-            (self.tr("Disclosure notices (PDF) and the year's disclosure register (Excel)"),
-             self.tr("Disclosure page: select an item for its printed notice; the register "
-                     "lists every item of the year with its steps."),
-             self.DISCLOSURES_PAGE),
-        )
-        for row, (name, where, page) in enumerate(rows):
-            title = QLabel(name)
-            title.setWordWrap(True)
-            bold = QFont(title.font())
-            bold.setBold(True)
-            title.setFont(bold)
-            detail = QLabel(where)
-            detail.setWordWrap(True)
-            button = QPushButton(self.tr("Go there"))
-            button.clicked.connect(lambda _checked=False, index=page: self.go_to.emit(index))
-            self.buttons.append(button)
-            grid.addWidget(title, 2 * row, 0)
-            grid.addWidget(button, 2 * row, 1)
-            grid.addWidget(detail, 2 * row + 1, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
+        self.report_list = QListWidget()
+        for entry in REPORTS:
+            item = QListWidgetItem(QCoreApplication.translate("Reports", entry.title))
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            self.report_list.addItem(item)
+        self.report_list.setMinimumWidth(200)
+        self.report_list.setWordWrap(True)
+        self.report_list.setSpacing(2)
+        self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.report_list.currentRowChanged.connect(lambda _row: self._chosen())
 
-        admin = QLabel(self.tr(
-            "Administrators can make the same files from the command line: 'members export', "
-            "'meetings minutes', 'dues ledger', 'study report', 'talks report', "
-            "'rectification report', 'appraisal report', 'opinions report' (see the "
-            "administrator's guide)."
-        ))
-        admin.setWordWrap(True)
-        admin.setStyleSheet(HINT_STYLE)
+        self.year_label = QLabel(self.tr("Year:"))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1990, 2100)
+        self.year_spin.setValue(today().year)
+        self.year_spin.valueChanged.connect(lambda _v: self._param_changed())
+        self.meeting_label = QLabel(self.tr("Meeting:"))
+        self.meeting_combo = QComboBox()
+        self.meeting_combo.setMinimumContentsLength(36)
+        self.meeting_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting_combo.currentIndexChanged.connect(lambda _i: self.refresh_preview())
+        self.export_pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.export_xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.export_pdf_button.clicked.connect(lambda: self.ask_export(pdf=True))
+        self.export_xlsx_button.clicked.connect(lambda: self.ask_export(pdf=False))
+        self.print_button.clicked.connect(lambda: self.ask_print())
+        controls = QHBoxLayout()
+        choices: tuple[QWidget, ...] = (
+            self.year_label, self.year_spin, self.meeting_label, self.meeting_combo)
+        for widget in choices:
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        for button in (self.export_pdf_button, self.export_xlsx_button, self.print_button):
+            controls.addWidget(button)
+
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(HINT_STYLE)
+        self.pages_widget = QWidget()
+        self.pages_layout = QVBoxLayout(self.pages_widget)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.page_labels: list[QLabel] = []
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages_widget)
+        scroll.setStyleSheet("QScrollArea { background: #808080; }")
+        self.pages_scroll = scroll
+        self.charts_widget = QWidget()
+        self.charts_layout = QGridLayout(self.charts_widget)
+        self.chart_widgets: list[ChartWidget] = []
+        charts_scroll = QScrollArea()
+        charts_scroll.setWidgetResizable(True)
+        charts_scroll.setWidget(self.charts_widget)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, self.tr("Pages"))
+        self.tabs.addTab(charts_scroll, self.tr("Charts"))
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(controls)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.report_list)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 800])
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(box)
-        layout.addWidget(admin)
-        layout.addStretch(1)
+        layout.addWidget(splitter, 1)
+        self.report_list.blockSignals(True)
+        self.report_list.setCurrentRow(0)
+        self.report_list.blockSignals(False)
+        self._show_controls()  # the report is made when the window refreshes the page
+
+    # ---------------------------------------------------------------- choosing
+    @property
+    def report(self) -> Report:
+        return REPORTS[max(0, self.report_list.currentRow())]
+
+    def choose(self, key: str) -> None:
+        """Select the report ``key`` (as a click in the list does)."""
+        row = next(row for row, entry in enumerate(REPORTS) if entry.key == key)
+        if row == self.report_list.currentRow():
+            self.refresh()
+        else:
+            self.report_list.setCurrentRow(row)
+
+    def param(self) -> object:
+        kind = self.report.param
+        if kind is Param.YEAR:
+            return self.year_spin.value()
+        if kind is Param.MEETING:
+            return self.meeting_combo.currentData()
+        return None
+
+    def _chosen(self) -> None:
+        self._show_controls()
+        self.refresh()
+
+    def _show_controls(self) -> None:
+        kind = self.report.param
+        self.year_label.setVisible(kind is not Param.NONE)
+        self.year_spin.setVisible(kind is not Param.NONE)
+        self.meeting_label.setVisible(kind is Param.MEETING)
+        self.meeting_combo.setVisible(kind is Param.MEETING)
+        self.export_xlsx_button.setEnabled(self.report.xlsx is not None)
+        self.tabs.setTabEnabled(1, self.report.charts is not None)
+        if self.report.charts is None:
+            self.tabs.setCurrentIndex(0)
+
+    def _param_changed(self) -> None:
+        if self.report.param is Param.MEETING:
+            self._load_meetings()
+        self.refresh_preview()
+
+    def _load_meetings(self) -> None:
+        if not self._workspace.is_unlocked:
+            return
+        with self._workspace.unit_of_work(read_only=True) as uow:
+            ids = meetings.meeting_ids(uow, meetings.MeetingFilter(year=self.year_spin.value()))
+            rows = meetings.meeting_rows(uow, ids)
+        self.meeting_combo.blockSignals(True)
+        self.meeting_combo.clear()
+        for row in rows:
+            kind = QCoreApplication.translate("MemberTexts", ENUM_TEXTS[row.type])
+            topic = row.topics[0] if row.topics else ""
+            self.meeting_combo.addItem(
+                self.tr("{day} {type} {topic}").format(
+                    day=row.held_on.isoformat(), type=kind, topic=topic).strip(), row.id)
+        self.meeting_combo.blockSignals(False)
+
+    # ---------------------------------------------------------------- preview
+    def refresh(self) -> None:
+        """Make the chosen report again (the window calls this when the data may have changed)."""
+        if self.report.param is Param.MEETING:
+            self._load_meetings()
+        self.refresh_preview()
+
+    def clear(self) -> None:
+        self._latest.drop()
+        self.made = None
+        self.meeting_combo.clear()
+        self._set_pages(())
+        self._set_charts(())
+
+    def refresh_preview(self) -> None:
+        if not self._workspace.is_unlocked:
+            return
+        entry, param, today = self.report, self.param(), self._today()
+        self.made = None
+        self._set_buttons()
+        if entry.param is Param.MEETING and param is None:
+            self._set_pages(())
+            self.status_label.setText(self.tr("No meetings were recorded in this year."))
+            return
+        self.status_label.setText(self.tr("Making the report…"))
+        workspace = self._workspace
+
+        def make(context: TaskContext) -> Made:
+            # A workbook report is written by its service as for an export (into memory):
+            # its audit entry is left uncommitted, so the preview records nothing.
+            with workspace.unit_of_work() as uow:
+                data = entry.pdf(uow, param, today)
+                drawn = tuple(entry.charts(uow, param, today)) if entry.charts else ()
+            return Made(entry, param, PdfPages.load(data, context, PREVIEW_DPI, gray=False), drawn)
+
+        self._latest.run(make)
+        self.last_task = self._latest.task
+
+    def _show(self, made: object) -> None:
+        if not isinstance(made, Made):
+            raise TypeError(made)
+        self.made = made
+        self._set_pages(made.pages.previews)
+        self._set_charts(made.figures)
+        self.status_label.setText(self.tr("{count} pages.").format(count=made.pages.count))
+        self._set_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_pages(())
+        self.status_label.setText(self.tr("The report could not be made."))
+        show_error(self, error)
+
+    def _set_buttons(self) -> None:
+        ready = self.made is not None
+        self.export_pdf_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        self.export_xlsx_button.setEnabled(ready and self.report.xlsx is not None)
+
+    def _set_pages(self, images: Sequence[object]) -> None:
+        for label in self.page_labels:
+            label.deleteLater()
+        self.page_labels = []
+        room = self.pages_scroll.viewport().width() - 30  # a landscape page fits the width
+        for image in images:
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image)  # type: ignore[arg-type]
+            if 300 < room < pixmap.width():
+                pixmap = pixmap.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+            label.setStyleSheet("background: white;")
+            self.pages_layout.addWidget(label)
+            self.page_labels.append(label)
+
+    def _set_charts(self, drawn: Sequence[Figure]) -> None:
+        for chart in self.chart_widgets:
+            chart.deleteLater()
+        self.chart_widgets = []
+        for index, figure in enumerate(drawn):
+            chart = ChartWidget(figure)
+            self.charts_layout.addWidget(chart, index // 2, index % 2)
+            self.chart_widgets.append(chart)
+
+    # ---------------------------------------------------------------- export and print
+    def _confirm_secret(self, then: Callable[[], None]) -> None:
+        """Run ``then``, after asking when the report prints 秘密 records."""
+        made = self.made
+        if made is None:
+            return
+        count = 0
+        if made.report.secret is not None:
+            with self._workspace.unit_of_work(read_only=True) as uow:
+                count = made.report.secret(uow, made.param)
+        if not count:
+            then()
+            return
+        self.question = ask(
+            self, self.tr("Secret records"),
+            self.tr("This report holds {count} secret records. A file or a paper copy leaves "
+                    "the encrypted database and is marked secret on every page: keep it "
+                    "accordingly.").format(count=count),
+            self.tr("Continue, marked secret"), then, QMessageBox.Icon.Warning)
+
+    def _file_name(self, made: Made, pdf: bool) -> str:
+        title = QCoreApplication.translate("Reports", made.report.title)
+        suffix = f" {made.param}" if isinstance(made.param, int) else ""
+        return f"{title}{suffix}.{'pdf' if pdf else 'xlsx'}"
+
+    def ask_export(self, pdf: bool) -> None:
+        made = self.made
+        if made is None:
+            return
+
+        def where() -> None:
+            self.file_dialog = ask_save_path(
+                self, self.tr("Export report"), self._file_name(made, pdf), pdf,
+                lambda path: self.export_to(path, pdf))
+
+        self._confirm_secret(where)
+
+    def export_to(self, path: Path, pdf: bool) -> BackgroundTask | None:
+        """Write the report shown to ``path``: its PDF as previewed, or its workbook."""
+        made = self.made
+        if made is None:
+            return None
+        workspace, today = self._workspace, self._today()
+
+        write_xlsx = made.report.xlsx
+        if not pdf and write_xlsx is None:
+            return None
+
+        def export(_context: TaskContext) -> Path:
+            with workspace.unit_of_work() as uow:
+                if write_xlsx is None or pdf:
+                    report_centre.save_pdf(uow, made.report.key, made.param, made.pages.data,
+                                           path)
+                else:
+                    write_xlsx(uow, made.param, path, today)
+                uow.commit()
+            return path
+
+        def done(written: object) -> None:
+            show_message(self, self.tr("Saved to {file}.").format(file=written))
+
+        self.last_task = run_in_background(
+            self, export, on_success=done,
+            title=self.tr("Exporting the report…"), cancellable=False)
+        return self.last_task
+
+    def ask_print(self) -> None:
+        def dialog() -> None:
+            printer = a4_printer()
+            chooser = QPrintDialog(printer, self)
+            chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            chooser.accepted.connect(lambda: self.print_to(printer))
+            chooser.setWindowModality(Qt.WindowModality.WindowModal)
+            chooser.show()  # not blocking (QPrintDialog.open wants a receiver and a slot)
+
+        self._confirm_secret(dialog)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print the report's pages on ``printer`` (the PDF exactly, at the printer's
+        resolution); the print is recorded like an export."""
+        made = self.made
+        if made is None:
+            return False
+        if not paint_pages(a4_printer(printer), made.pages):
+            show_message(self, self.tr("Printing failed: the printer could not be started."))
+            return False
+        with self._workspace.unit_of_work() as uow:
+            report_centre.record_print(uow, made.report.key, made.param)
+            uow.commit()
+        return True

@@ -22,7 +22,7 @@ PAGES = (
 
 SHOWING_DATA = (
     "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "disclosures", "settings",
+    "opinions", "disclosures", "reports", "settings",
 )
 """The pages that read the database when they are refreshed."""
 
@@ -136,9 +136,7 @@ def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, Page
     def reports() -> QWidget:
         from ui.reports.page import ReportsPage
 
-        page = ReportsPage()
-        page.go_to.connect(window.show_page)
-        return page
+        return ReportsPage(workspace)
 
     def sync() -> QWidget:
         from ui.sync.page import SyncPage

@@ -66,8 +66,10 @@ class PdfPages:
         pdf: Path | bytes,
         context: TaskContext | None = None,
         preview_dpi: float = PREVIEW_DPI,
+        gray: bool = True,
     ) -> PdfPages:
-        """Read ``pdf`` (a path or the bytes) and render every page for the preview. Runs on any
+        """Read ``pdf`` (a path or the bytes) and render every page for the preview (in gray, as
+        it prints, unless not ``gray``: the report centre shows its charts' colours). Runs on any
         thread; raises ``FileAccessError`` for a file that cannot be read and ``CancelledError``
         when ``context`` was cancelled."""
         if isinstance(pdf, Path):
@@ -89,7 +91,7 @@ class PdfPages:
                     page = document[index]
                     try:
                         sizes.append((page.get_width(), page.get_height()))
-                        previews.append(_rasterize(page, preview_dpi))
+                        previews.append(_rasterize(page, preview_dpi, gray))
                     finally:
                         page.close()
                     if context is not None:
@@ -112,8 +114,8 @@ class PdfPages:
                 document.close()
 
 
-def _rasterize(page: pypdfium2.PdfPage, dpi: float) -> QImage:
-    bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True, optimize_mode="print")
+def _rasterize(page: pypdfium2.PdfPage, dpi: float, gray: bool = True) -> QImage:
+    bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=gray, optimize_mode="print")
     try:
         formats = {"L": QImage.Format.Format_Grayscale8, "BGRX": QImage.Format.Format_RGB32,
                    "BGRA": QImage.Format.Format_ARGB32, "BGR": QImage.Format.Format_BGR888}

@@ -85,10 +85,17 @@ def select_id(table: QTableWidget, record_id: str) -> bool:
 
 def ask_delete(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
     """删除 / 取消 (取消 the default), without blocking; ``on_yes`` runs on 删除."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+    return ask(parent, title, text, QCoreApplication.translate("RecordBook", "Delete"), on_yes)
+
+
+def ask(
+    parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None],
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox:
+    """``yes`` / 取消 (取消 the default), without blocking; ``on_yes`` runs on ``yes``."""
+    box = QMessageBox(icon, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.button(QMessageBox.StandardButton.Yes).setText(
-        QCoreApplication.translate("RecordBook", "Delete"))
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
     box.button(QMessageBox.StandardButton.No).setText(
         QCoreApplication.translate("RecordBook", "Cancel"))
     box.setDefaultButton(QMessageBox.StandardButton.No)

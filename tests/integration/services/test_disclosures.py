@@ -192,6 +192,20 @@ def test_notice_pdf_and_year_register_read_back(workspace, tmp_path):
                                      default=str, ensure_ascii=False)
 
 
+def test_the_year_register_export_is_audited(workspace, tmp_path):
+    """Every export that leaves the encrypted store is in the audit log (DESIGN.md); the
+    register's export was not."""
+    with workspace.unit_of_work() as uow:
+        d.export_year(uow, 2026, tmp_path / "year.xlsx")
+        uow.commit()
+    with workspace.unit_of_work(read_only=True) as uow:
+        entity_id, detail = uow.session.execute(
+            select(AuditEntry.entity_id, AuditEntry.detail)
+            .where(AuditEntry.action == "disclosure.export")).one()
+    assert entity_id == "2026"
+    assert str(tmp_path / "year.xlsx") in detail
+
+
 def test_a_response_to_a_development_notice_is_noted_in_the_members_record_once(workspace):
     member_id = candidate(workspace)
     with workspace.unit_of_work() as uow:

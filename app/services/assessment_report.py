@@ -12,6 +12,7 @@ caller commits.
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -19,12 +20,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportlab.platypus import Flowable
 from sqlalchemy import select
 
 from app.documents import assessment as doc
+from app.documents import charts
 from app.domain.assessment import Kind
 from app.errors import AssessmentSubmittedError, FieldProblem, InvalidInputError
-from app.services import branch
+from app.services import branch, figures
 from app.services.assessment import Assessment, Indicator, as_of_for, assess
 from app.storage.ids import natural_id
 from app.storage.models import AssessmentReportRow
@@ -168,10 +171,29 @@ def document(uow: UnitOfWork, year: int, today: date) -> doc.Report:
     )
 
 
+def _charts(uow: UnitOfWork, report: doc.Report) -> dict[str, list[Flowable]]:
+    """The charts printed after the figures (issue 18: where a secretary would rather look than
+    read), counted for the year as of the report's day, like the figures."""
+    return {"charts": charts.flowables((
+        figures.meetings_held(uow, report.year, report.as_of),
+        figures.dues_by_month(uow, report.year),
+        figures.study_progress(uow, report.year, report.as_of),
+    ))}
+
+
+def pdf_bytes(uow: UnitOfWork, year: int, today: date) -> bytes:
+    """The PDF in memory (the report centre's preview and print)."""
+    report = document(uow, year, today)
+    buffer = io.BytesIO()
+    doc.write_pdf(report, buffer, _charts(uow, report))
+    return buffer.getvalue()
+
+
 def export_pdf(uow: UnitOfWork, year: int, path: Path, today: date) -> int:
     """The PDF at ``path`` (the export is in the audit log; the caller commits). Returns the
     page count. Raises FileAccessError, MissingGlyphsError."""
-    pages = doc.write_pdf(document(uow, year, today), path)
+    report = document(uow, year, today)
+    pages = doc.write_pdf(report, path, _charts(uow, report))
     uow.audit("assessment.export", ENTITY, str(year), {"path": str(path), "pages": pages})
     return pages
 

@@ -30,6 +30,7 @@ from app.errors import FileAccessError
 from app.files import write_atomically
 from app.services import (
     appraisal,
+    assessment_report,
     branch,
     disclosures,
     dues_reports,
@@ -109,6 +110,11 @@ def opinions_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
 def disclosures_pdf(uow: UnitOfWork, year: int, _today: date) -> bytes:
     return _sheets(lambda path: disclosures.export_year(uow, year, path),
                    f"{year}年党务公开登记")
+
+
+def assessment_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
+    """党支部年度工作情况 (考核评价): the submitted report, or the draft with today's figures."""
+    return assessment_report.pdf_bytes(uow, year, today)
 
 
 def year_charts_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:

@@ -7624,6 +7624,10 @@ A newer recovery code makes this one stop working.
         <source>Charts of the year</source>
         <translation>年度图表</translation>
     </message>
+    <message>
+        <source>Annual work of the branch (assessment)</source>
+        <translation>党支部年度工作情况（考核评价）</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>

@@ -72,6 +72,12 @@ REPORTS: tuple[Report, ...] = (
            Param.YEAR, rc.opinions_pdf, rc.opinions_xlsx),
     Report("disclosures", QT_TRANSLATE_NOOP("Reports", "Register of party affairs disclosure"),
            Param.YEAR, rc.disclosures_pdf, rc.disclosures_xlsx),
+    Report("assessment", QT_TRANSLATE_NOOP("Reports", "Annual work of the branch (assessment)"),
+           Param.YEAR, rc.assessment_pdf,
+           charts=lambda uow, year, today: (
+               figures.meetings_held(uow, year, _year_end(year, today)),
+               figures.dues_by_month(uow, year),
+               figures.study_progress(uow, year, _year_end(year, today)))),
     Report("year_charts", QT_TRANSLATE_NOOP("Reports", "Charts of the year"), Param.YEAR,
            rc.year_charts_pdf,
            charts=lambda uow, year, today: figures.all_figures(uow, year, today)),

@@ -438,3 +438,6 @@ def test_the_pdf_reads_back_with_the_figures_and_sections(edited: Workspace, tmp
     assert f"{talks.count.done}/{talks.count.due}" in flat
     assert f"{talks.value}%" in flat
     assert "已谈话的委员–委员、委员–党员对数÷应谈对数" in flat
+    # Issue 18: the charts a secretary would rather look at, after the figures.
+    for chart in (f"{YEAR}年组织生活应开与已开", "党费", "学时"):
+        assert chart in flat, chart

@@ -28,7 +28,7 @@ PRINTS = {
     "roster": "党员花名册", "minutes": "会议记录", "sign_in": "签到", "dues": "党费收缴台账",
     "study": "学时统计表", "talks": "谈心谈话", "rectification": "整改台账",
     "appraisal": "民主评议党员结果表", "opinions": "意见建议", "disclosures": "党务公开",
-    "year_charts": "年度图表",
+    "year_charts": "年度图表", "assessment": "党支部年度工作情况",
 }
 
 
@@ -74,7 +74,7 @@ def test_every_report_previews_its_pdf_and_exports_it(
     assert page.report_list.count() == len(REPORTS)
     titles = " ".join(page.report_list.item(i).text() for i in range(page.report_list.count()))
     for word in ("花名册", "会议记录", "签到表", "党费", "学时统计表", "民主评议党员结果表",
-                 "意见建议", "谈心谈话", "整改台账", "党务公开", "年度图表"):
+                 "意见建议", "谈心谈话", "整改台账", "党务公开", "年度图表", "考核评价"):
         assert word in titles, word
     before = audit_actions(branch)
     for entry in REPORTS:

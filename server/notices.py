@@ -34,9 +34,8 @@ from sqlalchemy.exc import IntegrityError
 from server import db
 from server.limits import ANSWER_LIMIT
 from server.store import DeviceInfo, Store
+from sync.notice_limits import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
 from sync.wire import (
-    MAX_ATTACHMENT_BYTES,
-    MAX_ATTACHMENTS,
     ErrorBody,
     Notice,
     NoticeAnswer,

@@ -27,7 +27,7 @@ from app.files import write_atomically
 from app.services.workspace import Workspace
 from app.storage.ids import utc_iso
 from app.storage.models import SyncNoticeAnswerRow, SyncNoticeAttachmentRow, SyncNoticeRow
-from sync.wire import MAX_ANSWER_TEXT, MAX_ATTACHMENT_BYTES
+from sync.notice_limits import MAX_ANSWER_TEXT, MAX_ATTACHMENT_BYTES
 
 CONFIRMED = ("recorded", "same", "replaced")
 """Receipts that mean the platform holds this answer."""

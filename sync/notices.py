@@ -28,9 +28,8 @@ from app.storage.models import (
     SyncNoticeAttachmentRow,
     SyncNoticeRow,
 )
+from sync.notice_limits import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS
 from sync.wire import (
-    MAX_ATTACHMENT_BYTES,
-    MAX_ATTACHMENTS,
     Notice,
     NoticeAnswer,
     NoticeAnswerReceipt,

@@ -40,6 +40,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
 
+from sync.notice_limits import MAX_ANSWER_TEXT, MAX_ATTACHMENT_BYTES
 from sync.registry import RECORD_TYPES
 
 PROTOCOL_VERSION = "1"
@@ -293,11 +294,6 @@ class VerifyResponse(_Model):
     tables: dict[str, TableDigest]
 
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-"""Largest file a notice carries, or an answer sends back (10 MiB)."""
-MAX_ATTACHMENTS = 10
-"""Most files attached to one notice."""
-MAX_ANSWER_TEXT = 4000
 NoticeResponse = Literal["none", "read", "text", "file"]
 """What a notice asks of the branch: nothing, 已阅, a text reply or a file."""
 AnswerKind = Literal["read", "text", "file"]

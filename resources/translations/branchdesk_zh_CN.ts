@@ -8757,6 +8757,10 @@ A newer recovery code makes this one stop working.
         <source>Disclosure feedback</source>
         <translation>党务公开反馈意见</translation>
     </message>
+    <message>
+        <source>Double-click a notice to open it: attachments and the branch&apos;s answer</source>
+        <translation>双击通知打开：查看附件，填写本支部的回复</translation>
+    </message>
 </context>
 <context>
     <name>TalkDialog</name>

@@ -41,7 +41,7 @@ def live(tmp_path: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def pc(tmp_path: Path, live: LiveServer) -> Iterator[Workspace]:
-    branch_id, code = live.branch()
+    _branch_id, code = live.branch()
     ws = Workspace(tmp_path / "pc", keyring=MemoryKeyring(), kdf=FAST_KDF)
     ws.create(PROFILE, PASSPHRASE)
     service.enroll(ws, live.url, code, device_name="pc", sleep=no_sleep)
@@ -146,3 +146,25 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     dialog.close()
     assert section.entries == []
     assert not section.isVisible()
+
+
+def test_the_sync_page_opens_a_notice_as_a_task(
+    qtbot: QtBot, live: LiveServer, pc: Workspace
+) -> None:
+    from ui.sync.page import SyncPage
+
+    branch_id = service.settings(pc).branch_id
+    live.store.publish_notice(branch_id, "关于报送党员信息的通知", "请核对后上报。",
+                              response="text")
+    service.sync_now(pc, sleep=no_sleep)
+    page = SyncPage(pc)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.notices_list.count() == 1, timeout=10000)
+    dialog = page.open_notice(page.notices_list.item(0))
+    qtbot.addWidget(dialog)
+    assert dialog.heading.text() == "关于报送党员信息的通知"
+    assert dialog.reply.isVisibleTo(dialog)
+    dialog.reply.setPlainText("已核对。")
+    assert dialog.submit()
+    assert notice_tasks.notice_task(pc, dialog.task.id).answer.text == "已核对。"

@@ -2043,6 +2043,10 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The disclosure register of {year} ({count} items) was written to {file}.</source>
         <translation>{year}年党务公开登记表（{count} 项）已写入 {file}。</translation>
     </message>
+    <message>
+        <source>Platform notices: {notices} new; {answers} answers sent. Open them on 工作台 in the window.</source>
+        <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。请在窗口的“工作台”中查看。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -8760,6 +8764,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Double-click a notice to open it: attachments and the branch&apos;s answer</source>
         <translation>双击通知打开：查看附件，填写本支部的回复</translation>
+    </message>
+    <message>
+        <source>Platform notices: {notices} new; {answers} answers sent.</source>
+        <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。</translation>
     </message>
 </context>
 <context>

@@ -22,13 +22,19 @@ from sqlalchemy import func, select
 
 from app.errors import NoticeAnswerError, SyncBundleError, SyncProtocolError
 from app.services.workspace import Workspace
-from app.storage.models import SyncNoticeAnswerRow, SyncNoticeAttachmentRow, SyncNoticeRow
+from app.storage.models import (
+    OpinionRow,
+    SyncNoticeAnswerRow,
+    SyncNoticeAttachmentRow,
+    SyncNoticeRow,
+)
 from server import db as server_db
 from server import notices as server_notices
+from server import opinions
 from server.__main__ import main as server_main
 from server.store import DeviceInfo
 from sync import bundle_sync, notice_tasks, service
-from sync.wire import MAX_ATTACHMENT_BYTES, NoticeAnswer
+from sync.wire import MAX_ATTACHMENT_BYTES, NoticeAnswer, NoticeAttachment
 from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
 from tests.integration.sync.conftest import LiveServer, start_server
 from tests.integration.sync.test_bundles import set_up_bundles
@@ -342,3 +348,50 @@ def test_the_admin_command_refuses_bad_notices_in_chinese(tmp_path, live_server,
         assert words in capsys.readouterr().err
     with live_server.store.engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(server_db.notice)) == 0
+
+
+def test_an_older_answer_arriving_late_does_not_undo_a_newer_one(tmp_path, live_server, pc):
+    number = publish(live_server, tmp_path, "--branch", "BR-0001", "--title", "文字",
+                     "--body", "请回复。", "--due", DUE, "--response", "text")
+    device_row = DeviceInfo("d", service.settings(pc).branch_id)
+    older = NoticeAnswer(answer_id=uuid.uuid4(), notice_id=number, kind="text", text="旧的",
+                         answered_at="2026-12-06T08:00:00.000000Z")
+    newer = NoticeAnswer(answer_id=uuid.uuid4(), notice_id=number, kind="text", text="新的",
+                         answered_at="2026-12-06T09:00:00.000000Z")
+    record = server_notices.record_answer
+    assert record(live_server.store, device_row, older).outcome == "recorded"
+    assert record(live_server.store, device_row, newer).outcome == "replaced"
+    assert record(live_server.store, device_row, older).outcome == "superseded"
+    assert [a.text for a in stored_answers(live_server, number)] == ["新的"]
+
+
+def test_a_return_bundle_with_an_oversize_attachment_is_refused_before_anything_is_applied(
+    tmp_path, platform, monkeypatch
+):
+    branch_id, _code = platform.branch()
+    air = Workspace(tmp_path / "air", keyring=MemoryKeyring(), kdf=FAST_KDF)
+    air.create(PROFILE, PASSPHRASE)
+    set_up_bundles(air, tmp_path, platform, branch_id)
+    publish(platform, tmp_path, "--all", "--title", "通知", "--body", "正文")
+    opinions.file_opinion(platform.store, branch_id, opinions.PortalOpinion(
+        category="other", content="一条意见"))  # a change the return bundle carries too
+    real = server_notices.notices_since
+
+    def oversize(store, branch, since):
+        found = real(store, branch, since)
+        content = base64.b64encode(b"x").decode()
+        found[0].attachments.append(NoticeAttachment(
+            name="big.zip", size=MAX_ATTACHMENT_BYTES + 1, sha256="0" * 64, content=content))
+        return found
+
+    monkeypatch.setattr(server_notices, "notices_since", oversize)
+    returned = through_http(platform, bundle_sync_export(air, tmp_path))
+    with pytest.raises(SyncProtocolError) as refused:
+        bundle_sync.import_return_bundle(air, returned)
+    assert refused.value.reason == "attachment_too_large"
+    assert client_state(air) == ([], 0, [])
+    with air.unit_of_work(read_only=True) as uow:  # not even the opinion: nothing applied
+        assert uow.session.scalar(select(func.count()).select_from(OpinionRow)) == 0
+        assert bundle_sync.get_setting(uow.session, bundle_sync.SETTING_CURSOR, "0") == "0"
+        assert bundle_sync.get_setting(uow.session, bundle_sync.SETTING_RETURN_SEQUENCE) == ""
+    air.lock()

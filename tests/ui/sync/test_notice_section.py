@@ -168,3 +168,14 @@ def test_the_sync_page_opens_a_notice_as_a_task(
     dialog.reply.setPlainText("已核对。")
     assert dialog.submit()
     assert notice_tasks.notice_task(pc, dialog.task.id).answer.text == "已核对。"
+
+
+def test_refusals_and_bad_attachments_are_told_in_chinese() -> None:
+    from app.errors import NoticeAnswerError, SyncProtocolError
+    from ui.common.messages import message_for
+
+    assert "超过 10 MB" in message_for(SyncProtocolError("attachment_too_large"))
+    assert "已损坏" in message_for(SyncProtocolError("bad_attachment"))
+    assert "截止日期" in message_for(NoticeAnswerError("answer_closed"))
+    assert "10 MB" in message_for(NoticeAnswerError("file_too_large"))
+    assert "无法理解" not in message_for(SyncProtocolError("attachment_too_large"))

@@ -36,10 +36,12 @@ from server.store import DeviceInfo
 from sync import bundle_sync, notice_tasks, service
 from sync.wire import MAX_ATTACHMENT_BYTES, NoticeAnswer, NoticeAttachment
 from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
-from tests.integration.sync.conftest import LiveServer, start_server
+from tests.integration.sync import test_bundles
+from tests.integration.sync.conftest import LiveServer
 from tests.integration.sync.test_bundles import set_up_bundles
 from tests.integration.sync.test_sync_engine import device, sync
 
+live = test_bundles.live  # the platform on a loopback port, on SQLite
 TODAY = server_notices.beijing_today()
 DUE = (TODAY + timedelta(days=10)).isoformat()
 PAST = (TODAY - timedelta(days=1)).isoformat()
@@ -70,14 +72,6 @@ def client_state(ws: Workspace) -> tuple[list[tuple[int, str]], int, list[tuple[
 # ---------------------------------------------------------------- air-gapped
 
 
-@pytest.fixture
-def platform(tmp_path: Path) -> Iterator[LiveServer]:
-    live = start_server(server_db.default_url(str(tmp_path / "platform.db")))
-    yield live
-    live.stop()
-    live.store.engine.dispose()
-
-
 def through_http(live: LiveServer, upload: Path) -> Path:
     """The PC's bundle carried to the platform's bundle endpoint; its answer written out."""
     answer = requests.post(f"{live.url}/v1/bundles", data=upload.read_bytes(), timeout=30)
@@ -101,24 +95,24 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 def test_a_notice_with_a_due_date_answered_on_an_air_gapped_pc_reaches_the_platform(
-    tmp_path, platform
+    tmp_path, live
 ):
-    branch_id, _code = platform.branch()
+    branch_id, _code = live.branch()
     keyring = MemoryKeyring()  # this PC's credential store, which outlives the program
     air = Workspace(tmp_path / "air", keyring=keyring, kdf=FAST_KDF)
     air.create(PROFILE, PASSPHRASE)
-    set_up_bundles(air, tmp_path, platform, branch_id)
+    set_up_bundles(air, tmp_path, live, branch_id)
     circular = tmp_path / "关于报送年度党建工作总结的通知.pdf"
     circular.write_bytes(b"%PDF-1.4 notice " + os.urandom(4000))
     form = tmp_path / "统计表.xlsx"
     form.write_bytes(os.urandom(2000))
-    number = publish(platform, tmp_path, "--branch", "BR-0001", "--title", "关于报送年度总结的通知",
+    number = publish(live, tmp_path, "--branch", "BR-0001", "--title", "关于报送年度总结的通知",
                      "--body", "请于截止日期前上报。", "--due", DUE, "--response", "file",
                      "--attach", str(circular), "--attach", str(form))
 
     # The first bundle brings the notice and its attachments.
     report = bundle_sync.import_return_bundle(
-        air, through_http(platform, bundle_sync_export(air, tmp_path)))
+        air, through_http(live, bundle_sync_export(air, tmp_path)))
     assert report.notices == 1
     [task] = notice_tasks.open_tasks(air, TODAY)
     assert (task.id, task.due_on, task.response) == (number, date.fromisoformat(DUE), "file")
@@ -142,20 +136,20 @@ def test_a_notice_with_a_due_date_answered_on_an_air_gapped_pc_reaches_the_platf
     assert notice_tasks.open_tasks(air, TODAY) == []  # answered: off 工作台
 
     upload = bundle_sync_export(air, tmp_path)
-    returned = through_http(platform, upload)
+    returned = through_http(live, upload)
     report = bundle_sync.import_return_bundle(air, returned)
     assert report.answers == 1
     assert notice_tasks.notice_task(air, number).answer.state == "sent"
-    [stored] = stored_answers(platform, number)
+    [stored] = stored_answers(live, number)
     assert (stored.branch_code, stored.kind, stored.file_name, stored.late) == (
         "BR-0001", "file", summary.name, False)
     assert stored.file_content == summary.read_bytes()
 
     # The same upload again (a second copy carried over) is not a second answer.
-    through_http(platform, upload)
-    assert len(stored_answers(platform, number)) == 1
+    through_http(live, upload)
+    assert len(stored_answers(live, number)) == 1
     out = tmp_path / "answers"
-    assert server_main(["--database", str(platform.store.engine.url), "admin", "answers",
+    assert server_main(["--database", str(live.store.engine.url), "admin", "answers",
                         str(number), "--save", str(out)]) == 0
     assert (out / f"BR-0001-{summary.name}").read_bytes() == summary.read_bytes()
     air.lock()
@@ -170,16 +164,16 @@ def bundle_sync_export(ws: Workspace, tmp_path: Path) -> Path:
     return path
 
 
-def test_a_tampered_return_bundle_with_notices_changes_nothing(tmp_path, platform):
-    branch_id, _code = platform.branch()
+def test_a_tampered_return_bundle_with_notices_changes_nothing(tmp_path, live):
+    branch_id, _code = live.branch()
     air = Workspace(tmp_path / "air", keyring=MemoryKeyring(), kdf=FAST_KDF)
     air.create(PROFILE, PASSPHRASE)
-    set_up_bundles(air, tmp_path, platform, branch_id)
+    set_up_bundles(air, tmp_path, live, branch_id)
     attachment = tmp_path / "附件.txt"
     attachment.write_bytes("材料".encode() * 500)
-    publish(platform, tmp_path, "--all", "--title", "全市通知", "--body", "正文",
+    publish(live, tmp_path, "--all", "--title", "全市通知", "--body", "正文",
             "--response", "read", "--attach", str(attachment))
-    returned = through_http(platform, bundle_sync_export(air, tmp_path))
+    returned = through_http(live, bundle_sync_export(air, tmp_path))
     data = bytearray(returned.read_bytes())
     data[len(data) // 2] ^= 0x01
     tampered = tmp_path / "tampered.bdsync"
@@ -366,14 +360,14 @@ def test_an_older_answer_arriving_late_does_not_undo_a_newer_one(tmp_path, live_
 
 
 def test_a_return_bundle_with_an_oversize_attachment_is_refused_before_anything_is_applied(
-    tmp_path, platform, monkeypatch
+    tmp_path, live, monkeypatch
 ):
-    branch_id, _code = platform.branch()
+    branch_id, _code = live.branch()
     air = Workspace(tmp_path / "air", keyring=MemoryKeyring(), kdf=FAST_KDF)
     air.create(PROFILE, PASSPHRASE)
-    set_up_bundles(air, tmp_path, platform, branch_id)
-    publish(platform, tmp_path, "--all", "--title", "通知", "--body", "正文")
-    opinions.file_opinion(platform.store, branch_id, opinions.PortalOpinion(
+    set_up_bundles(air, tmp_path, live, branch_id)
+    publish(live, tmp_path, "--all", "--title", "通知", "--body", "正文")
+    opinions.file_opinion(live.store, branch_id, opinions.PortalOpinion(
         category="other", content="一条意见"))  # a change the return bundle carries too
     real = server_notices.notices_since
 
@@ -385,7 +379,7 @@ def test_a_return_bundle_with_an_oversize_attachment_is_refused_before_anything_
         return found
 
     monkeypatch.setattr(server_notices, "notices_since", oversize)
-    returned = through_http(platform, bundle_sync_export(air, tmp_path))
+    returned = through_http(live, bundle_sync_export(air, tmp_path))
     with pytest.raises(SyncProtocolError) as refused:
         bundle_sync.import_return_bundle(air, returned)
     assert refused.value.reason == "attachment_too_large"

@@ -14,36 +14,24 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
-from server import db as server_db
 from server import notices as server_notices
 from sync import notice_tasks, service
-from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE, MemoryKeyring
-from tests.integration.sync.conftest import LiveServer, start_server
+from tests.integration.sync.conftest import LiveServer
+from tests.ui.sync import test_sync_page
+from tests.ui.sync.test_sync_page import new_workspace, no_sleep
 from ui.common.styles import ERROR_STYLE
 from ui.shell.dashboard import DashboardPage
 
 Screenshot = Callable[[QWidget, str], Path]
+live = test_sync_page.live  # the platform on a loopback port
 TODAY = server_notices.beijing_today()
 SHOTS = Path(os.environ.get("BRANCHDESK_NOTICE_SHOTS", "/tmp/notice-shots"))
-
-
-def no_sleep(_seconds: float) -> None:
-    pass
-
-
-@pytest.fixture
-def live(tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_server(server_db.default_url(str(tmp_path / "server.db")))
-    yield server
-    server.stop()
-    server.store.engine.dispose()
 
 
 @pytest.fixture
 def pc(tmp_path: Path, live: LiveServer) -> Iterator[Workspace]:
     _branch_id, code = live.branch()
-    ws = Workspace(tmp_path / "pc", keyring=MemoryKeyring(), kdf=FAST_KDF)
-    ws.create(PROFILE, PASSPHRASE)
+    ws = new_workspace(tmp_path, "pc")
     service.enroll(ws, live.url, code, device_name="pc", sleep=no_sleep)
     yield ws
     ws.lock()

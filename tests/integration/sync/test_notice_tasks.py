@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import uuid
@@ -20,7 +21,12 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.errors import NoticeAnswerError, SyncBundleError, SyncProtocolError
+from app.errors import (
+    NoticeAnswerError,
+    SyncBundleError,
+    SyncProtocolError,
+    SyncServerUnreachableError,
+)
 from app.services.workspace import Workspace
 from app.storage.models import (
     OpinionRow,
@@ -389,3 +395,25 @@ def test_a_return_bundle_with_an_oversize_attachment_is_refused_before_anything_
         assert bundle_sync.get_setting(uow.session, bundle_sync.SETTING_CURSOR, "0") == "0"
         assert bundle_sync.get_setting(uow.session, bundle_sync.SETTING_RETURN_SEQUENCE) == ""
     air.lock()
+
+
+def test_an_answer_waits_in_the_database_while_the_platform_cannot_be_reached(
+    tmp_path, live_server, pc
+):
+    number = publish(live_server, tmp_path, "--branch", "BR-0001", "--title", "已阅通知",
+                     "--body", "请阅知。", "--due", DUE, "--response", "read")
+    sync(pc)
+    notice_tasks.answer_notice(pc, number, "read")
+    with socket.socket() as unused:  # a port nobody listens on
+        unused.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    service.configure(pc, server_url=dead)
+    with pytest.raises(SyncServerUnreachableError):
+        sync(pc)
+    pc.lock()
+    pc.unlock(PASSPHRASE)  # as after a restart
+    assert notice_tasks.notice_task(pc, number).answer.state == "queued"
+    assert stored_answers(live_server, number) == []
+    service.configure(pc, server_url=live_server.url)
+    assert sync(pc).answers == 1
+    assert [a.kind for a in stored_answers(live_server, number)] == ["read"]

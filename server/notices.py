@@ -273,7 +273,7 @@ def add_routes(app: FastAPI, store: Store) -> None:
 # ---------------------------------------------------------------- admin commands
 def add_notice_options(notice: argparse.ArgumentParser) -> None:
     notice.add_argument("--due", metavar="日期",
-                        help="the day the branches answer by (YYYY-MM-DD)")
+                        help="the day the branches answer by (e.g. 2026-12-31)")
     notice.add_argument("--response", choices=RESPONSES, default="none", metavar="回复方式",
                         help="what the branches answer: none, read (已阅), text or file")
     notice.add_argument("--attach", type=Path, action="append", default=[], metavar="文件",

@@ -6475,16 +6475,16 @@ Use this unencrypted address?</source>
 <context>
     <name>NoticeSection</name>
     <message>
-        <source>Platform notices to answer</source>
-        <translation>待办理的平台通知</translation>
-    </message>
-    <message>
         <source>Open the notice to read it and answer</source>
         <translation>打开通知，阅读并回复</translation>
     </message>
     <message>
         <source>and {count} more (see the Sync page)</source>
         <translation>另有 {count} 条（见“同步”页）</translation>
+    </message>
+    <message>
+        <source>Platform notices to answer</source>
+        <translation>待办理的平台通知</translation>
     </message>
 </context>
 <context>

@@ -69,17 +69,20 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     page.show()
     section = page.notices
     assert section.isVisible()
+    assert section.heading.text() == "待办理的平台通知"
     assert [t.id for t in section.entries][:1] == [read_id]  # overdue first
     assert len(section.entries) == 4
-    first = section.buttons[0]
+    first = section.labels[0]
     assert "已逾期" in first.text()
     assert ERROR_STYLE in first.styleSheet()
-    assert "上报文件" in section.buttons[1].text()
+    assert "上报文件" in section.labels[1].text()
     assert not page.reminders_label.isVisible()
     shoot(page, "notices-dashboard", screenshot)
 
-    # The file notice: read it, save its attachment, answer with a file.
-    dialog = section.open_notice(file_id)
+    # The file notice (its line is a link): read it, save its attachment, answer with a file.
+    section.labels[1].linkActivated.emit(str(file_id))
+    dialog = section.dialog
+    assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.heading.text() == "关于报送2026年度党建工作总结的通知"
     assert dialog.files.count() == 1

@@ -337,3 +337,15 @@ class AssessmentSubmittedError(BranchDeskError):
         super().__init__(f"assessment {year} submitted")
         self.year = year
         self.submitted_on = submitted_on
+
+
+# ---------------------------------------------------------------- notices as tasks
+class NoticeAnswerError(BranchDeskError):
+    """An answer to a platform notice that cannot be given: ``reason`` is "no_answer_asked",
+    "wrong_kind", "empty_text", "text_too_long", "empty_file", "file_too_large" or
+    "answer_closed" (the due date
+    has passed and the platform has the branch's answer: it stands)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"answer refused: {reason}")
+        self.reason = reason

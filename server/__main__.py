@@ -4,6 +4,8 @@
     python -m server [--database URL] admin create-branch --code CODE --name NAME
     python -m server [--database URL] admin issue-code BRANCH [--valid-days 7]
     python -m server [--database URL] admin notice (--branch BRANCH | --all) --title T --body B
+                     [--due YYYY-MM-DD] [--response none|read|text|file] [--attach FILE]...
+    python -m server [--database URL] admin answers NOTICE_ID [--save DIR]
     python -m server [--database URL] admin rotate-epoch
     python -m server [--database URL] admin platform-key FILE
     python -m server [--database URL] admin register-device-key BRANCH FILE
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
-from server import bundles, db, devices, opinions
+from server import bundles, db, devices, notices, opinions
 from server.api import DATABASE_ENV, create_app
 from server.cli_texts import FAILURES, REFUSED, TEXTS
 from server.store import AUTH_CACHE_SECONDS, NotFound, Store
@@ -88,6 +90,7 @@ def build_english_parser() -> argparse.ArgumentParser:
     target.add_argument("--all", action="store_true", help="to every branch")
     notice.add_argument("--title", required=True, metavar="标题", help="the notice's title")
     notice.add_argument("--body", required=True, metavar="正文", help="the notice's text")
+    notices.add_notice_options(notice)
     admin.add_parser("rotate-epoch", help="new epoch, as after a restore from a backup")
     platform_key = admin.add_parser(
         "platform-key", help="write the platform's public bundle key file for air-gapped PCs"
@@ -104,6 +107,7 @@ def build_english_parser() -> argparse.ArgumentParser:
     revoke.add_argument("device_id", metavar="设备标识",
                         help="the device's id ('admin devices' lists them)")
     opinions.add_admin_commands(admin)
+    notices.add_admin_commands(admin)
     bundle = commands.add_parser(
         "import-bundle", help="import a PC's bundle file and write the return bundle"
     )
@@ -201,19 +205,16 @@ def _file_failure(failure: OSError) -> str:
 
 
 def _admin(args: argparse.Namespace, store: Store) -> int:
-    done = opinions.run_admin(args, store)
-    if done is not None:
-        return done
+    for module in (opinions, notices):
+        done = module.run_admin(args, store)
+        if done is not None:
+            return done
     if args.action == "create-branch":
         branch_id = store.create_branch(args.code, args.name)
         print(f"已创建支部 {args.code}（{args.name}），支部标识：{branch_id}")
     elif args.action == "issue-code":
         code = store.issue_code(store.find_branch(args.branch), args.valid_days)
         print(f"一次性注册码（{args.valid_days} 天内有效，只能使用一次）：{code}")
-    elif args.action == "notice":
-        target = None if args.all else store.find_branch(args.branch)
-        number = store.publish_notice(target, args.title, args.body)
-        print(f"已发布通知（第 {number} 号）。")
     elif args.action == "rotate-epoch":
         print(f"已开始新纪元 {store.rotate_epoch()}：各电脑下次同步时会重新发送尚未确认的变更。")
     elif args.action == "platform-key":

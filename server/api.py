@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import request_response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from server import db, devices, disclosures, limits, opinions
+from server import db, devices, disclosures, limits, notices, opinions
 from server.bundles import check_sender, import_bundle, register_enrolled_device
 from server.store import DeviceInfo, Gone, IdempotencyKeyReused, Store
 from sync.bundle import BundleRejected, PublicKeys, read_prefix
@@ -307,7 +307,7 @@ def create_app(store: Store) -> FastAPI:
         responses=_ERRORS,
         summary="Notices from the platform to this branch (and to every branch)",
     )
-    def notices(
+    def list_notices(
         branch_id: BranchId,
         device: Device,
         since: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
@@ -373,5 +373,6 @@ def create_app(store: Store) -> FastAPI:
         return Response(result.return_bundle, media_type="application/octet-stream")
 
     opinions.add_portal_routes(app, store)
+    notices.add_routes(app, store)
     disclosures.add_routes(app, store)
     return app

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from sqlalchemy import Row, select, update
 from sqlalchemy.exc import IntegrityError
 
-from server import db
+from server import db, notices
 from server.store import DeviceInfo, Gone, NotFound, Store
 from sync.bundle import (
     BundleRejected,
@@ -205,9 +205,13 @@ def import_bundle(store: Store, data: bytes) -> ImportResult:
         except IntegrityError:  # the same bundle imported concurrently: answer as it was
             return import_bundle(store, data)
 
+    receipts = notices.bundle_receipts(store, device, upload.answers)
     pages = _changes(store, device.branch_id, manifest.cursor, manifest.epoch or None)
     epoch = pages[-1].epoch
-    answer = ReturnPayload(results=results, pages=pages, epoch=epoch)
+    answer = ReturnPayload(
+        results=results, pages=pages, epoch=epoch, receipts=receipts,
+        notices=notices.notices_since(store, device.branch_id, upload.notice_cursor),
+    )
     body = answer.model_dump_json().encode()
     change_count = sum(len(p.changes) for p in pages)
     reply = new_manifest(

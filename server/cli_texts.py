@@ -61,6 +61,14 @@ TEXTS: dict[str, str] = {
     "filed anonymously": "匿名提交",
     "an opinion's status and answer on the platform": "查看平台上一条意见建议的办理状态和答复",
     "the id file-opinion printed": "file-opinion 输出的标识",
+    # Notices as tasks (server.notices, issue 18).
+    "the day the branches answer by (e.g. 2026-12-31)": "各支部回复的截止日期（如 2026-12-31）",
+    "what the branches answer: none, read (已阅), text or file":
+        "要求的回复：none（无需回复）、read（已阅）、text（文字回复）或 file（上报文件）",
+    "attach a file (repeatable; each at most 10 MB)": "附件（可多次使用；每个不超过 10 兆字节）",
+    "the branches' answers to a notice": "查看各支部对一条通知的回复",
+    "the number 'admin notice' printed": "admin notice 输出的通知编号",
+    "save the answered files in this folder": "把支部上报的文件保存到该文件夹",
 }
 
 REFUSED: dict[str, str] = {

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -128,6 +129,37 @@ notice = Table(
     Column("title", String(200), nullable=False),
     Column("body", Text, nullable=False),
     Column("published_at", String(32), nullable=False),
+    Column("due_on", String(10)),  # YYYY-MM-DD (Beijing time); None: no deadline
+    Column("response", String(10)),  # none, read, text, file (None: none)
+)
+
+notice_attachment = Table(
+    "notice_attachment",
+    metadata,
+    Column("notice_id", Integer, ForeignKey("notice.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
+
+notice_answer = Table(
+    # A branch's answer to a notice: one per (notice, branch), the latest one kept.
+    "notice_answer",
+    metadata,
+    Column("notice_id", Integer, ForeignKey("notice.id"), primary_key=True),
+    Column("branch_id", String(36), primary_key=True),
+    Column("answer_id", String(36), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("file_name", String(200), nullable=False),
+    Column("file_content", LargeBinary),
+    Column("content_hash", String(64), nullable=False),
+    Column("answered_at", String(32), nullable=False),  # on the PC
+    Column("received_at", String(32), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("late", Boolean, nullable=False),
 )
 
 server_state = Table(
@@ -222,7 +254,7 @@ def _add_missing_columns(engine: Engine) -> None:
     migration tool: every such column is nullable)."""
     inspector = inspect(engine)
     with engine.begin() as connection:
-        for table in (record, enrollment_code, device, device_key, bundle_import):
+        for table in (record, enrollment_code, device, device_key, bundle_import, notice):
             present = {column["name"] for column in inspector.get_columns(table.name)}
             for column in table.columns:
                 if column.name not in present:

@@ -22,6 +22,8 @@ PUSH_LIMIT = 64 * MIB
 """``POST …/sync/push`` (a device token): 500 ops, even with long meeting minutes."""
 BUNDLE_LIMIT = 32 * MIB
 """``POST /v1/bundles`` (a signature, checked once read): bundles up to this size over HTTP."""
+ANSWER_LIMIT = 16 * MIB
+"""``POST …/notice-answers`` (a device token): a file of 10 MiB in base64, with its answer."""
 OTHER_LIMIT = 16 * KIB
 """Every other request (the bundle-key exchange; GETs carry no body)."""
 
@@ -34,6 +36,8 @@ def limit_for(method: str, path: str) -> int:
             return BUNDLE_LIMIT
         if path.startswith("/v1/branches/") and path.endswith("/sync/push"):
             return PUSH_LIMIT
+        if path.startswith("/v1/branches/") and path.endswith("/notice-answers"):
+            return ANSWER_LIMIT
     return OTHER_LIMIT
 
 

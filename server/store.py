@@ -7,6 +7,7 @@ reordering that a reader could see, and a retried op is recognised by its ``op_i
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import secrets
@@ -30,6 +31,7 @@ from sync.wire import (
     Conflict,
     EnrollResponse,
     Notice,
+    NoticeAttachment,
     NoticesResponse,
     Op,
     PushRequest,
@@ -41,6 +43,10 @@ from sync.wire import (
 )
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+NOTICE_PAGE = 100
+"""Most notices in one answer."""
+NOTICE_PAGE_BYTES = 16 * 1024 * 1024
+"""A page of notices ends after the notice whose attachments pass this size."""
 AUTH_CACHE_SECONDS = 2.0
 """How long a server process reuses a device token it found valid without asking the database
 again: a sync's requests (push, pages, notices) cost one lookup, and a device revoked in the
@@ -137,13 +143,25 @@ class Store:
             ).values(value=epoch))
         return epoch
 
-    def publish_notice(self, branch_id: str | None, title: str, body: str) -> int:
+    def publish_notice(
+        self, branch_id: str | None, title: str, body: str, due_on: str | None = None,
+        response: str = "none", attachments: Sequence[tuple[str, bytes]] = (),
+    ) -> int:
+        """A new notice (to every branch when ``branch_id`` is None); its number. The caller
+        checks the values (``server.notices.check_notice``)."""
         with self._writing() as connection:
             result = connection.execute(db.notice.insert().values(
-                branch_id=branch_id, title=title, body=body, published_at=db.now_iso()
+                branch_id=branch_id, title=title, body=body, published_at=db.now_iso(),
+                due_on=due_on, response=response,
             ))
             key = result.inserted_primary_key
-        return int(key[0]) if key else 0
+            number = int(key[0]) if key else 0
+            for position, (name, content) in enumerate(attachments):
+                connection.execute(db.notice_attachment.insert().values(
+                    notice_id=number, position=position, name=name, size=len(content),
+                    sha256=hashlib.sha256(content).hexdigest(), content=content,
+                ))
+        return number
 
     def epoch(self, connection: Connection | None = None) -> str:
         query = select(db.server_state.c.value).where(db.server_state.c.key == db.EPOCH_KEY)
@@ -458,20 +476,39 @@ class Store:
             },
         )
 
-    def notices(self, branch_id: str, since: int) -> list[Notice]:
+    def notices(self, branch_id: str, since: int) -> NoticesResponse:
+        """The branch's notices after ``since``, with their attachments; a page ends after
+        ``NOTICE_PAGE`` notices or once its attachments pass ``NOTICE_PAGE_BYTES``."""
         with self._reader.connect() as connection:
-            rows = connection.execute(_NOTICES, {"branch_id": branch_id, "since": since})
-            return [
-                Notice.model_construct(
-                    id=r.id, title=r.title, body=r.body, published_at=r.published_at
-                )
-                for r in rows
-            ]
+            rows = list(connection.execute(_NOTICES, {"branch_id": branch_id, "since": since}))
+            files: dict[int, list[NoticeAttachment]] = {}
+            if rows:
+                a = db.notice_attachment.c
+                for f in connection.execute(
+                    select(db.notice_attachment).where(a.notice_id.in_([r.id for r in rows]))
+                    .order_by(a.notice_id, a.position)
+                ):
+                    files.setdefault(f.notice_id, []).append(NoticeAttachment.model_construct(
+                        name=f.name, size=f.size, sha256=f.sha256,
+                        content=base64.b64encode(f.content).decode(),
+                    ))
+        notices: list[Notice] = []
+        size = 0
+        for r in rows:
+            if notices and size > NOTICE_PAGE_BYTES:
+                break
+            attached = files.get(r.id, [])
+            size += sum(f.size for f in attached)
+            notices.append(Notice.model_construct(
+                id=r.id, title=r.title, body=r.body, published_at=r.published_at,
+                due_on=r.due_on, response=r.response or "none", attachments=attached,
+            ))
+        more = len(notices) < len(rows) or len(rows) == NOTICE_PAGE
+        return NoticesResponse.model_construct(notices=notices, has_more=more)
 
     def notices_json(self, branch_id: str, since: int) -> str:
         """A ``NoticesResponse`` as JSON (values read back from the database, not re-validated)."""
-        notices = self.notices(branch_id, since)
-        return NoticesResponse.model_construct(notices=notices).model_dump_json()
+        return self.notices(branch_id, since).model_dump_json()
 
     def record_count(self) -> int:
         with self.engine.connect() as connection:
@@ -503,7 +540,7 @@ _NOTICES = (
     .where((db.notice.c.branch_id == bindparam("branch_id")) | db.notice.c.branch_id.is_(None))
     .where(db.notice.c.id > bindparam("since"))
     .order_by(db.notice.c.id)
-    .limit(100)
+    .limit(NOTICE_PAGE)
 )
 _DEVICE_BY_TOKEN = select(db.device.c.id, db.device.c.branch_id).where(
     db.device.c.token_hash == bindparam("token_hash"), db.device.c.revoked_at.is_(None)

@@ -47,7 +47,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from sync.wire import ChangesPage, Op, OpResult
+from sync.wire import ChangesPage, Notice, NoticeAnswer, NoticeAnswerReceipt, Op, OpResult
 
 MAGIC = b"BDSYNCB1"
 SCHEMA_VERSION = 1
@@ -117,12 +117,20 @@ class _Header(_Model):
 
 class UploadPayload(_Model):
     ops: list[Op]
+    answers: list[NoticeAnswer] = Field(default_factory=list)
+    """The branch's answers to notices not yet confirmed by the platform."""
+    notice_cursor: int = Field(ge=0, le=2**31 - 1, default=0)
+    """The newest notice this PC holds: the return bundle brings those after it."""
 
 
 class ReturnPayload(_Model):
     results: list[OpResult]
     pages: list[ChangesPage]
     epoch: str
+    notices: list[Notice] = Field(default_factory=list)
+    """Notices after the upload's ``notice_cursor``, with their attachments."""
+    receipts: list[NoticeAnswerReceipt] = Field(default_factory=list)
+    """One per answer of the upload."""
 
 
 # ---------------------------------------------------------------- keys

@@ -31,6 +31,7 @@ from app.errors import FileAccessError, SyncBundleError, SyncProtocolError
 from app.services.workspace import Workspace
 from app.storage.ids import utc_iso
 from app.storage.models import SyncRunRow
+from sync import notices
 from sync.bundle import (
     BundleRejected,
     KeyPair,
@@ -65,6 +66,8 @@ from sync.service import (
 from sync.wire import (
     BundleKeys,
     ChangesPage,
+    NoticeAnswer,
+    NoticeAnswerReceipt,
     NoticesResponse,
     Op,
     PushResponse,
@@ -137,6 +140,9 @@ class _NoNetwork:
         raise SyncProtocolError("offline")
 
     def notices(self, since: int) -> NoticesResponse:
+        raise SyncProtocolError("offline")
+
+    def answer_notice(self, answer: NoticeAnswer) -> NoticeAnswerReceipt:
         raise SyncProtocolError("offline")
 
     def verify(self) -> VerifyResponse:
@@ -274,7 +280,12 @@ def export_bundle(workspace: Workspace, path: Path) -> ExportResult:
     device_id, keys = _device_keys(workspace, create=True)
     engine = Engine(workspace.unit_of_work, _NoNetwork())
     ops = engine.outbox_ops()
-    payload = UploadPayload(ops=[Op.model_validate(op) for op in ops]).model_dump_json().encode()
+    with workspace.unit_of_work() as uow:
+        answers = notices.queued_answers(uow.session)
+        notice_cursor = notices.notice_cursor(uow.session)
+    payload = UploadPayload(
+        ops=[Op.model_validate(op) for op in ops], answers=answers, notice_cursor=notice_cursor,
+    ).model_dump_json().encode()
     with workspace.unit_of_work() as uow:
         s = uow.session
         sequence = int(get_setting(s, SETTING_RETURN_SEQUENCE, "0") or 0) + 1
@@ -357,6 +368,7 @@ def import_return_bundle(
     if answered > last + 1:
         raise SyncBundleError("gap")
 
+    notices.check_notices(answer.notices)  # before anything is applied
     engine = Engine(workspace.unit_of_work, _NoNetwork(),
                     max_delete_share=settings(workspace).max_delete_share)
     started = utc_iso()
@@ -366,6 +378,11 @@ def import_return_bundle(
         engine.apply_push_results(answer.results)
         for page in answer.pages:
             engine.apply_page(page, confirm_mass_deletion)
+        with workspace.unit_of_work() as uow:
+            engine.report.notices += notices.store_notices(uow.session, answer.notices)
+            for receipt in answer.receipts:
+                engine.report.answers += notices.apply_receipt(uow.session, receipt)
+            uow.commit()
         outcome = "ok"
     finally:
         report = ReturnReport(**vars(engine.report), restored=manifest.sequence > answered,

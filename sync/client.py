@@ -24,6 +24,8 @@ from sync.wire import (
     BundleKeysResponse,
     ChangesPage,
     EnrollResponse,
+    NoticeAnswer,
+    NoticeAnswerReceipt,
     NoticesResponse,
     PushResponse,
     VerifyResponse,
@@ -56,6 +58,8 @@ class Transport(Protocol):
     ) -> ChangesPage: ...
 
     def notices(self, since: int) -> NoticesResponse: ...
+
+    def answer_notice(self, answer: NoticeAnswer) -> NoticeAnswerReceipt: ...
 
     def verify(self) -> VerifyResponse: ...
 
@@ -130,6 +134,14 @@ class HttpClient:
     def notices(self, since: int) -> NoticesResponse:
         answer = self._call("GET", self._branch("notices"), params={"since": since})
         return _parse(NoticesResponse, answer)
+
+    def answer_notice(self, answer: NoticeAnswer) -> NoticeAnswerReceipt:
+        """The branch's answer to a notice; SyncProtocolError with the platform's reason when
+        it refuses it (``sync.notices.REFUSALS``)."""
+        body = answer.model_dump_json().encode()
+        reply = self._call("POST", self._branch("notice-answers"), data=body,
+                           headers={"Content-Type": "application/json"})
+        return _parse(NoticeAnswerReceipt, reply)
 
     def verify(self) -> VerifyResponse:
         return _parse(VerifyResponse, self._call("GET", self._branch("sync/verify")))

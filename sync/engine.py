@@ -46,7 +46,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from app.errors import CancelledError, MassDeletionConfirmationRequired
+from app.errors import CancelledError, MassDeletionConfirmationRequired, SyncProtocolError
 from app.storage.ids import utc_iso
 from app.storage.models import (
     LEDGER_WRITE,
@@ -54,11 +54,10 @@ from app.storage.models import (
     OutboxEntry,
     Setting,
     SyncConflictRow,
-    SyncNoticeRow,
     SyncParkedRow,
 )
 from app.storage.unit_of_work import UnitOfWork
-from sync import registry
+from sync import notices, registry
 from sync.client import CursorGone, Transport
 from sync.registry import SENT, RecordType, record_type
 from sync.wire import (
@@ -91,7 +90,6 @@ _BOOKKEEPING = {"id", "created_at", "updated_at", "server_version", "seq"}
 
 SETTING_CURSOR = "sync.cursor"
 SETTING_EPOCH = "sync.epoch"
-SETTING_NOTICE_CURSOR = "sync.notice_cursor"
 SETTING_REPULL = "sync.repull"
 """Set ("1") from a new epoch until a pull has reached the end: the versions noted here are the
 restored platform's numbers no more, so its records are taken whatever their version."""
@@ -123,6 +121,8 @@ class SyncReport:
     pulled: int = 0
     deleted: int = 0
     notices: int = 0
+    answers: int = 0
+    """Answers to notices the platform confirmed or refused."""
     epoch_changed: bool = False
     resynced: bool = False
     cancelled: bool = False
@@ -820,25 +820,41 @@ class Engine:
 
     # ---------------------------------------------------------------- notices
     def fetch_notices(self) -> None:
+        """New notices with their attachments, a page at a time (each page stored whole or
+        not at all); then the branch's queued answers to notices are sent."""
         with self.new_uow() as uow:
-            since = int(get_setting(uow.session, SETTING_NOTICE_CURSOR, "0") or 0)
-        if 0 <= self._latest_notice <= since:
-            return  # the last page said there is nothing new
-        answer = self.transport.notices(since)
-        self.report.requests += 1
-        if not answer.notices:
-            return
+            since = notices.notice_cursor(uow.session)
+        while not 0 <= self._latest_notice <= since:  # the last page said nothing is new
+            answer = self.transport.notices(since)
+            self.report.requests += 1
+            if not answer.notices:
+                break
+            with self.new_uow() as uow:
+                self.report.notices += notices.store_notices(uow.session, answer.notices)
+                uow.commit()
+            since = max(since, max(n.id for n in answer.notices))
+            if not answer.has_more:
+                break
+        self.send_answers()
+
+    def send_answers(self) -> None:
+        """Send every queued answer; each receipt is kept as it comes (a refusal too: the
+        secretary sees why). A failure other than a refusal leaves the rest queued."""
         with self.new_uow() as uow:
-            for notice in answer.notices:
-                if uow.session.get(SyncNoticeRow, notice.id) is None:
-                    uow.session.add(SyncNoticeRow(
-                        id=notice.id, title=notice.title, body=notice.body,
-                        published_at=notice.published_at,
-                    ))
-                    self.report.notices += 1
-            set_setting(uow.session, SETTING_NOTICE_CURSOR,
-                        str(max(n.id for n in answer.notices)))
-            uow.commit()
+            queued = notices.queued_answers(uow.session)
+        for answer in queued:
+            try:
+                receipt = self.transport.answer_notice(answer)
+            except SyncProtocolError as failure:
+                if failure.reason not in notices.REFUSALS:
+                    raise
+                receipt = notices.refused(answer.notice_id, str(answer.answer_id),
+                                          failure.reason)
+            self.report.requests += 1
+            with self.new_uow() as uow:
+                if notices.apply_receipt(uow.session, receipt):
+                    self.report.answers += 1
+                uow.commit()
 
 
 # ---------------------------------------------------------------- values between rows and wire

@@ -35,6 +35,7 @@ from app.storage.models import (
     SyncNoticeRow,
     SyncRunRow,
 )
+from sync import notice_tasks
 from sync.client import HttpClient, Retrying, Sleep, Transport
 from sync.engine import (
     DEFAULT_MAX_DELETE_SHARE,
@@ -382,10 +383,6 @@ def notices(workspace: Workspace) -> list[PlatformNotice]:
 
 
 def mark_notice_read(workspace: Workspace, notice_id: int) -> None:
-    with workspace.unit_of_work() as uow:
-        row = uow.session.get(SyncNoticeRow, notice_id)
-        if row is not None and row.read_at is None:
-            row.read_at = utc_iso()
-            uow.commit()
+    notice_tasks.mark_read(workspace, notice_id)
 
 

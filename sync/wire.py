@@ -19,7 +19,10 @@ is authorized by its one-time code):
   records changed after the cursor, oldest first; ``410`` when the cursor belongs to another epoch
   or lies ahead of the server (it was restored from a backup): resync from cursor ``0``.
 - ``GET /v1/branches/{branch_id}/sync/verify`` — per-entity counts and a digest over (id, version).
-- ``GET /v1/branches/{branch_id}/notices?since=ID`` — notices from the platform to branches.
+- ``GET /v1/branches/{branch_id}/notices?since=ID`` — notices from the platform to branches,
+  with their due date, the answer they ask for and their attachments.
+- ``POST /v1/branches/{branch_id}/notice-answers`` — the branch's answer to a notice (已阅, a
+  text or a file); idempotent on the answer's id.
 - ``PUT /v1/branches/{branch_id}/bundle-keys`` — register the device's public keys for bundle
   files (air-gapped sync, ``sync/bundle.py``); the answer carries the platform's public keys.
 - ``POST /v1/bundles`` — a bundle file (authenticated by its signature, not a token); the answer
@@ -37,6 +40,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator
 
+from sync.notice_limits import MAX_ANSWER_TEXT, MAX_ATTACHMENT_BYTES
 from sync.registry import RECORD_TYPES
 
 PROTOCOL_VERSION = "1"
@@ -290,15 +294,76 @@ class VerifyResponse(_Model):
     tables: dict[str, TableDigest]
 
 
+NoticeResponse = Literal["none", "read", "text", "file"]
+"""What a notice asks of the branch: nothing, 已阅, a text reply or a file."""
+AnswerKind = Literal["read", "text", "file"]
+DueDate = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+FileName = Annotated[str, StringConstraints(
+    min_length=1, max_length=200, pattern=r"^[^/\\\x00-\x1f]+$")]
+Base64Text = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]*={0,2}$")]
+
+
+class NoticeAttachment(_Model):
+    """A file attached to a notice, whole (base64)."""
+
+    name: FileName
+    size: int = Field(ge=0, description=f"bytes; at most {MAX_ATTACHMENT_BYTES}")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    content: Base64Text
+
+
 class Notice(_Model):
     id: int
     title: str
     body: str
     published_at: str
+    due_on: DueDate | None = None
+    """The day (Beijing time) by which the branch answers; none: no deadline."""
+    response: NoticeResponse = "none"
+    attachments: list[NoticeAttachment] = Field(default_factory=list)
 
 
 class NoticesResponse(_Model):
     notices: list[Notice]
+    has_more: bool = False
+    """More notices after the last one (a page is cut short by its attachments' size)."""
+
+
+class NoticeAnswer(_Model):
+    """A branch's answer to a notice. ``answer_id`` names this answer: the same answer sent
+    again (a lost reply, a bundle imported twice) is not a second answer; a changed answer
+    carries a new id and replaces the previous one until the notice's due date, after which
+    the answer given stands (``answer_closed``)."""
+
+    answer_id: UUID
+    notice_id: int = Field(ge=1, le=2**31 - 1)
+    kind: AnswerKind
+    text: Annotated[str, StringConstraints(max_length=MAX_ANSWER_TEXT,
+                                           pattern=r"^[^\x00]*$")] = ""
+    file_name: Annotated[str, StringConstraints(max_length=200,
+                                                pattern=r"^[^/\\\x00-\x1f]*$")] = ""
+    file_content: Base64Text = ""
+    answered_at: Annotated[str, StringConstraints(
+        pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{8,15}Z$")]
+    """When it was given on the PC (UTC): of two answers, the later one stands."""
+
+
+AnswerOutcome = Literal["recorded", "same", "replaced", "superseded", "refused"]
+
+
+class NoticeAnswerReceipt(_Model):
+    """The platform's answer to a ``NoticeAnswer``. ``recorded``: the first answer; ``same``:
+    this answer again, nothing changed; ``replaced``: it replaced the branch's earlier answer;
+    ``superseded``: a later answer is stored already, this one changed nothing; ``refused``
+    (bundles only; online it is a 4xx): ``reason`` says why."""
+
+    notice_id: int
+    answer_id: str
+    outcome: AnswerOutcome
+    reason: str = ""
+    received_at: str = ""
+    late: bool = False
+    """Recorded after the notice's due date."""
 
 
 # ---------------------------------------------------------------- bundle keys

@@ -613,6 +613,40 @@ class SyncNoticeRow(Base):
     body: Mapped[str] = mapped_column(Text)
     published_at: Mapped[str] = mapped_column(String(32))
     read_at: Mapped[str | None] = mapped_column(String(27), default=None)
+    due_on: Mapped[str | None] = mapped_column(String(10), default=None)  # YYYY-MM-DD
+    response: Mapped[str] = mapped_column(String(10), default="none")  # none read text file
+
+
+class SyncNoticeAttachmentRow(Base):
+    """A file attached to a platform notice, kept whole in the encrypted database."""
+
+    __tablename__ = "sync_notice_attachment"
+
+    notice_id: Mapped[int] = mapped_column(ForeignKey("sync_notice.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class SyncNoticeAnswerRow(Base):
+    """The branch's answer to a platform notice (the latest one given on this PC), queued until
+    the platform confirms it (``sent_at``) or refuses it (``outcome`` "refused")."""
+
+    __tablename__ = "sync_notice_answer"
+
+    notice_id: Mapped[int] = mapped_column(ForeignKey("sync_notice.id"), primary_key=True)
+    answer_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(10))  # read text file
+    text: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    file_content: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
+    answered_at: Mapped[str] = mapped_column(String(27))
+    sent_at: Mapped[str | None] = mapped_column(String(27), default=None)
+    outcome: Mapped[str] = mapped_column(String(20), default="")
+    reason: Mapped[str] = mapped_column(String(64), default="")  # why it was refused
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class DisclosureRow(Classified, SyncedRecord, Base):

@@ -2277,6 +2277,10 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>The self-assessment of {year} ({met} of {counted} indicators met) was written to {file}.</source>
         <translation>{year}年度工作情况（{counted} 项指标中 {met} 项达标）已写入 {file}。</translation>
     </message>
+    <message>
+        <source>Platform notices: {notices} new; {answers} answers sent. Open them on 工作台 in the window.</source>
+        <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。请在窗口的“工作台”中查看。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -6455,6 +6459,38 @@ Counted: {counted}; value {value}; target {target}.</source>
         <source>The data is busy: another program on this PC (or the synchronization) has been writing to it for too long. Nothing was changed; try again in a moment.</source>
         <translation>数据正忙：本机的另一个程序（或同步）写入数据的时间过长。未做任何更改，请稍后再试。</translation>
     </message>
+    <message>
+        <source>A platform notice came with an attachment larger than 10 MB, which this PC does not accept. No notice was stored; the changes were synchronized. Ask the platform administrator to send a smaller file.</source>
+        <translation>平台通知带有超过 10 MB 的附件，本机不接收。未保存任何通知；数据已同步。请平台管理员改发较小的文件。</translation>
+    </message>
+    <message>
+        <source>A platform notice came with a damaged attachment (its size or checksum does not match). No notice was stored; the changes were synchronized. Synchronize again later or ask the platform administrator.</source>
+        <translation>平台通知的附件已损坏（大小或校验值不符）。未保存任何通知；数据已同步。请稍后再次同步，或联系平台管理员。</translation>
+    </message>
+    <message>
+        <source>The due date has passed and the platform has the branch&apos;s answer: it can no longer be changed.</source>
+        <translation>已过截止日期，平台已收到本支部的回复，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Write the reply first.</source>
+        <translation>请先填写回复内容。</translation>
+    </message>
+    <message>
+        <source>The reply is too long (at most 4,000 characters).</source>
+        <translation>回复内容过长（最多 4000 字）。</translation>
+    </message>
+    <message>
+        <source>Choose a file to send first (an empty file cannot be sent).</source>
+        <translation>请先选择要上报的文件（不能上报空文件）。</translation>
+    </message>
+    <message>
+        <source>The file is larger than 10 MB. Send a smaller file (for example a PDF instead of scans).</source>
+        <translation>文件超过 10 MB，请上报较小的文件（例如以 PDF 代替扫描图片）。</translation>
+    </message>
+    <message>
+        <source>This notice does not ask for this kind of answer.</source>
+        <translation>这条通知不要求这种回复。</translation>
+    </message>
 </context>
 <context>
     <name>MonthEdit</name>
@@ -6734,6 +6770,183 @@ Work these amounts out again? Each wrong amount is reversed with the reason, and
     <message>
         <source>Order of names:</source>
         <translation>姓名排序：</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Platform notice</source>
+        <translation>平台通知</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save and open…</source>
+        <translation>保存并打开…</translation>
+    </message>
+    <message>
+        <source>The branch&apos;s answer</source>
+        <translation>本支部的回复</translation>
+    </message>
+    <message>
+        <source>Write the branch&apos;s reply here.</source>
+        <translation>在此填写本支部的回复。</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{name} ({kb} KB)</source>
+        <translation>{name}（{kb} KB）</translation>
+    </message>
+    <message>
+        <source>Save a copy of the attachment</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {file}.</source>
+        <translation>已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Choose the file to send</source>
+        <translation>选择要上报的文件</translation>
+    </message>
+    <message>
+        <source>The answer is saved and goes to the platform with the next synchronization (online, or in the next bundle file).</source>
+        <translation>回复已保存，将在下次同步时发送给平台（在线同步，或随下一个同步包）。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSection</name>
+    <message>
+        <source>Platform notices to answer</source>
+        <translation>待办理的平台通知</translation>
+    </message>
+    <message>
+        <source>Open the notice to read it and answer</source>
+        <translation>打开通知，阅读并回复</translation>
+    </message>
+    <message>
+        <source>and {count} more (see the Sync page)</source>
+        <translation>另有 {count} 条（见“同步”页）</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>confirm that it was read</source>
+        <translation>回复已阅</translation>
+    </message>
+    <message>
+        <source>a written reply</source>
+        <translation>文字回复</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>上报文件</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无需回复</translation>
+    </message>
+    <message>
+        <source>Published {published}; answer asked: {asked}.</source>
+        <translation>发布于 {published}；要求：{asked}。</translation>
+    </message>
+    <message>
+        <source>Published {published}; OVERDUE: the answer ({asked}) was due by {due}.</source>
+        <translation>发布于 {published}；已逾期：应于 {due} 前{asked}。</translation>
+    </message>
+    <message>
+        <source>Published {published}; answer ({asked}) due by {due}.</source>
+        <translation>发布于 {published}；请于 {due} 前{asked}。</translation>
+    </message>
+    <message>
+        <source>the due date has passed and the platform keeps the answer given before</source>
+        <translation>已过截止日期，平台保留此前的回复</translation>
+    </message>
+    <message>
+        <source>the platform now asks for another kind of answer</source>
+        <translation>平台现在要求另一种回复方式</translation>
+    </message>
+    <message>
+        <source>the platform no longer has this notice for the branch</source>
+        <translation>平台上已没有发给本支部的这条通知</translation>
+    </message>
+    <message>
+        <source>the reply was empty</source>
+        <translation>回复内容为空</translation>
+    </message>
+    <message>
+        <source>the file was empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>the file is larger than 10 MB</source>
+        <translation>文件超过 10 MB</translation>
+    </message>
+    <message>
+        <source>the answer does not fit the notice ({reason})</source>
+        <translation>回复不符合通知要求（{reason}）</translation>
+    </message>
+    <message>
+        <source>Not answered yet.</source>
+        <translation>尚未回复。</translation>
+    </message>
+    <message>
+        <source>Answered {when}; it goes to the platform with the next synchronization.</source>
+        <translation>已于 {when} 回复，将在下次同步时发送给平台。</translation>
+    </message>
+    <message>
+        <source>The platform refused the answer of {when}: {reason}. Answer again.</source>
+        <translation>平台拒收了 {when} 的回复：{reason}。请重新回复。</translation>
+    </message>
+    <message>
+        <source>The platform keeps a later answer given on another PC.</source>
+        <translation>平台保留了在另一台电脑上给出的较新回复。</translation>
+    </message>
+    <message>
+        <source>Answered {when}; the platform has it (received after the due date).</source>
+        <translation>已于 {when} 回复，平台已收到（逾期收到）。</translation>
+    </message>
+    <message>
+        <source>Answered {when}; the platform has it.</source>
+        <translation>已于 {when} 回复，平台已收到。</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>已阅</translation>
+    </message>
+    <message>
+        <source>Change the answer</source>
+        <translation>修改回复</translation>
+    </message>
+    <message>
+        <source>Send the answer</source>
+        <translation>提交回复</translation>
+    </message>
+    <message>
+        <source>{title} — {asked}</source>
+        <translation>{title}——{asked}</translation>
+    </message>
+    <message>
+        <source>OVERDUE: {title} — {asked}, was due by {due}</source>
+        <translation>已逾期：{title}——应于 {due} 前{asked}</translation>
+    </message>
+    <message>
+        <source>{title} — {asked}, due by {due}</source>
+        <translation>{title}——请于 {due} 前{asked}</translation>
     </message>
 </context>
 <context>
@@ -8945,6 +9158,14 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Disclosure feedback</source>
         <translation>党务公开反馈意见</translation>
+    </message>
+    <message>
+        <source>Double-click a notice to open it: attachments and the branch&apos;s answer</source>
+        <translation>双击通知打开：查看附件，填写本支部的回复</translation>
+    </message>
+    <message>
+        <source>Platform notices: {notices} new; {answers} answers sent.</source>
+        <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,8 @@ def parser_names(parser: argparse.ArgumentParser) -> set[str]:
             texts.extend(action.choices)
             for sub in action.choices.values():
                 names |= parser_names(sub)
+        elif action.choices is not None:  # the values an option takes, as typed
+            texts.extend(str(choice) for choice in action.choices)
         for text in texts:
             names.update(WORD.findall(text))
     return names
@@ -84,6 +86,7 @@ def test_main_py_speaks_chinese(tmp_path, args, status):
     (["frobnicate"], 2),
     (["admin", "issue-code"], 2),
     (["admin", "notice", "--all", "--branch", "B", "--title", "t", "--body", "b"], 2),
+    (["admin", "answers", "--help"], 0),
     (["--port", "x"], 2),
     (["--workers", "0"], 2),
 ])

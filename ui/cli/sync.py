@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import FieldProblem, InvalidInputError
 from app.services.workspace import Workspace
 from ui.cli.console import Console, Parser, unlock
+
+if TYPE_CHECKING:
+    from sync.engine import SyncReport
 
 
 def add_commands(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -84,6 +88,7 @@ def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
     io.say(QCoreApplication.translate(
         "Cli", "Synchronized: {pushed} changes sent, {pulled} received."
     ).format(pushed=report.pushed, pulled=report.pulled))
+    _say_notices(io, report)
     _say_withheld(io, report.withheld - report.withheld_unsent, report.withheld_unsent)
     if report.rejected:
         io.say(QCoreApplication.translate(
@@ -95,6 +100,15 @@ def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
             "Cli", "{count} fields were changed both here and on the platform: choose which "
             "value to keep on the 同步 page of the window."
         ).format(count=pending))
+
+
+def _say_notices(io: Console, report: SyncReport) -> None:
+    """New platform notices and the answers to notices the platform confirmed (issue 18)."""
+    if report.notices or report.answers:
+        io.say(QCoreApplication.translate(
+            "Cli", "Platform notices: {notices} new; {answers} answers sent. Open them on "
+            "工作台 in the window."
+        ).format(notices=report.notices, answers=report.answers))
 
 
 def _say_withheld(io: Console, secret: int, unsent: int) -> None:
@@ -141,6 +155,7 @@ def _bundle(args: argparse.Namespace, workspace: Workspace, io: Console) -> None
             "Cli", "Return bundle applied: {pushed} changes confirmed by the platform, "
             "{pulled} received."
         ).format(pushed=report.pushed, pulled=report.pulled))
+        _say_notices(io, report)
         if report.restored:
             io.say(QCoreApplication.translate(
                 "Cli", "This PC's data came from an older backup: the platform had already "

@@ -34,6 +34,7 @@ from app.errors import (
     MeetingFinalizedError,
     MissingGlyphsError,
     NotABackupError,
+    NoticeAnswerError,
     PassphraseRequiredError,
     PassphrasesDifferError,
     RecordNotFoundError,
@@ -264,6 +265,10 @@ def message_for(error: BaseException) -> str:
                 "The city platform refused this PC. Ask the platform administrator to check its "
                 "enrollment.",
             )
+        case SyncProtocolError() if error.reason in ("attachment_too_large", "bad_attachment"):
+            return _notice_attachment_message(error.reason)
+        case NoticeAnswerError():
+            return _notice_answer_message(error.reason)
         case SyncProtocolError():
             return QCoreApplication.translate(
                 "Messages",
@@ -291,6 +296,36 @@ def message_for(error: BaseException) -> str:
     return QCoreApplication.translate(
         "Messages", "An unexpected error occurred. Details were written to the log file."
     )
+
+
+def _notice_attachment_message(reason: str) -> str:
+    if reason == "attachment_too_large":
+        return QCoreApplication.translate(
+            "Messages", "A platform notice came with an attachment larger than 10 MB, which "
+            "this PC does not accept. No notice was stored; the changes were synchronized. Ask "
+            "the platform administrator to send a smaller file.")
+    return QCoreApplication.translate(
+        "Messages", "A platform notice came with a damaged attachment (its size or checksum "
+        "does not match). No notice was stored; the changes were synchronized. Synchronize "
+        "again later or ask the platform administrator.")
+
+
+def _notice_answer_message(reason: str) -> str:
+    texts = {
+        "answer_closed": QCoreApplication.translate(
+            "Messages", "The due date has passed and the platform has the branch's answer: "
+            "it can no longer be changed."),
+        "empty_text": QCoreApplication.translate("Messages", "Write the reply first."),
+        "text_too_long": QCoreApplication.translate(
+            "Messages", "The reply is too long (at most 4,000 characters)."),
+        "empty_file": QCoreApplication.translate(
+            "Messages", "Choose a file to send first (an empty file cannot be sent)."),
+        "file_too_large": QCoreApplication.translate(
+            "Messages", "The file is larger than 10 MB. Send a smaller file (for example a "
+            "PDF instead of scans)."),
+    }
+    return texts.get(reason, QCoreApplication.translate(
+        "Messages", "This notice does not ask for this kind of answer."))
 
 
 def _bundle_message(reason: str) -> str:

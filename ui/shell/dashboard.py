@@ -25,6 +25,7 @@ from ui.opinions.reminders import OpinionReminders
 from ui.rectification.reminders import RectificationReminders
 from ui.shell.election_reminder import ElectionReminder
 from ui.study.reminders import StudyReminders
+from ui.sync.notice_section import NoticeSection
 from ui.talks.reminders import TalkReminders
 
 
@@ -89,6 +90,8 @@ class DashboardPage(QWidget):
         reminders.addWidget(self.opinions)
         self.disclosures = DisclosureReminders(workspace, today)
         reminders.addWidget(self.disclosures)
+        self.notices = NoticeSection(workspace, today)  # platform notices to answer (issue 18)
+        reminders.addWidget(self.notices)
 
         content = QWidget()  # scrolls when the reminders are longer than the screen
         layout = QVBoxLayout(content)
@@ -122,6 +125,7 @@ class DashboardPage(QWidget):
         self.corrections.refresh()
         self.opinions.refresh()
         self.disclosures.refresh()
+        self.notices.refresh()
         self._show_whether_anything_is_due()
 
     def _show_whether_anything_is_due(self) -> None:
@@ -130,7 +134,7 @@ class DashboardPage(QWidget):
                      or self.arrears.entries or self.transfers.entries or self.election.shown
                      or self.study.entries or self.corrections.entries or self.opinions.entries
                      or self.rectification.entries or self.talks.coverage
-                     or self.disclosures.entries)
+                     or self.disclosures.entries or self.notices.entries)
         busy = (self.arrears.busy or self.development.busy or self.transfers.busy
                 or self.study.busy or self.corrections.busy)
         self.reminders_label.setVisible(not (something or busy))
@@ -156,3 +160,4 @@ class DashboardPage(QWidget):
         self.corrections.clear()
         self.opinions.clear()
         self.disclosures.clear()
+        self.notices.clear()

@@ -38,6 +38,7 @@ from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
 from ui.sync.bundle_box import BundleBox
 from ui.sync.conflicts_box import ConflictsBox
 from ui.sync.connection_box import ConnectionBox
+from ui.sync.notice_dialog import NoticeDialog
 from ui.sync.rows_model import RowsModel, rows_table
 from ui.sync.state import SyncState, load_state
 from ui.sync.texts import (
@@ -153,6 +154,9 @@ class SyncPage(QWidget):
         self.notices_list = QListWidget()
         self.notices_list.setMinimumHeight(120)
         self.notices_list.currentItemChanged.connect(self._show_notice)
+        self.notices_list.itemDoubleClicked.connect(self.open_notice)
+        self.notices_list.setToolTip(self.tr("Double-click a notice to open it: attachments "
+                                             "and the branch's answer"))
         self.notice_view = QTextBrowser()
         self.notice_view.setMinimumHeight(120)
         layout.addWidget(self.notices_list, 2)
@@ -249,6 +253,14 @@ class SyncPage(QWidget):
             self.notices_list.addItem(item)
         self.notices_list.blockSignals(False)
         self.notice_view.clear()
+
+    def open_notice(self, item: QListWidgetItem) -> NoticeDialog:
+        """The notice as a task: its attachments and the branch's answer (issue 18)."""
+        notice: service.PlatformNotice = item.data(Qt.ItemDataRole.UserRole)
+        dialog = NoticeDialog(self._workspace, notice.id, self)
+        self.notice_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _show_notice(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -134,12 +134,17 @@ def report_text(report: SyncReport) -> str:
     if report.cancelled:
         return QCoreApplication.translate(
             "SyncPage", "Synchronization cancelled; the next one continues where it stopped.")
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "SyncPage",
         "Synchronized: {pushed} changes sent, {pulled} received, {conflicts} conflicts, "
         "{rejected} refused by the platform.",
     ).format(pushed=report.pushed, pulled=report.pulled, conflicts=report.conflicts,
              rejected=report.rejected)
+    if report.notices or report.answers:
+        text += " " + QCoreApplication.translate(
+            "SyncPage", "Platform notices: {notices} new; {answers} answers sent.",
+        ).format(notices=report.notices, answers=report.answers)
+    return text
 
 
 def show_feedback(label: QLabel, text: str, ok: bool) -> None:

@@ -39,8 +39,8 @@ def test_no_endpoint_answers_500(live_server: LiveServer) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     operations = [result.ok() for result in schema.get_all_operations()]
     # five sync endpoints, bundle keys, the bundle upload, the portal's two opinion endpoints
-    # and its two 党务公开 endpoints (issue 17)
-    assert len(operations) == 11
+    # and its two 党务公开 endpoints (issue 17), the answers to notices (issue 18)
+    assert len(operations) == 12
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             path = {"branch_id": branch_id} if "{branch_id}" in operation.path else None

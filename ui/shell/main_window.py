@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._sync_stale = False
         self._showing_data = False  # unlocked and the pages refreshed: a new page refreshes too
         self._ready = False
+        self._waiting_for_dashboard = False
 
         self.content = QWidget()
         row = QHBoxLayout(self.content)
@@ -232,6 +233,9 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def show_page_named(self, name: str) -> None:
+        self.show_page(self.pages.index_of(name))
+
     def open_from_this_pc(self) -> None:
         """Open the data with the key remembered on this PC; the lock screen if that fails."""
         if self._workspace.is_unlocked or self._workspace.unlock_from_this_pc():
@@ -295,7 +299,7 @@ class MainWindow(QMainWindow):
         self.lock_button.show()
         self.state_label.setText(self.tr("Unlocked"))
         if not self._ready:
-            after_paint(self.pages.currentWidget(), self._became_ready)
+            self._ready_when_filled()
         self.apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
         self.parked.show_again()
@@ -309,6 +313,23 @@ class MainWindow(QMainWindow):
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True
         QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _ready_when_filled(self) -> None:
+        """``ready`` once the page shown is painted, 工作台 with every section loaded."""
+        page = self.pages.currentWidget()
+        dashboard = cast("DashboardPage", page) if self.pages.built("dashboard") is page \
+            else None
+        if dashboard is not None and not dashboard.filled:
+            if not self._waiting_for_dashboard:
+                self._waiting_for_dashboard = True
+                dashboard.all_loaded.connect(self._dashboard_filled)
+            return
+        after_paint(page, self._became_ready)
+
+    def _dashboard_filled(self) -> None:
+        if self._waiting_for_dashboard and not self._ready:
+            self._waiting_for_dashboard = False
+            self._ready_when_filled()
 
     def show_branch(self, name: str) -> None:
         self.setWindowTitle(branch_title(name))
@@ -355,7 +376,7 @@ class MainWindow(QMainWindow):
         """After a meeting was written: what 工作台 says is due may have changed."""
         dashboard = cast("DashboardPage | None", self.pages.built("dashboard"))
         if dashboard is not None:
-            self._refresh(dashboard.meetings)
+            dashboard.refresh_section("meetings")
 
     def apply_auto_lock_minutes(self, minutes: int) -> None:
         if self._auto_lock_override is not None:

@@ -38,6 +38,9 @@ class PageStack(QStackedWidget):
     def name_at(self, index: int) -> str:
         return self._names[index]
 
+    def index_of(self, name: str) -> int:
+        return self._names.index(name)
+
     def built(self, name: str) -> QWidget | None:
         """The page, if it has been built; None otherwise (it is not built by asking)."""
         return self._built.get(name)

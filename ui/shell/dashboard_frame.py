@@ -1,7 +1,16 @@
-"""工作台's frame: the branch's name and profile, and the reminders box. ``DashboardPage``
-(``ui.shell.dashboard``) fills it with the record books' sections."""
+"""工作台's frame — the branch's name and profile, the reminders box — and 工作台 as kept in the
+database, shown at start-up until the live one has loaded (issue 14).
+
+This module imports Qt and the app's light modules only: the kept copy is shown before
+SQLAlchemy, the models and the record books' modules are imported. ``DashboardPage``
+(``ui.shell.dashboard``) is the live 工作台 in the same frame; ``snapshot`` is the copy of what it
+shows (the texts, styles and links of its visible sections), ``SnapshotPage`` shows a copy.
+"""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
@@ -71,3 +80,68 @@ class DashboardFrame(QWidget):
         self.heading.clear()
         for label in self.profile_labels:
             label.clear()
+
+
+def _label(text: str, style: str, tooltip: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setStyleSheet(style)
+    if tooltip:
+        label.setToolTip(tooltip)
+    return label
+
+
+def snapshot(frame: DashboardFrame, sections: list[Any]) -> str:
+    """The copy of what ``frame`` shows, its ``sections`` (``BackgroundList``s) in order: the
+    profile, then each visible section's heading, note and lines (text, style, tooltip)."""
+
+    def line(label: QLabel) -> list[str]:
+        return [label.text(), label.styleSheet(), label.toolTip()]
+
+    shown = []
+    for section in sections:
+        if section.isHidden():
+            continue
+        note = section.note_label
+        shown.append({
+            "heading": section.heading.text(),
+            "note": line(note) if note is not None else None,
+            "lines": [line(label) for label in section.labels],
+        })
+    return json.dumps({
+        "profile": [label.text() for label in frame.profile_labels],
+        "nothing": not frame.reminders_label.isHidden(),
+        "sections": shown,
+    }, ensure_ascii=False)
+
+
+class SnapshotPage(DashboardFrame):
+    """工作台 as kept (``snapshot``): the same texts, styles and links, nothing to refresh."""
+
+    def __init__(self, content: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name, code, higher_org, secretary = content["profile"]
+        self.branch_name = str(name)
+        self.show_profile(str(name), str(code), str(higher_org), str(secretary))
+        self.reminders_label.setVisible(bool(content["nothing"]))
+        for section in content["sections"]:
+            box = QWidget()  # as a section lays itself out (``BackgroundList``)
+            layout = QVBoxLayout(box)
+            layout.setContentsMargins(0, 0, 0, 0)
+            heading = _label(str(section["heading"]), "font-weight: bold;", wrap=False)
+            heading.linkActivated.connect(self.go_to)
+            layout.addWidget(heading)
+            lines = ([section["note"]] if section["note"] else []) + list(section["lines"])
+            for text, style, tooltip in lines:
+                layout.addWidget(_label(str(text), str(style), str(tooltip)))
+            self.reminders.addWidget(box)
+
+
+
+def parse(content: str) -> SnapshotPage | None:
+    """The page showing a kept copy, or None when ``content`` is not one (the data then opens
+    as usual)."""
+    try:
+        return SnapshotPage(json.loads(content))
+    except (ValueError, KeyError, TypeError):
+        return None

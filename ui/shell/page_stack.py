@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 PageFactory = Callable[[], QWidget]
@@ -32,7 +31,9 @@ class PageStack(QStackedWidget):
         self._built: dict[str, QWidget] = {}
         for _name in self._names:
             placeholder = QLabel(placeholder_text)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # Centred by a style sheet: the Qt namespace's enums (one use creates all of its
+            # ~100 Python enum types) are not needed before the window has painted.
+            placeholder.setStyleSheet("qproperty-alignment: AlignCenter;")
             self.addWidget(placeholder)
 
     def name_at(self, index: int) -> str:

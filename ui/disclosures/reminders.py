@@ -15,6 +15,7 @@ from ui.widgets.background_list import (
     WARNING_STYLE,
     BackgroundList,
     Today,
+    line_label,
     read_only_operation,
 )
 
@@ -36,13 +37,7 @@ class DisclosureReminders(BackgroundList):
                                    lambda uow: disclosures.reminders(uow, today))
 
     def lines(self, entries: list[disclosures.Reminder]) -> list[QLabel]:
-        labels = []
-        for reminder in entries:
-            label = QLabel(self._line(reminder))
-            label.setWordWrap(True)
-            label.setStyleSheet(WARNING_STYLE)
-            labels.append(label)
-        return labels
+        return [line_label(self._line(reminder), WARNING_STYLE) for reminder in entries]
 
     def _line(self, reminder: disclosures.Reminder) -> str:
         day = reminder.on.isoformat() if reminder.on else ""

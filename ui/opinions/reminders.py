@@ -13,7 +13,13 @@ from app.services.workspace import Workspace
 from ui.common import opinion_texts
 from ui.common.styles import ERROR_STYLE
 from ui.common.tasks import Operation
-from ui.widgets.background_list import BackgroundList, Today, more_label, read_only_operation
+from ui.widgets.background_list import (
+    BackgroundList,
+    Today,
+    line_label,
+    read_only_operation,
+    shortened,
+)
 
 SHOWN = 8
 """At most this many lines; the rest are counted."""
@@ -35,19 +41,13 @@ class OpinionReminders(BackgroundList):
         return read_only_operation(self._workspace, lambda uow: opinions.overdue(uow, today))
 
     def lines(self, entries: list[Opinion]) -> list[QLabel]:
-        labels = []
-        for e in entries[:SHOWN]:
-            label = QLabel(self.tr(
-                "Overdue: received {date} ({category}), {status}, answer was due by "
-                "{due}").format(
-                    date=e.received_on.isoformat(),
-                    category=opinion_texts.label(e.category) if e.category else "",
-                    status=opinion_texts.label(e.status),
-                    due=e.due_on.isoformat() if e.due_on else ""))
-            label.setWordWrap(True)
-            label.setStyleSheet(ERROR_STYLE)
-            labels.append(label)
-        if len(entries) > SHOWN:
-            labels.append(more_label(self.tr("and {count} more (see the Opinions page)").format(
-                count=len(entries) - SHOWN)))
-        return labels
+        labels = [line_label(self.tr(
+            "Overdue: received {date} ({category}), {status}, answer was due by "
+            "{due}").format(
+                date=e.received_on.isoformat(),
+                category=opinion_texts.label(e.category) if e.category else "",
+                status=opinion_texts.label(e.status),
+                due=e.due_on.isoformat() if e.due_on else ""), ERROR_STYLE)
+            for e in entries[:SHOWN]]
+        return shortened(labels, len(entries), SHOWN,
+                         self.tr("and {count} more (see the Opinions page)"))

@@ -12,7 +12,13 @@ from app.services.rectification import LedgerItem
 from app.services.workspace import Workspace
 from ui.common.styles import ERROR_STYLE
 from ui.common.tasks import Operation
-from ui.widgets.background_list import BackgroundList, Today, more_label, read_only_operation
+from ui.widgets.background_list import (
+    BackgroundList,
+    Today,
+    line_label,
+    read_only_operation,
+    shortened,
+)
 
 MAX_SHOWN = 8
 
@@ -35,19 +41,13 @@ class RectificationReminders(BackgroundList):
 
     def lines(self, entries: list[LedgerItem]) -> list[QLabel]:
         today = self._today()
-        labels = []
-        for item in entries[:MAX_SHOWN]:
-            label = QLabel(self.tr(
-                "{owner}: {problem} (deadline {due}, {days} days overdue)").format(
-                    owner=item.owner_name, problem=_short(item.data.problem),
-                    due=item.data.due_on.isoformat(), days=(today - item.data.due_on).days))
-            label.setWordWrap(True)
-            label.setStyleSheet(ERROR_STYLE)
-            labels.append(label)
-        if len(entries) > MAX_SHOWN:
-            labels.append(more_label(self.tr("… and {count} more (整改 page)").format(
-                count=len(entries) - MAX_SHOWN)))
-        return labels
+        labels = [line_label(self.tr(
+            "{owner}: {problem} (deadline {due}, {days} days overdue)").format(
+                owner=item.owner_name, problem=_short(item.data.problem),
+                due=item.data.due_on.isoformat(), days=(today - item.data.due_on).days),
+            ERROR_STYLE) for item in entries[:MAX_SHOWN]]
+        return shortened(labels, len(entries), MAX_SHOWN,
+                         self.tr("… and {count} more (整改 page)"))
 
 
 def _short(text: str, length: int = 30) -> str:

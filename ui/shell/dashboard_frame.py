@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from ui.common.screen_fit import scrolling
 from ui.common.styles import HINT_STYLE
+from ui.widgets.background_list import line_label
 
 
 class DashboardFrame(QWidget):
@@ -82,15 +83,6 @@ class DashboardFrame(QWidget):
             label.clear()
 
 
-def _label(text: str, style: str, tooltip: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setStyleSheet(style)
-    if tooltip:
-        label.setToolTip(tooltip)
-    return label
-
-
 def snapshot(frame: DashboardFrame, sections: list[Any]) -> str:
     """The copy of what ``frame`` shows, its ``sections`` (``BackgroundList``s) in order: the
     profile, then each visible section's heading, note and lines (text, style, tooltip)."""
@@ -128,12 +120,13 @@ class SnapshotPage(DashboardFrame):
             box = QWidget()  # as a section lays itself out (``BackgroundList``)
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 0, 0, 0)
-            heading = _label(str(section["heading"]), "font-weight: bold;", wrap=False)
+            heading = QLabel(str(section["heading"]))
+            heading.setStyleSheet("font-weight: bold;")
             heading.linkActivated.connect(self.go_to)
             layout.addWidget(heading)
             lines = ([section["note"]] if section["note"] else []) + list(section["lines"])
             for text, style, tooltip in lines:
-                layout.addWidget(_label(str(text), str(style), str(tooltip)))
+                layout.addWidget(line_label(str(text), str(style), str(tooltip)))
             self.reminders.addWidget(box)
 
 

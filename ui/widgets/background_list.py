@@ -182,6 +182,24 @@ def read_only_operation(
     return work
 
 
+def line_label(text: str, style: str, tooltip: str = "") -> QLabel:
+    """One line of a section: word-wrapped, in ``style``."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    if tooltip:
+        label.setToolTip(tooltip)
+    return label
+
+
+def shortened(labels: list[QLabel], total: int, shown: int, more: str) -> list[QLabel]:
+    """``labels`` (the first ``shown`` of ``total`` entries), then ``more`` (a text with
+    ``{count}``) when some were left out."""
+    if total > shown:
+        labels.append(more_label(more.format(count=total - shown)))
+    return labels
+
+
 def more_label(text: str) -> QLabel:
     """The last line of a shortened list ("N more: see …")."""
     label = QLabel(text)

@@ -23,7 +23,6 @@ only once it is ``UNOWNED_GRACE_SECONDS`` old.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import sys
 import tempfile
@@ -49,7 +48,7 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
     path = Path(path)
     folder = path.parent
     remove_leftovers(folder, (partial_prefix(path),))
-    partial = folder / f"{partial_prefix(path)}{secrets.token_hex(6)}{PARTIAL_SUFFIX}"
+    partial = folder / f"{partial_prefix(path)}{os.urandom(6).hex()}{PARTIAL_SUFFIX}"
     fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     out = os.fdopen(fd, "w+b")
     try:

@@ -16,12 +16,12 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
+from app.domain.branch_kind import BranchKind
 from app.domain.development import add_months
 from app.domain.meetings import Frequency, MeetingType
 
@@ -32,14 +32,6 @@ TERM_YEARS = 3
 TERM_YEARS_VILLAGE_COMMUNITY = 5
 # 选举条例: 上级党组织 reminds 6 months before the term ends.
 REMINDER_MONTHS = 6
-
-
-class BranchKind(enum.Enum):
-    """What the branch's term depends on. Values are stable codes (stored)."""
-
-    GENERAL = ""  # 机关、企业、学校… : 3 years
-    VILLAGE = "village"  # 村党支部: 5 years
-    COMMUNITY = "community"  # 社区党支部: 5 years
 
 
 def has_committee(full_members: int) -> bool:

@@ -8,6 +8,7 @@ it over a temporary folder with an in-memory keyring.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.domain.branch import BranchKind
+from app.domain.branch_kind import BranchKind
 from app.domain.passphrase import MINIMUM_LENGTH
 from app.errors import (
     DatabaseExistsError,
@@ -199,6 +200,29 @@ class Workspace:
         or the remembered key does not fit: the caller then asks for the passphrase.
         """
         return self._vault.unlock_from_keyring()
+
+    def dashboard_from_this_pc(self, day: date) -> str | None:
+        """工作台 as last shown, if the key is remembered on this PC and the copy kept in the
+        database is provably current for ``day`` (``app.storage.dashboard_cache``); else None.
+
+        For the start (issue 14): reads the key-slot file's database id, asks the credential
+        store and reads with the raw driver, importing neither SQLAlchemy, the models nor the
+        key-slot cryptography. The data stays locked. Never raises."""
+        if self.keyring is None or not self.remembered_on_this_pc:
+            return None
+        try:
+            slots = json.loads((self.data_dir / staging.KEYS_NAME).read_text(encoding="utf-8"))
+            stored = self.keyring.get_password(staging.KEYRING_SERVICE,
+                                               str(slots["database_id"]))
+            if not stored:
+                return None
+            from app.storage import dashboard_cache
+
+            return dashboard_cache.read(self.data_dir / staging.DB_NAME, bytes.fromhex(stored),
+                                        day)
+        except Exception:  # any failure: open the data the usual way
+            log.info("工作台 not read from the kept copy", exc_info=True)
+            return None
 
     def lock(self) -> None:
         """Drop the key and close every connection. Safe to call when already locked."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -16,7 +16,7 @@ def uuid7() -> str:
 def uuid7_many(count: int) -> list[str]:
     """``count`` UUIDv7 strings from one read of the system's randomness (bulk paths)."""
     ms = (time.time_ns() // 1_000_000) & ((1 << 48) - 1)
-    entropy = secrets.token_bytes(10 * count)
+    entropy = os.urandom(10 * count)  # what secrets.token_bytes reads (not imported at start-up)
     ids = []
     for i in range(count):
         rand = int.from_bytes(entropy[10 * i : 10 * i + 10], "big") >> 6  # 74 random bits

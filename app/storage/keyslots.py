@@ -26,11 +26,12 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import KeySlotsCorruptError
 from app.files import write_atomically
+from app.storage import staging
 
 KEY_BYTES = 32
 FORMAT = "branchdesk-keyslots"
 FORMAT_VERSION = 1
-KEYRING_SERVICE = "BranchDesk"
+KEYRING_SERVICE = staging.KEYRING_SERVICE
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed back
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LEN = 4

@@ -712,3 +712,27 @@ class AssessmentReportRow(Classified, SyncedRecord, Base):
     plans: Mapped[str] = mapped_column(Text, default="")  # 下一步打算
     status: Mapped[str] = mapped_column(String(20), default="draft")
     submitted_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class ChangeGenerationRow(Base):
+    """One row: how many rows of the other tables have changed (counted by triggers; see
+    ``app.storage.dashboard_cache``)."""
+
+    __tablename__ = "change_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class DashboardCacheRow(Base):
+    """工作台 as last shown, with the change generation, day, schema revision and format it was
+    computed for (``app.storage.dashboard_cache``)."""
+
+    __tablename__ = "dashboard_cache"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer)
+    day: Mapped[str] = mapped_column(String(10))
+    revision: Mapped[str] = mapped_column(String(50))
+    format: Mapped[str] = mapped_column(String(10))
+    content: Mapped[str] = mapped_column(Text)

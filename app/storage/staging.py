@@ -33,6 +33,7 @@ from app.storage.ids import utc_now
 
 DB_NAME = "branchdesk.db"
 KEYS_NAME = "branchdesk.keys"
+KEYRING_SERVICE = "BranchDesk"  # the credential store's service name of the remembered keys
 REMEMBER_NAME = "remembered-on-this-pc"  # the key is in this PC's credential store (see vault)
 DB_FILES = (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm")
 PENDING = "restore-pending.json"  # the name from when only restores were staged; kept as it is

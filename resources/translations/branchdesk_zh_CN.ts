@@ -935,6 +935,17 @@
     </message>
 </context>
 <context>
+    <name>BackgroundList</name>
+    <message>
+        <source>Looking through the records…</source>
+        <translation>正在查看记录…</translation>
+    </message>
+    <message>
+        <source>This could not be worked out: {reason}</source>
+        <translation>未能完成计算：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
@@ -3564,6 +3575,10 @@ Counted: {counted}; value {value}; target {target}.</source>
     <message>
         <source>The branch committee&apos;s term ends on {date} (in {days} days): prepare the election (换届) and ask the higher party organization.</source>
         <translation>支部委员会任期将于 {date} 届满（还有 {days} 天）：请做好换届准备，并向上级党组织请示。</translation>
+    </message>
+    <message>
+        <source>Branch committee election</source>
+        <translation>支部委员会换届</translation>
     </message>
 </context>
 <context>

@@ -31,17 +31,20 @@ def corrections_operation(workspace: Workspace, today: date) -> Operation:
 class CorrectionReminders(BackgroundList):
     """One line per 限期改正 due for review; nothing when none is. ``loaded`` after a refresh."""
 
+    page = "appraisal"
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(None, parent)
-        self.heading.setText(self.tr("Democratic appraisal: corrections to review"))
-        self._workspace, self._today = workspace, today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Democratic appraisal: corrections to review"))
         self.entries: list[appraisal.CorrectionDue] = []
 
-    def refresh(self) -> None:
-        self.start(corrections_operation(self._workspace, self._today()),
-                   self.tr("Looking for corrections to review…"))
+    def operation(self, today: date) -> Operation:
+        return corrections_operation(self._workspace, today)
+
+    def working_text(self) -> str:
+        return self.tr("Looking for corrections to review…")
 
     def failure_text(self, reason: str) -> str:
         return self.tr("The corrections could not be listed: {reason}").format(reason=reason)

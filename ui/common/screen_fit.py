@@ -9,10 +9,14 @@ the per-user settings (``QSettings``: where the window was, never anything from 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QMainWindow, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 FRAME_ALLOWANCE = QSize(16, 48)
 """Room left for the window frame and title bar the system draws around a window."""
@@ -43,6 +47,8 @@ def fit_to_screen(window: QWidget, width: int | None = None, height: int | None 
 
 def scrolling(content: QWidget) -> QScrollArea:
     """``content`` in a frameless scroll area that only scrolls vertically when it is too tall."""
+    from PySide6.QtCore import Qt
+
     area = QScrollArea()
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
@@ -52,7 +58,8 @@ def scrolling(content: QWidget) -> QScrollArea:
 
 
 def restore_main_window(window: QMainWindow, settings: QSettings | None = None) -> None:
-    """Show ``window`` where the user left it; the first time, maximized on a small screen."""
+    """Place ``window`` where the user left it; the first time, on a small screen, show it
+    maximized."""
     settings = settings or QSettings()
     saved = settings.value(GEOMETRY_KEY)
     if isinstance(saved, (QByteArray, bytes)) and window.restoreGeometry(QByteArray(saved)):
@@ -61,7 +68,9 @@ def restore_main_window(window: QMainWindow, settings: QSettings | None = None) 
     screen = window.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size()
     if room.width() < SMALL_SCREEN.width() or room.height() < SMALL_SCREEN.height():
-        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        # Shown maximized now: asking for the window state would create the Qt namespace's
+        # Python enum types (all ~100 of them) before the first paint (issue 14).
+        window.showMaximized()
     else:
         fit_to_screen(window)
 

@@ -18,10 +18,13 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from app.errors import BranchDeskError, CancelledError
 from ui.common.branding import app_title
@@ -136,6 +139,8 @@ class BackgroundTask(QObject):
         dialog = QProgressDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(title)
+        from PySide6.QtCore import Qt
+
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -300,13 +305,20 @@ class LatestOnly:
 
 def show_error(parent: QWidget, error: BaseException) -> QMessageBox:
     """Show ``message_for(error)`` in a window-modal box that does not block the caller."""
+    from PySide6.QtWidgets import QMessageBox
+
     return show_message(parent, message_for(error), QMessageBox.Icon.Warning)
 
 
 def show_message(
-    parent: QWidget, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+    parent: QWidget, text: str, icon: QMessageBox.Icon | None = None
 ) -> QMessageBox:
     """A non-blocking message box (``open()``, never ``exec()``), deleted when closed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    if icon is None:
+        icon = QMessageBox.Icon.Information
     box = QMessageBox(icon, app_title(), text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -4,51 +4,40 @@ made (from October)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services import disclosures
 from app.services.workspace import Workspace
+from ui.common.tasks import Operation
+from ui.widgets.background_list import (
+    WARNING_STYLE,
+    BackgroundList,
+    Today,
+    line_label,
+    read_only_operation,
+)
 
-Today = Callable[[], date]
-WARNING_STYLE = "color: #8a5300;"
 
-
-class DisclosureReminders(QWidget):
+class DisclosureReminders(BackgroundList):
     """``entries``: what needs attention (empty: the widget is hidden)."""
+
+    page = "disclosures"
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Party-affairs disclosure"))
         self.entries: list[disclosures.Reminder] = []
-        self.heading = QLabel(self.tr("Party-affairs disclosure"))
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.text = QLabel()
-        self.text.setObjectName("disclosure_reminders")
-        self.text.setWordWrap(True)
-        self.text.setStyleSheet(WARNING_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.text)
-        self.hide()
 
-    def refresh(self) -> None:
-        """Read the reminders as of today. Raises BranchDeskError (e.g. locked)."""
-        with self._workspace.unit_of_work(read_only=True) as uow:
-            self.entries = disclosures.reminders(uow, self._today())
-        self.text.setText("\n".join(self._line(r) for r in self.entries))
-        self.setVisible(bool(self.entries))
+    def operation(self, today: date) -> Operation:
+        return read_only_operation(self._workspace,
+                                   lambda uow: disclosures.reminders(uow, today))
 
-    def clear(self) -> None:
-        self.entries = []
-        self.text.clear()
-        self.hide()
+    def lines(self, entries: list[disclosures.Reminder]) -> list[QLabel]:
+        return [line_label(self._line(reminder), WARNING_STYLE) for reminder in entries]
 
     def _line(self, reminder: disclosures.Reminder) -> str:
         day = reminder.on.isoformat() if reminder.on else ""

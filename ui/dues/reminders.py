@@ -57,22 +57,23 @@ class ArrearsReminders(BackgroundList):
     ``loaded`` is emitted when a refresh has been shown (its list, or why it failed).
     """
 
+    page = "dues"
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
         note = QLabel(dues_texts.article_13_note())
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
-        super().__init__(note, parent)
-        self.heading.setText(self.tr("Party dues in arrears"))
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, note, parent)
+        self.set_heading(self.tr("Party dues in arrears"))
         self.entries: list[ArrearsEntry] = []
 
-    def refresh(self) -> None:
-        """Work out the arrears as of today off the GUI thread; a line says so meanwhile."""
-        self.start(arrears_operation(self._workspace, self._today()),
-                   self.tr("Working out who is behind with their dues…"))
+    def operation(self, today: date) -> Operation:
+        return arrears_operation(self._workspace, today)
+
+    def working_text(self) -> str:
+        return self.tr("Working out who is behind with their dues…")
 
     def failure_text(self, reason: str) -> str:
         return self.tr("The dues arrears could not be worked out: {reason}").format(reason=reason)

@@ -53,18 +53,20 @@ def pipeline_operation(workspace: Workspace, today: date) -> Operation:
 class DevelopmentReminders(BackgroundList):
     """One line per deadline; nothing when none is near. ``loaded`` after each refresh."""
 
+    page = "members"
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(None, parent)
-        self.heading.setText(self.tr("Developing new members"))
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Developing new members"))
         self.entries: list[PipelineDeadline] = []
 
-    def refresh(self) -> None:
-        self.start(pipeline_operation(self._workspace, self._today()),
-                   self.tr("Looking for development deadlines…"))
+    def operation(self, today: date) -> Operation:
+        return pipeline_operation(self._workspace, today)
+
+    def working_text(self) -> str:
+        return self.tr("Looking for development deadlines…")
 
     def failure_text(self, reason: str) -> str:
         return self.tr(

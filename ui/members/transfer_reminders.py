@@ -46,18 +46,20 @@ def transfer_operation(workspace: Workspace, today: date) -> Operation:
 class TransferReminders(BackgroundList):
     """One line per overdue letter or long absence; nothing when there is none."""
 
+    page = "members"
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(None, parent)
-        self.heading.setText(self.tr("Transfers of membership"))
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Transfers of membership"))
         self.entries: list[TransferReminder] = []
 
-    def refresh(self) -> None:
-        self.start(transfer_operation(self._workspace, self._today()),
-                   self.tr("Looking for letters of introduction…"))
+    def operation(self, today: date) -> Operation:
+        return transfer_operation(self._workspace, today)
+
+    def working_text(self) -> str:
+        return self.tr("Looking for letters of introduction…")
 
     def failure_text(self, reason: str) -> str:
         return self.tr("The transfers could not be checked: {reason}").format(reason=reason)

@@ -3,68 +3,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services import opinions
 from app.services.opinions import Opinion
 from app.services.workspace import Workspace
 from ui.common import opinion_texts
 from ui.common.styles import ERROR_STYLE
+from ui.common.tasks import Operation
+from ui.widgets.background_list import (
+    BackgroundList,
+    Today,
+    line_label,
+    read_only_operation,
+    shortened,
+)
 
-Today = Callable[[], date]
 SHOWN = 8
 """At most this many lines; the rest are counted."""
 
 
-class OpinionReminders(QWidget):
+class OpinionReminders(BackgroundList):
     """``entries``: the overdue opinions; hidden when there are none."""
+
+    page = "opinions"
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Opinions and suggestions"))
         self.entries: list[Opinion] = []
-        self.heading = QLabel(self.tr("Opinions and suggestions"))
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.label = QLabel()
-        self.label.setObjectName("opinions_overdue")
-        self.label.setWordWrap(True)
-        self.label.setStyleSheet(ERROR_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.label)
-        self.hide()
 
-    def refresh(self) -> None:
-        """Read the overdue entries as of today. Raises BranchDeskError."""
-        today = self._today()
-        with self._workspace.unit_of_work(read_only=True) as uow:
-            self.entries = opinions.overdue(uow, today)
-        if not self.entries:
-            self.clear()
-            return
-        lines = [
-            self.tr("Overdue: received {date} ({category}), {status}, answer was due by "
-                    "{due}").format(
+    def operation(self, today: date) -> Operation:
+        return read_only_operation(self._workspace, lambda uow: opinions.overdue(uow, today))
+
+    def lines(self, entries: list[Opinion]) -> list[QLabel]:
+        labels = [line_label(self.tr(
+            "Overdue: received {date} ({category}), {status}, answer was due by "
+            "{due}").format(
                 date=e.received_on.isoformat(),
                 category=opinion_texts.label(e.category) if e.category else "",
                 status=opinion_texts.label(e.status),
-                due=e.due_on.isoformat() if e.due_on else "")
-            for e in self.entries[:SHOWN]
-        ]
-        if len(self.entries) > SHOWN:
-            lines.append(self.tr("and {count} more (see the Opinions page)").format(
-                count=len(self.entries) - SHOWN))
-        self.label.setText("\n".join(lines))
-        self.show()
-
-    def clear(self) -> None:
-        self.entries = []
-        self.label.clear()
-        self.hide()
+                due=e.due_on.isoformat() if e.due_on else ""), ERROR_STYLE)
+            for e in entries[:SHOWN]]
+        return shortened(labels, len(entries), SHOWN,
+                         self.tr("and {count} more (see the Opinions page)"))

@@ -3,53 +3,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services import rectification
 from app.services.rectification import LedgerItem
 from app.services.workspace import Workspace
 from ui.common.styles import ERROR_STYLE
-from ui.widgets.reminder_section import ReminderSection
+from ui.common.tasks import Operation
+from ui.widgets.background_list import (
+    BackgroundList,
+    Today,
+    line_label,
+    read_only_operation,
+    shortened,
+)
 
-Today = Callable[[], date]
 MAX_SHOWN = 8
 
 
-class RectificationReminders(ReminderSection):
+class RectificationReminders(BackgroundList):
     """``entries``: the overdue items (the widget is hidden when there are none)."""
+
+    page = "rectification"
 
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(workspace, today, self.tr("Rectification overdue"),
-                         "rectification_overdue", ERROR_STYLE, parent)
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Rectification overdue"))
         self.entries: list[LedgerItem] = []
 
-    def refresh(self) -> None:
-        """Read the overdue items as of today. Raises BranchDeskError."""
-        today = self._today()
-        with self._workspace.unit_of_work(read_only=True) as uow:
-            self.entries = rectification.overdue(uow, today)
-        if not self.entries:
-            self.clear()
-            return
-        lines = [
-            self.tr("{owner}: {problem} (deadline {due}, {days} days overdue)").format(
-                owner=item.owner_name, problem=_short(item.data.problem),
-                due=item.data.due_on.isoformat(), days=(today - item.data.due_on).days)
-            for item in self.entries[:MAX_SHOWN]
-        ]
-        if len(self.entries) > MAX_SHOWN:
-            lines.append(self.tr("… and {count} more (整改 page)").format(
-                count=len(self.entries) - MAX_SHOWN))
-        self.say("\n".join(lines))
+    def operation(self, today: date) -> Operation:
+        return read_only_operation(self._workspace,
+                                   lambda uow: rectification.overdue(uow, today))
 
-    def clear(self) -> None:
-        self.entries = []
-        self.say("")
+    def lines(self, entries: list[LedgerItem]) -> list[QLabel]:
+        today = self._today()
+        labels = [line_label(self.tr(
+            "{owner}: {problem} (deadline {due}, {days} days overdue)").format(
+                owner=item.owner_name, problem=_short(item.data.problem),
+                due=item.data.due_on.isoformat(), days=(today - item.data.due_on).days),
+            ERROR_STYLE) for item in entries[:MAX_SHOWN]]
+        return shortened(labels, len(entries), MAX_SHOWN,
+                         self.tr("… and {count} more (整改 page)"))
 
 
 def _short(text: str, length: int = 30) -> str:

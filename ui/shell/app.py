@@ -19,9 +19,9 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.errors import BranchDeskError
 from app.resources import resource_path
@@ -43,6 +43,7 @@ ICON_FILE = ("icons", "branchdesk.svg")
 QUIT_WHEN_READY_ENV = "BRANCHDESK_QUIT_WHEN_READY"
 SCREENSHOT_ENV = "BRANCHDESK_SCREENSHOT"  # diagnostic: save the first window as a PNG at this path
 DEFAULT_POINT_SIZE = 10
+QUIT_WAIT_MS = 2000
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -145,6 +146,8 @@ def _application(argv: Sequence[str] | None) -> QApplication:
 
 def show_startup_error(error: BranchDeskError, argv: Sequence[str] | None = None) -> int:
     """Say why the window cannot start (e.g. the data folder is a file); returns exit status 1."""
+    from PySide6.QtWidgets import QMessageBox
+
     _application(argv)
     box = QMessageBox(QMessageBox.Icon.Critical, app_title(), message_for(error))
     box.exec()
@@ -157,6 +160,8 @@ def report_uncaught(
     """``sys.excepthook`` while the window runs: an error the user can meet that a slot let
     through (a damaged file, a lock held too long) is said in a message box; anything else is
     a bug, logged with its traceback and reported as unexpected."""
+    from PySide6.QtWidgets import QMessageBox
+
     if not isinstance(error, BranchDeskError):
         log.error("uncaught error", exc_info=(kind, error, traceback))
     box = QMessageBox(QMessageBox.Icon.Critical, app_title(), message_for(error),
@@ -186,6 +191,9 @@ def run_gui(workspace: Workspace, argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        # Work still on the thread pool (e.g. keeping 工作台 in the database) may finish before
+        # the connections close; a long computation is not waited for.
+        QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
         workspace.lock()
 
 

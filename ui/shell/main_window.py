@@ -17,10 +17,11 @@ typed is not saved asks first. An unlock with the recovery code leads to setting
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -39,17 +39,18 @@ from app.services.workspace import Workspace
 from ui.common.branding import app_title, branch_title
 from ui.common.messages import message_for
 from ui.common.screen_fit import save_main_window, set_listed_text
-from ui.common.tasks import BackgroundTask
 from ui.shell.autolock import IdleWatch
 from ui.shell.integrity_watch import IntegrityWatch
 from ui.shell.page_stack import PageStack
 from ui.shell.pages import SHOWING_DATA, SYNCED, Refreshable, page_factories
 from ui.shell.startup import after_paint
-from ui.shell.unlock import UnlockPanel
 from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ui.appraisal.page import AppraisalPage
+    from ui.common.tasks import BackgroundTask
     from ui.disclosures.page import DisclosuresPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
@@ -60,9 +61,15 @@ if TYPE_CHECKING:
     from ui.settings.page import SettingsPage
     from ui.shell.after_recovery import AfterRecoveryDialog
     from ui.shell.dashboard import DashboardPage
+    from ui.shell.dashboard_frame import SnapshotPage
+    from ui.shell.unlock import UnlockPanel
     from ui.study.page import StudyPage
     from ui.sync.page import SyncPage
     from ui.talks.page import TalksPage
+
+NO_KEPT_DASHBOARD_ENV = "BRANCHDESK_NO_KEPT_DASHBOARD"
+"""Diagnostics and the benchmark: never show 工作台 as kept at the start (the first start of a
+day, or after a change, is like that)."""
 
 SYNC_STATE_DELAY_MS = 300
 """How long after the window appears the 同步 page reads its state (see ``_after_unlock``)."""
@@ -120,18 +127,18 @@ class MainWindow(QMainWindow):
         self._sync_stale = False
         self._showing_data = False  # unlocked and the pages refreshed: a new page refreshes too
         self._ready = False
+        self._waiting_for_dashboard = False
 
         self.content = QWidget()
         row = QHBoxLayout(self.content)
         row.addWidget(self.navigation)
         row.addWidget(self.pages, 1)
 
-        self.unlock_panel = UnlockPanel(workspace)
-        self.unlock_panel.unlocked.connect(self._after_unlock)
+        self._unlock_panel: UnlockPanel | None = None  # built when first needed
+        self.snapshot: SnapshotPage | None = None  # 工作台 as kept, until the live one loads
 
         self.screens = QStackedWidget()
         self.screens.addWidget(self.content)
-        self.screens.addWidget(self.unlock_panel)
         self.setCentralWidget(self.screens)
 
         self.state_label = QLabel()
@@ -159,6 +166,18 @@ class MainWindow(QMainWindow):
             after_paint(self, self.open_from_this_pc, children=False)
         else:
             self._show_locked("")
+
+    @property
+    def unlock_panel(self) -> UnlockPanel:
+        """The lock screen, built the first time it is needed (not before a remembered key
+        has opened the data and 工作台 has painted)."""
+        if self._unlock_panel is None:
+            from ui.shell.unlock import UnlockPanel
+
+            self._unlock_panel = UnlockPanel(self._workspace)
+            self._unlock_panel.unlocked.connect(self._after_unlock)
+            self.screens.addWidget(self._unlock_panel)
+        return self._unlock_panel
 
     # ---------------------------------------------------------------- pages
     @property
@@ -227,17 +246,61 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- state
     @property
     def is_locked(self) -> bool:
-        return self.screens.currentWidget() is self.unlock_panel
+        panel = self._unlock_panel
+        return panel is not None and self.screens.currentWidget() is panel
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
 
+    def show_page_named(self, name: str) -> None:
+        self.show_page(self.pages.index_of(name))
+
     def open_from_this_pc(self) -> None:
-        """Open the data with the key remembered on this PC; the lock screen if that fails."""
+        """Open the data with the key remembered on this PC; the lock screen if that fails.
+
+        At the start, 工作台 as kept in the database is shown first when it is provably
+        current (``Workspace.dashboard_from_this_pc``): the window is then ready, and the data
+        is opened right after, the live 工作台 taking the copy's place once it has loaded."""
+        if not self._ready and not self._workspace.is_unlocked \
+                and not os.environ.get(NO_KEPT_DASHBOARD_ENV):
+            content = self._workspace.dashboard_from_this_pc(date.today())
+            if content is not None and self._show_snapshot(content):
+                return
+        self._open_remembered()
+
+    def _open_remembered(self) -> None:
         if self._workspace.is_unlocked or self._workspace.unlock_from_this_pc():
             self._after_unlock()
         else:
             self._show_locked("")
+
+    def _show_snapshot(self, content: str) -> bool:
+        from ui.shell.dashboard_frame import parse
+
+        page = parse(content)
+        if page is None:
+            return False
+        self.snapshot = page
+        page.go_to.connect(self.show_page_named)
+        self.pages.addWidget(page)  # after the pages: their indexes stay the navigation's
+        self.pages.setCurrentWidget(page)
+        self.show_branch(page.branch_name)
+        after_paint(page, self._snapshot_painted)
+        return True
+
+    def _snapshot_painted(self) -> None:
+        self._became_ready()
+        QTimer.singleShot(0, self._open_remembered)
+
+    def _drop_snapshot(self) -> None:
+        """The live 工作台 has loaded (or the data was locked): the kept copy goes."""
+        page, self.snapshot = self.snapshot, None
+        if page is None:
+            return
+        if self.pages.currentWidget() is page:
+            self.pages.setCurrentIndex(self.navigation.currentRow())
+        self.pages.removeWidget(page)
+        page.deleteLater()
 
     def _became_ready(self) -> None:
         if not self._ready:
@@ -257,6 +320,7 @@ class MainWindow(QMainWindow):
         self.unlock_panel.show_damaged()
 
     def _show_locked(self, notice: str) -> None:
+        self._drop_snapshot()
         self.idle_watch.stop()
         self.integrity.stop()
         self.parked.park(self)
@@ -276,7 +340,7 @@ class MainWindow(QMainWindow):
         from app.services import branch
 
         try:
-            self.pages.page(self.pages.name_at(self.pages.currentIndex()))  # what is shown
+            self.pages.page(self.pages.name_at(self.navigation.currentRow()))  # what is shown
             for page in self._data_pages(SHOWING_DATA):
                 page.refresh()
             with self._workspace.unit_of_work(read_only=True) as uow:
@@ -295,7 +359,13 @@ class MainWindow(QMainWindow):
         self.lock_button.show()
         self.state_label.setText(self.tr("Unlocked"))
         if not self._ready:
-            after_paint(self.pages.currentWidget(), self._became_ready)
+            self._ready_when_filled()
+        if self.snapshot is not None:
+            dashboard = cast("DashboardPage", self.pages.page("dashboard"))
+            if dashboard.filled:
+                self._drop_snapshot()
+            else:
+                dashboard.all_loaded.connect(self._drop_snapshot)
         self.apply_auto_lock_minutes(minutes)
         self.idle_watch.start()
         self.parked.show_again()
@@ -309,6 +379,23 @@ class MainWindow(QMainWindow):
         # after the window appears: it needs the sync client, whose imports would slow the start.
         self._sync_stale = True
         QTimer.singleShot(SYNC_STATE_DELAY_MS, self._refresh_sync_state)
+
+    def _ready_when_filled(self) -> None:
+        """``ready`` once the page shown is painted, 工作台 with every section loaded."""
+        page = self.pages.currentWidget()
+        dashboard = cast("DashboardPage", page) if self.pages.built("dashboard") is page \
+            else None
+        if dashboard is not None and not dashboard.filled:
+            if not self._waiting_for_dashboard:
+                self._waiting_for_dashboard = True
+                dashboard.all_loaded.connect(self._dashboard_filled)
+            return
+        after_paint(page, self._became_ready)
+
+    def _dashboard_filled(self) -> None:
+        if self._waiting_for_dashboard and not self._ready:
+            self._waiting_for_dashboard = False
+            self._ready_when_filled()
 
     def show_branch(self, name: str) -> None:
         self.setWindowTitle(branch_title(name))
@@ -355,7 +442,7 @@ class MainWindow(QMainWindow):
         """After a meeting was written: what 工作台 says is due may have changed."""
         dashboard = cast("DashboardPage | None", self.pages.built("dashboard"))
         if dashboard is not None:
-            self._refresh(dashboard.meetings)
+            dashboard.refresh_section("meetings")
 
     def apply_auto_lock_minutes(self, minutes: int) -> None:
         if self._auto_lock_override is not None:
@@ -372,6 +459,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- after a recovery
     def ask_new_passphrase(self) -> AfterRecoveryDialog:
         """The data was unlocked with the recovery code: ask for a new passphrase (skippable)."""
+        from PySide6.QtCore import Qt
+
         from ui.shell.after_recovery import AfterRecoveryDialog
 
         if self.after_recovery is not None:
@@ -397,6 +486,9 @@ class MainWindow(QMainWindow):
 
     def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
         """保存 / 不保存 / 取消, without blocking; while locked only 不保存 and 取消."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Quit BranchDesk"),
@@ -425,6 +517,8 @@ class MainWindow(QMainWindow):
         return box
 
     def _quit_answered(self, box: QMessageBox) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.quit_box = None
         clicked = box.clickedButton()
         button = box.standardButton(clicked) if clicked is not None else None
@@ -437,6 +531,8 @@ class MainWindow(QMainWindow):
     def save_and_quit(self) -> None:
         """Save every editor's work; quit when all of it is saved. The first editor that
         refuses is shown (its reason is on it) and the window stays."""
+        from ui.common.tasks import BackgroundTask
+
         for work in self.unsaved_work():
             outcome = work.save_unsaved_work()
             if isinstance(outcome, BackgroundTask):

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 PageFactory = Callable[[], QWidget]
 
@@ -31,12 +30,13 @@ class PageStack(QStackedWidget):
         self._factories = dict(pages)
         self._built: dict[str, QWidget] = {}
         for _name in self._names:
-            placeholder = QLabel(placeholder_text)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.addWidget(placeholder)
+            self.addWidget(_placeholder(placeholder_text))
 
     def name_at(self, index: int) -> str:
         return self._names[index]
+
+    def index_of(self, name: str) -> int:
+        return self._names.index(name)
 
     def built(self, name: str) -> QWidget | None:
         """The page, if it has been built; None otherwise (it is not built by asking)."""
@@ -62,3 +62,19 @@ class PageStack(QStackedWidget):
         if was_current:
             self.setCurrentIndex(index)
         return page
+
+
+def _placeholder(text: str) -> QWidget:
+    """``text`` in the middle of an empty page: centred by stretches, since the alignment flag
+    (an enum of the Qt namespace, whose first use creates all of its ~100 Python enum types) or
+    a style sheet on each placeholder would cost more than the rest before the first paint."""
+    page = QWidget()
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(QLabel(text))
+    row.addStretch(1)
+    column = QVBoxLayout(page)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return page

@@ -1,36 +1,22 @@
-"""The main window's pages: their names in navigation order, and how each is built and wired.
+"""The main window's pages: one table (``PAGES_TABLE``) of their names in navigation order, the
+class of each, whether it shows data, and how it is wired to the window.
 
 Each page's module is imported when the page is built (``ui.shell.page_stack``), not before the
-window has painted: the factories below import them.
+window has painted: the table names modules, ``page_factories`` imports them.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services.workspace import Workspace
 from ui.shell.page_stack import PageFactory
-
-PAGES = (
-    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "disclosures", "reports", "sync", "settings",
-)
-"""The pages in navigation order (each is an attribute of the window, built on first use)."""
-
-SHOWING_DATA = (
-    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "disclosures", "reports", "settings",
-)
-"""The pages that read the database when they are refreshed."""
-
-SYNCED = (
-    "dashboard", "members", "meetings", "dues", "study", "talks", "rectification", "appraisal",
-    "opinions", "disclosures",
-)
-"""The pages that show what a sync may have changed."""
 
 
 class Refreshable(Protocol):
@@ -48,6 +34,8 @@ class Window(Protocol):
 
     def show_page(self, index: int) -> None: ...
 
+    def show_page_named(self, name: str) -> None: ...
+
     def show_rectification(self, meeting_id: str, held_on: date) -> None: ...
 
     def show_branch(self, name: str) -> None: ...
@@ -63,100 +51,85 @@ class Window(Protocol):
     def after_restore(self, result: object) -> None: ...
 
 
+Wiring = Callable[[Any, Window], None]
+
+
+@dataclass(frozen=True)
+class Page:
+    """``cls`` in ``module``, built with the workspace unless ``standalone``. ``data``: it
+    reads the database when refreshed; ``synced``: it shows what a sync may change;
+    ``changes_dashboard``: its ``changed`` refreshes 工作台; ``wire``: any other connections."""
+
+    name: str
+    module: str
+    cls: str
+    data: bool = True
+    synced: bool = True
+    changes_dashboard: bool = False
+    standalone: bool = False
+    wire: Wiring | None = None
+
+
+def _dashboard(page: Any, window: Window) -> None:
+    page.go_to.connect(window.show_page_named)
+
+
+def _meetings(page: Any, window: Window) -> None:
+    page.changed.connect(window.refresh_meeting_reminders)
+    page.rectification_requested.connect(window.show_rectification)
+
+
+def _sync(page: Any, window: Window) -> None:
+    page.synced.connect(window.after_sync)
+    page.state_changed.connect(window.sync_state_label.setText)
+
+
+def _settings(page: Any, window: Window) -> None:
+    page.auto_lock_changed.connect(window.apply_auto_lock_minutes)
+    page.restored.connect(window.after_restore)
+    page.branch_box.saved.connect(window.show_branch)
+
+
+PAGES_TABLE = (
+    Page("dashboard", "ui.shell.dashboard", "DashboardPage", wire=_dashboard),
+    Page("members", "ui.members.page", "MembersPage"),
+    Page("meetings", "ui.meetings.page", "MeetingsPage", wire=_meetings),
+    Page("dues", "ui.dues.page", "DuesPage", changes_dashboard=True),
+    Page("study", "ui.study.page", "StudyPage", changes_dashboard=True),
+    Page("talks", "ui.talks.page", "TalksPage", changes_dashboard=True),
+    Page("rectification", "ui.rectification.page", "RectificationPage",
+         changes_dashboard=True),
+    Page("appraisal", "ui.appraisal.page", "AppraisalPage", changes_dashboard=True),
+    Page("opinions", "ui.opinions.page", "OpinionsPage", changes_dashboard=True),
+    Page("disclosures", "ui.disclosures.page", "DisclosuresPage", changes_dashboard=True),
+    Page("reports", "ui.reports.page", "ReportsPage", synced=False),
+    Page("sync", "ui.sync.page", "SyncPage", data=False, synced=False, wire=_sync),
+    Page("settings", "ui.settings.page", "SettingsPage", synced=False, wire=_settings),
+)
+"""Every page, in navigation order (each is an attribute of the window, built on first use)."""
+
+PAGES = tuple(page.name for page in PAGES_TABLE)
+SHOWING_DATA = tuple(page.name for page in PAGES_TABLE if page.data)
+"""The pages that read the database when they are refreshed."""
+SYNCED = tuple(page.name for page in PAGES_TABLE if page.synced)
+"""The pages that show what a sync may have changed."""
+
+
+def build_page(page: Page, workspace: Workspace, window: Window) -> QWidget:
+    """Import ``page``'s module, build it and connect it to ``window``."""
+    cls = getattr(importlib.import_module(page.module), page.cls)
+    widget = cls() if page.standalone else cls(workspace)
+    if page.changes_dashboard:
+        widget.changed.connect(window.refresh_dashboard)
+    if page.wire is not None:
+        page.wire(widget, window)
+    return widget
+
+
 def page_factories(workspace: Workspace, window: Window) -> list[tuple[str, PageFactory]]:
     """(name, factory) of each page in ``PAGES`` order."""
 
-    def dashboard() -> QWidget:
-        from ui.shell.dashboard import DashboardPage
+    def factory(page: Page) -> PageFactory:
+        return lambda: build_page(page, workspace, window)
 
-        return DashboardPage(workspace)
-
-    def members() -> QWidget:
-        from ui.members.page import MembersPage
-
-        return MembersPage(workspace)
-
-    def meetings() -> QWidget:
-        from ui.meetings.page import MeetingsPage
-
-        page = MeetingsPage(workspace)
-        page.changed.connect(window.refresh_meeting_reminders)
-        page.rectification_requested.connect(window.show_rectification)
-        return page
-
-    def dues() -> QWidget:
-        from ui.dues.page import DuesPage
-
-        page = DuesPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def study() -> QWidget:
-        from ui.study.page import StudyPage
-
-        page = StudyPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def appraisal() -> QWidget:
-        from ui.appraisal.page import AppraisalPage
-
-        page = AppraisalPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def opinions() -> QWidget:
-        from ui.opinions.page import OpinionsPage
-
-        page = OpinionsPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def talks() -> QWidget:
-        from ui.talks.page import TalksPage
-
-        page = TalksPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def rectification() -> QWidget:
-        from ui.rectification.page import RectificationPage
-
-        page = RectificationPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def disclosures() -> QWidget:
-        from ui.disclosures.page import DisclosuresPage
-
-        page = DisclosuresPage(workspace)
-        page.changed.connect(window.refresh_dashboard)
-        return page
-
-    def reports() -> QWidget:
-        from ui.reports.page import ReportsPage
-
-        return ReportsPage(workspace)
-
-    def sync() -> QWidget:
-        from ui.sync.page import SyncPage
-
-        page = SyncPage(workspace)
-        page.synced.connect(window.after_sync)
-        page.state_changed.connect(window.sync_state_label.setText)
-        return page
-
-    def settings() -> QWidget:
-        from ui.settings.page import SettingsPage
-
-        page = SettingsPage(workspace)
-        page.auto_lock_changed.connect(window.apply_auto_lock_minutes)
-        page.restored.connect(window.after_restore)
-        page.branch_box.saved.connect(window.show_branch)
-        return page
-
-    built = {"dashboard": dashboard, "members": members, "meetings": meetings, "dues": dues,
-             "study": study, "talks": talks, "rectification": rectification,
-             "appraisal": appraisal, "opinions": opinions, "disclosures": disclosures,
-             "reports": reports, "sync": sync, "settings": settings}
-    return [(name, built[name]) for name in PAGES]
+    return [(page.name, factory(page)) for page in PAGES_TABLE]

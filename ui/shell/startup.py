@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 MILESTONES_ENV = "BRANCHDESK_MILESTONES"
 PAINT = QEvent.Type.Paint
@@ -42,7 +43,8 @@ class _AfterPaint(QObject):
         if self._waiting and event.type() == PAINT:
             self._waiting = False
             for widget in self._watched:
-                widget.removeEventFilter(self)
+                if isValid(widget):  # a child may have been deleted since (a list's line)
+                    widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self._run)
         return False
 

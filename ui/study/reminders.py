@@ -32,18 +32,20 @@ def behind_operation(workspace: Workspace, today: date) -> Operation:
 class StudyReminders(BackgroundList):
     """One line per member behind the pace, the furthest behind first."""
 
+    page = "study"
+
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(None, parent)
-        self.heading.setText(self.tr("Study hours behind the pace"))
-        self._workspace = workspace
-        self._today = today
+        super().__init__(workspace, today, None, parent)
+        self.set_heading(self.tr("Study hours behind the pace"))
         self.entries: list[TableLine] = []
 
-    def refresh(self) -> None:
-        self.start(behind_operation(self._workspace, self._today()),
-                   self.tr("Working out the study hours of the year…"))
+    def operation(self, today: date) -> Operation:
+        return behind_operation(self._workspace, today)
+
+    def working_text(self) -> str:
+        return self.tr("Working out the study hours of the year…")
 
     def failure_text(self, reason: str) -> str:
         return self.tr("The study hours could not be worked out: {reason}").format(reason=reason)

@@ -1,12 +1,8 @@
 """Platform notices on 工作台: each notice still to answer (or, when it asks for no answer, to
 read), overdue ones first and marked; a notice's line is a link that opens it (``NoticeDialog``)
 to read it, save its attachments and answer. A notice leaves the list once answered; a refused
-answer brings it back.
-
-Shaped like the sections of the 工作台 refactor on the ``startup`` branch (``BackgroundList``:
-``page``, ``operation``, ``lines``, ``refresh``, ``clear``, ``entries``, ``loaded``, ``go_to``),
-so that merging it there is one entry in ``SECTIONS`` and this class deriving from
-``BackgroundList`` instead of loading on its own (below: at once, on the GUI thread).
+answer brings it back. A section of ``ui.shell.dashboard`` like the record books' own
+(``BackgroundList``: loaded off the GUI thread).
 """
 
 from __future__ import annotations
@@ -16,16 +12,16 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
-from app.errors import BranchDeskError
 from app.services.workspace import Workspace
 from sync import notice_tasks
 from sync.notice_tasks import NoticeTask
 from ui.common.styles import ERROR_STYLE, HINT_STYLE
 from ui.sync import notice_texts
 from ui.sync.notice_dialog import NoticeDialog
+from ui.widgets.background_list import BackgroundList
 
 Today = Callable[[], date]
 Operation = Callable[[Any], list[NoticeTask]]
@@ -36,12 +32,8 @@ SHOWN = 8
 """At most this many notices; the rest are counted (the 同步 page lists them all)."""
 
 
-class NoticeSection(QWidget):
-    """``entries``: the open notices; hidden when there are none. ``loaded`` after a refresh;
-    ``go_to`` (a page's name) when the heading's link is followed (where it is one)."""
-
-    loaded = Signal()
-    go_to = Signal(str)
+class NoticeSection(BackgroundList):
+    """``entries``: the open notices; hidden when there are none."""
 
     page = "sync"
     """The page the heading links to (its notices list shows every notice)."""
@@ -49,24 +41,9 @@ class NoticeSection(QWidget):
     def __init__(
         self, workspace: Workspace, today: Today = date.today, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._today = today
-        self.entries: list[NoticeTask] = []
-        self.failed = False
-        self.busy = False
-        self.labels: list[QLabel] = []
+        super().__init__(workspace, today, parent=parent)
         self.dialog: NoticeDialog | None = None
-        self.heading = QLabel()
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.heading.linkActivated.connect(self.go_to)
-        # A plain heading here: on this branch 工作台 has no page links yet (BackgroundList's
-        # set_heading makes it a link to ``page``).
-        self.heading.setText(self.tr("Platform notices to answer"))
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.heading)
-        self.hide()
+        self.set_heading(self.tr("Platform notices to answer"))
 
     # ---------------------------------------------------------------- the section's interface
     def operation(self, today: date) -> Operation:
@@ -97,24 +74,6 @@ class NoticeSection(QWidget):
             labels.append(more)
         return labels
 
-    def refresh(self) -> None:
-        """Read the open notices as of today. Raises BranchDeskError."""
-        self.show_entries(self.operation(self._today())(None))
-        self.loaded.emit()
-
-    def show_entries(self, entries: list[NoticeTask]) -> None:
-        self.entries = list(entries)
-        for label in self.labels:
-            self._layout.removeWidget(label)
-            label.deleteLater()
-        self.labels = self.lines(self.entries) if self.entries else []
-        for label in self.labels:
-            self._layout.addWidget(label)
-        self.setVisible(bool(self.entries))
-
-    def clear(self) -> None:
-        self.show_entries([])
-
     # ---------------------------------------------------------------- the dialog
     def open_notice(self, notice_id: int) -> NoticeDialog:
         dialog = NoticeDialog(self._workspace, notice_id, self.window(), self._today)
@@ -125,9 +84,6 @@ class NoticeSection(QWidget):
         return dialog
 
     def _refresh_quietly(self) -> None:
-        """After an answer or when the dialog closes (the data may be locked meanwhile: then
-        the list was cleared and is read again at unlock)."""
-        try:
-            self.refresh()
-        except BranchDeskError:
-            self.clear()
+        """After an answer or when the dialog closes (read off the GUI thread; a result
+        arriving after the data was locked is dropped, and the list is read again at unlock)."""
+        self.refresh()

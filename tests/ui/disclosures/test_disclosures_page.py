@@ -125,8 +125,9 @@ def test_dashboard_reminders(qtbot, workspace):
         uow.commit()
     widget = DisclosureReminders(workspace, today=lambda: TODAY)
     qtbot.addWidget(widget)
-    widget.refresh()
-    text = widget.text.text()
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.refresh()
+    text = "\n".join(label.text() for label in widget.labels)
     assert "2026-11-26" in text  # the period of the first ends tomorrow
     assert "尚未发布" in text
     assert "党费" in text  # November, no 党费 公开 this year

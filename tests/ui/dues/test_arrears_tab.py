@@ -44,23 +44,23 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     clock = Clock(date(2025, 4, 2))
     dashboard = DashboardPage(workspace, today=clock)
     show(qtbot, dashboard, 850, 900)
-    with qtbot.waitSignal(dashboard.arrears.loaded):  # worked out off the GUI thread
+    with qtbot.waitSignal(dashboard.sections["arrears"].loaded):  # worked out off the GUI thread
         dashboard.refresh()
     # 赵生 (student) January to March unpaid: three months, a reminder; 王工 only two
-    assert dashboard.arrears.shown() == [("赵生", ArrearsLevel.WARNING)]
-    assert dashboard.arrears.isVisible()
-    assert dashboard.arrears.labels[0].styleSheet() == WARNING_STYLE
-    assert "连续 3 个月未交" in dashboard.arrears.labels[0].text()
+    assert dashboard.sections["arrears"].shown() == [("赵生", ArrearsLevel.WARNING)]
+    assert dashboard.sections["arrears"].isVisible()
+    assert dashboard.sections["arrears"].labels[0].styleSheet() == WARNING_STYLE
+    assert "连续 3 个月未交" in dashboard.sections["arrears"].labels[0].text()
 
     clock.today = date(2025, 6, 2)
-    with qtbot.waitSignal(dashboard.arrears.loaded):
+    with qtbot.waitSignal(dashboard.sections["arrears"].loaded):
         dashboard.refresh()
-    assert dashboard.arrears.shown() == [("赵生", ArrearsLevel.SEVERE),
+    assert dashboard.sections["arrears"].shown() == [("赵生", ArrearsLevel.SEVERE),
                                          ("王工", ArrearsLevel.WARNING)]
-    prominent = dashboard.arrears.labels[0]
+    prominent = dashboard.sections["arrears"].labels[0]
     assert prominent.styleSheet() == PROMINENT_STYLE  # red, bold, boxed
     assert "第十三条" in prominent.text()
-    assert "第十三条" in dashboard.arrears.note_label.text()
+    assert "第十三条" in dashboard.sections["arrears"].note_label.text()
     screenshot(dashboard, "dues-08-dashboard-arrears")
 
     page = DuesPage(workspace, today=clock)
@@ -81,10 +81,11 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     tab.table.setFocus()
     type_text(qtbot, "0.2")
     press_enter(qtbot, tab.table)
-    with qtbot.waitSignal(dashboard.arrears.loaded):  # the page's change refreshes 工作台
+    # the page's change refreshes 工作台
+    with qtbot.waitSignal(dashboard.sections["arrears"].loaded):
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         wait_for_task(qtbot, tab)
-    assert dashboard.arrears.shown() == [("王工", ArrearsLevel.WARNING)]
+    assert dashboard.sections["arrears"].shown() == [("王工", ArrearsLevel.WARNING)]
     with qtbot.waitSignal(page.arrears_tab.loaded, timeout=10000):
         page.tabs.setCurrentWidget(page.arrears_tab)
     assert page.arrears_tab.rows() == [("王工", 4, "warning")]

@@ -271,7 +271,8 @@ def test_an_arrears_result_arriving_after_the_lock_is_dropped(
     qtbot.waitUntil(lambda: len(arrears_gate.calls) == 2)
     window.lock()
     arrears_gate.open.set()
-    qtbot.waitUntil(lambda: not tab.busy and not window.dashboard.arrears.busy, timeout=10000)
+    arrears = window.dashboard.sections["arrears"]
+    qtbot.waitUntil(lambda: not tab.busy and not arrears.busy, timeout=10000)
     assert window.is_locked
     assert tab.rows() == []
     assert tab.summary_label.text() == ""

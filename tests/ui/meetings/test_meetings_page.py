@@ -54,13 +54,14 @@ def test_compliance_view_and_dashboard_reminders(
 
     reminders = MeetingReminders(workspace, lambda: date(2026, 10, 3))
     qtbot.addWidget(reminders)
-    reminders.refresh()
+    with qtbot.waitSignal(reminders.loaded, timeout=10_000):
+        reminders.refresh()
     due = {(kind, days) for kind, _period, days in reminders.due}
     assert due == {(MeetingType.MEMBERS_ASSEMBLY, 89), (MeetingType.COMMITTEE, 28)}
     assert [(str(p), kind) for p, kind in reminders.missed] == [
         ("2026-09", MeetingType.COMMITTEE)
     ]
-    assert "支部委员会会议（2026年9月）" in reminders.missed_label.text()
+    assert "支部委员会会议（2026年9月）" in reminders.labels[1].text()
 
 
 def test_main_window_shows_the_page_and_clears_it_when_locked(
@@ -74,11 +75,12 @@ def test_main_window_shows_the_page_and_clears_it_when_locked(
     window.show_page(2)
     assert window.pages.currentWidget() is window.meetings
     assert window.meetings.model.count == 1
-    assert window.dashboard.meetings.isVisibleTo(window.dashboard)
+    qtbot.waitUntil(lambda: window.dashboard.filled, timeout=10_000)
+    assert window.dashboard.sections["meetings"].isVisibleTo(window.dashboard)
     screenshot(window, "meetings-in-main-window")
     window.lock()
     assert window.meetings.model.count == 0
-    assert window.dashboard.meetings.due_label.text() == ""
+    assert window.dashboard.sections["meetings"].labels == []
     window.unlock_panel.passphrase_edit.setText(PASSPHRASE)
     qtbot.keyClick(window.unlock_panel.passphrase_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)

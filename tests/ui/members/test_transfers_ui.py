@@ -171,10 +171,11 @@ def test_an_overdue_letter_and_a_long_absence_are_on_the_dashboard(
     dashboard = DashboardPage(workspace, today=lambda: TODAY)
     show(qtbot, dashboard, 850, 700)
     dashboard.refresh()
-    qtbot.waitUntil(lambda: not dashboard.transfers.busy and bool(dashboard.transfers.entries),
+    section = dashboard.sections["transfers"]
+    qtbot.waitUntil(lambda: not section.busy and bool(section.entries),
                     timeout=10_000)
-    assert dashboard.transfers.shown() == ["欧阳文华", "刘洋"]
-    texts = [label.text() for label in dashboard.transfers.labels]
+    assert dashboard.sections["transfers"].shown() == ["欧阳文华", "刘洋"]
+    texts = [label.text() for label in dashboard.sections["transfers"].labels]
     assert "有效期至 2025-07-15，回执尚未收回" in texts[0]
     assert "应转接组织关系" in texts[1]
 

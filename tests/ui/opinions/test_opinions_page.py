@@ -126,16 +126,18 @@ def test_settings_change_the_time_limits_and_overdue_goes_to_the_dashboard(
         uow.commit()
     reminders = OpinionReminders(workspace, lambda: TODAY)
     qtbot.addWidget(reminders)
-    reminders.refresh()
+    with qtbot.waitSignal(reminders.loaded, timeout=10_000):
+        reminders.refresh()
     assert reminders.entries == []
     assert reminders.isHidden()
     dialog = page.edit_settings()
     dialog.limits[Category.CONDUCT].setValue(7)
     dialog.units.setPlainText("办公室\n人事处")
     assert dialog.save()
-    reminders.refresh()
+    with qtbot.waitSignal(reminders.loaded, timeout=10_000):
+        reminders.refresh()
     assert len(reminders.entries) == 1
-    assert "作风建设" in reminders.label.text()
+    assert "作风建设" in reminders.labels[0].text()
     with workspace.unit_of_work(read_only=True) as uow:
         assert opinions.units(uow) == ["办公室", "人事处"]
 

@@ -118,9 +118,10 @@ def test_the_dashboard_lists_overdue_items_carried_over_too(qtbot, workspace):
         uow.commit()
     reminders = RectificationReminders(workspace, today=lambda: TODAY)
     qtbot.addWidget(reminders)
-    reminders.refresh()
+    with qtbot.waitSignal(reminders.loaded, timeout=10_000):
+        reminders.refresh()
     assert not reminders.isHidden()
-    assert reminders.label.text() == (
+    assert reminders.labels[0].text() == (
         "李红：去年查摆的问题尚未整改（时限 2026-03-31，已逾期 250 天）")
 
 

@@ -95,7 +95,7 @@ def test_the_window_stays_usable_while_the_arrears_are_worked_out(
 ) -> None:
     window = MainWindow(workspace)  # unlocked: 工作台 is refreshed at once
     show(qtbot, window)
-    arrears = window.dashboard.arrears
+    arrears = window.dashboard.sections["arrears"]
     qtbot.waitUntil(lambda: gate.calls == [date.today()])  # running on a worker thread
     assert arrears.busy
     assert arrears.isVisible()
@@ -133,16 +133,17 @@ def test_a_result_from_before_a_new_refresh_is_dropped(
     dashboard = DashboardPage(workspace, today=lambda: clock[0])
     show(qtbot, dashboard, 850, 700)
     loaded: list[list[tuple[str, ArrearsLevel]]] = []
-    dashboard.arrears.loaded.connect(lambda: loaded.append(dashboard.arrears.shown()))
+    arrears = dashboard.sections["arrears"]
+    arrears.loaded.connect(lambda: loaded.append(arrears.shown()))
     dashboard.refresh()
     qtbot.waitUntil(lambda: len(gate.calls) == 1)
     clock[0] = date.today()
     dashboard.refresh()  # while the first is still running: it waits for it
-    assert dashboard.arrears.status_label.text() == PENDING
-    assert not any(label.isVisible() for label in dashboard.arrears.labels)
+    assert dashboard.sections["arrears"].status_label.text() == PENDING
+    assert not any(label.isVisible() for label in dashboard.sections["arrears"].labels)
 
     gate.open.set()
-    qtbot.waitUntil(lambda: not dashboard.arrears.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not dashboard.sections["arrears"].busy, timeout=10000)
     assert gate.calls == [before_the_third, date.today()]
     assert loaded == [[("赵生", ArrearsLevel.WARNING)]]  # only the second was shown
 
@@ -152,7 +153,7 @@ def test_a_result_arriving_after_the_lock_is_dropped(
 ) -> None:
     window = MainWindow(workspace)
     show(qtbot, window)
-    arrears = window.dashboard.arrears
+    arrears = window.dashboard.sections["arrears"]
     qtbot.waitUntil(lambda: len(gate.calls) == 1)
     window.lock()
     gate.open.set()  # the worker goes on: the database is locked now

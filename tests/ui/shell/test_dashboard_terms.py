@@ -42,13 +42,15 @@ def test_the_dashboard_reminds_of_the_election_and_the_overdue_full_membership(
     add_branch(workspace, full=7, elected=date(2023, 5, 10))  # term ends 2026-05-10
     page = DashboardPage(workspace, today=lambda: TODAY)
     qtbot.addWidget(page)
-    page.refresh()
-    assert not page.election.isHidden()
-    assert "2026-05-10" in page.election.text()
-    assert "换届" in page.election.text()
-    qtbot.waitUntil(lambda: not page.development.busy, timeout=30_000)
-    assert ("迟转正", DeadlineKind.FULL_MEMBERSHIP_OVERDUE.value) in page.development.shown()
-    texts = [label.text() for label in page.development.labels]
+    with qtbot.waitSignal(page.all_loaded, timeout=30_000):
+        page.refresh()
+    assert not page.sections["election"].isHidden()
+    assert "2026-05-10" in page.sections["election"].labels[0].text()
+    assert "换届" in page.sections["election"].labels[0].text()
+    qtbot.waitUntil(lambda: not page.sections["development"].busy, timeout=30_000)
+    development = page.sections["development"].shown()
+    assert ("迟转正", DeadlineKind.FULL_MEMBERSHIP_OVERDUE.value) in development
+    texts = [label.text() for label in page.sections["development"].labels]
     assert any("尚未讨论转正" in text for text in texts), texts
 
 
@@ -58,16 +60,18 @@ def test_no_election_reminder_without_a_committee_or_before_six_months(
     add_branch(workspace, full=6, elected=date(2023, 5, 10))  # 6 full: no committee
     page = DashboardPage(workspace, today=lambda: TODAY)
     qtbot.addWidget(page)
-    page.refresh()
-    assert page.election.isHidden()
+    with qtbot.waitSignal(page.all_loaded, timeout=30_000):
+        page.refresh()
+    assert page.sections["election"].isHidden()
     with workspace.unit_of_work() as uow:
         m.create_member(uow, m.MemberInput(name="党员99", id_number=number(31)), TODAY)
         profile = branch.load_profile(uow)
         branch.save_profile(uow, dataclasses.replace(
             profile, kind=BranchKind.COMMUNITY))  # 5 years: ends 2028-05-10
         uow.commit()
-    page.refresh()
-    assert page.election.isHidden()
+    with qtbot.waitSignal(page.all_loaded, timeout=30_000):
+        page.refresh()
+    assert page.sections["election"].isHidden()
 
 
 def test_the_branch_settings_hold_the_term(qtbot: QtBot, workspace: Workspace) -> None:

@@ -35,16 +35,16 @@ def test_the_dashboard_shows_the_development_deadlines(
     qtbot.addWidget(page)
     page.resize(1000, 900)
     page.show()
-    with qtbot.waitSignal(page.development.loaded, timeout=10_000):
+    with qtbot.waitSignal(page.sections["development"].loaded, timeout=10_000):
         page.refresh()
-    shown = page.development.shown()
+    shown = page.sections["development"].shown()
     kinds = {kind for _name, kind in shown}
     assert {DeadlineKind.PROBATION_ENDS.value, DeadlineKind.REVIEW_DUE.value} <= kinds
-    assert page.development.isVisible()
-    texts = [label.text() for label in page.development.labels]
+    assert page.sections["development"].isVisible()
+    texts = [label.text() for label in page.sections["development"].labels]
     assert any("预备期满" in text or "转正" in text for text in texts), texts
-    qtbot.waitUntil(lambda: not page.arrears.busy, timeout=10_000)
-    assert page.arrears.entries  # a few members in arrears
+    qtbot.waitUntil(lambda: not page.sections["arrears"].busy, timeout=10_000)
+    assert page.sections["arrears"].entries  # a few members in arrears
     assert not page.reminders_label.isVisible()
     screenshot(page, "dashboard-demo")
 

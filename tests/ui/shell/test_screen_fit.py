@@ -116,8 +116,8 @@ def window(qtbot: QtBot, demo_workspace: tuple[Workspace, str], tmp_path: Path) 
     first_start = QSettings(str(tmp_path / "first-start.ini"), QSettings.Format.IniFormat)
     restore_main_window(main, first_start)  # maximized on these screens
     main.show()
-    if main.dashboard.arrears.busy:
-        qtbot.waitSignal(main.dashboard.arrears.loaded, timeout=30_000).wait()
+    if main.dashboard.sections["arrears"].busy:
+        qtbot.waitSignal(main.dashboard.sections["arrears"].loaded, timeout=30_000).wait()
     settle()
     return main
 

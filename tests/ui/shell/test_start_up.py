@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services import branch
@@ -111,7 +111,7 @@ def test_a_later_start_opens_directly_when_remembered_on_this_pc(
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
     assert not window.is_locked
-    assert window.pages.currentWidget().text() == "正在打开数据…"
+    assert window.pages.currentWidget().findChild(QLabel).text() == "正在打开数据…"
     assert all(window.pages.built(name) is None for name in PAGES)
     with qtbot.waitSignal(shell.ready, timeout=10_000):
         pass

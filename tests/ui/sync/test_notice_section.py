@@ -65,11 +65,12 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     page = DashboardPage(pc, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.resize(1000, 760)
-    page.refresh()
+    with qtbot.waitSignal(page.all_loaded, timeout=10_000):
+        page.refresh()
     page.show()
-    section = page.notices
+    section = page.sections["notices"]
     assert section.isVisible()
-    assert section.heading.text() == "待办理的平台通知"
+    assert section.heading.text() == '<a href="sync">待办理的平台通知</a>'
     assert [t.id for t in section.entries][:1] == [read_id]  # overdue first
     assert len(section.entries) == 4
     first = section.labels[0]
@@ -80,10 +81,11 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     shoot(page, "notices-dashboard", screenshot)
 
     # The file notice (its line is a link): read it, save its attachment, answer with a file.
+    # (Each dialog deletes itself when closed, and is the page's child: not registered with
+    # qtbot, which would close it again.)
     section.labels[1].linkActivated.emit(str(file_id))
     dialog = section.dialog
     assert dialog is not None
-    qtbot.addWidget(dialog)
     assert dialog.heading.text() == "关于报送2026年度党建工作总结的通知"
     assert dialog.files.count() == 1
     saved = tmp_path / "模板.docx"
@@ -100,11 +102,10 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     dialog.files.setCurrentRow(0)
     shoot(dialog, "notices-dialog-file", screenshot)
     dialog.close()
-    assert file_id not in [t.id for t in section.entries]
+    qtbot.waitUntil(lambda: file_id not in [t.id for t in section.entries])
 
     # The text notice: an empty reply is refused with a reason, then answered.
     dialog = section.open_notice(text_id)
-    qtbot.addWidget(dialog)
     assert not dialog.submit()
     assert "回复" in dialog.message.text()
     assert notice_tasks.notice_task(pc, text_id).answer is None
@@ -115,12 +116,12 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
 
     # The overdue 已阅 notice.
     dialog = section.open_notice(read_id)
-    qtbot.addWidget(dialog)
     assert "已逾期" in dialog.dates.text()
     shoot(dialog, "notices-dialog-overdue", screenshot)
     assert dialog.submit()
     dialog.close()
-    assert [t.id for t in section.entries] == [plain_id]  # to read: it asks for no answer
+    # To read: it asks for no answer.
+    qtbot.waitUntil(lambda: [t.id for t in section.entries] == [plain_id])
 
     # The next sync sends the three answers; the platform has them.
     assert service.sync_now(pc, sleep=no_sleep).answers == 3
@@ -128,14 +129,12 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     assert server_notices.answers(store, file_id)[0].file_content == summary.read_bytes()
     assert [a.late for a in server_notices.answers(store, read_id)] == [True]
     dialog = section.open_notice(file_id)
-    qtbot.addWidget(dialog)
     assert "平台已收到" in dialog.answer_state.text()
     dialog.close()
     dialog = section.open_notice(plain_id)
-    qtbot.addWidget(dialog)
     assert not dialog.answer_box.isVisibleTo(dialog)
     dialog.close()
-    assert section.entries == []
+    qtbot.waitUntil(lambda: section.entries == [] and not section.busy)
     assert not section.isVisible()
 
 

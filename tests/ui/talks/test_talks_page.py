@@ -130,14 +130,16 @@ def test_the_dashboard_lists_who_is_not_covered_in_the_last_quarter(qtbot, works
         uow.commit()
     september = TalkReminders(workspace, today=lambda: date(2026, 9, 30))
     qtbot.addWidget(september)
-    september.refresh()
+    with qtbot.waitSignal(september.loaded, timeout=10_000):
+        september.refresh()
     assert september.coverage is None
     assert september.isHidden()
     december = TalkReminders(workspace, today=lambda: TODAY)
     qtbot.addWidget(december)
-    december.refresh()
+    with qtbot.waitSignal(december.loaded, timeout=10_000):
+        december.refresh()
     assert not december.isHidden()
-    text = december.label.text()
+    text = december.labels[0].text()
     assert "2026年：应谈 3 对，尚有 2 对未谈话" in text
     assert "王建国" in text
     assert "张伟" in text

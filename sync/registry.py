@@ -189,6 +189,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType("disclosure", "disclosure", parents=(_MEMBER,)),
     RecordType("disclosure_feedback", "disclosure_feedback",
                parents=(Parent("disclosure_id", "disclosure"),)),
+    # 党内统计 (issue 18): the year's tables as counts only (no names, no ids of members), so
+    # it names no record and leaves the PC whatever the 密级 of the members counted.
+    RecordType("statistics_report", "statistics_report"),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 

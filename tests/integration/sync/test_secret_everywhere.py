@@ -124,6 +124,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "rectification_item": {"problem": tag, "due_on": TODAY},
         "disclosure": {"category": "other", "title": tag, "start_on": TODAY, "end_on": TODAY},
         "disclosure_feedback": {"received_on": TODAY, "content": tag},
+        "statistics_report": {"year": 1900 + number, "as_of": date(1900 + number, 12, 31),
+                              "tables": "{}", "made_at": "2026-12-06T00:00:00Z"},
     }[entity]
 
 

@@ -4,7 +4,8 @@ Deterministic for a seed: the same members, ID numbers and dates every time (for
 ``today``). Members have valid ID numbers from several provinces, plausible ages for their
 category (在职 / 离退休 / 学生), 职业, education, mostly 汉族; some are in development at each
 stage with deadlines in the coming weeks (a talk due, a half-yearly review due, probation
-ending), some left (转出 with a letter number, 死亡), a few are flowing members or lost contact, some were rewarded.
+ending), some left (转出 with a letter number, 死亡), a few are flowing members or lost contact,
+some were rewarded.
 
 The branch has a year behind it (``demo_year``): every required kind of meeting in each period of
 the last twelve months, with attendance, a few on leave or absent, votes at the 支部党员大会 and

@@ -178,9 +178,9 @@ def load_timeline(uow: UnitOfWork, until: date) -> TimelineFacts:
         .where(VoteRow.deleted_at.is_(None), MeetingRow.deleted_at.is_(None))
         .where(MeetingRow.held_on <= until)
     ).tuples()
-    for member_id, decision, held_on in votes:
+    for voted_for, decision, held_on in votes:
         target = extended if decision == Decision.EXTENSION.value else cancelled
-        target[str(member_id)].append(held_on)
+        target[str(voted_for)].append(held_on)
     return TimelineFacts(dict(flows), dict(contact), dict(extended), dict(cancelled))
 
 

@@ -33,7 +33,7 @@ def demo_branch(workspace):
 
 def _roster_counts(path) -> dict[str, Counter[str]]:
     """Count the roster workbook itself: its members (正式 and 预备) by column value."""
-    sheet = load_workbook(path, read_only=True).worksheets[0]
+    sheet = load_workbook(path).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     header = list(rows[2])
     counts: dict[str, Counter[str]] = {}
@@ -108,7 +108,7 @@ def test_the_balance_check_fails_loudly_on_a_broken_record(demo_branch, tmp_path
         full = next(b for b in report.balances if b.category == "full")
         assert not full.ok  # counted at the end, and removed by its leaving date
         statistics_export.export_workbook(uow, report, tmp_path / "stats.xlsx", TODAY)
-    book = load_workbook(tmp_path / "stats.xlsx", read_only=True)
+    book = load_workbook(tmp_path / "stats.xlsx")
     lines = [str(c) for row in book["校验"].iter_rows(values_only=True) for c in row if c]
     assert "不符" in lines
     assert f"{dead}：记录为已离开本支部，但没有离开日期" in lines
@@ -193,7 +193,7 @@ def test_workbook_and_pdf_read_back(demo_branch, tmp_path):
         statistics_export.export_workbook(uow, report, tmp_path / "s.xlsx", TODAY)
         pages = statistics_export.export_pdf(uow, report, tmp_path / "s.pdf", TODAY)
         uow.commit()
-    book = load_workbook(tmp_path / "s.xlsx", read_only=True)
+    book = load_workbook(tmp_path / "s.xlsx")
     assert book.sheetnames == [t.title for t in report.tables] + ["校验"]
     rows = list(book["党员基本情况"].iter_rows(values_only=True))
     assert rows[2][:3] == ("项目", "党员总数", "女性")

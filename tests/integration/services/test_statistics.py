@@ -204,3 +204,29 @@ def test_workbook_and_pdf_read_back(demo_branch, tmp_path):
                           text=True, check=True).stdout
     for heading in ("党员基本情况", "发展党员情况", "党员减少情况", "流动党员", "校验"):
         assert heading in text
+
+
+def test_occupation_is_read_from_a_roster_column_by_name_or_short_form(workspace, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "公民身份号码", "党籍状态", "人员类别", "职业"])
+    sheet.append(["甲", id_number(41), "正式党员", "在职", "公务员"])
+    sheet.append(["乙", id_number(42), "正式党员", "离退休", "离退休人员"])
+    sheet.append(["丙", id_number(43), "正式党员", "在职", "宇航员"])
+    book.save(tmp_path / "r.xlsx")
+    with workspace.unit_of_work() as uow:
+        plan = roster.plan_import(uow, tmp_path / "r.xlsx", TODAY)
+    refused = [(p.row, p.field, p.code) for p in plan.problems]
+    assert refused == [(4, "occupation", "unknown_value")]  # nothing is imported
+    sheet.delete_rows(4)
+    book.save(tmp_path / "r.xlsx")
+    with workspace.unit_of_work() as uow:
+        plan = roster.plan_import(uow, tmp_path / "r.xlsx", TODAY)
+        roster.apply_import(uow, plan, TODAY)
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        found = dict(list(uow.session.execute(
+            select(MemberRow.name, MemberRow.occupation)).tuples()))
+    assert found == {"甲": "05", "乙": "08"}

@@ -56,7 +56,9 @@ class Sheet:
 
 @dataclass(frozen=True)
 class BalanceLine:
-    category: str  # 正式党员, 预备党员, 合计
+    """One line of the balance: 年初数 + 增加 − 减少 against 年末数."""
+
+    category: str  # as the sheet shows it (正式党员, 预备党员, 合计)
     start: int
     added: int
     removed: int

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from app.documents.statistics import BalanceLine
 from app.services.statistics_facts import Category, MemberFacts
 
 GAP_FIELDS = (
@@ -45,18 +46,8 @@ class Movement:
 
 
 @dataclass(frozen=True)
-class Balance:
+class Balance(BalanceLine):
     """年初数 + 增加 − 减少 against 年末数 for one category ("full", "probationary", "total")."""
-
-    category: str
-    start: int
-    added: int
-    removed: int
-    end: int
-
-    @property
-    def expected(self) -> int:
-        return self.start + self.added - self.removed
 
     @property
     def ok(self) -> bool:

@@ -86,6 +86,14 @@ def bands_for(year: int, table: Mapping[int, Bands] = BANDS) -> Bands:
     return table[chosen]
 
 
+HAN = "01"  # GB/T 3304 汉族
+
+
+def is_minority(ethnic_group: str) -> bool:
+    """少数民族: the 55 groups of GB/T 3304 (02–56); not 汉族, not 97 其他 / 98 外国血统."""
+    return len(ethnic_group) == 2 and "02" <= ethnic_group <= "56"
+
+
 def age_on(birth: date, on: date) -> int:
     """Whole years of age on ``on``."""
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))

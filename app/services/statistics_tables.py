@@ -88,7 +88,7 @@ def member_tables(people: Iterable[MemberFacts], as_of: date) -> list[Table]:
         rows.append(Row(label, (
             len(group),
             sum(1 for p in group if p.gender == "2"),
-            sum(1 for p in group if p.ethnic_group and p.ethnic_group != "01"),
+            sum(1 for p in group if rules.is_minority(p.ethnic_group)),
             sum(1 for p in group if not p.gender),
             sum(1 for p in group if not p.ethnic_group),
         )))
@@ -115,10 +115,9 @@ def member_tables(people: Iterable[MemberFacts], as_of: date) -> list[Table]:
 def development_table(
     people: Iterable[MemberFacts], timeline: TimelineFacts, first: date, as_of: date
 ) -> Table:
-    """发展党员情况: the steps taken in the period, and who stands at each on the reference date."""
-    def within(day: date | None) -> bool:
-        return day is not None and first <= day <= as_of
-
+    """发展党员情况: the steps taken in the period, and who stands at each on the reference date.
+    The steps of a member transferred in count where they were taken: not here before the
+    letter in."""
     def on_date(day: date | None) -> bool:
         return day is not None and day <= as_of
 
@@ -134,6 +133,10 @@ def development_table(
     for p in people:
         admitted = p.approval_date or p.admission_date
         gone = p.out_on is not None and p.out_on <= as_of
+
+        def within(day: date | None, person: MemberFacts = p) -> bool:
+            return _here(person, day, first, as_of)
+
         for label, day in (("递交入党申请书", p.application_date),
                            ("确定为入党积极分子", p.activist_date),
                            ("列为发展对象", p.candidate_date), ("发展党员", admitted)):
@@ -162,13 +165,19 @@ def development_table(
         rows.append(Row(label, (
             len(found),
             sum(1 for p, _d in found if p.gender == "2"),
-            sum(1 for p, _d in found if p.ethnic_group and p.ethnic_group != "01"),
+            sum(1 for p, _d in found if rules.is_minority(p.ethnic_group)),
             sum(1 for p, day in found if young(p, day)),
             standing[label] if label in standing or label in _STANDING else "",
         )))
     return Table("development", "发展党员情况",
                  ("本期人数", "其中女性", "其中少数民族", "其中35岁及以下", "期末在册"),
                  tuple(rows))
+
+
+def _here(p: MemberFacts, day: date | None, first: date, as_of: date) -> bool:
+    """A step taken in the period in this branch (not before the member's letter in)."""
+    return (day is not None and first <= day <= as_of
+            and (p.transfer_in_on is None or day >= p.transfer_in_on))
 
 
 _STANDING = ("递交入党申请书", "确定为入党积极分子", "列为发展对象", "发展党员")

@@ -230,3 +230,22 @@ def test_occupation_is_read_from_a_roster_column_by_name_or_short_form(workspace
         found = dict(list(uow.session.execute(
             select(MemberRow.name, MemberRow.occupation)).tuples()))
     assert found == {"甲": "05", "乙": "08"}
+
+
+def test_a_member_admitted_elsewhere_and_transferred_in_is_no_admission_here(workspace):
+    with workspace.unit_of_work() as uow:
+        transfers.transfer_in(uow, m.MemberInput(
+            name="转入戊", id_number=id_number(50), stage=Stage.PROBATIONARY, ethnic_group="97",
+            application_date=date(2024, 1, 3), activist_date=date(2024, 4, 1),
+            candidate_date=date(2025, 5, 1), admission_date=date(2026, 2, 1),
+            approval_date=date(2026, 3, 1)),
+            transfers.LetterIn("组转字〔2026〕第099号", "区财政局党组", date(2026, 6, 3),
+                               Month(2026, 5)), TODAY)
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        report = statistics.make_report(uow, 2026, TODAY)
+    assert report.balanced
+    assert report.table("development").cell("发展党员", "本期人数") == 0
+    assert report.table("development").cell("发展党员", "期末在册") == 1
+    assert report.table("transfer").cell("转入", "预备党员") == 1
+    assert report.table("basic").cell("合计", "少数民族") == 0  # 97: not one of the 55

@@ -59,3 +59,26 @@ def test_only_the_counts_reach_the_platform(live_server, tmp_path):
     member_ids = {record_id for entity, record_id, _data in records if entity == "member"}
     assert member_ids == set(ids)  # the 秘密 member's record stays on the PC
     assert not any(data.get("name") == "秘密甲" for _e, _id, data in records)
+
+
+def test_a_submitted_report_reaches_the_branchs_other_pc(live_server, tmp_path):
+    from app.storage.models import StatisticsReportRow
+
+    live = live_server
+    branch_id = live.branch()[0]
+    a = device(tmp_path, "a", live, branch_id)
+    b = device(tmp_path, "b", live, branch_id)
+    try:
+        add_member(a, "王芳", stage=Stage.FULL, full_date=date(2011, 5, 1))
+        with a.unit_of_work() as uow:
+            statistics_export.submit(uow, statistics.make_report(uow, 2026))
+            uow.commit()
+        sync(a)
+        sync(b)
+        with b.unit_of_work(read_only=True) as uow:
+            [row] = uow.session.scalars(select(StatisticsReportRow)).all()
+            assert (row.year, row.as_of) == (2026, date(2026, 12, 31))
+            assert json.loads(row.tables)["basic"]["合计"]["党员总数"] == 1
+    finally:
+        a.lock()
+        b.lock()

@@ -2045,7 +2045,7 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
     </message>
     <message>
         <source>write the year&apos;s party statistics (党内统计: the tables, the balance check and the gaps) to a workbook (.xlsx) or a printable PDF (.pdf)</source>
-        <translation>把某年的党内统计（各统计表、平衡校验和信息缺项）写入工作簿（.xlsx）或可打印的 PDF（.pdf）</translation>
+        <translation>把某年的党内统计（各统计表、平衡校验和信息缺项）写入工作簿，或写成可打印的文件</translation>
     </message>
     <message>
         <source>the year of the statistics</source>

@@ -141,7 +141,3 @@ def balance(
     ]
     return balances, errors
 
-
-def total_movements(people: list[MemberFacts], start: date, as_of: date) -> list[Movement]:
-    first = date.fromordinal(start.toordinal() + 1)
-    return [m for person in people for m in movements(person, first, as_of)]

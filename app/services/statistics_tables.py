@@ -167,7 +167,7 @@ def development_table(
             sum(1 for p, _d in found if p.gender == "2"),
             sum(1 for p, _d in found if rules.is_minority(p.ethnic_group)),
             sum(1 for p, day in found if young(p, day)),
-            standing[label] if label in standing or label in _STANDING else "",
+            standing[label] if label in _STANDING else "",
         )))
     return Table("development", "发展党员情况",
                  ("本期人数", "其中女性", "其中少数民族", "其中35岁及以下", "期末在册"),

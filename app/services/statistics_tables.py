@@ -69,10 +69,13 @@ def _grouped(
     key: str, title: str, columns: tuple[str, ...], counted: list[tuple[MemberFacts, str]],
     group: Callable[[MemberFacts], str],
 ) -> Table:
+    found = Counter((group(p), c) for p, c in counted)  # each member grouped once
     rows = []
     for label, category in _CATEGORY_ROWS:
-        found = Counter(group(p) for p, c in counted if category is None or c == category)
-        rows.append(Row(label, (sum(found.values()), *(found[c] for c in columns[1:]))))
+        cells = [sum(n for (g, c), n in found.items() if g == column and category in (None, c))
+                 for column in columns[1:]]
+        rows.append(Row(label, (sum(n for (_g, c), n in found.items() if category in (None, c)),
+                                *cells)))
     return Table(key, title, columns, tuple(rows))
 
 

@@ -8,7 +8,7 @@ import sys
 BENCHMARKS = [
     "startup", "minutes_pdf", "member_filter", "roster_import", "dues_month",
     "dues_ledger_export", "meeting_list", "sync_initial", "startup_bundle", "sync_devices",
-    "study_table", "assessment",
+    "study_table", "assessment", "statistics",
 ]
 
 

@@ -192,6 +192,9 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     # 考核评价 (issue 18): the branch's annual self-assessment, one per year (its figures are
     # counts only: no member's record leaves the PC through it).
     RecordType("assessment_report", "assessment_report", keys=(NaturalKey(("year",)),)),
+    # 党内统计 (issue 18): the year's tables as counts only (no names, no ids of members), so
+    # it names no record and leaves the PC whatever the 密级 of the members counted.
+    RecordType("statistics_report", "statistics_report"),
 )
 """Parents are declared before their children (the order 秘密 sets are worked out in)."""
 

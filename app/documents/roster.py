@@ -103,6 +103,7 @@ _CODE_TABLES: dict[str, Callable[[], codes.CodeTable]] = {
     "ethnic_group": codes.ethnic_groups,
     "education": codes.education_levels,
     "degree": codes.degrees,
+    "occupation": codes.occupations,
 }
 
 WORK_UNIT_AND_POST = "work_unit_and_post"
@@ -149,6 +150,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("degree", "学位", Kind.CODE, 12, ("最高学位",)),
     Column("work_unit", "工作单位", Kind.TEXT, 24, ("单位", "工作单位名称", "所在单位")),
     Column("job_title", "职务", Kind.TEXT, 14, ("职务职称", "职务/职称", "岗位", "现任职务")),
+    Column("occupation", "职业", Kind.CODE, 16, ("职业类别", "现职业")),
     Column(
         "phone",
         "联系电话",

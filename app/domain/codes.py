@@ -1,4 +1,5 @@
-"""The national code tables (GB/T 2261.1, 3304, 4658, 6864, 4762, 2260), read from resources/codes.
+"""The national code tables (GB/T 2261.1, 3304, 4658, 6864, 4762, 2260) and the 职业 groups of the
+annual statistics, read from resources/codes.
 
 Reading these shipped data files is the one I/O the domain does; each table is read once and
 cached. Versions and sources are listed in resources/codes/README.md.
@@ -20,6 +21,7 @@ EDUCATION_FILE = "gb4658_education.csv"
 DEGREE_FILE = "gb6864_degree.csv"
 POLITICAL_FILE = "gb4762_political.csv"
 AREA_FILE = "gb2260_area.csv"
+OCCUPATION_FILE = "occupation.csv"
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,14 @@ def degrees() -> CodeTable:
 @functools.lru_cache(maxsize=1)
 def political_statuses() -> CodeTable:
     return _load_table("GB/T 4762-1984", POLITICAL_FILE)
+
+
+@functools.lru_cache(maxsize=1)
+def occupations() -> CodeTable:
+    """职业 as the annual statistics (党内统计) group it — not 人员类别 (the dues category):
+    a retired engineer is 离退休人员 in both, a student worker may be 学生 for dues and 工人 here.
+    The codes are BranchDesk's own (the published tables name the groups, not codes)."""
+    return _load_table("党内统计 职业 (2023)", OCCUPATION_FILE)
 
 
 @functools.lru_cache(maxsize=1)

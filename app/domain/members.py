@@ -111,6 +111,7 @@ class MemberFacts:
     ethnic_group: str = ""  # GB/T 3304 code
     education: str = ""  # GB/T 4658 code
     degree: str = ""  # GB/T 6864 code
+    occupation: str = ""  # codes.occupations() (党内统计 职业)
     phone: str = ""
     category: PersonCategory = PersonCategory.IN_WORK
     stage: development.Stage = development.Stage.FULL
@@ -164,6 +165,7 @@ def check(facts: MemberFacts, today: date) -> list[Issue]:
         ("ethnic_group", codes.ethnic_groups()),
         ("education", codes.education_levels()),
         ("degree", codes.degrees()),
+        ("occupation", codes.occupations()),
     ):
         value = getattr(facts, name_)
         if value and value not in table:

@@ -2,9 +2,10 @@
 
 Deterministic for a seed: the same members, ID numbers and dates every time (for a given
 ``today``). Members have valid ID numbers from several provinces, plausible ages for their
-category (在职 / 离退休 / 学生), education, mostly 汉族; some are in development at each stage with
-deadlines in the coming weeks (a talk due, a half-yearly review due, probation ending), some left
-(转出 with a letter number, 死亡), a few are flowing members or lost contact, some were rewarded.
+category (在职 / 离退休 / 学生), 职业, education, mostly 汉族; some are in development at each
+stage with deadlines in the coming weeks (a talk due, a half-yearly review due, probation
+ending), some left (转出 with a letter number, 死亡), a few are flowing members or lost contact,
+some were rewarded.
 
 The branch has a year behind it (``demo_year``): every required kind of meeting in each period of
 the last twelve months, with attendance, a few on leave or absent, votes at the 支部党员大会 and
@@ -191,6 +192,23 @@ def _education(maker: _Maker, category: PersonCategory) -> tuple[str, str]:
     return education, degree
 
 
+def _occupation(index: int, category: PersonCategory, unit: str, post: str) -> str:
+    """职业 (codes.occupations()) from what the record already says, without drawing from the
+    generator (the demo's other values stay as they were): retirees 离退休人员, students 学生,
+    engineers and accountants 专业技术人员, the centres' staff 管理人员, the bureau's own staff
+    党政机关工作人员; every 23rd member has none recorded, so the statistics' check of gaps
+    has something to show."""
+    if index % 23 == 22:
+        return ""
+    if category is PersonCategory.RETIRED:
+        return "08"
+    if category is PersonCategory.STUDENT:
+        return "06"
+    if post in ("会计", "工程师"):
+        return "03"
+    return "04" if unit.endswith("中心") else "05"
+
+
 def _stage_for(rng: random.Random, category: PersonCategory) -> Stage:
     if category is PersonCategory.RETIRED:
         return Stage.FULL
@@ -347,6 +365,7 @@ def demo_people(count: int, today: date, seed: int = DEFAULT_SEED) -> list[DemoP
             degree=degree,
             work_unit=unit,
             job_title=post,
+            occupation=_occupation(index, category, unit, post),
             phone=f"1{rng.choice('35789')}{rng.randint(0, 999_999_999):09d}",
             category=category,
             stage=stage,

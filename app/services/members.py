@@ -58,6 +58,7 @@ class MemberInput:
     degree: str = ""  # GB/T 6864 code
     work_unit: str = ""
     job_title: str = ""
+    occupation: str = ""  # 职业 (codes.occupations(); not the dues category)
     phone: str = ""
     category: PersonCategory = PersonCategory.IN_WORK
     stage: Stage = Stage.FULL
@@ -194,6 +195,7 @@ def to_facts(
         ethnic_group=data.ethnic_group,
         education=data.education,
         degree=data.degree,
+        occupation=data.occupation,
         phone=data.phone,
         category=data.category,
         stage=data.stage,

@@ -138,6 +138,7 @@ class MemberRow(SyncedRecord, Base):
     degree: Mapped[str] = mapped_column(String(3), default="")  # GB/T 6864
     work_unit: Mapped[str] = mapped_column(String(200), default="")
     job_title: Mapped[str] = mapped_column(String(100), default="")
+    occupation: Mapped[str] = mapped_column(String(2), default="")  # 职业 (党内统计), codes
     phone: Mapped[str] = mapped_column(String(40), default="")
     category: Mapped[str] = mapped_column(String(20), default="in_work")
     stage: Mapped[str] = mapped_column(String(20), default="full", index=True)
@@ -736,3 +737,17 @@ class DashboardCacheRow(Base):
     revision: Mapped[str] = mapped_column(String(50))
     format: Mapped[str] = mapped_column(String(10))
     content: Mapped[str] = mapped_column(Text)
+
+
+class StatisticsReportRow(Classified, SyncedRecord, Base):
+    """The annual statistics (党内统计) as submitted to the platform: counts only, one per year
+    (``app.services.statistics_submit``). ``tables``: JSON {table: {row: {column: count}}};
+    no name or list of members is ever stored here, so it may leave the PC whatever the
+    members' 密级 (a count reveals no record)."""
+
+    __tablename__ = "statistics_report"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    tables: Mapped[str] = mapped_column(Text, default="{}")
+    made_at: Mapped[str] = mapped_column(String(27))

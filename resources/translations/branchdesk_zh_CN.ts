@@ -2292,6 +2292,34 @@ A new bundle always carries every change not yet confirmed, so a lost drive lose
         <source>Platform notices: {notices} new; {answers} answers sent. Open them on 工作台 in the window.</source>
         <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。请在窗口的“工作台”中查看。</translation>
     </message>
+    <message>
+        <source>write the year&apos;s party statistics (党内统计: the tables, the balance check and the gaps) to a workbook (.xlsx) or a printable PDF (.pdf)</source>
+        <translation>把某年的党内统计（各统计表、平衡校验和信息缺项）写入工作簿，或写成可打印的文件</translation>
+    </message>
+    <message>
+        <source>the year of the statistics</source>
+        <translation>统计年度</translation>
+    </message>
+    <message>
+        <source>the reference date (default: 31 December of the year)</source>
+        <translation>统计时点（默认为该年12月31日）</translation>
+    </message>
+    <message>
+        <source>The reference date {date} is not in {year}.</source>
+        <translation>统计时点 {date} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <source>The statistics of {year} (as of {date}: {members} members) were written to {file}.</source>
+        <translation>{year}年党内统计（统计时点 {date}，党员 {members} 名）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} gaps in the records (counted as not filled in); see the sheet 校验.</source>
+        <translation>记录中有 {count} 处信息缺项（已计入“未填”），见“校验”工作表。</translation>
+    </message>
+    <message>
+        <source>The balance check failed for {count} members; see the sheet 校验.</source>
+        <translation>平衡校验未通过，涉及 {count} 条记录，见“校验”工作表。</translation>
+    </message>
 </context>
 <context>
     <name>ComplianceTab</name>
@@ -4798,6 +4826,10 @@ Counted: {counted}; value {value}; target {target}.</source>
         <source>A new category applies to dues from the month it is saved in; the months before keep the former one. For another month: Party dues › the member&apos;s dues › Change of category.</source>
         <translation>新的人员类别自保存当月起用于计算党费，此前各月仍按原类别计算。如需从其他月份起变更：党费 › 双击党员打开其党费明细 › 人员类别变更。</translation>
     </message>
+    <message>
+        <source>Occupation as the annual party statistics group it; not the category of person used for dues.</source>
+        <translation>党内统计所用的职业分类；不同于党费所用的人员类别。</translation>
+    </message>
 </context>
 <context>
     <name>MemberStudyDialog</name>
@@ -6099,6 +6131,10 @@ Counted: {counted}; value {value}; target {target}.</source>
     <message>
         <source>Plans for next year</source>
         <translation>下一步打算</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
     </message>
 </context>
 <context>
@@ -8464,6 +8500,156 @@ A newer recovery code makes this one stop working.
     </message>
 </context>
 <context>
+    <name>StatisticsTexts</name>
+    <message>
+        <source>Full members</source>
+        <translation>正式党员</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>预备党员</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{name}: recorded as left, but without the date of leaving</source>
+        <translation>{name}：记录为已离开本支部，但没有离开日期</translation>
+    </message>
+    <message>
+        <source>{name}: has a date of leaving, but is still on the roll</source>
+        <translation>{name}：有离开日期，但记录仍在册</translation>
+    </message>
+    <message>
+        <source>{name}: the full-membership date is before the admission date</source>
+        <translation>{name}：转正时间早于入党时间</translation>
+    </message>
+    <message>
+        <source>{name}: counted at the start of the year, not at the end, and no reduction recorded</source>
+        <translation>{name}：年初在册、年末不在册，但本年没有减少记录</translation>
+    </message>
+    <message>
+        <source>{name}: counted at the end of the year, not at the start, and no increase recorded</source>
+        <translation>{name}：年末在册、年初不在册，但本年没有增加记录</translation>
+    </message>
+    <message>
+        <source>{name}: no {field}</source>
+        <translation>{name}：缺少{field}</translation>
+    </message>
+    <message>
+        <source>Gaps in the records: none</source>
+        <translation>信息缺项：无</translation>
+    </message>
+    <message>
+        <source>Gaps in the records: {count} (counted as not filled in; double-click to open the member)</source>
+        <translation>信息缺项：{count} 处（已计入“未填”；双击打开该党员）</translation>
+    </message>
+    <message>
+        <source>{category}: {start} + {added} − {removed} = {expected}; counted at the end {end}</source>
+        <translation>{category}：{start} + {added} − {removed} = {expected}；年末实有 {end}</translation>
+    </message>
+    <message>
+        <source>{line} — does not match</source>
+        <translation>{line} —— 不符</translation>
+    </message>
+    <message>
+        <source>The statistics of {year} as of {date} are made; the balance check matches.</source>
+        <translation>{year}年党内统计已生成（统计时点 {date}），平衡校验相符。</translation>
+    </message>
+    <message>
+        <source>The statistics of {year} as of {date} are made, but the balance check found {count} records to correct.</source>
+        <translation>{year}年党内统计已生成（统计时点 {date}），但平衡校验发现 {count} 条记录需要更正。</translation>
+    </message>
+    <message>
+        <source>The reference date {date} is not in {year}.</source>
+        <translation>统计时点 {date} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <source>Party statistics {year}</source>
+        <translation>{year}年党内统计</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The statistics were written to {file}.</source>
+        <translation>党内统计已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>The counts of {year} are queued for the platform; they go with the next sync.</source>
+        <translation>{year}年统计数已准备报送平台，将在下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <source>Empty: 31 December of the year</source>
+        <translation>留空：该年12月31日</translation>
+    </message>
+    <message>
+        <source>Make the tables</source>
+        <translation>生成统计表</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>导出工作簿…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Submit to the platform</source>
+        <translation>报送平台</translation>
+    </message>
+    <message>
+        <source>Only the counts of the tables are sent; names and lists stay on this PC.</source>
+        <translation>只报送各表的数字；姓名和名单留在本机。</translation>
+    </message>
+    <message>
+        <source>Reference date:</source>
+        <translation>统计时点：</translation>
+    </message>
+    <message>
+        <source>Every figure is counted from the dated records (admission, 转正, leaving, transfers, flow), so a past year&apos;s tables stay the same. Counts include every member; only the counts are submitted.</source>
+        <translation>每个数字都按记录中的日期统计（入党、转正、离开、转接、流动），往年的统计表不会因今年的修改而改变。统计包括全部党员；报送的只是数字。</translation>
+    </message>
+    <message>
+        <source>Gaps in the records</source>
+        <translation>信息缺项</translation>
+    </message>
+    <message>
+        <source>Balance check (end = start + increase − decrease)</source>
+        <translation>平衡校验（年末数 = 年初数 + 增加 − 减少）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Export the statistics</source>
+        <translation>导出党内统计</translation>
+    </message>
+    <message>
+        <source>Writing the statistics…</source>
+        <translation>正在写入党内统计…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在报送…</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <source>By</source>
@@ -9181,6 +9367,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Platform notices: {notices} new; {answers} answers sent.</source>
         <translation>平台通知：新收到 {notices} 条；已发送 {answers} 条回复。</translation>
+    </message>
+    <message>
+        <source>Annual statistics</source>
+        <translation>党内统计</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from ui.cli import (
     members,
     opinions,
     record_books,
+    statistics,
     study,
     sync,
 )
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_commands(commands)
     dues.add_commands(commands)
     study.add_commands(commands)
+    statistics.add_commands(commands)
     appraisal.add_commands(commands)
     opinions.add_commands(commands)
     disclosures.add_commands(commands)
@@ -99,6 +101,7 @@ def run(
         "meetings": meetings.run,
         "dues": dues.run,
         "study": study.run,
+        "stats": statistics.run,
         "appraisal": appraisal.run,
         "opinions": opinions.run,
         "disclosures": disclosures.run,

@@ -42,6 +42,7 @@ FIELD_LABELS: dict[str, str] = {
     "degree": QT_TRANSLATE_NOOP("MemberTexts", "Degree"),
     "work_unit": QT_TRANSLATE_NOOP("MemberTexts", "Work unit"),
     "job_title": QT_TRANSLATE_NOOP("MemberTexts", "Post"),
+    "occupation": QT_TRANSLATE_NOOP("MemberTexts", "Occupation"),
     "phone": QT_TRANSLATE_NOOP("MemberTexts", "Phone"),
     "category": QT_TRANSLATE_NOOP("MemberTexts", "Category of person"),
     "stage": QT_TRANSLATE_NOOP("MemberTexts", "Party standing"),

@@ -204,6 +204,7 @@ class MemberDetail(QDialog):
         right = [
             ("work_unit", data.work_unit),
             ("job_title", data.job_title),
+            ("occupation", codes.occupations().name_of(data.occupation) or ""),
             ("category", member_texts.label(data.category)),
             ("party_group_id", member.party_group_name),
             ("branch_post", member_texts.label(data.branch_post) if data.branch_post.value

@@ -99,6 +99,10 @@ class MemberForm(EditorDialog):
         self.degree_combo = CodeCombo(codes.degrees(), not_filled)
         self.work_unit_edit = QLineEdit()
         self.job_title_edit = QLineEdit()
+        self.occupation_combo = CodeCombo(codes.occupations(), not_filled)
+        self.occupation_combo.setToolTip(self.tr(
+            "Occupation as the annual party statistics group it; not the category of person "
+            "used for dues."))
         self.phone_edit = QLineEdit()
         self.category_combo = EnumCombo(PersonCategory)
         self.category_combo.setToolTip(self.tr(
@@ -139,7 +143,8 @@ class MemberForm(EditorDialog):
             ("birth_date", self.birth_date_edit), ("ethnic_group", self.ethnic_combo),
             ("native_place", self.native_place_edit), ("education", self.education_combo),
             ("degree", self.degree_combo), ("work_unit", self.work_unit_edit),
-            ("job_title", self.job_title_edit), ("phone", self.phone_edit),
+            ("job_title", self.job_title_edit), ("occupation", self.occupation_combo),
+            ("phone", self.phone_edit),
             ("category", self.category_combo),
         ], self._rows)
         party = field_group(self.tr("Party standing and organization"), [
@@ -238,6 +243,7 @@ class MemberForm(EditorDialog):
         self.degree_combo.set_code(data.degree)
         self.work_unit_edit.setText(data.work_unit)
         self.job_title_edit.setText(data.job_title)
+        self.occupation_combo.set_code(data.occupation)
         self.phone_edit.setText(data.phone)
         self.category_combo.set_value(data.category)
         self.stage_combo.set_value(data.stage)
@@ -284,6 +290,7 @@ class MemberForm(EditorDialog):
             degree=self.degree_combo.code(),
             work_unit=self.work_unit_edit.text().strip(),
             job_title=self.job_title_edit.text().strip(),
+            occupation=self.occupation_combo.code(),
             phone=self.phone_edit.text().strip(),
             category=self.category_combo.value(),
             stage=self.stage_combo.value(),

@@ -51,6 +51,7 @@ def entity_label(entity: str) -> str:
         "rectification_item": QCoreApplication.translate("SyncPage", "Rectification item"),
         "disclosure": QCoreApplication.translate("SyncPage", "Disclosure item"),
         "disclosure_feedback": QCoreApplication.translate("SyncPage", "Disclosure feedback"),
+        "statistics_report": QCoreApplication.translate("SyncPage", "Annual statistics"),
     }
     return labels.get(entity, entity)
 

@@ -130,6 +130,8 @@ def _content(entity: str, record_id: str, number: int) -> dict[str, Any]:
         "disclosure_feedback": {"received_on": TODAY, "content": tag},
         # One report per year on the PC every example writes to: a year of its own each time.
         "assessment_report": {"year": str(next(_REPORT_YEARS)), "situation": tag},
+        "statistics_report": {"year": 1900 + number, "as_of": date(1900 + number, 12, 31),
+                              "tables": "{}", "made_at": "2026-12-06T00:00:00Z"},
     }[entity]
 
 

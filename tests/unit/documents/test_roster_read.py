@@ -237,14 +237,14 @@ def test_written_roster_reads_back_in_the_same_layout(tmp_path):
         "birth_date": date(1990, 1, 2), "phone": "13800138000", "stage": Stage.FULL,
         "category": PersonCategory.IN_WORK, "branch_post": BranchPost.SECRETARY,
         "education": "21", "degree": "408", "party_group_id": "第一党小组",
-        "admission_date": date(2015, 7, 1), "training_hours": 24,
+        "admission_date": date(2015, 7, 1), "training_hours": 24, "occupation": "03",
     })
     path = tmp_path / "out.xlsx"
     assert sheet.write_roster(path, "某党支部党员花名册", "导出日期：2026年7月1日", [entry]) == 1
     book = load_workbook(path)
     ws = book.active
     assert ws.freeze_panes == "C4"
-    assert "A1:AE1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:AF1" in {str(r) for r in ws.merged_cells.ranges}  # 32 columns
     assert ws["A1"].value == "某党支部党员花名册"
     assert ws["A3"].value == "序号"
     id_cell = ws.cell(row=4, column=[c.value for c in ws[3]].index("公民身份号码") + 1)

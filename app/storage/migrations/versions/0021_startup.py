@@ -1,8 +1,8 @@
 """工作台 kept inside the database for a fast start (issue 14): the change counter, its
 triggers on every table, and the copy (``app.storage.dashboard_cache``)
 
-Revision ID: 0019_startup
-Revises: 0018_disclosures
+Revision ID: 0021_startup
+Revises: 0020_notices
 Create Date: 2026-12-06
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 from app.storage import dashboard_cache
 
-revision = "0019_startup"
-down_revision = "0018_disclosures"
+revision = "0021_startup"
+down_revision = "0020_notices"
 branch_labels = None
 depends_on = None
 

@@ -39,6 +39,8 @@ from app.services import (
     opinion_documents,
     rectification,
     roster,
+    statistics,
+    statistics_export,
     study_reports,
     talks,
 )
@@ -117,6 +119,12 @@ def assessment_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
     return assessment_report.pdf_bytes(uow, year, today)
 
 
+def statistics_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
+    """党内统计 as of 31 December of ``year`` (another day: the report's own tab)."""
+    made = statistics.make_report(uow, year)
+    return _buffer(lambda buffer: statistics_export.export_pdf(uow, made, buffer, today))
+
+
 def year_charts_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
     """The 年度图表: the year's four charts (counts only: no member is named)."""
     as_of = min(today, date(year, 12, 31))
@@ -173,6 +181,10 @@ def opinions_xlsx(uow: UnitOfWork, year: int, path: Path, today: date) -> None:
 
 def disclosures_xlsx(uow: UnitOfWork, year: int, path: Path, _today: date) -> None:
     disclosures.export_year(uow, year, path)
+
+
+def statistics_xlsx(uow: UnitOfWork, year: int, path: Path, today: date) -> None:
+    statistics_export.export_workbook(uow, statistics.make_report(uow, year), path, today)
 
 
 def roster_secret(uow: UnitOfWork, _param: None) -> int:

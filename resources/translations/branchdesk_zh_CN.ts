@@ -7892,6 +7892,10 @@ A newer recovery code makes this one stop working.
         <source>Annual work of the branch (assessment)</source>
         <translation>党支部年度工作情况（考核评价）</translation>
     </message>
+    <message>
+        <source>Annual party statistics</source>
+        <translation>党内统计（年度）</translation>
+    </message>
 </context>
 <context>
     <name>ReportsPage</name>
@@ -7978,6 +7982,10 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Printing failed: the printer could not be started.</source>
         <translation>打印失败：无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Check and submit</source>
+        <translation>核对与报送</translation>
     </message>
 </context>
 <context>

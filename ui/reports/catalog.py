@@ -72,6 +72,8 @@ REPORTS: tuple[Report, ...] = (
            Param.YEAR, rc.opinions_pdf, rc.opinions_xlsx),
     Report("disclosures", QT_TRANSLATE_NOOP("Reports", "Register of party affairs disclosure"),
            Param.YEAR, rc.disclosures_pdf, rc.disclosures_xlsx),
+    Report("statistics", QT_TRANSLATE_NOOP("Reports", "Annual party statistics"), Param.YEAR,
+           rc.statistics_pdf, rc.statistics_xlsx),
     Report("assessment", QT_TRANSLATE_NOOP("Reports", "Annual work of the branch (assessment)"),
            Param.YEAR, rc.assessment_pdf,
            charts=lambda uow, year, today: (

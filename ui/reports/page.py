@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,8 @@ from ui.widgets.printing import PdfPages, a4_printer, paint_pages
 from ui.widgets.record_book import ask, ask_save_path
 
 PREVIEW_DPI = 96.0
+VIEW_TAB = 2
+MakeView = Callable[[Workspace], QWidget]
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,12 @@ class ReportsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Pages"))
         self.tabs.addTab(charts_scroll, self.tr("Charts"))
+        # A report's own work (the statistics' gaps and balance, the assessment's drill-down and
+        # texts) in a third tab: the shell provides the widgets (``add_view``).
+        self._view_makers: dict[str, MakeView] = {}
+        self.views: dict[str, QWidget] = {}
+        self.view_holder = QStackedWidget()
+        self.tabs.addTab(self.view_holder, self.tr("Check and submit"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -207,8 +216,27 @@ class ReportsPage(QWidget):
         self.meeting_combo.setVisible(kind is Param.MEETING)
         self.export_xlsx_button.setEnabled(self.report.xlsx is not None)
         self.tabs.setTabEnabled(1, self.report.charts is not None)
-        if self.report.charts is None:
+        has_view = self.report.key in self._view_makers
+        self.tabs.setTabVisible(VIEW_TAB, has_view)
+        if has_view:
+            self.view_holder.setCurrentWidget(self.view(self.report.key))
+        if (self.report.charts is None and self.tabs.currentIndex() == 1) or (
+                not has_view and self.tabs.currentIndex() == VIEW_TAB):
             self.tabs.setCurrentIndex(0)
+
+    # ---------------------------------------------------------------- a report's own work
+    def add_view(self, key: str, make: MakeView) -> None:
+        """The widget of report ``key``'s third tab, made on first use with the workspace."""
+        self._view_makers[key] = make
+        if self.report.key == key:
+            self._show_controls()
+
+    def view(self, key: str) -> QWidget:
+        found = self.views.get(key)
+        if found is None:
+            found = self.views[key] = self._view_makers[key](self._workspace)
+            self.view_holder.addWidget(found)
+        return found
 
     def _param_changed(self) -> None:
         if self.report.param is Param.MEETING:
@@ -244,6 +272,8 @@ class ReportsPage(QWidget):
         self.meeting_combo.clear()
         self._set_pages(())
         self._set_charts(())
+        for view in self.views.values():
+            view.clear()  # type: ignore[attr-defined]  # the views' own (lock drops data)
 
     def refresh_preview(self) -> None:
         if not self._workspace.is_unlocked:

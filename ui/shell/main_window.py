@@ -39,6 +39,7 @@ from app.services.workspace import Workspace
 from ui.common.branding import app_title, branch_title
 from ui.common.messages import message_for
 from ui.common.screen_fit import save_main_window, set_listed_text
+from ui.shell import record_links
 from ui.shell.autolock import IdleWatch
 from ui.shell.integrity_watch import IntegrityWatch
 from ui.shell.page_stack import PageStack
@@ -437,6 +438,10 @@ class MainWindow(QMainWindow):
         page = self.rectification
         self.show_page(self.pages.indexOf(page))
         page.show_meeting(meeting_id, held_on)
+
+    def open_record(self, entity: str, record_id: str) -> None:
+        """A record another page names (a statistics gap, a record behind a figure)."""
+        record_links.open_record(self, entity, record_id)
 
     def refresh_meeting_reminders(self) -> None:
         """After a meeting was written: what 工作台 says is due may have changed."""

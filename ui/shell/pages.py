@@ -38,6 +38,8 @@ class Window(Protocol):
 
     def show_rectification(self, meeting_id: str, held_on: date) -> None: ...
 
+    def open_record(self, entity: str, record_id: str) -> None: ...
+
     def show_branch(self, name: str) -> None: ...
 
     def refresh_dashboard(self) -> None: ...
@@ -79,6 +81,28 @@ def _meetings(page: Any, window: Window) -> None:
     page.rectification_requested.connect(window.show_rectification)
 
 
+def _reports(page: Any, window: Window) -> None:
+    """The report centre's third tab for the reports with work of their own."""
+
+    def statistics(workspace: Workspace) -> QWidget:
+        from ui.statistics.view import StatisticsView
+
+        view = StatisticsView(workspace)
+        view.open_member.connect(lambda member_id: window.open_record("member", member_id))
+        return view
+
+    def assessment(workspace: Workspace) -> QWidget:
+        from ui.assessment.view import AssessmentView
+
+        view = AssessmentView(workspace)
+        view.open_record.connect(window.open_record)
+        view.refresh()
+        return view
+
+    page.add_view("statistics", statistics)
+    page.add_view("assessment", assessment)
+
+
 def _sync(page: Any, window: Window) -> None:
     page.synced.connect(window.after_sync)
     page.state_changed.connect(window.sync_state_label.setText)
@@ -102,7 +126,7 @@ PAGES_TABLE = (
     Page("appraisal", "ui.appraisal.page", "AppraisalPage", changes_dashboard=True),
     Page("opinions", "ui.opinions.page", "OpinionsPage", changes_dashboard=True),
     Page("disclosures", "ui.disclosures.page", "DisclosuresPage", changes_dashboard=True),
-    Page("reports", "ui.reports.page", "ReportsPage", synced=False),
+    Page("reports", "ui.reports.page", "ReportsPage", synced=False, wire=_reports),
     Page("sync", "ui.sync.page", "SyncPage", data=False, synced=False, wire=_sync),
     Page("settings", "ui.settings.page", "SettingsPage", synced=False, wire=_settings),
 )

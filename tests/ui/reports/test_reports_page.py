@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from app.domain.members import Classification
-from app.services import classification, demo, members
+from app.services import classification, demo, meetings, members
 from app.services.workspace import Workspace
 from tests.ui.conftest import SCREENSHOTS
 from ui.reports.catalog import REPORTS
@@ -28,7 +28,7 @@ PRINTS = {
     "roster": "党员花名册", "minutes": "会议记录", "sign_in": "签到", "dues": "党费收缴台账",
     "study": "学时统计表", "talks": "谈心谈话", "rectification": "整改台账",
     "appraisal": "民主评议党员结果表", "opinions": "意见建议", "disclosures": "党务公开",
-    "year_charts": "年度图表", "assessment": "党支部年度工作情况",
+    "year_charts": "年度图表", "assessment": "党支部年度工作情况", "statistics": "党员基本情况",
 }
 
 
@@ -205,3 +205,47 @@ def test_the_window_opens_the_report_centre(qtbot: QtBot, branch: Workspace) -> 
     assert page.made.report.key == "roster"
     SCREENSHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SCREENSHOTS / "reports-centre.png"))
+
+
+def test_statistics_and_assessment_have_their_own_work_in_the_report_centre(
+    qtbot: QtBot, branch: Workspace
+) -> None:
+    """Issue 18: the statistics' gaps open the member's record, the assessment's drill-down
+    opens the record behind a figure; both in the report's third tab (the shell's widgets)."""
+    from ui.assessment.view import AssessmentView
+    from ui.statistics.view import StatisticsView
+
+    window = MainWindow(branch)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show_page(PAGES.index("reports"))
+    page = window.reports
+    page.choose("roster")
+    assert not page.tabs.isTabVisible(2)
+    page.choose("statistics")
+    assert page.tabs.isTabVisible(2)
+    assert page.tabs.tabText(2) == "核对与报送"
+    statistics = page.view("statistics")
+    assert isinstance(statistics, StatisticsView)
+    assert page.view_holder.currentWidget() is statistics
+    with branch.unit_of_work(read_only=True) as uow:
+        member_id = members.member_ids(uow, members.MemberFilter())[0]
+    statistics.open_member.emit(member_id)
+    assert window.pages.currentWidget() is window.members
+    assert window.members.selected_member_id() == member_id
+
+    window.show_page(PAGES.index("reports"))
+    page.choose("assessment")
+    assessment = page.view("assessment")
+    assert isinstance(assessment, AssessmentView)
+    assert page.view_holder.currentWidget() is assessment
+    with branch.unit_of_work(read_only=True) as uow:
+        meeting_id = meetings.meeting_ids(uow, meetings.MeetingFilter(year=TODAY.year))[0]
+    assessment.open_record.emit("meeting", meeting_id)
+    assert window.pages.currentWidget() is window.meetings
+    assert window.meetings.selected_meeting_id() == meeting_id
+    page.tabs.setCurrentIndex(2)
+    window.show_page(PAGES.index("reports"))
+    qtbot.waitUntil(lambda: not assessment.busy, timeout=30_000)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SCREENSHOTS / "reports-assessment-tab.png"))

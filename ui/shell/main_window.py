@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,20 +37,20 @@ from app.errors import BranchDeskError, DatabaseUnreadableError
 from app.services.workspace import Workspace
 from ui.common.branding import app_title, branch_title
 from ui.common.messages import message_for
-from ui.common.screen_fit import save_main_window, set_listed_text
+from ui.common.screen_fit import save_main_window
 from ui.shell import record_links
 from ui.shell.autolock import IdleWatch
 from ui.shell.integrity_watch import IntegrityWatch
 from ui.shell.page_stack import PageStack
 from ui.shell.pages import SHOWING_DATA, SYNCED, Refreshable, page_factories
+from ui.shell.quitting import QuitGuard
 from ui.shell.startup import after_paint
-from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork, open_dialogs
+from ui.shell.unsaved_work import ParkedDialogs, UnsavedWork
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.appraisal.page import AppraisalPage
-    from ui.common.tasks import BackgroundTask
     from ui.disclosures.page import DisclosuresPage
     from ui.dues.page import DuesPage
     from ui.meetings.page import MeetingsPage
@@ -154,9 +153,7 @@ class MainWindow(QMainWindow):
         self.idle_watch.idle.connect(self._lock_when_idle)
         self.parked = ParkedDialogs()
         self.after_recovery: AfterRecoveryDialog | None = None
-        self.quit_box: QMessageBox | None = None
-        self._quit_confirmed = False
-        self._saving_before_quit: list[BackgroundTask] = []
+        self.quitting = QuitGuard(self)
         self.integrity = IntegrityWatch(self, workspace, self._lock_damaged)
 
         if workspace.is_unlocked:
@@ -483,103 +480,20 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- unsaved work and quitting
     def unsaved_work(self) -> list[UnsavedWork]:
-        """Editors holding typed work: open (or parked) dialogs, then the pages' tabs."""
-        dialogs: list[QDialog] = [*open_dialogs(self), *self.parked.dialogs]
-        dues = cast("DuesPage | None", self.pages.built("dues"))
-        editors: list[object] = [*dialogs, *(dues.editors() if dues is not None else [])]
-        return [e for e in editors if isinstance(e, UnsavedWork) and e.has_unsaved_work()]
+        return self.quitting.unsaved_work()
 
     def ask_before_quitting(self, work: list[UnsavedWork]) -> QMessageBox:
-        """保存 / 不保存 / 取消, without blocking; while locked only 不保存 and 取消."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        return self.quitting.ask(work)
 
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Quit BranchDesk"),
-            "",
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        set_listed_text(box, self.tr("These entries are not saved:"),
-                        [f"· {w.unsaved_work_title()}" for w in work])
-        if self.is_locked:
-            box.setInformativeText(self.tr(
-                "The data is locked: to save them, cancel, unlock and save."
-            ))
-        else:
-            box.addButton(QMessageBox.StandardButton.Save)
-            box.button(QMessageBox.StandardButton.Save).setText(self.tr("Save"))
-            box.setInformativeText(self.tr("Save them before quitting?"))
-        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Don't save"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setProperty("closes_on_lock", True)
-        box.finished.connect(lambda _result: self._quit_answered(box))
-        self.quit_box = box
-        box.open()
-        return box
-
-    def _quit_answered(self, box: QMessageBox) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self.quit_box = None
-        clicked = box.clickedButton()
-        button = box.standardButton(clicked) if clicked is not None else None
-        if button == QMessageBox.StandardButton.Discard:
-            self._quit_confirmed = True
-            self.close()
-        elif button == QMessageBox.StandardButton.Save:
-            self.save_and_quit()
-
-    def save_and_quit(self) -> None:
-        """Save every editor's work; quit when all of it is saved. The first editor that
-        refuses is shown (its reason is on it) and the window stays."""
-        from ui.common.tasks import BackgroundTask
-
-        for work in self.unsaved_work():
-            outcome = work.save_unsaved_work()
-            if isinstance(outcome, BackgroundTask):
-                self._saving_before_quit.append(outcome)
-                outcome.finished.connect(lambda task=outcome: self._saved_before_quit(task))
-            elif not outcome:
-                self._show_work(work)
-                return
-        if not self._saving_before_quit:
-            self._quit_if_saved()
-
-    def _saved_before_quit(self, task: BackgroundTask) -> None:
-        if task in self._saving_before_quit:
-            self._saving_before_quit.remove(task)
-        if not self._saving_before_quit:
-            self._quit_if_saved()
-
-    def _quit_if_saved(self) -> None:
-        remaining = self.unsaved_work()
-        if remaining:
-            self._show_work(remaining[0])
-            return
-        self._quit_confirmed = True
-        self.close()
-
-    def _show_work(self, work: UnsavedWork) -> None:
-        if isinstance(work, QDialog):
-            work.activateWindow()
-        elif isinstance(work, QWidget) and self.pages.built("dues") is not None \
-                and self.dues.isAncestorOf(work):
-            self.show_page(self.pages.indexOf(self.dues))
-            self.dues.tabs.setCurrentWidget(work)
+    @property
+    def quit_box(self) -> QMessageBox | None:
+        return self.quitting.box
 
     # ---------------------------------------------------------------- Qt
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._quit_confirmed:
-            work = self.unsaved_work()
-            if work:
-                event.ignore()
-                if self.quit_box is None:
-                    self.ask_before_quitting(work)
-                return
+        if not self.quitting.may_close():
+            event.ignore()
+            return
         self.idle_watch.stop()
         self._workspace.lock()
         save_main_window(self)

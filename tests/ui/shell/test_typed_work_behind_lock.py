@@ -3,6 +3,7 @@ plaintext), and closing the window with unsaved work asks first."""
 
 from __future__ import annotations
 
+import getpass
 import os
 import secrets
 import tempfile
@@ -92,10 +93,15 @@ def assert_not_on_disk(texts: list[str], data_dir: Path, since: float) -> None:
     """Neither the data folder nor the temporary folder holds the typed text in any encoding
     (every file of the data folder; the temporary files written since ``since``)."""
     folders = [data_dir, Path(tempfile.gettempdir())]
+    # Other tests' folders (pytest's, under the temporary folder) hold what those tests wrote,
+    # e.g. a copy of the translations, which has 代交人 in it: on two workers they are written
+    # while this test looks. The app under test writes to the data folder or the temporary one.
+    others = Path(tempfile.gettempdir()) / f"pytest-of-{getpass.getuser()}"
     needles = [t.encode(encoding) for t in texts for encoding in ("utf-8", "utf-16-le")]
     for folder in folders:
         # os.walk, not rglob: other programs' temporary folders vanish while we look.
-        paths = [Path(top, name) for top, _dirs, names in os.walk(folder) for name in names]
+        paths = [Path(top, name) for top, _dirs, names in os.walk(folder) for name in names
+                 if folder == data_dir or not Path(top).is_relative_to(others)]
         for path in paths:
             try:
                 if not path.is_file() or path.is_symlink():

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, text
 from app.errors import DatabaseNewerThanAppError
 from app.storage.engine import READ_ONLY
 
-HEAD = "0019_assessment"
+HEAD = "0020_assessperf"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

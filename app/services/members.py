@@ -673,7 +673,9 @@ def _apply(row: MemberRow, data: MemberInput) -> None:
         setattr(row, f.name, value)
 
 
-def input_of(row: MemberRow) -> MemberInput:
+def input_of(row: Any) -> MemberInput:
+    """A member's fields from its row: a ``MemberRow`` or a Core row of the member table (the
+    same attributes)."""
     values: dict[str, Any] = {}
     for f in fields(MemberInput):
         value = getattr(row, f.name)

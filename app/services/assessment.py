@@ -21,9 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import cast
 
-from sqlalchemy import Table, or_, select
+from sqlalchemy import or_, select
 
 from app.documents.vocabulary import MEETING_TYPE_NAMES
 from app.domain import assessment as rules
@@ -411,8 +410,12 @@ def _development(the: _Year) -> Counted:
     first, last = date(year, 1, 1), as_of
     dated = (MemberRow.application_date, MemberRow.activist_date, MemberRow.candidate_date,
              MemberRow.admission_date, MemberRow.full_date)
-    rows = uow.session.connection().execute(  # Core rows: the ORM's bookkeeping is not needed
-        select(cast(Table, MemberRow.__table__)).where(MemberRow.deleted_at.is_(None))
+    m = MemberRow
+    rows = uow.session.connection().execute(  # Core rows of the columns the steps need
+        select(m.id, m.name, m.birth_date, m.application_date, m.talk_date, m.activist_date,
+               m.contacts, m.last_review_date, m.candidate_date, m.training_hours, m.sponsors,
+               m.admission_date, m.approval_date, m.probation_extension_months, m.full_date)
+        .where(MemberRow.deleted_at.is_(None))
         .where(or_(*(column.between(first, last) for column in dated),
                    MemberRow.stage == development.Stage.PROBATIONARY.value))
         .order_by(MemberRow.sort_key, MemberRow.id)
@@ -420,7 +423,7 @@ def _development(the: _Year) -> Counted:
     done = due = 0
     records = []
     for row in rows:
-        record = members.to_facts(members.input_of(row)).milestones
+        record = members.development_record(row)
         for stage in development.STAGES:
             on = development.stage_date(record, stage)
             if on is None or not first <= on <= last:

@@ -105,9 +105,10 @@ class FenLedger:
         """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``);
         ``excused`` and ``quarterly`` as there, as ``Month.index``."""
         member = self.member(member_id)
-        due = [m for m, fen in member.due.items() if fen > 0]
-        zero = [m for m, fen in member.due.items() if fen == 0 and m not in excused]
-        paid = [m for m, day in member.first_paid_on.items() if day <= as_of]
+        # Generators: each is read once, and ``zero`` only for a member with a month unpaid.
+        due = (m for m, fen in member.due.items() if fen > 0)
+        zero = (m for m, fen in member.due.items() if fen == 0 and m not in excused)
+        paid = (m for m, day in member.first_paid_on.items() if day <= as_of)
         return rules.arrears_by_index(
             due, paid, Month.of(as_of).index, zero=zero, quarterly=quarterly
         )

@@ -37,6 +37,7 @@ from __future__ import annotations
 import decimal
 import enum
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -1026,18 +1027,16 @@ def reversed_event_ids(events: Iterable[tuple[str, str | None]]) -> frozenset[st
     reverses it all the same, and one of an event not in the ledger reverses nothing. (Shared by
     ``fold`` and the integer-fen fold of ``app.domain.dues_fen``.)"""
     events = list(events)
-    seen: dict[str, bool] = {}  # event id -> is a reversal
-    for event_id, target in events:
-        if event_id in seen:
-            raise ValueError(f"duplicate event id {event_id}")
-        seen[event_id] = target is not None
-    reversed_ids: set[str] = set()
-    for _event_id, target in events:
-        if target is None or target not in seen:
-            continue
-        if seen[target]:
-            raise ValueError("a reversal cannot be reversed; record the event again")
-        reversed_ids.add(target)
+    # Built by comprehensions (a branch's ledger has some 200,000 events, a few reversals).
+    ids = [event_id for event_id, _target in events]
+    seen = set(ids)
+    if len(seen) != len(ids):
+        duplicate = next(i for i, count in Counter(ids).items() if count > 1)
+        raise ValueError(f"duplicate event id {duplicate}")
+    reversals = {event_id: target for event_id, target in events if target is not None}
+    reversed_ids = {target for target in reversals.values() if target in seen}
+    if not reversed_ids.isdisjoint(reversals):
+        raise ValueError("a reversal cannot be reversed; record the event again")
     return frozenset(reversed_ids)
 
 

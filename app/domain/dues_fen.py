@@ -105,9 +105,10 @@ class FenLedger:
         """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``);
         ``excused`` and ``quarterly`` as there, as ``Month.index``."""
         member = self.member(member_id)
-        due = [m for m, fen in member.due.items() if fen > 0]
-        zero = [m for m, fen in member.due.items() if fen == 0 and m not in excused]
-        paid = [m for m, day in member.first_paid_on.items() if day <= as_of]
+        # Generators: each is read once, and ``zero`` only for a member with a month unpaid.
+        due = (m for m, fen in member.due.items() if fen > 0)
+        zero = (m for m, fen in member.due.items() if fen == 0 and m not in excused)
+        paid = (m for m, day in member.first_paid_on.items() if day <= as_of)
         return rules.arrears_by_index(
             due, paid, Month.of(as_of).index, zero=zero, quarterly=quarterly
         )
@@ -147,22 +148,38 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
     ledgers it refuses (a duplicate id, a reversal of a reversal)."""
     events = list(events)
     reversed_ids = _reversed(events)
-    due: dict[str, dict[int, int]] = {}
+    dues: list[tuple[str, int, int]] = []
     payments: list[FenPayment] = []
     remittances: list[FenRemittance] = []
     for event in events:
         if reversed_ids and event[1] in reversed_ids:
             continue
         if event[0] == "due":
-            _, _, member_id, month, fen = event
-            months = due.get(member_id)
-            if months is None:
-                months = due[member_id] = {}
-            months[month] = months.get(month, 0) + fen
+            dues.append((event[2], event[3], event[4]))
         elif event[0] == "payment":
             payments.append(event)
         elif event[0] == "remittance":
             remittances.append(event)
+    return fold_in_force(dues, payments, remittances, reversed_ids)
+
+
+def fold_in_force(
+    dues: Iterable[tuple[str, int, int]],
+    payments: Iterable[FenPayment],
+    remittances: Iterable[FenRemittance],
+    reversed_ids: frozenset[str] = frozenset(),
+) -> FenLedger:
+    """``fold`` of the events in force, the reversals applied already (``reversed_ids``: the ids
+    they reversed, kept in the result), each kind in recorded order: the amounts due as (member
+    id, Month.index, fen), the payments and the remittances. For a reader that leaves the
+    reversed events out of its query (``dues.fen_ledger``) instead of reading every id."""
+    due: dict[str, dict[int, int]] = {}
+    for member_id, month, fen in dues:
+        months = due.get(member_id)
+        if months is None:
+            months = due[member_id] = {}
+        months[month] = months.get(month, 0) + fen
+    kept = tuple(payments)
 
     # Payments in recorded order: the voluntary part aside, the rest to the listed months, oldest
     # first, up to what each still owes; what is left is unallocated.
@@ -173,7 +190,7 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
     prepaid: dict[str, int] = {}
     allocations: list[tuple[int, int, int]] = []
     leftovers: dict[int, tuple[int, int]] = {}
-    for position, (_, _, member_id, paid_on, covered, fen, voluntary_fen) in enumerate(payments):
+    for position, (_, _, member_id, paid_on, covered, fen, voluntary_fen) in enumerate(kept):
         voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
         member_due = due.get(member_id, _NOTHING)
         member_paid = paid.get(member_id)
@@ -207,7 +224,7 @@ def fold(events: Iterable[FenEvent]) -> FenLedger:
     }
     return FenLedger(
         MappingProxyType(members),
-        tuple(payments),
+        kept,
         tuple(
             rules.Remittance(event_id, remitted_on, Month.from_index(first), Month.from_index(last),
                              from_fen(fen), to_centre)

@@ -561,16 +561,21 @@ def fen_ledger(uow: UnitOfWork) -> dues_fen.FenLedger:
     payment of each month, payments and remittances — what the annual ledger, the arrears list
     and the remittance record need, several times faster than ``ledger`` for a large branch.
 
-    Only the columns the fold needs are read, as the driver's tuples (``read_rows``); months
-    become ``Month.index`` and dates ``date``s through caches (few distinct codes, month lists and
-    days among hundreds of thousands of events).
+    The reversals are read first (a few) and checked by the fold's rule
+    (``dues.reversed_event_ids``: a reversal of a reversal is refused; the ids are the table's
+    key, never twice); the events they reverse are left out by the queries, so only the columns
+    each kind needs are read, as the driver's tuples (``read_rows``), in recorded order. Months
+    become ``Month.index`` and dates ``date``s through caches (few distinct codes, month lists
+    and days among hundreds of thousands of events).
     """
     table = cast(Table, DuesEventRow.__table__)
     c = table.c
-    query = select(
-        c.id, c.kind, c.member_id, c.month, c.months, c.amount_fen, c.voluntary_fen, c.on_date,
-        c.reverses_id, c.first_month, c.last_month, c.to_centre,
-    ).order_by(c.seq)
+    connection = uow.session.connection()
+    reversals = read_rows(connection, select(c.id, c.reverses_id).where(c.kind == "reversal"))
+    targets = read_rows(connection, select(c.id, c.kind).where(c.id.in_(reversed_ids())))
+    reversed_event_ids = rules.reversed_event_ids([
+        *reversals, *((event_id, None) for event_id, kind in targets if kind != "reversal")])
+    in_force = c.id.not_in(reversed_ids())
     index, indexes = _month_index, _month_indexes
     days: dict[str, date] = {}  # a few hundred distinct dates
 
@@ -580,22 +585,24 @@ def fen_ledger(uow: UnitOfWork) -> dues_fen.FenLedger:
             found = days[text] = date.fromisoformat(text)
         return found
 
-    def events() -> Iterator[dues_fen.FenEvent]:
-        for (event_id, kind, member_id, month, months, amount_fen, voluntary_fen, on_date,
-             reverses_id, first_month, last_month,
-             to_centre) in read_rows(uow.session.connection(), query):
-            if kind == "due":
-                yield ("due", event_id, member_id, index(month), amount_fen)
-            elif kind == "payment":
-                yield ("payment", event_id, member_id, day(on_date), indexes(months), amount_fen,
-                       voluntary_fen)
-            elif kind == "reversal":
-                yield ("reversal", event_id, _need(reverses_id))
-            else:
-                yield ("remittance", event_id, day(_need(on_date)), index(_need(first_month)),
-                       index(_need(last_month)), amount_fen, bool(to_centre))
+    def of_kind(kind: str, *columns: Any) -> list[tuple[Any, ...]]:
+        return read_rows(connection, select(*columns).where(c.kind == kind, in_force)
+                         .order_by(c.seq))
 
-    return dues_fen.fold(events())
+    dues = of_kind("due", c.member_id, c.month, c.amount_fen)
+    payments = of_kind("payment", c.id, c.member_id, c.on_date, c.months, c.amount_fen,
+                       c.voluntary_fen)
+    remittances = of_kind("remittance", c.id, c.on_date, c.first_month, c.last_month,
+                          c.amount_fen, c.to_centre)
+    return dues_fen.fold_in_force(
+        ((member_id, index(month), fen) for member_id, month, fen in dues),
+        (("payment", event_id, member_id, day(on_date), indexes(months), fen, voluntary_fen)
+         for event_id, member_id, on_date, months, fen, voluntary_fen in payments),
+        (("remittance", event_id, day(on_date), index(first), index(last), fen,
+          bool(to_centre))
+         for event_id, on_date, first, last, fen, to_centre in remittances),
+        reversed_event_ids,
+    )
 
 
 E = TypeVar("E")

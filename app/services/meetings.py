@@ -541,10 +541,11 @@ def meeting_rows(uow: UnitOfWork, ids: Sequence[str]) -> list[MeetingListRow]:
         for meeting_id, expected, present in connection.execute(
             select(
                 AttendanceRow.meeting_id,
-                func.count(AttendanceRow.id),
+                func.count(),
                 func.sum(case((AttendanceRow.status == Attendance.PRESENT.value, 1), else_=0)),
             )
             .where(AttendanceRow.meeting_id.in_(list(ids)))
+            .where(AttendanceRow.deleted_at.is_(None))  # a row deleted by a sync: not expected
             .group_by(AttendanceRow.meeting_id)
         )
     }

@@ -199,27 +199,37 @@ def to_facts(
         phone=data.phone,
         category=data.category,
         stage=data.stage,
-        milestones=development.DevelopmentRecord(
-            birth_date=data.birth_date,
-            application_received=data.application_date,
-            talk=data.talk_date,
-            activist_since=data.activist_date,
-            contacts=_count_names(data.contacts),
-            last_review=data.last_review_date,
-            candidate_since=data.candidate_date,
-            training_hours=data.training_hours,
-            sponsors=_count_names(data.sponsors),
-            admitted=data.admission_date,
-            admission_vote=votes.get(development.Decision.ADMISSION),
-            approved=data.approval_date,
-            probation_extensions=(
-                (data.probation_extension_months,) if data.probation_extension_months else ()
-            ),
-            extension_vote=votes.get(development.Decision.EXTENSION),
-            full_since=data.full_date,
-            full_vote=votes.get(development.Decision.FULL_MEMBERSHIP),
-            cancellation_vote=votes.get(development.Decision.CANCELLATION),
+        milestones=development_record(data, votes),
+    )
+
+
+def development_record(
+    data: Any, votes: Mapping[development.Decision, development.DecisionVote] | None = None
+) -> development.DevelopmentRecord:
+    """The development steps the 细则's rules check (``to_facts``' ``milestones``), from a
+    ``MemberInput``, a ``MemberRow`` or a Core row of the member table (the same attributes:
+    the assessment checks thousands without building the rest)."""
+    votes = votes or {}
+    return development.DevelopmentRecord(
+        birth_date=data.birth_date,
+        application_received=data.application_date,
+        talk=data.talk_date,
+        activist_since=data.activist_date,
+        contacts=_count_names(data.contacts),
+        last_review=data.last_review_date,
+        candidate_since=data.candidate_date,
+        training_hours=data.training_hours,
+        sponsors=_count_names(data.sponsors),
+        admitted=data.admission_date,
+        admission_vote=votes.get(development.Decision.ADMISSION),
+        approved=data.approval_date,
+        probation_extensions=(
+            (data.probation_extension_months,) if data.probation_extension_months else ()
         ),
+        extension_vote=votes.get(development.Decision.EXTENSION),
+        full_since=data.full_date,
+        full_vote=votes.get(development.Decision.FULL_MEMBERSHIP),
+        cancellation_vote=votes.get(development.Decision.CANCELLATION),
     )
 
 

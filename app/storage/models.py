@@ -235,9 +235,14 @@ class AttendanceRow(Classified, SyncedRecord, Base):
     """One expected attendee of a meeting: present, on leave (请假) or absent, with the reason."""
 
     __tablename__ = "meeting_attendance"
-    __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "member_id"),
+        # The meeting's rows, covering the list's counts (``meetings.meeting_rows``: expected
+        # and present among the rows not deleted) without reading the table.
+        Index("ix_meeting_attendance_counts", "meeting_id", "deleted_at", "status"),
+    )
 
-    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"))
     member_id: Mapped[str] = mapped_column(ForeignKey("member.id"), index=True)
     status: Mapped[str] = mapped_column(String(10), default="present")
     reason: Mapped[str] = mapped_column(String(200), default="")

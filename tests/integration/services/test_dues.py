@@ -236,6 +236,46 @@ def test_the_fen_ledger_read_equals_folding_the_domain_events(branch):
     assert worker.voluntary_fen == 104000
 
 
+def test_the_fen_ledger_leaves_out_what_synced_reversals_reverse(branch):
+    """``fen_ledger`` leaves the reversed events out of its queries: as the fold of every event,
+    a reversal synced before the event it reverses reverses it, one of an event not in the
+    ledger reverses nothing, and a reversal of a reversal is refused."""
+    from sqlalchemy import select
+
+    from app.domain import dues_fen
+    from app.storage.ids import utc_iso
+    from app.storage.models import DuesEventRow
+
+    ws, ids = branch
+    generate(ws, Month(2025, 1), Month(2025, 2))
+
+    def synced(uow, event_id: str, kind: str, **values) -> None:  # as a sync stores them
+        uow.session.add(DuesEventRow(id=event_id, kind=kind, member_id=ids["worker"],
+                                     created_at=utc_iso(), **values))
+        uow.session.flush()
+
+    with ws.unit_of_work() as uow:
+        # Recorded here before the payment it reverses arrives from another PC.
+        synced(uow, "r-early", "reversal", on_date=date(2025, 2, 10), reverses_id="p-later",
+               note="录错")
+        synced(uow, "r-unknown", "reversal", on_date=date(2025, 2, 10),
+               reverses_id="not-in-this-ledger", note="录错")
+        d.record_payment(uow, ids["worker"], date(2025, 2, 3), [Month(2025, 1)], D("48.00"))
+        synced(uow, "p-later", "payment", on_date=date(2025, 2, 5), months='["2025-02"]',
+               amount_fen=4800, method="cash")
+        uow.commit()
+        fast = d.fen_ledger(uow)
+        rows = uow.session.scalars(select(DuesEventRow).order_by(DuesEventRow.seq)).all()
+        slow = dues_fen.fold(dues_fen.fen_events(d._to_event(row) for row in rows))
+        assert fast == slow
+        assert fast.members[ids["worker"]].paid == {Month(2025, 1).index: 4800}
+        assert fast.reversed_ids == {"p-later"}
+        synced(uow, "r-of-r", "reversal", on_date=date(2025, 2, 11), reverses_id="r-unknown",
+               note="录错")
+        with pytest.raises(ValueError, match="cannot be reversed"):
+            d.fen_ledger(uow)
+
+
 def test_the_remittance_summary_has_the_general_ledgers_figures(branch):
     ws, ids = branch
     generate(ws, Month(2025, 1), Month(2025, 2))

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.domain.branch import BranchKind
 from app.domain.development import Decision, Stage
@@ -190,6 +190,23 @@ def test_list_by_period_and_type(workspace):
         assert mt.meeting_ids(uow, mt.MeetingFilter(type=MeetingType.MEMBERS_ASSEMBLY)) == [b]
         rows = mt.meeting_rows(uow, [a, b])
     assert [(r.expected, r.present) for r in rows] == [(2, 2), (2, 2)]
+
+
+def test_the_list_counts_no_deleted_attendance_row(workspace):
+    """An attendance row deleted by a sync (a tombstone: ``deleted_at`` set) is no longer
+    expected, nor present, in the list's counts (the assessment's attendance uses them)."""
+    ids = add_members(workspace, full=3)
+    meeting_id = new_meeting(workspace)
+    mark_absent(workspace, meeting_id, [ids[1]])
+    with workspace.unit_of_work() as uow:
+        uow.session.execute(text(
+            "UPDATE meeting_attendance SET deleted_at = '2026-11-21T08:00:00Z' "
+            "WHERE meeting_id = :m AND member_id IN (:a, :b)"),
+            {"m": meeting_id, "a": ids[0], "b": ids[1]})
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        [row] = mt.meeting_rows(uow, [meeting_id])
+    assert (row.expected, row.present) == (1, 1)
 
 
 def test_records_start_when_the_database_was_set_up_or_at_the_first_meeting(workspace):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 from app.domain import rectification as rect
@@ -34,6 +35,19 @@ def test_a_talk_covers_every_pair_of_its_people():
     assert found.missing_of(PairKind.COMMITTEE_MEMBER) == 4
     assert [p.name for p in found.people_not_covered()] == ["书记", "组织委员", "宣传委员",
                                                             "党员乙", "党员甲"]
+
+
+def test_the_count_agrees_with_the_pairs_listed():
+    """``coverage_count`` (the assessment's) is ``coverage`` without the list: the same
+    figures for talks of any people, on the roll or not, in pairs and threes, repeated."""
+    rng = random.Random(19)
+    others = [Person(f"m{i}", f"党员{i}", committee=False) for i in range(12)]
+    for _ in range(200):
+        people = rng.sample([*PEOPLE, *others], rng.randint(0, 17))
+        ids = [p.id for p in [*PEOPLE, *others]] + ["gone"]  # "gone": not on the roll
+        held = [rng.sample(ids, rng.choice((2, 2, 3))) for _ in range(rng.randint(0, 30))]
+        found = talks.coverage(people, held)
+        assert talks.coverage_count(people, held) == (found.covered, found.required)
 
 
 def test_everyone_covered_leaves_nothing_missing():

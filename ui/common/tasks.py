@@ -86,6 +86,9 @@ class _Runner(QRunnable):
             self._report(self._signals.failed, error)
         else:
             self._report(self._signals.succeeded, result)
+        finally:
+            # Qt 6 reads autoDelete before run(): the pool no longer touches this runnable.
+            _in_flight.discard(self)
 
     def _report(self, signal: Any, value: object) -> None:
         try:
@@ -95,6 +98,12 @@ class _Runner(QRunnable):
 
 
 _running: set[BackgroundTask] = set()
+_in_flight: set[_Runner] = set()
+"""Runners on the pool. Each holds its signals object, which has no parent: when the window
+that started a task is deleted meanwhile (with the task), the signals the worker thread emits
+on still exist — Qt has disconnected them from the deleted task — instead of being deleted
+under the emitting thread (a crash seen when a 工作台 section was refreshed while its page
+closed)."""
 
 
 def running_count() -> int:
@@ -124,7 +133,7 @@ class BackgroundTask(QObject):
         self._parent_widget = parent
         self._on_success = on_success
         self._on_failure = on_failure
-        self._signals = _Signals(self)
+        self._signals = _Signals()  # no parent: see ``_in_flight``
         self.context = TaskContext(self._signals)
         self._runner = _Runner(operation, self.context, self._signals)
         self._signals.succeeded.connect(self._succeed)
@@ -168,6 +177,7 @@ class BackgroundTask(QObject):
         self.destroyed.connect(forget)
         if self.dialog is not None:
             self.dialog.show()
+        _in_flight.add(self._runner)
         QThreadPool.globalInstance().start(self._runner)
 
     def _cancel(self) -> None:

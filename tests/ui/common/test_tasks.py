@@ -155,3 +155,27 @@ def test_a_task_whose_window_closes_meanwhile_is_cancelled_and_forgotten(
     qtbot.wait(50)
     assert seen == {"cancelled": True}
     assert "already deleted" not in capfd.readouterr().err
+
+
+def test_a_window_deleted_while_its_task_runs_leaves_the_task_nothing_to_crash_on(
+    qtbot: QtBot,
+) -> None:
+    """The worker reports on a signals object that outlives the deleted window (it has no
+    parent); the deleted task's handlers are never called, and the finished runner is let go."""
+    window = QWidget()
+    release = threading.Event()
+    handled: list[object] = []
+
+    def operation(_context: TaskContext) -> int:
+        release.wait(10)
+        return 7
+
+    task = tasks.run_quietly(window, operation, on_success=handled.append)
+    signals = task._signals
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not tasks._running, timeout=5_000)  # destroyed: forgotten
+    release.set()
+    qtbot.waitUntil(lambda: not tasks._in_flight, timeout=5_000)
+    qtbot.wait(50)
+    assert handled == []
+    assert signals.objectName() == ""  # still a live object: emitting on it was safe

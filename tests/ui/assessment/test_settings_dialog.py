@@ -5,46 +5,25 @@ DOMAIN.md's set. Screenshots go to /tmp/assess-settings-shots/."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 from app.domain.assessment import DEFAULT_SETTINGS, DEFINITIONS, Code
-from app.services import assessment, demo
+from app.services import assessment
 from app.services.workspace import Workspace
+from tests.ui.assessment.conftest import shot as shown
+from tests.ui.assessment.conftest import view_of
 from tests.ui.screen_fit import problems
 from ui.assessment.settings_dialog import AssessmentSettingsDialog
 from ui.assessment.view import AssessmentView
 
-TODAY = date(2026, 12, 31)
 SHOTS = Path("/tmp/assess-settings-shots")
 
 
 def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-@pytest.fixture
-def branch(workspace: Workspace) -> Workspace:
-    with workspace.unit_of_work() as uow:
-        demo.populate(uow, TODAY, 20)
-        uow.commit()
-    return workspace
-
-
-def view_of(qtbot: QtBot, workspace: Workspace) -> AssessmentView:
-    view = AssessmentView(workspace, today=lambda: TODAY)
-    qtbot.addWidget(view)
-    view.resize(1280, 760)
-    view.show()
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
-        view.refresh()
-    return view
+    shown(widget, SHOTS, name)
 
 
 def stored(workspace: Workspace) -> tuple:

@@ -545,6 +545,57 @@
     </message>
 </context>
 <context>
+    <name>AssessmentSettingsDialog</name>
+    <message>
+        <source>Assessment indicators</source>
+        <translation>考核指标设置</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>Put the default indicators, targets and weights in the fields; kept when saved</source>
+        <translation>在各栏填入默认的指标、目标值和权重；点“保存”后生效</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the indicators the branch is assessed on, the target each must reach and its weight. The standing counts the weights of the indicators met against those that could be counted; the weights need not add up to 100.</source>
+        <translation>选择本支部使用的考核指标，填写各项的目标值和权重。达标情况按已达标指标的权重占可统计指标权重之和的比例计算，权重合计不必为 100。</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>选用</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>How it is counted</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <source>Sum of the weights used: —</source>
+        <translation>所选指标权重合计：—</translation>
+    </message>
+    <message>
+        <source>Sum of the weights used: {total}</source>
+        <translation>所选指标权重合计：{total}</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentTexts</name>
     <message>
         <source>there is no indicator “{indicator}” (no ranking or points of members: only the branch&apos;s own indicators)</source>
@@ -752,6 +803,14 @@
     <message>
         <source>Writing the PDF…</source>
         <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Indicator settings…</source>
+        <translation>指标设置…</translation>
+    </message>
+    <message>
+        <source>Choose the indicators, their targets and weights (localities differ)</source>
+        <translation>选择考核指标，设置目标值和权重（各地要求不同）</translation>
     </message>
 </context>
 <context>

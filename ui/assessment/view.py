@@ -32,6 +32,7 @@ from app.services.assessment import Assessment
 from app.services.assessment_report import Report, Sections
 from app.services.workspace import Workspace
 from ui.assessment.drilldown import DrillDownDialog
+from ui.assessment.settings_dialog import AssessmentSettingsDialog
 from ui.assessment.texts import standing_label
 from ui.common.assessment_texts import SECTIONS, section_label
 from ui.common.messages import message_for
@@ -56,6 +57,7 @@ class AssessmentView(QWidget):
         self.found: Assessment | None = None
         self.report: Report | None = None
         self.dialog: DrillDownDialog | None = None
+        self.settings_dialog: AssessmentSettingsDialog | None = None
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.last_task: BackgroundTask | None = None
@@ -73,6 +75,10 @@ class AssessmentView(QWidget):
         self.records_button.setToolTip(self.tr("List the records this figure was counted from"))
         self.records_button.clicked.connect(lambda: self.show_records())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.settings_button = QPushButton(self.tr("Indicator settings…"))
+        self.settings_button.setToolTip(self.tr(
+            "Choose the indicators, their targets and weights (localities differ)"))
+        self.settings_button.clicked.connect(lambda: self.edit_settings())
         self.editors: dict[str, QPlainTextEdit] = {}
         self.tabs = QTabWidget()
         for key in SECTIONS:
@@ -113,6 +119,7 @@ class AssessmentView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.records_button)
         row.addStretch(1)
+        row.addWidget(self.settings_button)
         upper_layout.addLayout(row)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -204,6 +211,7 @@ class AssessmentView(QWidget):
         submitted = self.report is not None and self.report.submitted
         unlocked = self._workspace.is_unlocked and self.found is not None
         self.records_button.setEnabled(unlocked and self.selected_code() is not None)
+        self.settings_button.setEnabled(self._workspace.is_unlocked)
         self.save_button.setEnabled(unlocked and not submitted)
         self.submit_button.setEnabled(unlocked and not submitted)
         self.export_button.setEnabled(unlocked)
@@ -227,6 +235,17 @@ class AssessmentView(QWidget):
         dialog = DrillDownDialog(indicator, self)
         dialog.open_record.connect(self.open_record)
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # ---------------------------------------------------------------- the indicator set
+    def edit_settings(self) -> AssessmentSettingsDialog | None:
+        """指标设置 (non-blocking); once saved, the year is counted again."""
+        if not self._workspace.is_unlocked:
+            return None
+        dialog = AssessmentSettingsDialog(self._workspace, self)
+        dialog.saved.connect(self.refresh)
+        self.settings_dialog = dialog
         dialog.open()
         return dialog
 
@@ -311,6 +330,8 @@ class AssessmentView(QWidget):
     def clear(self) -> None:
         """Forget everything shown (the workspace was locked)."""
         self._latest.drop()
+        if self.settings_dialog is not None:
+            self.settings_dialog.reject()
         self.found, self.report = None, None
         self.table.setRowCount(0)
         self.summary_label.clear()

@@ -6,43 +6,20 @@ Screenshots go to /tmp/assess-shots/ for a person to look at."""
 from __future__ import annotations
 
 import subprocess
-from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 from app.domain.assessment import Code
-from app.services import assessment, assessment_report, demo
-from app.services.workspace import Workspace
-from ui.assessment.view import AssessmentView
+from app.services import assessment, assessment_report
+from tests.ui.assessment.conftest import TODAY, view_of
+from tests.ui.assessment.conftest import shot as shown
 
-TODAY = date(2026, 12, 31)
 SHOTS = Path("/tmp/assess-shots")
 
 
 def shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
-
-
-@pytest.fixture
-def branch(workspace: Workspace) -> Workspace:
-    with workspace.unit_of_work() as uow:
-        demo.populate(uow, TODAY, 20)
-        uow.commit()
-    return workspace
-
-
-def view_of(qtbot: QtBot, workspace: Workspace) -> AssessmentView:
-    view = AssessmentView(workspace, today=lambda: TODAY)
-    qtbot.addWidget(view)
-    view.resize(1280, 760)
-    view.show()
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
-        view.refresh()
-    return view
+    shown(widget, SHOTS, name)
 
 
 def test_the_indicators_show_value_target_and_formula(qtbot, branch):

@@ -26,6 +26,7 @@ from app.services import branch, dues, meeting_documents, roster
 from app.services.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE, PROFILE
 from tests.ui.screen_fit import problems, settle
+from ui.assessment.settings_dialog import AssessmentSettingsDialog
 from ui.common.screen_fit import GEOMETRY_KEY, restore_main_window
 from ui.dues.bases_model import BaseCol
 from ui.dues.member_dues import MemberDuesDialog
@@ -186,6 +187,7 @@ def test_every_dialog_fits(
         (AfterRecoveryDialog(workspace, window), "after-recovery"),
         (window.talks.new_talk(), "talk-new"),
         (window.rectification.new_item(), "rectification-new"),
+        (AssessmentSettingsDialog(workspace, window), "assessment-settings"),
     ]
     dialogs.append((_unqualified_appraisal(workspace, window), "appraisal"))
     pdf = tmp_path / "minutes.pdf"

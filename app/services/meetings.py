@@ -304,6 +304,7 @@ def _put_attendance(
         uow.session.add(row)
     row.status = status.value
     row.reason = reason if status is not Attendance.PRESENT else ""
+    row.deleted_at = None  # marked again after a sync deleted it: an edit beats a delete
     uow.session.flush()
     uow.outbox("meeting_attendance", row.id, {
         "meeting_id": meeting_id, "member_id": member_id, "status": row.status,
@@ -328,6 +329,7 @@ def vote_preview(uow: UnitOfWork, meeting_id: str) -> VotePreview:
         .where(AttendanceRow.meeting_id == meeting_id)
         .where(AttendanceRow.status.in_([Attendance.PRESENT.value, Attendance.WRITTEN.value]))
         .where(AttendanceRow.member_id.in_(entitled))
+        .where(AttendanceRow.deleted_at.is_(None))  # a row deleted by a sync: not expected
         .group_by(AttendanceRow.status)
     ).tuples().all())
     return VotePreview(
@@ -467,6 +469,7 @@ def get_meeting(uow: UnitOfWork, meeting_id: str) -> Meeting:
         select(AttendanceRow, MemberRow.name, MemberRow.stage)
         .join(MemberRow, AttendanceRow.member_id == MemberRow.id)
         .where(AttendanceRow.meeting_id == meeting_id)
+        .where(AttendanceRow.deleted_at.is_(None))
         .order_by(MemberRow.sort_key)
     ).tuples()
     votes = uow.session.execute(

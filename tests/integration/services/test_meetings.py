@@ -209,6 +209,29 @@ def test_the_list_counts_no_deleted_attendance_row(workspace):
     assert (row.expected, row.present) == (1, 1)
 
 
+def test_a_deleted_attendance_row_is_not_shown_nor_counted_in_a_vote_until_set_again(workspace):
+    """The meeting's register and its vote preview leave out a row deleted by a sync, like the
+    list does; marking the member again brings the row back (an edit beats a delete)."""
+    ids = add_members(workspace, full=3)
+    meeting_id = new_meeting(workspace, MeetingType.MEMBERS_ASSEMBLY)
+    with workspace.unit_of_work() as uow:
+        uow.session.execute(text(
+            "UPDATE meeting_attendance SET deleted_at = '2026-11-21T08:00:00Z' "
+            "WHERE meeting_id = :m AND member_id = :a"), {"m": meeting_id, "a": ids[0]})
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        listed = [e.member_id for e in mt.get_meeting(uow, meeting_id).attendance]
+        preview = mt.vote_preview(uow, meeting_id)
+    assert ids[0] not in listed
+    assert (preview.entitled, preview.present) == (3, 2)
+    mark_absent(workspace, meeting_id, [ids[0]])
+    with workspace.unit_of_work() as uow:
+        listed = [e.member_id for e in mt.get_meeting(uow, meeting_id).attendance]
+        [row] = mt.meeting_rows(uow, [meeting_id])
+    assert ids[0] in listed
+    assert (row.expected, row.present) == (3, 2)
+
+
 def test_records_start_when_the_database_was_set_up_or_at_the_first_meeting(workspace):
     with workspace.unit_of_work() as uow:
         assert mt.records_since(uow) == date.today()

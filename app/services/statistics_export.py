@@ -19,7 +19,7 @@ from app.documents import statistics as doc
 from app.errors import FileAccessError
 from app.services.statistics import Report
 from app.services.statistics_checks import GAP_FIELDS
-from app.storage.ids import utc_iso
+from app.storage.ids import natural_id, utc_iso
 from app.storage.models import StatisticsReportRow
 from app.storage.unit_of_work import UnitOfWork
 
@@ -90,7 +90,10 @@ def submit(uow: UnitOfWork, report: Report) -> str:
     fields = {"year": report.year, "as_of": report.as_of.isoformat(), "tables": tables,
               "made_at": made_at, "classification": "internal"}
     if row is None:
-        row = StatisticsReportRow(id=uow.new_id(), year=report.year, as_of=report.as_of,
+        # The year's natural id: the year submitted on two PCs is one record (merged field by
+        # field, the later submission's tables), as the assessment report is.
+        record_id = natural_id("statistics_report", str(report.year))
+        row = StatisticsReportRow(id=record_id, year=report.year, as_of=report.as_of,
                                   tables=tables, made_at=made_at, classification="internal")
         uow.session.add(row)
         uow.session.flush()

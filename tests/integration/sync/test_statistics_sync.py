@@ -82,3 +82,29 @@ def test_a_submitted_report_reaches_the_branchs_other_pc(live_server, tmp_path):
     finally:
         a.lock()
         b.lock()
+
+
+def test_the_year_submitted_on_two_pcs_before_they_sync_is_one_report(live_server, tmp_path):
+    """Two PCs of one branch submit 2026 before either has synced: the platform and both PCs
+    hold one report for the year (the later submission's tables), not two."""
+    from app.storage.models import StatisticsReportRow
+
+    live = live_server
+    branch_id = live.branch()[0]
+    a = device(tmp_path, "a", live, branch_id)
+    b = device(tmp_path, "b", live, branch_id)
+    try:
+        add_member(a, "王芳", stage=Stage.FULL, full_date=date(2011, 5, 1))
+        for pc in (a, b):
+            with pc.unit_of_work() as uow:
+                statistics_export.submit(uow, statistics.make_report(uow, 2026))
+                uow.commit()
+        for pc in (a, b, a):
+            sync(pc)
+        assert len([r for r in _server_records(live) if r[0] == "statistics_report"]) == 1
+        for pc in (a, b):
+            with pc.unit_of_work(read_only=True) as uow:
+                assert len(uow.session.scalars(select(StatisticsReportRow)).all()) == 1
+    finally:
+        a.lock()
+        b.lock()

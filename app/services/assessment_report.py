@@ -26,6 +26,7 @@ from sqlalchemy import select
 from app.documents import assessment as doc
 from app.documents import charts
 from app.domain.assessment import Kind
+from app.domain.figures import Figure
 from app.errors import AssessmentSubmittedError, FieldProblem, InvalidInputError
 from app.services import branch, figures
 from app.services.assessment import Assessment, Indicator, as_of_for, assess
@@ -171,14 +172,18 @@ def document(uow: UnitOfWork, year: int, today: date) -> doc.Report:
     )
 
 
+def chart_figures(uow: UnitOfWork, year: int, as_of: date) -> tuple[Figure, ...]:
+    """The charts of the report (issue 18: where a secretary would rather look than read), as
+    of ``as_of``: printed after the figures, and shown in the report centre."""
+    return (
+        figures.meetings_held(uow, year, as_of),
+        figures.dues_by_month(uow, year),
+        figures.study_progress(uow, year, as_of),
+    )
+
+
 def _charts(uow: UnitOfWork, report: doc.Report) -> dict[str, list[Flowable]]:
-    """The charts printed after the figures (issue 18: where a secretary would rather look than
-    read), counted for the year as of the report's day, like the figures."""
-    return {"charts": charts.flowables((
-        figures.meetings_held(uow, report.year, report.as_of),
-        figures.dues_by_month(uow, report.year),
-        figures.study_progress(uow, report.year, report.as_of),
-    ))}
+    return {"charts": charts.flowables(chart_figures(uow, report.year, report.as_of))}
 
 
 def pdf_bytes(uow: UnitOfWork, year: int, today: date) -> bytes:

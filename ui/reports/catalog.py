@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.figures import Figure
-from app.services import figures
+from app.services import assessment_report, figures
 from app.services import report_centre as rc
 from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
@@ -76,10 +76,8 @@ REPORTS: tuple[Report, ...] = (
            rc.statistics_pdf, rc.statistics_xlsx),
     Report("assessment", QT_TRANSLATE_NOOP("Reports", "Annual work of the branch (assessment)"),
            Param.YEAR, rc.assessment_pdf,
-           charts=lambda uow, year, today: (
-               figures.meetings_held(uow, year, _year_end(year, today)),
-               figures.dues_by_month(uow, year),
-               figures.study_progress(uow, year, _year_end(year, today)))),
+           charts=lambda uow, year, today: assessment_report.chart_figures(
+               uow, year, _year_end(year, today))),
     Report("year_charts", QT_TRANSLATE_NOOP("Reports", "Charts of the year"), Param.YEAR,
            rc.year_charts_pdf,
            charts=lambda uow, year, today: figures.all_figures(uow, year, today)),

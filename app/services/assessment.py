@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -213,14 +214,30 @@ def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused while an assessment counts: the dues fold and the
     tables keep some 300,000 small objects alive, and every full collection they trigger walks
     them all again (a fifth of the assessment's time for 10,000 members). Reference counting
-    frees them all the same; the collector runs again afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
+    frees them all the same; the collector runs again afterwards.
+
+    The switch is the whole process's and assessments run on worker threads, overlapping at
+    times (a superseded count, the report centre's PDF): a count of the assessments running,
+    under a lock, turns the collector back on when the last one ends — only if it was on when
+    the first began."""
+    global _paused, _was_enabled
+    with _pause_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+
+
+_pause_lock = threading.Lock()
+_paused = 0  # assessments running
+_was_enabled = True  # the collector's state when the first of them began
 
 
 def _assess(uow: UnitOfWork, year: int, as_of: date) -> Assessment:

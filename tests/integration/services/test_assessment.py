@@ -441,3 +441,20 @@ def test_the_pdf_reads_back_with_the_figures_and_sections(edited: Workspace, tmp
     # Issue 18: the charts a secretary would rather look at, after the figures.
     for chart in (f"{YEAR}年组织生活应开与已开", "党费", "学时"):
         assert chart in flat, chart
+
+
+def test_overlapping_assessments_turn_the_collector_back_on_only_when_the_last_ends():
+    """Review: the pause is the process's; the first of two overlapping counts to end turned
+    the collector on under the other, or the other left it off for good."""
+    import gc
+
+    from app.services.assessment import _collector_paused
+
+    assert gc.isenabled()
+    first, second = _collector_paused(), _collector_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()

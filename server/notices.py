@@ -150,13 +150,17 @@ def record_answer(
     try:
         with store._writing() as connection:
             stored = connection.execute(select(
-                a.answer_id, a.answered_at, a.received_at, a.late,
+                a.answer_id, a.answered_at, a.received_at, a.late, a.content_hash,
             ).where(a.notice_id == answer.notice_id, a.branch_id == device.branch_id)).first()
             if stored is None:
                 connection.execute(db.notice_answer.insert().values(
                     notice_id=answer.notice_id, branch_id=device.branch_id, **values))
                 return _receipt(answer, "recorded", received_at, late)
-            if stored.answer_id == str(answer.answer_id):
+            if stored.answer_id == str(answer.answer_id) \
+                    or stored.content_hash == values["content_hash"]:
+                # The same answer, or the same words given on another PC of the branch (both
+                # PCs marked it 已阅 before they synced): nothing to refuse, even after the due
+                # date, and the PC that sent it sees the notice answered.
                 return _receipt(answer, "same", stored.received_at, stored.late)
             if stored.answered_at > answer.answered_at:
                 return _receipt(answer, "superseded", stored.received_at, stored.late)

@@ -278,6 +278,11 @@ def test_the_platform_checks_answers(tmp_path, live_server, pc):
         server_notices.record_answer(live_server.store, device_row, changed)
     assert (closed.value.reason, closed.value.status) == ("answer_closed", 409)
     assert [a.text for a in stored_answers(live_server, text_notice)] == ["已落实。"]
+    # Review: the same words answered on the branch's other PC (a new answer id), after the
+    # due date, are the branch's answer already: not refused, nothing changes.
+    again = answer(text_notice, "text", text="已落实。")
+    assert server_notices.record_answer(live_server.store, device_row, again).outcome == "same"
+    assert [a.text for a in stored_answers(live_server, text_notice)] == ["已落实。"]
 
 
 def test_over_http_refusals_are_clear_and_the_answer_is_marked(tmp_path, live_server, pc):

@@ -115,11 +115,16 @@ def _tasks(workspace: Workspace, notice_id: int | None = None) -> list[NoticeTas
         if notice_id is not None:
             query = query.where(SyncNoticeRow.id == notice_id)
         rows = list(s.scalars(query))
+        attachments = select(SyncNoticeAttachmentRow).order_by(
+            SyncNoticeAttachmentRow.notice_id, SyncNoticeAttachmentRow.position)
+        answered = select(SyncNoticeAnswerRow)
+        if notice_id is not None:  # one notice: its own files and answer, not every notice's
+            attachments = attachments.where(SyncNoticeAttachmentRow.notice_id == notice_id)
+            answered = answered.where(SyncNoticeAnswerRow.notice_id == notice_id)
         files: dict[int, list[SyncNoticeAttachmentRow]] = {}
-        for f in s.scalars(select(SyncNoticeAttachmentRow).order_by(
-                SyncNoticeAttachmentRow.notice_id, SyncNoticeAttachmentRow.position)):
+        for f in s.scalars(attachments):
             files.setdefault(f.notice_id, []).append(f)
-        answers = {a.notice_id: a for a in s.scalars(select(SyncNoticeAnswerRow))}
+        answers = {a.notice_id: a for a in s.scalars(answered)}
         return [_task(r, files.get(r.id, []), answers.get(r.id)) for r in rows]
 
 

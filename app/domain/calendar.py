@@ -151,3 +151,9 @@ def month_range(first: Month, last: Month) -> Iterator[Month]:
 
 def months_of_year(year: int) -> tuple[Month, ...]:
     return tuple(Month(year, m) for m in range(1, 13))
+
+
+def counted_to(year: int, today: date) -> date:
+    """The day a year's figures are counted to: its last day, or today for the year still
+    running (a report, a chart, the assessment of the year)."""
+    return min(date(year, 12, 31), today)

@@ -31,7 +31,7 @@ from app.domain import development, dues_fen
 from app.domain import dues as dues_rules
 from app.domain import talks as talk_rules
 from app.domain.assessment import Code, Count, Definition, IndicatorSetting
-from app.domain.calendar import Month
+from app.domain.calendar import Month, counted_to
 from app.domain.meetings import Frequency, MeetingType, Period
 from app.domain.opinions import Kind as OpinionKind
 from app.domain.rectification import ItemStatus
@@ -162,9 +162,8 @@ Counted = tuple[Count, list[RecordRef], str]
 detail (the frequencies in force) to append, or ""."""
 
 
-def as_of_for(year: int, today: date) -> date:
-    """The day a year is assessed on: its last day, or today for the year still running."""
-    return min(date(year, 12, 31), today)
+as_of_for = counted_to
+"""The day a year is assessed on: its last day, or today for the year still running."""
 
 
 # ---------------------------------------------------------------- settings

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from app.documents.vocabulary import MEETING_TYPE_NAMES
+from app.domain.calendar import counted_to
 from app.domain.development import STAGES, Stage
 from app.domain.figures import BarFigure, PieFigure, Series, Slice
 from app.domain.meetings import MeetingType
@@ -104,6 +105,6 @@ def study_figure(table: study.StudyTable) -> BarFigure:
 def all_figures(uow: UnitOfWork, year: int, today: date) -> tuple[PieFigure, BarFigure, BarFigure,
                                                                    BarFigure]:
     """The four figures of the 年度图表 report for ``year`` (a past year counted to its end)."""
-    as_of = min(today, date(year, 12, 31))
+    as_of = counted_to(year, today)
     return (composition(uow), dues_by_month(uow, year), meetings_held(uow, year, as_of),
             study_progress(uow, year, as_of))

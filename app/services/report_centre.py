@@ -26,6 +26,7 @@ from typing import Any
 
 from app.documents import charts, sheet_pdf, workbooks
 from app.documents.dues_reports import day_text
+from app.domain.calendar import counted_to
 from app.errors import FileAccessError
 from app.files import write_atomically
 from app.services import (
@@ -127,7 +128,7 @@ def statistics_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
 
 def year_charts_pdf(uow: UnitOfWork, year: int, today: date) -> bytes:
     """The 年度图表: the year's four charts (counts only: no member is named)."""
-    as_of = min(today, date(year, 12, 31))
+    as_of = counted_to(year, today)
     return _buffer(lambda buffer: charts.write_year_charts(
         buffer, branch.load_profile(uow).name, year, day_text(as_of), day_text(today),
         figures.all_figures(uow, year, today)))

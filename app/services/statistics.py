@@ -8,7 +8,7 @@ transfer, a death, a new member), as long as nobody rewrites the past dates them
 
 Counts include every member, 秘密 ones too (a count reveals no record); the gaps and balance
 errors name members and stay on the PC (the synced report holds the tables only:
-``statistics_submit``).
+``statistics_export.submit``).
 """
 
 from __future__ import annotations

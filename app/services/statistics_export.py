@@ -104,9 +104,3 @@ def submit(uow: UnitOfWork, report: Report) -> str:
         uow.outbox("statistics_report", row.id, fields, base_version=row.server_version)
     uow.audit("statistics.submit", "statistics_report", row.id, {"year": report.year})
     return row.id
-
-
-def submitted_on(uow: UnitOfWork, year: int) -> str | None:
-    """When the year's tables were last submitted (UTC ISO), None if never."""
-    return uow.session.scalar(
-        select(StatisticsReportRow.made_at).where(StatisticsReportRow.year == year))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.documents import charts
 from app.documents import study_table as doc
+from app.domain.calendar import counted_to
 from app.errors import FileAccessError
 from app.services import figures, study
 from app.storage.models import BranchRow
@@ -24,9 +25,8 @@ class StudyExport:
     pages: int = 0  # the PDF's
 
 
-def as_of(year: int, today: date) -> date:
-    """A past year's table is counted to its end; the current one to today."""
-    return min(today, date(year, 12, 31))
+as_of = counted_to
+"""A past year's table is counted to its end; the current one to today."""
 
 
 def lines(table: study.StudyTable) -> list[doc.StudyLine]:

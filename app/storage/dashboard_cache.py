@@ -14,7 +14,7 @@ with the raw driver (``read``), but only when it is provably what 工作台 woul
   app's cache format are those recorded, and it was computed for the same calendar day
   (reminders depend on today).
 
-The copy is the texts 工作台 showed (JSON made by ``ui.shell.dashboard_snapshot``); this
+The copy is the texts 工作台 showed (JSON made by ``ui.shell.dashboard_frame.snapshot``); this
 module does not look inside it.
 """
 

@@ -746,7 +746,7 @@ class DashboardCacheRow(Base):
 
 class StatisticsReportRow(Classified, SyncedRecord, Base):
     """The annual statistics (党内统计) as submitted to the platform: counts only, one per year
-    (``app.services.statistics_submit``). ``tables``: JSON {table: {row: {column: count}}};
+    (``app.services.statistics_export.submit``). ``tables``: JSON {table: {row: {column: count}}};
     no name or list of members is ever stored here, so it may leave the PC whatever the
     members' 密级 (a count reveals no record)."""
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.domain.calendar import counted_to
 from app.domain.figures import Figure
 from app.services import assessment_report, figures
 from app.services import report_centre as rc
@@ -43,10 +44,6 @@ class Report:
     charts: MakeFigures | None = None  # shown in the window beside the preview
 
 
-def _year_end(year: int, today: date) -> date:
-    return min(today, date(year, 12, 31))
-
-
 REPORTS: tuple[Report, ...] = (
     Report("roster", QT_TRANSLATE_NOOP("Reports", "Party member roster"), Param.NONE,
            rc.roster_pdf, rc.roster_xlsx, secret=rc.roster_secret,
@@ -61,7 +58,7 @@ REPORTS: tuple[Report, ...] = (
     Report("study", QT_TRANSLATE_NOOP("Reports", "Study hours of the year"), Param.YEAR,
            rc.study_pdf, rc.study_xlsx,
            charts=lambda uow, year, today: (
-               figures.study_progress(uow, year, _year_end(year, today)),)),
+               figures.study_progress(uow, year, counted_to(year, today)),)),
     Report("talks", QT_TRANSLATE_NOOP("Reports", "Heart-to-heart talks of the year"),
            Param.YEAR, rc.talks_pdf, rc.talks_xlsx),
     Report("rectification", QT_TRANSLATE_NOOP("Reports", "Rectification ledger"), Param.YEAR,
@@ -77,7 +74,7 @@ REPORTS: tuple[Report, ...] = (
     Report("assessment", QT_TRANSLATE_NOOP("Reports", "Annual work of the branch (assessment)"),
            Param.YEAR, rc.assessment_pdf,
            charts=lambda uow, year, today: assessment_report.chart_figures(
-               uow, year, _year_end(year, today))),
+               uow, year, counted_to(year, today))),
     Report("year_charts", QT_TRANSLATE_NOOP("Reports", "Charts of the year"), Param.YEAR,
            rc.year_charts_pdf,
            charts=lambda uow, year, today: figures.all_figures(uow, year, today)),

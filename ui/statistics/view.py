@@ -134,6 +134,7 @@ class StatisticsView(QWidget):
         if as_of is not None and as_of.year != year:
             self._say(texts.as_of_outside_year(as_of, year), ok=False)
             return
+        self._enable(False)  # the tables shown are another year's or day's until counted
         workspace = self._workspace
         self.status.setText(self.tr("Counting…"))
         self.status.setStyleSheet("")

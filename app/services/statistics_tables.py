@@ -186,16 +186,25 @@ def _here(p: MemberFacts, day: date | None, first: date, as_of: date) -> bool:
 _STANDING = ("递交入党申请书", "确定为入党积极分子", "列为发展对象", "发展党员")
 
 
+def left_in_period(p: MemberFacts, first: date, as_of: date) -> date | None:
+    """The day ``p`` left the branch's roll as a party member within the period, else None
+    (one rule for the reductions and the transfers out, so that their 转出 rows agree)."""
+    out = p.left_date
+    if not (p.left and out is not None and first <= out <= as_of):
+        return None
+    if p.in_branch_since is None or p.in_branch_since > out:
+        return None  # not yet a party member here when leaving: no reduction of the roll
+    return out
+
+
 def reduction_table(
     people: Iterable[MemberFacts], timeline: TimelineFacts, first: date, as_of: date
 ) -> Table:
     """党员减少情况 by reason, each split 正式 / 预备 (the category on the day of leaving)."""
     found: Counter[tuple[rules.Reduction, str]] = Counter()
     for p in people:
-        out = p.left_date
-        if not (p.left and out is not None and first <= out <= as_of):
-            continue
-        if p.in_branch_since is None or p.in_branch_since > out:
+        out = left_in_period(p, first, as_of)
+        if out is None:
             continue
         category = p.category_on(out)
         cancelled = any(d <= out for d in timeline.cancelled.get(p.id, ()))
@@ -225,9 +234,9 @@ def transfer_table(people: Iterable[MemberFacts], first: date, as_of: date) -> T
         if p.transfer_in_on and first <= p.transfer_in_on <= as_of and p.counted_on(
                 p.transfer_in_on):
             counts["转入", p.category_on(p.transfer_in_on)] += 1
-        out = p.left_date
-        if (p.left and out is not None and first <= out <= as_of
-                and p.status in ("transferred_out", "transfer_pending")):
+        out = left_in_period(p, first, as_of)
+        if out is not None and rules.reduction_of(
+                p.status, p.left_reason, False, False) is rules.Reduction.TRANSFERRED_OUT:
             category = p.category_on(out)
             counts["转出", category] += 1
             if p.transfer_receipt_on is None or p.transfer_receipt_on > as_of:

@@ -249,3 +249,23 @@ def test_a_member_admitted_elsewhere_and_transferred_in_is_no_admission_here(wor
     assert report.table("development").cell("发展党员", "期末在册") == 1
     assert report.table("transfer").cell("转入", "预备党员") == 1
     assert report.table("basic").cell("合计", "少数民族") == 0  # 97: not one of the 55
+
+
+def test_the_transfers_out_and_the_reductions_count_the_same_people(workspace):
+    """Review: 转出 is counted in two tables; an applicant whose (non-member) record is marked
+    transferred out is no party member leaving the roll, and neither table counts him."""
+    with workspace.unit_of_work() as uow:
+        member = _member(uow, "党员甲", 1, stage=Stage.FULL, admission_date=date(2010, 5, 1),
+                         approval_date=date(2010, 6, 1), full_date=date(2011, 6, 1))
+        applicant = _member(uow, "申请乙", 2, stage=Stage.APPLICANT,
+                            application_date=date(2025, 6, 1))
+        transfers.transfer_out(uow, member, transfers.LetterOut(
+            "组转字〔2026〕第001号", "市审计局机关党委", date(2026, 5, 6), Month(2026, 4),
+            reason="工作调动"), TODAY)
+        uow.session.execute(update(MemberRow).where(MemberRow.id == applicant).values(
+            status=MembershipStatus.TRANSFERRED_OUT.value, left_date=date(2026, 5, 7)))
+        uow.commit()
+    with workspace.unit_of_work() as uow:
+        report = statistics.make_report(uow, 2026, TODAY)
+    assert report.table("reduction").cell("转出", "合计") == 1
+    assert report.table("transfer").cell("转出", "合计") == 1

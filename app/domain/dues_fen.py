@@ -105,13 +105,18 @@ class FenLedger:
         """第十三条 for one member, counting payments made by ``as_of`` (= ``Ledger.arrears``);
         ``excused`` and ``quarterly`` as there, as ``Month.index``."""
         member = self.member(member_id)
+        current = Month.of(as_of).index
+        first_paid = member.first_paid_on
+        if all(month >= current or ((day := first_paid.get(month)) is not None and day <= as_of)
+               for month, fen in member.due.items() if fen > 0):
+            # Most members: every month due before this one was paid by ``as_of``, so none is
+            # unpaid, by the quarter either (``arrears_by_index``): no arrears, quickly.
+            return rules.arrears_by_index((), (), current)
         # Generators: each is read once, and ``zero`` only for a member with a month unpaid.
         due = (m for m, fen in member.due.items() if fen > 0)
         zero = (m for m, fen in member.due.items() if fen == 0 and m not in excused)
         paid = (m for m, day in member.first_paid_on.items() if day <= as_of)
-        return rules.arrears_by_index(
-            due, paid, Month.of(as_of).index, zero=zero, quarterly=quarterly
-        )
+        return rules.arrears_by_index(due, paid, current, zero=zero, quarterly=quarterly)
 
     def collected_in(self, first: Month, last: Month) -> Decimal:
         """Money received (by payment date) in months ``first``..``last``."""
@@ -190,20 +195,36 @@ def fold_in_force(
     prepaid: dict[str, int] = {}
     allocations: list[tuple[int, int, int]] = []
     leftovers: dict[int, tuple[int, int]] = {}
+    set_against, allocate = rules.set_against, allocations.append
     for position, (_, _, member_id, paid_on, covered, fen, voluntary_fen) in enumerate(kept):
-        voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
+        if voluntary_fen:
+            voluntary[member_id] = voluntary.get(member_id, 0) + voluntary_fen
         member_due = due.get(member_id, _NOTHING)
         member_paid = paid.get(member_id)
         if member_paid is None:
             member_paid = paid[member_id] = {}
-            first_paid[member_id] = {}
-        shares, left = rules.set_against(fen - voluntary_fen, covered, member_due, member_paid)
-        member_first_paid = first_paid[member_id]
-        for month, share in shares:
-            allocations.append((position, month, share))
-            earliest = member_first_paid.get(month)
-            if earliest is None or paid_on < earliest:
-                member_first_paid[month] = paid_on
+            member_first_paid = first_paid[member_id] = {}
+        else:
+            member_first_paid = first_paid[member_id]
+        left = fen - voluntary_fen
+        if len(covered) == 1:  # most payments: set_against's rule for one month, inline
+            month = covered[0]
+            owed = member_due.get(month, 0) - member_paid.get(month, 0)
+            share = (left if left < owed else owed) if owed > 0 else min(left, 0)
+            left -= share
+            if share > 0:
+                member_paid[month] = member_paid.get(month, 0) + share
+                allocate((position, month, share))
+                earliest = member_first_paid.get(month)
+                if earliest is None or paid_on < earliest:
+                    member_first_paid[month] = paid_on
+        else:
+            shares, left = set_against(left, covered, member_due, member_paid)
+            for month, share in shares:
+                allocate((position, month, share))
+                earliest = member_first_paid.get(month)
+                if earliest is None or paid_on < earliest:
+                    member_first_paid[month] = paid_on
         if left:
             ahead = rules.pays_ahead(covered, member_due)
             held = prepaid if ahead else unallocated
@@ -220,7 +241,7 @@ def fold_in_force(
             unallocated.get(member_id, 0),
             prepaid.get(member_id, 0),
         )
-        for member_id in sorted(due.keys() | voluntary.keys())
+        for member_id in sorted(due.keys() | paid.keys())
     }
     return FenLedger(
         MappingProxyType(members),

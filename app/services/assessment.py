@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +39,7 @@ from app.errors import AssessmentSettingsError
 from app.services import (
     disclosures,
     dues,
+    dues_folds,
     dues_terms,
     meetings,
     members,
@@ -128,11 +129,25 @@ class _Year:
     _folded: dues_fen.FenLedger | None = None
     _meetings: list[meetings.MeetingListRow] | None = None
     _roster: dict[str, tuple[str, str]] | None = None
+    _compliance: tuple[meetings.ComplianceReport, Mapping[MeetingType, Frequency | None]] | None \
+        = None
 
     def folded(self) -> dues_fen.FenLedger:
         if self._folded is None:
-            self._folded = dues.fen_ledger(self.uow)
+            self._folded = dues_folds.members_ledger(self.uow)
         return self._folded
+
+    def compliance(
+        self,
+    ) -> tuple[meetings.ComplianceReport, Mapping[MeetingType, Frequency | None]]:
+        """The year's required meetings held (the day ``as_of`` counting as over: a year
+        assessed on 31 December has its December, its fourth quarter and the year itself
+        closed), and the frequencies required."""
+        if self._compliance is None:
+            self._compliance = (
+                meetings.compliance_report(self.uow, self.year, self.as_of + timedelta(days=1)),
+                meetings.required_frequencies(self.uow))
+        return self._compliance
 
     def roster(self) -> dict[str, tuple[str, str]]:
         """Every member's name and place in the roster's order (``sort_key``), by id."""
@@ -259,11 +274,7 @@ def _meetings_held(the: _Year, types: Sequence[MeetingType]) -> Counted:
     """Required (period, type) pairs held: periods over by ``as_of``, and the running one when
     its meeting was already held. The records: the year's meetings of those types, and each
     period missed (no record: a line saying what was not held)."""
-    # The day ``as_of`` counts as over: a year assessed on 31 December has its December, its
-    # fourth quarter and the year itself closed.
-    uow, year, as_of = the.uow, the.year, the.as_of
-    report = meetings.compliance_report(uow, year, as_of + timedelta(days=1))
-    frequencies = meetings.required_frequencies(uow)
+    report, frequencies = the.compliance()
     done = due = 0
     missed: list[RecordRef] = []
     for period in report.periods:
@@ -310,29 +321,33 @@ def _dues_on_time(the: _Year) -> Counted:
     the deadline (the earliest payment set against the month, and all of it)."""
     uow, year, as_of = the.uow, the.year, the.as_of
     folded = the.folded()
-    months = {Month(year, m).index: Month(year, m) for m in range(1, 13)}
-    deadlines = {(index, quarterly): rules.dues_deadline(month, quarterly)
-                 for index, month in months.items() for quarterly in (False, True)}
+    first, last = Month(year, 1).index, Month(year, 12).index
+    monthly = {m: rules.dues_deadline(Month.from_index(m), False) for m in range(first, last + 1)}
+    by_quarter = {m: rules.dues_deadline(Month.from_index(m), True)
+                  for m in range(first, last + 1)}
     quarterly = dues_terms.quarterly_by_member(uow)
     roster = the.roster()
     done = due = 0
     records = []
     for member_id, member in folded.members.items():
-        owed = [m for m, fen in member.due.items() if fen > 0 and m in months]
+        member_due = member.due
+        owed = [m for m, fen in member_due.items() if fen > 0 and first <= m <= last]
         if not owed:
             continue
         consents = quarterly.get(member_id)
-        by_quarter = dues_rules.quarterly_months(consents, owed) if consents else frozenset()
+        deadlines = monthly
+        if consents:
+            paid_quarterly = dues_rules.quarterly_months(consents, owed)
+            deadlines = {m: (by_quarter if m in paid_quarterly else monthly)[m] for m in owed}
+        first_paid, paid = member.first_paid_on, member.paid
         counted = on_time = 0
         for m in owed:
-            paid_on = member.first_paid_on.get(m)
-            paid = (paid_on is not None and paid_on <= as_of
-                    and member.paid.get(m, 0) >= member.due[m])
-            deadline = deadlines[m, m in by_quarter]
-            if not paid and deadline > as_of:
-                continue  # not yet due
-            counted += 1
-            on_time += paid and paid_on is not None and paid_on <= deadline
+            paid_on = first_paid.get(m)
+            if paid_on is not None and paid_on <= as_of and paid.get(m, 0) >= member_due[m]:
+                counted += 1
+                on_time += paid_on <= deadlines[m]
+            elif deadlines[m] <= as_of:
+                counted += 1  # due and not paid in full (a deadline still to come: not yet)
         if counted:
             done += on_time
             due += counted

@@ -29,7 +29,9 @@ GENERATION_TABLE = "change_generation"
 FORMAT = "1"
 """Bump when what the copy holds, or how the reminders are worked out, changes shape."""
 
-_OWN = (CACHE_TABLE, GENERATION_TABLE)
+# Tables whose changes 工作台 does not show: its own, and the dues folds kept (derived from the
+# ledger, whose own changes count; ``app.storage.dues_folds``).
+_OWN = (CACHE_TABLE, GENERATION_TABLE, "dues_member_fold", "dues_fold_stale")
 _EVENTS = (("ins", "INSERT"), ("upd", "UPDATE"), ("del", "DELETE"))
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, text
 from app.errors import DatabaseNewerThanAppError
 from app.storage.engine import READ_ONLY
 
-HEAD = "0023_assessperf"
+HEAD = "0024_duesfolds"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

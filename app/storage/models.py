@@ -539,6 +539,10 @@ class DuesEventRow(Classified, Base):
     # The push's 秘密 lookup reads the few 秘密 events without scanning the ledger.
     __table_args__ = (
         Index("ix_dues_event_secret", "id", sqlite_where=text("classification = 'secret'")),
+        # The whole-ledger fold (``dues.fen_ledger``: the amounts due and the payments in
+        # recorded order) read from the index alone, never the wide rows.
+        Index("ix_dues_event_fold", "kind", "seq", "member_id", "month", "amount_fen",
+              "on_date", "months", "voluntary_fen", "id"),
     )
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -742,6 +746,25 @@ class DashboardCacheRow(Base):
     revision: Mapped[str] = mapped_column(String(50))
     format: Mapped[str] = mapped_column(String(10))
     content: Mapped[str] = mapped_column(Text)
+
+
+class DuesMemberFoldRow(Base):
+    """One member's dues fold as kept (``app.storage.dues_folds``: JSON, trusted only while the
+    member is not marked stale)."""
+
+    __tablename__ = "dues_member_fold"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    fold: Mapped[str] = mapped_column(Text)
+
+
+class DuesFoldStaleRow(Base):
+    """A member whose kept dues fold is not current: marked by the triggers on ``dues_event``
+    (``app.storage.dues_folds``), cleared when the fold is kept again."""
+
+    __tablename__ = "dues_fold_stale"
+
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
 class StatisticsReportRow(Classified, SyncedRecord, Base):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BranchDeskError
-from app.services import assessment, assessment_report
+from app.services import assessment, assessment_report, dues_folds
 from app.services.assessment import Assessment
 from app.services.assessment_report import Report, Sections
 from app.services.workspace import Workspace
@@ -155,6 +155,7 @@ class AssessmentView(QWidget):
         year, today, workspace = self.year(), self._today(), self._workspace
 
         def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
+            dues_folds.keep_current(workspace)  # members whose dues changed: kept first
             with workspace.unit_of_work(read_only=True) as uow:
                 return (assessment.assess(uow, year, assessment.as_of_for(year, today)),
                         assessment_report.get(uow, year))

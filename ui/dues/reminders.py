@@ -4,12 +4,12 @@ Three or four months: a reminder. Five months: prominent, in red — one more mo
 six months unpaid without good reason is treated as leaving the party (第十三条). Six or more:
 prominent as well; the branch looks into it and decides. The app only reminds.
 
-The list is folded from the whole dues ledger (a second or two for 10,000 members), so it is
-worked out off the GUI thread (``ui.widgets.background_list``, with its own unit of work) while a
-line
-says so: one computation at a time, and only the newest wanted result is shown (not one refreshed
-again since, nor one that ends after the data was locked). 党费 › 欠缴提醒 works it out the same way
-(``arrears_operation``).
+The list is worked out from every member's dues fold (``app.services.dues_folds``: the folds of
+the members changed since the last time are kept first, a moment for 10,000 members after a
+month's amounts), off the GUI thread (``ui.widgets.background_list``, with its own unit of work)
+while a line says so: one computation at a time, and only the newest wanted result is shown (not
+one refreshed again since, nor one that ends after the data was locked). 党费 › 欠缴提醒 works it
+out the same way (``arrears_operation``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.domain.dues import ArrearsLevel
-from app.services import dues
+from app.services import dues, dues_folds
 from app.services.dues import ArrearsEntry
 from app.services.workspace import Workspace
 from ui.common import dues_texts
@@ -45,8 +45,9 @@ def arrears_operation(workspace: Workspace, today: date) -> Operation:
     """The background operation that lists the arrears as of ``today``, in its own session."""
 
     def work(_context: TaskContext) -> list[ArrearsEntry]:
+        dues_folds.keep_current(workspace)  # the members changed since: kept once, here
         with workspace.unit_of_work(read_only=True) as uow:  # this thread's own session
-            return dues.arrears_list(uow, today)
+            return dues.arrears_list(uow, today, dues_folds.members_ledger(uow))
 
     return work
 

@@ -104,6 +104,12 @@ def test_the_fen_fold_agrees_with_the_rules_fold(
     for day in as_of:
         for member_id in (*MEMBERS, "nobody"):
             assert fast.arrears(member_id, day) == general.arrears(member_id, day)
+            # By the quarter (第十二条), with the first quarter's months excused (第七条).
+            months = fast.member(member_id).months()
+            excused = [m for m in months if Month.from_index(m).month <= 3]
+            assert fast.arrears(member_id, day, excused=excused, quarterly=frozenset(months)) \
+                == general.arrears(member_id, day, excused=map(Month.from_index, excused),
+                                   quarterly=map(Month.from_index, months))
 
     for first, last in [(Month(2024, 1), Month(2024, 12)), (Month(2024, 4), Month(2024, 6)),
                         (Month(2025, 1), Month(2025, 12))]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from app.domain.assessment import Code
-from app.services import assessment, assessment_report
+from app.services import assessment, assessment_report, dues_folds
 from tests.ui.assessment.conftest import TODAY, view_of
 from tests.ui.assessment.conftest import shot as shown
 
@@ -23,8 +23,11 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 def test_the_indicators_show_value_target_and_formula(qtbot, branch):
+    with branch.unit_of_work(read_only=True) as uow:
+        assert dues_folds.any_stale(uow)  # the demo's dues just recorded
     view = view_of(qtbot, branch)
     with branch.unit_of_work(read_only=True) as uow:
+        assert not dues_folds.any_stale(uow)  # kept before the count
         found = assessment.assess(uow, 2026, TODAY)
     assert view.table.rowCount() == len(found.indicators) == 11
     talks = found.indicator(Code.TALKS)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.calendar import Month
 from app.domain.dues import ArrearsLevel
-from app.services import dues
+from app.services import dues, dues_folds
 from app.services.workspace import Workspace
 from tests.ui.dues.helpers import Screenshot, focused, press_enter, show, type_text, wait_for_task
 from ui.dues.month_model import Col
@@ -30,6 +30,11 @@ class Clock:
         return self.today
 
 
+def stale(workspace: Workspace) -> bool:
+    with workspace.unit_of_work(read_only=True) as uow:
+        return dues_folds.any_stale(uow)
+
+
 def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment(
     qtbot: QtBot, workspace: Workspace, branch: dict[str, str], screenshot: Screenshot
 ) -> None:
@@ -44,8 +49,10 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
     clock = Clock(date(2025, 4, 2))
     dashboard = DashboardPage(workspace, today=clock)
     show(qtbot, dashboard, 850, 900)
+    assert stale(workspace)  # the months just generated: every member's dues fold is stale
     with qtbot.waitSignal(dashboard.sections["arrears"].loaded):  # worked out off the GUI thread
         dashboard.refresh()
+    assert not stale(workspace)  # kept by the reminder, off the GUI thread
     # 赵生 (student) January to March unpaid: three months, a reminder; 王工 only two
     assert dashboard.sections["arrears"].shown() == [("赵生", ArrearsLevel.WARNING)]
     assert dashboard.sections["arrears"].isVisible()
@@ -86,6 +93,7 @@ def test_arrears_warn_at_three_months_are_prominent_at_five_and_clear_on_payment
         qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         wait_for_task(qtbot, tab)
     assert dashboard.sections["arrears"].shown() == [("王工", ArrearsLevel.WARNING)]
+    assert not stale(workspace)  # the payment's member kept again
     with qtbot.waitSignal(page.arrears_tab.loaded, timeout=10000):
         page.tabs.setCurrentWidget(page.arrears_tab)
     assert page.arrears_tab.rows() == [("王工", 4, "warning")]

@@ -37,8 +37,7 @@ def members_ledger(uow: UnitOfWork) -> dues_fen.FenLedger:
     connection = uow.session.connection()
     driver = connection.connection.driver_connection
     if driver is None or not dues_folds.triggers_present(driver):
-        full = dues.fen_ledger(uow)
-        return dues_fen.FenLedger(full.members, (), (), full.reversed_ids)
+        return _whole(uow)
     stale = {member_id for (member_id,) in read_rows(connection, _STALE)}
     folded = (dues.fen_ledger(uow, _STALE) if stale
               else dues_fen.FenLedger(MappingProxyType({}), (), (), dues.checked_reversals(uow)))
@@ -49,12 +48,16 @@ def members_ledger(uow: UnitOfWork) -> dues_fen.FenLedger:
         if member_id in stale:
             continue
         member = decode(member_id, text)
-        if member is None:  # kept by another version: fold everything, as if none were kept
-            full = dues.fen_ledger(uow)
-            return dues_fen.FenLedger(full.members, (), (), full.reversed_ids)
+        if member is None:  # kept by another version, or damaged: as if none were kept
+            return _whole(uow)
         members[member_id] = member
     return dues_fen.FenLedger(MappingProxyType(dict(sorted(members.items()))), (), (),
                               folded.reversed_ids)
+
+
+def _whole(uow: UnitOfWork) -> dues_fen.FenLedger:
+    full = dues.fen_ledger(uow)
+    return dues_fen.FenLedger(full.members, (), (), full.reversed_ids)
 
 
 def any_stale(uow: UnitOfWork) -> bool:

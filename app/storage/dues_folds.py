@@ -32,7 +32,9 @@ FOLD_TABLE = "dues_member_fold"
 STALE_TABLE = "dues_fold_stale"
 TABLES = (FOLD_TABLE, STALE_TABLE)
 FORMAT = 1
-"""Bump when ``encode`` changes shape: rows of another format are folded again."""
+"""Bump when ``encode`` changes shape, with a migration that marks every member stale (as
+``0024_duesfolds`` does): until kept again, a row of another format makes the reader fold the
+whole ledger (right, but slow)."""
 
 # The members whose months an event can change (``row`` is NEW or OLD): its own member, and the
 # member of the event a reversal reverses. Two plain statements (a UNION would build a temporary
@@ -88,7 +90,8 @@ def encode(member: FenMember) -> str:
 
 def decoder() -> Any:
     """A function from a kept row (member id, text) to the ``FenMember``, or None for a row of
-    another format; it shares the dates among the members (a few hundred distinct days)."""
+    another format or a damaged one; it shares the dates among the members (a few hundred
+    distinct days)."""
     days: dict[int, date] = {}
 
     def day(ordinal: int) -> date:
@@ -103,12 +106,16 @@ def decoder() -> Any:
         return dict(zip(months, cast(list[int], values), strict=True))
 
     def decode(member_id: str, text: str) -> FenMember | None:
-        values = json.loads(text)
-        if values[0] != FORMAT:
-            return None
-        _, months, due, paid, first, voluntary, unallocated, prepaid = values
-        return FenMember(member_id, aligned(months, due), aligned(months, paid),
-                         {m: day(o) for m, o in zip(months, first, strict=True) if o is not None},
-                         voluntary, unallocated, prepaid)
+        try:
+            values = json.loads(text)
+            if values[0] != FORMAT:
+                return None
+            _, months, due, paid, first, voluntary, unallocated, prepaid = values
+            return FenMember(
+                member_id, aligned(months, due), aligned(months, paid),
+                {m: day(o) for m, o in zip(months, first, strict=True) if o is not None},
+                voluntary, unallocated, prepaid)
+        except (ValueError, TypeError, IndexError, KeyError, OverflowError):
+            return None  # damaged: not trusted
 
     return decode

@@ -174,7 +174,13 @@ def test_without_the_triggers_nothing_kept_is_trusted(branch):
         uow.rollback()
 
 
-def test_a_fold_kept_by_another_version_is_folded_again(branch):
+@pytest.mark.parametrize("kept", [
+    "[0,[],[],[],[],0,0,0]",  # another version's
+    "[1,[24300],[4800]",  # damaged: cut short
+    "[1,[24300],[4800],[4800],[\"x\"],0,0,0]",  # damaged: a day that is no ordinal
+    "{}",
+])
+def test_a_fold_kept_by_another_version_or_damaged_is_folded_again(branch, kept):
     ws, ids = branch
     with ws.unit_of_work() as uow:
         d.generate_month(uow, Month(2025, 1))
@@ -182,12 +188,13 @@ def test_a_fold_kept_by_another_version_is_folded_again(branch):
         uow.commit()
     dues_folds.keep_current(ws)
     with ws.unit_of_work() as uow:
-        uow.session.execute(text(
-            "UPDATE dues_member_fold SET fold = '[0,[],[],[],[],0,0,0]' WHERE member_id = :w"),
-            {"w": ids["worker"]})
+        uow.session.execute(text("UPDATE dues_member_fold SET fold = :f WHERE member_id = :w"),
+                            {"f": kept, "w": ids["worker"]})
         uow.commit()
     with ws.unit_of_work(read_only=True) as uow:
-        assert dues_folds.members_ledger(uow).members == d.fen_ledger(uow).members
+        folded = dues_folds.members_ledger(uow)
+        assert folded.members == d.fen_ledger(uow).members
+        assert folded.members[ids["worker"]].paid == {Month(2025, 1).index: 4800}
 
 
 def test_keeping_the_folds_leaves_the_kept_dashboard_current(branch):

@@ -1,6 +1,8 @@
-"""党内统计: the view. The year and reference date; the gaps found before the tables (each opens
-the member's record: ``open_member``, for the shell to connect); the tables, one tab each; the
-balance check; export as a workbook or a PDF; and submitting the counts to the platform.
+"""党内统计: the view. The year and reference date; the gaps found before the tables, grouped by
+the field missing (a count each, expandable to the members; each member opens the record:
+``open_member``, for the shell to connect); the tables, one tab each; the balance check; export
+as a workbook or a PDF; and submitting the counts to the platform — not while the balance check
+fails, and only after a confirmation while gaps remain.
 
 The statistics are worked out off the GUI thread (``LatestOnly``: the newest request wins).
 Not wired into the window here: the report centre (报表) places it.
@@ -22,27 +24,34 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services import statistics, statistics_export
 from app.services.statistics import Report
+from app.services.statistics_checks import GAP_FIELDS, Gap
 from app.services.workspace import Workspace
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
 from ui.common.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
 from ui.statistics import texts
 from ui.widgets.date_field import DateField
+from ui.widgets.record_book import ask
 
 Today = Callable[[], date]
 MEMBER_ID = Qt.ItemDataRole.UserRole
+GAP_FIELD = Qt.ItemDataRole.UserRole + 1  # a group's field, until its members are listed
+EXPANDED_UP_TO = 30  # fewer gaps than this: every group is shown open
 
 
 class StatisticsView(QWidget):
@@ -75,9 +84,8 @@ class StatisticsView(QWidget):
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export(None, ".pdf"))
         self.submit_button = QPushButton(self.tr("Submit to the platform"))
-        self.submit_button.setToolTip(self.tr(
-            "Only the counts of the tables are sent; names and lists stay on this PC."))
         self.submit_button.clicked.connect(self.submit)
+        self.question: QMessageBox | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.year)
         bar.addWidget(QLabel(self.tr("Reference date:")))
@@ -96,8 +104,13 @@ class StatisticsView(QWidget):
         self.status.setWordWrap(True)
 
         self.gaps_label = QLabel(self.tr("Gaps in the records"))
-        self.gaps = QListWidget()
+        self.gaps_label.setWordWrap(True)  # long: it must not widen the side of the checks
+        self.gaps = QTreeWidget()
+        self.gaps.setHeaderHidden(True)
+        self.gaps.setUniformRowHeights(True)
+        self.gaps.itemExpanded.connect(self._list_members)
         self.gaps.itemActivated.connect(self._open)
+        self._gap_groups: dict[str, list[Gap]] = {}
         self.balance_label = QLabel()
         self.balance_label.setWordWrap(True)
         self.errors = QListWidget()
@@ -149,6 +162,7 @@ class StatisticsView(QWidget):
         self.loader.drop()
         self.report = None
         self.gaps.clear()
+        self._gap_groups = {}
         self.errors.clear()
         self.tabs.clear()
         self.status.clear()
@@ -160,17 +174,13 @@ class StatisticsView(QWidget):
 
     def _show(self, report: Any) -> None:
         self.report = report
-        self.gaps.clear()
-        for gap in report.gaps:
-            item = QListWidgetItem(texts.gap_line(gap))
-            item.setData(MEMBER_ID, gap.member_id)
-            self.gaps.addItem(item)
-        self.gaps_label.setText(texts.gaps_heading(len(report.gaps)))
+        self._show_gaps(report.gaps)
         self.errors.clear()
         for error in report.errors:
             item = QListWidgetItem(texts.error_line(error))
             item.setData(MEMBER_ID, error.member_id)
             self.errors.addItem(item)
+        self.errors.setVisible(bool(report.errors))  # the gaps get the room when none
         self.balance_label.setText("\n".join(texts.balance_line(b) for b in report.balances))
         self.balance_label.setStyleSheet("" if report.balanced else ERROR_STYLE)
         self.tabs.clear()
@@ -193,8 +203,42 @@ class StatisticsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return widget
 
-    def _open(self, item: QListWidgetItem) -> None:
-        self.open_member.emit(str(item.data(MEMBER_ID)))
+    def _show_gaps(self, gaps: tuple[Gap, ...]) -> None:
+        """One line per missing field with its count; its members are listed when it is opened
+        (10,000 members without 职业 after an upgrade stay one line until then)."""
+        self.gaps.clear()
+        self._gap_groups = {}
+        for gap in gaps:
+            self._gap_groups.setdefault(gap.field, []).append(gap)
+        for field, _heading in GAP_FIELDS:
+            members = self._gap_groups.get(field)
+            if not members:
+                continue
+            group = QTreeWidgetItem([texts.gap_group_line(field, len(members))])
+            group.setData(0, GAP_FIELD, field)
+            group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            self.gaps.addTopLevelItem(group)
+            if len(gaps) < EXPANDED_UP_TO:
+                group.setExpanded(True)
+        self.gaps_label.setText(texts.gaps_heading(len(gaps)))
+
+    def _list_members(self, group: QTreeWidgetItem) -> None:
+        field = group.data(0, GAP_FIELD)
+        if not field:
+            return  # listed already
+        group.setData(0, GAP_FIELD, None)
+        children = []
+        for gap in self._gap_groups.get(field, []):
+            child = QTreeWidgetItem([gap.name])
+            child.setData(0, MEMBER_ID, gap.member_id)
+            children.append(child)
+        group.addChildren(children)
+
+    def _open(self, item: QListWidgetItem | QTreeWidgetItem, _column: int = 0) -> None:
+        member_id = item.data(MEMBER_ID) if isinstance(item, QListWidgetItem) else item.data(
+            0, MEMBER_ID)
+        if member_id:  # a group's line opens and closes the group (double-click)
+            self.open_member.emit(str(member_id))
 
     # ------------------------------------------------------------ export and submit
     def export(self, path: Path | None, suffix: str) -> BackgroundTask | None:
@@ -228,9 +272,29 @@ class StatisticsView(QWidget):
         return self.last_task
 
     def submit(self) -> BackgroundTask | None:
+        """Send the counts; while gaps remain, only once the secretary confirms (``question``,
+        not blocking: ``send`` runs on 仍然报送). Not while the balance check fails."""
         report = self.report
         if report is None:
             return None
+        if not report.balanced:  # the button is off; said again should it be reached anyway
+            self._say(texts.submit_blocked(), ok=False)
+            return None
+        if report.gaps:
+            self.question = ask(
+                self, self.tr("Submit to the platform"),
+                texts.confirm_gaps(report.year, len(report.gaps),
+                                   {field: len(g) for field, g in self._gap_groups.items()}),
+                self.tr("Submit anyway"), self.send, icon=QMessageBox.Icon.Warning)
+            return None
+        return self.send()
+
+    def send(self) -> BackgroundTask | None:
+        """Submit the counts shown (the service refuses an unbalanced year again)."""
+        report = self.report
+        if report is None:
+            return None
+        self._enable(False)  # once: the buttons come back when it is done
         workspace = self._workspace
 
         def operation(_context: TaskContext) -> Any:
@@ -238,20 +302,33 @@ class StatisticsView(QWidget):
                 statistics_export.submit(uow, report)
                 uow.commit()
 
+        def again() -> None:
+            if self.report is report and not self.loader.busy:  # not while counting again
+                self._enable(True)
+
         def done(_result: Any) -> None:
+            again()
             self._say(texts.submitted(report.year), ok=True)
             self.submitted.emit()
 
+        def failed(error: BaseException) -> None:
+            again()
+            self._say(message_for(error), ok=False)
+
         self.last_task = run_in_background(
-            self, operation, on_success=done,
-            on_failure=lambda error: self._say(message_for(error), ok=False),
+            self, operation, on_success=done, on_failure=failed,
             title=self.tr("Submitting…"), cancellable=False,
         )
         return self.last_task
 
     def _enable(self, ready: bool) -> None:
-        for button in (self.export_button, self.pdf_button, self.submit_button):
+        for button in (self.export_button, self.pdf_button):
             button.setEnabled(ready)
+        balanced = ready and self.report is not None and self.report.balanced
+        self.submit_button.setEnabled(balanced)
+        self.submit_button.setToolTip(
+            texts.submit_blocked() if ready and not balanced else self.tr(
+                "Only the counts of the tables are sent; names and lists stay on this PC."))
 
     def _say(self, text: str, ok: bool) -> None:
         self.status.setText(text)

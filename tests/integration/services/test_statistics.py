@@ -10,14 +10,15 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.members import MembershipStatus
+from app.errors import StatisticsUnbalancedError
 from app.services import demo, roster, statistics, statistics_export, transfers
 from app.services import members as m
-from app.storage.models import MemberRow
+from app.storage.models import MemberRow, OutboxEntry, StatisticsReportRow
 from tests.conftest import id_number
 
 TODAY = date(2026, 11, 25)
@@ -114,6 +115,34 @@ def test_the_balance_check_fails_loudly_on_a_broken_record(demo_branch, tmp_path
     assert f"{dead}：记录为已离开本支部，但没有离开日期" in lines
     assert f"{moved}：有离开日期，但记录仍在册" in lines
 
+
+
+def test_an_unbalanced_year_is_not_submitted(demo_branch):
+    """The platform never receives tables that contradict each other: the year submitted while
+    it balanced stays as it was, and nothing more is stored or queued."""
+    with demo_branch.unit_of_work() as uow:
+        record_id = statistics_export.submit(uow, statistics.make_report(uow, TODAY.year))
+        uow.commit()
+    with demo_branch.unit_of_work(read_only=True) as uow:
+        stored = uow.session.get(StatisticsReportRow, record_id).tables
+        queued = uow.session.scalar(select(func.count()).select_from(OutboxEntry))
+    with demo_branch.unit_of_work() as uow:
+        broken_id = uow.session.scalar(select(MemberRow.id).where(
+            MemberRow.status == "active").order_by(MemberRow.sort_key).limit(1))
+        uow.session.execute(update(MemberRow).where(MemberRow.id == broken_id).values(
+            status=MembershipStatus.DECEASED.value, left_date=None))
+        uow.commit()
+    with demo_branch.unit_of_work() as uow:
+        report = statistics.make_report(uow, TODAY.year)
+        assert not report.balanced
+        with pytest.raises(StatisticsUnbalancedError) as refused:
+            statistics_export.submit(uow, report)
+        uow.commit()
+    assert (refused.value.year, refused.value.count) == (TODAY.year, 1)
+    with demo_branch.unit_of_work(read_only=True) as uow:
+        assert uow.session.get(StatisticsReportRow, record_id).tables == stored
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == queued
+        assert uow.session.scalar(select(func.count()).select_from(StatisticsReportRow)) == 1
 
 def _member(uow, name: str, i: int, **fields) -> str:
     return m.create_member(uow, m.MemberInput(

@@ -285,9 +285,16 @@ class StatisticsView(QWidget):
                 self, self.tr("Submit to the platform"),
                 texts.confirm_gaps(report.year, len(report.gaps),
                                    {field: len(g) for field, g in self._gap_groups.items()}),
-                self.tr("Submit anyway"), self.send, icon=QMessageBox.Icon.Warning)
+                self.tr("Submit anyway"), self._confirmed, icon=QMessageBox.Icon.Warning)
+            self.question.finished.connect(self._answered)
             return None
         return self.send()
+
+    def _confirmed(self) -> None:
+        self.send()
+
+    def _answered(self, _result: int) -> None:
+        self.question = None  # the box closes itself (and is deleted)
 
     def send(self) -> BackgroundTask | None:
         """Submit the counts shown (the service refuses an unbalanced year again)."""

@@ -140,7 +140,7 @@ def test_declining_the_question_submits_nothing(qtbot: QtBot, branch: Workspace)
     box = view.question
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: view.question is None)
     assert view.last_task is None
     assert _queued(branch) == (0, 0)
     assert view.submit_button.isEnabled()

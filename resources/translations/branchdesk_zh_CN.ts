@@ -8737,6 +8737,14 @@ Submit the counts of {year} anyway?</source>
         <source>Submit anyway</source>
         <translation>仍然报送</translation>
     </message>
+    <message>
+        <source>Choose the year and click “Make the tables”.</source>
+        <translation>选择年度后点击“生成统计表”。</translation>
+    </message>
+    <message>
+        <source>The year or the reference date was changed: click “Make the tables” before exporting or submitting.</source>
+        <translation>年度或统计时点已更改：请先点击“生成统计表”，再导出或报送。</translation>
+    </message>
 </context>
 <context>
     <name>StepDialog</name>

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -77,6 +78,8 @@ class StatisticsView(QWidget):
         self.as_of = DateField()
         self.as_of.setToolTip(self.tr("Empty: 31 December of the year"))
         self.as_of.setMinimumWidth(170)
+        self.year.valueChanged.connect(self._asked_changed)
+        self.as_of.date_changed.connect(self._asked_changed)
         self.make_button = QPushButton(self.tr("Make the tables"))
         self.make_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Export workbook…"))
@@ -100,7 +103,7 @@ class StatisticsView(QWidget):
             "member; only the counts are submitted."))
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
-        self.status = QLabel()
+        self.status = QLabel(self.tr("Choose the year and click “Make the tables”."))
         self.status.setWordWrap(True)
 
         self.gaps_label = QLabel(self.tr("Gaps in the records"))
@@ -158,6 +161,35 @@ class StatisticsView(QWidget):
 
         self.loader.run(operation)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again (back from a member's record opened from the gaps, say): the tables
+        shown are counted again, so what was corrected meanwhile is not submitted stale."""
+        super().showEvent(event)
+        if self.report is not None and not self.loader.busy and self._shows_asked():
+            self.refresh()
+
+    def _shows_asked(self) -> bool:
+        """Whether the tables shown are those of the year and date now chosen."""
+        report, as_of = self.report, self.as_of.date_value()
+        return report is not None and report.year == self.year.value() and report.as_of == (
+            as_of or date(report.year, 12, 31))
+
+    def _asked_changed(self) -> None:
+        if self.report is not None and not self.loader.busy:
+            self._say_made(self.report)
+
+    def _say_made(self, report: Report) -> None:
+        """The tables shown are made: ready, unless another year or date is chosen now."""
+        if self._shows_asked():
+            self._say(texts.made(report), ok=report.balanced)
+            self._enable(True)
+        else:
+            self._enable(False)
+            self.status.setText(self.tr(
+                "The year or the reference date was changed: click “Make the tables” before "
+                "exporting or submitting."))
+            self.status.setStyleSheet("")
+
     def clear(self) -> None:
         self.loader.drop()
         self.report = None
@@ -186,8 +218,7 @@ class StatisticsView(QWidget):
         self.tabs.clear()
         for table in report.tables:
             self.tabs.addTab(self._table_widget(table), table.title)
-        self._say(texts.made(report), ok=report.balanced)
-        self._enable(True)
+        self._say_made(report)
 
     def _table_widget(self, table: Any) -> QTableWidget:
         widget = QTableWidget(len(table.rows), len(table.columns))

@@ -209,3 +209,46 @@ def test_many_gaps_stay_one_line_per_kind(qtbot: QtBot, branch: Workspace) -> No
         view.gaps.itemActivated.emit(group, 0)
     SHOTS.mkdir(exist_ok=True)
     assert view.grab().save(str(SHOTS / "statistics-gaps.png"))
+
+
+def test_another_year_chosen_holds_export_and_submit(qtbot: QtBot, branch: Workspace) -> None:
+    """The tables shown are 2026's: with 2025 chosen they are neither exported nor submitted
+    as if they were 2025's until made again."""
+    view = StatisticsView(branch, today=lambda: TODAY)
+    show(qtbot, view, 1350, 720)
+    _made(qtbot, view)
+    view.year.setValue(2025)
+    assert not view.export_button.isEnabled()
+    assert not view.pdf_button.isEnabled()
+    assert not view.submit_button.isEnabled()
+    assert "生成统计表" in view.status.text()
+    view.year.setValue(2026)
+    assert view.submit_button.isEnabled()
+    assert view.status.text().endswith("平衡校验相符。")
+    view.as_of.set_date(date(2026, 6, 30))
+    assert not view.submit_button.isEnabled()
+    view.as_of.set_date(date(2026, 12, 31))  # the default, written out
+    assert view.submit_button.isEnabled()
+
+
+def test_shown_again_the_tables_are_counted_again(qtbot: QtBot, branch: Workspace) -> None:
+    """Back from the member's record opened from the gaps, with 职业 filled in: the gap is
+    gone and the counts are those submitted."""
+    view = StatisticsView(branch, today=lambda: TODAY)
+    show(qtbot, view, 1350, 720)
+    _made(qtbot, view)
+    before = view.report
+    assert before is not None
+    assert before.gaps
+    with branch.unit_of_work() as uow:
+        uow.session.execute(update(MemberRow).where(MemberRow.occupation == "").values(
+            occupation="05"))
+        uow.commit()
+    view.hide()
+    view.show()
+    qtbot.waitUntil(lambda: view.report is not before and not view.loader.busy, timeout=20_000)
+    assert view.report is not None
+    assert view.report.gaps == ()
+    assert view.gaps.topLevelItemCount() == 0
+    assert view.gaps_label.text() == "信息缺项：无"
+    assert view.submit() is not None  # nothing left to confirm

@@ -117,6 +117,8 @@ class StatisticsView(QWidget):
         self.balance_label = QLabel()
         self.balance_label.setWordWrap(True)
         self.errors = QListWidget()
+        self.errors.setWordWrap(True)  # a line names the member and what to correct: whole
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.errors.itemActivated.connect(self._open)
         checks = QWidget()
         side = QVBoxLayout(checks)
@@ -134,7 +136,7 @@ class StatisticsView(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 1000])
+        splitter.setSizes([400, 700])  # the checks' lines stay readable beside the tables
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
@@ -210,6 +212,7 @@ class StatisticsView(QWidget):
         self.errors.clear()
         for error in report.errors:
             item = QListWidgetItem(texts.error_line(error))
+            item.setToolTip(item.text())
             item.setData(MEMBER_ID, error.member_id)
             self.errors.addItem(item)
         self.errors.setVisible(bool(report.errors))  # the gaps get the room when none

@@ -117,6 +117,17 @@ def test_the_balance_check_fails_loudly_on_a_broken_record(demo_branch, tmp_path
 
 
 
+def record_death_without_date(workspace) -> str:
+    """Break the balance: the first member on the roll recorded as dead, without the date."""
+    with workspace.unit_of_work() as uow:
+        broken_id = uow.session.scalar(select(MemberRow.id).where(
+            MemberRow.status == "active").order_by(MemberRow.sort_key).limit(1))
+        uow.session.execute(update(MemberRow).where(MemberRow.id == broken_id).values(
+            status=MembershipStatus.DECEASED.value, left_date=None))
+        uow.commit()
+    return broken_id
+
+
 def test_an_unbalanced_year_is_not_submitted(demo_branch):
     """The platform never receives tables that contradict each other: the year submitted while
     it balanced stays as it was, and nothing more is stored or queued."""
@@ -126,12 +137,7 @@ def test_an_unbalanced_year_is_not_submitted(demo_branch):
     with demo_branch.unit_of_work(read_only=True) as uow:
         stored = uow.session.get(StatisticsReportRow, record_id).tables
         queued = uow.session.scalar(select(func.count()).select_from(OutboxEntry))
-    with demo_branch.unit_of_work() as uow:
-        broken_id = uow.session.scalar(select(MemberRow.id).where(
-            MemberRow.status == "active").order_by(MemberRow.sort_key).limit(1))
-        uow.session.execute(update(MemberRow).where(MemberRow.id == broken_id).values(
-            status=MembershipStatus.DECEASED.value, left_date=None))
-        uow.commit()
+    record_death_without_date(demo_branch)
     with demo_branch.unit_of_work() as uow:
         report = statistics.make_report(uow, TODAY.year)
         assert not report.balanced

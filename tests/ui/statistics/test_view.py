@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
-from app.domain.members import MembershipStatus
 from app.errors import StatisticsUnbalancedError
 from app.services import demo
 from app.services.workspace import Workspace
 from app.storage.models import MemberRow, OutboxEntry, StatisticsReportRow
+from tests.integration.services.test_statistics import record_death_without_date
 from tests.ui.dues.helpers import show
 from tests.ui.screen_fit import problems
 from ui.common.messages import message_for
@@ -147,12 +147,7 @@ def test_declining_the_question_submits_nothing(qtbot: QtBot, branch: Workspace)
 
 
 def test_an_unbalanced_year_cannot_be_submitted(qtbot: QtBot, branch: Workspace) -> None:
-    with branch.unit_of_work() as uow:
-        broken = uow.session.scalar(select(MemberRow.id).where(
-            MemberRow.status == "active").order_by(MemberRow.sort_key).limit(1))
-        uow.session.execute(update(MemberRow).where(MemberRow.id == broken).values(
-            status=MembershipStatus.DECEASED.value, left_date=None))
-        uow.commit()
+    record_death_without_date(branch)
     view = StatisticsView(branch, today=lambda: TODAY)
     show(qtbot, view, 1350, 720)
     _made(qtbot, view)

@@ -349,3 +349,14 @@ class NoticeAnswerError(BranchDeskError):
     def __init__(self, reason: str) -> None:
         super().__init__(f"answer refused: {reason}")
         self.reason = reason
+
+
+# ---------------------------------------------------------------- 党内统计
+class StatisticsUnbalancedError(BranchDeskError):
+    """The year's statistics cannot be submitted: the balance check (年末数 = 年初数 + 增加 −
+    减少) fails, so the tables contradict each other. ``count``: the records that break it."""
+
+    def __init__(self, year: int, count: int) -> None:
+        super().__init__(f"statistics {year} unbalanced: {count} records")
+        self.year = year
+        self.count = count

@@ -398,9 +398,9 @@ class _Sheet:
             cells.append(cell)
         self.append(cells)
 
-    def signatures(self) -> None:
+    def signatures(self, text: str = SIGNATURES) -> None:
         self.append([])
-        self.append([self.cell(SIGNATURES, border=False, align=self.styles.left)])
+        self.append([self.cell(text, border=False, align=self.styles.left)])
         row = self.rows
         self.sheet.merged_cells.add(f"A{row}:{column_letter(self.width - 1)}{row}")
 

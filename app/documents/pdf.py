@@ -144,6 +144,15 @@ def ruled_table(rows: list[list[Flowable | str]], widths: list[float]) -> Table:
     return table
 
 
+def signature_row(words: Iterable[str], style: ParagraphStyle) -> Table:
+    """制表人 / 审核人 / 支部书记… spread over the width, room to sign after each (spaces
+    typed between them collapse in a paragraph)."""
+    cells = [Paragraph(markup(word), style) for word in words]
+    table = Table([cells], colWidths=[FRAME_WIDTH / len(cells)] * len(cells))
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
 # ---------------------------------------------------------------- glyph check
 def check_glyphs(texts: Iterable[str], font: DocumentFont | None = None) -> None:
     """Raise ``MissingGlyphsError`` naming every character of ``texts`` the font cannot print."""

@@ -8,6 +8,7 @@ Pure: no Qt, no services, no database. The words are the documents' (always Chin
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,7 +32,9 @@ NO_ERRORS = "无校验错误。"
 GAPS_HEADING = "信息缺项（已计入各表“未填”）"
 NO_GAPS = "无信息缺项。"
 GAP_HEADERS = ("序号", "姓名", "缺少项目")
-SIGNATURES = "填报人：　　　　　　　　审核人：　　　　　　　　支部书记："
+SIGNATURE_WORDS = ("填报人：", "审核人：", "支部书记：")
+SIGNATURES = "　　　　　　　　".join(SIGNATURE_WORDS)
+GAP_SUMMARY = "{field}未填写：{count:,} 人"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,12 @@ class Heading:
     def note(self) -> str:
         return NOTE.format(branch=self.branch, as_of=day_text(self.as_of),
                            first=day_text(self.first), day=day_text(self.made_on))
+
+    def note_lines(self) -> str:
+        """The note on two lines (the branch and the date; the period and the day made), so a
+        printed line never breaks inside a word."""
+        parts = self.note().split("　　")
+        return "　　".join(parts[:2]) + "\n" + "　　".join(parts[2:])
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ def write_workbook(path: Path, heading: Heading, sheets: Sequence[Sheet], checks
         for label, cells in table.rows:
             page.append([page.cell(label, align=left),
                          *(page.cell(value, align=center) for value in cells)])
-        page.signatures()
+        page.signatures(SIGNATURES)
     _checks_sheet(workbook, heading, checks)
     workbook.save(path)
 
@@ -116,71 +125,92 @@ def _checks_sheet(workbook: Any, heading: Heading, checks: Checks) -> None:
     if not checks.gaps:
         page.append([page.cell(NO_GAPS, border=False)])
     else:
+        for summary in gap_summary(checks):  # 10,000 lines after an upgrade: counts first
+            page.append([page.cell(summary, border=False, align=page.styles.left)])
         page.append([page.cell(text, bold=True, align=center) for text in GAP_HEADERS])
         for number, (name, missing) in enumerate(checks.gaps, start=1):
             page.append([page.cell(number, align=center), page.cell(name),
                          page.cell(missing)])
 
 
+def gap_summary(checks: Checks) -> list[str]:
+    """One line per missing field with its count, the most frequent first."""
+    counts = Counter(missing for _name, missing in checks.gaps)
+    return [GAP_SUMMARY.format(field=field, count=count) for field, count in counts.most_common()]
+
+
 def write_pdf(target: Any, heading: Heading, sheets: Sequence[Sheet], checks: Checks) -> int:
     """The tables and the balance on A4 pages (the gaps' names stay in the workbook and the
-    window: a printed report goes up the line); returns the page count."""
+    window: a printed report goes up the line); returns the page count.
+
+    One type size for every cell, header and line of the checks (the document styles' note
+    size, as the other registers' tables), the tables' titles as section headings."""
+    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     from app.documents import pdf
 
     style = pdf.styles()
-    texts: list[str] = [heading.branch, heading.note(), *BALANCE_HEADERS, *checks.errors]
+    cell = style.note.clone("statistics_cell", leading=12)
+    centered = cell.clone("statistics_centered", alignment=TA_CENTER)
+    texts: list[str] = [heading.branch, heading.note(), *BALANCE_HEADERS, *checks.errors,
+                        *SIGNATURE_WORDS]
     story: list[Any] = [
         Paragraph(pdf.markup(heading.branch), style.subtitle),
         Paragraph(PDF_TITLE.format(year=heading.year), style.title),
-        Paragraph(pdf.markup(heading.note()), style.note),
-        Spacer(0, 3 * mm),
+        Paragraph(pdf.markup(heading.note_lines()), style.note),
     ]
 
-    def grid(rows: list[list[Any]], widths: list[float]) -> Any:
-        table = Table(rows, colWidths=widths, repeatRows=1)
+    indented = cell.clone("statistics_indented", leftIndent=cell.fontSize)
+
+    def label(text: str) -> Any:
+        """A row's label; ``　其中：…`` stays indented under its row."""
+        shown = text.lstrip("　")
+        return Paragraph(pdf.markup(shown), indented if shown != text else cell)
+
+    def grid(rows: list[list[Cell]], widths: list[float]) -> Any:
+        """Every cell a paragraph in the one cell style: labels left, figures centred."""
+        table = Table([[label(str(value)) if column == 0 else
+                        Paragraph(pdf.markup(str(value)), centered)
+                        for column, value in enumerate(row)] for row in rows],
+                      colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), style.cell.fontName),
-            ("FONTSIZE", (0, 0), (-1, -1), 8),
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("BACKGROUND", (0, 0), (-1, 0), "#D9D9D9"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]))
         return table
+
+    def section(title: str, body: list[Any]) -> Any:
+        return KeepTogether([Paragraph(pdf.markup(title), style.heading), *body])
 
     for table in sheets:
         # Wide tables (the age and 职业 groupings) are laid out with their columns as rows.
         texts += [table.title, *table.columns, *(label for label, _c in table.rows)]
-        head_style = style.cell
+        rows: list[list[Cell]]
         if len(table.columns) > 5:
             rows = [[ITEM, *(label.strip("　") for label, _c in table.rows)]]
-            rows += [[Paragraph(pdf.markup(column), head_style),
-                      *(str(cells[i]) for _l, cells in table.rows)]
+            rows += [[column, *(cells[i] for _l, cells in table.rows)]
                      for i, column in enumerate(table.columns)]
         else:
-            rows = [[ITEM, *(Paragraph(pdf.markup(c), head_style) for c in table.columns)]]
-            rows += [[label, *(str(v) for v in cells)] for label, cells in table.rows]
+            rows = [[ITEM, *table.columns]]
+            rows += [[label, *cells] for label, cells in table.rows]
         first = 60 * mm
         rest = (pdf.FRAME_WIDTH - first) / (len(rows[0]) - 1)
-        story.append(KeepTogether([
-            Paragraph(pdf.markup(table.title), style.body), Spacer(0, 1 * mm),
-            grid(rows, [first, *([rest] * (len(rows[0]) - 1))]), Spacer(0, 4 * mm),
-        ]))
-    balance_rows: list[list[Any]] = [list(BALANCE_HEADERS)]
+        story.append(section(table.title, [grid(rows, [first, *([rest] * (len(rows[0]) - 1))])]))
+    balance_rows: list[list[Cell]] = [list(BALANCE_HEADERS)]
     for line in checks.balances:
         balance_rows.append([line.category, line.start, line.added, line.removed, line.end,
                              line.expected,
                              BALANCE_OK if line.expected == line.end else BALANCE_WRONG])
-    story += [Paragraph(CHECK_SHEET, style.body), Spacer(0, 1 * mm),
-              grid(balance_rows, [pdf.FRAME_WIDTH / 7] * 7), Spacer(0, 2 * mm)]
-    for text in checks.errors or (NO_ERRORS,):
-        story.append(Paragraph(pdf.markup(text), style.note))
-    story += [Spacer(0, 8 * mm), Paragraph(pdf.markup(SIGNATURES), style.body)]
+    story.append(section(CHECK_SHEET, [
+        grid(balance_rows, [pdf.FRAME_WIDTH / 7] * 7), Spacer(0, 2 * mm),
+        *(Paragraph(pdf.markup(text), cell) for text in checks.errors or (NO_ERRORS,)),
+    ]))
+    story += [Spacer(0, 10 * mm), pdf.signature_row(SIGNATURE_WORDS, style.body)]
     pdf.check_glyphs(texts)
     return pdf.build(story, target, title=PDF_TITLE.format(year=heading.year),
                      marks=pdf.PageMarks())

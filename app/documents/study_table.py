@@ -255,19 +255,7 @@ def write_pdf(
         *charts,
         Paragraph(pdf.markup(RULE_NOTE), style.note),
         Spacer(0, 8 * mm),
-        _signatures(style.body),
+        pdf.signature_row(SIGNATURE_WORDS, style.body),
     ]
     return pdf.build(story, target, title=PDF_TITLE.format(year=heading.year),
                      marks=pdf.PageMarks())
-
-
-def _signatures(style: Any) -> Any:
-    """制表人 / 审核人 / 支部书记 spread over the width, room to sign after each."""
-    from reportlab.platypus import Paragraph, Table, TableStyle
-
-    from app.documents import pdf
-
-    cells = [Paragraph(pdf.markup(word), style) for word in SIGNATURE_WORDS]
-    table = Table([cells], colWidths=[pdf.FRAME_WIDTH / len(cells)] * len(cells))
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    return table

@@ -3,7 +3,8 @@
 Submitting stores the year's tables as a ``statistics_report`` record (one per year: a second
 submission replaces the first) and queues it for sync. It holds the tables' counts and nothing
 else: no name, no id, no list — the gaps and the balance errors, which name members, stay on
-the PC. So the record may leave the PC even when some of the members counted are 秘密.
+the PC. So the record may leave the PC even when some of the members counted are 秘密. A year
+whose balance check fails is not submitted at all.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 
 from app.documents import statistics as doc
-from app.errors import FileAccessError
+from app.errors import FileAccessError, StatisticsUnbalancedError
 from app.services.statistics import Report
 from app.services.statistics_checks import GAP_FIELDS
 from app.storage.ids import natural_id, utc_iso
@@ -82,7 +83,12 @@ def payload(report: Report) -> dict[str, Any]:
 
 def submit(uow: UnitOfWork, report: Report) -> str:
     """Store the year's tables for the platform (replacing an earlier submission of the year)
-    and queue them for sync; the caller commits. Returns the record's id."""
+    and queue them for sync; the caller commits. Returns the record's id.
+
+    Raises ``StatisticsUnbalancedError`` (nothing stored, nothing queued) when the balance check
+    fails: the platform would receive tables that contradict each other."""
+    if not report.balanced:
+        raise StatisticsUnbalancedError(report.year, len(report.errors))
     tables = json.dumps(payload(report), ensure_ascii=False, sort_keys=True)
     made_at = utc_iso()
     row = uow.session.scalar(

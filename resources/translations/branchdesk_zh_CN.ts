@@ -6601,6 +6601,10 @@ Counted: {counted}; value {value}; target {target}.</source>
         <source>This notice does not ask for this kind of answer.</source>
         <translation>这条通知不要求这种回复。</translation>
     </message>
+    <message>
+        <source>The balance check of {year} does not match (the count at the end is not the count at the start plus the increase minus the decrease), so nothing was submitted. Correct the records of the members listed under the balance check first, then make the tables again and submit.</source>
+        <translation>{year}年党内统计平衡校验不符（年末数 ≠ 年初数 + 增加 − 减少），未报送。请先更正“平衡校验”下列出的党员记录，重新统计后再报送。</translation>
+    </message>
 </context>
 <context>
     <name>MonthEdit</name>
@@ -8601,16 +8605,8 @@ A newer recovery code makes this one stop working.
         <translation>{name}：年末在册、年初不在册，但本年没有增加记录</translation>
     </message>
     <message>
-        <source>{name}: no {field}</source>
-        <translation>{name}：缺少{field}</translation>
-    </message>
-    <message>
         <source>Gaps in the records: none</source>
         <translation>信息缺项：无</translation>
-    </message>
-    <message>
-        <source>Gaps in the records: {count} (counted as not filled in; double-click to open the member)</source>
-        <translation>信息缺项：{count} 处（已计入“未填”；双击打开该党员）</translation>
     </message>
     <message>
         <source>{category}: {start} + {added} − {removed} = {expected}; counted at the end {end}</source>
@@ -8623,10 +8619,6 @@ A newer recovery code makes this one stop working.
     <message>
         <source>The statistics of {year} as of {date} are made; the balance check matches.</source>
         <translation>{year}年党内统计已生成（统计时点 {date}），平衡校验相符。</translation>
-    </message>
-    <message>
-        <source>The statistics of {year} as of {date} are made, but the balance check found {count} records to correct.</source>
-        <translation>{year}年党内统计已生成（统计时点 {date}），但平衡校验发现 {count} 条记录需要更正。</translation>
     </message>
     <message>
         <source>The reference date {date} is not in {year}.</source>
@@ -8651,6 +8643,32 @@ A newer recovery code makes this one stop working.
     <message>
         <source>The counts of {year} are queued for the platform; they go with the next sync.</source>
         <translation>{year}年统计数已准备报送平台，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>{field} not filled in: {count} members</source>
+        <translation>{field}未填写：{count} 人</translation>
+    </message>
+    <message>
+        <source>Gaps in the records: {count} (counted as not filled in; open a line to see the members, double-click a member to open the record)</source>
+        <translation>信息缺项：{count} 处（已计入“未填”；展开一行查看党员，双击党员打开其记录）</translation>
+    </message>
+    <message>
+        <source>The statistics of {year} as of {date} are made, but the balance check found {count} records to correct. They cannot be submitted until these records are corrected and the tables made again.</source>
+        <translation>{year}年党内统计已生成（统计时点 {date}），但平衡校验发现 {count} 条记录需要更正。更正这些记录并重新统计后才能报送。</translation>
+    </message>
+    <message>
+        <source>The balance check does not match: correct the members listed under it (double-click to open) and make the tables again before submitting.</source>
+        <translation>平衡校验不符：请先更正其下列出的党员记录（双击打开），重新统计后再报送。</translation>
+    </message>
+    <message>
+        <source>The records still have {count} gaps, counted in the tables as not filled in:
+{kinds}
+
+Submit the counts of {year} anyway?</source>
+        <translation>记录中还有 {count} 处信息缺项，已在各表中计入“未填”：
+{kinds}
+
+仍要报送{year}年的统计数吗？</translation>
     </message>
 </context>
 <context>
@@ -8714,6 +8732,18 @@ A newer recovery code makes this one stop working.
     <message>
         <source>Submitting…</source>
         <translation>正在报送…</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然报送</translation>
+    </message>
+    <message>
+        <source>Choose the year and click “Make the tables”.</source>
+        <translation>选择年度后点击“生成统计表”。</translation>
+    </message>
+    <message>
+        <source>The year or the reference date was changed: click “Make the tables” before exporting or submitting.</source>
+        <translation>年度或统计时点已更改：请先点击“生成统计表”，再导出或报送。</translation>
     </message>
 </context>
 <context>

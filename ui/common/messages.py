@@ -39,6 +39,7 @@ from app.errors import (
     PassphrasesDifferError,
     RecordNotFoundError,
     RosterFileError,
+    StatisticsUnbalancedError,
     SyncAuthError,
     SyncBundleError,
     SyncNotEnrolledError,
@@ -228,6 +229,13 @@ def message_for(error: BaseException) -> str:
             return QCoreApplication.translate(
                 "Messages", "The record no longer exists. Refresh the list and try again."
             )
+        case StatisticsUnbalancedError():
+            return QCoreApplication.translate(
+                "Messages", "The balance check of {year} does not match (the count at the end "
+                "is not the count at the start plus the increase minus the decrease), so "
+                "nothing was submitted. Correct the records of the members listed under the "
+                "balance check first, then make the tables again and submit."
+            ).format(year=error.year)
         case SyncNotEnrolledError():
             return QCoreApplication.translate(
                 "Messages",

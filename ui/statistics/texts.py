@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from app.services.statistics import Report
-from app.services.statistics_checks import Balance, BalanceError, Gap
+from app.services.statistics_checks import GAP_FIELDS, Balance, BalanceError
 from ui.common import member_texts
 from ui.common.tr_noop import QT_TRANSLATE_NOOP
 
@@ -43,9 +43,10 @@ def _tr(text: str) -> str:
 translate = QCoreApplication.translate
 
 
-def gap_line(gap: Gap) -> str:
-    return translate("StatisticsTexts", "{name}: no {field}").format(
-        name=gap.name, field=member_texts.field_label(gap.field))
+def gap_group_line(field: str, count: int) -> str:
+    """One kind of gap: ``职业未填写：9,800 人``."""
+    return translate("StatisticsTexts", "{field} not filled in: {count} members").format(
+        field=member_texts.field_label(field), count=f"{count:,}")
 
 
 def gaps_heading(count: int) -> str:
@@ -53,9 +54,9 @@ def gaps_heading(count: int) -> str:
         return translate("StatisticsTexts", "Gaps in the records: none")
     return translate(
         "StatisticsTexts",
-        "Gaps in the records: {count} (counted as not filled in; double-click to open the "
-        "member)",
-    ).format(count=count)
+        "Gaps in the records: {count} (counted as not filled in; open a line to see the "
+        "members, double-click a member to open the record)",
+    ).format(count=f"{count:,}")
 
 
 def error_line(error: BalanceError) -> str:
@@ -84,8 +85,28 @@ def made(report: Report) -> str:
     return translate(
         "StatisticsTexts",
         "The statistics of {year} as of {date} are made, but the balance check found {count} "
-        "records to correct.",
+        "records to correct. They cannot be submitted until these records are corrected and "
+        "the tables made again.",
     ).format(year=report.year, date=report.as_of.isoformat(), count=len(report.errors))
+
+
+def submit_blocked() -> str:
+    return translate(
+        "StatisticsTexts",
+        "The balance check does not match: correct the members listed under it (double-click "
+        "to open) and make the tables again before submitting.",
+    )
+
+
+def confirm_gaps(year: int, count: int, by_field: dict[str, int]) -> str:
+    """The question before submitting with gaps left: how many, of which kinds."""
+    kinds = "\n".join(
+        gap_group_line(field, by_field[field]) for field, _h in GAP_FIELDS if field in by_field)
+    return translate(
+        "StatisticsTexts",
+        "The records still have {count} gaps, counted in the tables as not filled in:\n"
+        "{kinds}\n\nSubmit the counts of {year} anyway?",
+    ).format(count=f"{count:,}", kinds=kinds, year=year)
 
 
 def as_of_outside_year(as_of: date, year: int) -> str:

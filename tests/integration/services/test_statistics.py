@@ -10,14 +10,15 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.domain.calendar import Month
 from app.domain.development import Stage
 from app.domain.members import MembershipStatus
+from app.errors import StatisticsUnbalancedError
 from app.services import demo, roster, statistics, statistics_export, transfers
 from app.services import members as m
-from app.storage.models import MemberRow
+from app.storage.models import MemberRow, OutboxEntry, StatisticsReportRow
 from tests.conftest import id_number
 
 TODAY = date(2026, 11, 25)
@@ -114,6 +115,40 @@ def test_the_balance_check_fails_loudly_on_a_broken_record(demo_branch, tmp_path
     assert f"{dead}：记录为已离开本支部，但没有离开日期" in lines
     assert f"{moved}：有离开日期，但记录仍在册" in lines
 
+
+
+def record_death_without_date(workspace) -> str:
+    """Break the balance: the first member on the roll recorded as dead, without the date."""
+    with workspace.unit_of_work() as uow:
+        broken_id = uow.session.scalar(select(MemberRow.id).where(
+            MemberRow.status == "active").order_by(MemberRow.sort_key).limit(1))
+        uow.session.execute(update(MemberRow).where(MemberRow.id == broken_id).values(
+            status=MembershipStatus.DECEASED.value, left_date=None))
+        uow.commit()
+    return broken_id
+
+
+def test_an_unbalanced_year_is_not_submitted(demo_branch):
+    """The platform never receives tables that contradict each other: the year submitted while
+    it balanced stays as it was, and nothing more is stored or queued."""
+    with demo_branch.unit_of_work() as uow:
+        record_id = statistics_export.submit(uow, statistics.make_report(uow, TODAY.year))
+        uow.commit()
+    with demo_branch.unit_of_work(read_only=True) as uow:
+        stored = uow.session.get(StatisticsReportRow, record_id).tables
+        queued = uow.session.scalar(select(func.count()).select_from(OutboxEntry))
+    record_death_without_date(demo_branch)
+    with demo_branch.unit_of_work() as uow:
+        report = statistics.make_report(uow, TODAY.year)
+        assert not report.balanced
+        with pytest.raises(StatisticsUnbalancedError) as refused:
+            statistics_export.submit(uow, report)
+        uow.commit()
+    assert (refused.value.year, refused.value.count) == (TODAY.year, 1)
+    with demo_branch.unit_of_work(read_only=True) as uow:
+        assert uow.session.get(StatisticsReportRow, record_id).tables == stored
+        assert uow.session.scalar(select(func.count()).select_from(OutboxEntry)) == queued
+        assert uow.session.scalar(select(func.count()).select_from(StatisticsReportRow)) == 1
 
 def _member(uow, name: str, i: int, **fields) -> str:
     return m.create_member(uow, m.MemberInput(
@@ -269,3 +304,47 @@ def test_the_transfers_out_and_the_reductions_count_the_same_people(workspace):
         report = statistics.make_report(uow, 2026, TODAY)
     assert report.table("reduction").cell("转出", "合计") == 1
     assert report.table("transfer").cell("转出", "合计") == 1
+
+
+def _sizes(path) -> dict[str, set[float]]:
+    """Each printed character of the PDF at ``path`` and the type sizes it is printed in."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_raw
+
+    found: dict[str, set[float]] = {}
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for page in document:
+            text_page = page.get_textpage()
+            for index in range(text_page.count_chars()):
+                char = text_page.get_text_range(index, 1)
+                if char.strip():
+                    found.setdefault(char, set()).add(
+                        round(pdfium_raw.FPDFText_GetFontSize(text_page.raw, index), 1))
+    finally:
+        document.close()
+    return found
+
+
+def test_the_pdf_prints_every_table_in_one_type_size(demo_branch, tmp_path):
+    """Headings, labels and figures of the tables in the note's size (9.5 pt), the titles of
+    the tables as the documents' section headings; signed by 填报人 in the workbook too."""
+    with demo_branch.unit_of_work() as uow:
+        report = statistics.make_report(uow, TODAY.year)
+        statistics_export.export_pdf(uow, report, tmp_path / "s.pdf", TODAY)
+        statistics_export.export_workbook(uow, report, tmp_path / "s.xlsx", TODAY)
+        uow.commit()
+    sizes = _sizes(tmp_path / "s.pdf")
+    assert set().union(*sizes.values()) == {20.0, 14.0, 12.0, 10.5, 9.5}
+    # in the tables only: column headings, row labels, indented labels, 相符
+    for char in "总数劝其退岁及以下相符":
+        assert sizes[char] == {9.5}, char
+    assert sizes["况"] == {14.0}  # the headings …情况 (and nothing else)
+    book = load_workbook(tmp_path / "s.xlsx")
+    lines = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True)
+             for c in row if c]
+    assert not any("收缴人" in line for line in lines)  # the dues ledger's signature
+    assert sum(line.startswith("填报人：") for line in lines) == len(report.tables)
+    gaps = len(report.gaps)
+    assert gaps > 0
+    assert f"职业未填写：{gaps} 人" in lines

@@ -3,9 +3,10 @@ year or meeting, look at its pages (the real PDF, rendered off the GUI thread), 
 (PDF; Excel where it has a workbook) or print it. Reports with charts show them beside the pages.
 
 What each report is and how it is made: ``ui.reports.catalog``. The preview is worked out in
-the background (``LatestOnly``: a newer choice supersedes an older one); exporting writes the
-previewed PDF bytes where the user chose, or has the report's service write its workbook; both
-are recorded in the audit log. A report printing 秘密 records (the roster) asks first, as its
+the background (``LatestOnly``: a newer choice supersedes an older one) in a read-only unit of
+work, so that a long build never holds up a sync or a save; exporting writes the previewed PDF
+bytes where the user chose, or has the report's service write its workbook; both are recorded
+in the audit log. A report printing 秘密 records (the roster) asks first, as its
 export always has.
 """
 
@@ -215,12 +216,12 @@ class ReportsPage(QWidget):
         self.meeting_label.setVisible(kind is Param.MEETING)
         self.meeting_combo.setVisible(kind is Param.MEETING)
         self.export_xlsx_button.setEnabled(self.report.xlsx is not None)
-        self.tabs.setTabEnabled(1, self.report.charts is not None)
+        self.tabs.setTabEnabled(1, self.report.charts)
         has_view = self.report.key in self._view_makers
         self.tabs.setTabVisible(VIEW_TAB, has_view)
         if has_view:
             self.view_holder.setCurrentWidget(self.view(self.report.key))
-        if (self.report.charts is None and self.tabs.currentIndex() == 1) or (
+        if (not self.report.charts and self.tabs.currentIndex() == 1) or (
                 not has_view and self.tabs.currentIndex() == VIEW_TAB):
             self.tabs.setCurrentIndex(0)
 
@@ -289,12 +290,12 @@ class ReportsPage(QWidget):
         workspace = self._workspace
 
         def make(context: TaskContext) -> Made:
-            # A workbook report is written by its service as for an export (into memory):
-            # its audit entry is left uncommitted, so the preview records nothing.
-            with workspace.unit_of_work() as uow:
-                data = entry.pdf(uow, param, today)
-                drawn = tuple(entry.charts(uow, param, today)) if entry.charts else ()
-            return Made(entry, param, PdfPages.load(data, context, PREVIEW_DPI, gray=False), drawn)
+            # Read-only: the build holds no write lock (a sync or a save goes on meanwhile),
+            # and the preview records nothing.
+            with workspace.unit_of_work(read_only=True) as uow:
+                made = entry.preview(uow, param, today)
+            return Made(entry, param, PdfPages.load(made.pdf, context, PREVIEW_DPI, gray=False),
+                        made.figures)
 
         self._latest.run(make)
         self.last_task = self._latest.task
@@ -392,13 +393,13 @@ class ReportsPage(QWidget):
             return None
 
         def export(_context: TaskContext) -> Path:
-            with workspace.unit_of_work() as uow:
-                if write_xlsx is None or pdf:
+            if write_xlsx is None or pdf:
+                with workspace.unit_of_work() as uow:
                     report_centre.save_pdf(uow, made.report.key, made.param, made.pages.data,
                                            path)
-                else:
-                    write_xlsx(uow, made.param, path, today)
-                uow.commit()
+                    uow.commit()
+            else:  # built reading only, the export recorded in a short write after
+                report_centre.write_xlsx(workspace, write_xlsx, made.param, path, today)
             return path
 
         def done(written: object) -> None:

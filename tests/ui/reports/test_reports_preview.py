@@ -66,7 +66,8 @@ def test_a_write_commits_while_a_preview_builds(
         release.set()
     qtbot.waitUntil(lambda: page.made is not None and page.made.report.key == "dues",
                     timeout=30_000)
-    assert page.made is not None and page.made.pages.count >= 1
+    assert page.made is not None
+    assert page.made.pages.count >= 1
     assert page.export_pdf_button.isEnabled()
     # The preview recorded nothing (the service's export entry is dropped): only the test's.
     assert audit_actions(branch)[len(before):] == ["test.write"]

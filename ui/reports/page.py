@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -153,9 +153,11 @@ class ReportsPage(QWidget):
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
         charts_scroll.setWidget(self.charts_widget)
+        self.charts_scroll = charts_scroll
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Pages"))
         self.tabs.addTab(charts_scroll, self.tr("Charts"))
+        self.tabs.currentChanged.connect(lambda _index: self._lay_out_charts())
         # A report's own work (the statistics' gaps and balance, the assessment's drill-down and
         # texts) in a third tab: the shell provides the widgets (``add_view``).
         self._view_makers: dict[str, MakeView] = {}
@@ -338,11 +340,24 @@ class ReportsPage(QWidget):
     def _set_charts(self, drawn: Sequence[Figure]) -> None:
         for chart in self.chart_widgets:
             chart.deleteLater()
-        self.chart_widgets = []
-        for index, figure in enumerate(drawn):
-            chart = ChartWidget(figure)
-            self.charts_layout.addWidget(chart, index // 2, index % 2)
-            self.chart_widgets.append(chart)
+        self.chart_widgets = [ChartWidget(figure) for figure in drawn]
+        self._lay_out_charts()
+
+    def _lay_out_charts(self) -> None:
+        """Two charts a row where two fit side by side, else one (a small or scaled screen
+        scrolls down, never sideways)."""
+        if not self.chart_widgets:
+            return
+        room = self.charts_scroll.viewport().width()
+        wanted = self.chart_widgets[0].minimumWidth() * 2 + self.charts_layout.spacing() + 24
+        columns = 2 if room >= wanted else 1
+        for index, chart in enumerate(self.chart_widgets):
+            self.charts_layout.removeWidget(chart)
+            self.charts_layout.addWidget(chart, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out_charts()
 
     # ---------------------------------------------------------------- export and print
     def _confirm_secret(self, then: Callable[[], None]) -> None:

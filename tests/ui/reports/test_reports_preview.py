@@ -127,3 +127,18 @@ def test_a_preview_counts_its_charts_once(
     assert dict(calls) == counts
     assert page.made is not None
     assert len(page.chart_widgets) == len(page.made.figures) >= 1
+
+
+def test_charts_go_one_a_row_when_two_do_not_fit(qtbot: QtBot, branch: Workspace) -> None:
+    page = made_page(qtbot, branch)  # 1200 wide: two a row
+    choose(qtbot, page, "year_charts")
+    page.tabs.setCurrentIndex(1)
+
+    def columns() -> set[int]:
+        layout = page.charts_layout
+        return {layout.getItemPosition(layout.indexOf(chart))[1] for chart in page.chart_widgets}
+
+    assert columns() == {0, 1}
+    page.resize(760, 600)  # a 1366x768 screen at 150 %, less the window's page list
+    qtbot.waitUntil(lambda: columns() == {0})
+    assert page.charts_widget.minimumSizeHint().width() <= page.charts_scroll.viewport().width()

@@ -49,6 +49,7 @@ from ui.common.tasks import (
     LatestOnly,
     TaskContext,
     run_in_background,
+    run_quietly,
     show_error,
     show_message,
 )
@@ -59,6 +60,7 @@ from ui.widgets.record_book import ask, ask_save_path
 
 PREVIEW_DPI = 96.0
 VIEW_TAB = 2
+MEETING_DAY = Qt.ItemDataRole.UserRole + 1  # a meeting's day (ISO), beside its id
 MakeView = Callable[[Workspace], QWidget]
 
 
@@ -113,6 +115,7 @@ class ReportsPage(QWidget):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
         self.year_spin.setValue(today().year)
+        self.year_spin.setKeyboardTracking(False)  # a year typed is made once, when complete
         self.year_spin.valueChanged.connect(lambda _v: self._param_changed())
         self.meeting_label = QLabel(self.tr("Meeting:"))
         self.meeting_combo = QComboBox()
@@ -260,6 +263,8 @@ class ReportsPage(QWidget):
             self.meeting_combo.addItem(
                 self.tr("{day} {type} {topic}").format(
                     day=row.held_on.isoformat(), type=kind, topic=topic).strip(), row.id)
+            self.meeting_combo.setItemData(self.meeting_combo.count() - 1,
+                                           row.held_on.isoformat(), MEETING_DAY)
         self.meeting_combo.blockSignals(False)
 
     # ---------------------------------------------------------------- preview
@@ -380,8 +385,14 @@ class ReportsPage(QWidget):
             self.tr("Continue, marked secret"), then, QMessageBox.Icon.Warning)
 
     def _file_name(self, made: Made, pdf: bool) -> str:
+        """The report's title and its year, or its meeting's day (files of several meetings
+        are told apart)."""
         title = QCoreApplication.translate("Reports", made.report.title)
         suffix = f" {made.param}" if isinstance(made.param, int) else ""
+        if made.report.param is Param.MEETING:
+            found = self.meeting_combo.findData(made.param)
+            day = self.meeting_combo.itemData(found, MEETING_DAY) if found >= 0 else None
+            suffix = f" {day}" if day else ""
         return f"{title}{suffix}.{'pdf' if pdf else 'xlsx'}"
 
     def ask_export(self, pdf: bool) -> None:
@@ -445,7 +456,13 @@ class ReportsPage(QWidget):
         if not paint_pages(a4_printer(printer), made.pages):
             show_message(self, self.tr("Printing failed: the printer could not be started."))
             return False
-        with self._workspace.unit_of_work() as uow:
-            report_centre.record_print(uow, made.report.key, made.param)
-            uow.commit()
+        workspace = self._workspace
+
+        def record(_context: TaskContext) -> None:
+            with workspace.unit_of_work() as uow:
+                report_centre.record_print(uow, made.report.key, made.param)
+                uow.commit()
+
+        # A write: off the GUI thread (a sync holding the database must not freeze the window).
+        self.last_task = run_quietly(self, record)
         return True

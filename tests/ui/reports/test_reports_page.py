@@ -141,6 +141,8 @@ def test_printing_prints_the_reports_pages(
     printer.setOutputFileName(str(printed))
     printer.setResolution(150)
     assert page.print_to(printer)
+    assert page.last_task is not None
+    qtbot.waitUntil(lambda: audit_actions(branch)[-1] == "report.print", timeout=10_000)
     document = pypdfium2.PdfDocument(str(printed))
     try:
         assert page.made is not None

@@ -5,6 +5,7 @@ built reading and recorded in a short write after."""
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -142,3 +143,45 @@ def test_charts_go_one_a_row_when_two_do_not_fit(qtbot: QtBot, branch: Workspace
     page.resize(760, 600)  # a 1366x768 screen at 150 %, less the window's page list
     qtbot.waitUntil(lambda: columns() == {0})
     assert page.charts_widget.minimumSizeHint().width() <= page.charts_scroll.viewport().width()
+
+
+def test_a_print_is_recorded_without_freezing_the_window_while_a_sync_writes(
+    qtbot: QtBot, branch: Workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    page = made_page(qtbot, branch)
+    choose(qtbot, page, "year_charts")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    holding, release = threading.Event(), threading.Event()
+
+    def sync_writing() -> None:  # another writer holds the database for a while
+        with branch.unit_of_work() as uow:
+            uow.audit("test.sync", "test", "1")
+            holding.set()
+            release.wait(20)
+            uow.commit()
+
+    writer = threading.Thread(target=sync_writing, daemon=True)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        assert page.print_to(printer)
+        assert time.monotonic() - started < 5  # the GUI thread did not wait for the lock
+    finally:
+        release.set()
+    writer.join(10)
+    qtbot.waitUntil(lambda: audit_actions(branch)[-1] == "report.print", timeout=20_000)
+    assert audit_actions(branch)[-2:] == ["test.sync", "report.print"]
+
+
+def test_a_meeting_reports_file_is_named_with_its_day(qtbot: QtBot, branch: Workspace) -> None:
+    page = made_page(qtbot, branch)
+    choose(qtbot, page, "minutes")
+    made = page.made
+    assert made is not None
+    day = page.meeting_combo.currentText()[:10]
+    assert page._file_name(made, pdf=True) == f"会议记录 {day}.pdf"

@@ -17,7 +17,13 @@ from pytestqt.qtbot import QtBot
 from app.documents import sheet_pdf
 from app.services import figures, study
 from app.services.workspace import Workspace
-from tests.ui.reports.test_reports_page import audit_actions, branch, choose, made_page
+from tests.ui.reports.test_reports_page import (
+    audit_actions,
+    branch,
+    choose,
+    made_page,
+    pdf_printer,
+)
 
 __all__ = ["branch"]  # the fixture, shared
 
@@ -148,13 +154,9 @@ def test_charts_go_one_a_row_when_two_do_not_fit(qtbot: QtBot, branch: Workspace
 def test_a_print_is_recorded_without_freezing_the_window_while_a_sync_writes(
     qtbot: QtBot, branch: Workspace, tmp_path: Path
 ) -> None:
-    from PySide6.QtPrintSupport import QPrinter
-
     page = made_page(qtbot, branch)
     choose(qtbot, page, "year_charts")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer = pdf_printer(tmp_path / "printed.pdf")
     holding, release = threading.Event(), threading.Event()
 
     def sync_writing() -> None:  # another writer holds the database for a while

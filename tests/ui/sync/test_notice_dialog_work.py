@@ -5,7 +5,7 @@ an answer is written closes it once the answer is kept."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,23 +23,15 @@ from tests.integration.sync.conftest import LiveServer
 from tests.ui.conftest import SCREENSHOTS
 from tests.ui.screen_fit import problems, settle
 from tests.ui.sync import test_sync_page
-from tests.ui.sync.test_notice_section import done, loaded
-from tests.ui.sync.test_sync_page import new_workspace, no_sleep
+from tests.ui.sync.test_notice_section import done, loaded, pc
+from tests.ui.sync.test_sync_page import no_sleep
 from ui.common.styles import ERROR_STYLE
 from ui.sync.notice_dialog import NoticeDialog
 
 live = test_sync_page.live  # the platform on a loopback port
+__all__ = ["pc"]  # the fixture, shared
 TODAY = server_notices.beijing_today()
 ATTACHMENT = "附件：党员信息采集表.xlsx".encode() * 200
-
-
-@pytest.fixture
-def pc(tmp_path: Path, live: LiveServer) -> Iterator[Workspace]:
-    _branch_id, code = live.branch()
-    ws = new_workspace(tmp_path, "pc")
-    service.enroll(ws, live.url, code, device_name="pc", sleep=no_sleep)
-    yield ws
-    ws.lock()
 
 
 @pytest.fixture

@@ -117,8 +117,7 @@ class NoticeDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -196,7 +195,6 @@ class NoticeDialog(QDialog):
             self.show_task(task)
             fit_to_screen(self, 620, 640)  # its parts shown now: still within the screen
 
-        self.heading.setText(self.tr("Loading the notice…"))
         return self._run(self.tr("Loading the notice…"), read, loaded)
 
     def show_task(self, task: NoticeTask) -> None:

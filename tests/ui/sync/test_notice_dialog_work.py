@@ -92,7 +92,7 @@ def test_the_notice_loads_off_the_gui_thread(
         assert entered.wait(10)
         responsive(qtbot)
         assert dialog.busy
-        assert dialog.heading.text() == "正在读取通知…"
+        assert dialog.message.text() == "正在读取通知…"
         assert not dialog.answer_button.isEnabled()
     finally:
         release.set()
@@ -186,4 +186,15 @@ def test_a_notice_past_its_date_still_opens(qtbot: QtBot, pc: Workspace, notice:
     dialog = loaded(qtbot, dialog_of(qtbot, pc, notice, TODAY + timedelta(days=30)))
     assert ERROR_STYLE in dialog.dates.styleSheet()  # overdue: no answer given
     assert dialog.answer_button.isEnabled()  # none stands: it may still be given
+    dialog.close()
+
+
+def test_a_notice_that_is_not_there_is_said_so(qtbot: QtBot, pc: Workspace) -> None:
+    dialog = dialog_of(qtbot, pc, 9999)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.task is None
+    assert ERROR_STYLE in dialog.message.styleSheet()
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in dialog.message.text())
+    assert not dialog.answer_box.isVisibleTo(dialog)
+    assert dialog.submit() is None
     dialog.close()

@@ -212,17 +212,20 @@ def _read(path: Path) -> bytes:
 
 def save_attachment(workspace: Workspace, notice_id: int, position: int, path: Path) -> Path:
     """Write a copy of a notice's attachment where the user chose (recorded in the audit log).
-    Raises RecordNotFoundError, FileAccessError."""
-    with workspace.unit_of_work() as uow:
+    The attachment is read without the write lock and the file written before the short write
+    that records it (a slow folder holds up no sync). Raises RecordNotFoundError,
+    FileAccessError."""
+    with workspace.unit_of_work(read_only=True) as uow:
         row = uow.session.get(SyncNoticeAttachmentRow, (notice_id, position))
         if row is None:
             raise RecordNotFoundError("sync_notice_attachment", f"{notice_id}/{position}")
         content = row.content
+    try:
+        write_atomically(Path(path), content)
+    except OSError as error:
+        raise FileAccessError.from_os_error(Path(path), error) from error
+    with workspace.unit_of_work() as uow:
         uow.audit("notice.attachment_saved", "sync_notice", str(notice_id),
                   {"position": position})
-        try:
-            write_atomically(Path(path), content)
-        except OSError as error:
-            raise FileAccessError.from_os_error(Path(path), error) from error
         uow.commit()
     return Path(path)

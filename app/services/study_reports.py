@@ -55,10 +55,13 @@ def export_workbook(uow: UnitOfWork, year: int, path: Path, today: date) -> Stud
 
 
 def export_pdf(
-    uow: UnitOfWork, year: int, target: Path | BinaryIO, today: date
+    uow: UnitOfWork, year: int, target: Path | BinaryIO, today: date,
+    table: study.StudyTable | None = None,
 ) -> StudyExport:
-    """Write the year's study table as a PDF to a path or a stream (for printing)."""
-    table = study.year_table(uow, year, as_of(year, today))
+    """Write the year's study table as a PDF to a path or a stream (for printing); ``table``
+    when the caller counted the year already (as of ``as_of(year, today)``)."""
+    if table is None:
+        table = study.year_table(uow, year, as_of(year, today))
     found = lines(table)
     drawn = charts.flowables([figures.study_figure(table)])  # how far the members are
     pages = doc.write_pdf(target, _heading(uow, year, today), found, drawn)

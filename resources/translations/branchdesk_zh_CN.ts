@@ -6940,6 +6940,22 @@ Work these amounts out again? Each wrong amount is reversed with the reason, and
         <source>The answer is saved and goes to the platform with the next synchronization (online, or in the next bundle file).</source>
         <translation>回复已保存，将在下次同步时发送给平台（在线同步，或随下一个同步包）。</translation>
     </message>
+    <message>
+        <source>The window closes once this is done.</source>
+        <translation>完成后窗口将自动关闭。</translation>
+    </message>
+    <message>
+        <source>Loading the notice…</source>
+        <translation>正在读取通知…</translation>
+    </message>
+    <message>
+        <source>Saving a copy of the attachment…</source>
+        <translation>正在保存附件副本…</translation>
+    </message>
+    <message>
+        <source>Saving the answer…</source>
+        <translation>正在保存答复…</translation>
+    </message>
 </context>
 <context>
     <name>NoticeSection</name>

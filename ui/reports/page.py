@@ -3,9 +3,10 @@ year or meeting, look at its pages (the real PDF, rendered off the GUI thread), 
 (PDF; Excel where it has a workbook) or print it. Reports with charts show them beside the pages.
 
 What each report is and how it is made: ``ui.reports.catalog``. The preview is worked out in
-the background (``LatestOnly``: a newer choice supersedes an older one); exporting writes the
-previewed PDF bytes where the user chose, or has the report's service write its workbook; both
-are recorded in the audit log. A report printing 秘密 records (the roster) asks first, as its
+the background (``LatestOnly``: a newer choice supersedes an older one) in a read-only unit of
+work, so that a long build never holds up a sync or a save; exporting writes the previewed PDF
+bytes where the user chose, or has the report's service write its workbook; both are recorded
+in the audit log. A report printing 秘密 records (the roster) asks first, as its
 export always has.
 """
 
@@ -17,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +49,7 @@ from ui.common.tasks import (
     LatestOnly,
     TaskContext,
     run_in_background,
+    run_quietly,
     show_error,
     show_message,
 )
@@ -58,6 +60,7 @@ from ui.widgets.record_book import ask, ask_save_path
 
 PREVIEW_DPI = 96.0
 VIEW_TAB = 2
+MEETING_DAY = Qt.ItemDataRole.UserRole + 1  # a meeting's day (ISO), beside its id
 MakeView = Callable[[Workspace], QWidget]
 
 
@@ -112,6 +115,7 @@ class ReportsPage(QWidget):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
         self.year_spin.setValue(today().year)
+        self.year_spin.setKeyboardTracking(False)  # a year typed is made once, when complete
         self.year_spin.valueChanged.connect(lambda _v: self._param_changed())
         self.meeting_label = QLabel(self.tr("Meeting:"))
         self.meeting_combo = QComboBox()
@@ -152,9 +156,11 @@ class ReportsPage(QWidget):
         charts_scroll = QScrollArea()
         charts_scroll.setWidgetResizable(True)
         charts_scroll.setWidget(self.charts_widget)
+        self.charts_scroll = charts_scroll
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, self.tr("Pages"))
         self.tabs.addTab(charts_scroll, self.tr("Charts"))
+        self.tabs.currentChanged.connect(lambda _index: self._lay_out_charts())
         # A report's own work (the statistics' gaps and balance, the assessment's drill-down and
         # texts) in a third tab: the shell provides the widgets (``add_view``).
         self._view_makers: dict[str, MakeView] = {}
@@ -215,12 +221,12 @@ class ReportsPage(QWidget):
         self.meeting_label.setVisible(kind is Param.MEETING)
         self.meeting_combo.setVisible(kind is Param.MEETING)
         self.export_xlsx_button.setEnabled(self.report.xlsx is not None)
-        self.tabs.setTabEnabled(1, self.report.charts is not None)
+        self.tabs.setTabEnabled(1, self.report.charts)
         has_view = self.report.key in self._view_makers
         self.tabs.setTabVisible(VIEW_TAB, has_view)
         if has_view:
             self.view_holder.setCurrentWidget(self.view(self.report.key))
-        if (self.report.charts is None and self.tabs.currentIndex() == 1) or (
+        if (not self.report.charts and self.tabs.currentIndex() == 1) or (
                 not has_view and self.tabs.currentIndex() == VIEW_TAB):
             self.tabs.setCurrentIndex(0)
 
@@ -257,6 +263,8 @@ class ReportsPage(QWidget):
             self.meeting_combo.addItem(
                 self.tr("{day} {type} {topic}").format(
                     day=row.held_on.isoformat(), type=kind, topic=topic).strip(), row.id)
+            self.meeting_combo.setItemData(self.meeting_combo.count() - 1,
+                                           row.held_on.isoformat(), MEETING_DAY)
         self.meeting_combo.blockSignals(False)
 
     # ---------------------------------------------------------------- preview
@@ -289,12 +297,12 @@ class ReportsPage(QWidget):
         workspace = self._workspace
 
         def make(context: TaskContext) -> Made:
-            # A workbook report is written by its service as for an export (into memory):
-            # its audit entry is left uncommitted, so the preview records nothing.
-            with workspace.unit_of_work() as uow:
-                data = entry.pdf(uow, param, today)
-                drawn = tuple(entry.charts(uow, param, today)) if entry.charts else ()
-            return Made(entry, param, PdfPages.load(data, context, PREVIEW_DPI, gray=False), drawn)
+            # Read-only: the build holds no write lock (a sync or a save goes on meanwhile),
+            # and the preview records nothing.
+            with workspace.unit_of_work(read_only=True) as uow:
+                made = entry.preview(uow, param, today)
+            return Made(entry, param, PdfPages.load(made.pdf, context, PREVIEW_DPI, gray=False),
+                        made.figures)
 
         self._latest.run(make)
         self.last_task = self._latest.task
@@ -337,11 +345,24 @@ class ReportsPage(QWidget):
     def _set_charts(self, drawn: Sequence[Figure]) -> None:
         for chart in self.chart_widgets:
             chart.deleteLater()
-        self.chart_widgets = []
-        for index, figure in enumerate(drawn):
-            chart = ChartWidget(figure)
-            self.charts_layout.addWidget(chart, index // 2, index % 2)
-            self.chart_widgets.append(chart)
+        self.chart_widgets = [ChartWidget(figure) for figure in drawn]
+        self._lay_out_charts()
+
+    def _lay_out_charts(self) -> None:
+        """Two charts a row where two fit side by side, else one (a small or scaled screen
+        scrolls down, never sideways)."""
+        if not self.chart_widgets:
+            return
+        room = self.charts_scroll.viewport().width()
+        wanted = self.chart_widgets[0].minimumWidth() * 2 + self.charts_layout.spacing() + 24
+        columns = 2 if room >= wanted else 1
+        for index, chart in enumerate(self.chart_widgets):
+            self.charts_layout.removeWidget(chart)
+            self.charts_layout.addWidget(chart, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out_charts()
 
     # ---------------------------------------------------------------- export and print
     def _confirm_secret(self, then: Callable[[], None]) -> None:
@@ -364,8 +385,14 @@ class ReportsPage(QWidget):
             self.tr("Continue, marked secret"), then, QMessageBox.Icon.Warning)
 
     def _file_name(self, made: Made, pdf: bool) -> str:
+        """The report's title and its year, or its meeting's day (files of several meetings
+        are told apart)."""
         title = QCoreApplication.translate("Reports", made.report.title)
         suffix = f" {made.param}" if isinstance(made.param, int) else ""
+        if made.report.param is Param.MEETING:
+            found = self.meeting_combo.findData(made.param)
+            day = self.meeting_combo.itemData(found, MEETING_DAY) if found >= 0 else None
+            suffix = f" {day}" if day else ""
         return f"{title}{suffix}.{'pdf' if pdf else 'xlsx'}"
 
     def ask_export(self, pdf: bool) -> None:
@@ -392,13 +419,13 @@ class ReportsPage(QWidget):
             return None
 
         def export(_context: TaskContext) -> Path:
-            with workspace.unit_of_work() as uow:
-                if write_xlsx is None or pdf:
+            if write_xlsx is None or pdf:
+                with workspace.unit_of_work() as uow:
                     report_centre.save_pdf(uow, made.report.key, made.param, made.pages.data,
                                            path)
-                else:
-                    write_xlsx(uow, made.param, path, today)
-                uow.commit()
+                    uow.commit()
+            else:  # built reading only, the export recorded in a short write after
+                report_centre.write_xlsx(workspace, write_xlsx, made.param, path, today)
             return path
 
         def done(written: object) -> None:
@@ -429,7 +456,13 @@ class ReportsPage(QWidget):
         if not paint_pages(a4_printer(printer), made.pages):
             show_message(self, self.tr("Printing failed: the printer could not be started."))
             return False
-        with self._workspace.unit_of_work() as uow:
-            report_centre.record_print(uow, made.report.key, made.param)
-            uow.commit()
+        workspace = self._workspace
+
+        def record(_context: TaskContext) -> None:
+            with workspace.unit_of_work() as uow:
+                report_centre.record_print(uow, made.report.key, made.param)
+                uow.commit()
+
+        # A write: off the GUI thread (a sync holding the database must not freeze the window).
+        self.last_task = run_quietly(self, record)
         return True

@@ -117,7 +117,7 @@ def test_the_year_charts_pdf_prints_every_chart_with_its_values(
     demo_branch: Workspace, tmp_path: Path
 ) -> None:
     with demo_branch.unit_of_work(read_only=True) as uow:
-        data = report_centre.year_charts_pdf(uow, 2026, TODAY)
+        data = report_centre.year_charts_preview(uow, 2026, TODAY).pdf
         composition, dues, held, progress = figures.all_figures(uow, 2026, TODAY)
     text = pdf_text(data, tmp_path)
     for label in ("机关第一党支部2026年度图表", composition.title, dues.title, held.title,
@@ -133,9 +133,9 @@ def test_the_year_charts_pdf_prints_every_chart_with_its_values(
 def test_the_dues_ledger_and_study_reports_carry_their_chart(
     demo_branch: Workspace, tmp_path: Path
 ) -> None:
-    with demo_branch.unit_of_work() as uow:
-        dues_pdf = report_centre.dues_pdf(uow, 2026, TODAY)
-        study_pdf = report_centre.study_pdf(uow, 2026, TODAY)
+    with demo_branch.unit_of_work(read_only=True) as uow:
+        dues_pdf = report_centre.dues_preview(uow, 2026, TODAY).pdf
+        study_pdf = report_centre.study_preview(uow, 2026, TODAY).pdf
     dues_text = pdf_text(dues_pdf, tmp_path)
     assert "2026年党费应交与实交（按月）" in dues_text
     assert "欠缴党费" in dues_text  # the workbook's sheets are there too

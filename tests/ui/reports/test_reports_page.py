@@ -130,17 +130,25 @@ def test_meeting_reports_offer_the_meetings_of_the_year(qtbot: QtBot, branch: Wo
     assert not page.export_pdf_button.isEnabled()
 
 
+def pdf_printer(path: Path) -> QPrinter:
+    """A printer that prints into the PDF file ``path``."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
 def test_printing_prints_the_reports_pages(
     qtbot: QtBot, branch: Workspace, tmp_path: Path
 ) -> None:
     page = made_page(qtbot, branch)
     choose(qtbot, page, "year_charts")
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
-    printer.setOutputFileName(str(printed))
+    printer = pdf_printer(printed)
     printer.setResolution(150)
     assert page.print_to(printer)
+    assert page.last_task is not None
+    qtbot.waitUntil(lambda: audit_actions(branch)[-1] == "report.print", timeout=10_000)
     document = pypdfium2.PdfDocument(str(printed))
     try:
         assert page.made is not None

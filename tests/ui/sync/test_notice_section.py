@@ -20,7 +20,9 @@ from tests.integration.sync.conftest import LiveServer
 from tests.ui.sync import test_sync_page
 from tests.ui.sync.test_sync_page import new_workspace, no_sleep
 from ui.common.styles import ERROR_STYLE
+from ui.common.tasks import BackgroundTask
 from ui.shell.dashboard import DashboardPage
+from ui.sync.notice_dialog import NoticeDialog
 
 Screenshot = Callable[[QWidget, str], Path]
 live = test_sync_page.live  # the platform on a loopback port
@@ -35,6 +37,17 @@ def pc(tmp_path: Path, live: LiveServer) -> Iterator[Workspace]:
     service.enroll(ws, live.url, code, device_name="pc", sleep=no_sleep)
     yield ws
     ws.lock()
+
+
+def done(qtbot: QtBot, dialog: NoticeDialog, task: BackgroundTask | None) -> None:
+    """Wait for the dialog's work (off the GUI thread) to end and be shown."""
+    assert task is not None
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+
+
+def loaded(qtbot: QtBot, dialog: NoticeDialog) -> NoticeDialog:
+    qtbot.waitUntil(lambda: dialog.task is not None and not dialog.busy, timeout=20_000)
+    return dialog
 
 
 def shoot(widget: QWidget, name: str, screenshot: Screenshot) -> None:
@@ -86,18 +99,20 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     section.labels[1].linkActivated.emit(str(file_id))
     dialog = section.dialog
     assert dialog is not None
+    loaded(qtbot, dialog)
     assert dialog.heading.text() == "关于报送2026年度党建工作总结的通知"
     assert dialog.files.count() == 1
     saved = tmp_path / "模板.docx"
-    assert dialog.save_copy(0, saved)
+    done(qtbot, dialog, dialog.save_copy(0, saved))
     assert saved.read_bytes() == attachment
     assert "已保存" in dialog.message.text()
-    assert not dialog.submit()  # no file chosen yet
+    done(qtbot, dialog, dialog.submit())  # no file chosen yet
     assert "选择" in dialog.message.text()
+    assert ERROR_STYLE in dialog.message.styleSheet()
     summary = tmp_path / "机关第一党支部2026年度党建工作总结.pdf"
     summary.write_bytes(b"%PDF-1.4 " + os.urandom(5000))
     dialog.set_answer_file(summary)
-    assert dialog.submit()
+    done(qtbot, dialog, dialog.submit())
     assert "下次同步" in dialog.answer_state.text()
     dialog.files.setCurrentRow(0)
     shoot(dialog, "notices-dialog-file", screenshot)
@@ -105,20 +120,21 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     qtbot.waitUntil(lambda: file_id not in [t.id for t in section.entries])
 
     # The text notice: an empty reply is refused with a reason, then answered.
-    dialog = section.open_notice(text_id)
-    assert not dialog.submit()
+    dialog = loaded(qtbot, section.open_notice(text_id))
+    done(qtbot, dialog, dialog.submit())
     assert "回复" in dialog.message.text()
     assert notice_tasks.notice_task(pc, text_id).answer is None
     dialog.reply.setPlainText("建议进一步精简会议和文件，减轻基层负担。")
-    assert dialog.submit()
+    done(qtbot, dialog, dialog.submit())
+    assert "已保存" in dialog.message.text()
     shoot(dialog, "notices-dialog-text", screenshot)
     dialog.close()
 
     # The overdue 已阅 notice.
-    dialog = section.open_notice(read_id)
+    dialog = loaded(qtbot, section.open_notice(read_id))
     assert "已逾期" in dialog.dates.text()
     shoot(dialog, "notices-dialog-overdue", screenshot)
-    assert dialog.submit()
+    done(qtbot, dialog, dialog.submit())
     dialog.close()
     # To read: it asks for no answer.
     qtbot.waitUntil(lambda: [t.id for t in section.entries] == [plain_id])
@@ -128,10 +144,10 @@ def test_notices_on_the_dashboard_read_saved_and_answered(
     assert [a.kind for a in server_notices.answers(store, file_id)] == ["file"]
     assert server_notices.answers(store, file_id)[0].file_content == summary.read_bytes()
     assert [a.late for a in server_notices.answers(store, read_id)] == [True]
-    dialog = section.open_notice(file_id)
+    dialog = loaded(qtbot, section.open_notice(file_id))
     assert "平台已收到" in dialog.answer_state.text()
     dialog.close()
-    dialog = section.open_notice(plain_id)
+    dialog = loaded(qtbot, section.open_notice(plain_id))
     assert not dialog.answer_box.isVisibleTo(dialog)
     dialog.close()
     qtbot.waitUntil(lambda: section.entries == [] and not section.busy)
@@ -153,10 +169,12 @@ def test_the_sync_page_opens_a_notice_as_a_task(
     qtbot.waitUntil(lambda: page.notices_list.count() == 1, timeout=10000)
     dialog = page.open_notice(page.notices_list.item(0))
     qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
     assert dialog.heading.text() == "关于报送党员信息的通知"
     assert dialog.reply.isVisibleTo(dialog)
     dialog.reply.setPlainText("已核对。")
-    assert dialog.submit()
+    done(qtbot, dialog, dialog.submit())
+    assert dialog.task is not None
     assert notice_tasks.notice_task(pc, dialog.task.id).answer.text == "已核对。"
 
 

@@ -82,9 +82,11 @@ def drop_a_theme_day(workspace: Workspace) -> None:
 def test_a_submitted_report_prints_its_frozen_figures_and_charts(submitted, tmp_path):
     with submitted.unit_of_work(read_only=True) as uow:
         report = assessment_report.get(uow, YEAR)
-        assert report is not None and report.submitted
+        assert report is not None
+        assert report.submitted
         frozen = assessment_report.frozen_charts(report.figures)
-        assert frozen is not None and len(frozen) == 3
+        assert frozen is not None
+        assert len(frozen) == 3
         assert frozen == assessment_report.live_charts(uow, YEAR, TODAY)  # as of submission
         frozen_text = assessment_report.document(uow, YEAR, TODAY)
     drop_a_theme_day(submitted)

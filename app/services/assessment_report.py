@@ -108,10 +108,7 @@ def save(
     """Write the draft's sections with the figures counted as of today (``found``, when the
     caller counted them already in this unit of work; counted here otherwise). Raises
     ``AssessmentSubmittedError`` once submitted, ``InvalidInputError`` for a section too long."""
-    problems = [FieldProblem(name, "too_long") for name, text in asdict(sections).items()
-                if len(text) > MAX_SECTION]
-    if problems:
-        raise InvalidInputError(problems)
+    _check_lengths(sections)
     row = _row(uow, year)
     if row is not None and row.status == SUBMITTED:
         raise AssessmentSubmittedError(year, row.submitted_on)
@@ -148,6 +145,13 @@ def save_and_submit(uow: UnitOfWork, year: int, sections: Sections, today: date)
     save(uow, year, sections, today, found)
     submit(uow, year, today, found)
     return found
+
+
+def _check_lengths(sections: Sections) -> None:
+    problems = [FieldProblem(name, "too_long") for name, text in asdict(sections).items()
+                if len(text) > MAX_SECTION]
+    if problems:
+        raise InvalidInputError(problems)
 
 
 def _require_written(sections: Sections) -> None:
@@ -198,16 +202,18 @@ def document(uow: UnitOfWork, year: int, today: date) -> doc.Report:
 
 
 def _printed(
-    uow: UnitOfWork, year: int, today: date
+    uow: UnitOfWork, year: int, today: date, typed: Sections | None = None
 ) -> tuple[doc.Report, tuple[Figure, ...] | None]:
     """The report as printed and its charts: a submitted report's as frozen at submission
     (None when it was submitted before charts were kept: it prints none rather than today's),
-    a draft's counted now."""
+    a draft's counted now, with the sections ``typed`` when given (not yet saved)."""
     written = get(uow, year)
     submitted = written is not None and written.submitted
     frozen = written.figures if written is not None and submitted else None
     figures_shown = frozen if frozen is not None else snapshot(count(uow, year, today))
     sections = written.sections if written is not None else Sections()
+    if typed is not None and not submitted:
+        sections = Sections(**{k: v.strip() for k, v in asdict(typed).items()})
     report = doc.Report(
         branch=branch.load_profile(uow).name, year=year,
         as_of=date.fromisoformat(figures_shown["as_of"]),
@@ -258,21 +264,34 @@ def _extra(charts_drawn: tuple[Figure, ...] | None) -> dict[str, list[Flowable]]
 
 def pdf_bytes(uow: UnitOfWork, year: int, today: date) -> bytes:
     """The PDF in memory (the report centre's preview and print)."""
+    return preview(uow, year, today)[0]
+
+
+def preview(uow: UnitOfWork, year: int, today: date) -> tuple[bytes, tuple[Figure, ...]]:
+    """The PDF in memory and the charts it draws (for a window showing both), the year
+    counted once: ``pdf_bytes`` and ``chart_figures`` together."""
     report, drawn = _printed(uow, year, today)
     buffer = io.BytesIO()
     doc.write_pdf(report, buffer, _extra(drawn))
-    return buffer.getvalue()
+    return buffer.getvalue(), drawn or ()
 
 
-def export_pdf(uow: UnitOfWork, year: int, path: Path, today: date) -> int:
-    """The PDF at ``path`` (the export is in the audit log; the caller commits). Returns the
-    page count. Raises FileAccessError, MissingGlyphsError."""
-    return export(uow, year, path, today)[1]
+def export_pdf(
+    uow: UnitOfWork, year: int, path: Path, today: date, typed: Sections | None = None
+) -> int:
+    """The PDF at ``path`` (the export is in the audit log; the caller commits): a draft with
+    the sections ``typed`` when given (the window's, saved or not). Returns the page count.
+    Raises FileAccessError, MissingGlyphsError, InvalidInputError (a section too long)."""
+    return export(uow, year, path, today, typed)[1]
 
 
-def export(uow: UnitOfWork, year: int, path: Path, today: date) -> tuple[doc.Report, int]:
+def export(
+    uow: UnitOfWork, year: int, path: Path, today: date, typed: Sections | None = None
+) -> tuple[doc.Report, int]:
     """``export_pdf``, also returning the report as printed (the CLI says what it holds)."""
-    report, drawn = _printed(uow, year, today)
+    if typed is not None:
+        _check_lengths(typed)
+    report, drawn = _printed(uow, year, today, typed)
     pages = doc.write_pdf(report, path, _extra(drawn))
     uow.audit("assessment.export", ENTITY, str(year), {"path": str(path), "pages": pages})
     return report, pages

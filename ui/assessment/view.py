@@ -68,6 +68,9 @@ class AssessmentView(QWidget):
         self.last_task: BackgroundTask | None = None
         self.action_task: BackgroundTask | None = None  # a save or a submission running
         self._acted_for = 0  # counts actions and locks: an action's outcome shown if still wanted
+        self._shown_year: int | None = None  # the year whose sections the editors hold
+        self._loaded: dict[str, str] = {}  # the sections as stored, when shown
+        self._unsaved: dict[int, dict[str, str]] = {}  # typed, not saved: kept until locked
         self._latest = LatestOnly(self, self._arrived, self._failed)
         self.year_spin = record_book.year_spin(today())
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
@@ -156,9 +159,11 @@ class AssessmentView(QWidget):
 
     def refresh(self) -> None:
         """Count the year's indicators and load its report, off the GUI thread (a branch of
-        10,000 members takes a moment); what was typed is replaced by what is stored."""
+        10,000 members takes a moment). What was typed and not saved is kept (also for another
+        year, shown again when that year is) until the data is locked."""
         if not self._workspace.is_unlocked:
             return
+        self._keep_typed()
         year, today, workspace = self.year(), self._today(), self._workspace
 
         def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
@@ -179,7 +184,16 @@ class AssessmentView(QWidget):
         self.summary_label.clear()
         self.feedback(message_for(error), ok=False)
 
-    def _arrived(self, outcome: tuple[Assessment, Report | None]) -> None:
+    def _keep_typed(self) -> None:
+        if self._shown_year is None:
+            return
+        typed = {key: editor.toPlainText() for key, editor in self.editors.items()
+                 if editor.toPlainText() != self._loaded.get(key, "")}
+        if typed:
+            self._unsaved.setdefault(self._shown_year, {}).update(typed)
+
+    def _arrived(self, outcome: tuple[Assessment, Report | None], saved: bool = False) -> None:
+        """Show the year counted and its report; ``saved``: what was typed is now stored."""
         found, report = outcome
         self.found, self.report = found, report
         rows = []
@@ -197,8 +211,13 @@ class AssessmentView(QWidget):
             "{share}").format(met=met, counted=counted, date=found.as_of.isoformat(),
                               share=f"{share}%" if share is not None else "—"))
         sections = report.sections if report is not None else Sections()
+        typed = self._unsaved.pop(found.year, {})
+        if saved or (report is not None and report.submitted):
+            typed = {}
+        self._loaded = {key: getattr(sections, key) for key in self.editors}
         for key, editor in self.editors.items():
-            editor.setPlainText(getattr(sections, key))
+            editor.setPlainText(typed.get(key, self._loaded[key]))
+        self._shown_year = found.year
         self._show_state()
         self._update_buttons()
         self.refreshed.emit()
@@ -280,7 +299,7 @@ class AssessmentView(QWidget):
                 uow.commit()
             return found, report
 
-        return self._act(operation, self.tr("Saving…"), self.tr("Saved."))
+        return self._act(year, operation, self.tr("Saving…"), self.tr("Saved."))
 
     def ask_submit(self) -> QMessageBox:
         box = QMessageBox(
@@ -313,11 +332,11 @@ class AssessmentView(QWidget):
                 uow.commit()
             return found, report
 
-        return self._act(operation, self.tr("Submitting…"), self.tr(
+        return self._act(year, operation, self.tr("Submitting…"), self.tr(
             "Submitted: it goes to the platform at the next synchronization."))
 
     def _act(
-        self, operation: Callable[[TaskContext], tuple[Assessment, Report | None]],
+        self, year: int, operation: Callable[[TaskContext], tuple[Assessment, Report | None]],
         working: str, done: str,
     ) -> BackgroundTask:
         """Run a save or a submission quietly (the window stays usable); its buttons, the year
@@ -332,7 +351,10 @@ class AssessmentView(QWidget):
         def succeeded(outcome: tuple[Assessment, Report | None]) -> None:
             if wanted != self._acted_for:
                 return  # locked meanwhile
-            self._arrived(outcome)
+            if self.year() == year:
+                self._arrived(outcome, saved=True)
+            else:  # another year was chosen meanwhile (the report centre's): counted apart
+                self._unsaved.pop(year, None)
             self.feedback(done)
             self.changed.emit()
 
@@ -364,13 +386,15 @@ class AssessmentView(QWidget):
         return self.file_dialog
 
     def export(self, path: Path, year: int | None = None) -> BackgroundTask:
-        """Write the PDF off the GUI thread (recorded in the audit log)."""
+        """Write the PDF off the GUI thread (recorded in the audit log): a draft with the
+        sections as typed, saved or not (a submitted report prints what was submitted)."""
         year = year or self.year()
         workspace, today = self._workspace, self._today()
+        typed = self.sections() if year == self._shown_year else None  # saved or not
 
         def operation(_context: TaskContext) -> int:
             with workspace.unit_of_work() as uow:
-                pages = assessment_report.export_pdf(uow, year, path, today)
+                pages = assessment_report.export_pdf(uow, year, path, today, typed)
                 uow.commit()
             return pages
 
@@ -388,6 +412,8 @@ class AssessmentView(QWidget):
         """Forget everything shown (the workspace was locked)."""
         self._latest.drop()
         self._acted_for += 1  # a save or submission running: its outcome is not shown
+        self._shown_year = None
+        self._loaded, self._unsaved = {}, {}
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
         self.found, self.report = None, None

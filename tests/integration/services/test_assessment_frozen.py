@@ -94,6 +94,7 @@ def test_a_submitted_report_prints_its_frozen_figures_and_charts(submitted, tmp_
         live = assessment_report.live_charts(uow, YEAR, TODAY)
         live_figures = assessment_report.snapshot(assessment.assess(uow, YEAR, TODAY))
         assert assessment_report.chart_figures(uow, YEAR, TODAY) == frozen  # report centre too
+        assert assessment_report.preview(uow, YEAR, TODAY)[1] == frozen
     assert live != frozen
     assert live_figures["indicators"] != report.figures["indicators"]
     target = tmp_path / "报送后.pdf"

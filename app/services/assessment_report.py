@@ -126,7 +126,7 @@ def submit(uow: UnitOfWork, year: int, today: date, found: Assessment | None = N
     if row is not None and row.status == SUBMITTED:
         raise AssessmentSubmittedError(year, row.submitted_on)
     written = get(uow, year)
-    _require_written(written.sections if written is not None else Sections())
+    require_written(written.sections if written is not None else Sections())
     found = _counted(uow, year, today, found)
     frozen = snapshot(found)
     frozen[CHARTS] = [_plain_figure(f) for f in live_charts(uow, year, found.as_of)]
@@ -140,7 +140,7 @@ def submit(uow: UnitOfWork, year: int, today: date, found: Assessment | None = N
 def save_and_submit(uow: UnitOfWork, year: int, sections: Sections, today: date) -> Assessment:
     """Save what is typed and submit it, the year counted once (the caller commits: nothing is
     half done). Returns the figures frozen. Raises as ``save`` and ``submit`` do."""
-    _require_written(sections)  # refused before the year is counted
+    require_written(sections)  # refused before the year is counted
     found = count(uow, year, today)
     save(uow, year, sections, today, found)
     submit(uow, year, today, found)
@@ -154,7 +154,8 @@ def _check_lengths(sections: Sections) -> None:
         raise InvalidInputError(problems)
 
 
-def _require_written(sections: Sections) -> None:
+def require_written(sections: Sections) -> None:
+    """Raises ``InvalidInputError`` naming the sections left empty (none may be, to submit)."""
     empty = [FieldProblem(name, "required") for name, text in asdict(sections).items()
              if not text.strip()]
     if empty:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import InvalidInputError
 from app.services import assessment, assessment_report, dues_folds
 from app.services.assessment import Assessment
 from app.services.assessment_report import Report, Sections
@@ -301,7 +302,13 @@ class AssessmentView(QWidget):
 
         return self._act(year, operation, self.tr("Saving…"), self.tr("Saved."))
 
-    def ask_submit(self) -> QMessageBox:
+    def ask_submit(self) -> QMessageBox | None:
+        """Ask before submitting; a section left empty is named at once instead."""
+        try:
+            assessment_report.require_written(self.sections())
+        except InvalidInputError as error:
+            self.feedback(message_for(error), ok=False)
+            return None
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Submit the self-assessment"),
             self.tr("Submit the {year} self-assessment? The figures are counted once more and "

@@ -90,6 +90,7 @@ def test_submit_runs_off_the_gui_thread_and_counts_once(qtbot, branch, counts):
     changed: list[int] = []
     view.changed.connect(lambda: changed.append(1))
     box = view.ask_submit()
+    assert box is not None
     box.accept()
     task = view.action_task
     assert task is not None
@@ -153,3 +154,11 @@ def test_a_save_running_when_locked_shows_nothing(qtbot, branch, counts):
     assert view.table.rowCount() == 0
     assert view.state_label.text() == ""
     assert not view.save_button.isEnabled()
+
+
+def test_submit_names_the_empty_sections_before_asking(qtbot, branch, counts):
+    view = view_of(qtbot, branch)
+    view.editors["situation"].setPlainText("只写了一部分。")
+    assert view.ask_submit() is None
+    assert "存在的问题" in view.feedback_label.text()
+    assert view.action_task is None

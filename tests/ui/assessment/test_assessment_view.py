@@ -86,6 +86,7 @@ def test_sections_saved_exported_and_submitted(qtbot, branch, tmp_path):
                                    text=True, check=True).stdout.split())
     assert "全年按规定召开三会一课。" in words
     box = view.ask_submit()
+    assert box is not None
     assert box.defaultButton() is box.button(box.StandardButton.No)
     box.accept()
     assert view.action_task is not None

@@ -30,6 +30,8 @@ SECTION_TITLES = {
 }
 FIGURES_TITLE = "考核指标完成情况"
 NOTHING_WRITTEN = "（未填写）"
+NO_FROZEN_CHARTS = ("本报告报送时未保存图表数据，故不附图表"
+                    "（不按当前记录重绘，以免与报送时的数据不一致）。")
 MET_WORDS = {True: "达标", False: "未达标", None: "无应计事项"}
 PARTS = ("title", "situation", "figures", "charts", "achievements", "problems", "plans",
          "signature")
@@ -116,6 +118,11 @@ def _figures(report: Report) -> list[Flowable]:
                  f"{report.weighted_share}。各项数据均由本支部记录统计，不对党员个人评分或排名。",
                  style.note),
     ]
+
+
+def no_frozen_charts() -> list[Flowable]:
+    """The charts part of a report submitted before its charts were kept: one line saying so."""
+    return [pdf.para(NO_FROZEN_CHARTS, pdf.styles().note)]
 
 
 def _signature(report: Report) -> list[Flowable]:

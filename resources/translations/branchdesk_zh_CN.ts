@@ -812,6 +812,14 @@
         <source>Choose the indicators, their targets and weights (localities differ)</source>
         <translation>选择考核指标，设置目标值和权重（各地要求不同）</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在报送…</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsDialog</name>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import BranchDeskError
+from app.errors import InvalidInputError
 from app.services import assessment, assessment_report, dues_folds
 from app.services.assessment import Assessment
 from app.services.assessment_report import Report, Sections
@@ -37,7 +37,13 @@ from ui.assessment.texts import standing_label
 from ui.common.assessment_texts import SECTIONS, section_label
 from ui.common.messages import message_for
 from ui.common.styles import ERROR_STYLE, HINT_STYLE, NOTICE_STYLE
-from ui.common.tasks import BackgroundTask, LatestOnly, TaskContext, run_in_background
+from ui.common.tasks import (
+    BackgroundTask,
+    LatestOnly,
+    TaskContext,
+    run_in_background,
+    run_quietly,
+)
 from ui.widgets import record_book
 
 Today = Callable[[], date]
@@ -61,6 +67,11 @@ class AssessmentView(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
         self.last_task: BackgroundTask | None = None
+        self.action_task: BackgroundTask | None = None  # a save or a submission running
+        self._acted_for = 0  # counts actions and locks: an action's outcome shown if still wanted
+        self._shown_year: int | None = None  # the year whose sections the editors hold
+        self._loaded: dict[str, str] = {}  # the sections as stored, when shown
+        self._unsaved: dict[int, dict[str, str]] = {}  # typed, not saved: kept until locked
         self._latest = LatestOnly(self, self._arrived, self._failed)
         self.year_spin = record_book.year_spin(today())
         self.year_spin.valueChanged.connect(lambda _v: self.refresh())
@@ -149,9 +160,11 @@ class AssessmentView(QWidget):
 
     def refresh(self) -> None:
         """Count the year's indicators and load its report, off the GUI thread (a branch of
-        10,000 members takes a moment); what was typed is replaced by what is stored."""
+        10,000 members takes a moment). What was typed and not saved is kept (also for another
+        year, shown again when that year is) until the data is locked."""
         if not self._workspace.is_unlocked:
             return
+        self._keep_typed()
         year, today, workspace = self.year(), self._today(), self._workspace
 
         def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
@@ -165,13 +178,23 @@ class AssessmentView(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._latest.busy
+        """True while the year is counted, saved or submitted."""
+        return self._latest.busy or self.action_task is not None
 
     def _failed(self, error: BaseException) -> None:
         self.summary_label.clear()
         self.feedback(message_for(error), ok=False)
 
-    def _arrived(self, outcome: tuple[Assessment, Report | None]) -> None:
+    def _keep_typed(self) -> None:
+        if self._shown_year is None:
+            return
+        typed = {key: editor.toPlainText() for key, editor in self.editors.items()
+                 if editor.toPlainText() != self._loaded.get(key, "")}
+        if typed:
+            self._unsaved.setdefault(self._shown_year, {}).update(typed)
+
+    def _arrived(self, outcome: tuple[Assessment, Report | None], saved: bool = False) -> None:
+        """Show the year counted and its report; ``saved``: what was typed is now stored."""
         found, report = outcome
         self.found, self.report = found, report
         rows = []
@@ -189,9 +212,13 @@ class AssessmentView(QWidget):
             "{share}").format(met=met, counted=counted, date=found.as_of.isoformat(),
                               share=f"{share}%" if share is not None else "—"))
         sections = report.sections if report is not None else Sections()
+        typed = self._unsaved.pop(found.year, {})
+        if saved or (report is not None and report.submitted):
+            typed = {}
+        self._loaded = {key: getattr(sections, key) for key in self.editors}
         for key, editor in self.editors.items():
-            editor.setPlainText(getattr(sections, key))
-            editor.setReadOnly(report is not None and report.submitted)
+            editor.setPlainText(typed.get(key, self._loaded[key]))
+        self._shown_year = found.year
         self._show_state()
         self._update_buttons()
         self.refreshed.emit()
@@ -211,11 +238,15 @@ class AssessmentView(QWidget):
     def _update_buttons(self) -> None:
         submitted = self.report is not None and self.report.submitted
         unlocked = self._workspace.is_unlocked and self.found is not None
+        idle = self.action_task is None
         self.records_button.setEnabled(unlocked and self.selected_code() is not None)
-        self.settings_button.setEnabled(self._workspace.is_unlocked)
-        self.save_button.setEnabled(unlocked and not submitted)
-        self.submit_button.setEnabled(unlocked and not submitted)
-        self.export_button.setEnabled(unlocked)
+        self.settings_button.setEnabled(self._workspace.is_unlocked and idle)
+        self.year_spin.setEnabled(idle)
+        self.save_button.setEnabled(unlocked and idle and not submitted)
+        self.submit_button.setEnabled(unlocked and idle and not submitted)
+        self.export_button.setEnabled(unlocked and idle)
+        for editor in self.editors.values():
+            editor.setReadOnly(submitted or not idle)
 
     def selected_code(self) -> str | None:
         return record_book.selected_id(self.table)
@@ -254,20 +285,30 @@ class AssessmentView(QWidget):
     def sections(self) -> Sections:
         return Sections(**{key: editor.toPlainText() for key, editor in self.editors.items()})
 
-    def save(self) -> bool:
-        try:
-            with self._workspace.unit_of_work() as uow:
-                assessment_report.save(uow, self.year(), self.sections(), self._today())
-                uow.commit()
-        except BranchDeskError as error:
-            self.feedback(message_for(error), ok=False)
-            return False
-        self.refresh()
-        self.feedback(self.tr("Saved."))
-        self.changed.emit()
-        return True
+    def save(self) -> BackgroundTask:
+        """Save what is typed as the draft, off the GUI thread, the year counted once (the
+        figures shown are those saved)."""
+        year, sections, today, workspace = self.year(), self.sections(), self._today(), \
+            self._workspace
 
-    def ask_submit(self) -> QMessageBox:
+        def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
+            dues_folds.keep_current(workspace)  # members whose dues changed: kept first
+            with workspace.unit_of_work() as uow:
+                found = assessment_report.count(uow, year, today)
+                assessment_report.save(uow, year, sections, today, found)
+                report = assessment_report.get(uow, year)
+                uow.commit()
+            return found, report
+
+        return self._act(year, operation, self.tr("Saving…"), self.tr("Saved."))
+
+    def ask_submit(self) -> QMessageBox | None:
+        """Ask before submitting; a section left empty is named at once instead."""
+        try:
+            assessment_report.require_written(self.sections())
+        except InvalidInputError as error:
+            self.feedback(message_for(error), ok=False)
+            return None
         box = QMessageBox(
             QMessageBox.Icon.Question, self.tr("Submit the self-assessment"),
             self.tr("Submit the {year} self-assessment? The figures are counted once more and "
@@ -284,20 +325,64 @@ class AssessmentView(QWidget):
         self.question = box
         return box
 
-    def submit(self) -> bool:
-        """Save what is typed, then submit (both in one transaction: nothing half done)."""
-        try:
-            with self._workspace.unit_of_work() as uow:
-                assessment_report.save(uow, self.year(), self.sections(), self._today())
-                assessment_report.submit(uow, self.year(), self._today())
+    def submit(self) -> BackgroundTask:
+        """Save what is typed, then submit, off the GUI thread: both in one transaction
+        (nothing half done), the year counted once."""
+        year, sections, today, workspace = self.year(), self.sections(), self._today(), \
+            self._workspace
+
+        def operation(_context: TaskContext) -> tuple[Assessment, Report | None]:
+            dues_folds.keep_current(workspace)
+            with workspace.unit_of_work() as uow:
+                found = assessment_report.save_and_submit(uow, year, sections, today)
+                report = assessment_report.get(uow, year)
                 uow.commit()
-        except BranchDeskError as error:
+            return found, report
+
+        return self._act(year, operation, self.tr("Submitting…"), self.tr(
+            "Submitted: it goes to the platform at the next synchronization."))
+
+    def _act(
+        self, year: int, operation: Callable[[TaskContext], tuple[Assessment, Report | None]],
+        working: str, done: str,
+    ) -> BackgroundTask:
+        """Run a save or a submission quietly (the window stays usable); its buttons, the year
+        and the sections stay locked until it ends; then its figures and report are shown
+        with ``done``, or the error. A count running meanwhile is dropped: it would show the
+        report as it was before."""
+        interrupted = self._latest.busy
+        self._latest.drop()
+        self._acted_for += 1
+        wanted = self._acted_for
+
+        def succeeded(outcome: tuple[Assessment, Report | None]) -> None:
+            if wanted != self._acted_for:
+                return  # locked meanwhile
+            if self.year() == year:
+                self._arrived(outcome, saved=True)
+            else:  # another year was chosen meanwhile (the report centre's): counted apart
+                self._unsaved.pop(year, None)
+            self.feedback(done)
+            self.changed.emit()
+
+        def failed(error: BaseException) -> None:
+            if wanted != self._acted_for:
+                return
             self.feedback(message_for(error), ok=False)
-            return False
-        self.refresh()
-        self.feedback(self.tr("Submitted: it goes to the platform at the next synchronization."))
-        self.changed.emit()
-        return True
+            if interrupted:
+                self.refresh()  # the count dropped for this action
+
+        self.feedback(working)
+        task = run_quietly(self, operation, on_success=succeeded, on_failure=failed)
+        task.finished.connect(lambda: self._action_ended(task))
+        self.action_task = self.last_task = task
+        self._update_buttons()
+        return task
+
+    def _action_ended(self, task: BackgroundTask) -> None:
+        if self.action_task is task:
+            self.action_task = None
+        self._update_buttons()
 
     def choose_export_path(self) -> QFileDialog:
         year = self.year()
@@ -308,13 +393,15 @@ class AssessmentView(QWidget):
         return self.file_dialog
 
     def export(self, path: Path, year: int | None = None) -> BackgroundTask:
-        """Write the PDF off the GUI thread (recorded in the audit log)."""
+        """Write the PDF off the GUI thread (recorded in the audit log): a draft with the
+        sections as typed, saved or not (a submitted report prints what was submitted)."""
         year = year or self.year()
         workspace, today = self._workspace, self._today()
+        typed = self.sections() if year == self._shown_year else None  # saved or not
 
         def operation(_context: TaskContext) -> int:
             with workspace.unit_of_work() as uow:
-                pages = assessment_report.export_pdf(uow, year, path, today)
+                pages = assessment_report.export_pdf(uow, year, path, today, typed)
                 uow.commit()
             return pages
 
@@ -331,6 +418,9 @@ class AssessmentView(QWidget):
     def clear(self) -> None:
         """Forget everything shown (the workspace was locked)."""
         self._latest.drop()
+        self._acted_for += 1  # a save or submission running: its outcome is not shown
+        self._shown_year = None
+        self._loaded, self._unsaved = {}, {}
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
         self.found, self.report = None, None

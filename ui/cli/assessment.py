@@ -36,8 +36,7 @@ def run(args: argparse.Namespace, workspace: Workspace, io: Console) -> None:
         target = target.with_name(target.name + ".pdf")
     today = date.today()
     with workspace.unit_of_work() as uow:
-        assessment_report.export_pdf(uow, args.year, target, today)
-        report = assessment_report.document(uow, args.year, today)
+        report, _pages = assessment_report.export(uow, args.year, target, today)
         uow.commit()
     met = sum(1 for f in report.figures if f.met)
     counted = sum(1 for f in report.figures if f.met is not None)

@@ -96,7 +96,15 @@ def _reports(page: Any, window: Window) -> None:
 
         view = AssessmentView(workspace)
         view.open_record.connect(window.open_record)
-        view.refresh()
+        # One year in the report centre: the preview's and the view's go together, and the
+        # preview shows what was just saved or submitted.
+        view.changed.connect(page.refresh)
+        page.year_spin.valueChanged.connect(view.year_spin.setValue)
+        view.year_spin.valueChanged.connect(page.year_spin.setValue)
+        if view.year() == page.year_spin.value():
+            view.refresh()
+        else:
+            view.year_spin.setValue(page.year_spin.value())  # counted for that year
         return view
 
     page.add_view("statistics", statistics)

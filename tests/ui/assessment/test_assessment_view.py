@@ -63,10 +63,11 @@ def test_sections_saved_exported_and_submitted(qtbot, branch, tmp_path):
     view = view_of(qtbot, branch)
     view.editors["situation"].setPlainText("本支部现有党员20名。")
     view.editors["achievements"].setPlainText("全年按规定召开三会一课。")
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
-        assert view.save()
+    with qtbot.waitSignal(view.save().finished, timeout=30_000):
+        pass
     assert "草稿" in view.state_label.text()
-    view.submit()  # sections missing: refused, nothing changes
+    with qtbot.waitSignal(view.submit().finished, timeout=30_000):
+        pass  # sections missing: refused, nothing changes
     assert "存在的问题" in view.feedback_label.text()
     with branch.unit_of_work(read_only=True) as uow:
         report = assessment_report.get(uow, 2026)
@@ -85,9 +86,12 @@ def test_sections_saved_exported_and_submitted(qtbot, branch, tmp_path):
                                    text=True, check=True).stdout.split())
     assert "全年按规定召开三会一课。" in words
     box = view.ask_submit()
+    assert box is not None
     assert box.defaultButton() is box.button(box.StandardButton.No)
-    with qtbot.waitSignal(view.refreshed, timeout=30_000):
-        box.accept()
+    box.accept()
+    assert view.action_task is not None
+    with qtbot.waitSignal(view.action_task.finished, timeout=30_000):
+        pass
     assert view.state_label.text().startswith("已于 2026-12-31 报送")
     assert view.editors["plans"].isReadOnly()
     assert not view.save_button.isEnabled()

@@ -171,8 +171,8 @@ def disclosures_preview(uow: UnitOfWork, year: int, _today: date) -> Preview:
 def assessment_preview(uow: UnitOfWork, year: int, today: date) -> Preview:
     """党支部年度工作情况 (考核评价): the submitted report, or the draft with today's figures, and
     its charts."""
-    return Preview(assessment_report.pdf_bytes(uow, year, today),
-                   tuple(assessment_report.chart_figures(uow, year, counted_to(year, today))))
+    data, drawn = assessment_report.preview(uow, year, today)  # the year counted once
+    return Preview(data, drawn)
 
 
 def statistics_preview(uow: UnitOfWork, year: int, today: date) -> Preview:

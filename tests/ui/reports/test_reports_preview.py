@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.documents import sheet_pdf
-from app.services import figures, study
+from app.services import assessment_report, figures, study
 from app.services.workspace import Workspace
 from tests.ui.reports.test_reports_page import (
     audit_actions,
@@ -121,6 +121,9 @@ def counting(monkeypatch: pytest.MonkeyPatch, calls: Counter[str],
     ("study", {"year_table": 1}),
     ("year_charts", {"composition": 1, "dues_by_month": 1, "meetings_held": 1,
                      "year_table": 1}),
+    # The draft's figures and its charts: the year assessed once for both (the study chart
+    # reads the study table again, as the study indicator did: left as it is).
+    ("assessment", {"assess": 1, "dues_by_month": 1, "meetings_held": 1, "year_table": 2}),
 ])
 def test_a_preview_counts_its_charts_once(
     qtbot: QtBot, branch: Workspace, monkeypatch: pytest.MonkeyPatch, key: str,
@@ -130,6 +133,7 @@ def test_a_preview_counts_its_charts_once(
     calls: Counter[str] = Counter()
     counting(monkeypatch, calls, figures, "composition", "dues_by_month", "meetings_held")
     counting(monkeypatch, calls, study, "year_table")
+    counting(monkeypatch, calls, assessment_report, "assess")
     choose(qtbot, page, key)
     assert dict(calls) == counts
     assert page.made is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -34,7 +35,7 @@ from app.services.workspace import Workspace
 from ui.common.branding import app_title
 from ui.common.lazy_module import LazyModule as _LazyModule
 from ui.common.messages import message_for
-from ui.common.tasks import BackgroundTask, TaskContext, run_in_background
+from ui.common.tasks import BackgroundTask, TaskContext, run_in_background, run_quietly
 from ui.sync.bundle_box import BundleBox
 from ui.sync.conflicts_box import ConflictsBox
 from ui.sync.connection_box import ConnectionBox
@@ -95,6 +96,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self.last_task: BackgroundTask | None = None
+        self.notice_task: BackgroundTask | None = None  # marking read, reading the list
         self.mass_deletion_box: QMessageBox | None = None
         self._quiet: tuple[_QuietSignals, _QuietRunner] | None = None
         self._enrolled = False
@@ -255,27 +257,52 @@ class SyncPage(QWidget):
         self.notice_view.clear()
 
     def open_notice(self, item: QListWidgetItem) -> NoticeDialog:
-        """The notice as a task: its attachments and the branch's answer (issue 18)."""
+        """The notice as a task: its attachments and the branch's answer (issue 18). The list
+        is read again when the dialog closes (the dialog marks the notice read)."""
         notice: service.PlatformNotice = item.data(Qt.ItemDataRole.UserRole)
         dialog = NoticeDialog(self._workspace, notice.id, self)
         self.notice_dialog = dialog
+        dialog.finished.connect(self._reload_notices)
         dialog.open()
         return dialog
 
+    def _reload_notices(self) -> None:
+        workspace = self._workspace
+
+        def operation(_context: TaskContext) -> list[service.PlatformNotice]:
+            return service.notices(workspace)
+
+        self.notice_task = run_quietly(
+            self, operation, lambda found: self._show_notices(found),
+            lambda error: self.state_changed.emit(message_for(error)))
+
     def _show_notice(self, item: QListWidgetItem | None) -> None:
+        """The notice's text, and the notice marked read off the GUI thread (a sync may hold
+        the database for a while): its line stops being bold once it is."""
         if item is None:
             return
         notice: service.PlatformNotice = item.data(Qt.ItemDataRole.UserRole)
         self.notice_view.setPlainText(f"{notice.title}\n\n{notice.body}")
-        if not notice.read:
-            try:
-                service.mark_notice_read(self._workspace, notice.id)
-            except BranchDeskError as error:
-                self.state_changed.emit(message_for(error))
-                return
-            font = item.font()
-            font.setBold(False)
-            item.setFont(font)
+        if notice.read:
+            return
+        workspace, notice_id = self._workspace, notice.id
+
+        def operation(_context: TaskContext) -> None:
+            service.mark_notice_read(workspace, notice_id)
+
+        self.notice_task = run_quietly(
+            self, operation, lambda _result: self._shown_read(notice_id),
+            lambda error: self.state_changed.emit(message_for(error)))
+
+    def _shown_read(self, notice_id: int) -> None:
+        for row in range(self.notices_list.count()):
+            item = self.notices_list.item(row)
+            notice: service.PlatformNotice = item.data(Qt.ItemDataRole.UserRole)
+            if notice.id == notice_id:
+                item.setData(Qt.ItemDataRole.UserRole, replace(notice, read=True))
+                font = item.font()
+                font.setBold(False)
+                item.setFont(font)
 
     # ---------------------------------------------------------------- actions
     def sync_now(self, confirm_mass_deletion: bool = False) -> None:

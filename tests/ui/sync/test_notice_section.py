@@ -178,6 +178,56 @@ def test_the_sync_page_opens_a_notice_as_a_task(
     assert notice_tasks.notice_task(pc, dialog.task.id).answer.text == "已核对。"
 
 
+def test_a_notice_is_marked_read_without_waiting_for_a_sync_that_writes(
+    qtbot: QtBot, live: LiveServer, pc: Workspace
+) -> None:
+    """Choosing a notice while a sync holds the database: the window does not wait for the
+    write lock (the busy timeout is 30 s); the notice is marked read once the sync is done, and
+    the list is read again when the notice's dialog closes."""
+    import threading
+    import time
+
+    from ui.sync.page import SyncPage
+
+    branch_id = service.settings(pc).branch_id
+    live.store.publish_notice(branch_id, "关于报送党员信息的通知", "请核对后上报。",
+                              response="text")
+    service.sync_now(pc, sleep=no_sleep)
+    page = SyncPage(pc)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.notices_list.item(0).font().bold()
+    holding, release = threading.Event(), threading.Event()
+
+    def sync_writing() -> None:  # another writer holds the database for a while
+        with pc.unit_of_work() as uow:
+            uow.audit("test.sync", "test", "1")
+            holding.set()
+            release.wait(20)
+            uow.commit()
+
+    writer = threading.Thread(target=sync_writing, daemon=True)
+    writer.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        page.notices_list.setCurrentRow(0)
+        assert time.monotonic() - started < 5  # the GUI thread did not wait for the lock
+        assert "请核对后上报" in page.notice_view.toPlainText()
+        assert page.notices_list.item(0).font().bold()  # not read yet: the sync still writes
+    finally:
+        release.set()
+    writer.join(10)
+    qtbot.waitUntil(lambda: not page.notices_list.item(0).font().bold(), timeout=20_000)
+    assert [n.read for n in service.notices(pc)] == [True]
+
+    dialog = page.open_notice(page.notices_list.item(0))  # the page's child, deleted on close
+    loaded(qtbot, dialog)
+    page.notices_list.clear()  # the dialog's closing reads the list again
+    dialog.reject()
+    qtbot.waitUntil(lambda: page.notices_list.count() == 1, timeout=10_000)
+
+
 def test_refusals_and_bad_attachments_are_told_in_chinese() -> None:
     from app.errors import NoticeAnswerError, SyncProtocolError
     from ui.common.messages import message_for

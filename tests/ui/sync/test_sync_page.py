@@ -109,6 +109,7 @@ def test_enroll_sync_and_decide_a_conflict_on_the_page(
     assert page.notices_list.item(0).font().bold()
     page.notices_list.setCurrentRow(0)
     assert "12月20日" in page.notice_view.toPlainText()
+    qtbot.waitUntil(lambda: not page.notices_list.item(0).font().bold(), timeout=10000)
     assert [n.read for n in service.notices(b)] == [True]
 
     edit_member(a, member_id, phone="13800000001")

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
@@ -99,11 +99,13 @@ class _Runner(QRunnable):
 
 _running: set[BackgroundTask] = set()
 _in_flight: set[_Runner] = set()
-"""Runners on the pool. Each holds its signals object, which has no parent: when the window
-that started a task is deleted meanwhile (with the task), the signals the worker thread emits
-on still exist — Qt has disconnected them from the deleted task — instead of being deleted
-under the emitting thread (a crash seen when a 工作台 section was refreshed while its page
-closed)."""
+"""Runners on the pool. Each holds its signals object, whose parent is the application, not the
+task: when the window that started a task is deleted meanwhile (with the task), the signals the
+worker thread emits on still exist — Qt has disconnected them from the deleted task — instead of
+being deleted under the emitting thread (a crash seen when a 工作台 section was refreshed while
+its page closed). Owned by Qt, the signals object is not deleted either when the worker drops the
+runner, the last Python reference to it, on its own thread: it deletes itself later on the GUI
+thread, once its outcome is delivered."""
 
 
 def running_count() -> int:
@@ -133,12 +135,16 @@ class BackgroundTask(QObject):
         self._parent_widget = parent
         self._on_success = on_success
         self._on_failure = on_failure
-        self._signals = _Signals()  # no parent: see ``_in_flight``
+        self._signals = _Signals(QCoreApplication.instance())  # see ``_in_flight``
         self.context = TaskContext(self._signals)
         self._runner = _Runner(operation, self.context, self._signals)
         self._signals.succeeded.connect(self._succeed)
         self._signals.failed.connect(self._fail)
         self._signals.noted.connect(self._note)
+        # Deleted on the GUI thread once the outcome is delivered (after the task's own slots),
+        # never by the worker dropping the last Python reference to it.
+        self._signals.succeeded.connect(self._signals.deleteLater)
+        self._signals.failed.connect(self._signals.deleteLater)
         self.dialog: QProgressDialog | None = None
         if not quiet:
             self.dialog = self._progress_dialog(parent, title, cancellable)

@@ -27,6 +27,7 @@ from app.errors import BranchDeskError
 from app.resources import resource_path
 from app.services.workspace import Workspace
 from ui.common.branding import APPLICATION, ORGANIZATION, app_title
+from ui.common.collector import GuiThreadCollector
 from ui.common.i18n import install_translations, use_chinese_system_locale
 from ui.common.messages import message_for
 from ui.common.screen_fit import restore_main_window
@@ -66,6 +67,7 @@ def configure_application(app: QApplication) -> None:
     _use_bundled_font(app)
     app.setWindowIcon(QIcon(str(resource_path(*ICON_FILE))))
     install_translations(app)
+    GuiThreadCollector(app)  # no Qt object is ever freed by the collector on a worker thread
     app.setProperty("branchdesk_configured", True)
 
 

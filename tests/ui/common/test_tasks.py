@@ -160,11 +160,14 @@ def test_a_task_whose_window_closes_meanwhile_is_cancelled_and_forgotten(
 def test_a_window_deleted_while_its_task_runs_leaves_the_task_nothing_to_crash_on(
     qtbot: QtBot,
 ) -> None:
-    """The worker reports on a signals object that outlives the deleted window (it has no
-    parent); the deleted task's handlers are never called, and the finished runner is let go."""
+    """The worker reports on a signals object that outlives the deleted window (its parent is
+    the application); the deleted task's handlers are never called, the finished runner is let
+    go, and the signals object is deleted afterwards on the GUI thread — not on the worker
+    thread, which dropped the last Python reference to it."""
     window = QWidget()
     release = threading.Event()
     handled: list[object] = []
+    deleted_on_gui_thread: list[bool] = []
 
     def operation(_context: TaskContext) -> int:
         release.wait(10)
@@ -172,10 +175,15 @@ def test_a_window_deleted_while_its_task_runs_leaves_the_task_nothing_to_crash_o
 
     task = tasks.run_quietly(window, operation, on_success=handled.append)
     signals = task._signals
+    gui = QThread.currentThread()
+    signals.destroyed.connect(
+        lambda: deleted_on_gui_thread.append(QThread.currentThread() is gui),
+        Qt.ConnectionType.DirectConnection)
+    del task
     window.deleteLater()
     qtbot.waitUntil(lambda: not tasks._running, timeout=5_000)  # destroyed: forgotten
+    assert signals.objectName() == ""  # still a live object: emitting on it is safe
     release.set()
     qtbot.waitUntil(lambda: not tasks._in_flight, timeout=5_000)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: deleted_on_gui_thread == [True], timeout=5_000)
     assert handled == []
-    assert signals.objectName() == ""  # still a live object: emitting on it was safe

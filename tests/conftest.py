@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,20 @@ from app.services.workspace import BranchProfile, KdfParams, Workspace
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 FAST_KDF = KdfParams(n=2**10, r=8, p=1)
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """Once a UI test has configured the Qt app, the automatic collector is off in this process
+    and a timer collects on the GUI thread (``ui.common.collector``); the tests that follow
+    without an event loop get the collections due between tests, on this (the GUI) thread."""
+    yield
+    if not gc.isenabled():
+        from ui.common.collector import collect_due
+
+        collect_due()
+
+
 PASSPHRASE = "correct horse battery"
 PROFILE = BranchProfile(
     name="机关第一党支部", code="BR-0001", higher_org="市直机关工委", secretary="王建国"

@@ -30,10 +30,14 @@ class GuiThreadCollector(QObject):
         self._timer.start(INTERVAL_MS)
 
     def collect(self) -> int:
-        """Collect the generations whose thresholds are passed; returns how many objects were
-        found unreachable (0 when none was due)."""
-        counts, thresholds = gc.get_count(), gc.get_threshold()
-        if counts[0] < thresholds[0]:
-            return 0
-        generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
-        return gc.collect(generation)
+        return collect_due()
+
+
+def collect_due() -> int:
+    """Collect the generations whose thresholds are passed, on the calling thread; returns how
+    many objects were found unreachable (0 when none was due)."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[0] < thresholds[0]:
+        return 0
+    generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+    return gc.collect(generation)

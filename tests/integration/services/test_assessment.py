@@ -450,11 +450,20 @@ def test_overlapping_assessments_turn_the_collector_back_on_only_when_the_last_e
 
     from app.services.assessment import _collector_paused
 
-    assert gc.isenabled()
-    first, second = _collector_paused(), _collector_paused()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)
-    assert not gc.isenabled()
-    second.__exit__(None, None, None)
-    assert gc.isenabled()
+    was_enabled = gc.isenabled()  # off in a process whose Qt app collects on the GUI thread
+    try:
+        gc.enable()  # the command line's state
+        first, second = _collector_paused(), _collector_paused()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+
+        gc.disable()  # the window's state (ui.common.collector): left off afterwards
+        with _collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

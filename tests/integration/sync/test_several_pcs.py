@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.calendar import Month
 from app.services import dues as dues_service
+from app.services import dues_folds
 from app.services.workspace import Workspace
 from app.storage.models import DuesBaseRow, DuesEventRow, OutboxEntry, SyncRunRow
 from server import db as server_db
@@ -89,6 +90,17 @@ def ledger_due(ws: Workspace, member_id: str) -> Decimal:
     due = ledger.balance(member_id, MONTH).due
     assert fen.members[member_id].due.get(MONTH.index, 0) == int(due * 100)
     return due
+
+
+def folds_agree(ws: Workspace) -> bool:
+    """The members' dues as kept (``dues_folds``: read, and kept again) equal the ledger's
+    fold, whatever a sync brought in."""
+    with ws.unit_of_work(read_only=True) as uow:
+        before = dues_folds.members_ledger(uow).members == dues_service.fen_ledger(uow).members
+    dues_folds.keep_current(ws)
+    with ws.unit_of_work(read_only=True) as uow:
+        return before and not dues_folds.any_stale(uow) and (
+            dues_folds.members_ledger(uow).members == dues_service.fen_ledger(uow).members)
 
 
 def last_sync_ok(ws: Workspace) -> bool:
@@ -177,6 +189,8 @@ def test_one_payment_reversed_on_two_pcs_is_one_reversal(branch_pcs, order, reas
             uow, members[0], date(2026, 10, 15), [MONTH], Decimal("50.00")).event_id
         uow.commit()
     sync_in_order(a, b)
+    assert folds_agree(a)
+    assert folds_agree(b)
     for ws, reason in zip((a, b), reasons, strict=True):
         with ws.unit_of_work() as uow:
             dues_service.reverse(uow, payment, date(2026, 10, 20), reason)
@@ -184,6 +198,7 @@ def test_one_payment_reversed_on_two_pcs_is_one_reversal(branch_pcs, order, reas
     first, second = orders(a, b)[order]
     sync_in_order(first, second)
     for ws in (a, b):
+        assert folds_agree(ws)  # the reversal pulled from the other PC too
         with ws.unit_of_work() as uow:
             assert uow.session.scalar(select(func.count()).where(
                 DuesEventRow.reverses_id == payment)) == 1
@@ -203,6 +218,8 @@ def test_one_payment_reversed_on_two_pcs_is_one_reversal(branch_pcs, order, reas
     assert resolve_all(second, "local") == 1
     sync_in_order(second, first)
     assert dues_rows(a) == dues_rows(b)
+    assert folds_agree(a)
+    assert folds_agree(b)
     with first.unit_of_work() as uow:
         note = uow.session.scalar(select(DuesEventRow.note).where(
             DuesEventRow.reverses_id == payment))

@@ -24,6 +24,7 @@ from tests.ui.reports.test_reports_page import (
     made_page,
     pdf_printer,
 )
+from tests.writers import another_writer_holds
 
 __all__ = ["branch"]  # the fixture, shared
 
@@ -161,25 +162,10 @@ def test_a_print_is_recorded_without_freezing_the_window_while_a_sync_writes(
     page = made_page(qtbot, branch)
     choose(qtbot, page, "year_charts")
     printer = pdf_printer(tmp_path / "printed.pdf")
-    holding, release = threading.Event(), threading.Event()
-
-    def sync_writing() -> None:  # another writer holds the database for a while
-        with branch.unit_of_work() as uow:
-            uow.audit("test.sync", "test", "1")
-            holding.set()
-            release.wait(20)
-            uow.commit()
-
-    writer = threading.Thread(target=sync_writing, daemon=True)
-    writer.start()
-    try:
-        assert holding.wait(10)
+    with another_writer_holds(branch):
         started = time.monotonic()
         assert page.print_to(printer)
         assert time.monotonic() - started < 5  # the GUI thread did not wait for the lock
-    finally:
-        release.set()
-    writer.join(10)
     qtbot.waitUntil(lambda: audit_actions(branch)[-1] == "report.print", timeout=20_000)
     assert audit_actions(branch)[-2:] == ["test.sync", "report.print"]
 

@@ -19,6 +19,7 @@ from sync import notice_tasks, service
 from tests.integration.sync.conftest import LiveServer
 from tests.ui.sync import test_sync_page
 from tests.ui.sync.test_sync_page import new_workspace, no_sleep
+from tests.writers import another_writer_holds
 from ui.common.styles import ERROR_STYLE
 from ui.common.tasks import BackgroundTask
 from ui.shell.dashboard import DashboardPage
@@ -184,7 +185,6 @@ def test_a_notice_is_marked_read_without_waiting_for_a_sync_that_writes(
     """Choosing a notice while a sync holds the database: the window does not wait for the
     write lock (the busy timeout is 30 s); the notice is marked read once the sync is done, and
     the list is read again when the notice's dialog closes."""
-    import threading
     import time
 
     from ui.sync.page import SyncPage
@@ -197,27 +197,12 @@ def test_a_notice_is_marked_read_without_waiting_for_a_sync_that_writes(
     qtbot.addWidget(page)
     page.refresh()
     assert page.notices_list.item(0).font().bold()
-    holding, release = threading.Event(), threading.Event()
-
-    def sync_writing() -> None:  # another writer holds the database for a while
-        with pc.unit_of_work() as uow:
-            uow.audit("test.sync", "test", "1")
-            holding.set()
-            release.wait(20)
-            uow.commit()
-
-    writer = threading.Thread(target=sync_writing, daemon=True)
-    writer.start()
-    try:
-        assert holding.wait(10)
+    with another_writer_holds(pc):
         started = time.monotonic()
         page.notices_list.setCurrentRow(0)
         assert time.monotonic() - started < 5  # the GUI thread did not wait for the lock
         assert "请核对后上报" in page.notice_view.toPlainText()
         assert page.notices_list.item(0).font().bold()  # not read yet: the sync still writes
-    finally:
-        release.set()
-    writer.join(10)
     qtbot.waitUntil(lambda: not page.notices_list.item(0).font().bold(), timeout=20_000)
     assert [n.read for n in service.notices(pc)] == [True]
 
